@@ -1,0 +1,17 @@
+"""Subjects (versioned) and the JetStream stream each producer owns."""
+
+RELATIONSHIP_CHANGED_V1 = "platform.v1.relationship.changed"
+TRANSCRIPT_RECEIVED_V1 = "insights.v1.transcript.received"
+ANALYSIS_COMPLETED_V1 = "insights.v1.analysis.completed"
+ANALYSIS_FAILED_V1 = "insights.v1.analysis.failed"
+INSIGHT_SHARED_V1 = "insights.v1.sharing.granted"
+INSIGHT_SHARE_REVOKED_V1 = "insights.v1.sharing.revoked"
+INSIGHT_DELETED_V1 = "insights.v1.insight.deleted"
+
+# One stream per producer: (stream name, subjects it captures).
+PLATFORM_STREAM = ("PLATFORM", ["platform.v1.>"])
+INGESTION_STREAM = ("INGESTION", [TRANSCRIPT_RECEIVED_V1, INSIGHT_DELETED_V1])
+ANALYSIS_STREAM = ("ANALYSIS", ["insights.v1.analysis.>"])
+SHARING_STREAM = ("SHARING", ["insights.v1.sharing.>"])
+
+ALL_STREAMS = (PLATFORM_STREAM, INGESTION_STREAM, ANALYSIS_STREAM, SHARING_STREAM)
