@@ -1,0 +1,119 @@
+"""Transactional outbox: the event row is written in the caller's transaction; the relay
+publishes it to JetStream with Nats-Msg-Id = event_id and marks it sent.
+
+The relay is woken in process right after a commit (no polling delay on the happy path);
+a periodic sweep picks up rows a crash or a NATS outage left behind.
+"""
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+import msgspec
+from sqlalchemy import Column, DateTime, Index, LargeBinary, MetaData, String, Table, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from contracts import Event, subject_of
+
+log = logging.getLogger(__name__)
+Publish = Callable[[str, bytes, str], Awaitable[None]]  # subject, payload, msg id
+
+
+def outbox_table(metadata: MetaData) -> Table:
+    table = Table(
+        "outbox",
+        metadata,
+        Column("event_id", String(36), primary_key=True),
+        Column("subject", String(200), nullable=False),
+        Column("payload", LargeBinary, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("sent_at", DateTime(timezone=True)),
+    )
+    Index("ix_outbox_unsent", table.c.created_at, postgresql_where=table.c.sent_at.is_(None))
+    return table
+
+
+async def add_event(session: AsyncSession, table: Table, event: Event) -> None:
+    await session.execute(
+        table.insert().values(
+            event_id=event.event_id,
+            subject=subject_of(event),
+            payload=msgspec.json.encode(event),
+            created_at=datetime.now(UTC),
+        )
+    )
+
+
+class OutboxRelay:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        table: Table,
+        publish: Publish,
+        sweep_seconds: float = 5.0,
+        batch: int = 200,
+    ) -> None:
+        self._sessions = sessions
+        self._table = table
+        self._publish = publish
+        self._sweep = sweep_seconds
+        self._batch = batch
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task | None = None
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="outbox-relay")
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    async def _run(self) -> None:
+        failures = 0
+        while True:
+            try:
+                while await self.relay_once() == self._batch:
+                    pass
+                failures = 0
+                timeout = self._sweep
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # NATS or Postgres down: retry with backoff
+                failures += 1
+                timeout = min(0.25 * 2**failures, self._sweep)
+                log.warning("outbox relay failed (%s), retrying in %.1fs", exc, timeout)
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout)
+            except TimeoutError:
+                pass
+            self._wake.clear()
+
+    async def relay_once(self) -> int:
+        """Publish up to one batch of unsent events in order; returns how many went out."""
+        t = self._table
+        async with self._sessions() as session, session.begin():
+            rows = (
+                await session.execute(
+                    select(t.c.event_id, t.c.subject, t.c.payload)
+                    .where(t.c.sent_at.is_(None))
+                    .order_by(t.c.created_at)
+                    .limit(self._batch)
+                    .with_for_update(skip_locked=True)
+                )
+            ).all()
+            sent: list[str] = []
+            try:
+                for row in rows:
+                    await self._publish(row.subject, row.payload, row.event_id)
+                    sent.append(row.event_id)
+            finally:  # what went out is marked even when a later publish fails
+                if sent:
+                    await session.execute(
+                        update(t).where(t.c.event_id.in_(sent)).values(sent_at=datetime.now(UTC))
+                    )
+        return len(rows)

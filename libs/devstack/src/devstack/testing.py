@@ -1,0 +1,113 @@
+"""pytest plugin: a real nats-server (JetStream) and a real Postgres, started once per
+session from local binaries; each test gets a fresh database and empty streams."""
+
+import os
+import shutil
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import asyncpg
+import nats
+import pytest
+
+from devstack import nats as nats_bin
+from devstack import pg
+from devstack.ports import free_port, wait_for_port
+
+PG_PASSWORD = "test-only-password"
+
+
+@dataclass
+class NatsServer:
+    store: Path
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"nats://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(nats_bin.run_argv(self.store, self.port), stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+        wait_for_port(self.port)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+
+
+@dataclass
+class PostgresServer:
+    data: Path
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        pg.init_cluster(self.data, PG_PASSWORD)
+        owner = {"user": "postgres", "group": "postgres", "extra_groups": []} if os.geteuid() == 0 else {}
+        self.process = subprocess.Popen(pg.run_argv(self.data, self.port), stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL, **owner)
+        wait_for_port(self.port)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()  # smart shutdown
+            self.process.wait(30)
+
+    def dsn(self, database: str = "postgres") -> str:
+        return f"postgresql://postgres:{PG_PASSWORD}@127.0.0.1:{self.port}/{database}"
+
+    def url(self, database: str) -> str:
+        return self.dsn(database).replace("postgresql://", "postgresql+asyncpg://")
+
+
+@pytest.fixture(scope="session")
+def nats_server() -> Iterator[NatsServer]:
+    root = Path(tempfile.mkdtemp(prefix="si-nats-"))
+    server = NatsServer(store=root)
+    server.start()
+    yield server
+    server.stop()
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    root = Path(tempfile.mkdtemp(prefix="si-pg-"))
+    root.chmod(0o755)
+    server = PostgresServer(data=root / "data")
+    server.start()
+    yield server
+    server.stop()
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+async def database_url(postgres_server: PostgresServer) -> str:
+    """A fresh, empty database for this test."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    conn = await asyncpg.connect(postgres_server.dsn())
+    try:
+        await conn.execute(f'create database "{name}"')
+    finally:
+        await conn.close()
+    return postgres_server.url(name)
+
+
+@pytest.fixture
+async def nats_url(nats_server: NatsServer) -> str:
+    """The session's NATS with every stream deleted, so this test starts empty."""
+    if nats_server.process is None or nats_server.process.poll() is not None:
+        nats_server.start()
+    client = await nats.connect(nats_server.url)
+    js = client.jetstream()
+    for info in await js.streams_info():
+        await js.delete_stream(info.config.name)
+    await client.close()
+    return nats_server.url

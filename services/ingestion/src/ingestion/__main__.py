@@ -1,0 +1,3 @@
+from ingestion.main import main
+
+main()

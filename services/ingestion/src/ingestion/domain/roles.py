@@ -1,0 +1,76 @@
+"""Decide each speaker's role, strongest evidence first:
+1. an explicit label (`Coach`, `Client`, `Coachee`, ...);
+2. the relationship's names (paired uploads);
+3. the uploader's `coach_speaker` hint;
+4. heuristic: the speaker who asks the most questions is the coach, the other most
+   talkative speaker the client (coaches ask, clients talk).
+"""
+
+from collections import Counter
+
+from contracts import SpeakerRole, Transcript, Turn
+from contracts.transcript import Role
+
+COACH_LABELS = {"coach", "therapist", "counselor", "counsellor", "interviewer", "mentor"}
+CLIENT_LABELS = {"client", "coachee", "patient", "interviewee", "mentee"}
+
+
+def _label_role(speaker: str) -> Role | None:
+    first = speaker.lower().split()[0] if speaker.strip() else ""
+    key = speaker.lower().strip()
+    if key in COACH_LABELS or first in COACH_LABELS:
+        return "coach"
+    if key in CLIENT_LABELS or first in CLIENT_LABELS:
+        return "client"
+    return None
+
+
+def _same_person(speaker: str, name: str | None) -> bool:
+    if not name:
+        return False
+    s, n = speaker.lower().strip(), name.lower().strip()
+    return s == n or s == n.split()[0] or n == s.split()[0]
+
+
+def assign_roles(turns: list[Turn], coach_name: str | None = None, client_name: str | None = None,
+                 coach_speaker: str | None = None, source_format: str = "text") -> Transcript:
+    speakers = list(dict.fromkeys(turn.speaker for turn in turns))
+    decided: dict[str, SpeakerRole] = {}
+    for speaker in speakers:
+        if role := _label_role(speaker):
+            decided[speaker] = SpeakerRole(speaker=speaker, role=role, decided_by="label")
+        elif _same_person(speaker, coach_name):
+            decided[speaker] = SpeakerRole(speaker=speaker, role="coach", decided_by="relationship")
+        elif _same_person(speaker, client_name):
+            decided[speaker] = SpeakerRole(speaker=speaker, role="client", decided_by="relationship")
+        elif coach_speaker and _same_person(speaker, coach_speaker):
+            decided[speaker] = SpeakerRole(speaker=speaker, role="coach", decided_by="coach_speaker")
+    _heuristic(turns, speakers, decided, hinted=bool(coach_speaker))
+    roles = {s: decided[s].role for s in speakers}
+    return Transcript(
+        turns=[Turn(speaker=t.speaker, role=roles[t.speaker], text=t.text, start_seconds=t.start_seconds,
+                    end_seconds=t.end_seconds) for t in turns],
+        speakers=[decided[s] for s in speakers],
+        source_format=source_format,
+    )
+
+
+def _heuristic(turns: list[Turn], speakers: list[str], decided: dict[str, SpeakerRole], hinted: bool) -> None:
+    questions = Counter(t.speaker for t in turns if "?" in t.text)
+    words = Counter()
+    for t in turns:
+        words[t.speaker] += len(t.text.split())
+    open_ = [s for s in speakers if s not in decided]
+    has_coach = any(r.role == "coach" for r in decided.values())
+    has_client = any(r.role == "client" for r in decided.values())
+    if not has_coach and not hinted and len(speakers) > 1 and open_:
+        coach = max(open_, key=lambda s: (questions[s], -words[s]))
+        if questions[coach] > 0:
+            decided[coach] = SpeakerRole(speaker=coach, role="coach", decided_by="heuristic")
+            open_.remove(coach)
+    if not has_client and open_ and any(r.role == "coach" for r in decided.values()):
+        client = max(open_, key=lambda s: words[s])
+        decided[client] = SpeakerRole(speaker=client, role="client", decided_by="heuristic")
+        open_.remove(client)
+    for speaker in open_:
+        decided[speaker] = SpeakerRole(speaker=speaker, role="unknown", decided_by="default")
