@@ -69,4 +69,3 @@ def durable_consumer(
             return
         await message.ack()
 
-    consume.__name__ = f"consume_{durable}"

@@ -70,6 +70,20 @@ def init_cluster(data: Path, password: str) -> None:
     pwfile.unlink()
 
 
+def create_database(data: Path, port: int, name: str) -> None:
+    """Start the cluster briefly (first run only) to create the application database."""
+    ctl = str(bindir() / "pg_ctl")
+    opts = f"-p {port} -k {data} -c listen_addresses=127.0.0.1"
+    subprocess.run([ctl, "-D", str(data), "-o", opts, "-w", "-l", str(data / "first-start.log"), "start"],
+                   check=True, stdout=subprocess.DEVNULL, **_as_owner())
+    try:
+        subprocess.run([str(bindir() / "psql"), "-h", str(data), "-p", str(port), "-U", "postgres", "-d", "postgres",
+                        "-qc", f'create database "{name}"'], check=True, **_as_owner())
+    finally:
+        subprocess.run([ctl, "-D", str(data), "-m", "fast", "-w", "stop"], check=True, stdout=subprocess.DEVNULL,
+                       **_as_owner())
+
+
 def run_argv(data: Path, port: int) -> list[str]:
     return [str(bindir() / "postgres"), "-D", str(data), "-p", str(port), "-k", str(data),
             "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300",

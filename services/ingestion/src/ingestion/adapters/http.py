@@ -4,12 +4,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 import msgspec
-from litestar import Request, delete, post
-from litestar.di import Provide
+from litestar import delete, get, post
 
 from chassis.identity import Identity
 from chassis.problems import Problem
 from ingestion.app.delete_transcript import delete_transcript
+from ingestion.app.find_transcript import find_transcript
 from ingestion.app.submit_transcript import SubmitTranscript, submit_transcript
 from ingestion.domain.errors import IngestionError
 from ingestion.domain.model import StoredTranscript, check_text
@@ -100,4 +100,11 @@ def routes(uow_factory: Callable[[], UnitOfWork], new_id: IdFactory) -> list:
         except IngestionError as error:
             raise as_problem(error) from error
 
-    return [unpaired_from_text, paired_from_text, remove]
+    @get("/v1/transcripts/{transcript_id:str}")
+    async def pending(transcript_id: str, caller: Identity) -> InsightAccepted:
+        try:
+            return accepted(await find_transcript(transcript_id, caller.user_id, uow_factory()))
+        except IngestionError as error:
+            raise as_problem(error) from error
+
+    return [unpaired_from_text, paired_from_text, pending, remove]

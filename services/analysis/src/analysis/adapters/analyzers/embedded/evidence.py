@@ -20,6 +20,7 @@ _LEADING_FILLER = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")
+_CONNECTIVE = re.compile(r"(?:and|but|so|then|because)\s+", re.I)
 
 
 def span_at(turn: TurnView, pos: int) -> Span | None:
@@ -37,6 +38,19 @@ def quote(turn: TurnView, span: Span, focus: int | None = None) -> str:
         start, end = _clause_window(turn.text, start, end, span.start if focus is None else focus)
     start = _skip_filler(turn.text, start, end)
     return turn.text[start:end]
+
+
+def clause_quote(turn: TurnView, span: Span, focus: int) -> str:
+    """Like `quote`, but starting at the clause that holds `focus` when the
+    sentence strings several together ("I want to rest, and I will call her")."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(turn.text, span.start, focus)]
+    if breaks and len(turn.text[breaks[-1] : span.end].split()) >= 4:
+        start = breaks[-1]
+        m = _CONNECTIVE.match(turn.text, start, span.end)
+        if m and len(turn.text[m.end() : span.end].split()) >= 4:
+            start = m.end()
+        return quote(turn, Span(start, span.end, turn.text[start : span.end]), focus)
+    return quote(turn, span, focus)
 
 
 def sentence_quote(turn: TurnView, pos: int) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from contracts import Transcript
+from contracts.transcript import Transcript
 
 from . import sentences
 from .sentences import Span

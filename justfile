@@ -1,0 +1,43 @@
+# Session Insights: `just up` runs everything locally, `just test` runs the suite.
+set shell := ["bash", "-euo", "pipefail", "-c"]
+set dotenv-load := false
+
+export DO_NOT_TRACK := "true"
+export UV_PYTHON := env("UV_PYTHON", "3.11")
+
+default:
+    @just --list
+
+# install uv (if missing) and the locked environment
+bootstrap:
+    @command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet "uv>=0.5"
+    uv sync --locked --quiet
+
+# run the whole system locally (NATS, Postgres, five services); Ctrl-C stops it
+up: bootstrap
+    uv run --no-sync python -m devstack.up
+
+# stop a `just up` running in another terminal
+down:
+    @uv run --no-sync python -m devstack.up down
+
+# stop everything and wipe local data (.data/)
+reset: down
+    rm -rf .data
+    @echo "local data wiped"
+
+# run every test on real NATS and Postgres
+test *ARGS: bootstrap
+    uv run --no-sync pytest {{ARGS}}
+
+# print a bearer token for USER_ID that the local gateway accepts
+token USER_ID NAME="":
+    @uv run --no-sync python -m devstack.tokens .data/jwt-secret {{USER_ID}} {{NAME}}
+
+# publish CoachingRelationshipChanged (active), as the platform would
+relationship RELATIONSHIP_ID COACH_ID CLIENT_ID COACH_NAME="" CLIENT_NAME="":
+    @uv run --no-sync python -m devstack.relationship {{RELATIONSHIP_ID}} {{COACH_ID}} {{CLIENT_ID}} "{{COACH_NAME}}" "{{CLIENT_NAME}}"
+
+# write the JSON Schema of every event to contracts/events.schema.json
+contracts-schema: bootstrap
+    uv run --no-sync python -m contracts.schema contracts/events.schema.json

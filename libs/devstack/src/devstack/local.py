@@ -1,0 +1,62 @@
+"""Where a local stack keeps its state, and the settings every process of it shares."""
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from devstack.tokens import ensure_secret
+
+
+@dataclass(frozen=True)
+class LocalStack:
+    root: Path
+
+    @classmethod
+    def from_env(cls) -> "LocalStack":
+        return cls(Path(os.environ.get("SI_DATA_DIR", ".data")).resolve())
+
+    @property
+    def pg_data(self) -> Path:
+        return self.root / "pg"
+
+    @property
+    def nats_store(self) -> Path:
+        return self.root / "nats"
+
+    @property
+    def jwt_secret_file(self) -> Path:
+        return self.root / "jwt-secret"
+
+    @property
+    def pid_file(self) -> Path:
+        return self.root / "up.pid"
+
+    def pg_password(self) -> str:
+        path = self.root / "pg-password"
+        if not path.exists():
+            self.root.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(24))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+    def environment(self) -> dict[str, str]:
+        pg_port = os.environ.get("PG_PORT", "5433")
+        nats_port = os.environ.get("NATS_PORT", "4222")
+        ensure_secret(self.jwt_secret_file)
+        return {
+            "SI_DATA_DIR": str(self.root),
+            "PG_PORT": pg_port,
+            "NATS_PORT": nats_port,
+            "DATABASE_URL": os.environ.get("DATABASE_URL")
+            or f"postgresql+asyncpg://postgres:{self.pg_password()}@127.0.0.1:{pg_port}/session_insights",
+            "NATS_URL": os.environ.get("NATS_URL") or f"nats://127.0.0.1:{nats_port}",
+            "JWT_SECRET_FILE": str(self.jwt_secret_file),
+            "GATEWAY_PORT": os.environ.get("GATEWAY_PORT", "8000"),
+            "INGESTION_PORT": os.environ.get("INGESTION_PORT", "8001"),
+            "ANALYSIS_PORT": os.environ.get("ANALYSIS_PORT", "8002"),
+            "INSIGHTS_PORT": os.environ.get("INSIGHTS_PORT", "8003"),
+            "SHARING_PORT": os.environ.get("SHARING_PORT", "8004"),
+            "DO_NOT_TRACK": "true",
+            "PYTHONUNBUFFERED": "1",
+        }

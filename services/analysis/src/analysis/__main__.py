@@ -1,0 +1,3 @@
+from analysis.main import main
+
+main()

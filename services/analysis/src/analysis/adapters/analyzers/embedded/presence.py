@@ -1,0 +1,190 @@
+"""Coaching presence: how the coach listened and how much room the client had.
+
+Reflections (the coach restating the client's words or feelings), open vs closed
+questions, advice-giving, interruptions and the client's share of the talk are
+the observable parts of ICF's "Maintains Presence" and "Listens Actively".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from contracts.insight import CoachingPresence
+
+from .cues import client_hits
+from .evidence import dedupe, quote
+from .questions import Question, is_question, open_ratio
+from .sentences import words
+from .session import Session, TurnView
+
+_PREAMBLE = re.compile(
+    r"^(?:(?:so|and|okay|ok|well|now|but|um+|uh+|yeah|right|mm-?hmm|hmm|oh|alright|i see|you know|"
+    r"i mean|sure|wow|gosh)\b[,.!]?\s*)+",
+    re.I,
+)
+# Stems that are reflections on their own ("It sounds like...", "You feel...").
+_STRONG_STEM = re.compile(
+    r"^(?:(?:it )?sounds? (?:like|as if|as though)|it seems (?:like|as if|that|to me)|seems like|"
+    r"what i(?:'m| am) hearing|i(?:'m| am)? hearing|i hear (?:that|you)|(?:so )?you(?:'re| are) saying|"
+    r"you(?:'re| are)? (?:feel|feeling|felt)|you (?:sound|seem)|part of you|on (?:the )?one hand|"
+    r"on the other hand|you(?:'re| are) (?:not (?:really )?sure|worried|concerned|wondering|afraid|scared|"
+    r"frustrated|tired|ready|thinking|hoping)|you (?:want|wanted|'d like|would like|don't want|wish|hope|"
+    r"worry|value|care|really)|in other words|for you,|so for you|it's (?:been )?(?:hard|difficult|tough|"
+    r"important|frustrating) for you|that must)\b",
+    re.I,
+)
+# Warnings and information dressed as "you" statements are not reflections.
+_NOT_REFLECTION = re.compile(
+    r"\b(?:you(?:'ll| will| could| might| can| may)|risks?|should|shouldn't|must|need to|have to|got to|"
+    r"obviously|i(?:'m|'ll|'ve|'d)?(?! hear)|me|my|we|we're|we've|we'll|us|our|they|they're|people|there's|"
+    r"what|how|why|where|when)\b",
+    re.I,
+)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've|yourself)\b", re.I)
+MAX_REFLECTION_WORDS = 30
+MAX_REFLECTION_TURN_WORDS = 60
+REFLECTION_WINDOW = 2  # reflections open a coach turn; later "you" sentences are usually input
+_ADVICE = re.compile(
+    r"\b(?:you (?:should|must|ought to|need to|have to|'ve got to|got to)|i (?:would |'d )?(?:recommend|suggest|advise)|"
+    r"i want you to|i'd like you to|it's (?:really )?important (?:that you|to)|the best thing (?:is|would be|to do)|"
+    r"what you need|my advice|you'd better|i'm going to give you|make sure you)\b",
+    re.I,
+)
+_DISCLOSURE = re.compile(
+    r"\b(?:to be honest|honestly|the truth is|i have to admit|i(?:'ll| will) be honest|i(?:'ve| have) never told|"
+    r"i(?:'m| am) (?:scared|afraid|ashamed|embarrassed|worried|terrified)|i feel (?:like )?(?:a|so|really|very)|"
+    r"between you and me|it's hard for me to say)\b",
+    re.I,
+)
+_CUT_OFF = re.compile(r"(?:-|--|\u2014|\u2013|\.\.\.|\u2026)\s*$")
+LECTURE_WORDS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class PresenceStats:
+    questions: int
+    open_questions: int
+    open_ratio: float
+    reflections: int
+    advice: int
+    lectures: int
+    interruptions: int
+    client_share: float
+    mean_client_words: float
+    mean_coach_words: float
+    reflection_quotes: tuple[str, ...]
+
+    @property
+    def reflection_to_question(self) -> float:
+        return self.reflections / max(1, self.questions)
+
+
+def stats(session: Session, questions: list[Question]) -> PresenceStats:
+    reflections: list[str] = []
+    advice = lectures = 0
+    for turn in session.coach_turns:
+        r = _reflection(session, turn)
+        if r:
+            reflections.append(r)
+        advice += sum(bool(_ADVICE.search(s.text)) for s in turn.spans)
+        if turn.word_count >= LECTURE_WORDS and not any(is_question(s.text) for s in turn.spans) and not r:
+            lectures += 1
+    talk = session.client_words + session.coach_words
+    clients, coaches = session.client_turns, session.coach_turns
+    return PresenceStats(
+        questions=len(questions),
+        open_questions=sum(q.kind == "open" for q in questions),
+        open_ratio=open_ratio(questions),
+        reflections=len(reflections),
+        advice=advice,
+        lectures=lectures,
+        interruptions=_interruptions(session),
+        client_share=session.client_words / talk if talk else 0.0,
+        mean_client_words=session.client_words / len(clients) if clients else 0.0,
+        mean_coach_words=session.coach_words / len(coaches) if coaches else 0.0,
+        reflection_quotes=tuple(reflections),
+    )
+
+
+def _reflection(session: Session, turn: TurnView) -> str | None:
+    """The sentence opening a coach turn that reflects the client back, if any.
+
+    A reflection answers a client turn, opens the coach's turn (after any
+    "Okay." / "Mm-hmm."), is a statement rather than a question or advice, and
+    either uses a reflective stem or restates the client in second person or
+    in the client's own words. Long turns are information-giving, not listening.
+    """
+    previous = session.previous_turn(turn)
+    if previous is None or not previous.is_client or turn.word_count > MAX_REFLECTION_TURN_WORDS:
+        return None
+    client_words = {w for w in words(previous.text) if len(w) > 3}
+    substantive = [sp for sp in turn.spans if len(_PREAMBLE.sub("", sp.text).split()) >= 3]
+    for span in substantive[:REFLECTION_WINDOW]:
+        body = _PREAMBLE.sub("", span.text.replace("\u2019", "'"))
+        if is_question(span.text) or _ADVICE.search(body):
+            continue
+        if _STRONG_STEM.match(body):
+            return quote(turn, span)
+        if _NOT_REFLECTION.search(body) or len(body.split()) > MAX_REFLECTION_WORDS:
+            continue
+        echoed = client_words & {w for w in words(body) if len(w) > 3}
+        if _SECOND_PERSON.search(body) or len(echoed) >= 2:
+            return quote(turn, span)
+    return None
+
+
+def _interruptions(session: Session) -> int:
+    """Turns cut off mid-sentence by the other speaker, or very short turns
+    that land while the other side had not finished."""
+    count = 0
+    for turn, nxt in zip(session.turns, session.turns[1:]):
+        if turn.role != nxt.role and _CUT_OFF.search(turn.text):
+            count += 1
+    return count
+
+
+def coaching_presence(session: Session, st: PresenceStats) -> CoachingPresence:
+    trust = [h.text for h in client_hits(session, _DISCLOSURE)]
+    return CoachingPresence(
+        client_engagement_level=_engagement(st),
+        rapport_quality=_rapport(st),
+        trust_indicators=dedupe(trust, limit=3),
+        partnership_dynamics=_partnership(st),
+        evidence=dedupe(list(st.reflection_quotes), limit=3),
+    )
+
+
+def _engagement(st: PresenceStats) -> str:
+    if st.client_share >= 0.5 and st.mean_client_words >= 12:
+        return "High"
+    if st.client_share < 0.3 or st.mean_client_words < 6:
+        return "Low"
+    return "Moderate"
+
+
+def _rapport(st: PresenceStats) -> str:
+    ratio = st.reflection_to_question
+    if st.reflections >= 3 and ratio >= 1:
+        tone = "Strong"
+    elif st.reflections >= 1 and ratio >= 0.4:
+        tone = "Good"
+    else:
+        tone = "Developing"
+    return (
+        f"{tone}: {st.reflections} reflective statement(s) and {st.questions} question(s) "
+        f"({st.open_questions} open); {st.interruptions} interruption(s)."
+    )
+
+
+def _partnership(st: PresenceStats) -> str:
+    share = round(100 * st.client_share)
+    if st.client_share >= 0.5:
+        lead = f"Client-led: the client spoke {share}% of the words"
+    elif st.client_share >= 0.35:
+        lead = f"Balanced: the client spoke {share}% of the words"
+    else:
+        lead = f"Coach-led: the coach spoke {100 - share}% of the words"
+    if st.advice or st.lectures:
+        lead += f"; the coach gave advice {st.advice} time(s) and {st.lectures} long explanation(s)"
+    return lead + "."

@@ -1,0 +1,29 @@
+import logging
+
+import msgspec
+
+from analysis.domain.model import AnalysisContext
+from analysis.ports import Analyzer
+from contracts import InsightContent, Transcript
+
+log = logging.getLogger(__name__)
+
+
+class FallbackAnalyzer(Analyzer):
+    """Tries `primary`; on any failure answers with `fallback` and says so in the metadata."""
+
+    def __init__(self, primary: Analyzer, fallback: Analyzer) -> None:
+        self.primary = primary
+        self.fallback = fallback
+        self.name = f"{primary.name}+{fallback.name}"
+
+    async def analyze(self, transcript: Transcript, context: AnalysisContext) -> InsightContent:
+        try:
+            return await self.primary.analyze(transcript, context)
+        except Exception as exc:
+            log.warning("%s failed for %s, falling back to %s: %s", self.primary.name, context.insight_id,
+                        self.fallback.name, exc)
+            content = await self.fallback.analyze(transcript, context)
+            metadata = msgspec.structs.replace(
+                content.metadata, fallback_used=True, fallback_reason=f"{self.primary.name}: {exc}"[:300])
+            return msgspec.structs.replace(content, metadata=metadata)

@@ -1,0 +1,49 @@
+"""Analysis consumers: one durable work queue shared by every analysis replica."""
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+
+from faststream.nats import NatsBroker
+from faststream.nats.annotations import NatsMessage
+
+from analysis.app.analyze_transcript import Attempt, analyze_transcript
+from analysis.app.erase_insight import erase_insight
+from analysis.ports import Analyzer, UnitOfWork
+from chassis.consumer import delivery_count, durable_consumer
+from contracts import InsightDeleted, TranscriptReceived
+
+HEARTBEAT_SECONDS = 10
+
+
+@contextlib.asynccontextmanager
+async def heartbeat(message: NatsMessage, every: float):
+    """In-progress acks while a long analysis runs, so ack_wait never expires mid-work."""
+
+    async def beat() -> None:
+        while True:
+            await asyncio.sleep(every)
+            with contextlib.suppress(Exception):
+                await message.in_progress()
+
+    task = asyncio.create_task(beat())
+    try:
+        yield
+    finally:
+        task.cancel()
+
+
+def subscribe(broker: NatsBroker, analyzer: Analyzer, uow_factory: Callable[[], UnitOfWork],
+              max_deliver: int, ack_wait: float) -> None:
+    async def on_transcript(event: TranscriptReceived, message: NatsMessage) -> None:
+        number = delivery_count(message)
+        async with heartbeat(message, min(HEARTBEAT_SECONDS, ack_wait / 3)):
+            await analyze_transcript(event, Attempt(number=number, last=number >= max_deliver), analyzer,
+                                     uow_factory)
+
+    async def on_deleted(event: InsightDeleted, message: NatsMessage) -> None:
+        await erase_insight(event, uow_factory())
+
+    durable_consumer(broker, TranscriptReceived, "analysis-workers", on_transcript,
+                     max_deliver=max_deliver, ack_wait=ack_wait, batch_size=1)
+    durable_consumer(broker, InsightDeleted, "analysis-erasure", on_deleted)

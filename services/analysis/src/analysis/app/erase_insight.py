@@ -1,0 +1,11 @@
+from analysis.ports import UnitOfWork
+from contracts import InsightDeleted
+from contracts.subjects import INSIGHT_DELETED_V1
+
+
+async def erase_insight(event: InsightDeleted, uow: UnitOfWork) -> None:
+    async with uow:
+        if not await uow.first_time(event.event_id, INSIGHT_DELETED_V1):
+            return
+        await uow.runs.delete_for(event.insight_id)
+        await uow.commit()

@@ -1,0 +1,35 @@
+"""HTTP to the backing services: bounded timeouts, and a clear 503 problem (never a hang)
+when one is down."""
+
+import httpx
+
+from chassis.problems import Problem
+from gateway.ports import ServiceClient, Upstream
+
+
+class HttpServiceClient(ServiceClient):
+    def __init__(self, name: str, base_url: str, timeout: float = 15.0) -> None:
+        self.name = name
+        self._http = httpx.AsyncClient(base_url=base_url, timeout=httpx.Timeout(timeout, connect=2.0),
+                                       limits=httpx.Limits(max_connections=200, max_keepalive_connections=50))
+
+    async def call(self, method: str, path: str, token: str, json: bytes | None = None,
+                   params: dict | None = None) -> Upstream:
+        headers = {"authorization": f"Bearer {token}"}
+        if json is not None:
+            headers["content-type"] = "application/json"
+        try:
+            response = await self._http.request(method, path, content=json, params=params, headers=headers)
+        except httpx.TimeoutException:
+            raise Problem(503, "service_timeout", f"The {self.name} service did not answer in time.") from None
+        except httpx.TransportError:
+            raise Problem(503, "service_unavailable", f"The {self.name} service is unavailable.") from None
+        return Upstream(response.status_code, response.content,
+                        response.headers.get("content-type", "application/json"))
+
+    async def reachable(self) -> None:
+        response = await self._http.get("/health", timeout=2.0)
+        response.raise_for_status()
+
+    async def close(self) -> None:
+        await self._http.aclose()

@@ -1,0 +1,50 @@
+"""Composition root of the gateway: the only door the platform frontend uses."""
+
+import logging
+
+from litestar import Litestar
+from litestar.di import Provide
+
+from chassis.health import health_handlers
+from chassis.identity import identity_dependency
+from chassis.problems import EXCEPTION_HANDLERS
+from chassis.serve import serve
+from chassis.settings import env, jwt_verifier_from_env
+from gateway.adapters.routes import Services, UpstreamError, relay_error, routes
+from gateway.adapters.service_client import HttpServiceClient
+
+log = logging.getLogger("gateway")
+
+
+def create_app() -> Litestar:
+    clients = {
+        name: HttpServiceClient(name, env(f"{name.upper()}_URL", f"http://127.0.0.1:{port}"))
+        for name, port in (("ingestion", 8001), ("insights", 8003), ("sharing", 8004))
+    }
+    services = Services(**clients)
+    public_url = env("GATEWAY_PUBLIC_URL") or f"http://127.0.0.1:{env('GATEWAY_PORT', '8000')}"
+
+    async def announce() -> None:
+        log.info("Session Insights is up: %s  (API under %s/api/v1/session-insights)", public_url, public_url)
+
+    async def close() -> None:
+        for client in clients.values():
+            await client.close()
+
+    checks = {name: client.reachable for name, client in clients.items()}
+    return Litestar(
+        route_handlers=[*health_handlers(checks), *routes(services)],
+        dependencies={"caller": Provide(identity_dependency(jwt_verifier_from_env()))},
+        exception_handlers={**EXCEPTION_HANDLERS, UpstreamError: relay_error},
+        on_startup=[announce],
+        on_shutdown=[close],
+        request_max_body_size=10 * 1024 * 1024 + 64 * 1024,
+    )
+
+
+def main() -> None:
+    serve(create_app(), env("GATEWAY_HOST", "127.0.0.1"), int(env("GATEWAY_PORT", "8000")))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+from insights.main import main
+
+main()

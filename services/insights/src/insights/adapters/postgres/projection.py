@@ -1,0 +1,77 @@
+from datetime import UTC, datetime
+
+import msgspec
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contracts import InsightContent, SharePermissions
+from insights.adapters.postgres.tables import erased, grants, insights, relationships
+from insights.domain.model import InsightView
+from insights.ports import InsightProjection, Relationship
+
+
+class SqlaInsightProjection(InsightProjection):
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add_pending(self, i: InsightView) -> None:
+        await self._session.execute(insert(insights).values(
+            id=i.id, client_user_id=i.client_user_id, coach_user_id=i.coach_user_id,
+            coaching_relationship_id=i.coaching_relationship_id, is_unpaired=i.is_unpaired, status=i.status,
+            session_date=i.session_date, session_title=i.session_title, sort_at=i.session_date or i.created_at,
+            created_at=i.created_at, updated_at=i.created_at,
+        ).on_conflict_do_nothing(index_elements=["id"]))
+
+    async def complete(self, insight_id: str, content: InsightContent, at: datetime) -> bool:
+        result = await self._session.execute(update(insights).where(insights.c.id == insight_id).values(
+            status="completed", processing_error=None, content=msgspec.to_builtins(content),
+            completed_at=at, updated_at=at,
+            celebration_count=int(content.celebration is not None),
+            intention_count=int(content.intention is not None),
+            discovery_count=len(content.client_discoveries),
+            action_item_count=len(content.action_items),
+        ))
+        return result.rowcount > 0
+
+    async def fail(self, insight_id: str, reason: str, at: datetime) -> bool:
+        result = await self._session.execute(
+            update(insights).where(insights.c.id == insight_id, insights.c.status != "completed")
+            .values(status="failed", processing_error=reason, updated_at=at))
+        if result.rowcount:
+            return True
+        found = await self._session.execute(select(insights.c.id).where(insights.c.id == insight_id))
+        return found.first() is not None  # already completed: a late failure changes nothing
+
+    async def erase(self, insight_id: str) -> None:
+        await self._session.execute(delete(insights).where(insights.c.id == insight_id))
+        await self._session.execute(delete(grants).where(grants.c.insight_id == insight_id))
+        await self._session.execute(insert(erased).values(insight_id=insight_id, erased_at=datetime.now(UTC))
+                                    .on_conflict_do_nothing(index_elements=["insight_id"]))
+
+    async def is_erased(self, insight_id: str) -> bool:
+        found = await self._session.execute(select(erased.c.insight_id).where(erased.c.insight_id == insight_id))
+        return found.first() is not None
+
+    async def upsert_relationship(self, r: Relationship, changed_at: datetime) -> None:
+        values = {"relationship_id": r.relationship_id, "coach_user_id": r.coach_user_id,
+                  "client_user_id": r.client_user_id, "status": getattr(r, "status", "active"),
+                  "coach_name": r.coach_name, "client_name": r.client_name, "changed_at": changed_at}
+        stmt = insert(relationships).values(**values)
+        await self._session.execute(stmt.on_conflict_do_update(
+            index_elements=["relationship_id"],
+            set_={k: stmt.excluded[k] for k in values if k != "relationship_id"},
+            where=relationships.c.changed_at <= stmt.excluded.changed_at,
+        ))
+
+    async def upsert_grant(self, insight_id: str, coach_user_id: str, permissions: SharePermissions,
+                           expires_at: datetime | None) -> None:
+        values = {"can_view": permissions.view, "can_comment": permissions.comment,
+                  "can_export": permissions.export, "expires_at": expires_at}
+        stmt = insert(grants).values(insight_id=insight_id, coach_user_id=coach_user_id, **values)
+        await self._session.execute(stmt.on_conflict_do_update(
+            index_elements=["insight_id", "coach_user_id"], set_=values))
+
+    async def revoke_grant(self, insight_id: str, coach_user_id: str) -> None:
+        await self._session.execute(
+            delete(grants).where(grants.c.insight_id == insight_id, grants.c.coach_user_id == coach_user_id))

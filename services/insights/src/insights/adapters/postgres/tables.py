@@ -1,0 +1,69 @@
+from sqlalchemy import Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy.dialects.postgresql import JSONB
+
+from chassis.inbox import inbox_table
+
+SCHEMA = "insights"
+metadata = MetaData(schema=SCHEMA)
+
+insights = Table(
+    "insights",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("client_user_id", String(200), nullable=False),
+    Column("coach_user_id", String(200)),
+    Column("coaching_relationship_id", String(200)),
+    Column("is_unpaired", Boolean, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("processing_error", Text),
+    Column("session_date", DateTime(timezone=True)),
+    Column("session_title", Text),
+    # newest session first; an undated session by its upload time
+    Column("sort_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("completed_at", DateTime(timezone=True)),
+    Column("content", JSONB),
+    Column("celebration_count", Integer, nullable=False, server_default="0"),
+    Column("intention_count", Integer, nullable=False, server_default="0"),
+    Column("discovery_count", Integer, nullable=False, server_default="0"),
+    Column("action_item_count", Integer, nullable=False, server_default="0"),
+)
+Index("ix_insights_client", insights.c.client_user_id, insights.c.is_unpaired, insights.c.sort_at.desc())
+Index("ix_insights_coach_paired", insights.c.coach_user_id, insights.c.sort_at.desc(),
+      postgresql_where=insights.c.is_unpaired.is_(False))
+Index("ix_insights_relationship", insights.c.coaching_relationship_id, insights.c.sort_at.desc())
+
+grants = Table(
+    "grants",
+    metadata,
+    Column("insight_id", String(36), primary_key=True),
+    Column("coach_user_id", String(200), primary_key=True),
+    Column("can_view", Boolean, nullable=False),
+    Column("can_comment", Boolean, nullable=False),
+    Column("can_export", Boolean, nullable=False),
+    Column("expires_at", DateTime(timezone=True)),
+)
+Index("ix_grants_coach", grants.c.coach_user_id)
+
+relationships = Table(
+    "relationships",
+    metadata,
+    Column("relationship_id", String(200), primary_key=True),
+    Column("coach_user_id", String(200), nullable=False),
+    Column("client_user_id", String(200), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("coach_name", Text),
+    Column("client_name", Text),
+    Column("changed_at", DateTime(timezone=True)),
+)
+
+# content-free tombstones: late events about an erased insight must not resurrect it
+erased = Table(
+    "erased",
+    metadata,
+    Column("insight_id", String(36), primary_key=True),
+    Column("erased_at", DateTime(timezone=True), nullable=False),
+)
+
+inbox = inbox_table(metadata)

@@ -1,0 +1,88 @@
+"""Every event the insights service consumes, applied once (inbox) to the read model.
+Replaying a stream from the start rebuilds the same state."""
+
+from contracts import (
+    AnalysisCompleted,
+    AnalysisFailed,
+    CoachingRelationshipChanged,
+    InsightDeleted,
+    InsightShared,
+    InsightShareRevoked,
+    TranscriptReceived,
+    subject_of,
+)
+from insights.domain.model import InsightNotYetKnown, InsightView
+from insights.ports import UnitOfWork
+
+
+async def on_transcript_received(event: TranscriptReceived, uow: UnitOfWork) -> None:
+    async with uow:
+        if not await uow.first_time(event.event_id, subject_of(event)):
+            return
+        if not await uow.projection.is_erased(event.insight_id):
+            await uow.projection.add_pending(InsightView(
+                id=event.insight_id,
+                client_user_id=event.client_user_id,
+                coach_user_id=event.coach_user_id,
+                coaching_relationship_id=event.coaching_relationship_id,
+                is_unpaired=event.is_unpaired,
+                status="processing",
+                created_at=event.occurred_at,
+                session_date=event.session_date,
+                session_title=event.session_title,
+            ))
+        await uow.commit()
+
+
+async def on_analysis_completed(event: AnalysisCompleted, uow: UnitOfWork) -> None:
+    async with uow:
+        if not await uow.first_time(event.event_id, subject_of(event)):
+            return
+        if not await uow.projection.complete(event.insight_id, event.content, event.occurred_at):
+            if not await uow.projection.is_erased(event.insight_id):
+                raise InsightNotYetKnown(event.insight_id)
+        await uow.commit()
+
+
+async def on_analysis_failed(event: AnalysisFailed, uow: UnitOfWork) -> None:
+    async with uow:
+        if not await uow.first_time(event.event_id, subject_of(event)):
+            return
+        if not await uow.projection.fail(event.insight_id, event.reason, event.occurred_at):
+            if not await uow.projection.is_erased(event.insight_id):
+                raise InsightNotYetKnown(event.insight_id)
+        await uow.commit()
+
+
+async def on_insight_deleted(event: InsightDeleted, uow: UnitOfWork) -> None:
+    async with uow:
+        if not await uow.first_time(event.event_id, subject_of(event)):
+            return
+        await uow.projection.erase(event.insight_id)
+        await uow.commit()
+
+
+async def on_relationship_changed(event: CoachingRelationshipChanged, uow: UnitOfWork) -> None:
+    async with uow:
+        if not await uow.first_time(event.event_id, subject_of(event)):
+            return
+        await uow.projection.upsert_relationship(event, event.occurred_at)
+        await uow.commit()
+
+
+async def on_insight_shared(event: InsightShared, uow: UnitOfWork) -> None:
+    async with uow:
+        if not await uow.first_time(event.event_id, subject_of(event)):
+            return
+        if not await uow.projection.is_erased(event.insight_id):
+            await uow.projection.upsert_grant(event.insight_id, event.coach_user_id, event.permissions,
+                                              event.expires_at)
+        await uow.commit()
+
+
+async def on_insight_share_revoked(event: InsightShareRevoked, uow: UnitOfWork) -> None:
+    async with uow:
+        if not await uow.first_time(event.event_id, subject_of(event)):
+            return
+        await uow.projection.revoke_grant(event.insight_id, event.coach_user_id)
+        await uow.commit()

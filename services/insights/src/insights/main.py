@@ -1,0 +1,30 @@
+"""Composition root of the insights service (the read side)."""
+
+from pathlib import Path
+
+from chassis.serve import serve
+from chassis.service import ServiceRuntime
+from chassis.settings import CommonSettings, jwt_verifier_from_env
+from insights.adapters import http
+from insights.adapters.nats.subscribers import subscribe
+from insights.adapters.postgres.reader import SqlaInsightReader
+from insights.adapters.postgres.tables import SCHEMA, inbox
+from insights.adapters.postgres.uow import InsightsUnitOfWork
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def create_app(settings: CommonSettings | None = None):
+    settings = settings or CommonSettings.from_env("insights", 8003)
+    runtime = ServiceRuntime("insights", settings, MIGRATIONS, SCHEMA)
+    subscribe(runtime.broker, lambda: InsightsUnitOfWork(runtime.sessions, inbox=inbox))
+    return runtime.app(http.routes(SqlaInsightReader(runtime.sessions)), jwt_verifier_from_env())
+
+
+def main() -> None:
+    settings = CommonSettings.from_env("insights", 8003)
+    serve(create_app(settings), settings.host, settings.port)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+from sharing.main import main
+
+main()

@@ -1,0 +1,114 @@
+"""Sharing's HTTP API (called by the gateway with the caller's bearer token)."""
+
+from collections.abc import Callable
+from datetime import datetime
+
+import msgspec
+from litestar import delete, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
+
+from chassis.identity import Identity
+from chassis.problems import Problem
+from sharing.app.list_shares import Shares, list_shares
+from sharing.app.revoke_share import revoke_share
+from sharing.app.share_insight import ShareInsight, share_insight
+from sharing.domain.errors import SharingError
+from sharing.domain.model import AuditEntry, Grant, Permissions
+from sharing.domain.rules import parse_expiry
+from sharing.ports import Clock, UnitOfWork
+
+
+class PermissionsBody(msgspec.Struct, kw_only=True):
+    view: bool = True
+    comment: bool = False
+    export: bool = False
+
+
+class ShareInsightRequest(msgspec.Struct, kw_only=True):
+    """The spec's ShareInsightRequest, plus an optional expiry (ISO 8601)."""
+
+    coach_user_id: str
+    permissions: PermissionsBody = msgspec.field(default_factory=PermissionsBody)
+    expires_at: str | None = None
+
+
+class GrantBody(msgspec.Struct, kw_only=True):
+    coach_user_id: str
+    permissions: PermissionsBody
+    expires_at: datetime | None
+    granted_at: datetime
+    updated_at: datetime
+
+
+class AuditBody(msgspec.Struct, kw_only=True):
+    actor_user_id: str
+    action: str
+    coach_user_id: str | None
+    permissions: PermissionsBody | None
+    expires_at: datetime | None
+    at: datetime
+
+
+class SharesBody(msgspec.Struct, kw_only=True):
+    insight_id: str
+    grants: list[GrantBody]
+    audit: list[AuditBody]
+
+
+def permissions_body(p: Permissions | None) -> PermissionsBody | None:
+    return PermissionsBody(view=p.view, comment=p.comment, export=p.export) if p else None
+
+
+def grant_body(g: Grant) -> GrantBody:
+    return GrantBody(coach_user_id=g.coach_user_id, permissions=permissions_body(g.permissions),
+                     expires_at=g.expires_at, granted_at=g.granted_at, updated_at=g.updated_at)
+
+
+def audit_body(e: AuditEntry) -> AuditBody:
+    return AuditBody(actor_user_id=e.actor_user_id, action=e.action, coach_user_id=e.coach_user_id,
+                     permissions=permissions_body(e.permissions), expires_at=e.expires_at, at=e.at)
+
+
+def shares_body(shares: Shares) -> SharesBody:
+    return SharesBody(insight_id=shares.insight_id, grants=[grant_body(g) for g in shares.grants],
+                      audit=[audit_body(e) for e in shares.audit])
+
+
+def as_problem(error: SharingError) -> Problem:
+    return Problem(error.status, error.code, error.message)
+
+
+def routes(uow_factory: Callable[[], UnitOfWork], clock: Clock) -> list:
+    # explicit FromPath / JSONBody / NamedDependency: Litestar 3 drops the inferred forms
+    @post("/v1/shares/{insight_id:str}", status_code=200)
+    async def share(insight_id: FromPath[str], data: JSONBody[ShareInsightRequest],
+                    caller: NamedDependency[Identity]) -> dict[str, str]:
+        try:
+            grant = await share_insight(ShareInsight(
+                insight_id=insight_id, owner_user_id=caller.user_id, coach_user_id=data.coach_user_id,
+                permissions=Permissions(view=data.permissions.view, comment=data.permissions.comment,
+                                        export=data.permissions.export),
+                expires_at=parse_expiry(data.expires_at),
+            ), uow_factory(), clock)
+        except SharingError as error:
+            raise as_problem(error) from error
+        return {"message": "Insight shared", "insight_id": insight_id, "coach_user_id": grant.coach_user_id}
+
+    @delete("/v1/shares/{insight_id:str}/{coach_user_id:str}", status_code=200)
+    async def revoke(insight_id: FromPath[str], coach_user_id: FromPath[str],
+                     caller: NamedDependency[Identity]) -> dict[str, str]:
+        try:
+            await revoke_share(insight_id, coach_user_id, caller.user_id, uow_factory(), clock)
+        except SharingError as error:
+            raise as_problem(error) from error
+        return {"message": "Sharing revoked", "insight_id": insight_id, "coach_user_id": coach_user_id}
+
+    @get("/v1/shares/{insight_id:str}")
+    async def shares(insight_id: FromPath[str], caller: NamedDependency[Identity]) -> SharesBody:
+        try:
+            return shares_body(await list_shares(insight_id, caller.user_id, uow_factory(), clock))
+        except SharingError as error:
+            raise as_problem(error) from error
+
+    return [share, revoke, shares]

@@ -1,0 +1,48 @@
+from sqlalchemy import BigInteger, Boolean, Column, DateTime, Identity, Index, MetaData, String, Table
+from sqlalchemy.dialects.postgresql import JSONB
+
+from chassis.inbox import inbox_table
+from chassis.outbox import outbox_table
+
+SCHEMA = "sharing"
+metadata = MetaData(schema=SCHEMA)
+
+# ownership only, projected from TranscriptReceived: no transcript content lives here
+insights = Table(
+    "insights",
+    metadata,
+    Column("insight_id", String(36), primary_key=True),
+    Column("owner_user_id", String(200), nullable=False),
+    Column("is_unpaired", Boolean, nullable=False),
+)
+
+grants = Table(
+    "grants",
+    metadata,
+    Column("insight_id", String(36), primary_key=True),
+    Column("coach_user_id", String(200), primary_key=True),
+    Column("can_view", Boolean, nullable=False),
+    Column("can_comment", Boolean, nullable=False),
+    Column("can_export", Boolean, nullable=False),
+    Column("expires_at", DateTime(timezone=True)),
+    Column("granted_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# append-only trail of who granted, changed, revoked or erased what, and when
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("insight_id", String(36), nullable=False),
+    Column("actor_user_id", String(200), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("coach_user_id", String(200)),
+    Column("permissions", JSONB),
+    Column("expires_at", DateTime(timezone=True)),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_audit_insight", audit.c.insight_id, audit.c.at)
+
+outbox = outbox_table(metadata)
+inbox = inbox_table(metadata)

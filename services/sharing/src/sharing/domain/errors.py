@@ -1,0 +1,28 @@
+class SharingError(Exception):
+    """A request we refuse; `code` is stable, the message is for people."""
+
+    code = "invalid_input"
+    status = 422
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotFound(SharingError):
+    # also for insights that exist but are not the caller's: ids are not an oracle
+    code = "not_found"
+    status = 404
+
+
+class NotShareable(SharingError):
+    code = "not_shareable"
+    status = 409
+
+
+class InvalidExpiry(SharingError):
+    code = "invalid_expires_at"
+
+
+class InvalidCoach(SharingError):
+    code = "invalid_coach_user_id"

@@ -1,0 +1,54 @@
+"""Who may share what, and which requests make sense."""
+
+from datetime import UTC, datetime
+
+from sharing.domain.errors import InvalidCoach, InvalidExpiry, NotFound, NotShareable
+from sharing.domain.model import OwnedInsight
+
+MAX_USER_ID_CHARS = 200
+PAIRED_NOT_SHAREABLE = ("paired insights are visible to the relationship's coach already; "
+                        "only unpaired insights can be shared")
+
+
+def owned_by(insight: OwnedInsight | None, user_id: str) -> OwnedInsight:
+    # unknown and someone else's look the same to the caller
+    if insight is None or insight.owner_user_id != user_id:
+        raise NotFound("no insight of yours has that id")
+    return insight
+
+
+def shareable(insight: OwnedInsight) -> OwnedInsight:
+    if not insight.is_unpaired:
+        raise NotShareable(PAIRED_NOT_SHAREABLE)
+    return insight
+
+
+def check_coach(owner_user_id: str, coach_user_id: str) -> str:
+    coach = coach_user_id.strip()
+    if not coach:
+        raise InvalidCoach("coach_user_id is empty")
+    if len(coach) > MAX_USER_ID_CHARS:
+        raise InvalidCoach(f"coach_user_id is longer than {MAX_USER_ID_CHARS} characters")
+    if coach == owner_user_id:
+        raise InvalidCoach("you cannot share an insight with yourself")
+    return coach
+
+
+def parse_expiry(value: str | None) -> datetime | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidExpiry(f"expires_at {value!r} is not an ISO 8601 date-time") from None
+    return parsed
+
+
+def check_expiry(expires_at: datetime | None, now: datetime) -> datetime | None:
+    if expires_at is None:
+        return None
+    if expires_at.tzinfo is None:  # a time without zone is read as UTC, like every other time here
+        expires_at = expires_at.replace(tzinfo=UTC)
+    if expires_at <= now:
+        raise InvalidExpiry("expires_at must be in the future")
+    return expires_at

@@ -1,0 +1,40 @@
+"""Composition root of the sharing service."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from chassis.serve import serve
+from chassis.service import ServiceRuntime
+from chassis.settings import CommonSettings, jwt_verifier_from_env
+from chassis.uow import SqlaUnitOfWork
+from sharing.adapters import http
+from sharing.adapters.nats.subscribers import subscribe
+from sharing.adapters.postgres.tables import SCHEMA, inbox, outbox
+from sharing.adapters.postgres.uow import SharingUnitOfWork
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_app(settings: CommonSettings | None = None):
+    settings = settings or CommonSettings.from_env("sharing", 8004)
+    runtime = ServiceRuntime("sharing", settings, MIGRATIONS, SCHEMA)
+    runtime.with_outbox(outbox)
+
+    def uow() -> SqlaUnitOfWork:
+        return SharingUnitOfWork(runtime.sessions, outbox=outbox, inbox=inbox, after_commit=runtime.wake_relay)
+
+    subscribe(runtime.broker, uow)
+    return runtime.app(http.routes(uow, utc_now), jwt_verifier_from_env())
+
+
+def main() -> None:
+    settings = CommonSettings.from_env("sharing", 8004)
+    serve(create_app(settings), settings.host, settings.port)
+
+
+if __name__ == "__main__":
+    main()

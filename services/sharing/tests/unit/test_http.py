@@ -1,0 +1,71 @@
+"""The HTTP adapter's shapes and problem codes, over the in-memory fakes."""
+
+import time
+from datetime import timedelta
+
+import jwt
+import pytest
+from litestar import Litestar
+from litestar.di import Provide
+from litestar.testing import AsyncTestClient
+
+from chassis.identity import JwtVerifier, identity_dependency
+from chassis.problems import EXCEPTION_HANDLERS
+from sharing.adapters import http
+from sharing.domain.model import OwnedInsight
+
+CLIENT, COACH = "user_client", "user_coach"
+SECRET = "unit-test-secret-of-at-least-32-bytes"
+
+
+def as_user(user_id: str) -> dict[str, str]:
+    token = jwt.encode({"sub": user_id, "exp": int(time.time()) + 600}, SECRET, algorithm="HS256")
+    return {"authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+async def client(uow, clock):
+    await uow.insights.add(OwnedInsight(insight_id="ins-1", owner_user_id=CLIENT, is_unpaired=True))
+    await uow.insights.add(OwnedInsight(insight_id="ins-paired", owner_user_id=CLIENT, is_unpaired=False))
+    verifier = JwtVerifier(hs256_secret=SECRET)
+    app = Litestar(http.routes(lambda: uow, clock),
+                   dependencies={"caller": Provide(identity_dependency(verifier))},
+                   exception_handlers=EXCEPTION_HANDLERS)
+    async with AsyncTestClient(app) as test_client:
+        yield test_client
+
+
+async def test_share_list_revoke(client, clock):
+    until = (clock.now + timedelta(days=1)).isoformat()
+    shared = await client.post("/v1/shares/ins-1", headers=as_user(CLIENT), json={
+        "coach_user_id": COACH, "permissions": {"view": True, "comment": True, "export": False},
+        "expires_at": until})
+    assert shared.status_code == 200
+    assert shared.json() == {"message": "Insight shared", "insight_id": "ins-1", "coach_user_id": COACH}
+
+    listed = (await client.get("/v1/shares/ins-1", headers=as_user(CLIENT))).json()
+    [grant] = listed["grants"]
+    assert grant["coach_user_id"] == COACH and grant["permissions"]["comment"] is True
+    assert listed["audit"][0]["action"] == "granted" and listed["audit"][0]["actor_user_id"] == CLIENT
+
+    revoked = await client.delete(f"/v1/shares/ins-1/{COACH}", headers=as_user(CLIENT))
+    assert revoked.status_code == 200 and revoked.json()["message"] == "Sharing revoked"
+    again = await client.delete(f"/v1/shares/ins-1/{COACH}", headers=as_user(CLIENT))
+    assert again.status_code == 404 and again.json()["code"] == "not_found"
+
+
+async def test_not_yours_is_404_and_paired_is_409(client):
+    body = {"coach_user_id": COACH}
+    not_yours = await client.post("/v1/shares/ins-1", headers=as_user("user_other"), json=body)
+    assert not_yours.status_code == 404 and not_yours.json()["code"] == "not_found"
+    listing = await client.get("/v1/shares/ins-1", headers=as_user(COACH))
+    assert listing.status_code == 404
+    paired = await client.post("/v1/shares/ins-paired", headers=as_user(CLIENT), json=body)
+    assert paired.status_code == 409 and paired.json()["code"] == "not_shareable"
+
+
+async def test_bad_expiry_is_a_clear_problem(client, clock):
+    for value in ("tomorrow", (clock.now - timedelta(seconds=1)).isoformat()):
+        refused = await client.post("/v1/shares/ins-1", headers=as_user(CLIENT),
+                                    json={"coach_user_id": COACH, "expires_at": value})
+        assert refused.status_code == 422 and refused.json()["code"] == "invalid_expires_at"
