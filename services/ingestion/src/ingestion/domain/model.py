@@ -81,6 +81,6 @@ def check_text(text: str) -> str:
 
 
 def check_transcript(transcript: Transcript) -> Transcript:
-    if transcript.word_count == 0:
+    if not any(ch.isalpha() for turn in transcript.turns for ch in turn.text):
         raise NoWordsFound("the transcript contains no words")
     return transcript

@@ -26,8 +26,11 @@ _BARRIER = re.compile(
 
 
 def goal_progress(session: Session, themes: list[str], commitments: list[Commitment]) -> list[GoalProgress]:
+    # Themes the client attached a commitment to are the clearest goal areas.
+    committed = " ".join(c.span.text.lower() for c in commitments)
+    ordered = sorted(themes, key=lambda t: (t not in committed, themes.index(t)))
     goals = []
-    for theme in themes:
+    for theme in ordered:
         goal = _goal(session, theme, commitments)
         if goal:
             goals.append(goal)

@@ -62,4 +62,6 @@ def _client_text(session: Session) -> str:
 
 def _useful(phrase: str) -> bool:
     words = phrase.split()
-    return all(_WORD.match(w) and w not in _FILLERS for w in words) and len(phrase) >= 4
+    # Adverbs ("honestly", "finally") name no topic.
+    edges_ok = not (words[0].endswith("ly") or words[-1].endswith("ly"))
+    return all(_WORD.match(w) and w not in _FILLERS for w in words) and len(phrase) >= 4 and edges_ok

@@ -1,0 +1,38 @@
+from ingestion.domain.roles import assign_roles
+from ingestion.domain.text_transcript import parse_labelled_text
+
+
+def test_timestamps_labels_continuations_and_merging():
+    turns = parse_labelled_text(
+        "[00:15] Maya: Welcome back.\n[00:20] Maya: What's on your mind?\n"
+        "[01:02:03] Daniel: The offsite.\nIt went well.\n")
+    assert [(t.speaker, t.text, t.start_seconds) for t in turns] == [
+        ("Maya", "Welcome back. What's on your mind?", 15.0),
+        ("Daniel", "The offsite. It went well.", 3723.0),
+    ]
+
+
+def test_explicit_labels_win():
+    transcript = assign_roles(parse_labelled_text("Client: Why?\nCoach: Tell me more."))
+    assert [(s.speaker, s.role, s.decided_by) for s in transcript.speakers] == [
+        ("Client", "client", "label"), ("Coach", "coach", "label")]
+
+
+def test_coach_speaker_hint_then_heuristic_for_the_other_speaker():
+    turns = parse_labelled_text("Ann: I keep putting it off.\nBo: What stops you?\nAnn: Fear, mostly.")
+    transcript = assign_roles(turns, coach_speaker="Ann")
+    assert {s.speaker: (s.role, s.decided_by) for s in transcript.speakers} == {
+        "Ann": ("coach", "coach_speaker"), "Bo": ("client", "heuristic")}
+
+
+def test_heuristic_the_questioner_is_the_coach():
+    turns = parse_labelled_text(
+        "Sam: What would make this week a success?\nLee: Finishing the report and sleeping properly.\n"
+        "Sam: What gets in the way?\nLee: Meetings, mostly, and my own perfectionism.")
+    roles = {s.speaker: (s.role, s.decided_by) for s in assign_roles(turns).speakers}
+    assert roles == {"Sam": ("coach", "heuristic"), "Lee": ("client", "heuristic")}
+
+
+def test_unlabelled_text_is_one_unknown_speaker():
+    transcript = assign_roles(parse_labelled_text("just some notes\nwith no speakers"))
+    assert [(t.speaker, t.role) for t in transcript.turns] == [("Unknown", "unknown")]
