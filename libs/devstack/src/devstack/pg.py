@@ -70,7 +70,7 @@ def init_cluster(data: Path, password: str) -> None:
     pwfile.unlink()
 
 
-def create_database(data: Path, port: int, name: str) -> None:
+def create_database(data: Path, port: int, name: str, password: str) -> None:
     """Start the cluster briefly (first run only) to create the application database."""
     ctl = str(bindir() / "pg_ctl")
     opts = f"-p {port} -k {data} -c listen_addresses=127.0.0.1"
@@ -78,7 +78,8 @@ def create_database(data: Path, port: int, name: str) -> None:
                    check=True, stdout=subprocess.DEVNULL, **_as_owner())
     try:
         subprocess.run([str(bindir() / "psql"), "-h", str(data), "-p", str(port), "-U", "postgres", "-d", "postgres",
-                        "-qc", f'create database "{name}"'], check=True, **_as_owner())
+                        "-qc", f'create database "{name}"'], check=True, env={**os.environ, "PGPASSWORD": password},
+                       **_as_owner())
     finally:
         subprocess.run([ctl, "-D", str(data), "-m", "fast", "-w", "stop"], check=True, stdout=subprocess.DEVNULL,
                        **_as_owner())

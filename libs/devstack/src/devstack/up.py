@@ -9,6 +9,7 @@ from another terminal) stops everything.
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,10 +23,12 @@ PROCFILE = Path(__file__).resolve().parents[4] / "deploy" / "local" / "Procfile"
 def prepare(stack: LocalStack, env: dict[str, str]) -> None:
     stack.root.mkdir(parents=True, exist_ok=True)
     stack.nats_store.mkdir(exist_ok=True)
-    if not (stack.pg_data / "PG_VERSION").exists():
+    created = stack.root / "pg-database-created"
+    if not created.exists():
         print("First run: creating the Postgres cluster in", stack.pg_data, flush=True)
         pg.init_cluster(stack.pg_data, stack.pg_password())
-        pg.create_database(stack.pg_data, int(env["PG_PORT"]), "session_insights")
+        pg.create_database(stack.pg_data, int(env["PG_PORT"]), "session_insights", stack.pg_password())
+        created.touch()
 
 
 def already_running(stack: LocalStack) -> int | None:
@@ -43,12 +46,19 @@ def up() -> None:
         sys.exit(f"Session Insights is already running (pid {pid}); `just down` stops it.")
     env = stack.environment()
     prepare(stack, env)
-    stack.pid_file.write_text(str(os.getpid()))  # exec keeps the pid: `just down` signals honcho
+    stack.pid_file.write_text(str(os.getpid()))
     print(f"Starting Session Insights: gateway on http://127.0.0.1:{env['GATEWAY_PORT']}  "
           f"(data in {stack.root}; Ctrl-C or `just down` stops it)", flush=True)
     honcho = shutil.which("honcho") or str(Path(sys.executable).parent / "honcho")
-    os.environ.update(env)
-    os.execv(honcho, [honcho, "--no-colour", "start", "-f", str(PROCFILE), "-d", str(PROCFILE.parents[2])])
+    runner = subprocess.Popen([honcho, "--no-colour", "start", "-f", str(PROCFILE), "-d", str(PROCFILE.parents[2])],
+                              env={**os.environ, **env})
+    # Ctrl-C reaches honcho through the terminal's process group; `just down` sends us
+    # SIGTERM, which honcho gets too. Either way honcho stops every process in order.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda *_: runner.send_signal(signal.SIGTERM))
+    runner.wait()
+    stack.pid_file.unlink(missing_ok=True)
+    print("Session Insights stopped.", flush=True)
 
 
 def down() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import msgspec
 import pytest
-
 from analysis.adapters.analyzers.embedded import EmbeddedAnalyzer, analyze_transcript
 from contracts.insight import InsightContent
 from contracts.transcript import Transcript, Turn
@@ -265,14 +264,23 @@ def test_tiny_transcripts_still_return_every_section(transcript):
     assert result.overall_session_quality in ("Excellent", "Good", "Average", "Needs Improvement")
     assert result.coaching_presence is not None
     assert result.metadata.ai_provider == "embedded"
-    for field in ("client_discoveries", "goal_progress", "powerful_questions", "action_items",
-                  "emotional_shifts", "values_beliefs", "key_themes"):
+    for field in (
+        "client_discoveries",
+        "goal_progress",
+        "powerful_questions",
+        "action_items",
+        "emotional_shifts",
+        "values_beliefs",
+        "key_themes",
+    ):
         assert isinstance(getattr(result, field), list)
 
 
 def test_roles_are_inferred_when_unknown():
-    unlabelled = session(*[("Ana" if who == "Coach" else "Ben", text) for who, text in
-                           [(t.speaker, t.text) for t in CAREER.turns]], roles=False)
+    unlabelled = session(
+        *[("Ana" if who == "Coach" else "Ben", text) for who, text in [(t.speaker, t.text) for t in CAREER.turns]],
+        roles=False,
+    )
     result = analyze_transcript(unlabelled)
     assert "What would it mean for you if you did get this role?" in [q.question for q in result.powerful_questions]
     assert any("send the proposal" in a.action for a in result.action_items)

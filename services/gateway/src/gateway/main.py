@@ -1,5 +1,6 @@
 """Composition root of the gateway: the only door the platform frontend uses."""
 
+import asyncio
 import logging
 
 from litestar import Litestar
@@ -10,6 +11,7 @@ from chassis.identity import identity_dependency
 from chassis.problems import EXCEPTION_HANDLERS
 from chassis.serve import serve
 from chassis.settings import env, jwt_verifier_from_env
+from chassis.startup import retry_until_ready
 from gateway.adapters.routes import Services, UpstreamError, relay_error, routes
 from gateway.adapters.service_client import HttpServiceClient
 
@@ -22,12 +24,20 @@ def create_app() -> Litestar:
         for name, port in (("ingestion", 8001), ("insights", 8003), ("sharing", 8004))
     }
     services = Services(**clients)
+    background: list[asyncio.Task] = []
     public_url = env("GATEWAY_PUBLIC_URL") or f"http://127.0.0.1:{env('GATEWAY_PORT', '8000')}"
 
     async def announce() -> None:
-        log.info("Session Insights is up: %s  (API under %s/api/v1/session-insights)", public_url, public_url)
+        async def when_ready() -> None:
+            for client in clients.values():
+                await retry_until_ready(f"{client.name} service", client.reachable, timeout=300)
+            log.info("Session Insights is up: %s  (API under %s/api/v1/session-insights)", public_url, public_url)
+
+        background.append(asyncio.create_task(when_ready()))
 
     async def close() -> None:
+        for task in background:
+            task.cancel()
         for client in clients.values():
             await client.close()
 

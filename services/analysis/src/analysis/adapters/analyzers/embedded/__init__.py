@@ -12,7 +12,7 @@ from contracts import InsightContent, Transcript
 
 from .analyzer import MODEL_VERSION, analyze_transcript
 
-__all__ = ["EmbeddedAnalyzer", "analyze_transcript", "MODEL_VERSION"]
+__all__ = ["MODEL_VERSION", "EmbeddedAnalyzer", "analyze_transcript"]
 
 
 class EmbeddedAnalyzer:

@@ -7,8 +7,22 @@ import time
 from contracts.insight import InsightContent, SessionMetadata
 from contracts.transcript import Transcript
 
-from . import beliefs, commitments, discoveries, goals, patterns, powerful, presence, questions, quality
-from . import sentiment, session as session_mod, summary, themes, wins
+from . import (
+    beliefs,
+    commitments,
+    discoveries,
+    goals,
+    patterns,
+    powerful,
+    presence,
+    quality,
+    questions,
+    sentiment,
+    summary,
+    themes,
+    wins,
+)
+from . import session as session_mod
 
 PROVIDER = "embedded"
 MODEL_VERSION = "embedded-1"

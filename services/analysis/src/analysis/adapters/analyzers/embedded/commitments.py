@@ -23,14 +23,29 @@ _CUES: list[tuple[re.Pattern, str]] = [
     (re.compile(p, re.I), level)
     for p, level in [
         (r"\b(?:maybe|perhaps) i (?:could|can|should|will|'ll|might|would)\b", "Low"),
-        (r"\bi (?:could|might|may) (?:try|start|stop|cut|reduce|quit|change|ask|make|switch|limit|avoid|use|join|call|book)\b", "Low"),
+        (
+            r"\bi (?:could|might|may) (?:try|start|stop|cut|reduce|quit|change|ask|make|switch|limit|avoid|use|join|call|book)\b",
+            "Low",
+        ),
         (r"\bi(?:'ll| will) (?:think about|consider|maybe|perhaps|probably)\b", "Low"),
         (r"\bi(?:'m| am) (?:going to|gonna) try\b|\bi(?:'ll| will) try\b|\bi(?:'m| am) willing to\b", "Medium"),
-        (r"\bi (?:want|wanna|need|would like|'d like) to (?!know|ask|say|tell|be honest|hear|talk|mention|add|point)\w+", "Medium"),
+        (
+            r"\bi (?:want|wanna|need|would like|'d like) to (?!know|ask|say|tell|be honest|hear|talk|mention|add|point)\w+",
+            "Medium",
+        ),
         (r"\bi(?:'m| am) (?:ready|determined|committed) to\b", "High"),
-        (r"\bi (?:plan|intend|promise|commit) to\b|\bi(?:'m| am) planning (?:to|on)\b|\bi(?:'ve| have) decided to\b", "High"),
-        (r"\bi(?:'m| am) (?:going to|gonna) (?!(?:just )?be honest|tell you|say|ask|a\b|an\b|the\b|my\b|have to\b)\w+", "High"),
-        (r"\bi(?:'ll| will) (?!never|not|have\b|(?:just )?(?:be honest|tell you|say)|probably|be like|think\b(?! about))\w+", "High"),
+        (
+            r"\bi (?:plan|intend|promise|commit) to\b|\bi(?:'m| am) planning (?:to|on)\b|\bi(?:'ve| have) decided to\b",
+            "High",
+        ),
+        (
+            r"\bi(?:'m| am) (?:going to|gonna) (?!(?:just )?be honest|tell you|say|ask|a\b|an\b|the\b|my\b|have to\b)\w+",
+            "High",
+        ),
+        (
+            r"\bi(?:'ll| will) (?!never|not|have\b|(?:just )?(?:be honest|tell you|say)|probably|be like|think\b(?! about))\w+",
+            "High",
+        ),
     ]
 ]
 _NEGATED = re.compile(

@@ -16,15 +16,23 @@ from .sentences import words
 from .session import Session
 
 _PREDICATES = {
-    "Visual": set("see saw seen seeing look looks looking looked picture clear clearly view focus bright "
-                  "imagine vision show appear perspective watch".split()),
-    "Auditory": set("hear heard hearing sound sounds sounded tell told listen listening say said talk "
-                    "talking voice loud quiet ring rings click".split()),
-    "Kinesthetic": set("feel feels feeling felt grasp heavy touch touched hold holding pressure handle "
-                       "tense stuck push pushed rough smooth weight hard comfortable".split()),
+    "Visual": set(
+        "see saw seen seeing look looks looking looked picture clear clearly view focus bright "
+        "imagine vision show appear perspective watch".split()
+    ),
+    "Auditory": set(
+        "hear heard hearing sound sounds sounded tell told listen listening say said talk "
+        "talking voice loud quiet ring rings click".split()
+    ),
+    "Kinesthetic": set(
+        "feel feels feeling felt grasp heavy touch touched hold holding pressure handle "
+        "tense stuck push pushed rough smooth weight hard comfortable".split()
+    ),
 }
 _HEDGES = re.compile(r"\b(?:maybe|perhaps|i guess|kind of|sort of|i think|probably|i suppose|not sure|might)\b", re.I)
-_ABSOLUTES = re.compile(r"\b(?:always|never|everything|nothing|everyone|everybody|nobody|no one|completely|totally)\b", re.I)
+_ABSOLUTES = re.compile(
+    r"\b(?:always|never|everything|nothing|everyone|everybody|nobody|no one|completely|totally)\b", re.I
+)
 _FUTURE = re.compile(r"\b(?:will|'ll|going to|gonna|next|plan|tomorrow|future)\b", re.I)
 _PAST = re.compile(r"\b(?:was|were|used to|had|did|last|ago|before)\b", re.I)
 DOMINANCE = 1.5  # a style must beat the runner-up by this factor to be named
@@ -60,9 +68,7 @@ def _style(counts: Counter) -> str:
 
 
 def _expression(rates: dict, counts: Counter, session: Session) -> list[str]:
-    out = [
-        "Sensory language: " + ", ".join(f"{k.lower()} {v}" for k, v in sorted(counts.items()))
-    ]
+    out = ["Sensory language: " + ", ".join(f"{k.lower()} {v}" for k, v in sorted(counts.items()))]
     if rates["hedging"] >= 1.0:
         out.append(f"Frequent hedging ({rates['hedging']:.1f} per 100 words): tentative, still exploring")
     if rates["absolutes"] >= 0.8:

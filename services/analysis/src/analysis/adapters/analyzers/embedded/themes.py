@@ -21,7 +21,10 @@ _FILLERS = set(
     said tell told want wanted need needed get got gonna wanna gotta go going went come came
     make made pretty little much many maybe probably right sure good great fine bad okay
     today day days week weeks year years now still even also back person people guy guys
-    one two three kinda sorta cause 'cause gonna yeah-yeah part point whole""".split()
+    one two three kinda sorta cause 'cause gonna yeah-yeah part point whole bother
+    monday tuesday wednesday thursday friday saturday sunday weekend tomorrow tonight
+    morning evening night minute minutes hour hours month months give gave take took put keep
+    let try tried start started look see seen use used call called find found happen happened""".split()
 )
 _WORD = re.compile(r"^[a-z][a-z'-]*$")
 

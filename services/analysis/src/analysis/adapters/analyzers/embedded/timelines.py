@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)"
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-)
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _UNIT = r"(?:day|week|month|year|morning|afternoon|evening|night|weekend)s?"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple(?: of)?|\d+)"
 _TIMELINE = re.compile(
