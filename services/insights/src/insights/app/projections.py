@@ -76,7 +76,7 @@ async def on_insight_shared(event: InsightShared, uow: UnitOfWork) -> None:
             return
         if not await uow.projection.is_erased(event.insight_id):
             await uow.projection.upsert_grant(event.insight_id, event.coach_user_id, event.permissions,
-                                              event.expires_at)
+                                              event.expires_at, event.occurred_at)
         await uow.commit()
 
 
@@ -84,5 +84,5 @@ async def on_insight_share_revoked(event: InsightShareRevoked, uow: UnitOfWork) 
     async with uow:
         if not await uow.first_time(event.event_id, subject_of(event)):
             return
-        await uow.projection.revoke_grant(event.insight_id, event.coach_user_id)
+        await uow.projection.revoke_grant(event.insight_id, event.coach_user_id, event.occurred_at)
         await uow.commit()

@@ -65,13 +65,17 @@ class SqlaInsightProjection(InsightProjection):
         ))
 
     async def upsert_grant(self, insight_id: str, coach_user_id: str, permissions: SharePermissions,
-                           expires_at: datetime | None) -> None:
-        values = {"can_view": permissions.view, "can_comment": permissions.comment,
-                  "can_export": permissions.export, "expires_at": expires_at}
+                           expires_at: datetime | None, at: datetime) -> None:
+        await self._set_grant(insight_id, coach_user_id, at, revoked=False, can_view=permissions.view,
+                              can_comment=permissions.comment, can_export=permissions.export, expires_at=expires_at)
+
+    async def revoke_grant(self, insight_id: str, coach_user_id: str, at: datetime) -> None:
+        await self._set_grant(insight_id, coach_user_id, at, revoked=True, can_view=False, can_comment=False,
+                              can_export=False, expires_at=None)
+
+    async def _set_grant(self, insight_id: str, coach_user_id: str, at: datetime, **values) -> None:
+        values["changed_at"] = at
         stmt = insert(grants).values(insight_id=insight_id, coach_user_id=coach_user_id, **values)
         await self._session.execute(stmt.on_conflict_do_update(
-            index_elements=["insight_id", "coach_user_id"], set_=values))
-
-    async def revoke_grant(self, insight_id: str, coach_user_id: str) -> None:
-        await self._session.execute(
-            delete(grants).where(grants.c.insight_id == insight_id, grants.c.coach_user_id == coach_user_id))
+            index_elements=["insight_id", "coach_user_id"], set_=values,
+            where=grants.c.changed_at <= stmt.excluded.changed_at))

@@ -33,7 +33,8 @@ class SqlaInsightReader(InsightReader):
             row = (await session.execute(select(insights).where(insights.c.id == insight_id))).mappings().first()
             if row is None:
                 return None
-            grant_rows = (await session.execute(select(grants).where(grants.c.insight_id == insight_id))).mappings()
+            grant_rows = (await session.execute(select(grants).where(
+                grants.c.insight_id == insight_id, grants.c.revoked.is_(False)))).mappings()
             found = [Grant(coach_user_id=g["coach_user_id"], expires_at=g["expires_at"],
                            permissions=SharePermissions(view=g["can_view"], comment=g["can_comment"],
                                                         export=g["can_export"])) for g in grant_rows]
@@ -63,7 +64,8 @@ class SqlaInsightReader(InsightReader):
 
     async def shared_with(self, coach_user_id: str, now: datetime, limit: int, offset: int):
         query = select(insights).join(grants, grants.c.insight_id == insights.c.id).where(
-            grants.c.coach_user_id == coach_user_id, grants.c.can_view.is_(True), insights.c.is_unpaired.is_(True),
+            grants.c.coach_user_id == coach_user_id, grants.c.can_view.is_(True), grants.c.revoked.is_(False),
+            insights.c.is_unpaired.is_(True),
             or_(grants.c.expires_at.is_(None), grants.c.expires_at > now))
         return await self._page(query, limit, offset)
 

@@ -43,6 +43,10 @@ grants = Table(
     Column("can_comment", Boolean, nullable=False),
     Column("can_export", Boolean, nullable=False),
     Column("expires_at", DateTime(timezone=True)),
+    # share and revoke travel on separate consumers: the newest change wins, and a
+    # revocation stays as a row so an older share cannot bring the grant back
+    Column("revoked", Boolean, nullable=False, server_default="false"),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_grants_coach", grants.c.coach_user_id)
 

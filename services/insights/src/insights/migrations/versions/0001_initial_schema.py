@@ -28,6 +28,8 @@ def upgrade() -> None:
     sa.Column('can_comment', sa.Boolean(), nullable=False),
     sa.Column('can_export', sa.Boolean(), nullable=False),
     sa.Column('expires_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('revoked', sa.Boolean(), server_default='false', nullable=False),
+    sa.Column('changed_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('insight_id', 'coach_user_id'),
     schema='insights'
     )

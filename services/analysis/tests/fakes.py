@@ -1,0 +1,69 @@
+from analysis.domain.model import AnalysisContext, AnalysisRun
+from analysis.ports import AnalysisRunRepository, Analyzer, UnitOfWork
+from contracts import InsightContent, SessionMetadata, Transcript
+
+
+class FakeRuns(AnalysisRunRepository):
+    def __init__(self) -> None:
+        self.rows: list[AnalysisRun] = []
+
+    async def add(self, run: AnalysisRun) -> None:
+        self.rows.append(run)
+
+    async def delete_for(self, insight_id: str) -> None:
+        self.rows = [r for r in self.rows if r.insight_id != insight_id]
+
+
+class FakeUnitOfWork(UnitOfWork):
+    """Shared state across units of work; staged writes land only on commit."""
+
+    def __init__(self) -> None:
+        self.runs = FakeRuns()
+        self.handled: set[str] = set()
+        self.emitted: list = []
+        self._staged_events: list = []
+        self._staged_ids: set[str] = set()
+
+    def __call__(self) -> "FakeUnitOfWork":
+        return self
+
+    async def __aenter__(self) -> "FakeUnitOfWork":
+        self._staged_events, self._staged_ids = [], set()
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        self._staged_events, self._staged_ids = [], set()
+
+    async def already_handled(self, event_id: str) -> bool:
+        return event_id in self.handled
+
+    async def first_time(self, event_id: str, subject: str) -> bool:
+        if event_id in self.handled or event_id in self._staged_ids:
+            return False
+        self._staged_ids.add(event_id)
+        return True
+
+    async def emit(self, event) -> None:
+        self._staged_events.append(event)
+
+    async def commit(self) -> None:
+        self.emitted.extend(self._staged_events)
+        self.handled |= self._staged_ids
+
+
+class ScriptedAnalyzer(Analyzer):
+    name = "scripted"
+
+    def __init__(self, *outcomes: Exception | None) -> None:
+        self.outcomes = list(outcomes)
+        self.calls = 0
+
+    async def analyze(self, transcript: Transcript, context: AnalysisContext) -> InsightContent:
+        self.calls += 1
+        outcome = self.outcomes.pop(0) if self.outcomes else None
+        if isinstance(outcome, Exception):
+            raise outcome
+        return InsightContent(
+            session_summary="ok", overall_session_quality="Good",
+            metadata=SessionMetadata(transcript_word_count=transcript.word_count, ai_provider="scripted",
+                                     model_version="s-1", processing_time_seconds=0.01, analysis_confidence=0.7))

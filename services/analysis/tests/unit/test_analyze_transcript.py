@@ -1,0 +1,46 @@
+import pytest
+
+from analysis.adapters.analyzers.fallback import FallbackAnalyzer
+from analysis.app.analyze_transcript import AnalysisFailedForNow, Attempt, analyze_transcript
+from analysis.domain.model import AnalysisContext
+from contracts import AnalysisCompleted, AnalysisFailed, Transcript, TranscriptReceived, Turn
+
+from ..fakes import FakeUnitOfWork, ScriptedAnalyzer
+
+EVENT = TranscriptReceived(
+    insight_id="i1", client_user_id="c", created_by="c", is_unpaired=True, transcript_source="text_input",
+    transcript=Transcript(turns=[Turn(speaker="Coach", role="coach", text="What do you want?"),
+                                 Turn(speaker="Client", role="client", text="I will rest more.")]))
+
+
+async def test_success_emits_completed_and_records_the_run_once():
+    uow, analyzer = FakeUnitOfWork(), ScriptedAnalyzer()
+    await analyze_transcript(EVENT, Attempt(1, last=False), analyzer, uow)
+    await analyze_transcript(EVENT, Attempt(2, last=False), analyzer, uow)  # redelivered
+    assert analyzer.calls == 1
+    [event] = uow.emitted
+    assert isinstance(event, AnalysisCompleted) and event.insight_id == "i1"
+    [run] = uow.runs.rows
+    assert (run.outcome, run.analyzer, run.model, run.attempt) == ("completed", "scripted", "s-1", 1)
+
+
+async def test_failure_before_the_last_attempt_is_retried_and_recorded():
+    uow = FakeUnitOfWork()
+    with pytest.raises(AnalysisFailedForNow):
+        await analyze_transcript(EVENT, Attempt(1, last=False), ScriptedAnalyzer(RuntimeError("timeout")), uow)
+    assert uow.emitted == [] and [r.outcome for r in uow.runs.rows] == ["failed"]
+
+
+async def test_failure_on_the_last_attempt_publishes_a_readable_failure():
+    uow = FakeUnitOfWork()
+    await analyze_transcript(EVENT, Attempt(5, last=True), ScriptedAnalyzer(RuntimeError("model overloaded")), uow)
+    [event] = uow.emitted
+    assert isinstance(event, AnalysisFailed) and event.attempts == 5
+    assert "model overloaded" in event.reason and "Traceback" not in event.reason
+    assert [r.outcome for r in uow.runs.rows] == ["gave_up"]
+
+
+async def test_fallback_analyzer_answers_and_says_so():
+    analyzer = FallbackAnalyzer(ScriptedAnalyzer(ConnectionError("llm unreachable")), ScriptedAnalyzer())
+    content = await analyzer.analyze(EVENT.transcript, AnalysisContext(insight_id="i1"))
+    assert content.metadata.fallback_used is True and "llm unreachable" in content.metadata.fallback_reason

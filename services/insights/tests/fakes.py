@@ -1,0 +1,111 @@
+import dataclasses
+from datetime import datetime
+
+from contracts import InsightContent, SharePermissions
+from insights.domain.model import Grant, InsightView
+from insights.ports import InsightProjection, InsightReader, UnitOfWork
+
+
+class FakeStore(InsightProjection, InsightReader):
+    """The read model in memory: projection and reader over the same dicts."""
+
+    def __init__(self) -> None:
+        self.insights: dict[str, InsightView] = {}
+        self.erased: set[str] = set()
+        self.relationships: dict = {}
+        self.grant_changes: dict[tuple[str, str], tuple[datetime, Grant | None]] = {}
+
+    async def add_pending(self, insight: InsightView) -> None:
+        self.insights.setdefault(insight.id, insight)
+
+    async def complete(self, insight_id: str, content: InsightContent, at: datetime) -> bool:
+        if insight_id not in self.insights:
+            return False
+        self.insights[insight_id] = dataclasses.replace(self.insights[insight_id], status="completed",
+                                                        content=content, completed_at=at)
+        return True
+
+    async def fail(self, insight_id: str, reason: str, at: datetime) -> bool:
+        current = self.insights.get(insight_id)
+        if current is None:
+            return False
+        if current.status != "completed":
+            self.insights[insight_id] = dataclasses.replace(current, status="failed", processing_error=reason)
+        return True
+
+    async def erase(self, insight_id: str) -> None:
+        self.insights.pop(insight_id, None)
+        self.erased.add(insight_id)
+
+    async def is_erased(self, insight_id: str) -> bool:
+        return insight_id in self.erased
+
+    async def upsert_relationship(self, relationship, changed_at: datetime) -> None:
+        self.relationships[relationship.relationship_id] = relationship
+
+    async def upsert_grant(self, insight_id, coach_user_id, permissions: SharePermissions, expires_at, at) -> None:
+        self._change(insight_id, coach_user_id, at, Grant(coach_user_id, permissions, expires_at))
+
+    async def revoke_grant(self, insight_id, coach_user_id, at) -> None:
+        self._change(insight_id, coach_user_id, at, None)
+
+    def _change(self, insight_id, coach_user_id, at, grant) -> None:
+        key = (insight_id, coach_user_id)
+        if key not in self.grant_changes or self.grant_changes[key][0] <= at:
+            self.grant_changes[key] = (at, grant)
+
+    def _with_grants(self, insight: InsightView) -> InsightView:
+        grants = [g for (iid, _), (_, g) in self.grant_changes.items() if iid == insight.id and g]
+        return dataclasses.replace(insight, grants=grants)
+
+    async def get(self, insight_id: str) -> InsightView | None:
+        found = self.insights.get(insight_id)
+        return self._with_grants(found) if found else None
+
+    def _page(self, items, limit, offset):
+        from insights.app.queries import newest_first
+        items = sorted(items, key=newest_first)
+        return items[offset:offset + limit], len(items)
+
+    async def for_client(self, user_id, unpaired, limit, offset):
+        return self._page([i for i in self.insights.values()
+                           if i.client_user_id == user_id and i.is_unpaired == unpaired], limit, offset)
+
+    async def for_coach_paired(self, user_id, limit, offset):
+        return self._page([i for i in self.insights.values() if i.coach_user_id == user_id and not i.is_unpaired
+                           and i.client_user_id != user_id], limit, offset)
+
+    async def for_relationship(self, relationship_id, limit, offset):
+        return self._page([i for i in self.insights.values()
+                           if i.coaching_relationship_id == relationship_id], limit, offset)
+
+    async def shared_with(self, coach_user_id, now, limit, offset):
+        from insights.domain.model import can_read
+        return self._page([i for i in map(self._with_grants, self.insights.values())
+                           if i.is_unpaired and i.client_user_id != coach_user_id and can_read(i, coach_user_id, now)],
+                          limit, offset)
+
+    async def relationship(self, relationship_id):
+        return self.relationships.get(relationship_id)
+
+
+class FakeUnitOfWork(UnitOfWork):
+    def __init__(self, store: FakeStore) -> None:
+        self.projection = store
+        self.handled: set[str] = set()
+        self.commits = 0
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        pass
+
+    async def first_time(self, event_id: str, subject: str) -> bool:
+        if event_id in self.handled:
+            return False
+        self.handled.add(event_id)
+        return True
+
+    async def commit(self) -> None:
+        self.commits += 1

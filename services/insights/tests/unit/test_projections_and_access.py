@@ -1,0 +1,133 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from contracts import (
+    AnalysisCompleted,
+    AnalysisFailed,
+    CoachingRelationshipChanged,
+    InsightContent,
+    InsightDeleted,
+    InsightShared,
+    InsightShareRevoked,
+    SessionMetadata,
+    SharePermissions,
+    Transcript,
+    TranscriptReceived,
+    Turn,
+)
+from insights.app import projections, queries
+from insights.domain.model import InsightNotYetKnown
+
+from ..fakes import FakeStore, FakeUnitOfWork
+
+NOW = datetime.now(UTC)
+CONTENT = InsightContent(
+    session_summary="A focused session.", overall_session_quality="Good",
+    metadata=SessionMetadata(transcript_word_count=5, ai_provider="embedded", model_version="t",
+                             processing_time_seconds=0.1, analysis_confidence=0.5))
+
+
+def received(insight_id: str, client: str = "client-1", coach: str | None = None, rel: str | None = None,
+             session_date=None) -> TranscriptReceived:
+    return TranscriptReceived(
+        insight_id=insight_id, client_user_id=client, created_by=client, is_unpaired=rel is None,
+        transcript_source="text_input", coach_user_id=coach, coaching_relationship_id=rel, session_date=session_date,
+        transcript=Transcript(turns=[Turn(speaker="A", role="client", text="I will rest more.")]))
+
+
+@pytest.fixture
+def store() -> FakeStore:
+    return FakeStore()
+
+
+async def apply(store, handler, event) -> None:
+    await handler(event, FakeUnitOfWork(store))
+
+
+async def test_pending_then_completed_and_redelivery_changes_nothing(store):
+    uow = FakeUnitOfWork(store)
+    event = received("i1")
+    await projections.on_transcript_received(event, uow)
+    assert store.insights["i1"].status == "processing"
+    done = AnalysisCompleted(insight_id="i1", content=CONTENT)
+    await projections.on_analysis_completed(done, uow)
+    await projections.on_analysis_completed(done, uow)
+    await projections.on_transcript_received(event, uow)  # a redelivered old event
+    assert store.insights["i1"].status == "completed" and uow.commits == 2
+
+
+async def test_a_result_before_its_transcript_is_retried_not_lost(store):
+    with pytest.raises(InsightNotYetKnown):
+        await apply(store, projections.on_analysis_completed, AnalysisCompleted(insight_id="i2", content=CONTENT))
+
+
+async def test_failure_shows_a_reason_but_never_overrides_a_completion(store):
+    await apply(store, projections.on_transcript_received, received("i3"))
+    await apply(store, projections.on_analysis_failed, AnalysisFailed(insight_id="i3", reason="LLM down", attempts=5))
+    assert (store.insights["i3"].status, store.insights["i3"].processing_error) == ("failed", "LLM down")
+    await apply(store, projections.on_analysis_completed, AnalysisCompleted(insight_id="i3", content=CONTENT))
+    await apply(store, projections.on_analysis_failed, AnalysisFailed(insight_id="i3", reason="late", attempts=5))
+    assert store.insights["i3"].status == "completed"
+
+
+async def test_erased_insight_is_not_resurrected_by_late_events(store):
+    await apply(store, projections.on_insight_deleted, InsightDeleted(insight_id="i4", deleted_by="client-1"))
+    await apply(store, projections.on_transcript_received, received("i4"))
+    await apply(store, projections.on_analysis_completed, AnalysisCompleted(insight_id="i4", content=CONTENT))
+    assert "i4" not in store.insights
+
+
+async def test_access_rules_paired_unpaired_shared_revoked_and_expired(store):
+    await apply(store, projections.on_transcript_received, received("paired", coach="coach-1", rel="r1"))
+    await apply(store, projections.on_transcript_received, received("mine"))
+    detail = queries.insight_detail
+    assert (await detail(store, "paired", "coach-1")).id == "paired"
+    assert (await detail(store, "paired", "client-1")).id == "paired"
+    for outsider in ("coach-2", "client-2"):
+        with pytest.raises(queries.NotFound):
+            await detail(store, "paired", outsider)
+    with pytest.raises(queries.NotFound):
+        await detail(store, "mine", "coach-1")
+
+    shared = InsightShared(insight_id="mine", owner_user_id="client-1", coach_user_id="coach-2",
+                           permissions=SharePermissions(), occurred_at=NOW)
+    await apply(store, projections.on_insight_shared, shared)
+    assert (await detail(store, "mine", "coach-2")).id == "mine"
+    revoked = InsightShareRevoked(insight_id="mine", owner_user_id="client-1", coach_user_id="coach-2",
+                                  occurred_at=NOW + timedelta(seconds=1))
+    await apply(store, projections.on_insight_share_revoked, revoked)
+    # the older share, delivered late, must not restore access
+    await apply(store, projections.on_insight_shared, InsightShared(
+        insight_id="mine", owner_user_id="client-1", coach_user_id="coach-2", permissions=SharePermissions(),
+        occurred_at=NOW - timedelta(seconds=5)))
+    with pytest.raises(queries.NotFound):
+        await detail(store, "mine", "coach-2")
+
+    await apply(store, projections.on_insight_shared, InsightShared(
+        insight_id="mine", owner_user_id="client-1", coach_user_id="coach-3", permissions=SharePermissions(),
+        expires_at=NOW - timedelta(minutes=1), occurred_at=NOW))
+    with pytest.raises(queries.NotFound):
+        await detail(store, "mine", "coach-3")
+
+
+async def test_my_insights_newest_session_first_split_by_pairing(store):
+    await apply(store, projections.on_transcript_received, received("old", session_date=NOW - timedelta(days=9)))
+    await apply(store, projections.on_transcript_received, received("new", session_date=NOW - timedelta(days=1)))
+    await apply(store, projections.on_transcript_received, received("p", coach="coach-1", rel="r1"))
+    mine = await queries.my_insights(store, "client-1", queries.Page(20, 0))
+    assert [i.id for i in mine.unpaired] == ["new", "old"] and [i.id for i in mine.paired] == ["p"]
+    assert mine.total_count == 3
+    coach = await queries.my_insights(store, "coach-1", queries.Page(20, 0))
+    assert [i.id for i in coach.paired] == ["p"] and coach.unpaired == []
+
+
+async def test_timeline_only_for_the_relationship_members(store):
+    await apply(store, projections.on_relationship_changed, CoachingRelationshipChanged(
+        relationship_id="r1", coach_user_id="coach-1", client_user_id="client-1", status="active",
+        coach_name="Maya", client_name="Daniel"))
+    await apply(store, projections.on_transcript_received, received("p", coach="coach-1", rel="r1"))
+    timeline = await queries.relationship_timeline(store, "r1", "coach-1", queries.Page(20, 0))
+    assert [i.id for i in timeline.insights] == ["p"] and timeline.relationship.client_name == "Daniel"
+    with pytest.raises(queries.NotFound):
+        await queries.relationship_timeline(store, "r1", "coach-9", queries.Page(20, 0))
