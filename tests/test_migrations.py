@@ -8,7 +8,6 @@ import asyncpg
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
-
 from chassis.migrate import alembic_config
 
 ROOT = Path(__file__).parents[1]

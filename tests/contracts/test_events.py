@@ -2,6 +2,8 @@ from datetime import UTC, datetime
 
 import msgspec
 import pytest
+from contracts.insight import ActionItem, Celebration, PowerfulQuestion
+from contracts.schema import events_schema
 
 from contracts import (
     EVENT_OF,
@@ -20,8 +22,6 @@ from contracts import (
     TranscriptReceived,
     Turn,
 )
-from contracts.insight import ActionItem, Celebration, PowerfulQuestion
-from contracts.schema import events_schema
 
 TRANSCRIPT = Transcript(
     turns=[

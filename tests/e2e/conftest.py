@@ -1,5 +1,4 @@
 import pytest
-
 from devstack.system import System
 
 

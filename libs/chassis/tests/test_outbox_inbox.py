@@ -5,13 +5,13 @@ import asyncio
 import msgspec
 import nats
 import pytest
-from sqlalchemy import MetaData, text
-
 from chassis.db import make_engine, make_sessions
 from chassis.inbox import inbox_table
 from chassis.messaging import ensure_streams, jetstream_publisher, make_broker
 from chassis.outbox import OutboxRelay, outbox_table
 from chassis.uow import SqlaUnitOfWork
+from sqlalchemy import MetaData, text
+
 from contracts import InsightDeleted
 
 metadata = MetaData(schema="chassis_test")

@@ -1,5 +1,6 @@
 from analysis.domain.model import AnalysisContext, AnalysisRun
 from analysis.ports import AnalysisRunRepository, Analyzer, UnitOfWork
+
 from contracts import InsightContent, SessionMetadata, Transcript
 
 

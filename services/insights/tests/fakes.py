@@ -1,9 +1,10 @@
 import dataclasses
 from datetime import datetime
 
-from contracts import InsightContent, SharePermissions
 from insights.domain.model import Grant, InsightView
 from insights.ports import InsightProjection, InsightReader, UnitOfWork
+
+from contracts import InsightContent, SharePermissions
 
 
 class FakeStore(InsightProjection, InsightReader):

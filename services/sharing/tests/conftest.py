@@ -5,10 +5,10 @@ import copy
 from datetime import UTC, datetime
 
 import pytest
-
-from contracts import Event
 from sharing.domain.model import AuditEntry, Grant, OwnedInsight
 from sharing.ports import AuditLog, GrantRepository, OwnershipRepository, UnitOfWork
+
+from contracts import Event
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 

@@ -7,13 +7,13 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import msgspec
+from contracts.subjects import ALL_STREAMS
 from faststream import AckPolicy
 from faststream.nats import ConsumerConfig, JStream, NatsBroker, PullSub
 from faststream.nats.annotations import NatsMessage
 from nats.js.api import DeliverPolicy
 
 from contracts import SUBJECT_OF, Event
-from contracts.subjects import ALL_STREAMS
 
 E = TypeVar("E", bound=Event)
 log = logging.getLogger(__name__)

@@ -2,11 +2,10 @@
 
 from datetime import timedelta
 
+from contracts.subjects import ALL_STREAMS
 from faststream.nats import NatsBroker
 from nats.js.api import DiscardPolicy, RetentionPolicy, StorageType, StreamConfig
 from nats.js.errors import NotFoundError
-
-from contracts.subjects import ALL_STREAMS
 
 STREAM_MAX_AGE = timedelta(days=30).total_seconds()
 DUPLICATE_WINDOW = timedelta(minutes=10).total_seconds()

@@ -11,7 +11,17 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 import msgspec
-from sqlalchemy import Column, DateTime, Index, LargeBinary, MetaData, String, Table, select, update
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Index,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from contracts import Event, subject_of

@@ -16,7 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from chassis.db import make_engine, make_sessions, ping
 from chassis.health import health_handlers
 from chassis.identity import JwtVerifier, identity_dependency
-from chassis.messaging import ensure_streams, jetstream_publisher, make_broker, nats_ready
+from chassis.messaging import (
+    ensure_streams,
+    jetstream_publisher,
+    make_broker,
+    nats_ready,
+)
 from chassis.migrate import upgrade_to_head
 from chassis.outbox import OutboxRelay
 from chassis.problems import EXCEPTION_HANDLERS

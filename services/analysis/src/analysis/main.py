@@ -2,14 +2,15 @@
 
 from pathlib import Path
 
+from chassis.serve import serve
+from chassis.service import ServiceRuntime
+from chassis.settings import CommonSettings, env
+
 from analysis.adapters.analyzers.embedded import EmbeddedAnalyzer
 from analysis.adapters.nats.subscribers import subscribe
 from analysis.adapters.postgres.tables import SCHEMA, inbox, outbox
 from analysis.adapters.postgres.uow import AnalysisUnitOfWork
 from analysis.ports import Analyzer
-from chassis.serve import serve
-from chassis.service import ServiceRuntime
-from chassis.settings import CommonSettings, env
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

@@ -1,9 +1,19 @@
 import pytest
-
 from analysis.adapters.analyzers.fallback import FallbackAnalyzer
-from analysis.app.analyze_transcript import AnalysisFailedForNow, Attempt, analyze_transcript
+from analysis.app.analyze_transcript import (
+    AnalysisFailedForNow,
+    Attempt,
+    analyze_transcript,
+)
 from analysis.domain.model import AnalysisContext
-from contracts import AnalysisCompleted, AnalysisFailed, Transcript, TranscriptReceived, Turn
+
+from contracts import (
+    AnalysisCompleted,
+    AnalysisFailed,
+    Transcript,
+    TranscriptReceived,
+    Turn,
+)
 
 from ..fakes import FakeUnitOfWork, ScriptedAnalyzer
 

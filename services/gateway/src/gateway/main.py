@@ -3,16 +3,17 @@
 import asyncio
 import logging
 
-from litestar import Litestar
-from litestar.di import Provide
-
 from chassis.health import health_handlers
 from chassis.identity import identity_dependency
 from chassis.problems import EXCEPTION_HANDLERS
 from chassis.serve import serve
 from chassis.settings import env, jwt_verifier_from_env
 from chassis.startup import retry_until_ready
-from gateway.adapters.routes import Services, UpstreamError, relay_error, routes
+from litestar import Litestar
+from litestar.di import Provide
+
+from gateway.adapters.routes import all_routes
+from gateway.adapters.routes.common import Services, UpstreamError, relay_error
 from gateway.adapters.service_client import HttpServiceClient
 
 log = logging.getLogger("gateway")
@@ -43,7 +44,7 @@ def create_app() -> Litestar:
 
     checks = {name: client.reachable for name, client in clients.items()}
     return Litestar(
-        route_handlers=[*health_handlers(checks), *routes(services)],
+        route_handlers=[*health_handlers(checks), *all_routes(services)],
         dependencies={"caller": Provide(identity_dependency(jwt_verifier_from_env()))},
         exception_handlers={**EXCEPTION_HANDLERS, UpstreamError: relay_error},
         on_startup=[announce],

@@ -2,12 +2,12 @@
 
 from pathlib import Path
 
-from uuid6 import uuid7
-
 from chassis.serve import serve
 from chassis.service import ServiceRuntime
 from chassis.settings import CommonSettings, jwt_verifier_from_env
 from chassis.uow import SqlaUnitOfWork
+from uuid6 import uuid7
+
 from ingestion.adapters import http
 from ingestion.adapters.nats.subscribers import subscribe
 from ingestion.adapters.postgres.tables import SCHEMA, inbox, outbox

@@ -1,11 +1,11 @@
 import pytest
-
-from contracts import InsightDeleted, TranscriptReceived
 from ingestion.app.delete_transcript import delete_transcript
 from ingestion.app.submit_transcript import SubmitTranscript, submit_transcript
-from ingestion.domain.errors import InvalidSessionDate, NoWordsFound, NotFound
+from ingestion.domain.errors import InvalidSessionDate, NotFound, NoWordsFound
 from ingestion.domain.model import Relationship
 from ingestion.domain.text_transcript import parse_labelled_text
+
+from contracts import InsightDeleted, TranscriptReceived
 
 from ..fakes import FakeUnitOfWork
 

@@ -5,6 +5,7 @@ from pathlib import Path
 from chassis.serve import serve
 from chassis.service import ServiceRuntime
 from chassis.settings import CommonSettings, jwt_verifier_from_env
+
 from insights.adapters import http
 from insights.adapters.nats.subscribers import subscribe
 from insights.adapters.postgres.reader import SqlaInsightReader

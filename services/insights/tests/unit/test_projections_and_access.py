@@ -1,6 +1,8 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from insights.app import projections, queries
+from insights.domain.model import InsightNotYetKnown
 
 from contracts import (
     AnalysisCompleted,
@@ -16,8 +18,6 @@ from contracts import (
     TranscriptReceived,
     Turn,
 )
-from insights.app import projections, queries
-from insights.domain.model import InsightNotYetKnown
 
 from ..fakes import FakeStore, FakeUnitOfWork
 

@@ -7,6 +7,7 @@ from chassis.serve import serve
 from chassis.service import ServiceRuntime
 from chassis.settings import CommonSettings, jwt_verifier_from_env
 from chassis.uow import SqlaUnitOfWork
+
 from sharing.adapters import http
 from sharing.adapters.nats.subscribers import subscribe
 from sharing.adapters.postgres.tables import SCHEMA, inbox, outbox

@@ -2,12 +2,8 @@
 
 import msgspec
 import pytest
-from sqlalchemy import func, select, text
-from sqlalchemy.ext.asyncio import create_async_engine
-
 from chassis.db import make_sessions
 from chassis.migrate import upgrade_to_head
-from contracts import InsightDeleted, InsightShared, Transcript, TranscriptReceived, Turn
 from contracts.subjects import INSIGHT_SHARE_REVOKED_V1, INSIGHT_SHARED_V1
 from sharing.adapters.postgres.tables import audit, grants, inbox, insights, outbox
 from sharing.adapters.postgres.uow import SharingUnitOfWork
@@ -19,6 +15,16 @@ from sharing.app.share_insight import ShareInsight, share_insight
 from sharing.domain.errors import NotFound, NotShareable
 from sharing.domain.model import Permissions
 from sharing.main import MIGRATIONS
+from sqlalchemy import func, select, text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from contracts import (
+    InsightDeleted,
+    InsightShared,
+    Transcript,
+    TranscriptReceived,
+    Turn,
+)
 
 CLIENT, COACH = "user_client", "user_coach"
 

@@ -5,12 +5,11 @@ from datetime import timedelta
 
 import jwt
 import pytest
+from chassis.identity import JwtVerifier, identity_dependency
+from chassis.problems import EXCEPTION_HANDLERS
 from litestar import Litestar
 from litestar.di import Provide
 from litestar.testing import AsyncTestClient
-
-from chassis.identity import JwtVerifier, identity_dependency
-from chassis.problems import EXCEPTION_HANDLERS
 from sharing.adapters import http
 from sharing.domain.model import OwnedInsight
 

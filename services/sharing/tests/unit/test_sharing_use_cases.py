@@ -1,9 +1,6 @@
 from datetime import timedelta
 
 import pytest
-
-from contracts import InsightDeleted, InsightShared, InsightShareRevoked, SharePermissions, Transcript, \
-    TranscriptReceived, Turn
 from sharing.app.erase_insight import erase_insight
 from sharing.app.list_shares import list_shares
 from sharing.app.project_transcript import project_transcript
@@ -11,6 +8,16 @@ from sharing.app.revoke_share import revoke_share
 from sharing.app.share_insight import ShareInsight, share_insight
 from sharing.domain.errors import InvalidCoach, InvalidExpiry, NotFound, NotShareable
 from sharing.domain.model import Permissions
+
+from contracts import (
+    InsightDeleted,
+    InsightShared,
+    InsightShareRevoked,
+    SharePermissions,
+    Transcript,
+    TranscriptReceived,
+    Turn,
+)
 
 CLIENT, COACH, OTHER = "user_client", "user_coach", "user_other"
 

@@ -6,10 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from contracts.subjects import TRANSCRIPT_RECEIVED_V1
+
 from analysis.domain.model import AnalysisContext, AnalysisRun, readable_reason
 from analysis.ports import Analyzer, UnitOfWork
-from contracts import AnalysisCompleted, AnalysisFailed, InsightContent, TranscriptReceived
-from contracts.subjects import TRANSCRIPT_RECEIVED_V1
+from contracts import (
+    AnalysisCompleted,
+    AnalysisFailed,
+    InsightContent,
+    TranscriptReceived,
+)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
+from contracts.subjects import INSIGHT_DELETED_V1
+
 from analysis.ports import UnitOfWork
 from contracts import InsightDeleted
-from contracts.subjects import INSIGHT_DELETED_V1
 
 
 async def erase_insight(event: InsightDeleted, uow: UnitOfWork) -> None:

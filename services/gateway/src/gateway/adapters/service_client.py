@@ -2,8 +2,8 @@
 when one is down."""
 
 import httpx
-
 from chassis.problems import Problem
+
 from gateway.ports import ServiceClient, Upstream
 
 

@@ -4,10 +4,10 @@ from collections.abc import Callable
 from datetime import datetime
 
 import msgspec
-from litestar import delete, get, post
-
 from chassis.identity import Identity
 from chassis.problems import Problem
+from litestar import delete, get, post
+
 from ingestion.app.delete_transcript import delete_transcript
 from ingestion.app.find_transcript import find_transcript
 from ingestion.app.submit_transcript import SubmitTranscript, submit_transcript

@@ -1,5 +1,6 @@
-from contracts import CoachingRelationshipChanged
 from contracts.subjects import RELATIONSHIP_CHANGED_V1
+
+from contracts import CoachingRelationshipChanged
 from ingestion.domain.model import Relationship
 from ingestion.ports import UnitOfWork
 

@@ -3,8 +3,9 @@
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from contracts import TranscriptReceived, Turn
 from contracts.events import TranscriptSource
+
+from contracts import TranscriptReceived, Turn
 from ingestion.domain import model
 from ingestion.domain.errors import NotFound
 from ingestion.domain.roles import assign_roles

@@ -1,9 +1,15 @@
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from contracts import Transcript
 from contracts.limits import MAX_TRANSCRIPT_CHARS
-from ingestion.domain.errors import InvalidField, InvalidSessionDate, NoWordsFound, TranscriptTooLong
+
+from contracts import Transcript
+from ingestion.domain.errors import (
+    InvalidField,
+    InvalidSessionDate,
+    NoWordsFound,
+    TranscriptTooLong,
+)
 
 MAX_TITLE_CHARS = 300
 

@@ -8,8 +8,9 @@
 
 from collections import Counter
 
-from contracts import SpeakerRole, Transcript, Turn
 from contracts.transcript import Role
+
+from contracts import SpeakerRole, Transcript, Turn
 
 COACH_LABELS = {"coach", "therapist", "counselor", "counsellor", "interviewer", "mentor"}
 CLIENT_LABELS = {"client", "coachee", "patient", "interviewee", "mentee"}

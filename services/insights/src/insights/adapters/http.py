@@ -2,11 +2,11 @@
 
 from typing import Annotated
 
+from chassis.identity import Identity
+from chassis.problems import Problem
 from litestar import get
 from litestar.params import Parameter
 
-from chassis.identity import Identity
-from chassis.problems import Problem
 from insights.adapters.responses import (
     MyInsightsResponse,
     SessionInsightDetailResponse,

@@ -4,12 +4,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 import msgspec
+from chassis.identity import Identity
+from chassis.problems import Problem
 from litestar import delete, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from chassis.identity import Identity
-from chassis.problems import Problem
 from sharing.app.list_shares import Shares, list_shares
 from sharing.app.revoke_share import revoke_share
 from sharing.app.share_insight import ShareInsight, share_insight

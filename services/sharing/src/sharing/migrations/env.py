@@ -1,7 +1,6 @@
 import os
 
 from alembic import context
-
 from chassis.migrate import run_migrations_online
 from sharing.adapters.postgres.tables import SCHEMA, metadata
 

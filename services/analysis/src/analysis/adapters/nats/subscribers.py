@@ -4,13 +4,13 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 
+from chassis.consumer import delivery_count, durable_consumer
 from faststream.nats import NatsBroker
 from faststream.nats.annotations import NatsMessage
 
 from analysis.app.analyze_transcript import Attempt, analyze_transcript
 from analysis.app.erase_insight import erase_insight
 from analysis.ports import Analyzer, UnitOfWork
-from chassis.consumer import delivery_count, durable_consumer
 from contracts import InsightDeleted, TranscriptReceived
 
 HEARTBEAT_SECONDS = 10

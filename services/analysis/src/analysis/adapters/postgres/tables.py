@@ -1,7 +1,18 @@
-from sqlalchemy import BigInteger, Column, DateTime, Float, Identity, Index, Integer, MetaData, String, Table, Text
-
 from chassis.inbox import inbox_table
 from chassis.outbox import outbox_table
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Float,
+    Identity,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 SCHEMA = "analysis"
 metadata = MetaData(schema=SCHEMA)

@@ -1,11 +1,11 @@
 from dataclasses import asdict
 
+from chassis.uow import SqlaUnitOfWork
 from sqlalchemy import delete, select
 
 from analysis.adapters.postgres.tables import analysis_runs, inbox
 from analysis.domain.model import AnalysisRun
 from analysis.ports import AnalysisRunRepository, UnitOfWork
-from chassis.uow import SqlaUnitOfWork
 
 
 class SqlaAnalysisRunRepository(AnalysisRunRepository):

@@ -2,11 +2,11 @@
 
 from collections.abc import Callable
 
+from contracts.subjects import PLATFORM_STREAM, RELATIONSHIP_CHANGED_V1
 from faststream import AckPolicy
 from faststream.nats import ConsumerConfig, JStream, NatsBroker, PullSub
 
 from contracts import CoachingRelationshipChanged
-from contracts.subjects import PLATFORM_STREAM, RELATIONSHIP_CHANGED_V1
 from ingestion.app.project_relationship import project_relationship
 from ingestion.ports import UnitOfWork
 

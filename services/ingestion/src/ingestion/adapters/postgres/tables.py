@@ -1,8 +1,17 @@
-from sqlalchemy import Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text
-from sqlalchemy.dialects.postgresql import JSONB
-
 from chassis.inbox import inbox_table
 from chassis.outbox import outbox_table
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
 
 SCHEMA = "ingestion"
 metadata = MetaData(schema=SCHEMA)

@@ -1,5 +1,9 @@
 from chassis.uow import SqlaUnitOfWork
-from ingestion.adapters.postgres.repositories import SqlaRelationshipRepository, SqlaTranscriptRepository
+
+from ingestion.adapters.postgres.repositories import (
+    SqlaRelationshipRepository,
+    SqlaTranscriptRepository,
+)
 from ingestion.ports import UnitOfWork
 
 

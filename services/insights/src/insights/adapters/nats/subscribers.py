@@ -1,8 +1,8 @@
 from collections.abc import Callable
 
+from chassis.consumer import durable_consumer
 from faststream.nats import NatsBroker
 
-from chassis.consumer import durable_consumer
 from contracts import (
     AnalysisCompleted,
     AnalysisFailed,

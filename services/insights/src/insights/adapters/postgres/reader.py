@@ -12,7 +12,6 @@ from insights.domain.model import Grant, InsightView
 from insights.ports import InsightReader, Relationship
 
 
-
 def to_view(row, with_content: bool = False, insight_grants: list[Grant] | None = None) -> InsightView:
     content = msgspec.convert(row["content"], InsightContent) if with_content and row["content"] else None
     return InsightView(

@@ -1,7 +1,16 @@
-from sqlalchemy import Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text
-from sqlalchemy.dialects.postgresql import JSONB
-
 from chassis.inbox import inbox_table
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
 
 SCHEMA = "insights"
 metadata = MetaData(schema=SCHEMA)

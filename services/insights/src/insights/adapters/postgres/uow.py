@@ -1,4 +1,5 @@
 from chassis.uow import SqlaUnitOfWork
+
 from insights.adapters.postgres.projection import SqlaInsightProjection
 from insights.ports import UnitOfWork
 

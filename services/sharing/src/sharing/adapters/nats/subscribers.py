@@ -2,10 +2,10 @@
 
 from collections.abc import Callable
 
+from chassis.consumer import durable_consumer
 from faststream.nats import NatsBroker
 from faststream.nats.annotations import NatsMessage
 
-from chassis.consumer import durable_consumer
 from contracts import InsightDeleted, TranscriptReceived
 from sharing.app.erase_insight import erase_insight
 from sharing.app.project_transcript import project_transcript

@@ -1,8 +1,17 @@
-from sqlalchemy import BigInteger, Boolean, Column, DateTime, Identity, Index, MetaData, String, Table
-from sqlalchemy.dialects.postgresql import JSONB
-
 from chassis.inbox import inbox_table
 from chassis.outbox import outbox_table
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Identity,
+    Index,
+    MetaData,
+    String,
+    Table,
+)
+from sqlalchemy.dialects.postgresql import JSONB
 
 SCHEMA = "sharing"
 metadata = MetaData(schema=SCHEMA)

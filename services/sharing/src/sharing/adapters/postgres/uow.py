@@ -1,5 +1,10 @@
 from chassis.uow import SqlaUnitOfWork
-from sharing.adapters.postgres.repositories import SqlaAuditLog, SqlaGrantRepository, SqlaOwnershipRepository
+
+from sharing.adapters.postgres.repositories import (
+    SqlaAuditLog,
+    SqlaGrantRepository,
+    SqlaOwnershipRepository,
+)
 from sharing.ports import UnitOfWork
 
 

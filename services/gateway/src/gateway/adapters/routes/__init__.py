@@ -1,0 +1,6 @@
+from gateway.adapters.routes import ingestion, insights, sharing
+from gateway.adapters.routes.common import Services
+
+
+def all_routes(services: Services) -> list:
+    return [*ingestion.routes(services), *insights.routes(services), *sharing.routes(services)]

@@ -1,0 +1,43 @@
+"""What every public route module shares: the backing services and relaying their answers.
+
+The gateway verifies the caller's token (401 early), then calls the service that owns
+the data with that same token; each service verifies it again and applies the access
+rules itself.
+"""
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from litestar import Request, Response
+from litestar.params import Parameter
+
+from gateway.ports import ServiceClient, Upstream
+
+PREFIX = "/api/v1/session-insights"
+Limit = Annotated[int, Parameter(ge=1, le=100)]
+Offset = Annotated[int, Parameter(ge=0)]
+
+
+@dataclass(frozen=True)
+class Services:
+    ingestion: ServiceClient
+    insights: ServiceClient
+    sharing: ServiceClient
+
+
+class UpstreamError(Exception):
+    """A service's own error (problem+json), passed to the caller unchanged."""
+
+    def __init__(self, upstream: Upstream) -> None:
+        super().__init__(upstream.status)
+        self.upstream = upstream
+
+
+def relay_error(request: Request, exc: UpstreamError) -> Response:
+    return relay(exc.upstream)
+
+
+def relay(upstream: Upstream) -> Response:
+    if upstream.status == 204:
+        return Response(content=b"", status_code=204)
+    return Response(content=upstream.body, status_code=upstream.status, media_type=upstream.content_type)

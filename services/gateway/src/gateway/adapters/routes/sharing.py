@@ -1,0 +1,27 @@
+"""Sharing unpaired insights with coaches (the sharing service)."""
+
+import msgspec
+from chassis.identity import Identity, bearer_token
+from litestar import Request, Response, delete, get, post
+
+from gateway.adapters.requests import ShareInsightRequest
+from gateway.adapters.routes.common import PREFIX, Services, relay
+
+
+def routes(services: Services) -> list:
+    @post(f"{PREFIX}/{{insight_id:str}}/share", status_code=200, summary="Share an unpaired insight with a coach")
+    async def share(insight_id: str, data: ShareInsightRequest, request: Request, caller: Identity) -> Response:
+        return relay(await services.sharing.call("POST", f"/v1/shares/{insight_id}", bearer_token(request),
+                                                 msgspec.json.encode(data)))
+
+    @delete(f"{PREFIX}/{{insight_id:str}}/share/{{coach_user_id:str}}", status_code=200,
+            summary="Revoke a coach's access")
+    async def revoke(insight_id: str, coach_user_id: str, request: Request, caller: Identity) -> Response:
+        return relay(await services.sharing.call("DELETE", f"/v1/shares/{insight_id}/{coach_user_id}",
+                                                 bearer_token(request)))
+
+    @get(f"{PREFIX}/{{insight_id:str}}/shares", summary="Current grants and the audit trail")
+    async def shares(insight_id: str, request: Request, caller: Identity) -> Response:
+        return relay(await services.sharing.call("GET", f"/v1/shares/{insight_id}", bearer_token(request)))
+
+    return [share, revoke, shares]
