@@ -1,6 +1,8 @@
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
-from contracts import Event
+from contracts import Event, Turn
 from ingestion.domain.model import Relationship, StoredTranscript
 
 
@@ -28,3 +30,28 @@ class UnitOfWork(Protocol):
 
 class IdFactory(Protocol):
     def __call__(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A received file, spooled to disk; `filename` is the client's and never used as a path."""
+
+    path: Path
+    filename: str
+    content_type: str | None
+    size: int
+
+
+@dataclass(frozen=True)
+class ExtractedTranscript:
+    turns: list[Turn]
+    source_format: str  # txt | md | vtt | srt | docx | pdf | html
+
+
+class TextExtractor(Protocol):
+    """Turns an uploaded file into speaker turns (roles still unknown). Raises an
+    IngestionError subclass (UnsupportedFileType, ContentMismatch, EmptyFile, CorruptFile,
+    EncryptedFile, ArchiveBomb, NoWordsFound) for anything it cannot read. CPU-bound and
+    synchronous: callers run it in a worker thread."""
+
+    def extract(self, upload: Upload) -> ExtractedTranscript: ...

@@ -29,3 +29,38 @@ class InvalidField(IngestionError):
 class NotFound(IngestionError):
     code = "not_found"
     status = 404
+
+
+class UploadTooLarge(IngestionError):
+    code = "file_too_large"
+    status = 413
+
+
+class UnsupportedFileType(IngestionError):
+    code = "unsupported_file_type"
+    status = 415
+
+
+class ContentMismatch(IngestionError):
+    """The bytes are not what the extension says (sniffed)."""
+
+    code = "content_mismatch"
+    status = 415
+
+
+class EmptyFile(IngestionError):
+    code = "empty_file"
+
+
+class CorruptFile(IngestionError):
+    code = "corrupt_file"
+
+
+class EncryptedFile(IngestionError):
+    code = "encrypted_file"
+
+
+class ArchiveBomb(IngestionError):
+    """A docx whose decompressed size or ratio is past the cap."""
+
+    code = "archive_too_large"
