@@ -41,3 +41,7 @@ relationship RELATIONSHIP_ID COACH_ID CLIENT_ID COACH_NAME="" CLIENT_NAME="":
 # write the JSON Schema of every event to contracts/events.schema.json
 contracts-schema: bootstrap
     uv run --no-sync python -m contracts.schema contracts/events.schema.json
+
+# upload -> completed latency through the running system (1,000 and 9,000 words)
+bench-pipeline: bootstrap
+    uv run --no-sync python bench/pipeline.py
