@@ -23,11 +23,14 @@ class JwtVerifier:
     jwks_url: str | None = None
     issuer: str | None = None
     audience: str | None = None
+    # an unknown `kid` refetches the key set, at most once per cooldown (no hammering the IdP)
+    jwks_refresh_cooldown: float = 30.0
 
     def __post_init__(self) -> None:
         if not self.hs256_secret and not self.jwks_url:
             raise ValueError("set JWT_SECRET (local HS256) or JWT_JWKS_URL (RS256)")
-        jwks = jwt.PyJWKClient(self.jwks_url, cache_keys=True) if self.jwks_url else None
+        jwks = (jwt.PyJWKClient(self.jwks_url, cache_keys=False, lifespan=300, timeout=5,
+                                cooldown_duration=self.jwks_refresh_cooldown) if self.jwks_url else None)
         object.__setattr__(self, "_jwks", jwks)
 
     def verify(self, token: str) -> Identity:

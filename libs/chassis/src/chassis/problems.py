@@ -36,8 +36,7 @@ class Problem(HTTPException):
 def problem_response(status: int, code: str, detail: str, **extra: Any) -> Response:
     body = {"type": f"urn:session-insights:problem:{code}", "title": code.replace("_", " "),
             "status": status, "code": code, "detail": detail, **extra}
-    headers = extra.pop("headers", None) if "headers" in extra else None
-    return Response(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
+    return Response(body, status_code=status, media_type=MEDIA_TYPE)
 
 
 def _http_exception(request: Request, exc: HTTPException) -> Response:
@@ -50,6 +49,9 @@ def _http_exception(request: Request, exc: HTTPException) -> Response:
     response = problem_response(exc.status_code, code, str(exc.detail), **extra)
     if exc.headers:
         response.headers.update(exc.headers)
+    if exc.status_code == 429 and "retry-after" not in {k.lower() for k in response.headers}:
+        reset = (exc.headers or {}).get("RateLimit-Reset", "1")
+        response.headers["Retry-After"] = str(max(1, int(float(reset))))
     return response
 
 

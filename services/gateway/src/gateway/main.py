@@ -11,7 +11,9 @@ from chassis.settings import env, jwt_verifier_from_env
 from chassis.startup import retry_until_ready
 from litestar import Litestar
 from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
 
+from gateway.adapters.protection import cors, rate_limit, request_id_and_headers
 from gateway.adapters.routes import all_routes
 from gateway.adapters.routes.common import Services, UpstreamError, relay_error
 from gateway.adapters.service_client import HttpServiceClient
@@ -50,6 +52,9 @@ def create_app() -> Litestar:
         on_startup=[announce],
         on_shutdown=[close],
         request_max_body_size=10 * 1024 * 1024 + 64 * 1024,
+        middleware=[request_id_and_headers, rate_limit(int(env("GATEWAY_CREATE_PER_MINUTE", "30"))).middleware],
+        cors_config=cors([o.strip() for o in (env("GATEWAY_CORS_ORIGINS") or "").split(",") if o.strip()]),
+        openapi_config=OpenAPIConfig(title="Session Insights API", version="1.0.0", path="/schema"),
     )
 
 

@@ -1,0 +1,150 @@
+"""The gateway's front door with no backing service running: auth, limits, headers, 503s."""
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+from litestar.testing import TestClient
+
+from devstack.ports import free_port
+
+SECRET = "front-door-test-secret-0123456789abcdef"
+API = "/api/v1/session-insights"
+
+
+def token(sub="client-1", secret=SECRET, ttl=300, **claims) -> str:
+    return jwt.encode({"sub": sub, "exp": int(time.time()) + ttl, **claims}, secret, algorithm="HS256")
+
+
+@pytest.fixture
+def client(monkeypatch):
+    dead = free_port()  # nothing listens there: every backing service is down
+    for name in ("INGESTION", "INSIGHTS", "SHARING"):
+        monkeypatch.setenv(f"{name}_URL", f"http://127.0.0.1:{dead}")
+    monkeypatch.setenv("JWT_SECRET", SECRET)
+    monkeypatch.setenv("GATEWAY_CREATE_PER_MINUTE", "3")
+    monkeypatch.setenv("GATEWAY_CORS_ORIGINS", "https://app.example.com")
+    from gateway.main import create_app
+
+    with TestClient(create_app()) as test_client:
+        yield test_client
+
+
+@pytest.mark.parametrize("headers", [
+    {},
+    {"Authorization": "Bearer not-a-jwt"},
+    {"Authorization": f"Bearer {token(secret='another-secret-0123456789abcdefghij')}"},
+    {"Authorization": f"Bearer {token(ttl=-60)}"},
+    {"Authorization": "Basic dXNlcjpwYXNz"},
+])
+def test_without_a_valid_token_every_route_is_401_problem(client, headers):
+    response = client.get(f"{API}/my-insights", headers=headers)
+    assert response.status_code == 401
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.json()["code"] in ("missing_token", "invalid_token")
+
+
+def test_a_service_that_is_down_gives_a_clear_503_not_a_hang(client):
+    started = time.monotonic()
+    response = client.get(f"{API}/my-insights", headers={"Authorization": f"Bearer {token()}"})
+    assert response.status_code == 503 and response.json()["code"] == "service_unavailable"
+    assert time.monotonic() - started < 5
+
+
+def test_create_endpoints_are_rate_limited_per_user_with_retry_after(client):
+    body = {"transcript_text": "Coach: Hi?\nClient: Hello."}
+    alice = {"Authorization": f"Bearer {token('alice')}"}
+    statuses = [client.post(f"{API}/unpaired/from-text", json=body, headers=alice).status_code for _ in range(4)]
+    assert statuses == [503, 503, 503, 429]
+    limited = client.post(f"{API}/unpaired/from-text", json=body, headers=alice)
+    assert int(limited.headers["retry-after"]) >= 1 and limited.json()["code"] == "rate_limited"
+    bob = {"Authorization": f"Bearer {token('bob')}"}
+    assert client.post(f"{API}/unpaired/from-text", json=body, headers=bob).status_code == 503
+    # reads are not limited
+    assert all(client.get(f"{API}/my-insights", headers=alice).status_code == 503 for _ in range(5))
+
+
+def test_request_id_is_kept_or_made_and_security_headers_are_set(client):
+    kept = client.get("/health", headers={"X-Request-ID": "abc-123"})
+    assert kept.headers["x-request-id"] == "abc-123"
+    made = client.get("/health", headers={"X-Request-ID": "bad id\nwith newline"})
+    assert made.headers["x-request-id"] != "bad id\nwith newline" and len(made.headers["x-request-id"]) == 32
+    assert made.headers["x-content-type-options"] == "nosniff" and made.headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in made.headers["content-security-policy"]
+
+
+def test_cors_only_for_the_configured_origin(client):
+    preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization"}
+    allowed = client.options(f"{API}/my-insights", headers={"Origin": "https://app.example.com", **preflight})
+    assert allowed.headers.get("access-control-allow-origin") == "https://app.example.com"
+    refused = client.options(f"{API}/my-insights", headers={"Origin": "https://evil.example", **preflight})
+    assert refused.headers.get("access-control-allow-origin") != "https://evil.example"
+
+
+def test_openapi_document_lists_the_public_api(client):
+    paths = client.get("/schema/openapi.json").json()["paths"]
+    for path in ("/api/v1/session-insights/unpaired/from-text", "/api/v1/session-insights/my-insights",
+                 "/api/v1/session-insights/{insight_id}", "/api/v1/session-insights/{insight_id}/share"):
+        assert path in paths, sorted(paths)
+
+
+class _Jwks:
+    """A JWKS endpoint whose key set the test can rotate."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, rsa.RSAPrivateKey] = {}
+        self.fetches = 0
+        jwks = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - http.server's API
+                jwks.fetches += 1
+                public = [json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(k.public_key())) | {"kid": kid, "use": "sig"}
+                          for kid, k in jwks.keys.items()]
+                body = json.dumps({"keys": public}).encode()
+                self.send_response(200)
+                self.send_header("content-type", "application/json")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.port = free_port()
+        self.server = HTTPServer(("127.0.0.1", self.port), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def add_key(self, kid: str) -> rsa.RSAPrivateKey:
+        self.keys[kid] = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        return self.keys[kid]
+
+    def sign(self, kid: str, **claims) -> str:
+        base = {"sub": "platform-user", "exp": int(time.time()) + 300, "iss": "https://id.example",
+                "aud": "session-insights"}
+        return jwt.encode(base | claims, self.keys[kid], algorithm="RS256", headers={"kid": kid})
+
+
+def test_rs256_from_jwks_with_issuer_audience_and_key_rotation():
+    from chassis.identity import JwtVerifier
+    from chassis.problems import Problem
+
+    jwks = _Jwks()
+    jwks.add_key("k1")
+    verifier = JwtVerifier(jwks_url=f"http://127.0.0.1:{jwks.port}/jwks", issuer="https://id.example",
+                           audience="session-insights", jwks_refresh_cooldown=0)
+    assert verifier.verify(jwks.sign("k1")).user_id == "platform-user"
+    assert verifier.verify(jwks.sign("k1")).user_id == "platform-user"
+    assert jwks.fetches == 1  # cached
+    jwks.add_key("k2")  # the provider rotates: an unknown kid makes the verifier refetch
+    assert verifier.verify(jwks.sign("k2", sub="after-rotation")).user_id == "after-rotation"
+    assert jwks.fetches == 2
+    for bad in (jwks.sign("k1", iss="https://evil.example"), jwks.sign("k1", aud="another-api"),
+                jwks.sign("k1", exp=int(time.time()) - 10)):
+        with pytest.raises(Problem) as refused:
+            verifier.verify(bad)
+        assert refused.value.status_code == 401
+    jwks.server.shutdown()
