@@ -13,6 +13,7 @@ from faststream.nats import ConsumerConfig, JStream, NatsBroker, PullSub
 from faststream.nats.annotations import NatsMessage
 from nats.js.api import DeliverPolicy
 
+from chassis.request_context import HEADER, request_id
 from contracts import SUBJECT_OF, Event
 
 E = TypeVar("E", bound=Event)
@@ -60,6 +61,7 @@ def durable_consumer(
             log.error("dropping undecodable %s message: %s", subject, exc)
             await message.reject()
             return
+        token = request_id.set((message.headers or {}).get(HEADER) or event.event_id)
         try:
             await handle(event, message)
         except Exception:
@@ -67,5 +69,7 @@ def durable_consumer(
             log.exception("handling %s %s failed (delivery %d)", subject, event.event_id, attempt)
             await message.nack(delay=min(0.5 * 2 ** (attempt - 1), 30))
             return
+        finally:
+            request_id.reset(token)
         await message.ack()
 

@@ -40,9 +40,9 @@ async def ensure_streams(broker: NatsBroker) -> None:
 def jetstream_publisher(broker: NatsBroker):
     """A `Publish` for the outbox relay: JetStream publish, awaiting the ack."""
 
-    async def publish(subject: str, payload: bytes, msg_id: str) -> None:
+    async def publish(subject: str, payload: bytes, msg_id: str, headers: dict[str, str] | None = None) -> None:
         js = broker.config.connection_state.stream
-        await js.publish(subject, payload, timeout=5, headers={"Nats-Msg-Id": msg_id})
+        await js.publish(subject, payload, timeout=5, headers={**(headers or {}), "Nats-Msg-Id": msg_id})
 
     return publish
 

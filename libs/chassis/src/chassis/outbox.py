@@ -24,10 +24,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from chassis.request_context import HEADER, request_id
 from contracts import Event, subject_of
 
 log = logging.getLogger(__name__)
-Publish = Callable[[str, bytes, str], Awaitable[None]]  # subject, payload, msg id
+Publish = Callable[[str, bytes, str, dict[str, str] | None], Awaitable[None]]  # subject, payload, msg id, headers
 
 
 def outbox_table(metadata: MetaData) -> Table:
@@ -45,14 +46,11 @@ def outbox_table(metadata: MetaData) -> Table:
 
 
 async def add_event(session: AsyncSession, table: Table, event: Event) -> None:
-    await session.execute(
-        table.insert().values(
-            event_id=event.event_id,
-            subject=subject_of(event),
-            payload=msgspec.json.encode(event),
-            created_at=datetime.now(UTC),
-        )
-    )
+    values = {"event_id": event.event_id, "subject": subject_of(event), "payload": msgspec.json.encode(event),
+              "created_at": datetime.now(UTC)}
+    if "headers" in table.c and (rid := request_id.get()):
+        values["headers"] = {HEADER: rid}
+    await session.execute(table.insert().values(**values))
 
 
 class OutboxRelay:
@@ -109,7 +107,7 @@ class OutboxRelay:
         async with self._sessions() as session, session.begin():
             rows = (
                 await session.execute(
-                    select(t.c.event_id, t.c.subject, t.c.payload)
+                    select(t.c.event_id, t.c.subject, t.c.payload, *([t.c.headers] if "headers" in t.c else []))
                     .where(t.c.sent_at.is_(None))
                     .order_by(t.c.created_at)
                     .limit(self._batch)
@@ -119,7 +117,7 @@ class OutboxRelay:
             sent: list[str] = []
             try:
                 for row in rows:
-                    await self._publish(row.subject, row.payload, row.event_id)
+                    await self._publish(row.subject, row.payload, row.event_id, getattr(row, "headers", None))
                     sent.append(row.event_id)
             finally:  # what went out is marked even when a later publish fails
                 if sent:

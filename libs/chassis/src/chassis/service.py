@@ -26,6 +26,7 @@ from chassis.migrate import upgrade_to_head
 from chassis.outbox import OutboxRelay
 from chassis.problems import EXCEPTION_HANDLERS
 from chassis.settings import CommonSettings
+from chassis.request_context import request_id_middleware
 from chassis.startup import retry_until_ready
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,7 @@ class ServiceRuntime:
             route_handlers=[*health_handlers(checks), *route_handlers],
             dependencies=dependencies,
             exception_handlers=EXCEPTION_HANDLERS,
+            middleware=[request_id_middleware],
             lifespan=[lifespan],
             debug=False,
         )

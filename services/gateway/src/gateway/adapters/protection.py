@@ -1,10 +1,5 @@
 """The front door's protections: per-user rate limits on the create endpoints, CORS for
-the configured frontend origin only, security headers, and a request id on everything."""
-
-import contextvars
-import logging
-import re
-import uuid
+the configured frontend origin only, and security headers on every response."""
 
 import jwt
 from litestar import Request
@@ -15,8 +10,6 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.adapters.routes.common import PREFIX
 
-request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
-_VALID_ID = re.compile(r"^[A-Za-z0-9._\-]{1,128}$")
 _CREATE_PATHS = {PREFIX, f"{PREFIX}/", f"{PREFIX}/from-text", f"{PREFIX}/unpaired", f"{PREFIX}/unpaired/from-text"}
 
 SECURITY_HEADERS = {
@@ -59,35 +52,20 @@ def cors(origins: list[str]) -> CORSConfig | None:
                       expose_headers=["x-request-id", "retry-after"], allow_credentials=False, max_age=600)
 
 
-def request_id_and_headers(app: ASGIApp) -> ASGIApp:
-    """ASGI middleware: accept a sane X-Request-ID or make one; return it; add security headers."""
-
+def security_headers(app: ASGIApp) -> ASGIApp:
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await app(scope, receive, send)
             return
-        incoming = MutableScopeHeaders(scope).get("x-request-id", "")
-        request_id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
-        token = request_id_var.set(request_id)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableScopeHeaders.from_message(message)
-                headers["x-request-id"] = request_id
                 for name, value in SECURITY_HEADERS.items():
                     if name not in headers:
                         headers[name] = value
             await send(message)
 
-        try:
-            await app(scope, receive, send_with_headers)
-        finally:
-            request_id_var.reset(token)
+        await app(scope, receive, send_with_headers)
 
     return middleware
-
-
-class RequestIdLogFilter(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = request_id_var.get()
-        return True
