@@ -45,3 +45,19 @@ contracts-schema: bootstrap
 # upload -> completed latency through the running system (1,000 and 9,000 words)
 bench-pipeline: bootstrap
     uv run --no-sync python bench/pipeline.py
+
+# the gateway's overhead: my-insights via the gateway vs the insights service directly
+bench-gateway: bootstrap
+    uv run --no-sync python bench/gateway.py
+
+# browser tests of the dashboard (Debian's chromium; screenshots to artifacts/screenshots/)
+test-browser *ARGS: bootstrap
+    uv run --no-sync pytest tests/browser {{ARGS}}
+
+# seed the demo data now (normally `just up` does it once; delete .data/seeded to redo)
+seed:
+    @uv run --no-sync python -m devstack.seed --once
+
+# re-run the analysis of INSIGHT_ID (the analysis service needs ANALYSIS_OPERATOR_TOKEN; export the same here)
+reanalyze INSIGHT_ID:
+    @ANALYSIS_OPERATOR_TOKEN="${ANALYSIS_OPERATOR_TOKEN:-$(cat .data/operator-token 2>/dev/null || true)}" uv run --no-sync python -m analysis.reanalyze {{INSIGHT_ID}}

@@ -1,7 +1,7 @@
 from analysis.domain.model import AnalysisContext, AnalysisRun
-from analysis.ports import AnalysisRunRepository, Analyzer, UnitOfWork
+from analysis.ports import AnalysisRunRepository, Analyzer, TranscriptCopies, UnitOfWork
 
-from contracts import InsightContent, SessionMetadata, Transcript
+from contracts import InsightContent, SessionMetadata, Transcript, TranscriptReceived
 
 
 class FakeRuns(AnalysisRunRepository):
@@ -11,8 +11,33 @@ class FakeRuns(AnalysisRunRepository):
     async def add(self, run: AnalysisRun) -> None:
         self.rows.append(run)
 
+    async def last_attempt(self, insight_id: str) -> int:
+        return max((r.attempt for r in self.rows if r.insight_id == insight_id), default=0)
+
     async def delete_for(self, insight_id: str) -> None:
         self.rows = [r for r in self.rows if r.insight_id != insight_id]
+
+
+class FakeTranscripts(TranscriptCopies):
+    def __init__(self) -> None:
+        self.kept: dict[str, TranscriptReceived] = {}
+        self.erased: set[str] = set()
+
+    async def keep(self, event: TranscriptReceived) -> bool:
+        if event.insight_id in self.erased:
+            return False
+        self.kept.setdefault(event.insight_id, event)
+        return True
+
+    async def get(self, insight_id: str) -> TranscriptReceived | None:
+        return self.kept.get(insight_id)
+
+    async def erase(self, insight_id: str) -> None:
+        self.kept.pop(insight_id, None)
+        self.erased.add(insight_id)
+
+    async def is_erased(self, insight_id: str) -> bool:
+        return insight_id in self.erased
 
 
 class FakeUnitOfWork(UnitOfWork):
@@ -20,6 +45,7 @@ class FakeUnitOfWork(UnitOfWork):
 
     def __init__(self) -> None:
         self.runs = FakeRuns()
+        self.transcripts = FakeTranscripts()
         self.handled: set[str] = set()
         self.emitted: list = []
         self._staged_events: list = []

@@ -42,6 +42,7 @@ def durable_consumer(
     max_deliver: int = 10,
     ack_wait: float = 60,
     batch_size: int = 20,
+    max_workers: int = 1,
 ) -> None:
     subject = SUBJECT_OF[event_type]
     decoder = msgspec.json.Decoder(event_type)
@@ -53,6 +54,8 @@ def durable_consumer(
         pull_sub=PullSub(batch_size=batch_size, timeout=1.0),
         ack_policy=AckPolicy.MANUAL,
         config=ConsumerConfig(ack_wait=ack_wait, max_deliver=max_deliver, deliver_policy=DeliverPolicy.ALL),
+        # more than one: handle up to this many messages at once, refilling a free slot at once
+        **({"max_workers": max_workers} if max_workers > 1 else {}),
     )
     async def consume(message: NatsMessage) -> None:
         try:

@@ -40,10 +40,15 @@ class LocalStack:
             path.chmod(0o600)
         return path.read_text().strip()
 
+    @property
+    def operator_token_file(self) -> Path:
+        return self.root / "operator-token"
+
     def environment(self) -> dict[str, str]:
         pg_port = os.environ.get("PG_PORT", "5433")
         nats_port = os.environ.get("NATS_PORT", "4222")
         ensure_secret(self.jwt_secret_file)
+        operator_token = ensure_secret(self.operator_token_file)  # operator endpoints (re-run, erase-user)
         return {
             "SI_DATA_DIR": str(self.root),
             "PG_PORT": pg_port,
@@ -52,6 +57,8 @@ class LocalStack:
             or f"postgresql+asyncpg://postgres:{self.pg_password()}@127.0.0.1:{pg_port}/session_insights",
             "NATS_URL": os.environ.get("NATS_URL") or f"nats://127.0.0.1:{nats_port}",
             "JWT_SECRET_FILE": str(self.jwt_secret_file),
+            "ANALYSIS_OPERATOR_TOKEN": os.environ.get("ANALYSIS_OPERATOR_TOKEN") or operator_token,
+            "OPERATOR_TOKEN": os.environ.get("OPERATOR_TOKEN") or operator_token,
             "GATEWAY_PORT": os.environ.get("GATEWAY_PORT", "8000"),
             "INGESTION_PORT": os.environ.get("INGESTION_PORT", "8001"),
             "ANALYSIS_PORT": os.environ.get("ANALYSIS_PORT", "8002"),

@@ -58,6 +58,15 @@ class System:
         for name in names or SERVICES:
             self.wait_ready(name, timeout)
 
+    def start_replica(self, name: str, module: str, timeout: float = 60) -> None:
+        """One more process of a service (say a second analysis worker), on its own port."""
+        self.ports[name] = free_port()
+        env = {**self.env(), f"{module.upper()}_PORT": str(self.ports[name])}
+        log = open(self.logs / f"{name}.log", "ab")  # noqa: SIM115 - owned by the process
+        self.processes[name] = subprocess.Popen([sys.executable, "-m", module], env=env, stdout=log,
+                                                stderr=subprocess.STDOUT)
+        self.wait_ready(name, timeout)
+
     def wait_ready(self, name: str, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -1,5 +1,8 @@
 """Composition root of the analysis service (scale it by starting more of these)."""
 
+import os
+import socket
+from functools import partial
 from pathlib import Path
 
 from chassis.serve import serve
@@ -7,29 +10,49 @@ from chassis.service import ServiceRuntime
 from chassis.settings import CommonSettings, env
 
 from analysis.adapters.analyzers.embedded import EmbeddedAnalyzer
+from analysis.adapters.analyzers.fallback import FallbackAnalyzer
+from analysis.adapters.analyzers.openai import LlmSettings, OpenAIAnalyzer
+from analysis.adapters.http import operator_handlers
 from analysis.adapters.nats.subscribers import subscribe
 from analysis.adapters.postgres.tables import SCHEMA, inbox, outbox
 from analysis.adapters.postgres.uow import AnalysisUnitOfWork
+from analysis.app.rerun_analysis import rerun_analysis
 from analysis.ports import Analyzer
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+FALLBACKS = ("embedded", "none")
 
 
 def build_analyzer() -> Analyzer:
-    return EmbeddedAnalyzer()
+    """Embedded alone, unless INSIGHTS_LLM_* configure an LLM: then the LLM, falling back to
+    the embedded analyzer unless the operator switch ANALYSIS_FALLBACK=none turns that off."""
+    llm = LlmSettings.from_env(env)
+    if llm is None:
+        return EmbeddedAnalyzer()
+    fallback = env("ANALYSIS_FALLBACK", "embedded")
+    if fallback not in FALLBACKS:
+        raise ValueError(f"ANALYSIS_FALLBACK must be one of {FALLBACKS}, not {fallback!r}")
+    primary = OpenAIAnalyzer(llm)
+    return primary if fallback == "none" else FallbackAnalyzer(primary, EmbeddedAnalyzer())
 
 
 def create_app(settings: CommonSettings | None = None, analyzer: Analyzer | None = None):
     settings = settings or CommonSettings.from_env("analysis", 8002)
     runtime = ServiceRuntime("analysis", settings, MIGRATIONS, SCHEMA)
     runtime.with_outbox(outbox)
+    analyzer = analyzer or build_analyzer()
+    worker = f"{socket.gethostname()}:{os.getpid()}"
 
     def uow() -> AnalysisUnitOfWork:
-        return AnalysisUnitOfWork(runtime.sessions, outbox=outbox, inbox=inbox, after_commit=runtime.wake_relay)
+        return AnalysisUnitOfWork(runtime.sessions, outbox=outbox, inbox=inbox, after_commit=runtime.wake_relay,
+                                  worker=worker)
 
-    subscribe(runtime.broker, analyzer or build_analyzer(), uow,
-              max_deliver=int(env("ANALYSIS_MAX_DELIVER", "5")), ack_wait=float(env("ANALYSIS_ACK_WAIT", "60")))
-    return runtime.app([], verifier=None)
+    subscribe(runtime.broker, analyzer, uow,
+              max_deliver=int(env("ANALYSIS_MAX_DELIVER", "5")), ack_wait=float(env("ANALYSIS_ACK_WAIT", "60")),
+              concurrency=int(env("ANALYSIS_CONCURRENCY", "1")))
+    operator = operator_handlers(partial(rerun_analysis, analyzer=analyzer, uow_factory=uow),
+                                 env("ANALYSIS_OPERATOR_TOKEN"))
+    return runtime.app(operator, verifier=None)
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 from typing import Protocol
 
 from analysis.domain.model import AnalysisContext, AnalysisRun
-from contracts import Event, InsightContent, Transcript
+from contracts import Event, InsightContent, Transcript, TranscriptReceived
 
 
 class Analyzer(Protocol):
@@ -14,11 +14,23 @@ class Analyzer(Protocol):
 
 class AnalysisRunRepository(Protocol):
     async def add(self, run: AnalysisRun) -> None: ...
+    async def last_attempt(self, insight_id: str) -> int: ...
     async def delete_for(self, insight_id: str) -> None: ...
+
+
+class TranscriptCopies(Protocol):
+    """Analysis' own copy of every transcript it received (for operator re-runs).
+    Erasure leaves only a tombstone of the id, so a late delivery is not kept again."""
+
+    async def keep(self, event: TranscriptReceived) -> bool: ...  # False: the insight was erased
+    async def get(self, insight_id: str) -> TranscriptReceived | None: ...
+    async def erase(self, insight_id: str) -> None: ...
+    async def is_erased(self, insight_id: str) -> bool: ...
 
 
 class UnitOfWork(Protocol):
     runs: AnalysisRunRepository
+    transcripts: TranscriptCopies
 
     async def __aenter__(self) -> "UnitOfWork": ...
     async def __aexit__(self, *exc: object) -> None: ...

@@ -8,14 +8,10 @@ from datetime import UTC, datetime
 
 from contracts.subjects import TRANSCRIPT_RECEIVED_V1
 
-from analysis.domain.model import AnalysisContext, AnalysisRun, readable_reason
+from analysis.app.runs import completed_run, failed_run
+from analysis.domain.model import AnalysisContext, readable_reason
 from analysis.ports import Analyzer, UnitOfWork
-from contracts import (
-    AnalysisCompleted,
-    AnalysisFailed,
-    InsightContent,
-    TranscriptReceived,
-)
+from contracts import AnalysisCompleted, AnalysisFailed, TranscriptReceived
 
 
 @dataclass(frozen=True)
@@ -28,17 +24,23 @@ class AnalysisFailedForNow(Exception):
     """The analyzer failed and the event will be redelivered."""
 
 
+def context_of(event: TranscriptReceived) -> AnalysisContext:
+    return AnalysisContext(insight_id=event.insight_id, session_title=event.session_title,
+                           is_unpaired=event.is_unpaired)
+
+
 async def analyze_transcript(event: TranscriptReceived, attempt: Attempt, analyzer: Analyzer,
                              uow_factory: Callable[[], UnitOfWork]) -> None:
     async with uow_factory() as uow:
         if await uow.already_handled(event.event_id):
             return
+        if not await uow.transcripts.keep(event):
+            return  # erased before we got to it: analyse nothing, keep nothing
+        await uow.commit()
     started = datetime.now(UTC)
     clock = time.perf_counter()
-    context = AnalysisContext(insight_id=event.insight_id, session_title=event.session_title,
-                              is_unpaired=event.is_unpaired)
     try:
-        content = await analyzer.analyze(event.transcript, context)
+        content = await analyzer.analyze(event.transcript, context_of(event))
     except Exception as exc:
         latency = int((time.perf_counter() - clock) * 1000)
         await _record_failure(event, attempt, analyzer, uow_factory, exc, started, latency)
@@ -49,7 +51,7 @@ async def analyze_transcript(event: TranscriptReceived, attempt: Attempt, analyz
     async with uow_factory() as uow:
         if not await uow.first_time(event.event_id, TRANSCRIPT_RECEIVED_V1):
             return  # another worker finished it first
-        await uow.runs.add(_run(event, attempt, analyzer, "completed", started, latency, content))
+        await uow.runs.add(completed_run(event.insight_id, attempt.number, content, started, latency))
         await uow.emit(AnalysisCompleted(insight_id=event.insight_id, content=content, attempt=attempt.number))
         await uow.commit()
 
@@ -64,23 +66,5 @@ async def _record_failure(event: TranscriptReceived, attempt: Attempt, analyzer:
             await uow.emit(AnalysisFailed(insight_id=event.insight_id, reason=readable_reason(exc),
                                           attempts=attempt.number))
         outcome = "gave_up" if attempt.last else "failed"
-        await uow.runs.add(_run(event, attempt, analyzer, outcome, started, latency, None, error=str(exc)[:1000]))
+        await uow.runs.add(failed_run(event.insight_id, attempt.number, analyzer, outcome, exc, started, latency))
         await uow.commit()
-
-
-def _run(event: TranscriptReceived, attempt: Attempt, analyzer: Analyzer, outcome, started: datetime,
-         latency: int, content: InsightContent | None, error: str | None = None) -> AnalysisRun:
-    meta = content.metadata if content else None
-    return AnalysisRun(
-        insight_id=event.insight_id,
-        attempt=attempt.number,
-        analyzer=meta.ai_provider if meta else analyzer.name,
-        model=meta.model_version if meta else None,
-        outcome=outcome,
-        latency_ms=latency,
-        started_at=started,
-        prompt_tokens=meta.prompt_tokens if meta else None,
-        completion_tokens=meta.completion_tokens if meta else None,
-        estimated_cost_usd=meta.estimated_cost_usd if meta else None,
-        error=error,
-    )

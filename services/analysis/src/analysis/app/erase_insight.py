@@ -5,8 +5,10 @@ from contracts import InsightDeleted
 
 
 async def erase_insight(event: InsightDeleted, uow: UnitOfWork) -> None:
+    """Erasure: the runs and analysis' copy of the transcript go; a tombstone of the id stays."""
     async with uow:
         if not await uow.first_time(event.event_id, INSIGHT_DELETED_V1):
             return
         await uow.runs.delete_for(event.insight_id)
+        await uow.transcripts.erase(event.insight_id)
         await uow.commit()

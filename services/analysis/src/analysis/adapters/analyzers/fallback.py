@@ -2,6 +2,7 @@ import logging
 
 import msgspec
 
+from analysis.domain.errors import AnalyzerUnavailable
 from analysis.domain.model import AnalysisContext
 from analysis.ports import Analyzer
 from contracts import InsightContent, Transcript
@@ -10,7 +11,8 @@ log = logging.getLogger(__name__)
 
 
 class FallbackAnalyzer(Analyzer):
-    """Tries `primary`; on any failure answers with `fallback` and says so in the metadata."""
+    """Tries `primary`; on any failure answers with `fallback` and says so in the metadata
+    (including what the primary's failed calls cost)."""
 
     def __init__(self, primary: Analyzer, fallback: Analyzer) -> None:
         self.primary = primary
@@ -24,6 +26,10 @@ class FallbackAnalyzer(Analyzer):
             log.warning("%s failed for %s, falling back to %s: %s", self.primary.name, context.insight_id,
                         self.fallback.name, exc)
             content = await self.fallback.analyze(transcript, context)
+            spent = {}
+            if isinstance(exc, AnalyzerUnavailable):
+                spent = dict(prompt_tokens=exc.prompt_tokens, completion_tokens=exc.completion_tokens,
+                             estimated_cost_usd=exc.estimated_cost_usd)
             metadata = msgspec.structs.replace(
-                content.metadata, fallback_used=True, fallback_reason=f"{self.primary.name}: {exc}"[:300])
+                content.metadata, fallback_used=True, fallback_reason=f"{self.primary.name}: {exc}"[:300], **spent)
             return msgspec.structs.replace(content, metadata=metadata)

@@ -34,7 +34,7 @@ async def heartbeat(message: NatsMessage, every: float):
 
 
 def subscribe(broker: NatsBroker, analyzer: Analyzer, uow_factory: Callable[[], UnitOfWork],
-              max_deliver: int, ack_wait: float) -> None:
+              max_deliver: int, ack_wait: float, concurrency: int = 1) -> None:
     async def on_transcript(event: TranscriptReceived, message: NatsMessage) -> None:
         number = delivery_count(message)
         async with heartbeat(message, min(HEARTBEAT_SECONDS, ack_wait / 3)):
@@ -44,6 +44,7 @@ def subscribe(broker: NatsBroker, analyzer: Analyzer, uow_factory: Callable[[], 
     async def on_deleted(event: InsightDeleted, message: NatsMessage) -> None:
         await erase_insight(event, uow_factory())
 
+    # one message per fetch, so idle replicas get the next one; `concurrency` of them at once
     durable_consumer(broker, TranscriptReceived, "analysis-workers", on_transcript,
-                     max_deliver=max_deliver, ack_wait=ack_wait, batch_size=1)
+                     max_deliver=max_deliver, ack_wait=ack_wait, batch_size=1, max_workers=concurrency)
     durable_consumer(broker, InsightDeleted, "analysis-erasure", on_deleted)

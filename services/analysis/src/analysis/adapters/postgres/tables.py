@@ -8,6 +8,7 @@ from sqlalchemy import (
     Identity,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -32,8 +33,27 @@ analysis_runs = Table(
     Column("completion_tokens", Integer),
     Column("estimated_cost_usd", Float),
     Column("error", Text),
+    Column("worker", String(200)),  # hostname:pid of the process that ran the attempt
 )
 Index("ix_analysis_runs_insight", analysis_runs.c.insight_id)
+
+# Analysis' own copy of each TranscriptReceived (for operator re-runs); erased on InsightDeleted.
+transcripts = Table(
+    "transcripts",
+    metadata,
+    Column("insight_id", String(36), primary_key=True),
+    Column("event_id", String(36), nullable=False),
+    Column("payload", LargeBinary, nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
+# Ids of erased insights only, so a late (re)delivery of the transcript is neither kept nor analysed.
+erasures = Table(
+    "erasures",
+    metadata,
+    Column("insight_id", String(36), primary_key=True),
+    Column("erased_at", DateTime(timezone=True), nullable=False),
+)
 
 outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)
