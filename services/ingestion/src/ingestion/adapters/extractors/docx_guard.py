@@ -1,0 +1,35 @@
+"""Refuse a .docx that is not a Word zip, or a zip bomb, reading only the zip's directory,
+before python-docx (inside unstructured) inflates any part of it.
+
+The directory's sizes could lie, but Python's zipfile never returns more than a member's
+declared size (and fails its CRC check), so capping the declared sizes caps what is read."""
+
+import io
+import zipfile
+
+from ingestion.domain.errors import ArchiveBomb, ContentMismatch, CorruptFile
+
+REQUIRED_PARTS = ("[Content_Types].xml", "word/document.xml")
+
+
+def check_docx_archive(data: bytes, *, max_unpacked_bytes: int, max_ratio: int, max_parts: int = 5000) -> int:
+    """Returns the unpacked size of word/document.xml."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise CorruptFile(f"the .docx file is damaged and cannot be opened ({exc})") from None
+    names = {member.filename for member in members}
+    if missing := [part for part in REQUIRED_PARTS if part not in names]:
+        raise ContentMismatch(f"the file is named .docx but is not a Word document (no {', '.join(missing)})")
+    if len(members) > max_parts:
+        raise ArchiveBomb(f"the .docx file has {len(members):,} parts; the limit is {max_parts:,}")
+    unpacked = sum(member.file_size for member in members)
+    packed = sum(member.compress_size for member in members)
+    if unpacked > max_unpacked_bytes:
+        raise ArchiveBomb(f"the .docx file unpacks to {unpacked / 1e6:,.0f} MB; "
+                          f"the limit is {max_unpacked_bytes / 1e6:,.0f} MB")
+    if unpacked > 1_000_000 and unpacked > max_ratio * max(packed, 1):
+        raise ArchiveBomb(f"the .docx file is compressed {unpacked // max(packed, 1):,}:1; "
+                          f"the limit is {max_ratio}:1")
+    return next(member.file_size for member in members if member.filename == "word/document.xml")

@@ -1,0 +1,94 @@
+"""Check the bytes against the extension before any parser sees them.
+
+The extension says which parser to use; the bytes must agree, so a PNG renamed .pdf or an
+.exe renamed .txt is refused with a clear reason instead of reaching a parser that would
+return garbage or nothing."""
+
+import codecs
+
+from ingestion.domain.errors import ContentMismatch, EncryptedFile
+
+OLE_COMPOUND = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP = b"PK\x03\x04"
+# What a file really is, for the message when it is not what its extension says.
+SIGNATURES = {
+    b"%PDF-": "a PDF document",
+    ZIP: "a zip archive (or an Office document)",
+    OLE_COMPOUND: "a legacy Office document (.doc/.xls) or an encrypted Office file",
+    b"\x89PNG\r\n\x1a\n": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"MZ": "a Windows executable",
+    b"\x7fELF": "a Linux executable",
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+}
+TEXT_BOMS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+HTML_MARKERS = ("<!doctype html", "<html", "<head", "<body", "<p", "<div", "<table", "<h1", "<span", "<br")
+# Whitespace controls are normal in text; others in more than 1 % of characters mean binary.
+TEXT_CONTROLS_ALLOWED = set("\t\n\r\f\v")
+
+
+def what_it_is(data: bytes) -> str | None:
+    return next((name for magic, name in SIGNATURES.items() if data.startswith(magic)), None)
+
+
+def _mismatch(ext: str, data: bytes, expected: str) -> ContentMismatch:
+    actual = what_it_is(data) or ("binary data" if b"\x00" in data[:65536] else "plain text")
+    return ContentMismatch(f"the file is named .{ext} but its content is {actual}, not {expected}")
+
+
+def check_pdf(data: bytes) -> None:
+    # The spec lets the header start anywhere in the first 1024 bytes.
+    if b"%PDF-" not in data[:1024]:
+        raise _mismatch("pdf", data, "a PDF document")
+
+
+def check_docx(data: bytes) -> None:
+    if data.startswith(OLE_COMPOUND):
+        # A password-protected .docx is an OLE compound file holding an "EncryptedPackage" stream.
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise EncryptedFile("the .docx file is password-protected; save it without a password and upload again")
+        raise ContentMismatch("the file is named .docx but is a legacy Word .doc (or other Office) file; "
+                              "save it as .docx")
+    if not data.startswith(ZIP):
+        raise _mismatch("docx", data, "a Word .docx document")
+
+
+def decode_text(ext: str, data: bytes) -> str:
+    """UTF-8 or UTF-16 with a BOM, else UTF-8, else Windows-1252 (what Word and Notepad on
+    Windows save); NUL bytes or many control characters mean it is not text at all."""
+    for bom, encoding in TEXT_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise ContentMismatch(f"the .{ext} file starts with a {encoding} marker but is not valid "
+                                      f"{encoding} text") from None
+    # Signatures of four bytes or more never start real text (two-byte ones like "MZ" might).
+    if any(data.startswith(magic) for magic in SIGNATURES if len(magic) >= 4) or b"\x00" in data:
+        raise _mismatch(ext, data, "text")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise _mismatch(ext, data, "text (UTF-8, UTF-16 or Windows-1252)")
+    controls = sum(1 for ch in text if ch < " " and ch not in TEXT_CONTROLS_ALLOWED)
+    if controls > len(text) // 100:
+        raise _mismatch(ext, data, "text")
+    return text
+
+
+def check_text_kind(ext: str, text: str) -> None:
+    """A .vtt must say WEBVTT, an .srt must have cue timings, an .html must have tags."""
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    if ext == "vtt" and not head.startswith("WEBVTT"):
+        raise ContentMismatch("the file is named .vtt but does not start with the WEBVTT header")
+    if ext == "srt" and "-->" not in head:
+        raise ContentMismatch("the file is named .srt but has no subtitle timings (00:00:01,000 --> ...)")
+    if ext == "html" and not any(marker in head.lower() for marker in HTML_MARKERS):
+        raise ContentMismatch("the file is named .html but contains no HTML")
