@@ -49,7 +49,12 @@ class LocalStack:
         nats_port = os.environ.get("NATS_PORT", "4222")
         ensure_secret(self.jwt_secret_file)
         operator_token = ensure_secret(self.operator_token_file)  # operator endpoints (re-run, erase-user)
+        ports = {name: os.environ.get(f"{name}_PORT", default) for name, default in
+                 (("GATEWAY", "8000"), ("INGESTION", "8001"), ("ANALYSIS", "8002"), ("INSIGHTS", "8003"),
+                  ("SHARING", "8004"))}
         return {
+            **{f"{name}_PORT": port for name, port in ports.items()},
+            **{f"{name}_URL": f"http://127.0.0.1:{port}" for name, port in ports.items() if name != "GATEWAY"},
             "SI_DATA_DIR": str(self.root),
             "PG_PORT": pg_port,
             "NATS_PORT": nats_port,
@@ -59,11 +64,6 @@ class LocalStack:
             "JWT_SECRET_FILE": str(self.jwt_secret_file),
             "ANALYSIS_OPERATOR_TOKEN": os.environ.get("ANALYSIS_OPERATOR_TOKEN") or operator_token,
             "OPERATOR_TOKEN": os.environ.get("OPERATOR_TOKEN") or operator_token,
-            "GATEWAY_PORT": os.environ.get("GATEWAY_PORT", "8000"),
-            "INGESTION_PORT": os.environ.get("INGESTION_PORT", "8001"),
-            "ANALYSIS_PORT": os.environ.get("ANALYSIS_PORT", "8002"),
-            "INSIGHTS_PORT": os.environ.get("INSIGHTS_PORT", "8003"),
-            "SHARING_PORT": os.environ.get("SHARING_PORT", "8004"),
             "DO_NOT_TRACK": "true",
             "PYTHONUNBUFFERED": "1",
         }

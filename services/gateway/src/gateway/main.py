@@ -6,6 +6,7 @@ import logging
 from chassis.health import health_handlers
 from chassis.identity import identity_dependency
 from chassis.problems import EXCEPTION_HANDLERS
+from chassis.request_context import request_id_middleware
 from chassis.serve import serve
 from chassis.settings import env, jwt_verifier_from_env
 from chassis.startup import retry_until_ready
@@ -13,7 +14,8 @@ from litestar import Litestar
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 
-from gateway.adapters.protection import cors, rate_limit, request_id_and_headers
+from gateway.adapters.dashboard import DashboardConfig, dashboard_routes
+from gateway.adapters.protection import cors, rate_limit, security_headers
 from gateway.adapters.routes import all_routes
 from gateway.adapters.routes.common import Services, UpstreamError, relay_error
 from gateway.adapters.service_client import HttpServiceClient
@@ -46,13 +48,17 @@ def create_app() -> Litestar:
 
     checks = {name: client.reachable for name, client in clients.items()}
     return Litestar(
-        route_handlers=[*health_handlers(checks), *all_routes(services)],
+        route_handlers=[*health_handlers(checks), *all_routes(services), *dashboard_routes(DashboardConfig.from_env())],
         dependencies={"caller": Provide(identity_dependency(jwt_verifier_from_env()))},
         exception_handlers={**EXCEPTION_HANDLERS, UpstreamError: relay_error},
         on_startup=[announce],
         on_shutdown=[close],
         request_max_body_size=10 * 1024 * 1024 + 64 * 1024,
-        middleware=[request_id_and_headers, rate_limit(int(env("GATEWAY_CREATE_PER_MINUTE", "30"))).middleware],
+        middleware=[
+            request_id_middleware,
+            security_headers,
+            rate_limit(int(env("GATEWAY_CREATE_PER_MINUTE", "30"))).middleware,
+        ],
         cors_config=cors([o.strip() for o in (env("GATEWAY_CORS_ORIGINS") or "").split(",") if o.strip()]),
         openapi_config=OpenAPIConfig(title="Session Insights API", version="1.0.0", path="/schema"),
     )

@@ -1,0 +1,62 @@
+"""What the dashboard needs from the environment (read once, by main.py's call to from_env)."""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_DEMO_USERS = ("client-daniel:Daniel Ortiz (client),coach-maya:Maya Chen (coach),"
+                      "coach-sam:Sam Rivera (coach),client-alice:Alice Brown (client)")
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    user_id: str
+    label: str
+
+    @property
+    def name(self) -> str:
+        return self.label.split(" (")[0]
+
+    @property
+    def role(self) -> str:
+        return "coach" if "(coach)" in self.label else "client"
+
+
+@dataclass(frozen=True)
+class DashboardConfig:
+    # Set only in local HS256 mode: then /dashboard/sign-in may mint tokens for demo users.
+    local_secret: str | None
+    demo_users: tuple[DemoUser, ...]
+    # Relationship ids the page probes via GET /relationship/{id}: there is no list endpoint.
+    demo_relationships: tuple[str, ...]
+
+    @classmethod
+    def from_env(cls) -> "DashboardConfig":
+        return cls(local_secret=_local_secret(),
+                   demo_users=parse_users(_get("DASHBOARD_DEMO_USERS", DEFAULT_DEMO_USERS)),
+                   demo_relationships=tuple(r.strip() for r in _get("DASHBOARD_DEMO_RELATIONSHIPS", "rel-demo")
+                                            .split(",") if r.strip()))
+
+
+def parse_users(spec: str) -> tuple[DemoUser, ...]:
+    users = []
+    for entry in spec.split(","):
+        user_id, _, label = entry.strip().partition(":")
+        if user_id:
+            users.append(DemoUser(user_id.strip(), label.strip() or user_id.strip()))
+    return tuple(users)
+
+
+def _get(name: str, default: str) -> str:
+    return os.environ.get(name) or default
+
+
+def _local_secret() -> str | None:
+    # A JWKS URL means a real identity provider: never mint tokens then, even if a secret is set.
+    if os.environ.get("JWT_JWKS_URL"):
+        return None
+    secret = os.environ.get("JWT_SECRET")
+    secret_file = os.environ.get("JWT_SECRET_FILE")
+    if not secret and secret_file and Path(secret_file).exists():
+        secret = Path(secret_file).read_text().strip()
+    return secret or None

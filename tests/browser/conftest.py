@@ -1,0 +1,71 @@
+"""Browser tests: Debian's Chromium driven by Playwright against the real system.
+
+Playwright never downloads a browser here: it launches /usr/bin/chromium. Without it the
+tests skip locally, but in CI (CI=true) they must run, so `.ci/run` installs it.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from devstack.system import System
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+# Without the background-networking flags Chromium keeps dialling Google on a closed network.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+_taken: list[Path] = []
+
+@pytest.fixture
+def system(database_url: str, nats_url: str, request):
+    stack = System(database_url=database_url, nats_url=nats_url)
+    stack.start()
+    yield stack
+    stack.stop()
+    if getattr(request.node, "rep_call", None) and request.node.rep_call.failed:
+        for name in ("ingestion", "analysis", "insights", "sharing", "gateway"):
+            print(f"--- {name} ---\n{stack.log_tail(name)}")
+
+
+@pytest.fixture
+async def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing in CI: .ci/run should have installed Debian's chromium")
+        pytest.skip(f"{CHROMIUM} not found (apt-get install chromium): browser test skipped")
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        await launched.close()
+
+
+@pytest.fixture
+def shoot():
+    """Saves a full-page screenshot under artifacts/screenshots/ and remembers its path."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    async def take(page, name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        await page.screenshot(path=str(path), full_page=True)
+        _taken.append(path)
+        print(f"screenshot: {path}")
+        return path
+
+    return take
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _taken:
+        terminalreporter.write_sep("-", "browser screenshots")
+        for path in _taken:
+            terminalreporter.write_line(str(path))
