@@ -61,3 +61,16 @@ seed:
 # re-run the analysis of INSIGHT_ID (the analysis service needs ANALYSIS_OPERATOR_TOKEN; export the same here)
 reanalyze INSIGHT_ID:
     @ANALYSIS_OPERATOR_TOKEN="${ANALYSIS_OPERATOR_TOKEN:-$(cat .data/operator-token 2>/dev/null || true)}" uv run --no-sync python -m analysis.reanalyze {{INSIGHT_ID}}
+
+# erase every insight USER_ID owns as a client, and their grants/comments as a coach (OPERATOR_TOKEN must match the services')
+erase-user USER_ID:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    OPERATOR_TOKEN="${OPERATOR_TOKEN:-$(cat .data/operator-token 2>/dev/null || true)}"
+    test -n "$OPERATOR_TOKEN" || { echo "set OPERATOR_TOKEN (the services' operator token), or run just up once"; exit 1; }
+    curl -fsS -X POST -H "X-Operator-Token: $OPERATOR_TOKEN" "${INGESTION_URL:-http://127.0.0.1:${INGESTION_PORT:-8001}}/internal/v1/users/{{USER_ID}}/erase"; echo
+    curl -fsS -X POST -H "X-Operator-Token: $OPERATOR_TOKEN" "${SHARING_URL:-http://127.0.0.1:${SHARING_PORT:-8004}}/internal/v1/users/{{USER_ID}}/erase"; echo
+
+# read API latency through the gateway at 10k and 100k insights (own NATS, Postgres, services)
+bench-queries *ARGS: bootstrap
+    uv run --no-sync python bench/queries.py {{ARGS}}

@@ -70,6 +70,9 @@ class FakeUnitOfWork(UnitOfWork):
         self._staged_ids.add(event_id)
         return True
 
+    async def forget_events_about(self, insight_id: str) -> None:
+        self.emitted = [e for e in self.emitted if getattr(e, "insight_id", None) != insight_id]
+
     async def emit(self, event) -> None:
         self._staged_events.append(event)
 

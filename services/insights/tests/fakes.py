@@ -34,7 +34,7 @@ class FakeStore(InsightProjection, InsightReader):
             self.insights[insight_id] = dataclasses.replace(current, status="failed", processing_error=reason)
         return True
 
-    async def erase(self, insight_id: str) -> None:
+    async def erase(self, insight_id: str, at: datetime) -> None:
         self.insights.pop(insight_id, None)
         self.erased.add(insight_id)
 
@@ -72,19 +72,22 @@ class FakeStore(InsightProjection, InsightReader):
         return self._page([i for i in self.insights.values()
                            if i.client_user_id == user_id and i.is_unpaired == unpaired], limit, offset)
 
-    async def for_coach_paired(self, user_id, limit, offset):
-        return self._page([i for i in self.insights.values() if i.coach_user_id == user_id and not i.is_unpaired
-                           and i.client_user_id != user_id], limit, offset)
+    async def paired_for(self, user_id, limit, offset):
+        return self._page([i for i in self.insights.values() if not i.is_unpaired
+                           and user_id in (i.client_user_id, i.coach_user_id)], limit, offset)
 
     async def for_relationship(self, relationship_id, limit, offset):
         return self._page([i for i in self.insights.values()
                            if i.coaching_relationship_id == relationship_id], limit, offset)
 
     async def shared_with(self, coach_user_id, now, limit, offset):
-        from insights.domain.model import can_read
-        return self._page([i for i in map(self._with_grants, self.insights.values())
-                           if i.is_unpaired and i.client_user_id != coach_user_id and can_read(i, coach_user_id, now)],
-                          limit, offset)
+        from insights.domain.model import access_for
+        found = []
+        for insight in map(self._with_grants, self.insights.values()):
+            access = access_for(insight, coach_user_id, now)
+            if insight.is_unpaired and access and access.grant:
+                found.append(dataclasses.replace(insight, grants=[access.grant]))
+        return self._page(found, limit, offset)
 
     async def relationship(self, relationship_id):
         return self.relationships.get(relationship_id)

@@ -2,11 +2,12 @@
 with --import-mode=importlib, so a shared fakes module could not be imported)."""
 
 import copy
+import dataclasses
 from datetime import UTC, datetime
 
 import pytest
-from sharing.domain.model import AuditEntry, Grant, OwnedInsight
-from sharing.ports import AuditLog, GrantRepository, OwnershipRepository, UnitOfWork
+from sharing.domain.model import AuditEntry, Comment, Grant, OwnedInsight
+from sharing.ports import AuditLog, CommentRepository, GrantRepository, OwnershipRepository, UnitOfWork
 
 from contracts import Event
 
@@ -46,6 +47,28 @@ class FakeGrants(GrantRepository):
     async def delete_all(self, insight_id: str) -> None:
         self.rows = {k: g for k, g in self.rows.items() if k[0] != insight_id}
 
+    async def for_coach(self, coach_user_id: str) -> list[Grant]:
+        return [g for (_, c), g in self.rows.items() if c == coach_user_id]
+
+
+class FakeComments(CommentRepository):
+    def __init__(self) -> None:
+        self.rows: list[Comment] = []
+
+    async def add(self, comment: Comment) -> None:
+        self.rows.append(comment)
+
+    async def for_insight(self, insight_id: str) -> list[Comment]:
+        return [c for c in self.rows if c.insight_id == insight_id]
+
+    async def delete_all(self, insight_id: str) -> None:
+        self.rows = [c for c in self.rows if c.insight_id != insight_id]
+
+    async def delete_by_author(self, author_user_id: str) -> int:
+        before = len(self.rows)
+        self.rows = [c for c in self.rows if c.author_user_id != author_user_id]
+        return before - len(self.rows)
+
 
 class FakeAudit(AuditLog):
     def __init__(self) -> None:
@@ -60,6 +83,14 @@ class FakeAudit(AuditLog):
     async def was_erased(self, insight_id: str) -> bool:
         return any(e.insight_id == insight_id and e.action == "erased" for e in self.entries)
 
+    async def keep_tombstone_only(self, insight_id: str) -> None:
+        self.entries = [e for e in self.entries if e.insight_id != insight_id or e.action == "erased"]
+
+    async def forget_user(self, user_id: str, replacement: str) -> None:
+        self.entries = [dataclasses.replace(
+            e, actor_user_id=replacement if e.actor_user_id == user_id else e.actor_user_id,
+            coach_user_id=replacement if e.coach_user_id == user_id else e.coach_user_id) for e in self.entries]
+
 
 class FakeUnitOfWork(UnitOfWork):
     """Reusable across use cases; state changes and emitted events survive only a commit."""
@@ -68,6 +99,8 @@ class FakeUnitOfWork(UnitOfWork):
         self.insights = FakeOwnership()
         self.grants = FakeGrants()
         self.audit = FakeAudit()
+        self.comments = FakeComments()
+        self.forgotten: list[str] = []
         self.handled: set[str] = set()
         self.emitted: list[Event] = []
         self.committed = False
@@ -76,12 +109,12 @@ class FakeUnitOfWork(UnitOfWork):
     async def __aenter__(self) -> "FakeUnitOfWork":
         self.committed = False
         self._pending = []
-        self._saved = copy.deepcopy((self.insights, self.grants, self.audit, self.handled))
+        self._saved = copy.deepcopy((self.insights, self.grants, self.audit, self.comments, self.handled))
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         if not self.committed:  # roll back
-            self.insights, self.grants, self.audit, self.handled = self._saved
+            self.insights, self.grants, self.audit, self.comments, self.handled = self._saved
 
     async def first_time(self, event_id: str, subject: str) -> bool:
         if event_id in self.handled:
@@ -91,6 +124,9 @@ class FakeUnitOfWork(UnitOfWork):
 
     async def emit(self, event: Event) -> None:
         self._pending.append(event)
+
+    async def forget_events_about(self, insight_id: str) -> None:
+        self.forgotten.append(insight_id)
 
     async def commit(self) -> None:
         self.emitted.extend(self._pending)

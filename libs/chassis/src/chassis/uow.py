@@ -3,7 +3,7 @@ commit together; the relay is woken after the commit."""
 
 from collections.abc import Callable
 
-from sqlalchemy import Table
+from sqlalchemy import Table, delete, func
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from chassis.inbox import claim
@@ -41,6 +41,13 @@ class SqlaUnitOfWork:
     async def emit(self, event: Event) -> None:
         assert self._outbox is not None, "this unit of work has no outbox"
         await add_event(self.session, self._outbox, event)
+
+    async def forget_events_about(self, insight_id: str) -> None:
+        """Erasure: outbox rows whose payload names the insight go, sent or not (an unsent one
+        is moot now; a row the relay holds locked is deleted once the relay commits)."""
+        assert self._outbox is not None, "this unit of work has no outbox"
+        payload = func.convert_from(self._outbox.c.payload, "UTF8")
+        await self.session.execute(delete(self._outbox).where(func.strpos(payload, insight_id) > 0))
 
     async def commit(self) -> None:
         await self.session.commit()

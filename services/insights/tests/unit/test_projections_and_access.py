@@ -82,8 +82,8 @@ async def test_access_rules_paired_unpaired_shared_revoked_and_expired(store):
     await apply(store, projections.on_transcript_received, received("paired", coach="coach-1", rel="r1"))
     await apply(store, projections.on_transcript_received, received("mine"))
     detail = queries.insight_detail
-    assert (await detail(store, "paired", "coach-1")).id == "paired"
-    assert (await detail(store, "paired", "client-1")).id == "paired"
+    assert (await detail(store, "paired", "coach-1"))[0].id == "paired"
+    assert (await detail(store, "paired", "client-1"))[0].id == "paired"
     for outsider in ("coach-2", "client-2"):
         with pytest.raises(queries.NotFound):
             await detail(store, "paired", outsider)
@@ -93,7 +93,7 @@ async def test_access_rules_paired_unpaired_shared_revoked_and_expired(store):
     shared = InsightShared(insight_id="mine", owner_user_id="client-1", coach_user_id="coach-2",
                            permissions=SharePermissions(), occurred_at=NOW)
     await apply(store, projections.on_insight_shared, shared)
-    assert (await detail(store, "mine", "coach-2")).id == "mine"
+    assert (await detail(store, "mine", "coach-2"))[0].id == "mine"
     revoked = InsightShareRevoked(insight_id="mine", owner_user_id="client-1", coach_user_id="coach-2",
                                   occurred_at=NOW + timedelta(seconds=1))
     await apply(store, projections.on_insight_share_revoked, revoked)

@@ -5,8 +5,9 @@ from pathlib import Path
 
 from chassis.serve import serve
 from chassis.service import ServiceRuntime
-from chassis.settings import CommonSettings, jwt_verifier_from_env
+from chassis.settings import CommonSettings, env, jwt_verifier_from_env
 from chassis.uow import SqlaUnitOfWork
+from contracts.base import new_event_id
 
 from sharing.adapters import http
 from sharing.adapters.nats.subscribers import subscribe
@@ -29,7 +30,7 @@ def create_app(settings: CommonSettings | None = None):
         return SharingUnitOfWork(runtime.sessions, outbox=outbox, inbox=inbox, after_commit=runtime.wake_relay)
 
     subscribe(runtime.broker, uow)
-    return runtime.app(http.routes(uow, utc_now), jwt_verifier_from_env())
+    return runtime.app(http.routes(uow, utc_now, new_event_id, env("OPERATOR_TOKEN")), jwt_verifier_from_env())
 
 
 def main() -> None:

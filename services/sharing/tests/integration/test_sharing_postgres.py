@@ -109,7 +109,7 @@ async def test_ownership_rows_hold_no_transcript_content(sessions, new_uow):
     await project_transcript(received(), new_uow())
     async with sessions() as session:
         row = (await session.execute(select(insights))).mappings().one()
-    assert dict(row) == {"insight_id": "ins-1", "owner_user_id": CLIENT, "is_unpaired": True}
+    assert dict(row) == {"insight_id": "ins-1", "owner_user_id": CLIENT, "is_unpaired": True, "coach_user_id": None}
 
 
 async def test_revoke_list_and_erase(sessions, new_uow, clock):
@@ -142,6 +142,9 @@ async def test_revoke_list_and_erase(sessions, new_uow, clock):
     async with sessions() as session:
         last = (await session.execute(select(audit).order_by(audit.c.id.desc()).limit(1))).mappings().one()
     assert (last["action"], last["coach_user_id"], last["permissions"]) == ("erased", None, None)
+    async with sessions() as session:  # erasure leaves the tombstone only, and no event naming the insight
+        assert (await session.execute(text("select count(*) from sharing.audit"))).scalar_one() == 1
+        assert (await session.execute(text("select count(*) from sharing.outbox"))).scalar_one() == 0
     await project_transcript(received(), new_uow())  # late delivery: stays erased
     with pytest.raises(NotFound):
         await list_shares("ins-1", CLIENT, new_uow(), clock)

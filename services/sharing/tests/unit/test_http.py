@@ -27,7 +27,8 @@ async def client(uow, clock):
     await uow.insights.add(OwnedInsight(insight_id="ins-1", owner_user_id=CLIENT, is_unpaired=True))
     await uow.insights.add(OwnedInsight(insight_id="ins-paired", owner_user_id=CLIENT, is_unpaired=False))
     verifier = JwtVerifier(hs256_secret=SECRET)
-    app = Litestar(http.routes(lambda: uow, clock),
+    ids = iter(f"c-{n}" for n in range(1000))
+    app = Litestar(http.routes(lambda: uow, clock, lambda: next(ids), "op-secret"),
                    dependencies={"caller": Provide(identity_dependency(verifier))},
                    exception_handlers=EXCEPTION_HANDLERS)
     async with AsyncTestClient(app) as test_client:
@@ -68,3 +69,37 @@ async def test_bad_expiry_is_a_clear_problem(client, clock):
         refused = await client.post("/v1/shares/ins-1", headers=as_user(CLIENT),
                                     json={"coach_user_id": COACH, "expires_at": value})
         assert refused.status_code == 422 and refused.json()["code"] == "invalid_expires_at"
+
+
+async def test_comments_owner_commenting_coach_and_view_only_coach(client):
+    for coach, comment in ((COACH, True), ("viewer", False)):
+        await client.post("/v1/shares/ins-1", headers=as_user(CLIENT), json={
+            "coach_user_id": coach, "permissions": {"view": True, "comment": comment}})
+    made = await client.post("/v1/comments/ins-1", headers=as_user(COACH), json={"body": " Lovely work "})
+    assert made.status_code == 201 and made.json()["body"] == "Lovely work"
+    thanks = await client.post("/v1/comments/ins-1", headers=as_user(CLIENT), json={"body": "Thanks"})
+    assert thanks.status_code == 201
+    listed = (await client.get("/v1/comments/ins-1", headers=as_user(CLIENT))).json()
+    assert [c["author_user_id"] for c in listed["comments"]] == [COACH, CLIENT]
+    denied = await client.get("/v1/comments/ins-1", headers=as_user("viewer"))
+    assert denied.status_code == 403 and denied.json()["code"] == "permission_denied"
+    assert (await client.get("/v1/comments/ins-1", headers=as_user("stranger"))).status_code == 404
+    empty = await client.post("/v1/comments/ins-1", headers=as_user(CLIENT), json={"body": "  "})
+    assert empty.status_code == 422 and empty.json()["code"] == "invalid_comment"
+    await client.delete(f"/v1/shares/ins-1/{COACH}", headers=as_user(CLIENT))
+    assert (await client.get("/v1/comments/ins-1", headers=as_user(COACH))).status_code == 404
+    assert len((await client.get("/v1/comments/ins-1", headers=as_user(CLIENT))).json()["comments"]) == 2
+
+
+async def test_operator_erase_needs_the_operator_token(client, uow):
+    await client.post("/v1/shares/ins-1", headers=as_user(CLIENT), json={
+        "coach_user_id": COACH, "permissions": {"view": True, "comment": True}})
+    await client.post("/v1/comments/ins-1", headers=as_user(COACH), json={"body": "hello"})
+    assert (await client.post(f"/internal/v1/users/{COACH}/erase")).status_code == 401
+    wrong = await client.post(f"/internal/v1/users/{COACH}/erase", headers={"x-operator-token": "nope"})
+    assert wrong.status_code == 401
+    done = await client.post(f"/internal/v1/users/{COACH}/erase", headers={"x-operator-token": "op-secret"})
+    assert done.json() == {"user_id": COACH, "grants_revoked": 1, "comments_deleted": 1}
+    assert uow.grants.rows == {} and uow.comments.rows == []
+    assert all(COACH not in (e.actor_user_id, e.coach_user_id) for e in uow.audit.entries)
+    assert [type(e).__name__ for e in uow.emitted][-1] == "InsightShareRevoked"

@@ -200,3 +200,35 @@ async def test_replayed_transcript_received_is_a_no_op(uow):
     uow.insights.rows.clear()
     await project_transcript(event, uow)
     assert not uow.insights.rows
+
+
+async def test_erasure_drops_comments_and_audit_but_keeps_one_tombstone(uow, clock):
+    from sharing.app.comments import add_comment
+    from sharing.app.erase_insight import erase_insight
+    from sharing.app.share_insight import ShareInsight, share_insight
+    from sharing.domain.model import OwnedInsight, Permissions
+
+    from contracts import InsightDeleted
+
+    await uow.insights.add(OwnedInsight(insight_id="e1", owner_user_id="client", is_unpaired=True))
+    await share_insight(ShareInsight(insight_id="e1", owner_user_id="client", coach_user_id="coach",
+                                     permissions=Permissions(comment=True)), uow, clock)
+    await add_comment("e1", "coach", "a thought", uow, clock, lambda: "c1")
+    deleted = InsightDeleted(insight_id="e1", deleted_by="client")
+    await erase_insight(deleted, uow)
+    await erase_insight(deleted, uow)
+    assert uow.comments.rows == [] and uow.grants.rows == {} and uow.forgotten == ["e1"]
+    assert [e.action for e in uow.audit.entries] == ["erased"]
+
+
+async def test_paired_insight_comments_are_for_owner_and_relationship_coach(uow, clock):
+    import pytest
+    from sharing.app.comments import add_comment
+    from sharing.domain.errors import NotFound
+    from sharing.domain.model import OwnedInsight
+
+    await uow.insights.add(OwnedInsight(insight_id="p1", owner_user_id="client", is_unpaired=False,
+                                        coach_user_id="coach"))
+    assert (await add_comment("p1", "coach", "noted", uow, clock, lambda: "c1")).author_user_id == "coach"
+    with pytest.raises(NotFound):
+        await add_comment("p1", "other-coach", "hi", uow, clock, lambda: "c2")

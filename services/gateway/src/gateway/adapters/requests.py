@@ -28,3 +28,7 @@ class ShareInsightRequest(msgspec.Struct, kw_only=True):
     coach_user_id: str
     permissions: SharePermissionsBody = msgspec.field(default_factory=SharePermissionsBody)
     expires_at: str | None = None
+
+
+class CommentRequest(msgspec.Struct, kw_only=True):
+    body: str

@@ -1,46 +1,59 @@
 """The insights query API (called by the gateway with the caller's bearer token)."""
 
-from typing import Annotated
+from datetime import UTC, datetime
 
 from chassis.identity import Identity
 from chassis.problems import Problem
-from litestar import get
-from litestar.params import Parameter
+from litestar import Response, get
 
+from insights.adapters import export
 from insights.adapters.responses import (
     MyInsightsResponse,
     SessionInsightDetailResponse,
     SessionInsightListResponse,
+    SharedWithMeResponse,
     detail,
+    sections,
+    shared_summary,
     summary,
 )
 from insights.app import queries
 from insights.ports import InsightReader
-
-Limit = Annotated[int, Parameter(ge=1, le=100)]
-Offset = Annotated[int, Parameter(ge=0)]
 
 
 def not_found(what: str) -> Problem:
     return Problem(404, "not_found", f"No {what} of yours has that id.")
 
 
+def page(limit: str, offset: str) -> queries.Page:
+    # parsed here rather than by Litestar, whose validation answers 400: bad paging is a 422
+    try:
+        return queries.Page.parse(limit, offset)
+    except queries.InvalidPage as error:
+        raise Problem(422, "invalid_input", str(error)) from None
+
+
 def routes(reader: InsightReader) -> list:
     @get("/v1/insights/my-insights")
     async def my_insights(caller: Identity, include_paired: bool = True, include_unpaired: bool = True,
-                          limit: Limit = 20, offset: Offset = 0) -> MyInsightsResponse:
-        found = await queries.my_insights(reader, caller.user_id, queries.Page(limit, offset),
+                          limit: str = "20", offset: str = "0") -> MyInsightsResponse:
+        found = await queries.my_insights(reader, caller.user_id, page(limit, offset),
                                           include_paired, include_unpaired)
         return MyInsightsResponse(paired_insights=[summary(i) for i in found.paired],
                                   unpaired_insights=[summary(i) for i in found.unpaired],
                                   total_count=found.total_count)
 
+    @get("/v1/insights/shared-with-me")
+    async def shared_with_me(caller: Identity, limit: str = "20", offset: str = "0") -> SharedWithMeResponse:
+        found, total = await queries.shared_with_me(reader, caller.user_id, page(limit, offset))
+        return SharedWithMeResponse(insights=[shared_summary(i) for i in found], total_count=total)
+
     @get("/v1/insights/relationship/{relationship_id:str}")
-    async def timeline(relationship_id: str, caller: Identity, limit: Limit = 20,
-                       offset: Offset = 0) -> SessionInsightListResponse:
+    async def timeline(relationship_id: str, caller: Identity, limit: str = "20",
+                       offset: str = "0") -> SessionInsightListResponse:
         try:
             found = await queries.relationship_timeline(reader, relationship_id, caller.user_id,
-                                                        queries.Page(limit, offset))
+                                                        page(limit, offset))
         except queries.NotFound:
             raise not_found("coaching relationship") from None
         return SessionInsightListResponse(
@@ -51,8 +64,25 @@ def routes(reader: InsightReader) -> list:
     @get("/v1/insights/{insight_id:str}")
     async def insight(insight_id: str, caller: Identity) -> SessionInsightDetailResponse:
         try:
-            return detail(await queries.insight_detail(reader, insight_id, caller.user_id))
+            return detail(*await queries.insight_detail(reader, insight_id, caller.user_id))
         except queries.NotFound:
             raise not_found("insight") from None
 
-    return [my_insights, timeline, insight]
+    @get("/v1/insights/{insight_id:str}/export")
+    async def export_insight(insight_id: str, caller: Identity, format: str = "md") -> Response:
+        if format not in export.FORMATS:
+            raise Problem(422, "invalid_input", f"format must be one of {', '.join(export.FORMATS)}")
+        try:
+            view, access = await queries.exportable(reader, insight_id, caller.user_id)
+        except queries.NotFound:
+            raise not_found("insight") from None
+        except queries.NotPermitted:
+            raise Problem(403, "permission_denied", "Your share of this insight does not include export.") from None
+        except queries.NotReady:
+            raise Problem(409, "not_ready", "Only a completed insight can be exported.") from None
+        body = export.render(view, sections(view, access), format, datetime.now(UTC))
+        name = export.filename(view, format)
+        return Response(body, media_type=export.FORMATS[format],
+                        headers={"content-disposition": f'attachment; filename="{name}"'})
+
+    return [my_insights, shared_with_me, timeline, insight, export_insight]

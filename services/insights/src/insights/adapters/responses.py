@@ -5,7 +5,7 @@ from typing import Any
 
 import msgspec
 
-from insights.domain.model import InsightView
+from insights.domain.model import Access, InsightView, overview_of
 
 
 class SessionInsightResponse(msgspec.Struct, kw_only=True):
@@ -41,6 +41,7 @@ class SessionInsightDetailResponse(SessionInsightResponse, kw_only=True):
     values_beliefs: list[dict[str, Any]] = []
     communication_patterns: dict[str, Any] | None = None
     metadata: dict[str, Any] | None = None
+    permissions: "PermissionsBody | None" = None  # a shared coach's grant; None for client and coach
 
 
 class MyInsightsResponse(msgspec.Struct, kw_only=True):
@@ -57,8 +58,27 @@ class SessionInsightListResponse(msgspec.Struct, kw_only=True):
     coach_name: str | None = None
 
 
+class PermissionsBody(msgspec.Struct, kw_only=True):
+    view: bool
+    comment: bool
+    export: bool
+
+
+class SharedInsightResponse(SessionInsightResponse, kw_only=True):
+    """A list item of shared-with-me: the spec's summary and counts, plus the grant."""
+
+    permissions: PermissionsBody
+    shared_at: datetime | None = None
+    expires_at: datetime | None = None
+
+
+class SharedWithMeResponse(msgspec.Struct, kw_only=True):
+    insights: list[SharedInsightResponse]
+    total_count: int
+
+
 def summary(view: InsightView) -> SessionInsightResponse:
-    content = view.content
+    o = overview_of(view)
     return SessionInsightResponse(
         id=view.id,
         coaching_relationship_id=view.coaching_relationship_id,
@@ -67,23 +87,40 @@ def summary(view: InsightView) -> SessionInsightResponse:
         is_unpaired=view.is_unpaired,
         session_date=view.session_date,
         session_title=view.session_title,
-        session_summary=content.session_summary if content else "",
-        key_themes=list(content.key_themes) if content else [],
-        overall_session_quality=content.overall_session_quality if content else "",
+        session_summary=o.session_summary,
+        key_themes=list(o.key_themes),
+        overall_session_quality=o.overall_session_quality,
         status=view.status,
         created_at=view.created_at,
         completed_at=view.completed_at,
         processing_error=view.processing_error,
-        celebration_count=int(bool(content and content.celebration)),
-        intention_count=int(bool(content and content.intention)),
-        discovery_count=len(content.client_discoveries) if content else 0,
-        action_item_count=len(content.action_items) if content else 0,
+        celebration_count=o.celebration_count,
+        intention_count=o.intention_count,
+        discovery_count=o.discovery_count,
+        action_item_count=o.action_item_count,
     )
 
 
-def detail(view: InsightView) -> SessionInsightDetailResponse:
+def shared_summary(view: InsightView) -> SharedInsightResponse:
+    grant = view.grants[0]  # shared_with() loads the caller's grant only
+    p = grant.permissions
+    return SharedInsightResponse(**msgspec.structs.asdict(summary(view)),
+                                 permissions=PermissionsBody(view=p.view, comment=p.comment, export=p.export),
+                                 shared_at=grant.shared_at, expires_at=grant.expires_at)
+
+
+def sections(view: InsightView, access: Access) -> dict[str, Any]:
+    """The content's sections as plain data, less what this caller's access hides."""
+    found = msgspec.to_builtins(view.content) if view.content else {}
+    return {key: value for key, value in found.items() if key not in access.hidden_sections}
+
+
+def detail(view: InsightView, access: Access) -> SessionInsightDetailResponse:
     base = msgspec.structs.asdict(summary(view))
-    sections = msgspec.to_builtins(view.content) if view.content else {}
+    found = sections(view, access)
     for key in ("session_summary", "key_themes", "overall_session_quality"):
-        sections.pop(key, None)
-    return SessionInsightDetailResponse(**base, **sections)
+        found.pop(key, None)
+    grant = access.grant
+    permissions = PermissionsBody(view=grant.permissions.view, comment=grant.permissions.comment,
+                                  export=grant.permissions.export) if grant else None
+    return SessionInsightDetailResponse(**base, **found, permissions=permissions)

@@ -58,7 +58,7 @@ async def on_insight_deleted(event: InsightDeleted, uow: UnitOfWork) -> None:
     async with uow:
         if not await uow.first_time(event.event_id, subject_of(event)):
             return
-        await uow.projection.erase(event.insight_id)
+        await uow.projection.erase(event.insight_id, event.occurred_at)
         await uow.commit()
 
 
@@ -84,5 +84,6 @@ async def on_insight_share_revoked(event: InsightShareRevoked, uow: UnitOfWork) 
     async with uow:
         if not await uow.first_time(event.event_id, subject_of(event)):
             return
-        await uow.projection.revoke_grant(event.insight_id, event.coach_user_id, event.occurred_at)
+        if not await uow.projection.is_erased(event.insight_id):
+            await uow.projection.revoke_grant(event.insight_id, event.coach_user_id, event.occurred_at)
         await uow.commit()

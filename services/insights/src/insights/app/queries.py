@@ -4,11 +4,26 @@ not-yours is NotFound, never Forbidden (ids are not an oracle)."""
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from insights.domain.model import InsightView, can_read
+from insights.domain.model import Access, InsightView, access_for
 from insights.ports import InsightReader, Relationship
+
+MAX_LIMIT = 100
 
 
 class NotFound(Exception):
+    pass
+
+
+class NotPermitted(Exception):
+    """The caller may read the insight but its grant lacks this permission. Not an
+    oracle: they can already see that it exists."""
+
+
+class NotReady(Exception):
+    """Only a completed insight has sections to export."""
+
+
+class InvalidPage(ValueError):
     pass
 
 
@@ -16,6 +31,18 @@ class NotFound(Exception):
 class Page:
     limit: int = 20
     offset: int = 0
+
+    @classmethod
+    def parse(cls, limit: object = 20, offset: object = 0) -> "Page":
+        try:
+            limit_n, offset_n = int(str(limit)), int(str(offset))
+        except ValueError:
+            raise InvalidPage("limit and offset must be whole numbers") from None
+        if not 1 <= limit_n <= MAX_LIMIT:
+            raise InvalidPage(f"limit must be between 1 and {MAX_LIMIT}")
+        if offset_n < 0:
+            raise InvalidPage("offset must be 0 or more")
+        return cls(limit_n, offset_n)
 
 
 @dataclass(frozen=True)
@@ -32,23 +59,40 @@ class Timeline:
     total_count: int
 
 
-async def insight_detail(reader: InsightReader, insight_id: str, user_id: str) -> InsightView:
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def readable(reader: InsightReader, insight_id: str, user_id: str) -> tuple[InsightView, Access]:
     insight = await reader.get(insight_id)
-    if insight is None or not can_read(insight, user_id, datetime.now(UTC)):
+    access = access_for(insight, user_id, now()) if insight else None
+    if insight is None or access is None:
         raise NotFound(insight_id)
-    return insight
+    return insight, access
+
+
+async def insight_detail(reader: InsightReader, insight_id: str, user_id: str) -> tuple[InsightView, Access]:
+    return await readable(reader, insight_id, user_id)
+
+
+async def exportable(reader: InsightReader, insight_id: str, user_id: str) -> tuple[InsightView, Access]:
+    insight, access = await readable(reader, insight_id, user_id)
+    if not access.can_export:
+        raise NotPermitted(insight_id)
+    if insight.status != "completed" or insight.content is None:
+        raise NotReady(insight_id)
+    return insight, access
 
 
 async def my_insights(reader: InsightReader, user_id: str, page: Page, include_paired: bool = True,
                       include_unpaired: bool = True) -> MyInsights:
+    """Each list is paged on its own (limit/offset apply to each); total_count counts both."""
     paired: list[InsightView] = []
     unpaired: list[InsightView] = []
     total = 0
-    if include_paired:
-        as_client, n_client = await reader.for_client(user_id, False, page.limit, page.offset)
-        as_coach, n_coach = await reader.for_coach_paired(user_id, page.limit, page.offset)
-        paired = sorted(as_client + as_coach, key=newest_first)[: page.limit]
-        total += n_client + n_coach
+    if include_paired:  # as the client or as the relationship's coach
+        paired, n_paired = await reader.paired_for(user_id, page.limit, page.offset)
+        total += n_paired
     if include_unpaired:
         unpaired, n_unpaired = await reader.for_client(user_id, True, page.limit, page.offset)
         total += n_unpaired
@@ -64,7 +108,8 @@ async def relationship_timeline(reader: InsightReader, relationship_id: str, use
 
 
 async def shared_with_me(reader: InsightReader, coach_user_id: str, page: Page) -> tuple[list[InsightView], int]:
-    return await reader.shared_with(coach_user_id, datetime.now(UTC), page.limit, page.offset)
+    """Unpaired insights with a live grant (view) for this coach; each carries only that grant."""
+    return await reader.shared_with(coach_user_id, now(), page.limit, page.offset)
 
 
 def newest_first(insight: InsightView) -> tuple[float, float]:

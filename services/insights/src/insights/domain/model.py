@@ -1,7 +1,8 @@
-"""The read model: an insight as coaches and clients see it, and who may see it."""
+"""The read model: an insight as coaches and clients see it, and who may see what of it."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal
 
 from contracts import InsightContent, SharePermissions
 
@@ -15,9 +16,23 @@ class Grant:
     coach_user_id: str
     permissions: SharePermissions
     expires_at: datetime | None = None
+    shared_at: datetime | None = None
 
     def active(self, now: datetime) -> bool:
         return self.expires_at is None or self.expires_at > now
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What a list item shows: the spec's summary fields and counts (no sections)."""
+
+    session_summary: str = ""
+    key_themes: tuple[str, ...] = ()
+    overall_session_quality: str = ""
+    celebration_count: int = 0
+    intention_count: int = 0
+    discovery_count: int = 0
+    action_item_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -34,7 +49,40 @@ class InsightView:
     processing_error: str | None = None
     completed_at: datetime | None = None
     content: InsightContent | None = None
+    overview: Overview | None = None  # lists load this instead of the whole content
     grants: list[Grant] = field(default_factory=list)
+
+
+def overview_of(insight: InsightView) -> Overview:
+    if insight.overview is not None:
+        return insight.overview
+    c = insight.content
+    if c is None:
+        return Overview()
+    return Overview(session_summary=c.session_summary, key_themes=tuple(c.key_themes),
+                    overall_session_quality=c.overall_session_quality,
+                    celebration_count=int(c.celebration is not None), intention_count=int(c.intention is not None),
+                    discovery_count=len(c.client_discoveries), action_item_count=len(c.action_items))
+
+
+Role = Literal["client", "coach", "shared"]
+
+# A shared coach sees every ICF section, the summary, themes and quality rating (that is
+# what "view" is for), but not the analysis metadata: provider, model, tokens and cost are
+# the client's business. No one ever gets the transcript here: insights never holds it.
+HIDDEN_FROM_SHARED = frozenset({"metadata"})
+
+
+@dataclass(frozen=True)
+class Access:
+    role: Role
+    can_comment: bool
+    can_export: bool
+    grant: Grant | None = None
+
+    @property
+    def hidden_sections(self) -> frozenset[str]:
+        return HIDDEN_FROM_SHARED if self.role == "shared" else frozenset()
 
 
 def grant_for(insight: InsightView, user_id: str, now: datetime) -> Grant | None:
@@ -44,12 +92,18 @@ def grant_for(insight: InsightView, user_id: str, now: datetime) -> Grant | None
     return None
 
 
-def can_read(insight: InsightView, user_id: str, now: datetime) -> bool:
+def access_for(insight: InsightView, user_id: str, now: datetime) -> Access | None:
     """DESIGN.md's access rules: the client; the relationship's coach (paired only);
-    a coach with a live grant (unpaired only). Everyone else: as if it did not exist."""
+    a coach with a live grant (unpaired only). Everyone else: None, as if it did not exist."""
     if user_id == insight.client_user_id:
-        return True
+        return Access("client", can_comment=True, can_export=True)
     if not insight.is_unpaired:
-        return user_id == insight.coach_user_id
+        return Access("coach", can_comment=True, can_export=True) if user_id == insight.coach_user_id else None
     grant = grant_for(insight, user_id, now)
-    return grant is not None and grant.permissions.view
+    if grant is None or not grant.permissions.view:
+        return None
+    return Access("shared", can_comment=grant.permissions.comment, can_export=grant.permissions.export, grant=grant)
+
+
+def can_read(insight: InsightView, user_id: str, now: datetime) -> bool:
+    return access_for(insight, user_id, now) is not None

@@ -6,15 +6,18 @@ from datetime import datetime
 import msgspec
 from chassis.identity import Identity
 from chassis.problems import Problem
-from litestar import delete, get, post
+from litestar import Request, delete, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
+from sharing.adapters.operator import check_operator
+from sharing.app.comments import add_comment, list_comments
+from sharing.app.erase_user import erase_user
 from sharing.app.list_shares import Shares, list_shares
 from sharing.app.revoke_share import revoke_share
 from sharing.app.share_insight import ShareInsight, share_insight
 from sharing.domain.errors import SharingError
-from sharing.domain.model import AuditEntry, Grant, Permissions
+from sharing.domain.model import AuditEntry, Comment, Grant, Permissions
 from sharing.domain.rules import parse_expiry
 from sharing.ports import Clock, UnitOfWork
 
@@ -56,6 +59,34 @@ class SharesBody(msgspec.Struct, kw_only=True):
     audit: list[AuditBody]
 
 
+class CommentRequest(msgspec.Struct, kw_only=True):
+    body: str
+
+
+class CommentBody(msgspec.Struct, kw_only=True):
+    id: str
+    insight_id: str
+    author_user_id: str
+    body: str
+    created_at: datetime
+
+
+class CommentsBody(msgspec.Struct, kw_only=True):
+    insight_id: str
+    comments: list[CommentBody]  # oldest first
+
+
+class UserErasedBody(msgspec.Struct, kw_only=True):
+    user_id: str
+    grants_revoked: int
+    comments_deleted: int
+
+
+def comment_body(c: Comment) -> CommentBody:
+    return CommentBody(id=c.id, insight_id=c.insight_id, author_user_id=c.author_user_id, body=c.body,
+                       created_at=c.created_at)
+
+
 def permissions_body(p: Permissions | None) -> PermissionsBody | None:
     return PermissionsBody(view=p.view, comment=p.comment, export=p.export) if p else None
 
@@ -79,7 +110,8 @@ def as_problem(error: SharingError) -> Problem:
     return Problem(error.status, error.code, error.message)
 
 
-def routes(uow_factory: Callable[[], UnitOfWork], clock: Clock) -> list:
+def routes(uow_factory: Callable[[], UnitOfWork], clock: Clock, new_id: Callable[[], str],
+           operator_token: str | None = None) -> list:
     # explicit FromPath / JSONBody / NamedDependency: Litestar 3 drops the inferred forms
     @post("/v1/shares/{insight_id:str}", status_code=200)
     async def share(insight_id: FromPath[str], data: JSONBody[ShareInsightRequest],
@@ -111,4 +143,27 @@ def routes(uow_factory: Callable[[], UnitOfWork], clock: Clock) -> list:
         except SharingError as error:
             raise as_problem(error) from error
 
-    return [share, revoke, shares]
+    @post("/v1/comments/{insight_id:str}", status_code=201)
+    async def comment(insight_id: FromPath[str], data: JSONBody[CommentRequest],
+                      caller: NamedDependency[Identity]) -> CommentBody:
+        try:
+            return comment_body(await add_comment(insight_id, caller.user_id, data.body, uow_factory(), clock, new_id))
+        except SharingError as error:
+            raise as_problem(error) from error
+
+    @get("/v1/comments/{insight_id:str}")
+    async def comments(insight_id: FromPath[str], caller: NamedDependency[Identity]) -> CommentsBody:
+        try:
+            found = await list_comments(insight_id, caller.user_id, uow_factory(), clock)
+        except SharingError as error:
+            raise as_problem(error) from error
+        return CommentsBody(insight_id=insight_id, comments=[comment_body(c) for c in found])
+
+    @post("/internal/v1/users/{user_id:str}/erase", status_code=200, include_in_schema=False)
+    async def erase(user_id: FromPath[str], request: Request) -> UserErasedBody:
+        check_operator(request, operator_token)
+        done = await erase_user(user_id, uow_factory(), clock)
+        return UserErasedBody(user_id=user_id, grants_revoked=done.grants_revoked,
+                              comments_deleted=done.comments_deleted)
+
+    return [share, revoke, shares, comment, comments, erase]

@@ -13,5 +13,6 @@ async def project_transcript(event: TranscriptReceived, uow: UnitOfWork) -> None
         if not await uow.audit.was_erased(event.insight_id):
             await uow.insights.add(OwnedInsight(
                 insight_id=event.insight_id, owner_user_id=event.client_user_id, is_unpaired=event.is_unpaired,
+                coach_user_id=event.coach_user_id,
             ))
         await uow.commit()

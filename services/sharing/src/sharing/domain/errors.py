@@ -15,6 +15,12 @@ class NotFound(SharingError):
     status = 404
 
 
+class NotPermitted(SharingError):
+    # the caller can see the insight (so 404 would hide nothing) but their grant lacks this
+    code = "permission_denied"
+    status = 403
+
+
 class NotShareable(SharingError):
     code = "not_shareable"
     status = 409
@@ -26,3 +32,7 @@ class InvalidExpiry(SharingError):
 
 class InvalidCoach(SharingError):
     code = "invalid_coach_user_id"
+
+
+class InvalidComment(SharingError):
+    code = "invalid_comment"

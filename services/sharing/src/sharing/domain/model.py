@@ -23,6 +23,7 @@ class OwnedInsight:
     insight_id: str
     owner_user_id: str
     is_unpaired: bool
+    coach_user_id: str | None = None  # the relationship's coach, for a paired insight
 
 
 @dataclass(frozen=True)
@@ -47,3 +48,12 @@ class AuditEntry:
     coach_user_id: str | None = None
     permissions: Permissions | None = None
     expires_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: str
+    insight_id: str
+    author_user_id: str
+    body: str
+    created_at: datetime

@@ -2,10 +2,11 @@
 
 from datetime import UTC, datetime
 
-from sharing.domain.errors import InvalidCoach, InvalidExpiry, NotFound, NotShareable
-from sharing.domain.model import OwnedInsight
+from sharing.domain.errors import InvalidCoach, InvalidComment, InvalidExpiry, NotFound, NotPermitted, NotShareable
+from sharing.domain.model import Grant, OwnedInsight
 
 MAX_USER_ID_CHARS = 200
+MAX_COMMENT_CHARS = 5000
 PAIRED_NOT_SHAREABLE = ("paired insights are visible to the relationship's coach already; "
                         "only unpaired insights can be shared")
 
@@ -52,3 +53,25 @@ def check_expiry(expires_at: datetime | None, now: datetime) -> datetime | None:
     if expires_at <= now:
         raise InvalidExpiry("expires_at must be in the future")
     return expires_at
+
+
+def may_comment(insight: OwnedInsight | None, grant: Grant | None, user_id: str, now: datetime) -> OwnedInsight:
+    """The owner, the relationship's coach (paired), or a coach whose live grant includes
+    comment. A live grant without it is 403; anyone else (revoked, expired, stranger) 404."""
+    if insight is not None:
+        if user_id == insight.owner_user_id or (not insight.is_unpaired and user_id == insight.coach_user_id):
+            return insight
+        if insight.is_unpaired and grant is not None and grant.active_at(now):
+            if grant.permissions.comment:
+                return insight
+            raise NotPermitted("your share of this insight does not include comments")
+    raise NotFound("no insight of yours has that id")
+
+
+def check_comment(body: str) -> str:
+    text = body.strip()
+    if not text:
+        raise InvalidComment("the comment is empty")
+    if len(text) > MAX_COMMENT_CHARS:
+        raise InvalidComment(f"the comment is longer than {MAX_COMMENT_CHARS} characters")
+    return text

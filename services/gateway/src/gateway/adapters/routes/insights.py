@@ -1,23 +1,37 @@
-"""Reading insights (the insights service)."""
+"""Reading and exporting insights (the insights service). Paging is validated by the
+insights service (limit 1..100, else 422 invalid_input), so it is passed through as sent."""
+
+import re
 
 from chassis.identity import Identity, bearer_token
 from litestar import Request, Response, get
 
-from gateway.adapters.routes.common import PREFIX, Limit, Offset, Services, relay
+from gateway.adapters.routes.common import PREFIX, Services, relay
+
+
+def export_filename(insight_id: str, fmt: str) -> str:
+    # built here from safe characters only: the upstream's own headers are not relayed
+    return f"session-insight-{re.sub(r'[^A-Za-z0-9-]', '', insight_id)[:64]}.{fmt}"
 
 
 def routes(services: Services) -> list:
     @get(f"{PREFIX}/my-insights", summary="Paired and unpaired insights of the caller")
     async def my_insights(request: Request, caller: Identity, include_paired: bool = True,
-                          include_unpaired: bool = True, limit: Limit = 20, offset: Offset = 0) -> Response:
+                          include_unpaired: bool = True, limit: str = "20", offset: str = "0") -> Response:
         params = {"include_paired": str(include_paired).lower(), "include_unpaired": str(include_unpaired).lower(),
                   "limit": limit, "offset": offset}
         return relay(await services.insights.call("GET", "/v1/insights/my-insights", bearer_token(request),
                                                   params=params))
 
+    # registered before /{insight_id} (a static segment, so it is never read as an id)
+    @get(f"{PREFIX}/shared-with-me", summary="Unpaired insights clients shared with the calling coach")
+    async def shared_with_me(request: Request, caller: Identity, limit: str = "20", offset: str = "0") -> Response:
+        return relay(await services.insights.call("GET", "/v1/insights/shared-with-me", bearer_token(request),
+                                                  params={"limit": limit, "offset": offset}))
+
     @get(f"{PREFIX}/relationship/{{relationship_id:str}}", summary="A coaching relationship's timeline")
-    async def timeline(relationship_id: str, request: Request, caller: Identity, limit: Limit = 20,
-                       offset: Offset = 0) -> Response:
+    async def timeline(relationship_id: str, request: Request, caller: Identity, limit: str = "20",
+                       offset: str = "0") -> Response:
         return relay(await services.insights.call("GET", f"/v1/insights/relationship/{relationship_id}",
                                                   bearer_token(request), params={"limit": limit, "offset": offset}))
 
@@ -32,4 +46,13 @@ def routes(services: Services) -> list:
                 return relay(pending)
         return relay(found)
 
-    return [my_insights, timeline, insight]
+    @get(f"{PREFIX}/{{insight_id:str}}/export", summary="Download an insight as md, pdf or json")
+    async def export(insight_id: str, request: Request, caller: Identity, format: str = "md") -> Response:
+        upstream = await services.insights.call("GET", f"/v1/insights/{insight_id}/export", bearer_token(request),
+                                                params={"format": format})
+        response = relay(upstream)
+        if upstream.status == 200:
+            response.headers["content-disposition"] = f'attachment; filename="{export_filename(insight_id, format)}"'
+        return response
+
+    return [my_insights, shared_with_me, timeline, insight, export]

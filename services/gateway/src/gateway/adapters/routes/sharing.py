@@ -4,7 +4,7 @@ import msgspec
 from chassis.identity import Identity, bearer_token
 from litestar import Request, Response, delete, get, post
 
-from gateway.adapters.requests import ShareInsightRequest
+from gateway.adapters.requests import CommentRequest, ShareInsightRequest
 from gateway.adapters.routes.common import PREFIX, Services, relay
 
 
@@ -24,4 +24,13 @@ def routes(services: Services) -> list:
     async def shares(insight_id: str, request: Request, caller: Identity) -> Response:
         return relay(await services.sharing.call("GET", f"/v1/shares/{insight_id}", bearer_token(request)))
 
-    return [share, revoke, shares]
+    @post(f"{PREFIX}/{{insight_id:str}}/comments", status_code=201, summary="Comment on an insight")
+    async def comment(insight_id: str, data: CommentRequest, request: Request, caller: Identity) -> Response:
+        return relay(await services.sharing.call("POST", f"/v1/comments/{insight_id}", bearer_token(request),
+                                                 msgspec.json.encode(data)))
+
+    @get(f"{PREFIX}/{{insight_id:str}}/comments", summary="An insight's comment thread, oldest first")
+    async def comments(insight_id: str, request: Request, caller: Identity) -> Response:
+        return relay(await services.sharing.call("GET", f"/v1/comments/{insight_id}", bearer_token(request)))
+
+    return [share, revoke, shares, comment, comments]

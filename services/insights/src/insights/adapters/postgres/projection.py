@@ -1,7 +1,7 @@
-from datetime import UTC, datetime
+from datetime import datetime
 
 import msgspec
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -43,13 +43,20 @@ class SqlaInsightProjection(InsightProjection):
         found = await self._session.execute(select(insights.c.id).where(insights.c.id == insight_id))
         return found.first() is not None  # already completed: a late failure changes nothing
 
-    async def erase(self, insight_id: str) -> None:
+    async def erase(self, insight_id: str, at: datetime) -> None:
+        await self._lock(insight_id)
         await self._session.execute(delete(insights).where(insights.c.id == insight_id))
         await self._session.execute(delete(grants).where(grants.c.insight_id == insight_id))
-        await self._session.execute(insert(erased).values(insight_id=insight_id, erased_at=datetime.now(UTC))
+        await self._session.execute(insert(erased).values(insight_id=insight_id, erased_at=at)
                                     .on_conflict_do_nothing(index_elements=["insight_id"]))
 
+    async def _lock(self, insight_id: str) -> None:
+        # erasure and the other projections run on separate consumers: serialise them per
+        # insight so no write can slip in between an is_erased() check and the erasure
+        await self._session.execute(select(func.pg_advisory_xact_lock(func.hashtext(insight_id))))
+
     async def is_erased(self, insight_id: str) -> bool:
+        await self._lock(insight_id)
         found = await self._session.execute(select(erased.c.insight_id).where(erased.c.insight_id == insight_id))
         return found.first() is not None
 

@@ -1,26 +1,48 @@
-"""Plain SQL on the read tables (no domain model round trip beyond InsightView)."""
+"""Plain SQL on the read tables. Lists read only the overview (summary, themes, quality,
+counts) out of the content column, never the whole JSONB: that keeps a page cheap."""
 
 from datetime import datetime
 
 import msgspec
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from contracts import InsightContent, SharePermissions
 from insights.adapters.postgres.tables import grants, insights, relationships
-from insights.domain.model import Grant, InsightView
+from insights.domain.model import Grant, InsightView, Overview
 from insights.ports import InsightReader, Relationship
 
+c = insights.c
+HEAD = (c.id, c.client_user_id, c.coach_user_id, c.coaching_relationship_id, c.is_unpaired, c.status,
+        c.created_at, c.session_date, c.session_title, c.processing_error, c.completed_at)
+OVERVIEW = (c.content["session_summary"].astext.label("session_summary"),
+            c.content["key_themes"].label("key_themes"),
+            c.content["overall_session_quality"].astext.label("overall_session_quality"),
+            c.celebration_count, c.intention_count, c.discovery_count, c.action_item_count)
 
-def to_view(row, with_content: bool = False, insight_grants: list[Grant] | None = None) -> InsightView:
-    content = msgspec.convert(row["content"], InsightContent) if with_content and row["content"] else None
+
+def grant_of(row) -> Grant:
+    return Grant(coach_user_id=row["coach_user_id"], expires_at=row["expires_at"], shared_at=row["changed_at"],
+                 permissions=SharePermissions(view=row["can_view"], comment=row["can_comment"],
+                                              export=row["can_export"]))
+
+
+def to_view(row, content: InsightContent | None = None, overview: Overview | None = None,
+            insight_grants: list[Grant] | None = None) -> InsightView:
     return InsightView(
         id=row["id"], client_user_id=row["client_user_id"], coach_user_id=row["coach_user_id"],
         coaching_relationship_id=row["coaching_relationship_id"], is_unpaired=row["is_unpaired"],
         status=row["status"], created_at=row["created_at"], session_date=row["session_date"],
         session_title=row["session_title"], processing_error=row["processing_error"],
-        completed_at=row["completed_at"], content=content, grants=insight_grants or [],
+        completed_at=row["completed_at"], content=content, overview=overview, grants=insight_grants or [],
     )
+
+
+def overview_row(row) -> Overview:
+    return Overview(session_summary=row["session_summary"] or "", key_themes=tuple(row["key_themes"] or ()),
+                    overall_session_quality=row["overall_session_quality"] or "",
+                    celebration_count=row["celebration_count"], intention_count=row["intention_count"],
+                    discovery_count=row["discovery_count"], action_item_count=row["action_item_count"])
 
 
 class SqlaInsightReader(InsightReader):
@@ -29,44 +51,52 @@ class SqlaInsightReader(InsightReader):
 
     async def get(self, insight_id: str) -> InsightView | None:
         async with self._sessions() as session:
-            row = (await session.execute(select(insights).where(insights.c.id == insight_id))).mappings().first()
+            row = (await session.execute(select(*HEAD, c.content).where(c.id == insight_id))).mappings().first()
             if row is None:
                 return None
             grant_rows = (await session.execute(select(grants).where(
                 grants.c.insight_id == insight_id, grants.c.revoked.is_(False)))).mappings()
-            found = [Grant(coach_user_id=g["coach_user_id"], expires_at=g["expires_at"],
-                           permissions=SharePermissions(view=g["can_view"], comment=g["can_comment"],
-                                                        export=g["can_export"])) for g in grant_rows]
-        return to_view(row, with_content=True, insight_grants=found)
+            found = [grant_of(g) for g in grant_rows]
+        content = msgspec.convert(row["content"], InsightContent) if row["content"] else None
+        return to_view(row, content=content, insight_grants=found)
 
-    async def _page(self, query: Select, limit: int, offset: int) -> tuple[list[InsightView], int]:
+    async def _page(self, where: list, limit: int, offset: int, *, join=None,
+                    extra: tuple = ()) -> tuple[list, int]:
+        base = select(*HEAD, *OVERVIEW, *extra)
+        counted = select(func.count()).select_from(insights)
+        if join is not None:
+            base, counted = base.join(*join), counted.join(*join)
         async with self._sessions() as session:
-            total = (await session.execute(select(func.count()).select_from(query.subquery()))).scalar_one()
-            rows = (await session.execute(
-                query.order_by(insights.c.sort_at.desc(), insights.c.created_at.desc()).limit(limit).offset(offset)
-            )).mappings().all()
-        return [to_view(row, with_content=True) for row in rows], total
+            total = (await session.execute(counted.where(*where))).scalar_one()
+            rows = (await session.execute(base.where(*where).order_by(c.sort_at.desc(), c.created_at.desc())
+                                          .limit(limit).offset(offset))).mappings().all() if total else []
+        return rows, total
+
+    async def _views(self, where: list, limit: int, offset: int) -> tuple[list[InsightView], int]:
+        rows, total = await self._page(where, limit, offset)
+        return [to_view(row, overview=overview_row(row)) for row in rows], total
 
     async def for_client(self, user_id: str, unpaired: bool, limit: int, offset: int):
-        return await self._page(select(insights).where(
-            insights.c.client_user_id == user_id, insights.c.is_unpaired.is_(unpaired)), limit, offset)
+        return await self._views([c.client_user_id == user_id, c.is_unpaired.is_(unpaired)], limit, offset)
 
-    async def for_coach_paired(self, user_id: str, limit: int, offset: int):
-        return await self._page(select(insights).where(
-            insights.c.coach_user_id == user_id, insights.c.is_unpaired.is_(False),
-            insights.c.client_user_id != user_id), limit, offset)
+    async def paired_for(self, user_id: str, limit: int, offset: int):
+        return await self._views([or_(c.client_user_id == user_id, c.coach_user_id == user_id),
+                                  c.is_unpaired.is_(False)], limit, offset)
 
     async def for_relationship(self, relationship_id: str, limit: int, offset: int):
-        return await self._page(select(insights).where(
-            insights.c.coaching_relationship_id == relationship_id, insights.c.is_unpaired.is_(False)),
-            limit, offset)
+        return await self._views([c.coaching_relationship_id == relationship_id, c.is_unpaired.is_(False)],
+                                 limit, offset)
 
     async def shared_with(self, coach_user_id: str, now: datetime, limit: int, offset: int):
-        query = select(insights).join(grants, grants.c.insight_id == insights.c.id).where(
-            grants.c.coach_user_id == coach_user_id, grants.c.can_view.is_(True), grants.c.revoked.is_(False),
-            insights.c.is_unpaired.is_(True),
-            or_(grants.c.expires_at.is_(None), grants.c.expires_at > now))
-        return await self._page(query, limit, offset)
+        g = grants.c
+        rows, total = await self._page(
+            [g.coach_user_id == coach_user_id, g.can_view.is_(True), g.revoked.is_(False), c.is_unpaired.is_(True),
+             or_(g.expires_at.is_(None), g.expires_at > now)], limit, offset,
+            join=(grants, g.insight_id == c.id),
+            extra=(g.coach_user_id.label("grant_coach"), g.can_view, g.can_comment, g.can_export, g.expires_at,
+                   g.changed_at))
+        return [to_view(row, overview=overview_row(row), insight_grants=[grant_of(
+            {**row, "coach_user_id": row["grant_coach"]})]) for row in rows], total
 
     async def relationship(self, relationship_id: str) -> Relationship | None:
         async with self._sessions() as session:

@@ -1,12 +1,12 @@
 """Explicit row <-> domain mapping (no ORM objects leave this module)."""
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sharing.adapters.postgres.tables import audit, grants, insights
-from sharing.domain.model import AuditEntry, Grant, OwnedInsight, Permissions
-from sharing.ports import AuditLog, GrantRepository, OwnershipRepository
+from sharing.adapters.postgres.tables import audit, comments, grants, insights
+from sharing.domain.model import AuditEntry, Comment, Grant, OwnedInsight, Permissions
+from sharing.ports import AuditLog, CommentRepository, GrantRepository, OwnershipRepository
 
 
 class SqlaOwnershipRepository(OwnershipRepository):
@@ -14,14 +14,16 @@ class SqlaOwnershipRepository(OwnershipRepository):
         self._session = session
 
     async def get(self, insight_id: str) -> OwnedInsight | None:
-        row = (await self._session.execute(
-            select(insights).where(insights.c.insight_id == insight_id))).mappings().first()
+        # FOR SHARE: an erasure waits for a share or comment in flight, then deletes what it wrote
+        row = (await self._session.execute(select(insights).where(insights.c.insight_id == insight_id)
+                                           .with_for_update(read=True))).mappings().first()
         return OwnedInsight(**row) if row else None
 
     async def add(self, insight: OwnedInsight) -> None:
         # ownership never changes once an insight exists
         await self._session.execute(insert(insights).values(
             insight_id=insight.insight_id, owner_user_id=insight.owner_user_id, is_unpaired=insight.is_unpaired,
+            coach_user_id=insight.coach_user_id,
         ).on_conflict_do_nothing(index_elements=["insight_id"]))
 
     async def delete(self, insight_id: str) -> None:
@@ -68,6 +70,32 @@ class SqlaGrantRepository(GrantRepository):
     async def delete_all(self, insight_id: str) -> None:
         await self._session.execute(delete(grants).where(grants.c.insight_id == insight_id))
 
+    async def for_coach(self, coach_user_id: str) -> list[Grant]:
+        rows = (await self._session.execute(select(grants).where(grants.c.coach_user_id == coach_user_id)
+                                            .order_by(grants.c.insight_id))).mappings()
+        return [_grant(row) for row in rows]
+
+
+class SqlaCommentRepository(CommentRepository):
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, c: Comment) -> None:
+        await self._session.execute(comments.insert().values(
+            id=c.id, insight_id=c.insight_id, author_user_id=c.author_user_id, body=c.body, created_at=c.created_at))
+
+    async def for_insight(self, insight_id: str) -> list[Comment]:
+        rows = (await self._session.execute(select(comments).where(comments.c.insight_id == insight_id)
+                                            .order_by(comments.c.created_at, comments.c.id))).mappings()
+        return [Comment(**row) for row in rows]
+
+    async def delete_all(self, insight_id: str) -> None:
+        await self._session.execute(delete(comments).where(comments.c.insight_id == insight_id))
+
+    async def delete_by_author(self, author_user_id: str) -> int:
+        result = await self._session.execute(delete(comments).where(comments.c.author_user_id == author_user_id))
+        return result.rowcount
+
 
 class SqlaAuditLog(AuditLog):
     def __init__(self, session: AsyncSession) -> None:
@@ -93,5 +121,15 @@ class SqlaAuditLog(AuditLog):
         ) for row in rows]
 
     async def was_erased(self, insight_id: str) -> bool:
+        # per-insight lock for the transaction: TranscriptReceived and InsightDeleted run on
+        # separate consumers, and the check and the write must not interleave with an erasure
+        await self._session.execute(select(func.pg_advisory_xact_lock(func.hashtext(insight_id))))
         return bool(await self._session.scalar(select(exists().where(
             audit.c.insight_id == insight_id, audit.c.action == "erased"))))
+
+    async def keep_tombstone_only(self, insight_id: str) -> None:
+        await self._session.execute(delete(audit).where(audit.c.insight_id == insight_id, audit.c.action != "erased"))
+
+    async def forget_user(self, user_id: str, replacement: str) -> None:
+        for column in (audit.c.actor_user_id, audit.c.coach_user_id):
+            await self._session.execute(update(audit).where(column == user_id).values({column.name: replacement}))

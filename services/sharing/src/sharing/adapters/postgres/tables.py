@@ -10,6 +10,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -23,6 +24,7 @@ insights = Table(
     Column("insight_id", String(36), primary_key=True),
     Column("owner_user_id", String(200), nullable=False),
     Column("is_unpaired", Boolean, nullable=False),
+    Column("coach_user_id", String(200)),  # the relationship's coach, for a paired insight
 )
 
 grants = Table(
@@ -52,6 +54,19 @@ audit = Table(
     Column("at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_audit_insight", audit.c.insight_id, audit.c.at)
+
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("insight_id", String(36), nullable=False),
+    Column("author_user_id", String(200), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_comments_insight", comments.c.insight_id, comments.c.created_at)
+Index("ix_comments_author", comments.c.author_user_id)
+Index("ix_grants_coach", grants.c.coach_user_id)
 
 outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)

@@ -2,6 +2,7 @@ from chassis.uow import SqlaUnitOfWork
 
 from sharing.adapters.postgres.repositories import (
     SqlaAuditLog,
+    SqlaCommentRepository,
     SqlaGrantRepository,
     SqlaOwnershipRepository,
 )
@@ -14,4 +15,5 @@ class SharingUnitOfWork(SqlaUnitOfWork, UnitOfWork):
         self.insights = SqlaOwnershipRepository(self.session)
         self.grants = SqlaGrantRepository(self.session)
         self.audit = SqlaAuditLog(self.session)
+        self.comments = SqlaCommentRepository(self.session)
         return self

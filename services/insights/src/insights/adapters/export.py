@@ -1,0 +1,109 @@
+"""An insight as a downloadable report: Markdown, PDF (fpdf2) or JSON. Every section the
+caller may see, in the spec's order, with its evidence quotes."""
+
+import re
+import unicodedata
+from datetime import datetime
+from typing import Any
+
+import msgspec
+from fpdf import FPDF
+
+from insights.domain.model import InsightView
+
+FORMATS = {"md": "text/markdown; charset=utf-8", "pdf": "application/pdf", "json": "application/json"}
+TITLES = {
+    "celebration": "Celebration", "intention": "Intention", "client_discoveries": "Client discoveries",
+    "goal_progress": "Goal progress", "coaching_presence": "Coaching presence",
+    "powerful_questions": "Powerful questions", "action_items": "Action items",
+    "emotional_shifts": "Emotional shifts", "values_beliefs": "Values and beliefs",
+    "communication_patterns": "Communication patterns", "metadata": "Analysis",
+}
+Block = tuple[str, str]  # (kind, text): h1 | h2 | p | field | bullet | quote
+
+
+def filename(view: InsightView, fmt: str) -> str:
+    """ASCII letters, digits and dashes only: safe in any header and on any disk."""
+    title = unicodedata.normalize("NFKD", view.session_title or "session-insight").encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()[:60] or "session-insight"
+    return f"{slug}-{view.id[:8]}.{fmt}"
+
+
+def label(key: str) -> str:
+    return key.replace("_", " ").capitalize()
+
+
+def item_blocks(item: dict[str, Any]) -> list[Block]:
+    blocks: list[Block] = []
+    for key, value in item.items():
+        if key == "evidence" or value in (None, [], ""):
+            continue
+        if isinstance(value, list):
+            blocks.append(("field", f"{label(key)}:"))
+            blocks.extend(("bullet", str(v)) for v in value)
+        else:
+            blocks.append(("field", f"{label(key)}: {value}"))
+    blocks.extend(("quote", q) for q in item.get("evidence", []))
+    return blocks
+
+
+def report(view: InsightView, sections: dict[str, Any]) -> list[Block]:
+    when = view.session_date or view.created_at
+    blocks: list[Block] = [("h1", view.session_title or "Session insight"),
+                           ("p", f"Session of {when:%Y-%m-%d}" + (" (unpaired)" if view.is_unpaired else "")),
+                           ("h2", "Summary"), ("p", sections.get("session_summary", "")),
+                           ("field", f"Overall session quality: {sections.get('overall_session_quality', '')}")]
+    if sections.get("key_themes"):
+        blocks += [("field", "Key themes:"), *(("bullet", t) for t in sections["key_themes"])]
+    for key, title in TITLES.items():
+        value = sections.get(key)
+        if not value:
+            continue
+        blocks.append(("h2", title))
+        for item in value if isinstance(value, list) else [value]:
+            blocks.extend(item_blocks(item))
+            blocks.append(("p", ""))
+    return blocks
+
+
+def markdown(blocks: list[Block]) -> bytes:
+    prefix = {"h1": "# ", "h2": "\n## ", "p": "", "field": "", "bullet": "- ", "quote": "> "}
+    lines = [prefix[kind] + (f"\u201c{text}\u201d" if kind == "quote" else text) for kind, text in blocks]
+    return ("\n".join(lines).strip() + "\n").encode()
+
+
+# fpdf2's core fonts are Latin-1 only; rather than ship a TTF we fold typographic characters
+# to their plain equivalents and drop what Latin-1 cannot show (the Markdown and JSON keep all)
+FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+                      "\u2026": "...", "\u2022": "-", "\u00a0": " "})
+
+
+def latin1(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text.translate(FOLD))
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+def pdf(blocks: list[Block]) -> bytes:
+    doc = FPDF(format="A4")
+    doc.set_auto_page_break(True, margin=15)
+    doc.add_page()
+    style = {"h1": ("B", 18, 10), "h2": ("B", 14, 8), "p": ("", 11, 6), "field": ("", 11, 6),
+             "bullet": ("", 11, 6), "quote": ("I", 10, 5)}
+    for kind, text in blocks:
+        font, size, height = style[kind]
+        doc.set_font("Helvetica", font, size)
+        if kind == "h2":
+            doc.ln(3)
+        indent = {"bullet": 6, "quote": 10}.get(kind, 0)
+        doc.set_x(doc.l_margin + indent)
+        shown = {"bullet": f"- {text}", "quote": f'"{text}"'}.get(kind, text)
+        doc.multi_cell(doc.epw - indent, height, latin1(shown), new_x="LMARGIN", new_y="NEXT")
+    return bytes(doc.output())
+
+
+def render(view: InsightView, sections: dict[str, Any], fmt: str, exported_at: datetime) -> bytes:
+    if fmt == "json":
+        head = {k: v for k, v in msgspec.to_builtins(view).items() if k not in ("content", "overview", "grants")}
+        return msgspec.json.encode({**head, **sections, "exported_at": exported_at})
+    blocks = report(view, sections)
+    return markdown(blocks) if fmt == "md" else pdf(blocks)
