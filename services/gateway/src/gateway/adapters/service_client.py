@@ -1,6 +1,8 @@
 """HTTP to the backing services: bounded timeouts, and a clear 503 problem (never a hang)
 when one is down."""
 
+from collections.abc import AsyncIterable
+
 import httpx
 from chassis.problems import Problem
 
@@ -14,12 +16,21 @@ class HttpServiceClient(ServiceClient):
                                        limits=httpx.Limits(max_connections=200, max_keepalive_connections=50))
 
     async def call(self, method: str, path: str, token: str, json: bytes | None = None,
-                   params: dict | None = None) -> Upstream:
-        headers = {"authorization": f"Bearer {token}"}
+                   params: dict | None = None, headers: dict[str, str] | None = None) -> Upstream:
+        headers = {**(headers or {}), "authorization": f"Bearer {token}"}
         if json is not None:
             headers["content-type"] = "application/json"
+        return await self._send(method, path, content=json, params=params, headers=headers)
+
+    async def forward(self, method: str, path: str, token: str, body: AsyncIterable[bytes],
+                      headers: dict[str, str]) -> Upstream:
+        """Stream a request body through (an upload) without holding it: chunks go on as they
+        arrive. An exception raised by `body` (e.g. over the size limit) aborts the call."""
+        return await self._send(method, path, content=body, headers={**headers, "authorization": f"Bearer {token}"})
+
+    async def _send(self, method: str, path: str, **request) -> Upstream:
         try:
-            response = await self._http.request(method, path, content=json, params=params, headers=headers)
+            response = await self._http.request(method, path, **request)
         except httpx.TimeoutException:
             raise Problem(503, "service_timeout", f"The {self.name} service did not answer in time.") from None
         except httpx.TransportError:

@@ -1,13 +1,24 @@
 """Store a submitted transcript and announce it (TranscriptReceived), in one transaction."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import msgspec
 from contracts.events import TranscriptSource
+from contracts.limits import MAX_EVENT_BYTES
 
 from contracts import TranscriptReceived, Turn
+from ingestion.app.idempotency import (
+    IdempotencyClaim,
+    IdempotencyKeyReused,
+    IdempotentUnitOfWork,
+    KeyTaken,
+    earlier_result,
+    remember,
+)
 from ingestion.domain import model
-from ingestion.domain.errors import NotFound
+from ingestion.domain.errors import NotFound, TranscriptTooLong
 from ingestion.domain.roles import assign_roles
 from ingestion.ports import IdFactory, UnitOfWork
 
@@ -25,7 +36,22 @@ class SubmitTranscript:
     source_filename: str | None = None
 
 
-async def submit_transcript(cmd: SubmitTranscript, uow: UnitOfWork, new_id: IdFactory) -> model.StoredTranscript:
+async def submit_once(cmd: SubmitTranscript, uow_factory: Callable[[], IdempotentUnitOfWork], new_id: IdFactory,
+                      claim: IdempotencyClaim | None) -> model.StoredTranscript:
+    """submit_transcript, unless the caller's Idempotency-Key already made a transcript."""
+    if claim is not None and (earlier := await earlier_result(claim, uow_factory())):
+        return earlier
+    try:
+        return await submit_transcript(cmd, uow_factory(), new_id, claim)
+    except KeyTaken:  # a concurrent retry committed first: answer with its result
+        assert claim is not None
+        if earlier := await earlier_result(claim, uow_factory()):
+            return earlier
+        raise IdempotencyKeyReused("this Idempotency-Key is in use by a request that did not finish") from None
+
+
+async def submit_transcript(cmd: SubmitTranscript, uow: UnitOfWork, new_id: IdFactory,
+                            claim: IdempotencyClaim | None = None) -> model.StoredTranscript:
     session_date = model.parse_session_date(cmd.session_date)
     title = model.check_title(cmd.session_title)
     async with uow:
@@ -56,7 +82,8 @@ async def submit_transcript(cmd: SubmitTranscript, uow: UnitOfWork, new_id: IdFa
             source_filename=cmd.source_filename,
         )
         await uow.transcripts.add(stored)
-        await uow.emit(TranscriptReceived(
+        await remember(claim, stored.id, uow)  # type: ignore[arg-type]  # only with a claim
+        await uow.emit(fits_one_message(TranscriptReceived(
             insight_id=stored.id,
             client_user_id=stored.client_user_id,
             coach_user_id=stored.coach_user_id,
@@ -68,6 +95,15 @@ async def submit_transcript(cmd: SubmitTranscript, uow: UnitOfWork, new_id: IdFa
             session_date=session_date,
             session_title=title,
             source_filename=cmd.source_filename,
-        ))
+        )))
         await uow.commit()
     return stored
+
+
+def fits_one_message(event: TranscriptReceived) -> TranscriptReceived:
+    # MAX_TRANSCRIPT_CHARS keeps ordinary text far below NATS' message limit; this catches
+    # the rest (many tiny turns, 4-byte characters) before anything is stored.
+    size = len(msgspec.json.encode(event))
+    if size > MAX_EVENT_BYTES:
+        raise TranscriptTooLong(f"the transcript is {size:,} bytes as an event; the limit is {MAX_EVENT_BYTES:,}")
+    return event

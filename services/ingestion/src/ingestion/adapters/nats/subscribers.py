@@ -2,9 +2,8 @@
 
 from collections.abc import Callable
 
-from contracts.subjects import PLATFORM_STREAM, RELATIONSHIP_CHANGED_V1
-from faststream import AckPolicy
-from faststream.nats import ConsumerConfig, JStream, NatsBroker, PullSub
+from chassis.consumer import durable_consumer
+from faststream.nats import NatsBroker
 
 from contracts import CoachingRelationshipChanged
 from ingestion.app.project_relationship import project_relationship
@@ -12,15 +11,11 @@ from ingestion.ports import UnitOfWork
 
 
 def subscribe(broker: NatsBroker, uow_factory: Callable[[], UnitOfWork]) -> None:
-    name, subjects = PLATFORM_STREAM
-
-    @broker.subscriber(
-        RELATIONSHIP_CHANGED_V1,
-        stream=JStream(name=name, subjects=subjects, declare=False),
-        durable="ingestion-relationships",
-        pull_sub=PullSub(batch_size=50, timeout=1.0),
-        ack_policy=AckPolicy.NACK_ON_ERROR,
-        config=ConsumerConfig(ack_wait=30, max_deliver=20),
-    )
-    async def on_relationship_changed(event: CoachingRelationshipChanged) -> None:
+    # chassis' consumer decodes the msgspec contract itself: FastStream's default
+    # (pydantic) decoding of a msgspec Struct failed every delivery, so no relationship
+    # ever reached ingestion and every paired upload was a 404.
+    async def handle(event: CoachingRelationshipChanged, message) -> None:
         await project_relationship(event, uow_factory())
+
+    durable_consumer(broker, CoachingRelationshipChanged, "ingestion-relationships", handle,
+                     max_deliver=20, ack_wait=30, batch_size=50)

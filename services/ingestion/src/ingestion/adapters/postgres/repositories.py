@@ -1,12 +1,15 @@
 """Explicit row <-> domain mapping (no ORM objects leave this module)."""
 
+from datetime import datetime
+
 import msgspec
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts import Transcript
-from ingestion.adapters.postgres.tables import relationships, transcripts
+from ingestion.adapters.postgres.tables import idempotency_keys, relationships, transcripts
+from ingestion.app.idempotency import IdempotencyClaim, IdempotencyKeys, KeyTaken
 from ingestion.domain.model import Relationship, StoredTranscript
 from ingestion.ports import RelationshipRepository, TranscriptRepository
 
@@ -64,3 +67,33 @@ class SqlaRelationshipRepository(RelationshipRepository):
             set_={k: stmt.excluded[k] for k in values if k != "relationship_id"},
             where=relationships.c.changed_at.is_(None) | (relationships.c.changed_at <= stmt.excluded.changed_at),
         ))
+
+
+class SqlaIdempotencyKeys(IdempotencyKeys):
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def find(self, user_id: str, key: str, since: datetime) -> tuple[str, str] | None:
+        k = idempotency_keys.c
+        row = (await self._session.execute(
+            select(k.fingerprint, k.transcript_id).where(k.user_id == user_id, k.key == key, k.created_at >= since)
+        )).first()
+        return (row.fingerprint, row.transcript_id) if row else None
+
+    async def add(self, claim: IdempotencyClaim, transcript_id: str, now: datetime, expired_before: datetime) -> None:
+        stmt = insert(idempotency_keys).values(user_id=claim.user_id, key=claim.key, fingerprint=claim.fingerprint,
+                                               transcript_id=transcript_id, created_at=now)
+        # A concurrent holder of the key makes this wait for its commit, then do nothing:
+        # no row back means someone else's result stands. An expired key is simply replaced.
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["user_id", "key"],
+            set_={c: stmt.excluded[c] for c in ("fingerprint", "transcript_id", "created_at")},
+            where=idempotency_keys.c.created_at < expired_before,
+        ).returning(idempotency_keys.c.key)
+        if (await self._session.execute(stmt)).first() is None:
+            raise KeyTaken(claim.key)
+
+    async def purge(self, expired_before: datetime) -> int:
+        result = await self._session.execute(
+            delete(idempotency_keys).where(idempotency_keys.c.created_at < expired_before))
+        return result.rowcount or 0

@@ -4,6 +4,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    ForeignKey,
     Index,
     Integer,
     MetaData,
@@ -47,6 +48,20 @@ relationships = Table(
     Column("client_name", Text),
     Column("changed_at", DateTime(timezone=True)),
 )
+
+# Idempotency-Key of a create request, kept 24 h (app/idempotency.py); erased with its
+# transcript (ON DELETE CASCADE), so deleting an insight leaves no trace of it here.
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("user_id", String(200), primary_key=True),
+    Column("key", String(255), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("transcript_id", String(36), ForeignKey("ingestion.transcripts.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_idempotency_keys_created", idempotency_keys.c.created_at)
+Index("ix_idempotency_keys_transcript", idempotency_keys.c.transcript_id)
 
 outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)

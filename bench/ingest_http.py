@@ -1,0 +1,103 @@
+"""Upload request latency through the gateway's unpaired file endpoint (multipart, streamed
+to ingestion, spooled, extracted, stored with its outbox row): 200 uploads of
+samples/leadership-session.txt from 8 concurrent clients, after a warm-up.
+
+Starts its own nats-server and Postgres in temp dirs and the five services as processes.
+Prints `name: value unit` lines.
+"""
+
+import asyncio
+import shutil
+import signal
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import asyncpg
+import httpx
+from devstack.system import System
+from devstack.testing import NatsServer, PostgresServer
+
+ROOT = Path(__file__).resolve().parents[1]
+API = "/api/v1/session-insights"
+SAMPLE = (ROOT / "samples" / "leadership-session.txt").read_bytes()
+UPLOADS, CLIENTS, WARM_UP = 200, 8, 20
+
+
+async def make_database(pg: PostgresServer) -> str:
+    for _ in range(100):  # the port opens before Postgres accepts connections
+        try:
+            conn = await asyncpg.connect(pg.dsn())
+            break
+        except asyncpg.CannotConnectNowError:
+            await asyncio.sleep(0.1)
+    await conn.execute("create database bench")
+    await conn.close()
+    return pg.url("bench")
+
+
+async def upload(client: httpx.AsyncClient, headers: dict, n: int) -> float:
+    started = time.perf_counter()
+    response = await client.post(f"{API}/unpaired", headers=headers, data={"session_title": f"bench {n}"},
+                                 files={"transcript_file": ("leadership-session.txt", SAMPLE, "text/plain")})
+    elapsed = time.perf_counter() - started
+    if response.status_code != 202:
+        raise RuntimeError(f"upload {n}: {response.status_code} {response.text[:200]}")
+    return elapsed
+
+
+async def run(system: System) -> None:
+    headers = system.headers("bench-user")
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for n in range(UPLOADS):
+        queue.put_nowait(n)
+    latencies: list[float] = []
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        while not queue.empty():
+            latencies.append(await upload(client, headers, queue.get_nowait()))
+
+    async with httpx.AsyncClient(base_url=system.gateway_url, timeout=60) as client:
+        # the extractor warms up in the background after start; the second half is one client alone
+        sequential = [await upload(client, headers, -n) for n in range(WARM_UP)][WARM_UP // 2:]
+        started = time.perf_counter()
+        await asyncio.gather(*(worker(client) for _ in range(CLIENTS)))
+        wall = time.perf_counter() - started
+    latencies.sort()
+    print(f"upload_file_1_client_p50: {statistics.median(sequential) * 1000:.1f} ms")
+    print(f"upload_file_{CLIENTS}_clients_p50: {statistics.median(latencies) * 1000:.1f} ms")
+    print(f"upload_file_{CLIENTS}_clients_p95: {latencies[int(len(latencies) * 0.95) - 1] * 1000:.1f} ms")
+    print(f"upload_file_{CLIENTS}_clients_max: {latencies[-1] * 1000:.1f} ms")
+    print(f"upload_file_{CLIENTS}_clients_throughput: {len(latencies) / wall:.1f} uploads/s")
+    print(f"upload_file_size: {len(SAMPLE) / 1024:.1f} KiB")
+
+
+def main() -> None:
+    root = Path(tempfile.mkdtemp(prefix="si-bench-"))
+    root.chmod(0o755)
+    nats_server, pg = NatsServer(store=root / "nats"), PostgresServer(data=root / "pg")
+    nats_server.start()
+    pg.start()
+    # the per-user create rate limit (30/min) would measure the limiter, not the upload path
+    system = System(database_url=asyncio.run(make_database(pg)), nats_url=nats_server.url,
+                    extra_env={"GATEWAY_CREATE_PER_MINUTE": "100000"})
+    try:
+        started = time.perf_counter()
+        system.start()
+        print(f"system_start: {time.perf_counter() - started:.1f} s")
+        asyncio.run(run(system))
+    finally:
+        system.stop()
+        try:
+            pg.stop()
+        except subprocess.TimeoutExpired:  # a client still connected: fast shutdown instead
+            pg.process.send_signal(signal.SIGINT)
+            pg.process.wait(30)
+        nats_server.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""Every accepted file format through the gateway, and the damaged ones refused with their
+code. Runs once the file extractor (ingestion.adapters.extractors) is installed."""
+
+import asyncio
+import io
+import zipfile
+
+import asyncpg
+import httpx
+import pytest
+
+extractors = pytest.importorskip("ingestion.adapters.extractors")
+if not hasattr(extractors, "FileTextExtractor"):
+    pytest.skip("FileTextExtractor not there yet", allow_module_level=True)
+
+API = "/api/v1/session-insights"
+LINES = [("Maya", "What would you like to focus on in our session today?"),
+         ("Alice", "I want to finish the hiring plan by Friday and talk to my manager about it."),
+         ("Maya", "What would make that conversation feel like a success for you?"),
+         ("Alice", "If I left with a clear yes or no on the budget, I would feel relieved and ready.")]
+
+
+def vtt() -> bytes:
+    cues = [f"00:00:{i * 5:02d}.000 --> 00:00:{i * 5 + 4:02d}.000\n<v {who}>{text}" for i, (who, text) in
+            enumerate(LINES)]
+    return ("WEBVTT\n\n" + "\n\n".join(cues) + "\n").encode()
+
+
+def srt() -> bytes:
+    cues = [f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 4:02d},000\n{who}: {text}" for i, (who, text) in
+            enumerate(LINES)]
+    return ("\n\n".join(cues) + "\n").encode()
+
+
+def html() -> bytes:
+    return ("<html><body>" + "".join(f"<p>{who}: {text}</p>" for who, text in LINES) + "</body></html>").encode()
+
+
+def docx() -> bytes:
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for who, text in LINES:
+        document.add_paragraph(f"{who}: {text}")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def pdf(password: str | None = None) -> bytes:
+    from fpdf import FPDF
+    from pypdf import PdfReader, PdfWriter
+
+    document = FPDF()
+    document.add_page()
+    document.set_font("helvetica", size=11)
+    for who, text in LINES:
+        document.multi_cell(0, 8, f"{who}: {text}", new_x="LMARGIN", new_y="NEXT")
+    data = bytes(document.output())
+    if password is None:
+        return data
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=password, owner_password=password + "-owner")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def zip_bomb_docx() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<w:document>" + b" " * 80_000_000 + b"</w:document>")
+    return out.getvalue()
+
+
+GOOD = [("session.vtt", vtt, "vtt"), ("session.srt", srt, "srt"), ("session.html", html, "html"),
+        ("session.docx", docx, "docx"), ("session.pdf", pdf, "pdf")]
+BAD = [("damaged.docx", lambda: b"PK\x03\x04" + b"\x00garbage" * 100, 422, "corrupt_file"),
+       ("locked.pdf", lambda: pdf(password="s3cret"), 422, "encrypted_file"),
+       ("bomb.docx", zip_bomb_docx, 422, "archive_too_large"),
+       ("really-a-pdf.docx", pdf, 415, "content_mismatch")]
+
+
+async def test_each_format_is_read_and_each_damaged_file_refused(system, database_url):
+    alice = system.headers("client-alice")
+    async with httpx.AsyncClient(base_url=system.gateway_url, timeout=60) as client:
+        created = {}
+        for name, make, source_format in GOOD:
+            response = await client.post(f"{API}/unpaired", headers=alice, files={"transcript_file": (name, make())})
+            assert response.status_code == 202, (name, response.text)
+            created[response.json()["id"]] = source_format
+        for name, make, status, code in BAD:
+            response = await client.post(f"{API}/unpaired", headers=alice, files={"transcript_file": (name, make())})
+            assert (response.status_code, response.json().get("code")) == (status, code), (name, response.text)
+        for insight_id in created:
+            for _ in range(300):
+                detail = (await client.get(f"{API}/{insight_id}", headers=alice)).json()
+                if detail["status"] in ("completed", "failed"):
+                    break
+                await asyncio.sleep(0.1)
+            assert detail["status"] == "completed", detail
+
+    conn = await asyncpg.connect(database_url.replace("+asyncpg", ""))
+    try:
+        rows = await conn.fetch("select id, source_format from ingestion.transcripts")
+    finally:
+        await conn.close()
+    assert {r["id"]: r["source_format"] for r in rows} == created
