@@ -1,9 +1,12 @@
 """pytest plugin: a real nats-server (JetStream) and a real Postgres, started once per
 session from local binaries; each test gets a fresh database and empty streams."""
 
+import asyncio
 import os
 import shutil
+import signal
 import subprocess
+import time
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -54,10 +57,27 @@ class PostgresServer:
         self.process = subprocess.Popen(pg.run_argv(self.data, self.port), stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL, **owner)
         wait_for_port(self.port)
+        self._wait_accepting()
+
+    def _wait_accepting(self, timeout: float = 30) -> None:
+        """An open port is not a server that accepts sessions yet ("starting up")."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                asyncio.run(self._ping())
+                return
+            except (OSError, asyncpg.CannotConnectNowError, asyncpg.PostgresError):
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+
+    async def _ping(self) -> None:
+        conn = await asyncpg.connect(self.dsn(), timeout=2)
+        await conn.close()
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
-            self.process.terminate()  # smart shutdown
+            self.process.send_signal(signal.SIGINT)  # fast shutdown: clients still connected are cut
             self.process.wait(30)
 
     def dsn(self, database: str = "postgres") -> str:

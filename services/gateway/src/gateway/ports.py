@@ -1,4 +1,5 @@
-from dataclasses import dataclass
+from collections.abc import AsyncIterable
+from dataclasses import dataclass, field
 from typing import Protocol
 
 
@@ -7,12 +8,17 @@ class Upstream:
     status: int
     body: bytes
     content_type: str
+    # the few response headers worth passing on (e.g. Content-Disposition of an export)
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 class ServiceClient(Protocol):
     """Calls one backing service with the caller's own bearer token."""
 
     async def call(self, method: str, path: str, token: str, json: bytes | None = None,
-                   params: dict | None = None) -> Upstream: ...
+                   params: dict | None = None, headers: dict[str, str] | None = None) -> Upstream: ...
+
+    async def forward(self, method: str, path: str, token: str, body: AsyncIterable[bytes],
+                      headers: dict[str, str]) -> Upstream: ...
 
     async def reachable(self) -> None: ...

@@ -5,8 +5,12 @@ from collections.abc import AsyncIterable
 
 import httpx
 from chassis.problems import Problem
+from chassis.request_context import HEADER, request_id
 
 from gateway.ports import ServiceClient, Upstream
+
+
+PASSED_ON = ("content-disposition", "retry-after")
 
 
 class HttpServiceClient(ServiceClient):
@@ -29,14 +33,17 @@ class HttpServiceClient(ServiceClient):
         return await self._send(method, path, content=body, headers={**headers, "authorization": f"Bearer {token}"})
 
     async def _send(self, method: str, path: str, **request) -> Upstream:
+        if rid := request_id.get():
+            request["headers"] = {**request["headers"], HEADER: rid}
         try:
             response = await self._http.request(method, path, **request)
         except httpx.TimeoutException:
             raise Problem(503, "service_timeout", f"The {self.name} service did not answer in time.") from None
         except httpx.TransportError:
             raise Problem(503, "service_unavailable", f"The {self.name} service is unavailable.") from None
+        passed_on = {name: response.headers[name] for name in PASSED_ON if name in response.headers}
         return Upstream(response.status_code, response.content,
-                        response.headers.get("content-type", "application/json"))
+                        response.headers.get("content-type", "application/json"), passed_on)
 
     async def reachable(self) -> None:
         response = await self._http.get("/health", timeout=2.0)

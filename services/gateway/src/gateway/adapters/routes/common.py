@@ -40,4 +40,5 @@ def relay_error(request: Request, exc: UpstreamError) -> Response:
 def relay(upstream: Upstream) -> Response:
     if upstream.status == 204:
         return Response(content=b"", status_code=204)
-    return Response(content=upstream.body, status_code=upstream.status, media_type=upstream.content_type)
+    return Response(content=upstream.body, status_code=upstream.status, media_type=upstream.content_type,
+                    headers=upstream.headers)

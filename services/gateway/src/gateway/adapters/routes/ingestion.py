@@ -51,7 +51,7 @@ def routes(services: Services) -> list:
             raise too_large()
         if request.content_type[0] != "multipart/form-data":
             raise Problem(415, "unsupported_media_type", "send the transcript as multipart/form-data")
-        return relay(await services.ingestion.forward(  # type: ignore[attr-defined]
+        return relay(await services.ingestion.forward(
             "POST", path, bearer_token(request), limited_body(request), passed_on(request)))
 
     async def from_text(request: Request, path: str, data: msgspec.Struct) -> Response:

@@ -9,10 +9,6 @@ from litestar import Request, Response, get
 from gateway.adapters.routes.common import PREFIX, Services, relay
 
 
-def export_filename(insight_id: str, fmt: str) -> str:
-    # built here from safe characters only: the upstream's own headers are not relayed
-    return f"session-insight-{re.sub(r'[^A-Za-z0-9-]', '', insight_id)[:64]}.{fmt}"
-
 
 def routes(services: Services) -> list:
     @get(f"{PREFIX}/my-insights", summary="Paired and unpaired insights of the caller")
@@ -48,11 +44,8 @@ def routes(services: Services) -> list:
 
     @get(f"{PREFIX}/{{insight_id:str}}/export", summary="Download an insight as md, pdf or json")
     async def export(insight_id: str, request: Request, caller: Identity, format: str = "md") -> Response:
-        upstream = await services.insights.call("GET", f"/v1/insights/{insight_id}/export", bearer_token(request),
-                                                params={"format": format})
-        response = relay(upstream)
-        if upstream.status == 200:
-            response.headers["content-disposition"] = f'attachment; filename="{export_filename(insight_id, format)}"'
-        return response
+        # the insights service names the file (Content-Disposition, a slug of the title); relayed as is
+        return relay(await services.insights.call("GET", f"/v1/insights/{insight_id}/export", bearer_token(request),
+                                                  params={"format": format}))
 
     return [my_insights, shared_with_me, timeline, insight, export]
