@@ -74,3 +74,7 @@ erase-user USER_ID:
 # read API latency through the gateway at 10k and 100k insights (own NATS, Postgres, services)
 bench-queries *ARGS: bootstrap
     uv run --no-sync python bench/queries.py {{ARGS}}
+
+# extraction MB/s and peak RSS per format (1 MB, 10 MB); upload p50/p95 at 8 clients
+bench-ingest: bootstrap
+    uv run --no-sync python bench/ingest.py

@@ -2,6 +2,7 @@
 comments (kept for the owner after a revoke), and export in every format."""
 
 import asyncio
+import re
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -126,7 +127,9 @@ def test_export_in_every_format_for_the_owner_and_an_export_grant(stack, client)
             got = client.get(f"{API}/{insight_id}/export", params={"format": fmt}, headers=stack.headers(user))
             assert got.status_code == 200, got.text
             assert got.headers["content-type"].startswith(media) and got.content.startswith(magic)
-            assert got.headers["content-disposition"] == (f'attachment; filename="session-insight-{insight_id}.{fmt}"')
+            # a safe name from the title and the id: no quotes, slashes or spaces to abuse
+            disposition = got.headers["content-disposition"]
+            assert re.fullmatch(rf'attachment; filename="[a-z0-9-]+-{insight_id[:8]}\.{fmt}"', disposition)
         markdown = client.get(f"{API}/{insight_id}/export", headers=stack.headers(user)).text
         for section in ("## Celebration", "## Action items", "## Powerful questions"):
             assert section in markdown

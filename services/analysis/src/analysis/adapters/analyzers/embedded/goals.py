@@ -11,6 +11,7 @@ from .commitments import Commitment
 from .evidence import dedupe, quote
 from .session import Session
 from .wins import NOT_A_WIN, WIN
+from .wording import counted
 
 MAX_GOALS = 3
 _SETBACK = re.compile(
@@ -57,7 +58,7 @@ def _goal(session: Session, theme: str, commitments: list[Commitment]) -> GoalPr
     barriers = [quote(t, s) for t, s in mentions if _BARRIER.search(s.text)]
     return GoalProgress(
         goal_area=theme,
-        progress_description=f"The client mentioned {theme} {len(mentions)} time(s) and {how}.",
+        progress_description=f"The client mentioned {theme} {counted(len(mentions), 'time')} and {how}.",
         progress_level=level,
         barriers_identified=dedupe(barriers, limit=2),
         next_steps=dedupe(steps, limit=2),

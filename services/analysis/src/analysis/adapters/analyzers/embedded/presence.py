@@ -17,6 +17,7 @@ from .evidence import dedupe, quote
 from .questions import Question, is_question, open_ratio
 from .sentences import words
 from .session import Session, TurnView
+from .wording import counted
 
 _PREAMBLE = re.compile(
     r"^(?:(?:so|and|okay|ok|well|now|but|um+|uh+|yeah|right|mm-?hmm|hmm|oh|alright|i see|you know|"
@@ -172,8 +173,8 @@ def _rapport(st: PresenceStats) -> str:
     else:
         tone = "Developing"
     return (
-        f"{tone}: {st.reflections} reflective statement(s) and {st.questions} question(s) "
-        f"({st.open_questions} open); {st.interruptions} interruption(s)."
+        f"{tone}: {counted(st.reflections, 'reflective statement')} and {counted(st.questions, 'question')} "
+        f"({st.open_questions} open); {counted(st.interruptions, 'interruption')}."
     )
 
 
@@ -186,5 +187,5 @@ def _partnership(st: PresenceStats) -> str:
     else:
         lead = f"Coach-led: the coach spoke {100 - share}% of the words"
     if st.advice or st.lectures:
-        lead += f"; the coach gave advice {st.advice} time(s) and {st.lectures} long explanation(s)"
+        lead += f"; the coach gave advice {counted(st.advice, 'time')} and {counted(st.lectures, 'long explanation')}"
     return lead + "."

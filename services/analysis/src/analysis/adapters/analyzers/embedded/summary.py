@@ -5,6 +5,7 @@ from __future__ import annotations
 from contracts.insight import ActionItem, EmotionalShift
 
 from .presence import PresenceStats
+from .wording import counted
 
 
 def summarise(
@@ -22,17 +23,17 @@ def summarise(
     topic = f" focused on {_join(themes[:3])}" if themes else ""
     first = f"A {length} session{topic}, rated {quality.lower()} overall."
     second = (
-        f"The coach asked {presence.questions} question(s), {presence.open_questions} of them open, and "
-        f"offered {presence.reflections} reflection(s); the client spoke {round(100 * presence.client_share)}% of the words."
+        f"The coach asked {counted(presence.questions, 'question')}, {presence.open_questions} of them open, and "
+        f"offered {counted(presence.reflections, 'reflection')}; the client spoke {round(100 * presence.client_share)}% of the words."
     )
     outcome = []
     if actions:
         firm = sum(a.client_commitment_level == "High" for a in actions)
-        outcome.append(f"the client named {len(actions)} possible next step(s), {firm} of them firm")
+        outcome.append(f"the client named {counted(len(actions), 'possible next step')}, {firm} of them firm")
     else:
         outcome.append("no concrete next steps were committed to")
     if discoveries:
-        outcome.append(f"voiced {discoveries} new realisation(s)")
+        outcome.append(f"voiced {counted(discoveries, 'new realisation')}")
     if shifts:
         s = shifts[0]
         outcome.append(f"their tone moved from {s.initial_state.lower()} to {s.final_state.lower()}")
