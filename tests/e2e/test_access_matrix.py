@@ -5,15 +5,14 @@ gets 403 (a 404 would hide nothing from them)."""
 
 import asyncio
 import time
-import uuid
 from pathlib import Path
 
 import asyncpg
 import httpx
-import nats
 import pytest
 from devstack.relationship import publish
 from devstack.system import System
+from devstack.testing import started_system
 from devstack.tokens import make_token
 
 from contracts import CoachingRelationshipChanged
@@ -67,27 +66,8 @@ def wait_until(check, what: str, timeout: float = 30) -> None:
     raise AssertionError(f"timed out waiting for {what}")
 
 
-async def fresh_database(postgres_server) -> str:
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    for _ in range(100):  # the session's Postgres may still be starting when this module runs first
-        try:
-            conn = await asyncpg.connect(postgres_server.dsn())
-            break
-        except asyncpg.CannotConnectNowError:
-            await asyncio.sleep(0.1)
-    try:
-        await conn.execute(f'create database "{name}"')
-    finally:
-        await conn.close()
-    return postgres_server.url(name)
 
 
-async def empty_streams(url: str) -> None:
-    client = await nats.connect(url)
-    js = client.jetstream()
-    for info in await js.streams_info():
-        await js.delete_stream(info.config.name)
-    await client.close()
 
 
 @pytest.fixture(scope="module")
@@ -95,9 +75,7 @@ async def world(postgres_server, nats_server):
     """One system; a paired insight P (coach-rel, client-alice), an unpaired U shared with
     coaches view / comment / export / spare and shared-then-revoked with coach-revoked,
     and one throwaway insight for each caller allowed to delete."""
-    await empty_streams(nats_server.url)
-    system = System(database_url=await fresh_database(postgres_server), nats_url=nats_server.url)
-    system.start()
+    system = await started_system(postgres_server, nats_server)
     try:
         await publish(nats_server.url, CoachingRelationshipChanged(
             relationship_id=REL, coach_user_id=USERS["rel_coach"], client_user_id=USERS["owner"], status="active",

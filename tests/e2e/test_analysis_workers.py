@@ -2,20 +2,18 @@
 in-progress acks, giving up after max_deliver, the operator re-run, erasure, and two
 processes sharing the work."""
 
-import asyncio
 import importlib.util
 import os
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import asyncpg
 import httpx
-import nats
 import pytest
 from devstack.system import System
+from devstack.testing import started_system
 
 ROOT = Path(__file__).parents[2]
 API = "/api/v1/session-insights"
@@ -62,31 +60,8 @@ def llm(llm_server):
 
 
 @pytest.fixture(scope="module")
-def module_db(postgres_server) -> str:
-    name = f"t_analysis_{uuid.uuid4().hex[:8]}"
-
-    async def create() -> None:
-        conn = await asyncpg.connect(postgres_server.dsn())
-        await conn.execute(f'create database "{name}"')
-        await conn.close()
-
-    asyncio.run(create())
-    return postgres_server.url(name)
-
-
-@pytest.fixture(scope="module")
-def system(module_db, nats_server, llm_server, request):
-    async def empty_streams() -> None:
-        client = await nats.connect(nats_server.url)
-        js = client.jetstream()
-        for info in await js.streams_info():
-            await js.delete_stream(info.config.name)
-        await client.close()
-
-    asyncio.run(empty_streams())
-    stack = System(database_url=module_db, nats_url=nats_server.url,
-                   extra_env={**SETTINGS, "INSIGHTS_LLM_BASE_URL": llm_server.url})
-    stack.start()
+async def system(postgres_server, nats_server, llm_server):
+    stack = await started_system(postgres_server, nats_server, **SETTINGS, INSIGHTS_LLM_BASE_URL=llm_server.url)
     yield stack
     stack.stop()
 

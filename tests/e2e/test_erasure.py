@@ -5,7 +5,6 @@ transcript, except the content-free tombstones (insights.erased, sharing.audit '
 import asyncio
 import re
 import time
-import uuid
 from pathlib import Path
 
 import asyncpg
@@ -13,6 +12,7 @@ import httpx
 import nats
 import pytest
 from devstack.system import System
+from devstack.testing import started_system
 
 API = "/api/v1/session-insights"
 PHRASE = "quokka-lantern-figs"  # distinctive: appears in nothing but this transcript
@@ -24,19 +24,6 @@ TOMBSTONES = {("insights", "erased"), ("sharing", "audit"), ("analysis", "erasur
 # erasure owned elsewhere (see the report): analysis' runs/outbox, ingestion's outbox purge consumer
 
 
-async def fresh_database(postgres_server) -> str:
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    for _ in range(100):  # the session's Postgres may still be starting when this module runs first
-        try:
-            conn = await asyncpg.connect(postgres_server.dsn())
-            break
-        except asyncpg.CannotConnectNowError:
-            await asyncio.sleep(0.1)
-    try:
-        await conn.execute(f'create database "{name}"')
-    finally:
-        await conn.close()
-    return postgres_server.url(name)
 
 
 async def streams_drained(url: str) -> bool:
@@ -105,14 +92,7 @@ def verdict(found: list[tuple[str, str, str]]) -> None:
 
 @pytest.fixture(scope="module")
 async def stack(postgres_server, nats_server):
-    client = await nats.connect(nats_server.url)
-    js = client.jetstream()
-    for info in await js.streams_info():
-        await js.delete_stream(info.config.name)
-    await client.close()
-    system = System(database_url=await fresh_database(postgres_server), nats_url=nats_server.url,
-                    extra_env={"OPERATOR_TOKEN": OPERATOR})
-    system.start()
+    system = await started_system(postgres_server, nats_server, OPERATOR_TOKEN=OPERATOR)
     yield system
     system.stop()
 

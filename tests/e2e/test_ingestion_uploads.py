@@ -3,16 +3,14 @@ deletion, through the gateway with all five services on real NATS and Postgres."
 
 import asyncio
 import time
-import uuid
 from pathlib import Path
 
 import asyncpg
 import httpx
-import nats
 import pytest
 from contracts.limits import MAX_TRANSCRIPT_CHARS, MAX_UPLOAD_BYTES
 from devstack.relationship import publish
-from devstack.system import System
+from devstack.testing import started_system
 
 from contracts import CoachingRelationshipChanged
 
@@ -27,16 +25,7 @@ CONTENT_TABLES = ("ingestion.transcripts", "ingestion.outbox", "ingestion.idempo
 async def stack(postgres_server, nats_server):
     """One system for this module (starting five services is the slow part); tests compare
     row counts before and after rather than expecting empty tables."""
-    client = await nats.connect(nats_server.url)
-    for info in await client.jetstream().streams_info():
-        await client.jetstream().delete_stream(info.config.name)
-    await client.close()
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    conn = await asyncpg.connect(postgres_server.dsn())
-    await conn.execute(f'create database "{name}"')
-    await conn.close()
-    system = System(database_url=postgres_server.url(name), nats_url=nats_server.url)
-    system.start()
+    system = await started_system(postgres_server, nats_server)
     yield system
     system.stop()
 

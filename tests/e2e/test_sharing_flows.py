@@ -1,44 +1,22 @@
 """Sharing end to end: revocation takes effect within a second, expiry ends access,
 comments (kept for the owner after a revoke), and export in every format."""
 
-import asyncio
 import re
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import asyncpg
 import httpx
-import nats
 import pytest
 from devstack.system import System
+from devstack.testing import started_system
 
 API = "/api/v1/session-insights"
 SAMPLE = (Path(__file__).parents[2] / "samples" / "leadership-session.txt").read_text()
 
 
-async def fresh_database(postgres_server) -> str:
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    for _ in range(100):  # the session's Postgres may still be starting when this module runs first
-        try:
-            conn = await asyncpg.connect(postgres_server.dsn())
-            break
-        except asyncpg.CannotConnectNowError:
-            await asyncio.sleep(0.1)
-    try:
-        await conn.execute(f'create database "{name}"')
-    finally:
-        await conn.close()
-    return postgres_server.url(name)
 
 
-async def empty_streams(url: str) -> None:
-    client = await nats.connect(url)
-    js = client.jetstream()
-    for info in await js.streams_info():
-        await js.delete_stream(info.config.name)
-    await client.close()
 
 
 def wait_until(check, what: str, timeout: float = 30, every: float = 0.02) -> float:
@@ -52,9 +30,7 @@ def wait_until(check, what: str, timeout: float = 30, every: float = 0.02) -> fl
 
 @pytest.fixture(scope="module")
 async def stack(postgres_server, nats_server):
-    await empty_streams(nats_server.url)
-    system = System(database_url=await fresh_database(postgres_server), nats_url=nats_server.url)
-    system.start()
+    system = await started_system(postgres_server, nats_server)
     yield system
     system.stop()
 

@@ -6,8 +6,8 @@ import os
 import shutil
 import signal
 import subprocess
-import time
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +20,7 @@ import pytest
 from devstack import nats as nats_bin
 from devstack import pg
 from devstack.ports import free_port, wait_for_port
+from devstack.system import System
 
 PG_PASSWORD = "test-only-password"
 
@@ -108,9 +109,8 @@ def postgres_server() -> Iterator[PostgresServer]:
     shutil.rmtree(root, ignore_errors=True)
 
 
-@pytest.fixture
-async def database_url(postgres_server: PostgresServer) -> str:
-    """A fresh, empty database for this test."""
+async def fresh_database(postgres_server: PostgresServer) -> str:
+    """A new, empty database on the session's Postgres; its SQLAlchemy URL."""
     name = f"t_{uuid.uuid4().hex[:12]}"
     conn = await asyncpg.connect(postgres_server.dsn())
     try:
@@ -120,9 +120,8 @@ async def database_url(postgres_server: PostgresServer) -> str:
     return postgres_server.url(name)
 
 
-@pytest.fixture
-async def nats_url(nats_server: NatsServer) -> str:
-    """The session's NATS with every stream deleted, so this test starts empty."""
+async def empty_streams(nats_server: NatsServer) -> str:
+    """The session's NATS (restarted if a test stopped it) with every stream deleted."""
     if nats_server.process is None or nats_server.process.poll() is not None:
         nats_server.start()
     client = await nats.connect(nats_server.url)
@@ -131,3 +130,24 @@ async def nats_url(nats_server: NatsServer) -> str:
         await js.delete_stream(info.config.name)
     await client.close()
     return nats_server.url
+
+
+async def started_system(postgres_server: PostgresServer, nats_server: NatsServer, **extra_env: str) -> System:
+    """All five services on a fresh database and empty streams (for module-scoped fixtures:
+    starting the services is the slow part)."""
+    system = System(database_url=await fresh_database(postgres_server), nats_url=await empty_streams(nats_server),
+                    extra_env=extra_env)
+    system.start()
+    return system
+
+
+@pytest.fixture
+async def database_url(postgres_server: PostgresServer) -> str:
+    """A fresh, empty database for this test."""
+    return await fresh_database(postgres_server)
+
+
+@pytest.fixture
+async def nats_url(nats_server: NatsServer) -> str:
+    """The session's NATS with every stream deleted, so this test starts empty."""
+    return await empty_streams(nats_server)
