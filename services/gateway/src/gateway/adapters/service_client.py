@@ -9,7 +9,6 @@ from chassis.request_context import HEADER, request_id
 
 from gateway.ports import ServiceClient, Upstream
 
-
 PASSED_ON = ("content-disposition", "retry-after")
 
 

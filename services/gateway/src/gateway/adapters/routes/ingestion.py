@@ -13,6 +13,7 @@ from contracts.limits import MAX_UPLOAD_BYTES
 from litestar import Request, Response, delete, post
 from litestar.exceptions import HTTPException
 
+from gateway.adapters.openapi import CREATE_ERRORS, SessionInsight, answers
 from gateway.adapters.requests import (
     SessionInsightCreateRequest,
     UnpairedSessionInsightCreateRequest,
@@ -45,6 +46,11 @@ def passed_on(request: Request) -> dict[str, str]:
     return {name: request.headers[name] for name in FORWARDED if name in request.headers}
 
 
+UPLOAD_FORM = ("multipart/form-data fields: `transcript_file` (txt, md, vtt, srt, docx, pdf, html; up to 10 MB), "
+               "`session_title`, `session_date` (ISO 8601), `coach_speaker` (the coach's label in the file), and "
+               "for paired uploads `coaching_relationship_id`. Send an `Idempotency-Key` header to make retries safe.")
+
+
 def routes(services: Services) -> list:
     async def upload(request: Request, path: str) -> Response:
         if (request.content_length or 0) > MAX_BODY_BYTES:  # refuse before reading a byte
@@ -59,25 +65,30 @@ def routes(services: Services) -> list:
                                                    headers=passed_on(request) | {"content-type": "application/json"}))
 
     @post(f"{PREFIX}/", status_code=202, request_max_body_size=MAX_BODY_BYTES,
-          summary="Create a paired insight from a transcript file (multipart/form-data)")
+          summary="Create a paired insight from a transcript file (multipart/form-data)",
+          description=UPLOAD_FORM, responses=answers(202, SessionInsight, "Accepted: pending", CREATE_ERRORS))
     async def paired_upload(request: Request, caller: Identity) -> Response:
         return await upload(request, "/v1/transcripts")
 
     @post(f"{PREFIX}/unpaired", status_code=202, request_max_body_size=MAX_BODY_BYTES,
-          summary="Create an unpaired insight from a transcript file (multipart/form-data)")
+          summary="Create an unpaired insight from a transcript file (multipart/form-data)",
+          description=UPLOAD_FORM, responses=answers(202, SessionInsight, "Accepted: pending", CREATE_ERRORS))
     async def unpaired_upload(request: Request, caller: Identity) -> Response:
         return await upload(request, "/v1/transcripts/unpaired")
 
-    @post(f"{PREFIX}/unpaired/from-text", status_code=202, summary="Create an unpaired insight from pasted text")
+    @post(f"{PREFIX}/unpaired/from-text", status_code=202, summary="Create an unpaired insight from pasted text",
+          responses=answers(202, SessionInsight, "Accepted: pending", CREATE_ERRORS))
     async def unpaired_from_text(data: UnpairedSessionInsightCreateRequest, request: Request,
                                  caller: Identity) -> Response:
         return await from_text(request, "/v1/transcripts/unpaired/from-text", data)
 
-    @post(f"{PREFIX}/from-text", status_code=202, summary="Create a paired insight from pasted text")
+    @post(f"{PREFIX}/from-text", status_code=202, summary="Create a paired insight from pasted text",
+          responses=answers(202, SessionInsight, "Accepted: pending", CREATE_ERRORS))
     async def paired_from_text(data: SessionInsightCreateRequest, request: Request, caller: Identity) -> Response:
         return await from_text(request, "/v1/transcripts/from-text", data)
 
-    @delete(f"{PREFIX}/{{insight_id:str}}", status_code=204, summary="Delete an insight and its transcript")
+    @delete(f"{PREFIX}/{{insight_id:str}}", status_code=204, summary="Delete an insight and its transcript",
+            responses=answers(204, None, "Deleted"))
     async def remove(insight_id: str, request: Request, caller: Identity) -> None:
         upstream = await services.ingestion.call("DELETE", f"/v1/transcripts/{insight_id}", bearer_token(request))
         if upstream.status != 204:

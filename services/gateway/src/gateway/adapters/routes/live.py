@@ -5,11 +5,12 @@ import asyncio
 import json
 from collections.abc import AsyncIterator
 
+from chassis.identity import Identity, bearer_token
+from chassis.problems import Problem
 from litestar import Request, get
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
-from chassis.identity import Identity, bearer_token
-from chassis.problems import Problem
+from gateway.adapters.openapi import answers
 from gateway.adapters.routes.common import PREFIX, Services
 
 POLL_SECONDS = 0.25
@@ -27,7 +28,8 @@ def routes(services: Services) -> list:
         body = json.loads(found.body)
         return {"id": insight_id, "status": body["status"], "processing_error": body.get("processing_error")}
 
-    @get(f"{PREFIX}/{{insight_id:str}}/events", summary="Server-sent status changes until completed or failed")
+    @get(f"{PREFIX}/{{insight_id:str}}/events", summary="Server-sent status changes until completed or failed",
+         responses=answers(200, None, "text/event-stream of `status` events"))
     async def events(insight_id: str, request: Request, caller: Identity) -> ServerSentEvent:
         token = bearer_token(request)
         first = await status_of(insight_id, token)
