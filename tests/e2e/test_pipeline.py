@@ -122,3 +122,22 @@ async def test_analysis_killed_with_work_queued_loses_nothing_and_duplicates_not
         await conn.close()
     assert {r["insight_id"]: r["n"] for r in runs} == {i: 1 for i in ids}
     assert completed_events == 3 and projected == 3
+
+
+async def test_the_request_id_travels_from_the_upload_to_every_event_it_causes(system, nats_url):
+    import nats
+
+    with httpx.Client(base_url=system.gateway_url, timeout=10) as client:
+        created = client.post(f"{API}/unpaired/from-text", headers={**system.headers("client-alice"),
+                              "X-Request-ID": "trace-upload-42"}, json={"transcript_text": SAMPLE})
+        assert created.headers["x-request-id"] == "trace-upload-42"
+        wait_for_status(client, created.json()["id"], system.headers("client-alice"))
+
+    connection = await nats.connect(nats_url)
+    try:
+        js = connection.jetstream()
+        for subject in ("insights.v1.transcript.received", "insights.v1.analysis.completed"):
+            message = await js.get_last_msg("INGESTION" if "transcript" in subject else "ANALYSIS", subject)
+            assert (message.headers or {}).get("x-request-id") == "trace-upload-42", subject
+    finally:
+        await connection.close()

@@ -22,6 +22,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from chassis.request_context import HEADER, request_id
@@ -40,6 +41,7 @@ def outbox_table(metadata: MetaData) -> Table:
         Column("payload", LargeBinary, nullable=False),
         Column("created_at", DateTime(timezone=True), nullable=False),
         Column("sent_at", DateTime(timezone=True)),
+        Column("headers", JSONB),  # NATS headers to publish with, e.g. the request id
     )
     Index("ix_outbox_unsent", table.c.created_at, postgresql_where=table.c.sent_at.is_(None))
     return table
@@ -48,7 +50,7 @@ def outbox_table(metadata: MetaData) -> Table:
 async def add_event(session: AsyncSession, table: Table, event: Event) -> None:
     values = {"event_id": event.event_id, "subject": subject_of(event), "payload": msgspec.json.encode(event),
               "created_at": datetime.now(UTC)}
-    if "headers" in table.c and (rid := request_id.get()):
+    if rid := request_id.get():
         values["headers"] = {HEADER: rid}
     await session.execute(table.insert().values(**values))
 
@@ -107,7 +109,7 @@ class OutboxRelay:
         async with self._sessions() as session, session.begin():
             rows = (
                 await session.execute(
-                    select(t.c.event_id, t.c.subject, t.c.payload, *([t.c.headers] if "headers" in t.c else []))
+                    select(t.c.event_id, t.c.subject, t.c.payload, t.c.headers)
                     .where(t.c.sent_at.is_(None))
                     .order_by(t.c.created_at)
                     .limit(self._batch)
@@ -117,7 +119,7 @@ class OutboxRelay:
             sent: list[str] = []
             try:
                 for row in rows:
-                    await self._publish(row.subject, row.payload, row.event_id, getattr(row, "headers", None))
+                    await self._publish(row.subject, row.payload, row.event_id, row.headers)
                     sent.append(row.event_id)
             finally:  # what went out is marked even when a later publish fails
                 if sent:
