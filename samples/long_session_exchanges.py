@@ -551,6 +551,44 @@ TURNS = [
     (CLIENT, "Telling someone, I think. If I tell my wife I'm doing the walks, she'll ask me about them. "
              "And if I send you the Friday notes before our next session, then I've got a reason to write "
              "them. Accountability works on me, I just never set it up for myself."),
+    # Support and energy: who else is in the system, and what the client needs from them.
+    (COACH, "Before we close the plan, I'm curious about who else could support you in this. You've "
+            "talked about Dev, Saoirse and the leadership team. Who haven't we mentioned?"),
+    (CLIENT, "Priya, the chief executive. I realise I've been treating her as someone I need to impress "
+             "rather than someone who could help. She hired me. She must have seen something. But every "
+             "time I meet her I bring the good news and hide the messy parts, because I'm worried she'll "
+             "regret the decision. Saying it out loud, that's a bit ridiculous. She's the one person whose "
+             "job is literally to help me succeed in this role."),
+    (COACH, "What would it look like to bring her the messy parts?"),
+    (CLIENT, "I'd go into our next one-to-one with the draft restructure, not a polished version, and tell "
+             "her where I'm stuck. The reporting lines for the regional teams are the bit I keep going round "
+             "in circles on. She ran regions for years. She'd probably solve it in ten minutes. And I'd tell "
+             "her that I've been avoiding the conversation with Dev, and ask how she'd handle it. That feels "
+             "exposed, but it also feels like relief, if that makes sense."),
+    (COACH, "It makes sense. Exposed and relieved at the same time. What's the relief about?"),
+    (CLIENT, "Not carrying it alone. I've been acting as if asking for help is a sign I'm not up to it. "
+             "But when someone on my team asks me for help, I think better of them, not worse. I never "
+             "applied that to myself. It's the same standard, I just didn't notice I had two of them."),
+    (COACH, "Two standards, one for them and one for you. What do you want to do with that?"),
+    (CLIENT, "Use the one I use for them. I'll book thirty minutes with Priya for next Wednesday and take "
+             "the draft as it is. No more rewriting it at midnight before I show anyone."),
+    (COACH, "And your energy through all of this? You mentioned walks earlier, and the early calls with "
+            "the board chair. How are you looking after yourself while you do the hard things?"),
+    (CLIENT, "Badly, if I'm honest. I've stopped running since the promotion. I used to run three mornings "
+             "a week and it was where I did my best thinking. Now those mornings are the board calls. I "
+             "think I told myself it was temporary, but five months isn't temporary any more."),
+    (COACH, "What would you like to be true about your mornings a month from now?"),
+    (CLIENT, "Two runs a week, protected. Tuesday and Saturday. The board chair can have Thursday at seven, "
+             "that's fine, but not every day. I'm going to ask my assistant to move the standing calls this "
+             "week. It's a small thing, but it's the kind of small thing I keep giving away."),
+    (COACH, "I notice you said giving away. What do you get back when you protect it?"),
+    (CLIENT, "My head. I come back from a run with the problem sorted into pieces. I think half the reason "
+             "the restructure has felt impossible is that I haven't had any time where I'm not reacting. "
+             "So the runs aren't a luxury. They're part of how I do the job well."),
+    (COACH, "That's a different way to see them. Part of the job rather than time away from it. How "
+            "confident are you, on a scale of one to ten, that the runs will happen?"),
+    (CLIENT, "Seven. Saturday is easy. Tuesday depends on me holding the line with the diary. I'll put it "
+             "in as a meeting with myself and treat it like one I can't move."),
     (COACH, "Let's agree that you'll send me the notes before our next session. What else do you want to "
             "make sure we cover before we finish today?"),
     (CLIENT, "I think I just want to say that this changed how I see the problem. I came in thinking I had "
@@ -567,7 +605,7 @@ TURNS = [
     (COACH, "Same time in three weeks. Good luck on Monday, Marcus."),
 ]
 
-WORDS_PER_MINUTE = 150
+WORDS_PER_MINUTE = 165  # a brisk but ordinary conversational pace
 PAUSE_SECONDS = 2
 
 
