@@ -10,6 +10,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,7 +66,9 @@ class PostgresServer:
         deadline = time.monotonic() + timeout
         while True:
             try:
-                asyncio.run(self._ping())
+                # in a thread of its own: callers may already be inside an event loop
+                with ThreadPoolExecutor(1) as pool:
+                    pool.submit(asyncio.run, self._ping()).result()
                 return
             except (OSError, asyncpg.CannotConnectNowError, asyncpg.PostgresError):
                 if time.monotonic() > deadline:
