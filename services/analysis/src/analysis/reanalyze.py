@@ -24,10 +24,14 @@ def main(argv: list[str]) -> int:
               file=sys.stderr)
         return 1
     try:
-        print(json.dumps(response.json(), indent=2))
+        body = response.json()
     except ValueError:
-        print(f"reanalyze: HTTP {response.status_code}: {response.text[:200]}", file=sys.stderr)
-    return 0 if response.status_code == 200 else 1
+        body = {"detail": response.text[:200]}
+    if response.status_code != 200:
+        print(f"reanalyze: {body.get('code', response.status_code)}: {body.get('detail', '')}", file=sys.stderr)
+        return 1
+    print(json.dumps(body, indent=2))
+    return 0
 
 
 if __name__ == "__main__":
