@@ -3,7 +3,9 @@ code. Runs once the file extractor (ingestion.adapters.extractors) is installed.
 
 import asyncio
 import io
+import json
 import zipfile
+from pathlib import Path
 
 import asyncpg
 import httpx
@@ -107,3 +109,52 @@ async def test_each_format_is_read_and_each_damaged_file_refused(system, databas
     finally:
         await conn.close()
     assert {r["id"]: r["source_format"] for r in rows} == created
+
+
+SAMPLES = Path(__file__).parents[2] / "samples"
+# every sample we ship: (turns, {speaker: role}) as a coach reading it would mark them
+EXPECTED = {
+    "credentialing-session.docx": (16, {"Coach": "coach", "Client": "client"}),
+    "leadership-session.txt": (28, {"Maya": "coach", "Daniel": "client"}),
+    "long-session-60min.txt": (211, {"Elena": "coach", "Marcus": "client"}),
+    "otter-export.txt": (13, {"Rachel Adeyemi": "coach", "Chris Lindqvist": "client"}),
+    "session.html": (10, {"Coach": "coach", "Client": "client"}),
+    "session.pdf": (11, {"Coach": "coach", "Client": "client"}),
+    "session.srt": (11, {"Coach": "coach", "Client": "client"}),
+    "teams-export.docx": (12, {"Hannah Brooks": "coach", "Leo Martins": "client"}),
+    "teams-session.vtt": (11, {"Priya Natarajan": "coach", "Tom Whitaker": "client"}),
+    "zoom-session.vtt": (15, {"Maya Chen": "coach", "Jordan Reyes": "client"}),
+}
+
+
+async def test_every_sample_completes_with_its_speakers_and_roles_right(system, database_url):
+    shipped = {p.name for p in SAMPLES.iterdir() if p.suffix != ".py"}
+    assert shipped == set(EXPECTED), "a sample without expectations (or the reverse)"
+    alice = system.headers("client-alice")
+    async with httpx.AsyncClient(base_url=system.gateway_url, timeout=120) as client:
+        ids = {}
+        for name in sorted(EXPECTED):
+            response = await client.post(f"{API}/unpaired", headers=alice,
+                                         files={"transcript_file": (name, (SAMPLES / name).read_bytes())})
+            assert response.status_code == 202, (name, response.text)
+            ids[response.json()["id"]] = name
+        for insight_id, name in ids.items():
+            for _ in range(600):
+                detail = (await client.get(f"{API}/{insight_id}", headers=alice)).json()
+                if detail["status"] in ("completed", "failed"):
+                    break
+                await asyncio.sleep(0.1)
+            assert detail["status"] == "completed", (name, detail.get("processing_error"))
+            assert detail["session_summary"] and detail["coaching_presence"], name
+
+    conn = await asyncpg.connect(database_url.replace("+asyncpg", ""))
+    try:
+        rows = await conn.fetch("select id, transcript from ingestion.transcripts")
+    finally:
+        await conn.close()
+    for row in rows:
+        transcript = json.loads(row["transcript"])
+        turns, roles = EXPECTED[ids[row["id"]]]
+        assert len(transcript["turns"]) == turns, ids[row["id"]]
+        assert {s["speaker"]: s["role"] for s in transcript["speakers"]} == roles, ids[row["id"]]
+        assert all(t["role"] == roles[t["speaker"]] for t in transcript["turns"]), ids[row["id"]]

@@ -50,15 +50,16 @@ def test_teams_vtt_voice_spans_missing_close_tag_and_out_of_order_cues(extract):
     assert all("<" not in turn.text for turn in result.turns)
 
 
-def test_srt_labels_tags_wrapped_lines_and_an_unlabelled_cue(extract):
+def test_srt_labels_tags_wrapped_lines_and_a_stage_direction_dropped(extract):
     result = extract("session.srt")
-    assert speakers(result) == ["Unknown", "Coach", "Client"]
-    assert len(result.turns) == 12
-    assert (result.turns[0].text, result.turns[0].start_seconds) == ("[Recording started]", 0.5)
-    assert result.turns[2].text == ("The presentation to the board. I've rehearsed it six times "
+    assert speakers(result) == ["Coach", "Client"]  # "[Recording started]" is not speech
+    assert len(result.turns) == 11
+    assert (result.turns[0].text, result.turns[0].start_seconds) == (
+        "Welcome back, Sofia. What's on your mind this week?", 3.4)
+    assert result.turns[1].text == ("The presentation to the board. I've rehearsed it six times "
                                     "and I still feel sick when I think about it.")
-    assert result.turns[5].text == "If that happened, what would you want to do in that moment?"
-    assert (result.turns[4].start_seconds, result.turns[4].end_seconds) == (25.7, 40.9)
+    assert result.turns[4].text == "If that happened, what would you want to do in that moment?"
+    assert (result.turns[3].start_seconds, result.turns[3].end_seconds) == (25.7, 40.9)
 
 
 def test_credentialing_docx_coach_and_client_lines_without_the_title_block(extract):

@@ -7,10 +7,11 @@ from ingestion.domain.turns import Cue, merge_cues
 
 def test_consecutive_cues_of_one_speaker_keep_first_start_and_last_end():
     turns = merge_cues([Cue("Ana", "Hello.", 1.0, 2.0), Cue("Ana", "How are you?", 2.5, 4.0),
-                        Cue(None, "[music]", 4.0, 5.0), Cue("Ben", "  Fine,\n thanks. ", 5.0, 6.5)])
+                        Cue(None, "[music]", 4.0, 5.0), Cue("Ben", "  Fine,\n thanks. ", 5.0, 6.5),
+                        Cue(None, "mm-hmm, right", 7.0, 7.5)])
     assert [(t.speaker, t.text, t.start_seconds, t.end_seconds) for t in turns] == [
-        ("Ana", "Hello. How are you?", 1.0, 4.0), ("Unknown", "[music]", 4.0, 5.0),
-        ("Ben", "Fine, thanks.", 5.0, 6.5)]
+        ("Ana", "Hello. How are you?", 1.0, 4.0),  # "[music]" is a stage direction, not speech
+        ("Ben", "Fine, thanks.", 5.0, 6.5), ("Unknown", "mm-hmm, right", 7.0, 7.5)]
 
 
 def test_otter_headers_need_a_wide_gap_so_a_sentence_ending_in_a_time_is_not_one():
