@@ -78,3 +78,7 @@ bench-queries *ARGS: bootstrap
 # extraction MB/s and peak RSS per format (1 MB, 10 MB); upload p50/p95 at 8 clients
 bench-ingest: bootstrap
     uv run --no-sync python bench/ingest.py
+
+# embedded analyzer ms/1,000 words; upload -> completed p50/p95 at 8 clients; 1/2/4 workers vs a 2 s LLM
+bench-analysis: bootstrap
+    uv run --no-sync python bench/analysis_speed.py

@@ -14,6 +14,7 @@ Prints `name: value unit` lines.
 
 import asyncio
 import importlib.util
+import logging
 import shutil
 import statistics
 import sys
@@ -82,8 +83,8 @@ def bench_embedded() -> None:
     long, leadership = transcript_from(LONG), transcript_from(LEADERSHIP)
     long_ms, short_ms = embedded_ms(long, 7), embedded_ms(leadership, 15)
     long_words, short_words = long.word_count, leadership.word_count
-    print(f"embedded_full_session_{long_words}_words: {long_ms:.0f} ms")
-    print(f"embedded_leadership_session_{short_words}_words: {short_ms:.1f} ms")
+    print(f"embedded_full_session: {long_ms:.0f} ms ({LONG.name}, {long_words} words in turns)")
+    print(f"embedded_leadership_session: {short_ms:.1f} ms ({LEADERSHIP.name}, {short_words} words in turns)")
     print(f"embedded_ms_per_1000_words: {long_ms / long_words * 1000:.1f} ms (full {long_words}-word session)")
     print(f"embedded_ms_per_1000_words_leadership: {short_ms / short_words * 1000:.1f} ms "
           f"({short_words}-word session)")
@@ -235,6 +236,8 @@ def bench_llm(system: System, llm_url: str) -> None:
 
 
 def main() -> None:
+    for name in ("httpx", "httpcore"):  # one line per request otherwise
+        logging.getLogger(name).setLevel(logging.WARNING)
     overall = time.perf_counter()
     bench_embedded()
 

@@ -13,7 +13,7 @@ USERS = parse_users("client-daniel:Daniel Ortiz (client),coach-x:<script>alert(1
 
 
 def client(secret: str | None) -> TestClient:
-    config = DashboardConfig(local_secret=secret, demo_users=USERS, demo_relationships=("rel-demo",))
+    config = DashboardConfig(local_secret=secret, demo_users=USERS)
     return TestClient(Litestar(route_handlers=dashboard_routes(config), exception_handlers=EXCEPTION_HANDLERS))
 
 

@@ -141,3 +141,25 @@ async def test_the_request_id_travels_from_the_upload_to_every_event_it_causes(s
             assert (message.headers or {}).get("x-request-id") == "trace-upload-42", subject
     finally:
         await connection.close()
+
+
+async def test_relationships_list_for_coach_and_client_only(system):
+    from devstack.relationship import publish
+
+    from contracts import CoachingRelationshipChanged
+
+    await publish(system.nats_url, CoachingRelationshipChanged(
+        relationship_id="rel-list", coach_user_id="coach-ann", client_user_id="client-bo", status="active",
+        coach_name="Ann Coach", client_name="Bo Client"))
+    with httpx.Client(base_url=system.gateway_url, timeout=10) as client:
+        for _ in range(100):
+            listed = client.get(f"{API}/relationships", headers=system.headers("coach-ann")).json()
+            if listed["relationships"]:
+                break
+            time.sleep(0.05)
+        assert [(r["relationship_id"], r["role"], r["client_name"]) for r in listed["relationships"]] == [
+            ("rel-list", "coach", "Bo Client")]
+        as_client = client.get(f"{API}/relationships", headers=system.headers("client-bo")).json()
+        assert [r["role"] for r in as_client["relationships"]] == ["client"]
+        assert client.get(f"{API}/relationships", headers=system.headers("coach-zed")).json() == {
+            "relationships": []}

@@ -89,6 +89,10 @@ class FakeStore(InsightProjection, InsightReader):
                 found.append(dataclasses.replace(insight, grants=[access.grant]))
         return self._page(found, limit, offset)
 
+    async def relationships_of(self, user_id):
+        return sorted((r for r in self.relationships.values() if user_id in (r.coach_user_id, r.client_user_id)),
+                      key=lambda r: r.relationship_id)
+
     async def relationship(self, relationship_id):
         return self.relationships.get(relationship_id)
 

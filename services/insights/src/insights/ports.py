@@ -11,6 +11,7 @@ class Relationship(Protocol):
     client_user_id: str
     coach_name: str | None
     client_name: str | None
+    status: str
 
 
 class InsightProjection(Protocol):
@@ -47,3 +48,4 @@ class InsightReader(Protocol):
     async def shared_with(self, coach_user_id: str, now: datetime, limit: int,
                           offset: int) -> tuple[list[InsightView], int]: ...
     async def relationship(self, relationship_id: str) -> Relationship | None: ...
+    async def relationships_of(self, user_id: str) -> list[Relationship]: ...

@@ -131,3 +131,6 @@ async def test_timeline_only_for_the_relationship_members(store):
     assert [i.id for i in timeline.insights] == ["p"] and timeline.relationship.client_name == "Daniel"
     with pytest.raises(queries.NotFound):
         await queries.relationship_timeline(store, "r1", "coach-9", queries.Page(20, 0))
+    assert [r.relationship_id for r in await queries.my_relationships(store, "client-1")] == ["r1"]
+    assert [r.relationship_id for r in await queries.my_relationships(store, "coach-1")] == ["r1"]
+    assert await queries.my_relationships(store, "coach-9") == []

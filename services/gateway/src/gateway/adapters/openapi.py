@@ -86,6 +86,20 @@ class RelationshipTimeline(msgspec.Struct, kw_only=True):
     coach_name: str | None
 
 
+class Relationship(msgspec.Struct, kw_only=True):
+    relationship_id: str
+    coach_user_id: str
+    client_user_id: str
+    coach_name: str | None
+    client_name: str | None
+    status: str
+    role: str  # the caller's role in it: coach | client
+
+
+class Relationships(msgspec.Struct, kw_only=True):
+    relationships: list[Relationship]
+
+
 class SharedInsight(SessionInsight, kw_only=True):
     permissions: Permissions
     shared_at: datetime | None = None

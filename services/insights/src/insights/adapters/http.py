@@ -9,6 +9,8 @@ from litestar import Response, get
 from insights.adapters import export
 from insights.adapters.responses import (
     MyInsightsResponse,
+    RelationshipItem,
+    RelationshipsResponse,
     SessionInsightDetailResponse,
     SessionInsightListResponse,
     SharedWithMeResponse,
@@ -48,6 +50,15 @@ def routes(reader: InsightReader) -> list:
         found, total = await queries.shared_with_me(reader, caller.user_id, page(limit, offset))
         return SharedWithMeResponse(insights=[shared_summary(i) for i in found], total_count=total)
 
+    @get("/v1/insights/relationships")
+    async def relationships(caller: Identity) -> RelationshipsResponse:
+        found = await queries.my_relationships(reader, caller.user_id)
+        return RelationshipsResponse(relationships=[
+            RelationshipItem(relationship_id=r.relationship_id, coach_user_id=r.coach_user_id,
+                             client_user_id=r.client_user_id, coach_name=r.coach_name, client_name=r.client_name,
+                             status=r.status, role="coach" if r.coach_user_id == caller.user_id else "client")
+            for r in found])
+
     @get("/v1/insights/relationship/{relationship_id:str}")
     async def timeline(relationship_id: str, caller: Identity, limit: str = "20",
                        offset: str = "0") -> SessionInsightListResponse:
@@ -85,4 +96,4 @@ def routes(reader: InsightReader) -> list:
         return Response(body, media_type=export.FORMATS[format],
                         headers={"content-disposition": f'attachment; filename="{name}"'})
 
-    return [my_insights, shared_with_me, timeline, insight, export_insight]
+    return [relationships, my_insights, shared_with_me, timeline, insight, export_insight]

@@ -124,3 +124,17 @@ def detail(view: InsightView, access: Access) -> SessionInsightDetailResponse:
     permissions = PermissionsBody(view=grant.permissions.view, comment=grant.permissions.comment,
                                   export=grant.permissions.export) if grant else None
     return SessionInsightDetailResponse(**base, **found, permissions=permissions)
+
+
+class RelationshipItem(msgspec.Struct, kw_only=True):
+    relationship_id: str
+    coach_user_id: str
+    client_user_id: str
+    coach_name: str | None
+    client_name: str | None
+    status: str
+    role: str  # the caller's role in it: coach | client
+
+
+class RelationshipsResponse(msgspec.Struct, kw_only=True):
+    relationships: list[RelationshipItem]

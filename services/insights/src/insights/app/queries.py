@@ -107,6 +107,12 @@ async def relationship_timeline(reader: InsightReader, relationship_id: str, use
     return Timeline(relationship=relationship, insights=insights, total_count=total)
 
 
+async def my_relationships(reader: InsightReader, user_id: str) -> list[Relationship]:
+    """The coaching relationships the caller is in, as coach or as client (any status: an
+    ended relationship's timeline stays readable to both)."""
+    return await reader.relationships_of(user_id)
+
+
 async def shared_with_me(reader: InsightReader, coach_user_id: str, page: Page) -> tuple[list[InsightView], int]:
     """Unpaired insights with a live grant (view) for this coach; each carries only that grant."""
     return await reader.shared_with(coach_user_id, now(), page.limit, page.offset)

@@ -27,15 +27,11 @@ class DashboardConfig:
     # Set only in local HS256 mode: then /dashboard/sign-in may mint tokens for demo users.
     local_secret: str | None
     demo_users: tuple[DemoUser, ...]
-    # Relationship ids the page probes via GET /relationship/{id}: there is no list endpoint.
-    demo_relationships: tuple[str, ...]
 
     @classmethod
     def from_env(cls) -> "DashboardConfig":
         return cls(local_secret=_local_secret(),
-                   demo_users=parse_users(_get("DASHBOARD_DEMO_USERS", DEFAULT_DEMO_USERS)),
-                   demo_relationships=tuple(r.strip() for r in _get("DASHBOARD_DEMO_RELATIONSHIPS", "rel-demo")
-                                            .split(",") if r.strip()))
+                   demo_users=parse_users(_get("DASHBOARD_DEMO_USERS", DEFAULT_DEMO_USERS)))
 
 
 def parse_users(spec: str) -> tuple[DemoUser, ...]:

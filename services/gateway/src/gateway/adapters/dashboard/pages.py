@@ -36,7 +36,7 @@ def _page(name: str, **context: object) -> Response:
 
 def dashboard_routes(config: DashboardConfig) -> list:
     users = {user.user_id: user for user in config.demo_users}
-    page_config = {"local": config.local_secret is not None, "relationships": list(config.demo_relationships),
+    page_config = {"local": config.local_secret is not None,
                    "users": [{"id": u.user_id, "name": u.name, "role": u.role} for u in config.demo_users]}
 
     @get("/", include_in_schema=False)

@@ -5,7 +5,7 @@ insights service (limit 1..100, else 422 invalid_input), so it is passed through
 from chassis.identity import Identity, bearer_token
 from litestar import Request, Response, get
 
-from gateway.adapters.openapi import MyInsights, RelationshipTimeline, SessionInsightDetail, SharedWithMe, answers
+from gateway.adapters.openapi import MyInsights, Relationships, RelationshipTimeline, SessionInsightDetail, SharedWithMe, answers
 from gateway.adapters.routes.common import PREFIX, Services, relay
 
 
@@ -25,6 +25,11 @@ def routes(services: Services) -> list:
     async def shared_with_me(request: Request, caller: Identity, limit: str = "20", offset: str = "0") -> Response:
         return relay(await services.insights.call("GET", "/v1/insights/shared-with-me", bearer_token(request),
                                                   params={"limit": limit, "offset": offset}))
+
+    @get(f"{PREFIX}/relationships", summary="The coaching relationships the caller is in",
+         responses=answers(200, Relationships, "As coach or as client"))
+    async def relationships(request: Request, caller: Identity) -> Response:
+        return relay(await services.insights.call("GET", "/v1/insights/relationships", bearer_token(request)))
 
     @get(f"{PREFIX}/relationship/{{relationship_id:str}}", summary="A coaching relationship's timeline",
          responses=answers(200, RelationshipTimeline, "Newest session first"))
@@ -52,4 +57,4 @@ def routes(services: Services) -> list:
         return relay(await services.insights.call("GET", f"/v1/insights/{insight_id}/export", bearer_token(request),
                                                   params={"format": format}))
 
-    return [my_insights, shared_with_me, timeline, insight, export]
+    return [relationships, my_insights, shared_with_me, timeline, insight, export]

@@ -98,6 +98,13 @@ class SqlaInsightReader(InsightReader):
         return [to_view(row, overview=overview_row(row), insight_grants=[grant_of(
             {**row, "coach_user_id": row["grant_coach"]})]) for row in rows], total
 
+    async def relationships_of(self, user_id: str) -> list[Relationship]:
+        async with self._sessions() as session:
+            rows = (await session.execute(select(relationships).where(
+                (relationships.c.coach_user_id == user_id) | (relationships.c.client_user_id == user_id))
+                .order_by(relationships.c.relationship_id))).all()
+        return list(rows)
+
     async def relationship(self, relationship_id: str) -> Relationship | None:
         async with self._sessions() as session:
             row = (await session.execute(select(relationships).where(

@@ -2,19 +2,12 @@ import { api, ApiError } from "./api.js";
 import { $, clear, el, show } from "./dom.js";
 import { insightCard } from "./cards.js";
 
-// There is no "list my relationships" endpoint: probe the configured demo ids and any
-// relationship seen on the caller's paired insights; a timeline that answers 200 is ours.
-export async function findRelationships(config) {
-  const candidates = new Set(config.relationships || []);
-  try {
-    const mine = await api("GET", "/my-insights?include_paired=true&include_unpaired=false&limit=100");
-    for (const insight of mine.paired_insights || []) {
-      if (insight.coaching_relationship_id) candidates.add(insight.coaching_relationship_id);
-    }
-  } catch (_) { /* the list is a hint only */ }
-  const found = await Promise.all([...candidates].map(async (id) => {
+// The caller's relationships (as coach or client), each with its timeline.
+export async function findRelationships() {
+  const mine = await api("GET", "/relationships");
+  const found = await Promise.all((mine.relationships || []).map(async (r) => {
     try {
-      return await api("GET", `/relationship/${encodeURIComponent(id)}?limit=100`);
+      return await api("GET", `/relationship/${encodeURIComponent(r.relationship_id)}?limit=100`);
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return null;
       throw error;
@@ -29,7 +22,7 @@ export function relationshipLabel(timeline) {
 }
 
 export async function showRelationships(config) {
-  const timelines = await findRelationships(config);
+  const timelines = await findRelationships();
   const list = clear($("#relationship-list"));
   for (const timeline of timelines) {
     const items = el("ul", { class: "insight-list timeline" });

@@ -9,7 +9,7 @@ export async function showUpload(config) {
   showError($("#upload-error"), null);
   if (!$("#session-date").value) $("#session-date").value = new Date().toISOString().slice(0, 10);
   const select = clear($("#relationship-select"));
-  const timelines = await findRelationships(config).catch(() => []);
+  const timelines = await findRelationships().catch(() => []);
   for (const t of timelines) select.append(el("option", { text: relationshipLabel(t), attrs: { value: t.relationship_id } }));
   $("#relationship-hint").textContent = timelines.length ? "" : "You have no coaching relationships yet.";
   $('input[name="kind"][value="paired"]').disabled = timelines.length === 0;
