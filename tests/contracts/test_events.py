@@ -132,3 +132,11 @@ def test_json_schema_names_every_subject():
     schema = events_schema()
     assert set(schema["subjects"]) == set(SUBJECT_OF.values())
     assert "TranscriptReceived" in schema["$defs"] and "PowerfulQuestion" in schema["$defs"]
+
+
+def test_the_published_schema_file_is_up_to_date():
+    from pathlib import Path
+
+    published = Path(__file__).parents[2] / "contracts" / "events.schema.json"
+    assert msgspec.json.decode(published.read_bytes()) == msgspec.json.decode(
+        msgspec.json.encode(events_schema())), "run `just contracts-schema` and commit the file"
