@@ -82,3 +82,7 @@ bench-ingest: bootstrap
 # embedded analyzer ms/1,000 words; upload -> completed p50/p95 at 8 clients; 1/2/4 workers vs a 2 s LLM
 bench-analysis: bootstrap
     uv run --no-sync python bench/analysis_speed.py
+
+# analyzer quality: AnnoMI dev figures (skipped if absent) + the labelled coaching set in bench/quality/
+bench-quality: bootstrap
+    uv run --no-sync python bench/analysis_quality.py

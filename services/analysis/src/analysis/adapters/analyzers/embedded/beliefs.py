@@ -20,7 +20,10 @@ _LIMITING = re.compile(
     r"(?:of )?(?:person|guy|woman|man)|i'm (?:just )?not (?:good|strong|smart|disciplined) enough|i'm not good at|"
     r"i'm (?:too|so) (?:old|weak|lazy|stupid)|i'll never be able|i(?:'ll| will) never (?:be|get|manage)|"
     r"i always (?:fail|mess|screw)|i'm (?:hopeless|useless|a failure)|no way i (?:can|could)|"
-    r"i(?:'m| am) not able to|i don't have (?:the )?(?:willpower|discipline))",
+    r"i(?:'m| am) not able to|i don't have (?:the )?(?:willpower|discipline)|"
+    r"i'm (?:probably |just )?not (?:ready|cut out|good enough|(?:the kind|the type) of|a (?:real|natural))|"
+    r"i'm (?:a )?(?:terrible|awful|hopeless|bad) (?:at|\w+er)\b|(?:it's|it is) too late for me|"
+    r"people like (?:me|us) (?:don't|can't|never)|i (?:always|usually) (?:freeze|give up|quit|panic))",
     re.I,
 )
 _EMPOWERING = re.compile(

@@ -16,7 +16,13 @@ _DISCOVERY = re.compile(
     r"it (?:just )?(?:occurred|dawned) on me|(?:i|now i) see (?:now|that)|i can see (?:now|that)|now i see|"
     r"i didn't (?:realize|realise|know that|see)|i(?:'ve| have) (?:learned|learnt|noticed)|"
     r"i'm (?:starting|beginning) to (?:see|think|understand|realize|realise)|come to think of it|"
-    r"i understand now|makes me (?:think|realize|realise)|i guess (?:what|the thing) (?:i|is))",
+    r"i understand now|makes me (?:think|realize|realise)|i guess (?:what|the thing) (?:i|is)|"
+    # Naming one's own pattern is the commonest form of insight in coaching talk.
+    r"i(?:'ve| have) been (?:telling myself|avoiding|pretending|ignoring|hiding|waiting|putting off|"
+    r"holding back|running from|underestimating|overestimating|undervaluing|projecting|treating)|"
+    r"i keep (?:\w+ing)\b|i hadn't (?:really )?connected|i(?:'ve| have)? (?:\w+ly )?never (?:really )?"
+    r"(?:thought (?:of|about) it|looked at it|separated|connected|seen it)|i'd forgotten|"
+    r"what i (?:actually|really) (?:need|want)(?: to \w+)? is)",
     re.I,
 )
 _DEEP = re.compile(r"\b(?:never|always|my whole life|who i am|really|afraid|scared|i've been)\b", re.I)

@@ -43,6 +43,18 @@ _EMOTION = re.compile(
 )
 
 
+# Check-in, agenda and next-step prompts invite long answers by design, so a long
+# answer says nothing about the question's power; coaches do not count them.
+_ROUTINE = re.compile(
+    r"^(?:\w+, )?(?:and |so,? )?(?:how are you (?:arriving|doing)(?: today)?\??$|"
+    r"how (?:have|has|was|were|did) (?:things|the|your) (?:last |past )?(?:week|weeks|days|month|weekend)|"
+    r"where would you like to (?:start|begin)|what would you like to (?:focus on|talk about|work on|get from)|"
+    r"what(?:'s| is) (?:going on|your next step)|what (?:do you want|would you like) to do\b|"
+    r"what are you going to do\b)",
+    re.I,
+)
+
+
 def find(session: Session, questions: list[Question]) -> list[PowerfulQuestion]:
     typical = _typical_answer_length(session)
     last_of_turn = {q.turn.index: q for q in questions}  # later questions overwrite earlier
@@ -51,7 +63,7 @@ def find(session: Session, questions: list[Question]) -> list[PowerfulQuestion]:
         answer = session.next_turn(q.turn)
         if q.kind != "open" or answer is None or not answer.is_client:
             continue
-        if len(q.text.split()) < 3 or answer.word_count < MIN_ANSWER_WORDS:
+        if len(q.text.split()) < 3 or answer.word_count < MIN_ANSWER_WORDS or _ROUTINE.match(q.text.strip()):
             continue
         signals = _signals(answer, typical)
         if signals["score"] >= 2:

@@ -13,7 +13,10 @@ from .session import Session
 
 WIN = re.compile(
     r"\b(?:i (?:finally |actually |really )?(?:managed|did it|made it|succeeded|pulled it off|got through)|"
-    r"i(?:'m| am| was| felt| feel) (?:really |so |very )?proud|proud of (?:myself|me)|(?:i|we) finally (?:\w+ed|did|got|made|quit|went|ran|took|told|found)|"
+    r"i(?:'m| am| was| felt| feel) (?:really |so |very |actually |genuinely )?proud|"
+    r"i (?:finally |actually |just )?(?:finished|completed|nailed)\b|"
+    r"i(?:'ve| have) (?:already |finally |just )?(?:finished|completed|shipped|launched)\b|"
+    r"i (?:actually )?did (?:fine|well|great)\b|proud of (?:myself|me)|(?:i|we) finally (?:\w+ed|did|got|made|quit|went|ran|took|told|found)|"
     r"i(?:'ve| have) (?:been able to|managed to|cut (?:down|back)|stopped|quit|lost|started|kept|stuck)|"
     r"i was able to|it worked|went (?:really |so )?well|a big step|first time in|"
     r"i haven't (?:had|smoked|touched|missed) (?:a|any)\b|(?:\w+ )?(?:days|weeks|months) (?:clean|sober|without))",
