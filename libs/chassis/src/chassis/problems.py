@@ -7,6 +7,8 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
+from chassis.refusal import Refusal
+
 MEDIA_TYPE = "application/problem+json"
 log = logging.getLogger(__name__)
 
@@ -55,9 +57,13 @@ def _http_exception(request: Request, exc: HTTPException) -> Response:
     return response
 
 
+def _refused(request: Request, exc: Refusal) -> Response:
+    return problem_response(exc.status, exc.code, exc.message)
+
+
 def _unexpected(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return problem_response(HTTP_500_INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side.")
 
 
-EXCEPTION_HANDLERS = {HTTPException: _http_exception, Exception: _unexpected}
+EXCEPTION_HANDLERS = {HTTPException: _http_exception, Refusal: _refused, Exception: _unexpected}

@@ -25,8 +25,8 @@ from chassis.messaging import (
 from chassis.migrate import upgrade_to_head
 from chassis.outbox import OutboxRelay
 from chassis.problems import EXCEPTION_HANDLERS
-from chassis.settings import CommonSettings
 from chassis.request_context import request_id_middleware
+from chassis.settings import CommonSettings
 from chassis.startup import retry_until_ready
 
 log = logging.getLogger(__name__)

@@ -1,12 +1,8 @@
-class IngestionError(Exception):
+from chassis.refusal import Refusal
+
+
+class IngestionError(Refusal):
     """A submission we refuse; `code` is stable, the message is for people."""
-
-    code = "invalid_input"
-    status = 422
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class NoWordsFound(IngestionError):

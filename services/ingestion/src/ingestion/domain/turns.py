@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from contracts import Turn
 from ingestion.domain.text_transcript import UNKNOWN_SPEAKER
 
-
 STAGE_DIRECTION = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\))$")
 
 

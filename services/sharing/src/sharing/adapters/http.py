@@ -5,7 +5,6 @@ from datetime import datetime
 
 import msgspec
 from chassis.identity import Identity
-from chassis.problems import Problem
 from litestar import Request, delete, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
@@ -16,7 +15,6 @@ from sharing.app.erase_user import erase_user
 from sharing.app.list_shares import Shares, list_shares
 from sharing.app.revoke_share import revoke_share
 from sharing.app.share_insight import ShareInsight, share_insight
-from sharing.domain.errors import SharingError
 from sharing.domain.model import AuditEntry, Comment, Grant, Permissions
 from sharing.domain.rules import parse_expiry
 from sharing.ports import Clock, UnitOfWork
@@ -106,57 +104,39 @@ def shares_body(shares: Shares) -> SharesBody:
                       audit=[audit_body(e) for e in shares.audit])
 
 
-def as_problem(error: SharingError) -> Problem:
-    return Problem(error.status, error.code, error.message)
-
-
 def routes(uow_factory: Callable[[], UnitOfWork], clock: Clock, new_id: Callable[[], str],
            operator_token: str | None = None) -> list:
-    # explicit FromPath / JSONBody / NamedDependency: Litestar 3 drops the inferred forms
+    # explicit FromPath / JSONBody / NamedDependency: Litestar 3 drops the inferred forms.
+    # A SharingError raised below is a chassis Refusal: it becomes problem+json on its own.
     @post("/v1/shares/{insight_id:str}", status_code=200)
     async def share(insight_id: FromPath[str], data: JSONBody[ShareInsightRequest],
                     caller: NamedDependency[Identity]) -> dict[str, str]:
-        try:
-            grant = await share_insight(ShareInsight(
-                insight_id=insight_id, owner_user_id=caller.user_id, coach_user_id=data.coach_user_id,
-                permissions=Permissions(view=data.permissions.view, comment=data.permissions.comment,
-                                        export=data.permissions.export),
-                expires_at=parse_expiry(data.expires_at),
-            ), uow_factory(), clock)
-        except SharingError as error:
-            raise as_problem(error) from error
+        grant = await share_insight(ShareInsight(
+            insight_id=insight_id, owner_user_id=caller.user_id, coach_user_id=data.coach_user_id,
+            permissions=Permissions(view=data.permissions.view, comment=data.permissions.comment,
+                                    export=data.permissions.export),
+            expires_at=parse_expiry(data.expires_at),
+        ), uow_factory(), clock)
         return {"message": "Insight shared", "insight_id": insight_id, "coach_user_id": grant.coach_user_id}
 
     @delete("/v1/shares/{insight_id:str}/{coach_user_id:str}", status_code=200)
     async def revoke(insight_id: FromPath[str], coach_user_id: FromPath[str],
                      caller: NamedDependency[Identity]) -> dict[str, str]:
-        try:
-            await revoke_share(insight_id, coach_user_id, caller.user_id, uow_factory(), clock)
-        except SharingError as error:
-            raise as_problem(error) from error
+        await revoke_share(insight_id, coach_user_id, caller.user_id, uow_factory(), clock)
         return {"message": "Sharing revoked", "insight_id": insight_id, "coach_user_id": coach_user_id}
 
     @get("/v1/shares/{insight_id:str}")
     async def shares(insight_id: FromPath[str], caller: NamedDependency[Identity]) -> SharesBody:
-        try:
-            return shares_body(await list_shares(insight_id, caller.user_id, uow_factory(), clock))
-        except SharingError as error:
-            raise as_problem(error) from error
+        return shares_body(await list_shares(insight_id, caller.user_id, uow_factory(), clock))
 
     @post("/v1/comments/{insight_id:str}", status_code=201)
     async def comment(insight_id: FromPath[str], data: JSONBody[CommentRequest],
                       caller: NamedDependency[Identity]) -> CommentBody:
-        try:
-            return comment_body(await add_comment(insight_id, caller.user_id, data.body, uow_factory(), clock, new_id))
-        except SharingError as error:
-            raise as_problem(error) from error
+        return comment_body(await add_comment(insight_id, caller.user_id, data.body, uow_factory(), clock, new_id))
 
     @get("/v1/comments/{insight_id:str}")
     async def comments(insight_id: FromPath[str], caller: NamedDependency[Identity]) -> CommentsBody:
-        try:
-            found = await list_comments(insight_id, caller.user_id, uow_factory(), clock)
-        except SharingError as error:
-            raise as_problem(error) from error
+        found = await list_comments(insight_id, caller.user_id, uow_factory(), clock)
         return CommentsBody(insight_id=insight_id, comments=[comment_body(c) for c in found])
 
     @post("/internal/v1/users/{user_id:str}/erase", status_code=200, include_in_schema=False)

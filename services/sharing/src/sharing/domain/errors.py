@@ -1,12 +1,8 @@
-class SharingError(Exception):
+from chassis.refusal import Refusal
+
+
+class SharingError(Refusal):
     """A request we refuse; `code` is stable, the message is for people."""
-
-    code = "invalid_input"
-    status = 422
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class NotFound(SharingError):
