@@ -121,11 +121,33 @@ async def shared_and_discussed(stack: System, client: httpx.AsyncClient, owner: 
     return insight_id
 
 
+async def stream_traces(nats_url: str, needles: list[str]) -> list[tuple[str, str, str]]:
+    """(stream, subject, needle) for every message still in JetStream that holds a needle."""
+    client = await nats.connect(nats_url)
+    js = client.jetstream()
+    found = []
+    try:
+        for info in await js.streams_info():
+            if not info.state.messages:
+                continue
+            for seq in range(max(info.state.first_seq, 1), info.state.last_seq + 1):
+                try:
+                    message = await js.get_msg(info.config.name, seq)
+                except nats.js.errors.NotFoundError:  # deleted
+                    continue
+                found += [(info.config.name, message.subject, needle) for needle in needles
+                          if needle.encode() in (message.data or b"")]
+    finally:
+        await client.close()
+    return found
+
+
 async def test_deleting_an_insight_leaves_no_trace_anywhere(stack):
     async with httpx.AsyncClient(base_url=stack.gateway_url, timeout=30) as client:
         insight_id = await shared_and_discussed(stack, client, "client-nia", "coach-oli")
         await wait_drained(stack.nats_url, stack.database_url)
         assert await traces(stack.database_url, [insight_id, PHRASE])  # the search does find them
+        assert await stream_traces(stack.nats_url, [PHRASE])  # ... and in the streams too
 
         deleted = await client.delete(f"{API}/{insight_id}", headers=stack.headers("client-nia"))
         assert deleted.status_code == 204
@@ -134,6 +156,10 @@ async def test_deleting_an_insight_leaves_no_trace_anywhere(stack):
         assert (await client.get(f"{API}/{insight_id}/comments",
                                  headers=stack.headers("client-nia"))).status_code == 404
     verdict(await traces(stack.database_url, [insight_id, PHRASE]))
+    # the published events go from the streams too; only InsightDeleted (ids only) stays
+    assert await stream_traces(stack.nats_url, [PHRASE]) == []
+    assert {subject for _, subject, _ in await stream_traces(stack.nats_url, [insight_id])} == {
+        "insights.v1.insight.deleted"}
 
 
 async def test_operator_erases_a_user_as_client_and_as_coach(stack):

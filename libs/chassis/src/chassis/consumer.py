@@ -13,6 +13,7 @@ from faststream.nats import ConsumerConfig, JStream, NatsBroker, PullSub
 from faststream.nats.annotations import NatsMessage
 from nats.js.api import DeliverPolicy
 
+from chassis.messaging import stream_name_of
 from chassis.request_context import HEADER, request_id
 from contracts import SUBJECT_OF, Event
 
@@ -21,10 +22,8 @@ log = logging.getLogger(__name__)
 
 
 def stream_of(subject: str) -> JStream:
-    for name, subjects in ALL_STREAMS:
-        if subject in subjects or any(s.endswith(">") and subject.startswith(s[:-1]) for s in subjects):
-            return JStream(name=name, subjects=subjects, declare=False)
-    raise LookupError(f"no stream captures {subject}")
+    name = stream_name_of(subject)
+    return JStream(name=name, subjects=dict(ALL_STREAMS)[name], declare=False)
 
 
 def delivery_count(message: NatsMessage) -> int:

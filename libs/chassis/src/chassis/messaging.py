@@ -40,11 +40,33 @@ async def ensure_streams(broker: NatsBroker) -> None:
 def jetstream_publisher(broker: NatsBroker):
     """A `Publish` for the outbox relay: JetStream publish, awaiting the ack."""
 
-    async def publish(subject: str, payload: bytes, msg_id: str, headers: dict[str, str] | None = None) -> None:
+    async def publish(subject: str, payload: bytes, msg_id: str, headers: dict[str, str] | None = None) -> int:
         js = broker.config.connection_state.stream
-        await js.publish(subject, payload, timeout=5, headers={**(headers or {}), "Nats-Msg-Id": msg_id})
+        ack = await js.publish(subject, payload, timeout=5, headers={**(headers or {}), "Nats-Msg-Id": msg_id})
+        return ack.seq
 
     return publish
+
+
+def jetstream_unpublisher(broker: NatsBroker):
+    """An `Unpublish` for erasure: delete messages from their streams by sequence."""
+
+    async def unpublish(messages: list[tuple[str, int]]) -> None:
+        js = broker.config.connection_state.stream
+        for subject, seq in messages:
+            try:
+                await js.delete_msg(stream_name_of(subject), seq)
+            except NotFoundError:  # deleted already (a retried erasure) or aged out
+                pass
+
+    return unpublish
+
+
+def stream_name_of(subject: str) -> str:
+    for name, subjects in ALL_STREAMS:
+        if any(subject == s or (s.endswith(">") and subject.startswith(s[:-1])) for s in subjects):
+            return name
+    raise LookupError(f"no stream captures {subject}")
 
 
 async def nats_ready(broker: NatsBroker) -> None:

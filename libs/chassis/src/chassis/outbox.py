@@ -11,7 +11,9 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 import msgspec
+from contracts.subjects import INSIGHT_DELETED_V1
 from sqlalchemy import (
+    BigInteger,
     Column,
     DateTime,
     Index,
@@ -19,6 +21,8 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    delete,
+    func,
     select,
     update,
 )
@@ -29,7 +33,10 @@ from chassis.request_context import HEADER, request_id
 from contracts import Event, subject_of
 
 log = logging.getLogger(__name__)
-Publish = Callable[[str, bytes, str, dict[str, str] | None], Awaitable[None]]  # subject, payload, msg id, headers
+# subject, payload, msg id, headers -> the message's sequence number in its stream
+Publish = Callable[[str, bytes, str, dict[str, str] | None], Awaitable[int | None]]
+# delete published messages (subject, stream sequence) from their streams: erasure
+Unpublish = Callable[[list[tuple[str, int]]], Awaitable[None]]
 
 
 def outbox_table(metadata: MetaData) -> Table:
@@ -42,6 +49,7 @@ def outbox_table(metadata: MetaData) -> Table:
         Column("created_at", DateTime(timezone=True), nullable=False),
         Column("sent_at", DateTime(timezone=True)),
         Column("headers", JSONB),  # NATS headers to publish with, e.g. the request id
+        Column("stream_seq", BigInteger),  # where it landed: erasure deletes it from the stream too
     )
     Index("ix_outbox_unsent", table.c.created_at, postgresql_where=table.c.sent_at.is_(None))
     return table
@@ -53,6 +61,17 @@ async def add_event(session: AsyncSession, table: Table, event: Event) -> None:
     if rid := request_id.get():
         values["headers"] = {HEADER: rid}
     await session.execute(table.insert().values(**values))
+
+
+async def forget_events(session: AsyncSession, table: Table, insight_id: str) -> list[tuple[str, int]]:
+    """Erasure: delete the outbox rows whose payload names the insight, sent or not (a row the
+    relay holds locked is deleted once the relay commits). Returns where the sent ones landed,
+    so the caller can delete them from the streams as well."""
+    payload = func.convert_from(table.c.payload, "UTF8")
+    deleted = await session.execute(
+        delete(table).where(func.strpos(payload, insight_id) > 0).returning(table.c.subject, table.c.stream_seq))
+    # InsightDeleted itself stays in its stream: other services still have to receive it
+    return [(subject, seq) for subject, seq in deleted.all() if seq is not None and subject != INSIGHT_DELETED_V1]
 
 
 class OutboxRelay:
@@ -116,14 +135,9 @@ class OutboxRelay:
                     .with_for_update(skip_locked=True)
                 )
             ).all()
-            sent: list[str] = []
-            try:
-                for row in rows:
-                    await self._publish(row.subject, row.payload, row.event_id, row.headers)
-                    sent.append(row.event_id)
-            finally:  # what went out is marked even when a later publish fails
-                if sent:
-                    await session.execute(
-                        update(t).where(t.c.event_id.in_(sent)).values(sent_at=datetime.now(UTC))
-                    )
+            for row in rows:  # a failed publish leaves it and the rest for the next try
+                seq = await self._publish(row.subject, row.payload, row.event_id, row.headers)
+                await session.execute(
+                    update(t).where(t.c.event_id == row.event_id).values(sent_at=datetime.now(UTC), stream_seq=seq)
+                )
         return len(rows)

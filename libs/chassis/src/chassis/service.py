@@ -19,6 +19,7 @@ from chassis.identity import JwtVerifier, identity_dependency
 from chassis.messaging import (
     ensure_streams,
     jetstream_publisher,
+    jetstream_unpublisher,
     make_broker,
     nats_ready,
 )
@@ -49,6 +50,7 @@ class ServiceRuntime:
         self.engine = make_engine(self.settings.database_url)
         self.sessions = make_sessions(self.engine)
         self.broker = make_broker(self.settings.nats_url, self.name)
+        self.unpublish = jetstream_unpublisher(self.broker)
 
     def with_outbox(self, outbox: Table) -> OutboxRelay:
         self.relay = OutboxRelay(self.sessions, outbox, jetstream_publisher(self.broker))

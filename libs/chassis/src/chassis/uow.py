@@ -3,11 +3,11 @@ commit together; the relay is woken after the commit."""
 
 from collections.abc import Callable
 
-from sqlalchemy import Table, delete, func
+from sqlalchemy import Table
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from chassis.inbox import claim
-from chassis.outbox import add_event
+from chassis.outbox import Unpublish, add_event, forget_events
 from contracts import Event
 
 
@@ -18,11 +18,14 @@ class SqlaUnitOfWork:
         outbox: Table | None = None,
         inbox: Table | None = None,
         after_commit: Callable[[], None] | None = None,
+        unpublish: Unpublish | None = None,
     ) -> None:
         self._sessions = sessions
         self._outbox = outbox
         self._inbox = inbox
         self._after_commit = after_commit
+        self._unpublish = unpublish
+        self._forgotten: list[tuple[str, int]] = []
         self.session: AsyncSession
 
     async def __aenter__(self) -> "SqlaUnitOfWork":
@@ -43,13 +46,16 @@ class SqlaUnitOfWork:
         await add_event(self.session, self._outbox, event)
 
     async def forget_events_about(self, insight_id: str) -> None:
-        """Erasure: outbox rows whose payload names the insight go, sent or not (an unsent one
-        is moot now; a row the relay holds locked is deleted once the relay commits)."""
+        """Erasure: the events this service published about the insight go from its outbox
+        and, at commit, from the streams."""
         assert self._outbox is not None, "this unit of work has no outbox"
-        payload = func.convert_from(self._outbox.c.payload, "UTF8")
-        await self.session.execute(delete(self._outbox).where(func.strpos(payload, insight_id) > 0))
+        self._forgotten += await forget_events(self.session, self._outbox, insight_id)
 
     async def commit(self) -> None:
+        if self._forgotten and self._unpublish:
+            # before the commit: if NATS is down the whole erasure is retried, rows included
+            await self._unpublish(self._forgotten)
+            self._forgotten = []
         await self.session.commit()
         if self._after_commit:
             self._after_commit()

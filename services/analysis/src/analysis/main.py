@@ -45,7 +45,7 @@ def create_app(settings: CommonSettings | None = None, analyzer: Analyzer | None
 
     def uow() -> AnalysisUnitOfWork:
         return AnalysisUnitOfWork(runtime.sessions, outbox=outbox, inbox=inbox, after_commit=runtime.wake_relay,
-                                  worker=worker)
+                                  unpublish=runtime.unpublish, worker=worker)
 
     subscribe(runtime.broker, analyzer, uow,
               max_deliver=int(env("ANALYSIS_MAX_DELIVER", "5")), ack_wait=float(env("ANALYSIS_ACK_WAIT", "60")),

@@ -44,7 +44,8 @@ def create_app(settings: IngestionSettings | None = None):
     background: list[asyncio.Task] = []
 
     def uow() -> IngestionUnitOfWork:
-        return IngestionUnitOfWork(runtime.sessions, outbox=outbox, inbox=inbox, after_commit=runtime.wake_relay)
+        return IngestionUnitOfWork(runtime.sessions, outbox=outbox, inbox=inbox, after_commit=runtime.wake_relay,
+                                   unpublish=runtime.unpublish)
 
     async def purge_forever() -> None:
         while True:
@@ -68,9 +69,9 @@ def create_app(settings: IngestionSettings | None = None):
             await asyncio.gather(*background, return_exceptions=True)
 
     subscribe(runtime.broker, uow)
-    subscribe_erasure(runtime.broker, runtime.sessions)
+    subscribe_erasure(runtime.broker, runtime.sessions, runtime.unpublish)
     routes = [*http.routes(uow, lambda: str(uuid7()), extractor, settings.spool_dir),
-              *admin_routes(uow, runtime.sessions, env("OPERATOR_TOKEN"))]
+              *admin_routes(uow, runtime.sessions, runtime.unpublish, env("OPERATOR_TOKEN"))]
     return runtime.app(routes, jwt_verifier_from_env(), on_startup=[start_background], on_shutdown=[stop_background])
 
 

@@ -27,7 +27,8 @@ def create_app(settings: CommonSettings | None = None):
     runtime.with_outbox(outbox)
 
     def uow() -> SqlaUnitOfWork:
-        return SharingUnitOfWork(runtime.sessions, outbox=outbox, inbox=inbox, after_commit=runtime.wake_relay)
+        return SharingUnitOfWork(runtime.sessions, outbox=outbox, inbox=inbox, after_commit=runtime.wake_relay,
+                                 unpublish=runtime.unpublish)
 
     subscribe(runtime.broker, uow)
     return runtime.app(http.routes(uow, utc_now, new_event_id, env("OPERATOR_TOKEN")), jwt_verifier_from_env())

@@ -1,7 +1,7 @@
 """Operator routes of ingestion, and the erasure's outbox purge consumer.
 
-Wiring (main.py):  subscribe_erasure(runtime.broker, runtime.sessions)
-                   routes = [*http.routes(...), *admin_routes(uow, runtime.sessions, env("OPERATOR_TOKEN"))]
+Wiring (main.py):  subscribe_erasure(runtime.broker, runtime.sessions, runtime.unpublish)
+                   routes = [*http.routes(...), *admin_routes(uow, runtime.sessions, runtime.unpublish, ...)]
 
 `POST /internal/v1/users/{user_id}/erase` needs header X-Operator-Token equal to the
 OPERATOR_TOKEN environment variable; without that variable set it answers 404, as if absent.
@@ -12,11 +12,12 @@ from collections.abc import Callable
 
 import msgspec
 from chassis.consumer import durable_consumer
+from chassis.outbox import Unpublish, forget_events
 from chassis.problems import Problem
 from faststream.nats import NatsBroker
 from faststream.nats.annotations import NatsMessage
 from litestar import Request, post
-from sqlalchemy import delete, func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from contracts import InsightDeleted
@@ -26,8 +27,9 @@ from ingestion.ports import UnitOfWork
 
 
 class SqlaErasureStore(ErasureStore):
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], unpublish: Unpublish) -> None:
         self._sessions = sessions
+        self._unpublish = unpublish
 
     async def transcripts_of_client(self, user_id: str) -> list[str]:
         async with self._sessions() as session:
@@ -35,12 +37,10 @@ class SqlaErasureStore(ErasureStore):
                                           .order_by(transcripts.c.created_at))
             return list(found.scalars())
 
-    async def forget_events_about(self, insight_id: str) -> int:
-        # a row the relay is sending is locked: this waits for the relay's commit, then deletes it
+    async def forget_events_about(self, insight_id: str) -> None:
         async with self._sessions() as session, session.begin():
-            result = await session.execute(delete(outbox).where(
-                func.strpos(func.convert_from(outbox.c.payload, "UTF8"), insight_id) > 0))
-            return result.rowcount
+            published = await forget_events(session, outbox, insight_id)
+            await self._unpublish(published)  # before the commit: a failure retries it all
 
 
 class UserErased(msgspec.Struct, kw_only=True):
@@ -56,8 +56,8 @@ def check_operator(request: Request, expected: str | None) -> None:
 
 
 def admin_routes(uow_factory: Callable[[], UnitOfWork], sessions: async_sessionmaker[AsyncSession],
-                 operator_token: str | None) -> list:
-    store = SqlaErasureStore(sessions)
+                 unpublish: Unpublish, operator_token: str | None) -> list:
+    store = SqlaErasureStore(sessions, unpublish)
 
     @post("/internal/v1/users/{user_id:str}/erase", status_code=200, include_in_schema=False)
     async def erase(user_id: str, request: Request) -> UserErased:
@@ -67,8 +67,8 @@ def admin_routes(uow_factory: Callable[[], UnitOfWork], sessions: async_sessionm
     return [erase]
 
 
-def subscribe_erasure(broker: NatsBroker, sessions: async_sessionmaker[AsyncSession]) -> None:
-    store = SqlaErasureStore(sessions)
+def subscribe_erasure(broker: NatsBroker, sessions: async_sessionmaker[AsyncSession], unpublish: Unpublish) -> None:
+    store = SqlaErasureStore(sessions, unpublish)
 
     async def on_deleted(event: InsightDeleted, message: NatsMessage) -> None:
         await forget_erased_insight(event, store)

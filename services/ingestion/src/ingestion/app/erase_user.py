@@ -3,7 +3,8 @@ client (paired or unpaired: the client owns the insight) goes through the ordina
 path, so each publishes InsightDeleted through the outbox and every service erases its
 part. A coach's erasure deletes no transcript: paired insights belong to their clients
 (sharing drops the coach's grants and comments). And once an InsightDeleted is out, the
-outbox rows naming that insight (the TranscriptReceived carries the whole transcript) go."""
+outbox rows naming that insight (the TranscriptReceived carries the whole transcript) go,
+and so do the messages they became in the streams."""
 
 from collections.abc import Callable
 from typing import Protocol
@@ -16,7 +17,7 @@ from ingestion.ports import UnitOfWork
 
 class ErasureStore(Protocol):
     async def transcripts_of_client(self, user_id: str) -> list[str]: ...
-    async def forget_events_about(self, insight_id: str) -> int: ...
+    async def forget_events_about(self, insight_id: str) -> None: ...
 
 
 async def erase_user(user_id: str, uow_factory: Callable[[], UnitOfWork], store: ErasureStore) -> list[str]:

@@ -5,7 +5,14 @@ insights service (limit 1..100, else 422 invalid_input), so it is passed through
 from chassis.identity import Identity, bearer_token
 from litestar import Request, Response, get
 
-from gateway.adapters.openapi import MyInsights, Relationships, RelationshipTimeline, SessionInsightDetail, SharedWithMe, answers
+from gateway.adapters.openapi import (
+    MyInsights,
+    Relationships,
+    RelationshipTimeline,
+    SessionInsightDetail,
+    SharedWithMe,
+    answers,
+)
 from gateway.adapters.routes.common import PREFIX, Services, relay
 
 
