@@ -4,8 +4,6 @@ coach sees it under "Shared with me"; the client revokes; the coach no longer se
 import time
 from pathlib import Path
 
-import httpx
-import pytest
 from playwright.async_api import expect
 
 SAMPLE = (Path(__file__).parents[2] / "samples" / "leadership-session.txt").read_text()
@@ -55,9 +53,6 @@ async def shared_count_becomes(page, insight_id: str, expected: int, timeout: fl
         await page.wait_for_timeout(250)
 
 
-def shared_with_me_exists(system) -> bool:
-    response = httpx.get(f"{system.gateway_url}{API}/shared-with-me", headers=system.headers("coach-maya"))
-    return response.status_code == 200
 
 
 async def test_client_uploads_shares_and_revokes_and_the_coach_sees_it_come_and_go(browser, system, shoot):
@@ -96,18 +91,14 @@ async def test_client_uploads_shares_and_revokes_and_the_coach_sees_it_come_and_
     await shoot(client, "05-client-shared-with-maya")
 
     coach = await open_as(browser, system.gateway_url, "coach-maya", PHONE, problems)
-    available = shared_with_me_exists(system)
-    if available:
-        await shared_count_becomes(coach, insight_id, 1)
-        await no_sideways_scroll(coach)
+    await shared_count_becomes(coach, insight_id, 1)
+    await no_sideways_scroll(coach)
     await shoot(coach, "06-coach-shared-with-me-phone")
 
     await client.click('[data-revoke="coach-maya"]')
     await client.wait_for_selector("#grant-empty:not([hidden])")
     await shoot(client, "07-client-revoked")
 
-    if not available:
-        pytest.xfail("GET /api/v1/session-insights/shared-with-me is not in the gateway yet")
     await shared_count_becomes(coach, insight_id, 0)
     await shoot(coach, "08-coach-after-revoke-phone")
     assert not problems, problems

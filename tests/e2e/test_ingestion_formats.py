@@ -1,5 +1,5 @@
 """Every accepted file format through the gateway, and the damaged ones refused with their
-code. Runs once the file extractor (ingestion.adapters.extractors) is installed."""
+code."""
 
 import asyncio
 import io
@@ -9,11 +9,6 @@ from pathlib import Path
 
 import asyncpg
 import httpx
-import pytest
-
-extractors = pytest.importorskip("ingestion.adapters.extractors")
-if not hasattr(extractors, "FileTextExtractor"):
-    pytest.skip("FileTextExtractor not there yet", allow_module_level=True)
 
 API = "/api/v1/session-insights"
 LINES = [("Maya", "What would you like to focus on in our session today?"),
