@@ -12,35 +12,23 @@ from chassis.settings import env, jwt_verifier_from_env
 from uuid6 import uuid7
 
 from ingestion.adapters import http
+from ingestion.adapters.extractors import FileTextExtractor
 from ingestion.adapters.http_admin import admin_routes, subscribe_erasure
 from ingestion.adapters.nats.subscribers import subscribe
 from ingestion.adapters.postgres.tables import SCHEMA, inbox, outbox
 from ingestion.adapters.postgres.uow import IngestionUnitOfWork
 from ingestion.app.idempotency import purge_expired
-from ingestion.ports import TextExtractor
 from ingestion.settings import IngestionSettings
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 log = logging.getLogger("ingestion")
 
 
-def make_extractor() -> TextExtractor:
-    """Every format when the file extractor is installed; else plain text only, said loudly."""
-    try:
-        from ingestion.adapters.extractors import FileTextExtractor
-    except ImportError as exc:
-        from ingestion.adapters.plain_text_extractor import PlainTextExtractor
-
-        log.warning("file extraction unavailable (%s): accepting .txt and .md uploads only", exc)
-        return PlainTextExtractor()
-    return FileTextExtractor()
-
-
 def create_app(settings: IngestionSettings | None = None):
     settings = settings or IngestionSettings.from_env()
     runtime = ServiceRuntime("ingestion", settings.common, MIGRATIONS, SCHEMA)
     runtime.with_outbox(outbox)
-    extractor = make_extractor()
+    extractor = FileTextExtractor()
     background: list[asyncio.Task] = []
 
     def uow() -> IngestionUnitOfWork:

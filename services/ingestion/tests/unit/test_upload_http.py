@@ -6,12 +6,12 @@ from chassis.identity import Identity
 from chassis.problems import EXCEPTION_HANDLERS
 from contracts.limits import MAX_UPLOAD_BYTES
 from ingestion.adapters.http import routes
-from ingestion.adapters.plain_text_extractor import PlainTextExtractor
 from litestar import Litestar
 from litestar.di import Provide
 from litestar.testing import AsyncTestClient
 
 from ..fakes import FakeUnitOfWork
+from ..plain_text_extractor import PlainTextExtractor
 
 TEXT = b"Coach: What would you like to explore?\nClient: I will call my sister by Friday.\n"
 

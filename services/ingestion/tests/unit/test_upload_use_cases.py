@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 from contracts.limits import MAX_TRANSCRIPT_CHARS
-from ingestion.adapters.plain_text_extractor import PlainTextExtractor
 from ingestion.app.filenames import safe_filename
 from ingestion.app.submit_upload import SubmitUpload, submit_upload
 from ingestion.domain.errors import (
@@ -21,6 +20,7 @@ from ingestion.ports import ExtractedTranscript, Upload
 from contracts import TranscriptReceived
 
 from ..fakes import FakeUnitOfWork
+from ..plain_text_extractor import PlainTextExtractor
 
 TEXT = "Coach: What would you like to explore?\nClient: I will call my sister by Friday.\n"
 

@@ -1,5 +1,5 @@
-"""Fallback TextExtractor for when the file extractor (adapters/extractors/) is not
-installed: plain text and Markdown only, everything else is refused clearly."""
+"""A light TextExtractor for unit tests of the upload path: plain text and Markdown only,
+everything else refused with the real errors (the file extractor is exercised elsewhere)."""
 
 from pathlib import PurePosixPath
 
