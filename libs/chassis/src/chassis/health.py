@@ -8,10 +8,10 @@ from litestar import Response, get
 Check = Callable[[], Awaitable[object]]
 
 
-def health_handlers(checks: Mapping[str, Check]) -> list:
+def health_handlers(service: str, checks: Mapping[str, Check]) -> list:
     @get("/health", include_in_schema=False, sync_to_thread=False)
     def health() -> dict[str, str]:
-        return {"status": "ok"}
+        return {"status": "ok", "service": service}
 
     @get("/ready", include_in_schema=False)
     async def ready() -> Response:

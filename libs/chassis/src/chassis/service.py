@@ -89,7 +89,7 @@ class ServiceRuntime:
 
         dependencies = {"caller": Provide(identity_dependency(verifier))} if verifier else {}
         return Litestar(
-            route_handlers=[*health_handlers(checks), *route_handlers],
+            route_handlers=[*health_handlers(self.name, checks), *route_handlers],
             dependencies=dependencies,
             exception_handlers=EXCEPTION_HANDLERS,
             middleware=[request_id_middleware],

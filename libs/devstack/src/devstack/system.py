@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 
-from devstack.ports import free_port
+from devstack.ports import free_port, free_ports
 from devstack.tokens import make_token
 
 SERVICES = ("ingestion", "analysis", "insights", "sharing", "gateway")
@@ -24,7 +24,7 @@ class System:
     nats_url: str
     jwt_secret: str = "test-secret-for-the-local-system-0123456789"
     extra_env: dict[str, str] = field(default_factory=dict)
-    ports: dict[str, int] = field(default_factory=lambda: {name: free_port() for name in SERVICES})
+    ports: dict[str, int] = field(default_factory=lambda: dict(zip(SERVICES, free_ports(len(SERVICES)), strict=True)))
     logs: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="si-logs-")))
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
@@ -60,22 +60,25 @@ class System:
 
     def start_replica(self, name: str, module: str, timeout: float = 60) -> None:
         """One more process of a service (say a second analysis worker), on its own port."""
-        self.ports[name] = free_port()
+        self.ports[name] = next(p for p in iter(free_port, None) if p not in self.ports.values())
         env = {**self.env(), f"{module.upper()}_PORT": str(self.ports[name])}
         log = open(self.logs / f"{name}.log", "ab")  # noqa: SIM115 - owned by the process
         self.processes[name] = subprocess.Popen([sys.executable, "-m", module], env=env, stdout=log,
                                                 stderr=subprocess.STDOUT)
-        self.wait_ready(name, timeout)
+        self.wait_ready(name, timeout, module)
 
-    def wait_ready(self, name: str, timeout: float) -> None:
+    def wait_ready(self, name: str, timeout: float, module: str | None = None) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.processes[name].poll() is not None:
                 raise RuntimeError(f"{name} exited with {self.processes[name].returncode}:\n{self.log_tail(name)}")
             try:
-                if httpx.get(f"{self.url(name)}/ready", timeout=1).status_code == 200:
+                # the service must say who it is: another process on that port is not it
+                health = httpx.get(f"{self.url(name)}/health", timeout=1)
+                if health.status_code == 200 and health.json().get("service") == (module or name) and \
+                        httpx.get(f"{self.url(name)}/ready", timeout=1).status_code == 200:
                     return
-            except httpx.HTTPError:
+            except (httpx.HTTPError, ValueError):
                 pass
             time.sleep(0.1)
         raise TimeoutError(f"{name} not ready after {timeout}s:\n{self.log_tail(name)}")

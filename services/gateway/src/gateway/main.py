@@ -48,7 +48,7 @@ def create_app() -> Litestar:
 
     checks = {name: client.reachable for name, client in clients.items()}
     return Litestar(
-        route_handlers=[*health_handlers(checks), *all_routes(services), *dashboard_routes(DashboardConfig.from_env())],
+        route_handlers=[*health_handlers("gateway", checks), *all_routes(services), *dashboard_routes(DashboardConfig.from_env())],
         dependencies={"caller": Provide(identity_dependency(jwt_verifier_from_env()))},
         exception_handlers={**EXCEPTION_HANDLERS, UpstreamError: relay_error},
         on_startup=[announce],
