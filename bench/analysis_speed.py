@@ -15,23 +15,19 @@ Prints `name: value unit` lines.
 import asyncio
 import importlib.util
 import logging
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-import asyncpg
 import httpx
 import msgspec
 from analysis.adapters.analyzers.embedded import analyze_transcript, sentences
 from contracts.transcript import Transcript, Turn
+from devstack.system import System
+from devstack.testing import standalone_system
 from ingestion.domain.roles import assign_roles
 from ingestion.domain.text_transcript import parse_labelled_text
-
-from devstack.system import System
-from devstack.testing import NatsServer, PostgresServer
 
 ROOT = Path(__file__).resolve().parents[1]
 API = "/api/v1/session-insights"
@@ -92,11 +88,6 @@ def bench_embedded() -> None:
 
 # --- shared helpers -------------------------------------------------------------------------
 
-async def make_database(pg: PostgresServer) -> str:
-    conn = await asyncpg.connect(pg.dsn())
-    await conn.execute("create database bench_analysis")
-    await conn.close()
-    return pg.url("bench_analysis")
 
 
 async def submit(client: httpx.AsyncClient, headers: dict, text: str, title: str) -> str:
@@ -242,31 +233,19 @@ def main() -> None:
     bench_embedded()
 
     fake = load_fake_llm()
-    root = Path(tempfile.mkdtemp(prefix="si-bench-analysis-"))
-    root.chmod(0o755)
-    nats_server, pg = NatsServer(store=root / "nats"), PostgresServer(data=root / "pg")
     llm = fake.FakeLLM()
     llm.default = fake.quoting_answer(delay=LLM_DELAY)  # a valid answer quoting the transcript, after 2 s
-    system: System | None = None
+    llm.start()
     try:
-        llm.start()
-        nats_server.start()
-        pg.start()
-        system = System(database_url=asyncio.run(make_database(pg)), nats_url=nats_server.url,
-                        extra_env={"GATEWAY_CREATE_PER_MINUTE": "1000000", "ANALYSIS_CONCURRENCY": "1"})
-        started = time.perf_counter()
-        system.start(timeout=90)
-        print(f"system_start: {time.perf_counter() - started:.1f} s")
-        bench_e2e(system)
-        bench_llm(system, llm.url)
-        print(f"bench_total: {time.perf_counter() - overall:.0f} s")
-    finally:  # each one stopped even if another fails to
-        for stop in ([system.stop] if system is not None else []) + [pg.stop, nats_server.stop, llm.stop]:
-            try:
-                stop()
-            except Exception as exc:  # noqa: BLE001 - report and go on stopping the rest
-                print(f"warning: {stop.__qualname__} failed: {exc!r}", file=sys.stderr)
-        shutil.rmtree(root, ignore_errors=True)
+        with standalone_system(GATEWAY_CREATE_PER_MINUTE="1000000", ANALYSIS_CONCURRENCY="1") as system:
+            started = time.perf_counter()
+            system.start(timeout=90)
+            print(f"system_start: {time.perf_counter() - started:.1f} s")
+            bench_e2e(system)
+            bench_llm(system, llm.url)
+            print(f"bench_total: {time.perf_counter() - overall:.0f} s")
+    finally:
+        llm.stop()
 
 
 if __name__ == "__main__":

@@ -5,30 +5,19 @@ Prints `name: value unit` lines.
 """
 
 import asyncio
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-import asyncpg
 import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
-from loadgen import run_load  # noqa: E402
-
 from devstack.system import System  # noqa: E402
-from devstack.testing import NatsServer, PostgresServer  # noqa: E402
+from devstack.testing import standalone_system
+from loadgen import run_load  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CONCURRENCY, REQUESTS = 16, 2000
-
-
-async def make_database(pg: PostgresServer) -> str:
-    conn = await asyncpg.connect(pg.dsn())
-    await conn.execute("create database bench_gateway")
-    await conn.close()
-    return pg.url("bench_gateway")
 
 
 def seed(system: System, user: str, count: int) -> None:
@@ -47,14 +36,7 @@ def seed(system: System, user: str, count: int) -> None:
 
 
 def main() -> None:
-    root = Path(tempfile.mkdtemp(prefix="si-bench-gw-"))
-    root.chmod(0o755)
-    nats_server, pg = NatsServer(store=root / "nats"), PostgresServer(data=root / "pg")
-    nats_server.start()
-    pg.start()
-    system = System(database_url=asyncio.run(make_database(pg)), nats_url=nats_server.url,
-                    extra_env={"GATEWAY_CREATE_PER_MINUTE": "100000"})
-    try:
+    with standalone_system(GATEWAY_CREATE_PER_MINUTE="100000") as system:
         system.start()
         seed(system, "bench-client", 20)
         headers = system.headers("bench-client")
@@ -70,11 +52,6 @@ def main() -> None:
             print(f"{name}_my_insights_errors: {result.errors} count")
         print(f"gateway_overhead_rps_ratio: {direct.rps / via_gateway.rps:.2f} x")
         print(f"gateway_overhead_p99_ratio: {via_gateway.percentile(99) / direct.percentile(99):.2f} x")
-    finally:
-        system.stop()
-        pg.stop()
-        nats_server.stop()
-        shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

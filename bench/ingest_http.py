@@ -7,18 +7,13 @@ Prints `name: value unit` lines.
 """
 
 import asyncio
-import shutil
-import signal
 import statistics
-import subprocess
-import tempfile
 import time
 from pathlib import Path
 
-import asyncpg
 import httpx
 from devstack.system import System
-from devstack.testing import NatsServer, PostgresServer
+from devstack.testing import standalone_system
 
 ROOT = Path(__file__).resolve().parents[1]
 API = "/api/v1/session-insights"
@@ -26,16 +21,6 @@ SAMPLE = (ROOT / "samples" / "leadership-session.txt").read_bytes()
 UPLOADS, CLIENTS, WARM_UP = 200, 8, 20
 
 
-async def make_database(pg: PostgresServer) -> str:
-    for _ in range(100):  # the port opens before Postgres accepts connections
-        try:
-            conn = await asyncpg.connect(pg.dsn())
-            break
-        except asyncpg.CannotConnectNowError:
-            await asyncio.sleep(0.1)
-    await conn.execute("create database bench")
-    await conn.close()
-    return pg.url("bench")
 
 
 async def upload(client: httpx.AsyncClient, headers: dict, n: int) -> float:
@@ -75,28 +60,12 @@ async def run(system: System) -> None:
 
 
 def main() -> None:
-    root = Path(tempfile.mkdtemp(prefix="si-bench-"))
-    root.chmod(0o755)
-    nats_server, pg = NatsServer(store=root / "nats"), PostgresServer(data=root / "pg")
-    nats_server.start()
-    pg.start()
     # the per-user create rate limit (30/min) would measure the limiter, not the upload path
-    system = System(database_url=asyncio.run(make_database(pg)), nats_url=nats_server.url,
-                    extra_env={"GATEWAY_CREATE_PER_MINUTE": "100000"})
-    try:
+    with standalone_system(GATEWAY_CREATE_PER_MINUTE="100000") as system:
         started = time.perf_counter()
         system.start()
         print(f"system_start: {time.perf_counter() - started:.1f} s")
         asyncio.run(run(system))
-    finally:
-        system.stop()
-        try:
-            pg.stop()
-        except subprocess.TimeoutExpired:  # a client still connected: fast shutdown instead
-            pg.process.send_signal(signal.SIGINT)
-            pg.process.wait(30)
-        nats_server.stop()
-        shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -5,18 +5,12 @@ Starts its own nats-server and Postgres in temp dirs and the five services as pr
 Prints `name: value unit` lines.
 """
 
-import asyncio
-import shutil
 import statistics
-import tempfile
 import time
 from pathlib import Path
 
-import asyncpg
 import httpx
-
-from devstack.system import System
-from devstack.testing import NatsServer, PostgresServer
+from devstack.testing import standalone_system
 
 ROOT = Path(__file__).resolve().parents[1]
 API = "/api/v1/session-insights"
@@ -47,21 +41,8 @@ def measure(client: httpx.Client, headers: dict, text: str, runs: int) -> list[f
     return latencies
 
 
-async def make_database(pg: PostgresServer) -> str:
-    conn = await asyncpg.connect(pg.dsn())
-    await conn.execute("create database bench")
-    await conn.close()
-    return pg.url("bench")
-
-
 def main() -> None:
-    root = Path(tempfile.mkdtemp(prefix="si-bench-"))
-    root.chmod(0o755)
-    nats_server, pg = NatsServer(store=root / "nats"), PostgresServer(data=root / "pg")
-    nats_server.start()
-    pg.start()
-    system = System(database_url=asyncio.run(make_database(pg)), nats_url=nats_server.url)
-    try:
+    with standalone_system() as system:
         started = time.perf_counter()
         system.start()
         print(f"system_start: {time.perf_counter() - started:.1f} s")
@@ -73,11 +54,6 @@ def main() -> None:
                 latencies = measure(client, headers, text, 10)
                 print(f"upload_to_completed_{words}_words_p50: {statistics.median(latencies) * 1000:.0f} ms")
                 print(f"upload_to_completed_{words}_words_max: {max(latencies) * 1000:.0f} ms")
-    finally:
-        system.stop()
-        pg.stop()
-        nats_server.stop()
-        shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

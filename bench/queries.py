@@ -22,21 +22,18 @@ overview out of the JSONB (->>), never the whole document.
 
 import asyncio
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import asyncpg
 import httpx
 import msgspec
 from contracts.insight import ActionItem, Celebration, ClientDiscovery, GoalProgress, PowerfulQuestion
 from devstack.system import System
-from devstack.testing import NatsServer, PostgresServer
+from devstack.testing import standalone_system
 
 from contracts import InsightContent, SessionMetadata
 
@@ -160,25 +157,9 @@ async def measure(system: System, size: str, inserted: int) -> None:
 
 
 async def main() -> None:
-    root = Path(tempfile.mkdtemp(prefix="si-bench-"))
-    root.chmod(0o755)
-    nats_server, pg_server = NatsServer(store=root / "nats"), PostgresServer(data=root / "pg")
-    nats_server.start()
-    pg_server.start()
-    system = None
-    try:
-        for _ in range(100):
-            try:
-                conn = await asyncpg.connect(pg_server.dsn())
-                break
-            except asyncpg.CannotConnectNowError:
-                await asyncio.sleep(0.1)
-        await conn.execute("create database bench")
-        await conn.close()
-        system = System(database_url=pg_server.url("bench"), nats_url=nats_server.url,
-                        extra_env={"GATEWAY_CREATE_PER_MINUTE": "100000"})
+    with standalone_system(GATEWAY_CREATE_PER_MINUTE="100000") as system:
         system.start(timeout=120)
-        dsn = pg_server.dsn("bench")
+        dsn = system.database_url.replace("postgresql+asyncpg://", "postgresql://")
         for size, start, count in (("10k", 0, 10_000), ("100k", 10_000, 90_000)):
             began = time.monotonic()
             await seed(dsn, start, count)
@@ -186,12 +167,6 @@ async def main() -> None:
             if "--explain" in sys.argv:
                 await explain(dsn)
             await measure(system, size, start + count)
-    finally:
-        if system:
-            system.stop()
-        nats_server.stop()
-        pg_server.stop()
-        shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,6 +143,30 @@ async def started_system(postgres_server: PostgresServer, nats_server: NatsServe
                     extra_env=extra_env)
     system.start()
     return system
+
+
+@contextmanager
+def standalone_system(**extra_env: str) -> Iterator[System]:
+    """Its own nats-server and Postgres in a temp dir, and a System on them, not yet started
+    (the benchmarks time the start). Everything is stopped on the way out, whatever fails."""
+    root = Path(tempfile.mkdtemp(prefix="si-bench-"))
+    root.chmod(0o755)
+    nats_server, postgres = NatsServer(store=root / "nats"), PostgresServer(data=root / "pg")
+    system: System | None = None
+    try:
+        nats_server.start()
+        postgres.start()
+        with ThreadPoolExecutor(1) as pool:  # callers may be inside an event loop
+            database_url = pool.submit(asyncio.run, fresh_database(postgres)).result()
+        system = System(database_url=database_url, nats_url=nats_server.url, extra_env=extra_env)
+        yield system
+    finally:
+        for stop in ([system.stop] if system else []) + [postgres.stop, nats_server.stop]:
+            try:
+                stop()
+            except Exception as exc:  # report and go on stopping the rest
+                print(f"warning: {stop.__qualname__} failed: {exc!r}")
+        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture
