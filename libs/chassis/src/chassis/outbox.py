@@ -135,9 +135,16 @@ class OutboxRelay:
                     .with_for_update(skip_locked=True)
                 )
             ).all()
-            for row in rows:  # a failed publish leaves it and the rest for the next try
-                seq = await self._publish(row.subject, row.payload, row.event_id, row.headers)
+            failure: Exception | None = None
+            for row in rows:
+                try:
+                    seq = await self._publish(row.subject, row.payload, row.event_id, row.headers)
+                except Exception as exc:  # it and the rest wait for the next try; what went out stays marked
+                    failure = exc
+                    break
                 await session.execute(
                     update(t).where(t.c.event_id == row.event_id).values(sent_at=datetime.now(UTC), stream_seq=seq)
                 )
+        if failure:
+            raise failure
         return len(rows)
