@@ -2,7 +2,8 @@
 
 Every claim carries `evidence`: verbatim quotes from the transcript. The spec has it
 on Celebration and ClientDiscovery only; here it is on every claim (an added,
-optional field, so the spec's shape is a subset).
+optional field, so the spec's shape is a subset). Label fields are enums (Literal),
+so the JSON Schema, OpenAPI and an LLM's structured output all name the allowed values.
 """
 
 from typing import Literal
@@ -10,6 +11,31 @@ from typing import Literal
 import msgspec
 
 InsightStatus = Literal["pending", "processing", "completed", "failed"]
+CommitmentStrength = Literal["Strong", "Moderate", "Exploratory"]
+DepthLevel = Literal["Surface", "Moderate", "Deep"]
+ProgressLevel = Literal["Significant", "Moderate", "Minimal", "Setback"]
+EngagementLevel = Literal["High", "Moderate", "Low"]
+BreakthroughLevel = Literal["Major", "Moderate", "Minor"]
+CommitmentLevel = Literal["High", "Medium", "Low"]
+ValueBeliefType = Literal["Core Value", "Limiting Belief", "Empowering Belief"]
+ProcessingStyle = Literal["Visual", "Auditory", "Kinesthetic", "Mixed"]
+QualityLabel = Literal["Excellent", "Good", "Average", "Needs Improvement"]
+# The client's state on one ordinal scale, so a shift has a direction.
+EmotionalState = Literal["Distressed", "Uneasy", "Neutral", "Positive", "Optimistic"]
+ShiftDirection = Literal["improved", "declined"]
+SmartElement = Literal["specific", "measurable", "achievable", "relevant", "time-bound"]
+# The ICF core competencies (2019 model) that the PCC markers are grouped under.
+IcfCompetency = Literal[
+    "Demonstrates Ethics",
+    "Embodies a Coaching Mindset",
+    "Establishes and Maintains Agreements",
+    "Cultivates Trust and Safety",
+    "Maintains Presence",
+    "Listens Actively",
+    "Evokes Awareness",
+    "Facilitates Client Growth",
+]
+FeedbackKind = Literal["strength", "missed_opportunity"]
 
 
 class Celebration(msgspec.Struct, frozen=True, kw_only=True):
@@ -20,7 +46,7 @@ class Celebration(msgspec.Struct, frozen=True, kw_only=True):
 
 class Intention(msgspec.Struct, frozen=True, kw_only=True):
     behavior_change: str
-    commitment_level: str  # Strong | Moderate | Exploratory
+    commitment_level: CommitmentStrength
     timeline: str | None = None
     support_needed: list[str] = []
     evidence: list[str] = []
@@ -28,7 +54,7 @@ class Intention(msgspec.Struct, frozen=True, kw_only=True):
 
 class ClientDiscovery(msgspec.Struct, frozen=True, kw_only=True):
     insight: str
-    depth_level: str  # Surface | Moderate | Deep
+    depth_level: DepthLevel
     emotional_response: str
     evidence: list[str] = []
 
@@ -36,14 +62,14 @@ class ClientDiscovery(msgspec.Struct, frozen=True, kw_only=True):
 class GoalProgress(msgspec.Struct, frozen=True, kw_only=True):
     goal_area: str
     progress_description: str
-    progress_level: str  # Significant | Moderate | Minimal | Setback
+    progress_level: ProgressLevel
     barriers_identified: list[str] = []
     next_steps: list[str] = []
     evidence: list[str] = []
 
 
 class CoachingPresence(msgspec.Struct, frozen=True, kw_only=True):
-    client_engagement_level: str  # High | Moderate | Low
+    client_engagement_level: EngagementLevel
     rapport_quality: str
     trust_indicators: list[str] = []
     partnership_dynamics: str
@@ -54,7 +80,7 @@ class PowerfulQuestion(msgspec.Struct, frozen=True, kw_only=True):
     question: str
     impact_description: str
     client_response_summary: str
-    breakthrough_level: str  # Major | Moderate | Minor
+    breakthrough_level: BreakthroughLevel
     evidence: list[str] = []
 
 
@@ -62,7 +88,9 @@ class ActionItem(msgspec.Struct, frozen=True, kw_only=True):
     action: str
     timeline: str | None = None
     accountability_measure: str | None = None
-    client_commitment_level: str  # High | Medium | Low
+    client_commitment_level: CommitmentLevel
+    # SMART elements the commitment does not state (empty: it states them all).
+    missing_smart: list[SmartElement] = []
     evidence: list[str] = []
 
 
@@ -71,11 +99,12 @@ class EmotionalShift(msgspec.Struct, frozen=True, kw_only=True):
     final_state: str
     shift_description: str
     catalyst: str
+    direction: ShiftDirection | None = None
     evidence: list[str] = []
 
 
 class ValuesBeliefs(msgspec.Struct, frozen=True, kw_only=True):
-    type: str  # Core Value | Limiting Belief | Empowering Belief
+    type: ValueBeliefType
     description: str
     impact_on_goals: str
     exploration_depth: str
@@ -83,11 +112,30 @@ class ValuesBeliefs(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class CommunicationPattern(msgspec.Struct, frozen=True, kw_only=True):
-    processing_style: str  # Visual | Auditory | Kinesthetic | Mixed
+    processing_style: ProcessingStyle
     expression_patterns: list[str]
     communication_preferences: list[str]
     notable_changes: list[str] = []
     evidence: list[str] = []
+
+
+class FeedbackItem(msgspec.Struct, frozen=True, kw_only=True):
+    """One observation about the coaching, tied to an ICF competency and PCC marker,
+    and to the coach's own verbatim words (evidence)."""
+
+    kind: FeedbackKind
+    competency: IcfCompetency
+    pcc_marker: str  # e.g. "7.6 Asks clear, direct, primarily open-ended questions, one at a time"
+    observation: str
+    suggestion: str | None = None
+    evidence: list[str] = []
+
+
+class CoachFeedback(msgspec.Struct, frozen=True, kw_only=True):
+    strengths: list[FeedbackItem] = []
+    missed_opportunities: list[FeedbackItem] = []
+    # Why the session got its overall_session_quality, in a sentence or two.
+    quality_rationale: str = ""
 
 
 class SessionMetadata(msgspec.Struct, frozen=True, kw_only=True):
@@ -118,5 +166,6 @@ class InsightContent(msgspec.Struct, frozen=True, kw_only=True):
     communication_patterns: CommunicationPattern | None = None
     session_summary: str
     key_themes: list[str] = []
-    overall_session_quality: str  # Excellent | Good | Average | Needs Improvement
+    overall_session_quality: QualityLabel
+    coach_feedback: CoachFeedback | None = None
     metadata: SessionMetadata
