@@ -17,9 +17,13 @@ TITLES = {
     "goal_progress": "Goal progress", "coaching_presence": "Coaching presence",
     "powerful_questions": "Powerful questions", "action_items": "Action items",
     "emotional_shifts": "Emotional shifts", "values_beliefs": "Values and beliefs",
-    "communication_patterns": "Communication patterns", "metadata": "Analysis",
+    "communication_patterns": "Communication patterns", "coach_feedback": "Feedback on the coaching",
+    "metadata": "Analysis",
 }
-Block = tuple[str, str]  # (kind, text): h1 | h2 | p | field | bullet | quote
+LABELS = {"missing_smart": "Missing SMART elements", "pcc_marker": "PCC marker", "competency": "ICF competency"}
+INLINE = {"missing_smart"}  # lists shown on one line ("measurable, time-bound")
+FEEDBACK_PARTS = (("strengths", "Strengths"), ("missed_opportunities", "Missed opportunities"))
+Block = tuple[str, str]  # (kind, text): h1 | h2 | h3 | p | field | bullet | quote
 
 
 def filename(view: InsightView, fmt: str) -> str:
@@ -30,15 +34,17 @@ def filename(view: InsightView, fmt: str) -> str:
 
 
 def label(key: str) -> str:
-    return key.replace("_", " ").capitalize()
+    return LABELS.get(key) or key.replace("_", " ").capitalize()
 
 
-def item_blocks(item: dict[str, Any]) -> list[Block]:
+def item_blocks(item: dict[str, Any], skip: tuple[str, ...] = ()) -> list[Block]:
     blocks: list[Block] = []
     for key, value in item.items():
-        if key == "evidence" or value in (None, [], ""):
+        if key == "evidence" or key in skip or value in (None, [], ""):
             continue
-        if isinstance(value, list):
+        if key in INLINE:
+            blocks.append(("field", f"{label(key)}: {', '.join(map(str, value))}"))
+        elif isinstance(value, list):
             blocks.append(("field", f"{label(key)}:"))
             blocks.extend(("bullet", str(v)) for v in value)
         else:
@@ -47,16 +53,39 @@ def item_blocks(item: dict[str, Any]) -> list[Block]:
     return blocks
 
 
+def feedback_blocks(feedback: dict[str, Any]) -> list[Block]:
+    """Strengths and missed opportunities, each headed by its PCC marker, with the coach's
+    own words as quotes. The quality rationale is shown beside the quality label instead."""
+    blocks: list[Block] = []
+    for key, title in FEEDBACK_PARTS:
+        if not feedback.get(key):
+            continue
+        blocks.append(("h3", title))
+        for item in feedback[key]:
+            words = item.get("evidence") or []
+            blocks.append(("field", f"PCC marker: {item['pcc_marker']}"))
+            blocks.extend(item_blocks({**item, "evidence": []}, skip=("kind", "pcc_marker")))
+            blocks.extend([("field", "In the coach's words:"), *(("quote", q) for q in words)] if words else [])
+            blocks.append(("p", ""))
+    return blocks
+
+
 def report(view: InsightView, sections: dict[str, Any]) -> list[Block]:
     when = view.session_date or view.created_at
+    rationale = (sections.get("coach_feedback") or {}).get("quality_rationale")
     blocks: list[Block] = [("h1", view.session_title or "Session insight"),
                            ("p", f"Session of {when:%Y-%m-%d}" + (" (unpaired)" if view.is_unpaired else "")),
                            ("h2", "Summary"), ("p", sections.get("session_summary", "")),
-                           ("field", f"Overall session quality: {sections.get('overall_session_quality', '')}")]
+                           ("field", f"Overall session quality: {sections.get('overall_session_quality', '')}"),
+                           *([("p", f"Why this rating: {rationale}")] if rationale else [])]
     if sections.get("key_themes"):
         blocks += [("field", "Key themes:"), *(("bullet", t) for t in sections["key_themes"])]
     for key, title in TITLES.items():
         value = sections.get(key)
+        if key == "coach_feedback":
+            found = feedback_blocks(value or {})
+            blocks += [("h2", title), *found] if found else []
+            continue
         if not value:
             continue
         blocks.append(("h2", title))
@@ -67,7 +96,7 @@ def report(view: InsightView, sections: dict[str, Any]) -> list[Block]:
 
 
 def markdown(blocks: list[Block]) -> bytes:
-    prefix = {"h1": "# ", "h2": "\n## ", "p": "", "field": "", "bullet": "- ", "quote": "> "}
+    prefix = {"h1": "# ", "h2": "\n## ", "h3": "\n### ", "p": "", "field": "", "bullet": "- ", "quote": "> "}
     lines = [prefix[kind] + (f"\u201c{text}\u201d" if kind == "quote" else text) for kind, text in blocks]
     return ("\n".join(lines).strip() + "\n").encode()
 
@@ -87,13 +116,13 @@ def pdf(blocks: list[Block]) -> bytes:
     doc = FPDF(format="A4")
     doc.set_auto_page_break(True, margin=15)
     doc.add_page()
-    style = {"h1": ("B", 18, 10), "h2": ("B", 14, 8), "p": ("", 11, 6), "field": ("", 11, 6),
+    style = {"h1": ("B", 18, 10), "h2": ("B", 14, 8), "h3": ("B", 12, 7), "p": ("", 11, 6), "field": ("", 11, 6),
              "bullet": ("", 11, 6), "quote": ("I", 10, 5)}
     for kind, text in blocks:
         font, size, height = style[kind]
         doc.set_font("Helvetica", font, size)
-        if kind == "h2":
-            doc.ln(3)
+        if kind in ("h2", "h3"):
+            doc.ln(3 if kind == "h2" else 1)
         indent = {"bullet": 6, "quote": 10}.get(kind, 0)
         doc.set_x(doc.l_margin + indent)
         shown = {"bullet": f"- {text}", "quote": f'"{text}"'}.get(kind, text)

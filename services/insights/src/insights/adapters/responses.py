@@ -5,7 +5,7 @@ from typing import Any
 
 import msgspec
 
-from insights.domain.model import Access, InsightView, overview_of
+from insights.domain.model import HIDDEN_FROM_SHARED, Access, InsightView, overview_of
 
 
 class SessionInsightResponse(msgspec.Struct, kw_only=True):
@@ -40,6 +40,9 @@ class SessionInsightDetailResponse(SessionInsightResponse, kw_only=True):
     emotional_shifts: list[dict[str, Any]] = []
     values_beliefs: list[dict[str, Any]] = []
     communication_patterns: dict[str, Any] | None = None
+    # contracts.CoachFeedback: strengths and missed opportunities (PCC marker, observation,
+    # suggestion, the coach's words) and the quality rationale; None for insights analysed before it
+    coach_feedback: dict[str, Any] | None = None
     metadata: dict[str, Any] | None = None
     permissions: "PermissionsBody | None" = None  # a shared coach's grant; None for client and coach
 
@@ -70,6 +73,7 @@ class SharedInsightResponse(SessionInsightResponse, kw_only=True):
     permissions: PermissionsBody
     shared_at: datetime | None = None
     expires_at: datetime | None = None
+    coach_feedback: dict[str, Any] | None = None  # what a coach reading shared sessions looks for first
 
 
 class SharedWithMeResponse(msgspec.Struct, kw_only=True):
@@ -104,9 +108,11 @@ def summary(view: InsightView) -> SessionInsightResponse:
 def shared_summary(view: InsightView) -> SharedInsightResponse:
     grant = view.grants[0]  # shared_with() loads the caller's grant only
     p = grant.permissions
+    feedback = overview_of(view).coach_feedback
+    shown = msgspec.to_builtins(feedback) if feedback and "coach_feedback" not in HIDDEN_FROM_SHARED else None
     return SharedInsightResponse(**msgspec.structs.asdict(summary(view)),
                                  permissions=PermissionsBody(view=p.view, comment=p.comment, export=p.export),
-                                 shared_at=grant.shared_at, expires_at=grant.expires_at)
+                                 shared_at=grant.shared_at, expires_at=grant.expires_at, coach_feedback=shown)
 
 
 def sections(view: InsightView, access: Access) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Literal
 
 from contracts import InsightContent, SharePermissions
+from contracts.insight import CoachFeedback
 
 
 class InsightNotYetKnown(Exception):
@@ -33,6 +34,7 @@ class Overview:
     intention_count: int = 0
     discovery_count: int = 0
     action_item_count: int = 0
+    coach_feedback: CoachFeedback | None = None  # loaded for shared-with-me only
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,8 @@ def overview_of(insight: InsightView) -> Overview:
     return Overview(session_summary=c.session_summary, key_themes=tuple(c.key_themes),
                     overall_session_quality=c.overall_session_quality,
                     celebration_count=int(c.celebration is not None), intention_count=int(c.intention is not None),
-                    discovery_count=len(c.client_discoveries), action_item_count=len(c.action_items))
+                    discovery_count=len(c.client_discoveries), action_item_count=len(c.action_items),
+                    coach_feedback=c.coach_feedback)
 
 
 Role = Literal["client", "coach", "shared"]
@@ -70,6 +73,10 @@ Role = Literal["client", "coach", "shared"]
 # A shared coach sees every ICF section, the summary, themes and quality rating (that is
 # what "view" is for), but not the analysis metadata: provider, model, tokens and cost are
 # the client's business. No one ever gets the transcript here: insights never holds it.
+# coach_feedback (feedback on the coaching, with the session coach's own words) is shown to
+# a shared coach too: a client shares an unpaired session to get a coach's eye on it, and the
+# feedback and the quality rationale are what such a second opinion starts from; the quotes in
+# it are of the same transcript the other sections already quote.
 HIDDEN_FROM_SHARED = frozenset({"metadata"})
 
 

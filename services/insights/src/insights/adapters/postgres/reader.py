@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from contracts import InsightContent, SharePermissions
+from contracts.insight import CoachFeedback
 from insights.adapters.postgres.tables import grants, insights, relationships
 from insights.domain.model import Grant, InsightView, Overview
 from insights.ports import InsightReader, Relationship
@@ -39,10 +40,12 @@ def to_view(row, content: InsightContent | None = None, overview: Overview | Non
 
 
 def overview_row(row) -> Overview:
+    feedback = row.get("coach_feedback")  # selected by shared_with() only
     return Overview(session_summary=row["session_summary"] or "", key_themes=tuple(row["key_themes"] or ()),
                     overall_session_quality=row["overall_session_quality"] or "",
                     celebration_count=row["celebration_count"], intention_count=row["intention_count"],
-                    discovery_count=row["discovery_count"], action_item_count=row["action_item_count"])
+                    discovery_count=row["discovery_count"], action_item_count=row["action_item_count"],
+                    coach_feedback=msgspec.convert(feedback, CoachFeedback) if feedback else None)
 
 
 class SqlaInsightReader(InsightReader):
@@ -94,7 +97,7 @@ class SqlaInsightReader(InsightReader):
              or_(g.expires_at.is_(None), g.expires_at > now)], limit, offset,
             join=(grants, g.insight_id == c.id),
             extra=(g.coach_user_id.label("grant_coach"), g.can_view, g.can_comment, g.can_export, g.expires_at,
-                   g.changed_at))
+                   g.changed_at, c.content["coach_feedback"].label("coach_feedback")))
         return [to_view(row, overview=overview_row(row), insight_grants=[grant_of(
             {**row, "coach_user_id": row["grant_coach"]})]) for row in rows], total
 
