@@ -155,3 +155,35 @@ def test_rs256_from_jwks_with_issuer_audience_and_key_rotation():
             verifier.verify(bad)
         assert refused.value.status_code == 401
     jwks.server.shutdown()
+
+
+def test_openapi_names_coach_feedback_and_every_label_as_an_enum(client):
+    schemas = client.get("/schema/openapi.json").json()["components"]["schemas"]
+
+    def enum_of(schema: dict) -> set:
+        found = set(schema.get("enum", [])) | ({schema["const"]} if "const" in schema else set())
+        for option in schema.get("oneOf", []) + schema.get("anyOf", []):
+            found |= enum_of(option)
+        return found
+
+    def field(struct: str, name: str) -> dict:
+        return next(s for key, s in schemas.items() if key.endswith(struct))["properties"][name]
+
+    def ref(schema: dict) -> str:
+        refs = [o["$ref"] for o in schema.get("oneOf", [schema]) if "$ref" in o]
+        return refs[0].rsplit("/", 1)[1]
+
+    assert ref(field("SessionInsightDetail", "coach_feedback")).endswith("CoachFeedback")
+    assert ref(field("SharedInsight", "coach_feedback")).endswith("CoachFeedback")
+    assert enum_of(field("SessionInsightDetail", "overall_session_quality")) == {
+        "Excellent", "Good", "Average", "Needs Improvement", ""}
+    assert enum_of(field("SessionInsight", "status")) == {"pending", "processing", "completed", "failed"}
+    assert "Listens Actively" in enum_of(field("FeedbackItem", "competency"))
+    assert enum_of(field("FeedbackItem", "kind")) == {"strength", "missed_opportunity"}
+    assert {"pcc_marker", "observation", "suggestion", "evidence"} <= set(schemas["FeedbackItem"]["properties"])
+    assert "quality_rationale" in schemas["CoachFeedback"]["properties"]
+    assert enum_of(field("ActionItem", "missing_smart")["items"]) >= {"measurable", "time-bound"}
+    assert enum_of(field("EmotionalShift", "direction")) - {None} == {"improved", "declined"}
+    assert enum_of(field("ActionItem", "client_commitment_level")) == {"High", "Medium", "Low"}
+    assert enum_of(field("Relationship", "role")) == {"coach", "client"}
+    assert enum_of(field("AuditEntry", "action")) == {"granted", "updated", "revoked", "erased"}

@@ -1,23 +1,34 @@
 """What the public API answers, for the OpenAPI document at /schema. The gateway relays the
-services' bodies as they are; these structs describe them (the sections come from contracts)."""
+services' bodies as they are; these structs describe them (the sections come from contracts).
+Every label field is an enum, with the values the contracts name."""
 
 from datetime import datetime
+from typing import Literal
 
 import msgspec
+from contracts.events import RelationshipStatus
 from contracts.insight import (
     ActionItem,
     Celebration,
+    CoachFeedback,
     ClientDiscovery,
     CoachingPresence,
     CommunicationPattern,
     EmotionalShift,
     GoalProgress,
+    InsightStatus,
     Intention,
     PowerfulQuestion,
+    QualityLabel,
     SessionMetadata,
     ValuesBeliefs,
 )
 from litestar.openapi.datastructures import ResponseSpec
+
+# "" until the analysis has completed
+QualityOrNone = QualityLabel | Literal[""]
+RelationshipRole = Literal["coach", "client"]
+AuditAction = Literal["granted", "updated", "revoked", "erased"]
 
 
 class Problem(msgspec.Struct, kw_only=True):
@@ -46,8 +57,8 @@ class SessionInsight(msgspec.Struct, kw_only=True):
     session_title: str | None
     session_summary: str
     key_themes: list[str]
-    overall_session_quality: str
-    status: str  # pending | processing | completed | failed
+    overall_session_quality: QualityOrNone
+    status: InsightStatus
     created_at: datetime
     completed_at: datetime | None
     processing_error: str | None = None
@@ -68,6 +79,10 @@ class SessionInsightDetail(SessionInsight, kw_only=True):
     emotional_shifts: list[EmotionalShift] = []
     values_beliefs: list[ValuesBeliefs] = []
     communication_patterns: CommunicationPattern | None = None
+    # feedback on the coaching (strengths, missed opportunities, each with its ICF competency,
+    # PCC marker and the coach's words) and why the session got its quality label; null for
+    # insights analysed before it existed
+    coach_feedback: CoachFeedback | None = None
     metadata: SessionMetadata | None = None
     permissions: Permissions | None = None  # present for a coach reading through a grant
 
@@ -92,8 +107,8 @@ class Relationship(msgspec.Struct, kw_only=True):
     client_user_id: str
     coach_name: str | None
     client_name: str | None
-    status: str
-    role: str  # the caller's role in it: coach | client
+    status: RelationshipStatus
+    role: RelationshipRole  # the caller's role in it
 
 
 class Relationships(msgspec.Struct, kw_only=True):
@@ -104,6 +119,7 @@ class SharedInsight(SessionInsight, kw_only=True):
     permissions: Permissions
     shared_at: datetime | None = None
     expires_at: datetime | None = None
+    coach_feedback: CoachFeedback | None = None
 
 
 class SharedWithMe(msgspec.Struct, kw_only=True):
@@ -127,7 +143,7 @@ class Grant(msgspec.Struct, kw_only=True):
 
 class AuditEntry(msgspec.Struct, kw_only=True):
     actor_user_id: str
-    action: str  # granted | updated | revoked | erased
+    action: AuditAction
     coach_user_id: str | None
     permissions: Permissions | None
     expires_at: datetime | None
