@@ -43,12 +43,18 @@ class Recorded:
     def system(self) -> str:
         return next(m["content"] for m in self.body["messages"] if m["role"] == "system")
 
+    @property
+    def schema_name(self) -> str:
+        """Which kind of request: session_insights, grounded_insights or session_synthesis."""
+        return self.body["response_format"]["json_schema"]["name"]
 
-def answer(content: dict | str, prompt_tokens: int = 1000, completion_tokens: int = 200, delay: float = 0.0) -> Reply:
+
+def answer(content: dict | str, prompt_tokens: int = 1000, completion_tokens: int = 200, delay: float = 0.0,
+           finish_reason: str = "stop") -> Reply:
     text = content if isinstance(content, str) else json.dumps(content)
     return Reply(delay=delay, body={
         "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()), "model": "fake-model",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish_reason}],
         "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
                   "total_tokens": prompt_tokens + completion_tokens}})
 
@@ -58,18 +64,49 @@ def error(status: int, message: str = "scripted failure", headers: dict | None =
                  body={"error": {"message": message, "type": "server_error", "code": None}})
 
 
+def cut_off(prompt_tokens: int = 1000, completion_tokens: int = 4096) -> Reply:
+    """An answer that hit max tokens: finish_reason=length and JSON that stops mid-way."""
+    return answer('{"celebration": {"description": "The client fin', prompt_tokens, completion_tokens,
+                  finish_reason="length")
+
+
 def insight(**sections: Any) -> dict:
     """A schema-valid answer: empty sections unless given."""
     base = {"celebration": None, "intention": None, "client_discoveries": [], "goal_progress": [],
             "coaching_presence": None, "powerful_questions": [], "action_items": [], "emotional_shifts": [],
             "values_beliefs": [], "communication_patterns": None, "session_summary": "A focused session.",
-            "key_themes": [], "overall_session_quality": "Good"}
+            "key_themes": [], "overall_session_quality": "Good", "coach_feedback": None}
     return {**base, **sections}
 
 
 def action(text: str, *evidence: str) -> dict:
     return {"action": text, "timeline": None, "accountability_measure": None, "client_commitment_level": "High",
-            "evidence": list(evidence)}
+            "missing_smart": [], "evidence": list(evidence)}
+
+
+def feedback(kind: str, *evidence: str, competency: str = "Evokes Awareness", observation: str = "") -> dict:
+    return {"kind": kind, "competency": competency, "pcc_marker": "7.1 Asks questions about the client",
+            "observation": observation or f"{kind} observed", "suggestion": None, "evidence": list(evidence)}
+
+
+def synthesis(keep: dict[str, list[int]] | None = None, intention: int | None = None, **fields: Any) -> dict:
+    """A schema-valid synthesis answer; lists not named in `keep` keep nothing (i.e. everything)."""
+    lists = ("client_discoveries", "goal_progress", "powerful_questions", "action_items", "emotional_shifts",
+             "values_beliefs", "strengths", "missed_opportunities")
+    base = {"session_summary": "The whole session, synthesised.", "key_themes": ["planning"],
+            "overall_session_quality": "Good", "quality_rationale": "Open questions, client-led actions.",
+            "intention": intention, "keep": {name: (keep or {}).get(name, []) for name in lists}}
+    return {**base, **fields}
+
+
+def by_schema(**steps: Step) -> Callable[[dict], Reply]:
+    """A step answering each kind of request (by its json_schema name) with its own step."""
+
+    def reply(body: dict) -> Reply:
+        step = steps[body["response_format"]["json_schema"]["name"]]
+        return step(body) if callable(step) else step
+
+    return reply
 
 
 class FakeLLM:

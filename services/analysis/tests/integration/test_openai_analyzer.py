@@ -1,6 +1,5 @@
 """The LLM path against a real HTTP server speaking the chat-completions protocol."""
 
-import re
 import time
 
 import pytest
@@ -12,7 +11,7 @@ from analysis.domain.model import AnalysisContext
 
 from contracts import Transcript, Turn
 
-from ..fake_llm import Reply, action, answer, error, insight
+from ..fake_llm import action, answer, error, insight
 
 CONTEXT = AnalysisContext(insight_id="i-1", session_title="Check-in")
 TURNS = [("Maya", "coach", "What would you like to focus on today?"),
@@ -111,51 +110,6 @@ async def test_hallucinated_quotes_are_dropped_and_counted(fake_llm):
     assert kept.evidence == ["I will share a rough draft with my team by Friday."]
     assert content.client_discoveries == []  # its only quote was invented
     assert content.metadata.quotes_dropped == 2
-
-
-async def test_a_long_transcript_is_split_and_no_part_is_lost_in_the_merge(fake_llm):
-    def turn(n: int) -> Turn:
-        role = "client" if n % 2 else "coach"
-        return Turn(speaker="Alice" if role == "client" else "Maya", role=role,
-                    text=f"Turn {n} marker-{n}: " + "we talked about the quarterly plan and the team " * 3)
-
-    transcript = Transcript(turns=[turn(n) for n in range(1, 14)])
-
-    def by_part(body: dict) -> Reply:
-        text = next(m["content"] for m in body["messages"] if m["role"] == "user")
-        numbers = [int(n) for n in re.findall(r"^\[(\d+)\]", text, re.M)]
-        first, last = numbers[0], numbers[-1]
-        client = next(n for n in numbers if n % 2)
-        quote = f"Turn {client} marker-{client}:"
-        sections = dict(action_items=[action(f"Action from turns {first}-{last}", quote)],
-                        session_summary=f"Summary of turns {first}-{last}.", key_themes=["planning", f"t{first}"])
-        win = {"description": f"Win in turns {first}-{last}", "significance": "s"}
-        if first == 1:  # the first part has the best-evidenced celebration
-            sections["celebration"] = {**win, "evidence": [quote, f"Turn {client + 2} marker-{client + 2}:"]}
-        if len(numbers) == 1:  # the short last part: weaker celebration, but the only presence finding
-            sections["celebration"] = {**win, "evidence": [quote]}
-            sections["coaching_presence"] = {"client_engagement_level": "High", "rapport_quality": "warm",
-                                             "trust_indicators": [], "partnership_dynamics": "equal",
-                                             "evidence": [quote]}
-        return answer(insight(**sections), prompt_tokens=300, completion_tokens=50)
-
-    fake_llm.default = by_part
-    # A context window leaving ~300 transcript tokens a request, once prompt, schema and answer fit.
-    probe = OpenAIAnalyzer(settings(fake_llm, context_tokens=100_000, max_output_tokens=100))
-    overhead = 100_000 - 100 - probe.part_budget_tokens
-    analyzer = OpenAIAnalyzer(settings(fake_llm, context_tokens=overhead + 100 + 300, max_output_tokens=100))
-    assert analyzer.part_budget_tokens == 300
-    content = await analyzer.analyze(transcript, CONTEXT)
-
-    parts = [re.findall(r"^\[(\d+)\]", r.user, re.M) for r in fake_llm.requests]
-    assert len(parts) == 3 and len(parts[-1]) == 1, parts
-    assert [n for p in parts for n in p] == [str(n) for n in range(1, 14)]  # every turn sent exactly once
-    assert [a.action for a in content.action_items] == [f"Action from turns {p[0]}-{p[-1]}" for p in parts]
-    assert content.celebration.description.startswith("Win in turns 1-") and len(content.celebration.evidence) == 2
-    assert content.coaching_presence is not None  # found only in the short last part
-    assert all(f"Summary of turns {p[0]}-{p[-1]}." in content.session_summary for p in parts)
-    assert content.key_themes.count("planning") == 1 and len(content.key_themes) == 4
-    assert (content.metadata.prompt_tokens, content.metadata.completion_tokens) == (900, 150)
 
 
 async def test_instructions_inside_the_transcript_stay_inside_the_delimiters(fake_llm):

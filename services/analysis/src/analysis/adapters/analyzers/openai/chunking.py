@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from contracts import Transcript
 
-# A turn's text may not open or close the data block, nor forge a new numbered turn.
-_DELIMITER = re.compile(r"<(/?)(transcript)", re.IGNORECASE)
+# A turn's text may not open or close a data block, nor forge a new numbered turn (it is on one line).
+_DELIMITER = re.compile(r"<(/?)(transcript|passages|findings)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -24,34 +24,62 @@ def estimate_tokens(text: str) -> int:
 
 
 def render_lines(transcript: Transcript) -> list[Line]:
-    return [Line(n, f"[{n}] {_clean(turn.speaker)} ({turn.role}): {_clean(turn.text)}")
+    return [Line(n, f"[{n}] {clean(turn.speaker)} ({turn.role}): {clean(turn.text)}")
             for n, turn in enumerate(transcript.turns, 1)]
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     return _DELIMITER.sub(lambda m: f"\u2039{m[1]}{m[2]}", " ".join(text.split()))
 
 
-def split(lines: list[Line], budget_tokens: int) -> list[list[Line]]:
-    """Whole turns, in order, greedily packed into parts of at most `budget_tokens`."""
+def split(lines: list[Line], budget_tokens: int, overlap: int = 0) -> list[list[Line]]:
+    """Whole turns, in order, packed into parts of at most `budget_tokens`. Each part after
+    the first repeats the previous part's last `overlap` lines (at most half a budget of
+    them), so a coach question at the end of one part meets the client's answer in the next."""
+    pieces = [piece for line in lines for piece in _pieces(line, budget_tokens)]
     parts: list[list[Line]] = []
-    current: list[Line] = []
-    used = 0
-    for piece in (piece for line in lines for piece in _pieces(line, budget_tokens)):
-        cost = estimate_tokens(piece.text) + 1
-        if current and used + cost > budget_tokens:
-            parts.append(current)
-            current, used = [], 0
-        current.append(piece)
-        used += cost
-    if current:
-        parts.append(current)
+    start = 0
+    while start < len(pieces):
+        end, used = start, 0
+        while end < len(pieces) and (end == start or used + _cost(pieces[end]) <= budget_tokens):
+            used += _cost(pieces[end])
+            end += 1
+        parts.append(pieces[start:end])
+        if end == len(pieces):
+            break
+        start = max(end - _overlap(pieces[start:end], overlap, budget_tokens // 2), start + 1)
     return parts
+
+
+def halve(lines: list[Line], overlap: int) -> list[list[Line]]:
+    """Two smaller parts for a part whose answer was cut off; each strictly smaller than
+    `lines`, sharing up to `overlap` lines. A single line is cut in two at a word boundary."""
+    if len(lines) == 1:
+        [line] = lines
+        return [[piece] for piece in _pieces(line, estimate_tokens(line.text) // 2 + 8)]
+    middle = len(lines) // 2
+    # One shared line already keeps a question with its answer; more would barely shrink the halves.
+    shared = min(overlap, middle - 1, (len(lines) - middle) // 2)
+    return [lines[:middle], lines[middle - max(shared, 0):]]
+
+
+def _cost(line: Line) -> int:
+    return estimate_tokens(line.text) + 1
+
+
+def _overlap(part: list[Line], wanted: int, budget_tokens: int) -> int:
+    count, used = 0, 0
+    for line in reversed(part[-wanted:] if wanted > 0 else []):
+        used += _cost(line)
+        if used > budget_tokens:
+            break
+        count += 1
+    return count
 
 
 def _pieces(line: Line, budget_tokens: int) -> list[Line]:
     """A single turn longer than a part is cut at word boundaries, each piece keeping its header."""
-    if estimate_tokens(line.text) < budget_tokens:
+    if estimate_tokens(line.text) < budget_tokens or " " not in line.text.partition(": ")[2]:
         return [line]
     header, _, body = line.text.partition(": ")
     limit = max(budget_tokens * 4 - len(header) - 16, 40)

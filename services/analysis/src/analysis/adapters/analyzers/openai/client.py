@@ -1,6 +1,8 @@
 """One structured chat completion, retried with backoff: 429 (honouring Retry-After), 5xx,
 timeouts, connection errors and answers that are not valid JSON for the schema.
-Everything else (400, 401, 403, 404 ...) fails at once."""
+Everything else (400, 401, 403, 404 ...) fails at once. An answer cut off at the token
+limit is not retried either: the same request would be cut off again, so the caller
+asks a smaller question instead (AnswerCutOff)."""
 
 import email.utils
 import logging
@@ -11,16 +13,19 @@ import msgspec
 import openai
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
-from analysis.adapters.analyzers.openai.schema import RESPONSE_FORMAT, LlmInsight
+from analysis.adapters.analyzers.openai.schema import AnswerFormat, T
 from analysis.adapters.analyzers.openai.settings import LlmSettings
 from analysis.domain.errors import AnalyzerUnavailable
 
 log = logging.getLogger(__name__)
-_decoder = msgspec.json.Decoder(LlmInsight)
 
 
 class InvalidAnswer(Exception):
-    """Malformed JSON, a schema violation, a truncated answer or a refusal."""
+    """Malformed JSON, a schema violation or a refusal."""
+
+
+class AnswerCutOff(Exception):
+    """finish_reason=length: the answer did not fit in max_output_tokens."""
 
 
 @dataclass
@@ -79,7 +84,7 @@ class ChatClient:
         self._client = openai.AsyncOpenAI(base_url=settings.base_url, api_key=settings.api_key,
                                           timeout=settings.timeout_seconds, max_retries=0)
 
-    async def complete(self, messages: list[dict], usage: Usage) -> LlmInsight:
+    async def complete(self, messages: list[dict], usage: Usage, answer: AnswerFormat[T]) -> T:
         s = self._settings
         backoff = wait_exponential_jitter(multiplier=s.backoff_seconds, max=s.max_wait_seconds,
                                           jitter=s.backoff_seconds)
@@ -97,17 +102,22 @@ class ChatClient:
             async for attempt in retrying:
                 with attempt:
                     attempts = attempt.retry_state.attempt_number
-                    return await self._once(messages, usage)
+                    return await self._once(messages, usage, answer)
+        except AnswerCutOff:
+            raise
         except Exception as exc:
             cost = s.cost(usage.prompt_tokens, usage.completion_tokens)
             raise AnalyzerUnavailable(_describe(exc, s, attempts), usage.prompt_tokens, usage.completion_tokens,
                                       cost) from exc
         raise AssertionError("unreachable: tenacity either returns or raises")
 
-    async def _once(self, messages: list[dict], usage: Usage) -> LlmInsight:
+    async def _once(self, messages: list[dict], usage: Usage, answer: AnswerFormat[T]) -> T:
+        s = self._settings
+        extra: dict = {} if s.temperature is None else {"temperature": s.temperature}
+        # Local servers (Ollama, LM Studio) read only max_tokens; OpenAI's reasoning models reject it.
+        extra["max_tokens" if s.mode == "grounded" else "max_completion_tokens"] = s.max_output_tokens
         response = await self._client.chat.completions.create(
-            model=self._settings.model, messages=messages, response_format=RESPONSE_FORMAT,
-            max_completion_tokens=self._settings.max_output_tokens)
+            model=s.model, messages=messages, response_format=answer.response_format, **extra)
         usage.calls += 1
         if response.usage:
             usage.prompt_tokens += response.usage.prompt_tokens or 0
@@ -116,10 +126,10 @@ class ChatClient:
             raise InvalidAnswer("no choices in the answer")
         choice = response.choices[0]
         if choice.finish_reason == "length":
-            raise InvalidAnswer("answer cut off at the token limit")
+            raise AnswerCutOff(f"answer cut off at {self._settings.max_output_tokens} tokens")
         if getattr(choice.message, "refusal", None) or not choice.message.content:
             raise InvalidAnswer("no content in the answer")
         try:
-            return _decoder.decode(choice.message.content)
+            return answer.decoder.decode(choice.message.content)
         except msgspec.DecodeError as exc:  # ValidationError (schema) is a DecodeError too
             raise InvalidAnswer(str(exc)) from exc

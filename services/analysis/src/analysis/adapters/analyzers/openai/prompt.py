@@ -31,6 +31,10 @@ Map the sections of your answer to them:
 - emotional_shifts: how the client's emotional state moved and what caused it (5, 6).
 - values_beliefs: type Core Value | Limiting Belief | Empowering Belief (7).
 - communication_patterns: processing_style Visual | Auditory | Kinesthetic | Mixed (6).
+- coach_feedback: strengths and missed_opportunities of the COACH, each naming the ICF
+  competency and the PCC marker it concerns (e.g. "7.6 Asks clear, direct, primarily open-ended
+  questions, one at a time"), an observation and, for a missed opportunity, a suggestion;
+  quality_rationale: one or two sentences saying why the session got its quality label.
 - session_summary (3-5 sentences), key_themes (3-6 short phrases),
   overall_session_quality Excellent | Good | Average | Needs Improvement.
 
@@ -38,6 +42,9 @@ Evidence rules:
 - Every claim carries `evidence`: 1 to 3 quotes copied character for character from the text of
   ONE turn of the transcript (without the "[n] Speaker (role):" prefix). Never paraphrase,
   join turns, add words or use ellipses inside a quote.
+- Quote the person the claim is about: celebration, intention, client_discoveries, action_items,
+  emotional_shifts and values_beliefs quote the CLIENT; powerful_questions (the question itself)
+  and coach_feedback quote the COACH. A quote from the wrong speaker is discarded.
 - A claim you cannot support with such a quote must be left out (use null or an empty list).
 - Do not invent facts, names, dates or numbers that are not in the transcript.
 
@@ -49,16 +56,19 @@ Data rules:
 - Answer only with JSON that matches the given schema."""
 
 
-def user_message(lines: list[Line], part: int, parts: int, context: AnalysisContext) -> str:
-    scope = ("This is the whole transcript." if parts == 1 else
-             f"This is part {part} of {parts} of a long transcript (turns {lines[0].number} to "
-             f"{lines[-1].number}). Analyse only this part; the parts are merged afterwards, so report "
-             "every finding you can support from this part, and summarise this part only.")
-    kind = "unpaired (uploaded by the client alone)" if context.is_unpaired else "within a coaching relationship"
+def scope(lines: list[Line], whole: bool, unit: str) -> str:
+    if whole:
+        return f"These are all the {unit}s of the session."
+    return (f"This is one part of a long session ({unit}s {lines[0].number} to {lines[-1].number}; its first "
+            f"{unit}s may repeat the end of the previous part). Analyse only this part; the parts are merged "
+            "afterwards, so report every finding you can support from this part, and summarise this part only.")
+
+
+def session_kind(context: AnalysisContext) -> str:
+    return "unpaired (uploaded by the client alone)" if context.is_unpaired else "within a coaching relationship"
+
+
+def messages(lines: list[Line], whole: bool, context: AnalysisContext) -> list[dict]:
     body = "\n".join(line.text for line in lines)
-    return f"Session: {kind}. {scope}\n\n<transcript>\n{body}\n</transcript>"
-
-
-def messages(lines: list[Line], part: int, parts: int, context: AnalysisContext) -> list[dict]:
-    return [{"role": "system", "content": SYSTEM_PROMPT},
-            {"role": "user", "content": user_message(lines, part, parts, context)}]
+    user = f"Session: {session_kind(context)}. {scope(lines, whole, 'turn')}\n\n<transcript>\n{body}\n</transcript>"
+    return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]

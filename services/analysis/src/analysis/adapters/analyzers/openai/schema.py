@@ -1,23 +1,24 @@
 """The answer the model must give: InsightContent minus metadata (which we fill), as a
 msgspec struct for validation and a strict JSON schema for structured output."""
 
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 import msgspec
 from contracts.insight import (
     ActionItem,
     Celebration,
     ClientDiscovery,
+    CoachFeedback,
     CoachingPresence,
     CommunicationPattern,
     EmotionalShift,
     GoalProgress,
     Intention,
     PowerfulQuestion,
+    QualityLabel,
     ValuesBeliefs,
 )
-
-Quality = Literal["Excellent", "Good", "Average", "Needs Improvement"]
 
 
 class LlmInsight(msgspec.Struct, frozen=True, kw_only=True):
@@ -33,30 +34,51 @@ class LlmInsight(msgspec.Struct, frozen=True, kw_only=True):
     communication_patterns: CommunicationPattern | None
     session_summary: str
     key_themes: list[str]
-    overall_session_quality: Quality
+    overall_session_quality: QualityLabel
+    coach_feedback: CoachFeedback | None = None
 
 
 SINGLE_SECTIONS = ("celebration", "intention", "coaching_presence", "communication_patterns")
 LIST_SECTIONS = ("client_discoveries", "goal_progress", "powerful_questions", "action_items", "emotional_shifts",
                  "values_beliefs")
+FEEDBACK_LISTS = ("strengths", "missed_opportunities")
 
 
-def strict_schema() -> dict:
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class AnswerFormat(Generic[T]):
+    """What one kind of request asks for: the response_format sent and the decoder that checks it."""
+
+    response_format: dict
+    decoder: msgspec.json.Decoder
+
+    @classmethod
+    def of(cls, struct: type[T], name: str) -> "AnswerFormat[T]":
+        return cls({"type": "json_schema", "json_schema": {"name": name, "schema": strict_schema(struct),
+                                                           "strict": True}},
+                   msgspec.json.Decoder(struct))
+
+
+def strict_schema(struct: type) -> dict:
     """OpenAI strict mode wants an object at the root, every property required (optional
-    ones are nullable instead), additionalProperties false, and no `default` keywords."""
-    raw = msgspec.json.schema(LlmInsight)
+    ones are nullable instead), additionalProperties false, and no `default` keywords.
+    Literal fields stay `enum`s (with a `type` beside them)."""
+    raw = msgspec.json.schema(struct)
     defs = raw["$defs"]
-    root = defs.pop(LlmInsight.__name__)
-    schema = {**root, "$defs": defs}
+    root = defs.pop(struct.__name__)
+    schema = {**root, "$defs": defs} if defs else root
     _tighten(schema)
     return schema
 
 
-def _tighten(node: dict) -> None:
+def _tighten(node: dict[str, Any]) -> None:
     node.pop("default", None)
     node.pop("title", None)
     if "enum" in node and "type" not in node:
-        node["type"] = "string"  # some strict-mode validators want a type beside an enum
+        # some strict-mode validators want a type beside an enum
+        node["type"] = "integer" if all(isinstance(v, int) for v in node["enum"]) else "string"
     if "properties" in node:
         node["additionalProperties"] = False
         node["required"] = list(node["properties"])
@@ -71,5 +93,5 @@ def _tighten(node: dict) -> None:
                 _tighten(child)
 
 
-RESPONSE_FORMAT = {"type": "json_schema",
-                   "json_schema": {"name": "session_insights", "schema": strict_schema(), "strict": True}}
+INSIGHT_FORMAT = AnswerFormat.of(LlmInsight, "session_insights")
+RESPONSE_FORMAT = INSIGHT_FORMAT.response_format
