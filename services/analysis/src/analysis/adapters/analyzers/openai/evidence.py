@@ -47,15 +47,15 @@ class _Checker:
         return msgspec.structs.replace(claim, evidence=kept) if kept else None
 
     def question(self, item: PowerfulQuestion) -> PowerfulQuestion | None:
-        """The question itself must be the coach's words: the turn's span, else a quoted question."""
+        """The question itself must be the coach's words: its own span, else a quoted question.
+        Found verbatim, the question is its own evidence."""
         checked = self.claim(item, self.spoken.coach)
-        if checked is None:
-            return None
-        asked = self.spoken.coach.verbatim(item.question) or next((q for q in checked.evidence if "?" in q), None)
+        quotes = checked.evidence if checked else []
+        asked = self.spoken.coach.verbatim(item.question) or next((q for q in quotes if "?" in q), None)
         if asked is None:
             self.dropped += 1
             return None
-        return msgspec.structs.replace(checked, question=asked)
+        return msgspec.structs.replace(item, question=asked, evidence=quotes or [asked])
 
     def feedback(self, feedback):
         lists = {name: [c for c in (self.claim(i, self.spoken.coach) for i in getattr(feedback, name)) if c]

@@ -19,7 +19,7 @@ Report what happened, citing passages by their numbers in `passages`:
 - celebration (a client win), intention (the change the client intends), client_discoveries,
   action_items (client commitments; missing_smart lists the SMART elements a commitment lacks),
   emotional_shifts, values_beliefs: cite CLIENT passages.
-- powerful_questions: cite the COACH's question first, then the client's answer if any.
+- powerful_questions: cite the COACH's question.
 - coach_feedback: strengths and missed_opportunities of the coach, each with its ICF competency
   and PCC marker, citing COACH passages; quality_rationale says why the quality label.
 - goal_progress, coaching_presence, communication_patterns: cite any passages.

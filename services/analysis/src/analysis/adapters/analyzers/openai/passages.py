@@ -72,7 +72,9 @@ class SentenceCandidates(CandidateSource):
                     continue
                 hints = [h for h, patterns in cues.items() if any(re.search(p, sentence, re.I) for p in patterns)]
                 if hints:
-                    found.append((list(cues).index(hints[0]), index, start, end, ", ".join(hints[:3])))
+                    # "statement" says nothing beside a more telling hint
+                    shown = [h for h in hints if h != "statement"][:2] or hints
+                    found.append((list(cues).index(hints[0]), index, start, end, ", ".join(shown)))
         kept = sorted(sorted(found)[: self.limit], key=lambda f: (f[1], f[2]))
         return [Passage(number=n, turn_index=i, role=transcript.turns[i].role, speaker=transcript.turns[i].speaker,
                         text=transcript.turns[i].text[start:end], hint=hint)
