@@ -21,7 +21,7 @@ TURNS = [("Maya", "coach", "Welcome back. What would you like to focus on today?
          ("Maya", "coach", "You should delegate more. What will you do with that?"),
          ("Alice", "client", "I will share a rough draft with my team by Friday. Ok.")]
 TRANSCRIPT = Transcript(turns=[Turn(speaker=s, role=r, text=t) for s, r, t in TURNS])
-_PASSAGE = re.compile(r"^\[(\d+)\] (\S+) \((coach|client|unknown), ([^)]*)\): (.*)$", re.M)
+_PASSAGE = re.compile(r"^\[(\d+)\] (\S+) \((coach|client|unknown)(?:, ([^)]*))?\): (.*)$", re.M)
 
 
 def settings(fake, **overrides) -> LlmSettings:

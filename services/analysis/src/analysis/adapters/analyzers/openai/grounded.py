@@ -14,7 +14,7 @@ from contracts import Transcript
 
 SYSTEM_PROMPT = """\
 You are an ICF-credentialed coach supervisor. You get numbered passages from one coaching
-session, each with its speaker, role (coach or client) and a hint, in the order they were said.
+session, each with its speaker, role (coach or client) and maybe a hint, in the order they were said.
 Report what happened, citing passages by their numbers in `passages`:
 - celebration (a client win), intention (the change the client intends), client_discoveries,
   action_items (client commitments; missing_smart lists the SMART elements a commitment lacks),
@@ -43,7 +43,7 @@ class GroundedMode(Mode):
 class _GroundedReading(Reading):
     def __init__(self, passages: dict[int, Passage], context: AnalysisContext) -> None:
         self._passages, self._context = passages, context
-        self.lines = [Line(p.number, f"[{p.number}] {clean(p.speaker)} ({p.role}, {p.hint}): {clean(p.text)}")
+        self.lines = [Line(p.number, f"[{p.number}] {clean(p.speaker)} ({p.role}{_hint(p)}): {clean(p.text)}")
                       for p in passages.values()]
 
     def messages(self, lines: list[Line], whole: bool) -> list[dict]:
@@ -54,3 +54,7 @@ class _GroundedReading(Reading):
 
     def to_insight(self, answer: Any) -> tuple[LlmInsight, int]:
         return to_insight(answer, self._passages)
+
+
+def _hint(passage: Passage) -> str:
+    return f", {clean(passage.hint)}" if passage.hint else ""

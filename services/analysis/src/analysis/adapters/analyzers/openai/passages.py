@@ -19,7 +19,7 @@ class Passage:
     role: Role
     speaker: str
     text: str  # a verbatim span of that turn's text
-    hint: str  # why it is a candidate ("question", "commitment, feeling" ...), shown to the model
+    hint: str  # why it is a candidate ("question", "commitment, feeling" ...; "" for none), shown to the model
 
 
 class CandidateSource(Protocol):
@@ -45,18 +45,24 @@ _CUES: dict[str, tuple[str, ...]] = {
 }
 _COACH_CUES: dict[str, tuple[str, ...]] = {
     "question": (r"\?\s*[\"'\u201d\u2019]*$",),
-    "reflection": (r"^(?:so )?(?:it sounds like|what I(?:'m| am) hearing|you said|I hear|I notice|"
-                   r"you(?:'re| are) saying)",),
+    "advice": (r"\byou should\b", r"\bhave you (?:tried|thought about)\b", r"\bI suggest\b", r"\btrust me\b",
+               r"\bwhy don(?:'|\u2019)t you\b", r"\bwhat I would do\b", r"\byou need to\b", r"\bmy advice\b",
+               r"\bin my experience\b", r"\byou could (?:try|just)\b", r"^(?:be|try|just) ",
+               r"\byou(?:'|\u2019)ll have\b"),
+    "reflection": (r"^(?:so|and so) ", r"\b(?:it|that) sounds\b", r"^(?:what I(?:'m| am) hearing|you said|I hear|"
+                   r"I notice|you(?:'re| are) saying|you keep|you lit up)",),
+    "invitation": (r"^(?:tell me|say more|talk me through|walk me through|take (?:all )?the time|"
+                   r"there(?:'|\u2019)s no rush)",),
     "acknowledgement": (r"\b(?:well done|congratulations|that took courage|I appreciate)\b",),
-    "advice": (r"\byou should\b", r"\bhave you tried\b", r"\bI suggest\b", r"\bwhy don(?:'|\u2019)t you\b",
-               r"\bwhat I would do\b", r"\byou need to\b", r"\bmy advice\b"),
+    # The rest of what the coach says: coach feedback is about the coach's words, and they are few.
+    "statement": (r".",),
 }
-_MIN_WORDS = 3
+_MIN_WORDS = {"coach": 2, "client": 3, "unknown": 3}
 
 
 class SentenceCandidates(CandidateSource):
     """Client sentences with commitment, win, realisation, feeling, value or first-person cues;
-    coach questions, reflections, acknowledgements and advice. Capped by priority, in transcript order."""
+    every coach sentence (questions, advice, reflections first). Capped by priority, in transcript order."""
 
     def __init__(self, limit: int = 120) -> None:
         self.limit = limit
@@ -68,12 +74,12 @@ class SentenceCandidates(CandidateSource):
             for match in _SENTENCE.finditer(turn.text):
                 start, end = _trimmed(turn.text, match.start(), match.end())
                 sentence = turn.text[start:end]
-                if len(sentence.split()) < _MIN_WORDS:
+                if len(sentence.split()) < _MIN_WORDS[turn.role]:
                     continue
                 hints = [h for h, patterns in cues.items() if any(re.search(p, sentence, re.I) for p in patterns)]
                 if hints:
-                    # "statement" says nothing beside a more telling hint
-                    shown = [h for h in hints if h != "statement"][:2] or hints
+                    # "statement" says nothing a model would not see for itself
+                    shown = [h for h in hints if h != "statement"][:2]
                     found.append((list(cues).index(hints[0]), index, start, end, ", ".join(shown)))
         kept = sorted(sorted(found)[: self.limit], key=lambda f: (f[1], f[2]))
         return [Passage(number=n, turn_index=i, role=transcript.turns[i].role, speaker=transcript.turns[i].speaker,
