@@ -83,6 +83,6 @@ bench-ingest: bootstrap
 bench-analysis: bootstrap
     uv run --no-sync python bench/analysis_speed.py
 
-# analyzer quality: AnnoMI dev figures (skipped if absent) + the labelled coaching set in bench/quality/
-bench-quality: bootstrap
-    uv run --no-sync python bench/analysis_quality.py
+# analyzer quality: labelled coaching set (bench/quality/, tune and report halves) beside AnnoMI dev (skipped if absent); -v: tune misses
+bench-quality *ARGS: bootstrap
+    uv run --no-sync python bench/analysis_quality.py {{ARGS}}

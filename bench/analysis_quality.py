@@ -1,28 +1,29 @@
-"""Quality harness for the embedded analyzer: AnnoMI dev figures + our labelled coaching set.
+"""Quality harness for the embedded analyzer: labelled coaching set (tune | report) + AnnoMI dev.
 
-    uv run python bench/analysis_quality.py [-v]
+    uv run --no-sync python bench/analysis_quality.py [-v] [--half tune|report]
 
-1. AnnoMI dev (../shared/eval/annomi-dev, via bench/annomi.py): the set's scorer's
-   figures. Skipped with one line when the data is absent (it is never in the repo).
-2. bench/quality: hand-written coaching sessions (transcripts/NN-name.txt, `Name: text`
-   a line) with gold labels (gold/NN-name.json) written by a coach before the analyzer
-   was run on them. Per section: gold count, predicted count, precision, recall; the
-   quality label's exact and within-one-level accuracy; the share of evidence quotes
-   that are verbatim substrings of a turn (must be 1.000). `-v` lists misses.
-   Named-speaker transcripts are parsed with role "unknown" (as an upload without labels
-   would be); their gold `roles` checks the analyzer's role inference.
+(`just bench-quality [-v]`; `--half` scores that half alone, without AnnoMI.)
 
-Matching rule (per section, micro-averaged over all transcripts): texts are normalised
-(lower case, curly quotes unified, apostrophes dropped, other punctuation -> space,
-whitespace collapsed). A gold sentence G matches a predicted item when G and any of the
-item's texts (its main field -- question / action / insight / description -- or one of
-its evidence quotes) are equal, or one contains the other at word boundaries (the
-contained one has >= 3 words, so "I" or "yes" never match), or their token Jaccard is
->= 0.6. Precision = predicted items matching some gold sentence / predicted items;
-recall = gold sentences matched by some item / gold sentences. `celebration` is one
-unit per transcript: any of its gold sentences (alternative quotes of the same win)
-counts. `emotional_shift` counts a predicted shift correct when gold has one in the
-same direction (initial vs final state on the analyzer's Distressed..Optimistic scale).
+Prints three columns side by side:
+- tune: the sessions of bench/quality/split.json's "tune" half (01-13, tuned on earlier,
+  and five of the sessions added later). `-v` lists this half's misses, and only this half's.
+- report: the other half, never tuned on. `--half report -v` refuses: nobody reads its misses.
+- AnnoMI dev (../shared/eval/annomi-dev, scored by the set's own score.py): only where a
+  figure compares (question precision / open-question recall, evidence grounding, speed),
+  plus its own figures at the end. Skipped with one line when the data is absent (it is
+  never copied into the repo).
+
+Rows: per section precision / recall / F1 (powerful questions, action items, celebration,
+discoveries, core values, limiting and empowering beliefs; micro-averaged, matching rule in
+bench/quality_match.py); intention hit rate (sessions whose gold has one) and intentions
+predicted where gold has none; themes (predicted themes matching a gold theme, gold themes
+found, predicted themes naming a person / holding filler); emotional-shift direction
+accuracy (gold shift present) and false shifts (gold: none); coach feedback (gold strengths
+/ missed opportunities found in the evidence of predicted strengths / missed
+opportunities, and predicted items quoting a line of the other kind); quality label exact
+and within one level; evidence quotes verbatim in a turn (must be 1.000); named-speaker
+roles inferred; analyzer ms per 1,000 words. Then the F1 gap tune - report per section,
+flagged when > 0.1. Exit status 1 when an evidence quote is not verbatim.
 """
 
 from __future__ import annotations
@@ -30,179 +31,153 @@ from __future__ import annotations
 import glob
 import json
 import os
-import re
+import subprocess
 import sys
 import tempfile
+import time
 
 import msgspec
 from analysis.adapters.analyzers.embedded import analyze_transcript
-from analysis.adapters.analyzers.embedded.session import resolve_roles
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import annomi  # noqa: E402  (bench/ is not a package; reuse its parse and scorer plumbing)
+import annomi  # noqa: E402
+from quality_score import SECTIONS, load_set, score_half  # noqa: E402
 
-HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "quality")
-SECTIONS = ("powerful_questions", "action_items", "celebration", "client_discoveries",
-            "limiting_beliefs", "core_values")
-QUALITY = ["Needs Improvement", "Average", "Good", "Excellent"]
-MOOD = ["Distressed", "Uneasy", "Neutral", "Positive", "Optimistic"]
-ANNOMI_KEEP = ("question_precision_vs_gold_questions", "open_question_recall",
-               "commitment_grounding_client_lines", "commitments_matching_change_talk",
-               "quality_auc_high_vs_low_mi", "evidence_grounding")
-JACCARD = 0.6
-MIN_CONTAIN_WORDS = 3
+GAP_FLAG = 0.1
+W = 20  # column width
+ANNOMI_EXTRA = ("(b) commitment grounding (client lines)", "commitments matching change talk",
+                "(c) quality AUC (high vs low MI)", "quality point-biserial r")
 
 
-def norm(text: str) -> str:
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"[\u2014\u2013]|--", " ", text).replace("'", "")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+def ratio(a: float, b: float) -> float | None:
+    return a / b if b else None
 
 
-def matches(gold: str, text: str) -> bool:
-    g, t = norm(gold), norm(text)
-    if not g or not t:
-        return False
-    if g == t:
-        return True
-    short, long_ = sorted((g, t), key=len)
-    if len(short.split()) >= MIN_CONTAIN_WORDS and f" {short} " in f" {long_} ":
-        return True
-    a, b = set(g.split()), set(t.split())
-    return len(a & b) / len(a | b) >= JACCARD
-
-
-def predicted(content: dict) -> dict[str, list[list[str]]]:
-    """Per section, each predicted item as the list of its texts (main field + evidence)."""
-    def texts(item: dict, key: str) -> list[str]:
-        return [item[key], *item.get("evidence", [])]
-
-    vb = content["values_beliefs"]
-    return {
-        "powerful_questions": [texts(i, "question") for i in content["powerful_questions"]],
-        "action_items": [texts(i, "action") for i in content["action_items"]],
-        "celebration": [texts(content["celebration"], "description")] if content["celebration"] else [],
-        "client_discoveries": [texts(i, "insight") for i in content["client_discoveries"]],
-        "limiting_beliefs": [texts(i, "description") for i in vb if i["type"] == "Limiting Belief"],
-        "core_values": [texts(i, "description") for i in vb if i["type"] == "Core Value"],
-    }
-
-
-def evidence_quotes(node, key: str = "") -> list[str]:
-    """Every evidence quote (and trust indicator), as score.py collects them."""
-    if isinstance(node, dict):
-        return [q for k, v in node.items() for q in evidence_quotes(v, k)]
-    if isinstance(node, list):
-        if "evidence" in key or key == "trust_indicators":
-            return [q for q in node if isinstance(q, str)]
-        return [q for v in node for q in evidence_quotes(v, key)]
-    return []
-
-
-def shift_direction(content: dict) -> str | None:
-    if not content["emotional_shifts"]:
+def f1(p: float | None, r: float | None) -> float | None:
+    """Harmonic mean; an undefined side (nothing predicted, or no gold) counts as 0 unless both are."""
+    if p is None and r is None:
         return None
-    s = content["emotional_shifts"][0]
-    up = MOOD.index(s["final_state"]) > MOOD.index(s["initial_state"])
-    return "negative_to_positive" if up else "positive_to_negative"
+    p, r = p or 0.0, r or 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score_set(verbose: bool) -> dict:
-    paths = sorted(glob.glob(os.path.join(HERE, "transcripts", "*.txt")))
-    tally = {s: dict(gold=0, pred=0, tp_pred=0, tp_gold=0) for s in (*SECTIONS, "emotional_shift")}
-    exact = within = quotes = verbatim = roles_ok = roles_n = 0
-    for path in paths:
-        stem = os.path.basename(path)[:-4]
-        with open(os.path.join(HERE, "gold", stem + ".json"), encoding="utf-8") as f:
-            gold = json.load(f)
-        transcript = annomi.parse(path)
-        turn_texts = [t.text for t in transcript.turns]
-        for section in SECTIONS:  # gold must quote the transcript, or the set is broken
-            for g in gold[section]:
-                if not any(g in t for t in turn_texts):
-                    raise SystemExit(f"{stem}: gold {section} not verbatim: {g!r}")
-        if "roles" in gold:  # named speakers: were the roles inferred right?
-            got = dict(zip((t.speaker for t in transcript.turns), resolve_roles(transcript)))
-            roles_n += len(gold["roles"])
-            roles_ok += sum(got.get(name) == role for name, role in gold["roles"].items())
-        content = msgspec.to_builtins(analyze_transcript(transcript))
-        pred = predicted(content)
-        for section in SECTIONS:
-            golds = gold[section]
-            units = [golds] if section == "celebration" and golds else [[g] for g in golds]
-            t = tally[section]
-            t["gold"] += len(units)
-            t["pred"] += len(pred[section])
-            hit_items = [any(matches(g, x) for g in golds for x in item) for item in pred[section]]
-            hit_units = [any(matches(g, x) for g in unit for item in pred[section] for x in item) for unit in units]
-            t["tp_pred"] += sum(hit_items)
-            t["tp_gold"] += sum(hit_units)
-            if verbose:
-                for item, ok in zip(pred[section], hit_items):
-                    if not ok:
-                        print(f"  {stem} {section} extra: {item[0]!r}")
-                for unit, ok in zip(units, hit_units):
-                    if not ok:
-                        print(f"  {stem} {section} missed: {unit[0]!r}")
-        want, got = gold["emotional_shift"], shift_direction(content)
-        t = tally["emotional_shift"]
-        t["gold"] += bool(want["present"])
-        t["pred"] += got is not None
-        ok = bool(want["present"]) and got == want["direction"]
-        t["tp_pred"] += ok
-        t["tp_gold"] += ok
-        q_gold, q_pred = QUALITY.index(gold["overall_session_quality"]), QUALITY.index(content["overall_session_quality"])
-        exact += q_gold == q_pred
-        within += abs(q_gold - q_pred) <= 1
-        if verbose:
-            print(f"  {stem} quality gold={QUALITY[q_gold]} pred={QUALITY[q_pred]} shift gold={want['direction']} pred={got}")
-        found = evidence_quotes(content)
-        quotes += len(found)
-        verbatim += sum(any(q in t for t in turn_texts) for q in found)
-    return dict(tally=tally, n=len(paths), exact=exact, within=within, quotes=quotes, verbatim=verbatim,
-                roles_ok=roles_ok, roles_n=roles_n)
+def fmt(v: float | None, n: str = "") -> str:
+    return ("n/a" if v is None else f"{v:.3f}") + (f" ({n})" if n else "")
 
 
-def ratio(a: int, b: int) -> str:
-    return f"{a / b:.3f}" if b else "n/a"
+def prf(t) -> tuple:
+    p, r = ratio(t["tp_pred"], t["pred"]), ratio(t["tp_gold"], t["gold"])
+    return p, r, f1(p, r)
 
 
-def run_annomi() -> None:
+def run_annomi() -> dict | None:
+    """score.py's metrics on the analyzer's AnnoMI dev outputs, plus ms per 1,000 words."""
     gold_dir = os.path.abspath(annomi.DEFAULT_DIR)
     paths = sorted(glob.glob(os.path.join(gold_dir, "[0-9]*.txt")))
-    if not paths:
+    scorer = os.path.join(os.path.dirname(gold_dir), "score.py")
+    if not paths or not os.path.exists(scorer):
         print(f"annomi: skipped, no data at {gold_dir}")
-        return
+        return None
     out_dir = tempfile.mkdtemp(prefix="annomi-quality-")
-    annomi.write_outputs(paths, out_dir)
-    report = annomi.score(gold_dir, out_dir)
-    print(f"== AnnoMI dev ({len(paths)} sessions): score.py ==")
-    print("\n".join(r for r in report.splitlines() if re.match(r"^\s*(\([a-d]\)|\s{2,}\S)", r)))
-    for line in annomi._metric_lines(report):
-        if line.split(":")[0] in ANNOMI_KEEP:
-            print("annomi_" + line)
+    ms = words = 0.0
+    for path in paths:
+        transcript = annomi.parse(path)
+        started = time.perf_counter()
+        content = msgspec.to_builtins(analyze_transcript(transcript))
+        ms += (time.perf_counter() - started) * 1000
+        words += sum(len(t.text.split()) for t in transcript.turns)
+        stem = os.path.basename(path)[: -len(".txt")]
+        with open(os.path.join(out_dir, stem + ".json"), "wb") as f:
+            f.write(msgspec.json.encode({"id": stem, "status": "completed", **content}))
+    report = os.path.join(out_dir, "report.json")
+    subprocess.run([sys.executable, scorer, out_dir, "--gold", gold_dir, "--json", report],
+                   capture_output=True, text=True, check=False)
+    if not os.path.exists(report):
+        print("annomi: score.py wrote no report; outputs in " + out_dir)
+        return None
+    with open(report, encoding="utf-8") as f:
+        data = json.load(f)
+    return dict(metrics=data["metrics"], summary=data["summary"], n=len(paths), ms_per_1k=ms / words * 1000)
+
+
+def rows(tallies: dict, annomi_r: dict | None) -> list[tuple[str, list[str]]]:
+    """(label, one cell per column) for every row of the table."""
+    out = []
+    cols = list(tallies.values())
+    am = annomi_r["metrics"] if annomi_r else {}
+    for s in SECTIONS:
+        cells = []
+        for t in cols:
+            p, r, f = prf(t[s])
+            cells.append(" ".join(f"{fmt(v):<5}" for v in (p, r, f)))
+        if annomi_r and s == "powerful_questions":
+            qp, qr = am.get("(a) question precision (vs gold questions)"), am.get("open-question recall")
+            cells.append(" ".join(f"{fmt(v):<5}" for v in (qp, qr)) + " -")
+        out.append((f"{s.replace('_', ' ')} P R F1", cells))
+
+    def row(label: str, cell, annomi_cell: str = "") -> None:
+        out.append((label, [cell(t["misc"]) for t in cols] + ([annomi_cell] if annomi_cell else [])))
+
+    def share(ok: str, n: str):
+        return lambda m: fmt(ratio(m[ok], m[n]), f"{m[ok]}/{m[n]}")
+
+    row("intention hit", share("intent_ok", "intent_n"))
+    row("intention, gold none", lambda m: f"{m['intent_false']} of {m['n'] - m['intent_n']}")
+    row("themes matching gold", share("themes_pred_ok", "themes_pred"))
+    row("gold themes found", share("themes_gold_ok", "themes_gold"))
+    row("themes named / filler", lambda m: f"{m['themes_named']} / {m['themes_filler']}")
+    row("shift direction right", share("shift_ok", "shift_n"))
+    row("false shifts", lambda m: f"{m['shift_false']} of {m['noshift_n']}")
+    row("feedback strengths found", share("fb_strengths_ok", "fb_strengths_n"))
+    row("feedback missed found", share("fb_missed_ok", "fb_missed_n"))
+    row("feedback wrong kind", lambda m: f"{m['fb_crossed']} of {m['fb_pred']}")
+    row("quality label exact", share("q_exact", "n"))
+    row("quality within one", share("q_within", "n"))
+    row("evidence verbatim", share("verbatim", "quotes"), fmt(am.get("(d) evidence grounding")) if annomi_r else "")
+    row("named roles inferred", share("roles_ok", "roles_n"))
+    row("ms per 1,000 words", lambda m: f"{m['ms'] / m['words'] * 1000:.0f}" if m["words"] else "n/a",
+        f"{annomi_r['ms_per_1k']:.0f}" if annomi_r else "")
+    row("sessions / words", lambda m: f"{m['n']} / {m['words']:.0f}", str(annomi_r["n"]) if annomi_r else "")
+    for name in ANNOMI_EXTRA if annomi_r else ():
+        out.append((name.replace("(b) ", "").replace("(c) ", "")[:30], [""] * len(cols) + [fmt(am.get(name))]))
+    if annomi_r:
+        out.append(("annomi score.py score", [""] * len(cols) + [fmt(annomi_r["summary"])]))
+    return out
 
 
 def main(argv: list[str]) -> int:
-    run_annomi()
-    r = score_set("-v" in argv)
-    print(f"\n== Labelled coaching set ({r['n']} transcripts) ==")
-    print(f"{'section':<20}{'gold':>6}{'pred':>6}{'precision':>11}{'recall':>8}")
-    for section, t in r["tally"].items():
-        print(f"{section:<20}{t['gold']:>6}{t['pred']:>6}{ratio(t['tp_pred'], t['pred']):>11}"
-              f"{ratio(t['tp_gold'], t['gold']):>8}")
-    print(f"{'quality label':<20} exact {ratio(r['exact'], r['n'])}  within one level {ratio(r['within'], r['n'])}")
-    print()
-    for section, t in r["tally"].items():
-        print(f"quality_{section}_precision: {ratio(t['tp_pred'], t['pred'])} ratio ({t['tp_pred']}/{t['pred']})")
-        print(f"quality_{section}_recall: {ratio(t['tp_gold'], t['gold'])} ratio ({t['tp_gold']}/{t['gold']})")
-    print(f"quality_label_exact: {ratio(r['exact'], r['n'])} ratio ({r['exact']}/{r['n']})")
-    print(f"quality_label_within_one: {ratio(r['within'], r['n'])} ratio ({r['within']}/{r['n']})")
-    print(f"quality_evidence_verbatim: {ratio(r['verbatim'], r['quotes'])} ratio ({r['verbatim']}/{r['quotes']})")
-    if r["roles_n"]:
-        print(f"quality_named_roles_inferred: {ratio(r['roles_ok'], r['roles_n'])} ratio ({r['roles_ok']}/{r['roles_n']})")
-    print(f"quality_transcripts: {r['n']} count")
-    return 0 if r["verbatim"] == r["quotes"] else 1
+    verbose = "-v" in argv
+    half = argv[argv.index("--half") + 1] if "--half" in argv and argv.index("--half") + 1 < len(argv) else None
+    if half not in (None, "tune", "report"):
+        print("--half takes tune or report")
+        return 2
+    if half == "report" and verbose:
+        print("refused: misses are listed for the tune half only (never tune on the report half)")
+        return 2
+    halves, sessions = load_set()
+    names = [h for h in ("tune", "report") if half in (None, h)]
+    tallies = {}
+    for h in names:
+        if verbose and h == "tune":
+            print(f"== tune half misses ({len(halves['tune'])} sessions) ==")
+        tallies[h] = score_half(halves[h], sessions, verbose=verbose and h == "tune")
+    annomi_r = run_annomi() if half is None else None
+
+    heads = [f"{h} ({len(halves[h])})" for h in names] + ([f"AnnoMI dev ({annomi_r['n']})"] if annomi_r else [])
+    print(f"\n{'':<32}" + "".join(f"{h:<{W}}" for h in heads))
+    print(f"{'':<32}" + "".join(f"{'P     R     F1':<{W}}" for _ in heads))
+    for label, cells in rows(tallies, annomi_r):
+        print(f"{label:<32}" + "".join(f"{c:<{W}}" for c in cells))
+
+    if len(tallies) == 2:
+        print(f"\n{'F1 gap (tune - report)':<32}{'tune':>7}{'report':>8}{'gap':>8}")
+        for s in SECTIONS:
+            a, b = prf(tallies["tune"][s])[2], prf(tallies["report"][s])[2]
+            gap = None if a is None or b is None else a - b
+            flag = "  <-- gap > 0.1" if gap is not None and gap > GAP_FLAG else ""
+            print(f"{s.replace('_', ' '):<32}{fmt(a):>7}{fmt(b):>8}{'n/a' if gap is None else f'{gap:+.3f}':>8}{flag}")
+    bad = sum(t["misc"]["quotes"] - t["misc"]["verbatim"] for t in tallies.values())
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":
