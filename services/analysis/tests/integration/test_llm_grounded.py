@@ -83,7 +83,8 @@ async def test_the_model_picks_numbered_passages_and_every_quote_is_grounded(fak
     [question] = content.powerful_questions
     assert question.question == question.evidence[0] == "What made the difference this time?"
     [act] = content.action_items
-    assert act.evidence == ["I will share a rough draft with my team by Friday."] and act.missing_smart == ["measurable"]
+    assert act.evidence == ["I will share a rough draft with my team by Friday."]
+    assert act.missing_smart == ["measurable"]
     assert content.values_beliefs == []
     feedback = content.coach_feedback
     assert feedback.strengths[0].evidence == ["That took courage."]

@@ -47,7 +47,8 @@ def by_part(body: dict) -> Reply:
                              "emotional_response": "calm", "evidence": [f"Turn {n} marker-{n}:"]} for n in client],
         intention={"behavior_change": f"Intention from part {first}-{last}", "commitment_level": "Strong",
                    "timeline": None, "support_needed": [], "evidence": [f"Turn {client[0]} marker-{client[0]}:"]},
-        coach_feedback={"strengths": [feedback("strength", f"Turn {n} marker-{n}:", observation=f"Open question at {n}") for n in coach],
+        coach_feedback={"strengths": [feedback("strength", f"Turn {n} marker-{n}:", observation=f"Asked at {n}")
+                                      for n in coach],
                         "missed_opportunities": [], "quality_rationale": f"Part {first}-{last} rationale."},
         session_summary=f"Summary of turns {first}-{last}.", overall_session_quality="Average"),
         prompt_tokens=300, completion_tokens=50)
@@ -93,7 +94,8 @@ async def test_a_long_session_is_analysed_in_overlapping_parts_then_synthesised_
     assert [a.action for a in content.action_items] == [f"Plan for turn {n}" for n in range(1, 16, 2)]
     discovered = [re.match(r"Discovery at turn (\d+)", d.insight)[1] for d in content.client_discoveries]
     assert discovered == [str(n) for n in range(1, 16, 2)]
-    assert [s.evidence for s in content.coach_feedback.strengths] == [[f"Turn {n} marker-{n}:"] for n in range(2, 15, 2)]
+    strengths = content.coach_feedback.strengths
+    assert [s.evidence for s in strengths] == [[f"Turn {n} marker-{n}:"] for n in range(2, 15, 2)]
     # Whole-session fields come from the synthesis.
     assert content.session_summary == "One story of the whole session."
     assert content.overall_session_quality == "Excellent"

@@ -57,4 +57,5 @@ def test_halves_are_strictly_smaller_and_share_a_line():
         assert first[0] == lines[0] and second[-1] == lines[size - 1]
         assert {line.number for line in first} | {line.number for line in second} == set(range(1, size + 1))
     [one], [two] = halve(lines[1:2], overlap=2)
-    assert one.text.startswith("[2] Alice (client) (part 1/2): ") and two.text.startswith("[2] Alice (client) (part 2/2)")
+    assert one.text.startswith("[2] Alice (client) (part 1/2): ")
+    assert two.text.startswith("[2] Alice (client) (part 2/2): ")

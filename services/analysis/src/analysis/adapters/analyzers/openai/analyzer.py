@@ -61,7 +61,8 @@ class _Run:
     def __init__(self, reading: Reading, answer: AnswerFormat, chat: ChatClient, settings: LlmSettings,
                  spoken: SpokenText) -> None:
         self.reading, self.answer, self.chat, self.settings, self.spoken = reading, answer, chat, settings, spoken
-        self.usage, self.answers = Usage(), list[PartAnswer]()
+        self.usage = Usage()
+        self.answers: list[PartAnswer] = []  # in transcript order, halves of a cut-off part included
         self.dropped = self.kept = 0
 
     async def part(self, lines: list[Line], whole: bool, depth: int) -> None:

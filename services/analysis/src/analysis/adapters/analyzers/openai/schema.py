@@ -94,4 +94,3 @@ def _tighten(node: dict[str, Any]) -> None:
 
 
 INSIGHT_FORMAT = AnswerFormat.of(LlmInsight, "session_insights")
-RESPONSE_FORMAT = INSIGHT_FORMAT.response_format

@@ -4,6 +4,7 @@ findings that overlapping parts both reported, in other words, appear once."""
 
 import msgspec
 
+from analysis.adapters.analyzers.openai.chunking import clean
 from analysis.adapters.analyzers.openai.merge import MAX_THEMES
 from analysis.adapters.analyzers.openai.schema import FEEDBACK_LISTS, LIST_SECTIONS, AnswerFormat, LlmInsight
 from contracts.insight import CoachFeedback, Intention, QualityLabel
@@ -43,8 +44,9 @@ Answer only with JSON that matches the given schema."""
 
 
 def messages(parts: list[LlmInsight], merged: LlmInsight, intentions: list[Intention]) -> list[dict]:
-    lines = [f"Part {n} ({a.overall_session_quality}): {a.session_summary.strip()}" for n, a in enumerate(parts, 1)]
-    lines += ["", "intentions:"] + [f"{n}. {i.behavior_change} ({i.commitment_level})"
+    # Summaries and findings echo the transcript, so they are cleaned like it (no forged delimiters).
+    lines = [f"Part {n} ({a.overall_session_quality}): {clean(a.session_summary)}" for n, a in enumerate(parts, 1)]
+    lines += ["", "intentions:"] + [f"{n}. {clean(i.behavior_change)} ({i.commitment_level})"
                                     for n, i in enumerate(intentions, 1)]
     for name, items in _lists(merged).items():
         lines += ["", f"{name}:"] + [f"{n}. {_describe(name, item)}" for n, item in enumerate(items, 1)]
@@ -75,7 +77,7 @@ def _lists(merged: LlmInsight) -> dict[str, list]:
 def _describe(name: str, item) -> str:
     quote = item.evidence[0] if item.evidence else ""
     quote = quote if len(quote) <= _QUOTE_CHARS else quote[:_QUOTE_CHARS].rsplit(" ", 1)[0] + "\u2026"
-    return f"{getattr(item, _NAME[name])} \u2014 \u201c{quote}\u201d"
+    return clean(f"{getattr(item, _NAME[name])} \u2014 \u201c{quote}\u201d")
 
 
 def _select(items: list, numbers: list[int]) -> list:
