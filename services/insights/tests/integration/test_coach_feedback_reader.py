@@ -27,11 +27,13 @@ def received(insight_id: str) -> TranscriptReceived:
 
 
 def legacy(content) -> dict:
-    """The JSONB as the service wrote it before the change: none of the new keys at all."""
+    """The JSONB as the service wrote it before the change: none of the new keys at all, and
+    labels that were plain strings then."""
     raw = msgspec.to_builtins(content)
     del raw["coach_feedback"]
     for item in raw["action_items"]:
         del item["missing_smart"]
+        item["client_commitment_level"] = item["client_commitment_level"].lower()
     for shift in raw["emotional_shifts"]:
         del shift["direction"]
     return raw
@@ -59,6 +61,7 @@ async def test_postgres_reader_serves_coach_feedback_and_reads_insights_stored_b
         assert new.action_items[0]["missing_smart"] == ["measurable", "time-bound"]
         old = detail(*await queries.insight_detail(reader, "old", "client-1"))
         assert old.coach_feedback is None and old.action_items[0]["missing_smart"] == []
+        assert old.action_items[0]["client_commitment_level"] == "High"
         assert old.emotional_shifts[0]["direction"] is None
 
         listed, total = await queries.shared_with_me(reader, "coach-v", queries.Page())

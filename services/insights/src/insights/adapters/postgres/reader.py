@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from contracts import InsightContent, SharePermissions
 from contracts.insight import CoachFeedback
+from insights.adapters.postgres.content import stored_content
 from insights.adapters.postgres.tables import grants, insights, relationships
 from insights.domain.model import Grant, InsightView, Overview
 from insights.ports import InsightReader, Relationship
@@ -60,7 +61,7 @@ class SqlaInsightReader(InsightReader):
             grant_rows = (await session.execute(select(grants).where(
                 grants.c.insight_id == insight_id, grants.c.revoked.is_(False)))).mappings()
             found = [grant_of(g) for g in grant_rows]
-        content = msgspec.convert(row["content"], InsightContent) if row["content"] else None
+        content = stored_content(row["content"]) if row["content"] else None
         return to_view(row, content=content, insight_grants=found)
 
     async def _page(self, where: list, limit: int, offset: int, *, join=None,
