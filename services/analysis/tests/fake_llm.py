@@ -2,7 +2,9 @@
 
 Runs uvicorn in a thread on a free port; records every request (body and arrival time)
 and answers from a script of steps, then from `default`. A step is a Reply or a function
-of the request body returning one (to answer according to what was asked)."""
+of the request body returning one (to answer according to what was asked); `by_schema`
+answers each kind of request (parts, synthesis, grounded) its own way, and `cut_off` is
+an answer stopped at the token limit (finish_reason=length)."""
 
 import asyncio
 import json

@@ -74,3 +74,12 @@ def test_the_synthesis_schema_is_small():
     print(f"schema chars: insight {len(str(INSIGHT_FORMAT.response_format))}, synthesis {size}, "
           f"grounded {len(str(GROUNDED_FORMAT.response_format))}")
     assert size < len(str(INSIGHT_FORMAT.response_format)) / 3
+
+
+def test_grounded_answers_missing_optional_fields_still_decode():
+    # The schema requires everything; a server that only approximates it may leave lists and nulls out.
+    answer = GROUNDED_FORMAT.decoder.decode(
+        b'{"session_summary": "s", "overall_session_quality": "Good",'
+        b' "action_items": [{"action": "a", "client_commitment_level": "High"}]}')
+    assert answer.celebration is None and answer.action_items[0].passages == []
+    assert GROUNDED_FORMAT.response_format["json_schema"]["schema"]["required"][-1] == "coach_feedback"

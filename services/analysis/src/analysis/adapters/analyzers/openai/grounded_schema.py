@@ -34,11 +34,24 @@ def _twin(struct: type) -> type:
             if f.name in _OMIT.get(struct.__name__, ()):
                 continue
             if f.name == "evidence":
-                fields.insert(0, ("passages", list[int]))  # first, so the model picks before it writes
+                fields.insert(0, ("passages", list[int], []))  # first, so the model picks before it writes
             else:
-                fields.append((f.name, _twin_type(f.type)))
+                fields.append((f.name, _twin_type(f.type), *_lenient_default(f)))
+        # Fields with defaults after required ones are fine: kw_only structs allow any order.
         _twins[struct] = msgspec.defstruct(struct.__name__, fields, frozen=True, kw_only=True)
     return _twins[struct]
+
+
+def _lenient_default(field: msgspec.structs.FieldInfo) -> tuple:
+    """The schema sent still requires every field; decoding forgives a missing list or
+    nullable one, as servers that only approximate the schema (small local models) leave them out."""
+    if field.default is not msgspec.NODEFAULT:
+        return (field.default,)
+    if typing.get_origin(field.type) is list:
+        return ([],)
+    if type(None) in typing.get_args(field.type):
+        return (None,)
+    return ()
 
 
 GroundedInsight = _twin(LlmInsight)
