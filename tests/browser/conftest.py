@@ -44,12 +44,16 @@ async def browser():
 
 @pytest.fixture
 def shoot():
-    """Saves a full-page screenshot under artifacts/screenshots/ and remembers its path."""
+    """Saves a screenshot under artifacts/screenshots/ and remembers its path."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
-    async def take(page, name: str) -> Path:
+    async def take(page, name: str, element=None) -> Path:
+        """The full page, or only `element` (a locator) when the part to look at is far down."""
         path = SCREENSHOTS / f"{name}.png"
-        await page.screenshot(path=str(path), full_page=True)
+        if element is None:
+            await page.screenshot(path=str(path), full_page=True)
+        else:
+            await element.screenshot(path=str(path))
         _taken.append(path)
         print(f"screenshot: {path}")
         return path

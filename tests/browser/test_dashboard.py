@@ -1,6 +1,7 @@
 """A client signs in, uploads a sample, watches it complete, shares it with a coach; the
 coach sees it under "Shared with me"; the client revokes; the coach no longer sees it."""
 
+import re
 import time
 from pathlib import Path
 
@@ -10,7 +11,7 @@ SAMPLE = (Path(__file__).parents[2] / "samples" / "leadership-session.txt").read
 API = "/api/v1/session-insights"
 SECTIONS = ("celebration", "intention", "client_discoveries", "goal_progress", "coaching_presence",
             "powerful_questions", "action_items", "emotional_shifts", "values_beliefs", "communication_patterns",
-            "session_summary", "key_themes", "overall_session_quality", "metadata")
+            "coach_feedback", "session_summary", "key_themes", "overall_session_quality", "metadata")
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -38,6 +39,18 @@ async def view(page, name: str) -> None:
 async def no_sideways_scroll(page) -> None:
     width = await page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"], f"page is {width}px wide at {page.viewport_size['width']}px"
+
+
+async def upload_and_wait(page, title: str) -> str:
+    await page.click("text=Upload session")
+    await page.wait_for_selector('body[data-ready="upload"]')
+    await page.fill("#session-title", title)
+    await page.fill("#transcript-text", SAMPLE)
+    await page.click("#upload-submit")
+    await page.wait_for_url("**/#/insight/*")
+    await expect(page.locator("#detail-status")).to_have_text("completed", timeout=60_000)
+    await page.wait_for_selector('[data-section="action_items"]')
+    return page.url.rsplit("/", 1)[1]
 
 
 async def shared_count_becomes(page, insight_id: str, expected: int, timeout: float = 15) -> None:
@@ -101,4 +114,29 @@ async def test_client_uploads_shares_and_revokes_and_the_coach_sees_it_come_and_
 
     await shared_count_becomes(coach, insight_id, 0)
     await shoot(coach, "08-coach-after-revoke-phone")
+    assert not problems, problems
+
+
+async def test_the_completed_insight_shows_feedback_on_the_coaching(browser, system, shoot):
+    problems: list[str] = []
+    client = await open_as(browser, system.gateway_url, "client-alice", DESKTOP, problems)
+    await upload_and_wait(client, "Offsite debrief: feedback")
+
+    section = client.locator('[data-section="coach_feedback"]')
+    await expect(section).to_have_count(1)
+    await expect(section.locator("h2")).to_have_text("Feedback on the coaching")
+    await shoot(client, "09-coach-feedback", section)  # before the checks, so a failure still leaves the picture
+    items = section.locator(".feedback-item")
+    assert await items.count() >= 1, "the feedback on the coaching has no strength or missed opportunity"
+    first = items.first
+    await expect(first.locator(".pcc-marker")).to_have_text(re.compile(r"^PCC marker \S"))
+    await expect(first.locator(".observation")).not_to_be_empty()
+    words = await section.locator("blockquote.coach-words").all_text_contents()
+    assert words and all(quote in SAMPLE for quote in words), words  # the coach's verbatim words
+    await expect(section.locator('[data-section="quality_rationale"] .badge.quality')).to_have_text(
+        re.compile(r"^Quality: (Excellent|Good|Average|Needs Improvement)$"))
+
+    await client.set_viewport_size(PHONE)
+    await no_sideways_scroll(client)
+    await shoot(client, "10-coach-feedback-phone", section)
     assert not problems, problems

@@ -1,4 +1,5 @@
 import { clear, el, humanize } from "./dom.js";
+import { feedbackSection } from "./feedback.js";
 
 // Every section of the detail response, in reading order; `lead` is the claim's headline.
 const SECTIONS = [
@@ -26,6 +27,7 @@ export function renderSections(container, insight) {
       el("h2", { text: title }), el("p", { class: "muted small", text: blurb }), ...body,
     ]));
   }
+  container.append(feedbackSection(insight));
   if (insight.metadata) container.append(metadataNode(insight.metadata));
 }
 
@@ -48,7 +50,8 @@ function claimNode(claim, lead) {
   const rows = el("dl", { class: "facts" });
   for (const [key, value] of Object.entries(claim)) {
     if (key === lead || key === "evidence" || value === null || value === "" || (Array.isArray(value) && !value.length)) continue;
-    rows.append(el("dt", { text: humanize(key) }), valueNode(value));
+    const special = SPECIAL[key];
+    rows.append(el("dt", { text: special ? special.label : humanize(key) }), special ? special.node(value) : valueNode(value));
   }
   const quotes = (claim.evidence || []).map((q) => el("blockquote", { class: "evidence", text: q }));
   return el("article", { class: "claim" }, [
@@ -57,6 +60,21 @@ function claimNode(claim, lead) {
     quotes.length ? el("div", { class: "quotes" }, [el("h3", { class: "small-caps", text: "Evidence" }), ...quotes]) : null,
   ]);
 }
+
+// Fields that read better than their raw value: an action item's SMART gaps, a shift's direction.
+const SPECIAL = {
+  missing_smart: {
+    label: "SMART",
+    node: (gaps) => el("dd", { class: "smart-gaps" }, [el("span", { class: "badge gap", text: `missing: ${gaps.join(", ")}` })]),
+  },
+  direction: {
+    label: "Direction",
+    node: (direction) => el("dd", {}, [el("span", {
+      class: `badge direction direction-${direction}`,
+      text: `${direction === "improved" ? "\u2191" : direction === "declined" ? "\u2193" : ""} ${direction}`.trim(),
+    })]),
+  },
+};
 
 function valueNode(value) {
   if (!Array.isArray(value)) return el("dd", { text: value });
