@@ -8,16 +8,23 @@ from contracts.insight import InsightContent, SessionMetadata
 from contracts.transcript import Transcript
 
 from . import (
+    actions,
+    agreement,
     beliefs,
+    coach_feedback,
     commitments,
+    consistency,
     discoveries,
+    feelings,
     goals,
+    language,
     patterns,
     powerful,
     presence,
     quality,
+    question_purpose,
     questions,
-    sentiment,
+    shifts,
     summary,
     themes,
     wins,
@@ -25,56 +32,84 @@ from . import (
 from . import session as session_mod
 
 PROVIDER = "embedded"
-MODEL_VERSION = "embedded-1"
+MODEL_VERSION = "embedded-2"
+_GENERIC_SPEAKERS = {"client", "coachee", "speaker", "participant", "unknown", "interviewee", "patient"}
 
 
 def analyze_transcript(transcript: Transcript) -> InsightContent:
     started = time.perf_counter()
     s = session_mod.build(transcript)
+    sentences = language.parse(s)
+    names = language.people(s, sentences)
 
     asked = questions.find(s)
+    purposes = question_purpose.purposes(asked)
     stats = presence.stats(s, asked)
-    promised = commitments.find(s)
-    actions = commitments.action_items(promised)
-    topics = themes.key_themes(s)
-    found = discoveries.discoveries(s)
-    shifts = sentiment.emotional_shifts(s, sentiment.client_curve(s))
-    celebration = wins.celebration(s)
-    rating = quality.label(
+    agreed = agreement.find(s, asked, purposes, sentences)
+    planning_turns = {q.turn.index for q, p in zip(asked, purposes, strict=True) if p.is_planning}
+    evoking_answers = {s.next_turn(q.turn).index for q, p in zip(asked, purposes, strict=True)
+                       if p.evocative >= 0.5 and not p.asks_for_facts and s.next_turn(q.turn) is not None}
+
+    promised = [c for c in commitments.find(sentences) if not (agreed and c.turn.index == agreed.answer.index)]
+    goal_text = agreed.goal if agreed else None
+    action_list = actions.action_items(promised, goal_text)
+    intended = actions.intention(s, promised, planning_turns, agreed, sentences)
+    intended_action = next((actions._action(c, goal_text) for c in promised
+                            if intended and c.text == intended.behavior_change and c.level != "Low"), None)
+    action_list = consistency.intention_among_actions(intended, action_list, intended_action)
+
+    found = discoveries.find(sentences, evoking_answers)
+    feeling_turns = {x.turn.index for x in sentences if x.turn.is_client and feelings.feeling_words(x)}
+    strong = powerful.find(s, asked, purposes, {x.turn.index for x in found}, feeling_turns)
+    celebration = wins.celebration(sentences)
+    topics = themes.key_themes(sentences, names, " ".join(t.text for t in s.coach_turns),
+                               {agreed.answer.index} if agreed else set())
+
+    inputs = coach_feedback.Inputs(s, asked, purposes, stats, agreed, promised, strong, sentences)
+    draft = coach_feedback.feedback(inputs, "")
+    rating, rationale = quality.label(
         quality.QualityInputs(
             presence=stats,
             coach_turns=len(s.coach_turns),
             change_talk=len(promised) + (celebration is not None),
-            sustain_talk=commitments.sustain_count(s),
-        )
+            sustain_talk=commitments.sustain_count(sentences),
+        ),
+        draft,
     )
-    minutes = _duration_minutes(transcript)
+    feedback = coach_feedback.feedback(inputs, rationale)
+    leading = {e for f in feedback.missed_opportunities if f.pcc_marker.startswith("4.4") for e in f.evidence}
+    strong = consistency.not_leading(strong, leading)
+    found_items = discoveries.build(found)
+    emotional = shifts.emotional_shifts(s, sentences)
+
     content = dict(
         celebration=celebration,
-        intention=commitments.intention(s, promised),
-        client_discoveries=found,
-        goal_progress=goals.goal_progress(s, topics, promised),
+        intention=intended,
+        client_discoveries=found_items,
+        goal_progress=goals.goal_progress(agreed, promised, celebration, sentences, names),
         coaching_presence=presence.coaching_presence(s, stats),
-        powerful_questions=powerful.find(s, asked),
-        action_items=actions,
-        emotional_shifts=shifts,
-        values_beliefs=beliefs.values_beliefs(s),
-        communication_patterns=patterns.communication_patterns(s),
+        powerful_questions=strong,
+        action_items=action_list,
+        emotional_shifts=emotional,
+        values_beliefs=consistency.values_once(beliefs.values_beliefs(sentences)),
+        communication_patterns=patterns.communication_patterns(s, sentences),
         key_themes=topics,
         overall_session_quality=rating,
+        coach_feedback=feedback,
     )
     text = summary.summarise(
-        word_count=s.word_count,
-        minutes=minutes,
+        client=_client_name(s),
+        agreement=agreed,
         themes=topics,
-        presence=stats,
-        actions=actions,
-        shifts=shifts,
-        discoveries=len(found),
+        celebration=celebration,
+        discoveries=found_items,
+        shifts=emotional,
+        intention=intended,
+        actions=len(action_list),
         quality=rating,
     )
     metadata = SessionMetadata(
-        session_duration_minutes=minutes,
+        session_duration_minutes=_duration_minutes(transcript),
         transcript_word_count=s.word_count,
         ai_provider=PROVIDER,
         model_version=MODEL_VERSION,
@@ -82,6 +117,17 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
         analysis_confidence=_confidence(s.word_count, content),
     )
     return InsightContent(session_summary=text, metadata=metadata, **content)
+
+
+def _client_name(s: session_mod.Session) -> str:
+    speakers = [t.speaker for t in s.client_turns]
+    if not speakers:
+        return "The client"
+    name = max(set(speakers), key=speakers.count).strip()
+    first = name.split()[0] if name else ""
+    if not first or first.lower().rstrip("0123456789 ") in _GENERIC_SPEAKERS or any(ch.isdigit() for ch in first):
+        return "The client"
+    return first
 
 
 def _duration_minutes(transcript: Transcript) -> int | None:
@@ -99,7 +145,8 @@ def _confidence(word_count: int, content: dict) -> float:
     findings = sum(
         len(v) if isinstance(v, list) else v is not None
         for k, v in content.items()
-        if k not in ("key_themes", "overall_session_quality", "coaching_presence", "communication_patterns")
+        if k not in ("key_themes", "overall_session_quality", "coaching_presence", "communication_patterns",
+                     "coach_feedback")
     )
     length = min(1.0, word_count / 1500)
     evidence = min(1.0, findings / 12)

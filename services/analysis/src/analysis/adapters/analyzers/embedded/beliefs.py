@@ -1,66 +1,155 @@
-"""Values and beliefs: what matters to the client and what they believe they can do."""
+"""Values and beliefs: what matters to the client, and what they believe about themselves.
+
+Three readings of each client statement, any of which may find one:
+- the wording of values ("matters to me", "I care about", "comes first", "I'd rather X than Y");
+- the parse of self-descriptions: a negated "I am" with a capability or identity ("I'm not a
+  numbers person", "I'm just not leadership material"), "people like me don't", an absolute
+  about oneself ("I always mess it up"), a can't of ability (never "I can't believe/wait");
+- similarity to labelled example statements, for wordings neither of the above knows.
+A statement about someone else, a question, or someone else's words is never the client's.
+"""
 
 from __future__ import annotations
 
 import re
 
 from contracts.insight import ValuesBeliefs
+from spacy.tokens import Token
 
-from .cues import Hit, client_hits
-from .session import Session
+from . import semantic, syntax
+from .evidence import quote
+from .language import Sentence
 
-_CORE_VALUE = re.compile(
-    r"\b(?:(?:is|are|was|it's|that's|really|so|very) important to me|what (?:really )?matters (?:most )?to me|"
-    r"matters (?:a lot|most|so much) to me|means (?:a lot|so much|everything) to me|i (?:really )?(?:care|cared) "
-    r"(?:about|for)|i value|the most important thing|i believe in|i want to be (?:a|the) (?:good|better))\b",
+PER_TYPE = 4
+SIMILAR = {"value": 0.62, "limiting_belief": 0.66, "empowering_belief": 0.66}
+
+_VALUE = re.compile(
+    r"\b(?:(?:is|are|was|it's|that's|really|so|very|most|more) important to me|what (?:really )?matters(?: most)? to me|"
+    r"matters? (?:a lot |most |so much |more |deeply )?to me|means (?:a lot|so much|everything|the world) to me|"
+    r"i (?:really |deeply )?(?:care|cared) (?:about|for|deeply)|i value|the most important thing|i believe in|"
+    r"(?:comes?|come) first|non-negotiable|i(?:'d| would) rather\b.*\bthan\b|i refuse to|i won't compromise|"
+    r"i want to be (?:the kind of|someone who|a (?:good|better|present))|i need to feel|what i want most|"
+    r"(?:it's|that's) who i am|i stand for|i'm (?:driven|motivated) by)",
     re.I,
 )
 _LIMITING = re.compile(
-    r"\b(?:i can't (?!wait|remember|recall|say|tell|think of|imagine)|i cannot|i'm not (?:the kind|the type|a) "
-    r"(?:of )?(?:person|guy|woman|man)|i'm (?:just )?not (?:good|strong|smart|disciplined) enough|i'm not good at|"
-    r"i'm (?:too|so) (?:old|weak|lazy|stupid)|i'll never be able|i(?:'ll| will) never (?:be|get|manage)|"
-    r"i always (?:fail|mess|screw)|i'm (?:hopeless|useless|a failure)|no way i (?:can|could)|"
-    r"i(?:'m| am) not able to|i don't have (?:the )?(?:willpower|discipline)|"
-    r"i'm (?:probably |just )?not (?:ready|cut out|good enough|(?:the kind|the type) of|a (?:real|natural))|"
-    r"i'm (?:a )?(?:terrible|awful|hopeless|bad) (?:at|\w+er)\b|(?:it's|it is) too late for me|"
-    r"people like (?:me|us) (?:don't|can't|never)|i (?:always|usually) (?:freeze|give up|quit|panic))",
+    r"\b(?:people like (?:me|us)|someone like me|i(?:'m| am) (?:just |simply )?not (?:a |an |the )?"
+    r"(?:\w+ )?(?:person|type|kind|material|natural|leader|manager|creative|good enough)|"
+    r"i(?:'m| am) (?:too|so) (?:old|young|slow|lazy|stupid|disorganised|disorganized|emotional|soft)|"
+    r"i(?:'m| am) (?:hopeless|useless|a failure|a fraud|an impostor|an imposter|rubbish|terrible|awful) (?:at|with)?|"
+    r"i(?:'ll| will) never (?:be|get|manage|make|have)|i always (?:fail|mess|screw|ruin|give up|quit|freeze|panic)|"
+    r"i never (?:finish|follow through|stick)|(?:it's|it is) too late for me|i don't deserve|who am i to|"
+    r"i have to do (?:it|everything) myself|i(?:'m| am) bad at|i can't (?:do|handle|lead|manage|cope|change|learn|say no)|"
+    r"i(?:'m| am) not (?:cut out|built|wired|smart|clever|strong|good) (?:for|enough)|"
+    r"(?:asking for help|showing emotion|saying no) (?:is|means) (?:a sign of )?(?:weak|failure|rude|selfish))",
     re.I,
 )
 _EMPOWERING = re.compile(
-    r"\b(?:i know i (?:can|could|am able)|i(?:'m| am) (?:able to|capable|good at|strong enough)|i believe i can|"
-    r"i can (?!see|tell|hear|imagine|understand|remember|say|think|guess|relate|feel)\w+|i did it before|"
-    r"i've done it before|i'm confident)\b",
+    r"\b(?:i know i (?:can|could|am able)|i(?:'m| am) (?:actually |really )?(?:able to|capable|good at|great at|"
+    r"strong enough|stronger than)|i believe (?:i can|in myself)|i(?:'ve| have) done (?:it|this|that|harder things) before|"
+    r"i(?:'ve| have) (?:got|got what it takes)|i trust myself|i can do (?:this|it|hard things)|i deserve|"
+    r"i(?:'m| am) (?:allowed|enough)\b|i(?:'m| am) confident|i(?:'m| am) proud of who)",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:not|don't|never)\b.{0,12}\b(?:i can|able|capable|confident)\b|\?", re.I)
-PER_TYPE = 2
+# "I can't believe he fell asleep", "I can't wait": can't of astonishment, not of ability.
+_NOT_ABILITY = {"believe", "wait", "remember", "imagine", "tell", "say", "thank", "stand", "help", "see", "hear",
+                "recall", "think", "decide", "figure", "afford", "complain"}
+_CAPACITIES = {
+    "good", "great", "smart", "clever", "strong", "creative", "organised", "organized", "disciplined", "confident",
+    "capable", "talented", "natural", "ready", "enough", "qualified", "experienced", "brave", "technical",
+    "person", "type", "kind", "material", "leader", "manager", "writer", "speaker", "people", "numbers",
+}
 
 
-def values_beliefs(session: Session) -> list[ValuesBeliefs]:
-    items = []
-    items += [_item(h, "Core Value") for h in _first(client_hits(session, _CORE_VALUE))]
-    items += [_item(h, "Limiting Belief") for h in _first(client_hits(session, _LIMITING))]
-    items += [_item(h, "Empowering Belief") for h in _first(client_hits(session, _EMPOWERING, _NEGATION))]
-    return items
+def values_beliefs(sentences: list[Sentence]) -> list[ValuesBeliefs]:
+    pool = [s for s in sentences if _own_statement(s)]
+    vectors = _vectors(pool)
+    found: dict[str, list[Sentence]] = {"Core Value": [], "Limiting Belief": [], "Empowering Belief": []}
+    for i, s in enumerate(pool):
+        kind = _kind(s, vectors, i)
+        if kind and len(found[kind]) < PER_TYPE:
+            found[kind].append(s)
+    return [_item(s, kind) for kind, items in found.items() for s in items]
 
 
-def _first(hits: list[Hit]) -> list[Hit]:
-    return hits[:PER_TYPE]
+def _vectors(pool: list[Sentence]) -> dict[str, list[float]]:
+    matrix = semantic.stack([s.vector for s in pool])
+    return {label: [float(x) for x in semantic.score_matrix(matrix, label)] for label in SIMILAR}
+
+
+def _kind(s: Sentence, vectors: dict[str, list[float]], i: int) -> str | None:
+    text = s.text.replace("\u2019", "'")
+    if _limiting(s, text):
+        return "Limiting Belief"
+    if _VALUE.search(text) and not _negated_value(text):
+        return "Core Value"
+    if _EMPOWERING.search(text) and not re.search(r"\b(?:not|n't|never)\b", text[:40], re.I):
+        return "Empowering Belief"
+    best = max(SIMILAR, key=lambda label: vectors[label][i] - SIMILAR[label])
+    if vectors[best][i] >= SIMILAR[best] and _first_person(s):
+        return {"value": "Core Value", "limiting_belief": "Limiting Belief", "empowering_belief": "Empowering Belief"}[best]
+    return None
+
+
+def _limiting(s: Sentence, text: str) -> bool:
+    m = _LIMITING.search(text)
+    if m:
+        verb = next((t for t in s.doc if t.idx >= m.start() and t.pos_ in ("VERB", "AUX")), None)
+        return not (verb is not None and syntax.reported(verb))
+    return any(_negated_self_description(t) or _cannot(t) for t in s.doc)
+
+
+def _negated_self_description(tok: Token) -> bool:
+    """'I'm not a numbers person', "I'm just not creative": be + not + capacity, subject I."""
+    if tok.lower_ not in ("'m", "am", "was") or tok.dep_ not in ("ROOT", "ccomp", "conj"):
+        return False
+    if not syntax.is_first_person(syntax.subject(tok)) or not syntax.negated(tok):
+        return False
+    complements = [c for c in tok.children if c.dep_ in ("attr", "acomp")]
+    words = {w.lower_ for c in complements for w in c.subtree}
+    return bool(words & _CAPACITIES)
+
+
+def _cannot(tok: Token) -> bool:
+    """"I can't lead a team" (ability), not "I can't believe it"."""
+    if tok.pos_ != "VERB" or tok.lower_ in _NOT_ABILITY or not syntax.is_first_person(syntax.subject(tok)):
+        return False
+    aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("ca", "can", "could")]
+    neg = any(c.dep_ == "neg" for c in tok.children)
+    return bool(aux) and neg and syntax.condition(tok) is None and not any(
+        c.lower_ in ("today", "tomorrow", "tonight", "now", "then") for c in tok.subtree
+    )
+
+
+def _negated_value(text: str) -> bool:
+    return bool(re.search(r"\b(?:not|n't|never|no longer)\b[^.]{0,15}\b(?:important|matters?|care)\b", text, re.I))
+
+
+def _own_statement(s: Sentence) -> bool:
+    if not s.turn.is_client or s.is_question or len(s.text.split()) < 3:
+        return False
+    root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+    return root is None or not syntax.reported(root)
+
+
+def _first_person(s: Sentence) -> bool:
+    return any(t.lower_ in ("i", "me", "my", "myself", "i'm", "we", "us") for t in s.doc)
 
 
 _IMPACT = {
-    "Core Value": "A motivator the client can anchor goals to.",
-    "Limiting Belief": "May hold the client back from acting on their goals; worth exploring.",
+    "Core Value": "A motivator the client can anchor goals and decisions to.",
+    "Limiting Belief": "May hold the client back from acting on their goals; worth exploring and testing.",
     "Empowering Belief": "Supports the client's confidence to follow through.",
 }
 
 
-def _item(hit: Hit, kind: str) -> ValuesBeliefs:
-    depth = "Explored" if hit.turn.word_count >= 30 else "Mentioned"
+def _item(s: Sentence, kind: str) -> ValuesBeliefs:
+    text = quote(s.turn, s.span)
+    depth = "Explored" if s.turn.word_count >= 30 else "Mentioned"
     return ValuesBeliefs(
         type=kind,
-        description=f'{kind} expressed: "{hit.text}"',
+        description=text,
         impact_on_goals=_IMPACT[kind],
         exploration_depth=depth,
-        evidence=[hit.text],
+        evidence=[text],
     )

@@ -1,9 +1,11 @@
 """Client commitments: what the client says they will do, how firmly, and by when.
 
-Source for `action_items` and `intention`. Only first-person, forward-looking,
-affirmative statements count; negated or status-quo talk ("I'm not going to",
-"I won't", "I don't want to") and habits ("when I go out I'll have a few") are
-excluded, because they argue against change rather than for it.
+Source for `action_items` and `intention`. Read from the parse, not from set phrases: a
+commitment is a verb of action whose subject is the client ("I", "we") framed as future
+(will / going to / plan to / want to / "I'm calling her tomorrow"), or a time-led plan with no
+"I" at all ("Monday morning the email goes out"). Not counted: negated or status-quo talk,
+someone else's words ("he said I'll do it"), hypotheticals ("if I got the job I'd move"),
+habits ("when I go out I'll have a few"), questions, and words inside quotation marks.
 """
 
 from __future__ import annotations
@@ -11,195 +13,170 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from contracts.insight import ActionItem, Intention
+from spacy.tokens import Token
 
-from . import timelines
-from .evidence import clause_quote, quote
-from .sentences import Span
-from .session import Session, TurnView
+from . import syntax, timelines
+from .evidence import clause_quote
+from .language import Sentence
 
-# (pattern, level): first match wins, so hedged forms come before plain ones.
-_CUES: list[tuple[re.Pattern, str]] = [
-    (re.compile(p, re.I), level)
-    for p, level in [
-        (r"\b(?:maybe|perhaps) i (?:could|can|should|will|'ll|might|would)\b", "Low"),
-        (
-            r"\bi (?:could|might|may) (?:try|start|stop|cut|reduce|quit|change|ask|make|switch|limit|avoid|use|join|call|book)\b",
-            "Low",
-        ),
-        (r"\bi(?:'ll| will) (?:think about|consider|maybe|perhaps|probably)\b", "Low"),
-        (r"\bi(?:'m| am) (?:going to|gonna) try\b|\bi(?:'ll| will) try\b|\bi(?:'m| am) willing to\b", "Medium"),
-        (
-            r"\bi (?:want|wanna|need|would like|'d like) to (?!know|ask|say|tell|be honest|hear|talk|mention|add|point)\w+",
-            "Medium",
-        ),
-        (r"\bi(?:'m| am) (?:ready|determined|committed) to\b", "High"),
-        (
-            r"\bi (?:plan|intend|promise|commit) to\b|\bi(?:'m| am) planning (?:to|on)\b|\bi(?:'ve| have) decided to\b",
-            "High",
-        ),
-        (
-            r"\bi(?:'m| am) (?:going to|gonna) (?!(?:just )?be honest|tell you|say|ask|a\b|an\b|the\b|my\b|have to\b)\w+",
-            "High",
-        ),
-        (
-            r"\bi(?:'ll| will) (?!never|not|have\b|(?:just )?(?:be honest|tell you|say)|probably|be like|think\b(?! about))\w+",
-            "High",
-        ),
-    ]
-]
-_NEGATED = re.compile(
-    r"\b(?:not|never|won't|don't|can't|cannot|wouldn't|no way|nothing)\b|n't (?:want|need|plan|think)", re.I
-)
-# Habits and hypotheticals read like commitments but describe what usually happens.
-_HABIT = re.compile(
-    r"\b(?:when(?:ever)? (?:i|we)|usually|sometimes|normally|typically|every time|used to|would always)\b",
-    re.I,
-)
-# A thought left unfinished ("so I'll take some tablets, and") states no plan.
-_UNFINISHED = re.compile(r"(?:\b(?:and|or|but|so|if|that|whether)|,)\s*$", re.I)
-_CONDITIONAL = re.compile(r"\b(?:if|unless|even if|in case|whether|not sure|not certain|don't know)\b", re.I)
-# Someone else's view of what the client should do is not the client's commitment.
-_REPORTED = re.compile(r"\b(?:he|she|they|you|wants?|says?|said|thinks?|feels?|told me)\b(?: like| that)?\s*$", re.I)
-_CLAUSE_PUNCT = set(",;:\"'\u201c\u201d\u2014\u2013-.!?(")
-_LEAD_IN = re.compile(
-    r"\b(?:and|but|so|then|um+|uh+|yeah|yes|well|i think|i guess|i suppose|i know|maybe|perhaps|just|"
-    r"definitely|probably|hopefully|honestly|like|now|okay|ok|also|actually|really|oh|you know|i mean|"
-    r"i feel like|i decided|i've decided|i promise)\s*$",
-    re.I,
-)
-_SUPPORT = re.compile(r"\b(?:help|support|someone to|with (?:my|the) \w+|check in|remind|accountab)\w*", re.I)
+# Future frames: the verb a plan hangs from, and how firm it is.
+_FIRM_HEADS = {"plan", "planning", "intend", "intending", "commit", "committed", "committing", "promise",
+               "decided", "determined", "ready", "going", "gon", "aim", "aiming", "set"}
+_WISH_HEADS = {"want", "wanna", "need", "like", "love", "try", "trying", "hope", "hoping", "start", "wish"}
+_WILL = {"will", "'ll", "shall", "ll"}
+_HEDGES = {"maybe", "perhaps", "probably", "possibly", "might", "could", "may"}
+# Verbs that name no action: "I'll be honest", "I want to say", "I'm going to think".
+_NOT_ACTIONS = {
+    "be", "'m", "am", "is", "are", "'re", "know", "guess", "mean", "see", "say", "feel", "think", "wonder",
+    "suppose", "bet", "admit", "hear", "like", "love", "seem", "understand", "explain", "believe",
+    "imagine", "remember", "need", "want", "wanna", "hope", "wish", "happen", "end",
+}
+_AGENDA = {"talk", "discuss", "explore", "focus", "unpack", "dig", "chat", "understand"}
+_VAGUE = {"that", "it", "this", "something", "things", "stuff", "more", "better", "anything", "everything"}
+_RANK = {"High": 0, "Medium": 1, "Low": 2}
 _ACCOUNTABILITY = re.compile(
     r"\b(?:check in|report back|let you know|tell you how|track|log|write (?:it )?down|keep a (?:diary|journal|record)|"
-    r"remind|follow up|next session|accountab\w*|partner)\b",
+    r"remind|follow up|next session|accountab\w*|partner|calendar|diary)\b",
     re.I,
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Commitment:
-    turn: TurnView
-    span: Span
+    sentence: Sentence
+    verb: Token
     level: str  # High | Medium | Low
-    cue_start: int  # offset of the cue in turn.text
+    cue_start: int  # offset in the turn where the commitment's clause starts
     timeline: str | None
+
+    @property
+    def turn(self):
+        return self.sentence.turn
+
+    @property
+    def span(self):
+        return self.sentence.span
 
     @property
     def text(self) -> str:
         return clause_quote(self.turn, self.span, self.cue_start)
 
+    @property
+    def accountability(self) -> str | None:
+        m = _ACCOUNTABILITY.search(self.span.text)
+        return m.group(0) if m else None
 
-def find(session: Session) -> list[Commitment]:
+
+def find(sentences: list[Sentence]) -> list[Commitment]:
     found = []
-    for turn in session.client_turns:
-        for span in turn.spans:
-            c = _commitment(turn, span)
+    for s in sentences:
+        if s.turn.is_client and not s.is_question and not _inside_quotes(s):
+            c = _commitment(s)
             if c:
                 found.append(c)
     return found
 
 
-def _commitment(turn: TurnView, span: Span) -> Commitment | None:
-    sentence = span.text.replace("\u2019", "'")
-    if sentence.rstrip("\"' ").endswith("?") or _UNFINISHED.search(sentence):
+def _commitment(s: Sentence) -> Commitment | None:
+    timeline = timelines.find(s.text)
+    options = []
+    for verb in syntax.verbs(s.doc):
+        frame = _frame(verb, timeline)
+        if frame is None:
+            continue
+        level, anchor = frame
+        if _excluded(s, verb, anchor):
+            continue
+        options.append((_RANK[level], verb.i, level, anchor))
+    if not options:
         return None
-    # A cue inside quotation marks is reported speech, not a commitment made now.
-    cues = [c for c in _cues(sentence) if not _quoted(turn.text, span.start + c[0])]
-    if not cues:
+    _, _, level, anchor = min(options)
+    cue = s.offset(_clause_start(anchor))
+    if len(s.turn.text[cue : s.span.end].split()) < 4:
+        return None  # "I will." names no action
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+    return Commitment(s, verb, level, cue, timeline)
+
+
+def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
+    """(level, anchor) when `verb` is an action framed as the client's future, else None.
+    The anchor is the token the quote should start from (usually the subject)."""
+    aux = syntax.auxiliaries(verb)
+    subj = syntax.subject(verb)
+    head = verb.head
+    if verb.lower_ in _NOT_ACTIONS or verb.lower_ in _AGENDA and not _has_object(verb):
         return None
-    # Several cues in one sentence ("I want to..., and I will..."): the firmest wins.
-    start, level = min(cues, key=lambda c: (_RANK[c[1]], c[0]))
-    return Commitment(turn, span, level, span.start + start, timelines.find(sentence))
+    hedged = any(a in _HEDGES for a in aux) or any(t.lower_ in _HEDGES for t in verb.doc[: verb.i])
+    if any(a in _WILL for a in aux) and syntax.is_first_person(subj):
+        return ("Low" if hedged else "High"), subj
+    if verb.dep_ == "xcomp" and head.lower_ in _FIRM_HEADS | _WISH_HEADS:
+        head_subj = syntax.subject(head)
+        if not syntax.is_first_person(head_subj):
+            return None
+        if head.lower_ in ("like", "love") and not any(a in ("'d", "would") for a in syntax.auxiliaries(head)):
+            return None  # "I like to run" is a habit, "I'd like to run" a wish
+        firm = head.lower_ in _FIRM_HEADS and not (head.lower_ in ("going", "gon") and verb.lower_ == "try")
+        level = "High" if firm else "Medium"
+        if head.lower_ in ("hope", "hoping") or hedged:
+            level = "Low"
+        if any(a in _WILL for a in syntax.auxiliaries(head)) and head.lower_ in ("try", "start"):
+            level = "Medium"
+        return level, head_subj
+    if syntax.is_first_person(subj) and timeline and verb.tag_ == "VBG" and any(a in ("'m", "am", "are", "'re") for a in aux):
+        return ("Low" if hedged else "High"), subj
+    if timeline and verb.dep_ == "ROOT" and verb.tag_ in ("VBZ", "VBP") and _led_by_time(verb, timeline):
+        return "High", verb.doc[0]
+    return None
 
 
-def _quoted(text: str, pos: int) -> bool:
-    """Whether `pos` sits inside double quotes ("I said, 'I'm going to stop'")."""
-    before = text[:pos]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
+    governing = verb.head if verb.dep_ == "xcomp" else verb
+    if syntax.negated(verb) or syntax.negated(governing):
+        return True
+    if syntax.reported(governing):
+        return True
+    if any(a in ("would", "'d") for a in syntax.auxiliaries(governing)) and governing.lower_ not in ("like", "love", "prefer"):
+        return True  # "I'd need to sit down with him": a hypothetical, not a plan
+    mark = syntax.condition(governing)
+    if mark and not (mark in ("when", "once") and timelines.find(s.text)):
+        return True  # hypothetical or habitual; "when I see her on Monday I'll..." is a plan
+    if syntax.habitual(s.doc) and not timelines.find(s.text):
+        return True
+    # "Yeah, I could do that" after a suggestion: nothing of the client's own in it.
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "prep", "xcomp", "ccomp", "advmod", "prt")]
+    return bool(objects) and all(c.lower_ in _VAGUE for c in objects) and not timelines.find(s.text)
 
 
-def _cues(sentence: str) -> list[tuple[int, str]]:
-    """(offset, level) of each affirmative cue. Patterns are tried hedged-first,
-    and a later pattern may not claim text an earlier one matched ("going to try"
-    is Medium, not the High "going to")."""
-    taken: list[tuple[int, int]] = []
-    cues = []
-    for pattern, level in _CUES:
-        for m in pattern.finditer(sentence):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            if _affirmative(sentence, m):
-                cues.append((m.start(), level))
-    return cues
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "prep", "prt") and c.lower_ not in ("about", "on", "at", "through", "into")
+               for c in verb.children)
 
 
-def _affirmative(sentence: str, m: re.Match) -> bool:
-    clause = sentence[m.start() :]
-    before = sentence[max(0, m.start() - 25) : m.start()]
-    # "I'm not going to", "I don't think I will": the cue is negated nearby.
-    if _NEGATED.search(clause[: len(m.group(0)) + 12]) or re.search(r"n't\s+(?:think|know)", before, re.I):
+def _led_by_time(verb: Token, timeline: str) -> bool:
+    """A plan stated as a fact of the future: "Monday morning the email goes out"."""
+    subj = syntax.subject(verb)
+    if subj is None or subj.lower_ in ("he", "she", "they", "you", "it", "that", "this") or subj.ent_type_ == "PERSON":
         return False
-    if _HABIT.search(sentence[: m.start()]) or _HABIT.search(clause[:60]) or _CONDITIONAL.search(before):
-        return False
-    if _REPORTED.search(before) or not _clause_initial(sentence[: m.start()]):
-        return False
-    return len(clause.split()) >= 4  # "I will." / "I want to." name no action
+    start = verb.doc.text.lower().find(timeline.lower())
+    return 0 <= start < subj.idx
 
 
-def _clause_initial(before: str) -> bool:
-    """The cue opens its clause: only fillers/adverbs since the last punctuation.
-    Rules out embedded uses ("where I'm going to live", "the drinks I'll have")."""
-    rest = before.rstrip()
-    while rest:
-        if rest[-1] in _CLAUSE_PUNCT:
-            return True
-        m = _LEAD_IN.search(rest)
-        if not m:
-            return False
-        rest = rest[: m.start()].rstrip()
-    return True
+def _clause_start(anchor: Token) -> Token:
+    """Start the quote at the subject, or at "and"/"so" just before it, never mid-phrase."""
+    return anchor
 
 
-def action_items(commitments: list[Commitment], limit: int = 8) -> list[ActionItem]:
-    ranked = sorted(commitments, key=lambda c: (_RANK[c.level], c.timeline is None, c.turn.index))
-    chosen = sorted(ranked[:limit], key=lambda c: (c.turn.index, c.span.start))
-    return [_action(c) for c in chosen]
+def _inside_quotes(s: Sentence) -> bool:
+    """Reported speech in quotation marks: "she told me 'I will fix it'"."""
+    text = s.turn.text
+    before = text[: s.span.start]
+    inner = s.span.text
+    opened = before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+    return opened or bool(re.search(r"[\"\u201c\u2018'](?:I|i)\b[^\"\u201d]*[\"\u201d]", inner))
 
 
-def _action(c: Commitment) -> ActionItem:
-    m = _ACCOUNTABILITY.search(c.span.text)
-    return ActionItem(
-        action=c.text,
-        timeline=c.timeline,
-        accountability_measure=m.group(0) if m else None,
-        client_commitment_level=c.level,
-        evidence=[c.text],
-    )
-
-
-def intention(session: Session, commitments: list[Commitment]) -> Intention | None:
-    """The firmest commitment; among equals the latest, as sessions close on plans."""
-    if not commitments:
-        return None
-    best = min(commitments, key=lambda c: (_RANK[c.level], c.timeline is None, -c.turn.index))
-    support = [
-        quote(t, s)
-        for t in session.client_turns
-        for s in t.spans
-        if _SUPPORT.search(s.text) and not s.text.rstrip().endswith("?") and re.search(r"\bi\b", s.text, re.I)
-    ][:2]
-    return Intention(
-        behavior_change=best.text,
-        commitment_level=_STRENGTH[best.level],
-        timeline=best.timeline,
-        support_needed=support,
-        evidence=[best.text],
-    )
-
-
-_RANK = {"High": 0, "Medium": 1, "Low": 2}
-_STRENGTH = {"High": "Strong", "Medium": "Moderate", "Low": "Exploratory"}
+def rank(c: Commitment) -> int:
+    return _RANK[c.level]
 
 
 # Sustain talk: the client arguing for the status quo (MI's counterpart of change talk).
@@ -212,5 +189,5 @@ SUSTAIN = re.compile(
 )
 
 
-def sustain_count(session: Session) -> int:
-    return sum(bool(SUSTAIN.search(s.text.replace("\u2019", "'"))) for t in session.client_turns for s in t.spans)
+def sustain_count(sentences: list[Sentence]) -> int:
+    return sum(bool(SUSTAIN.search(s.text.replace("\u2019", "'"))) for s in sentences if s.turn.is_client)

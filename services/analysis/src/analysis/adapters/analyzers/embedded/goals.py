@@ -1,66 +1,98 @@
-"""Goal progress per theme: what the client said about each key theme, and how
-far along they sound (a win, a plan, a setback, or just talk)."""
+"""Goal progress: the goal of the session (its agreement) and the areas the client committed
+to act on, each with progress consistent with what the session shows: a win on it is
+Significant, a firm plan Moderate, talk alone Minimal, a setback a Setback."""
 
 from __future__ import annotations
 
 import re
 
-from contracts.insight import GoalProgress
+from contracts.insight import Celebration, GoalProgress
 
+from . import concepts, semantic, themes
+from .agreement import Agreement
 from .commitments import Commitment
 from .evidence import dedupe, quote
-from .session import Session
-from .wins import NOT_A_WIN, WIN
-from .wording import counted
+from .language import Sentence
 
 MAX_GOALS = 3
+RELATED = 0.45
 _SETBACK = re.compile(
-    r"\b(?:slipped|relapsed|went back to|gave up|failed|fell off|got worse|didn't manage|couldn't|"
-    r"started again|messed up|screwed up)\b",
+    r"\b(?:slipped|relapsed|went back to|gave up|fell off|got worse|didn't manage|couldn't|messed up|screwed up|"
+    r"fell apart|went badly|didn't go well|backfired|missed (?:it|the))\b",
     re.I,
 )
 _BARRIER = re.compile(
-    r"\b(?:hard|difficult|struggle|struggling|can't|problem|stress|stressed|worried|afraid|tempt\w*|"
-    r"no time|busy|tired|pressure|expensive|craving)\b",
+    r"\b(?:hard|difficult|struggle|struggling|can't|afraid|scared|no time|busy|tired|pressure|worried|stuck|"
+    r"in the way|blocks?|blocking|resist\w*|avoid\w*)\b",
     re.I,
 )
 
 
-def goal_progress(session: Session, themes: list[str], commitments: list[Commitment]) -> list[GoalProgress]:
-    # Themes the client attached a commitment to are the clearest goal areas.
-    committed = " ".join(c.span.text.lower() for c in commitments)
-    ordered = sorted(themes, key=lambda t: (t not in committed, themes.index(t)))
+def goal_progress(agreement: Agreement | None, commitments: list[Commitment], celebration: Celebration | None,
+                  sentences: list[Sentence], names: set[str]) -> list[GoalProgress]:
     goals = []
-    for theme in ordered:
-        goal = _goal(session, theme, commitments)
-        if goal:
-            goals.append(goal)
-        if len(goals) == MAX_GOALS:
-            break
+    used: set[int] = set()
+    if agreement is not None:
+        related = [i for i, c in enumerate(commitments) if _related(agreement.goal, c.text)]
+        used.update(related)
+        goals.append(_goal(agreement.goal, [commitments[i] for i in related], celebration, sentences,
+                           [quote(agreement.answer, agreement.sentence.span)] if agreement.sentence else []))
+    for i, c in enumerate(commitments):
+        if i in used or c.level == "Low" or len(goals) >= MAX_GOALS:
+            continue
+        area = _area(c, names)
+        if not area or any(_related(area, g.goal_area) for g in goals):
+            continue
+        same = [j for j, d in enumerate(commitments) if j not in used and _related(area, d.text)] or [i]
+        used.update(same)
+        goals.append(_goal(area, [commitments[j] for j in same], celebration, sentences, []))
     return goals
 
 
-def _goal(session: Session, theme: str, commitments: list[Commitment]) -> GoalProgress | None:
-    pattern = re.compile(r"\b" + re.escape(theme) + r"\b", re.I)
-    mentions = [(t, s) for t in session.client_turns for s in t.spans if pattern.search(s.text)]
-    if not mentions:
-        return None
-    texts = [s.text for _, s in mentions]
-    steps = [c.text for c in commitments if pattern.search(c.span.text)]
-    if any(WIN.search(x) and not NOT_A_WIN.search(x) for x in texts):
-        level, how = "Significant", "reports progress already made"
-    elif any(_SETBACK.search(x) for x in texts):
-        level, how = "Setback", "describes a setback"
+def _goal(area: str, steps: list[Commitment], celebration: Celebration | None, sentences: list[Sentence],
+          evidence: list[str]) -> GoalProgress:
+    target = semantic.vector(area)
+    mentions = [s for s in sentences if s.turn.is_client and not s.is_question
+                and (float(s.vector @ target) >= RELATED or _shares(area, s.text))]
+    win = celebration is not None and any(_related(area, e) for e in celebration.evidence)
+    setback = next((s for s in mentions if _SETBACK.search(s.text)), None)
+    firm = [c for c in steps if c.level == "High"]
+    if win:
+        level, how = "Significant", f'Progress already made: "{celebration.evidence[0]}"'
+    elif setback is not None:
+        level, how = "Setback", f'A setback: "{quote(setback.turn, setback.span)}"'
+    elif firm:
+        level, how = "Moderate", f'The client left with a plan: "{firm[0].text}"'
     elif steps:
-        level, how = "Moderate", "has set next steps"
+        level, how = "Minimal", f'The client is considering a step: "{steps[0].text}"'
     else:
-        level, how = "Minimal", "is exploring it, with no change reported yet"
-    barriers = [quote(t, s) for t, s in mentions if _BARRIER.search(s.text)]
+        level, how = "Minimal", "Explored in the session; no step or change reported yet."
+    barriers = [quote(s.turn, s.span) for s in mentions if _BARRIER.search(s.text)]
+    quotes = evidence + [c.text for c in steps] + [quote(s.turn, s.span) for s in mentions]
     return GoalProgress(
-        goal_area=theme,
-        progress_description=f"The client mentioned {theme} {counted(len(mentions), 'time')} and {how}.",
+        goal_area=area,
+        progress_description=how,
         progress_level=level,
         barriers_identified=dedupe(barriers, limit=2),
-        next_steps=dedupe(steps, limit=2),
-        evidence=dedupe([quote(t, s) for t, s in mentions], limit=2),
+        next_steps=dedupe([c.text for c in steps], limit=3),
+        evidence=dedupe(quotes, limit=3),
     )
+
+
+def _area(c: Commitment, names: set[str]) -> str | None:
+    """What a commitment is about: the coaching topic it points to ("delegation"), else the
+    noun phrase it acts on ("vendor contracts"), never a person or a date."""
+    named = concepts.topics(c.sentence.text)
+    if named:
+        return named[0]
+    chunks = [ch for ch in c.sentence.doc.noun_chunks if ch.root.i > c.verb.i and ch.root.pos_ == "NOUN"]
+    phrases = [p for p in (themes.clean(ch, names) for ch in chunks) if p]
+    return max(phrases, key=lambda p: (len(p.split()), -len(p)), default=None) if phrases else None
+
+
+def _related(a: str, b: str) -> bool:
+    return _shares(a, b) or semantic.similarity(a, b) >= RELATED
+
+
+def _shares(a: str, b: str) -> bool:
+    return bool(set(re.findall(r"[a-z]{4,}", a.lower())) & set(re.findall(r"[a-z]{4,}", b.lower())))

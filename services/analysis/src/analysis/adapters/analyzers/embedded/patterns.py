@@ -1,7 +1,9 @@
-"""Communication patterns: how the client processes and expresses things.
+"""Communication patterns: observable habits in how the client speaks, each with a quote.
 
-Sensory predicates (NLP's visual / auditory / kinesthetic words) hint at a
-processing style; hedges, absolutes and tense hint at certainty and focus.
+Hedging, absolutes, self-criticism, obligation ("I should", "I have to"), "yes, but",
+asking the coach for answers, and whether the client looks back or ahead (verb tense from
+the parse). `processing_style` (the spec's sensory channel) is named only when one channel
+clearly dominates, and is never presented as a finding by itself.
 """
 
 from __future__ import annotations
@@ -11,113 +13,107 @@ from collections import Counter
 
 from contracts.insight import CommunicationPattern
 
+from . import syntax
 from .evidence import dedupe, quote
-from .sentences import words
+from .language import Sentence
 from .session import Session
 
-_PREDICATES = {
-    "Visual": set(
-        "see saw seen seeing look looks looking looked picture clear clearly view focus bright "
-        "imagine vision show appear perspective watch".split()
+_HABITS: dict[str, tuple[re.Pattern, float, str, str]] = {
+    "hedging": (
+        re.compile(r"\b(?:maybe|perhaps|i guess|kind of|sort of|i suppose|not sure|i don't know|probably|might)\b", re.I),
+        0.15, "Hedges often", "Give time to think; one short question at a time helps the client land on a view.",
     ),
-    "Auditory": set(
-        "hear heard hearing sound sounds sounded tell told listen listening say said talk "
-        "talking voice loud quiet ring rings click".split()
+    "absolutes": (
+        re.compile(r"\b(?:always|never|everything|nothing|everyone|everybody|nobody|no one|completely|totally)\b", re.I),
+        0.08, "Speaks in absolutes", "Gently test the absolutes ('Always? When was it different?').",
     ),
-    "Kinesthetic": set(
-        "feel feels feeling felt grasp heavy touch touched hold holding pressure handle "
-        "tense stuck push pushed rough smooth weight hard comfortable".split()
+    "self-criticism": (
+        re.compile(r"\b(?:my fault|i should have|i'm (?:so )?(?:stupid|useless|hopeless|an idiot|rubbish|terrible|"
+                   r"pathetic)|i messed up|i blame myself|i'm bad at|i(?:'m| am) (?:such )?a failure|i let (?:everyone|"
+                   r"them|him|her) down)\b", re.I),
+        0.0, "Criticises themselves", "Acknowledge the effort behind the self-criticism before exploring it.",
+    ),
+    "obligation": (
+        re.compile(r"\b(?:i should|i have to|i've got to|i must|i need to|i'm supposed to|i ought to)\b", re.I),
+        0.1, "Frames choices as obligations", "Explore what the client wants, not only what they feel they must do.",
+    ),
+    "yes-but": (
+        re.compile(r"^(?:(?:yeah|yes|sure|right|okay),? )?but\b", re.I),
+        0.08, "Answers with 'yes, but'", "Name the ambivalence and explore both sides rather than pushing one.",
+    ),
+    "asks for answers": (
+        re.compile(r"\b(?:what (?:do|would) you (?:think|suggest|do)|what should i|do you think i should|tell me what)\b",
+                   re.I),
+        0.0, "Asks the coach for answers", "Return the question: the client's own answer will hold better.",
     ),
 }
-_HEDGES = re.compile(r"\b(?:maybe|perhaps|i guess|kind of|sort of|i think|probably|i suppose|not sure|might)\b", re.I)
-_ABSOLUTES = re.compile(
-    r"\b(?:always|never|everything|nothing|everyone|everybody|nobody|no one|completely|totally)\b", re.I
-)
-_FUTURE = re.compile(r"\b(?:will|'ll|going to|gonna|next|plan|tomorrow|future)\b", re.I)
-_PAST = re.compile(r"\b(?:was|were|used to|had|did|last|ago|before)\b", re.I)
-DOMINANCE = 1.5  # a style must beat the runner-up by this factor to be named
+_SENSES = {
+    "Visual": set("see saw look looks looking picture clear clearly view focus imagine vision perspective".split()),
+    "Auditory": set("hear heard sound sounds sounded listen voice loud quiet ring rings".split()),
+    "Kinesthetic": set("feel feels feeling felt grasp heavy touch hold pressure tense stuck push weight".split()),
+}
+MAX_PATTERNS = 5
 
 
-def communication_patterns(session: Session) -> CommunicationPattern | None:
-    turns = session.client_turns
-    if not turns:
+def communication_patterns(session: Session, sentences: list[Sentence]) -> CommunicationPattern | None:
+    own = [s for s in sentences if s.turn.is_client]
+    if not own:
         return None
-    tokens = [w for t in turns for w in words(t.text)]
-    counts = Counter({style: sum(w in vocab for w in tokens) for style, vocab in _PREDICATES.items()})
-    style = _style(counts)
-    text = "\n".join(t.text for t in turns)
-    n = max(1, len(tokens))
-    rates = {
-        "hedging": len(_HEDGES.findall(text)) * 100 / n,
-        "absolutes": len(_ABSOLUTES.findall(text)) * 100 / n,
-        "future": len(_FUTURE.findall(text)) * 100 / n,
-        "past": len(_PAST.findall(text)) * 100 / n,
-    }
+    found, evidence, counts = [], [], {}
+    for name, (pattern, share, title, _) in _HABITS.items():
+        hits = [s for s in own if pattern.search(s.text.replace("\u2019", "'"))]
+        counts[name] = hits
+        if hits and len(hits) >= max(2 if share else 1, share * len(own)):
+            found.append(f"{title}: {len(hits)} of {len(own)} statements, e.g. \"{quote(hits[0].turn, hits[0].span)}\"")
+            evidence.append(quote(hits[0].turn, hits[0].span))
+    ahead, back = _orientation(own)
+    if ahead or back:
+        lean = "Looks ahead more than back" if ahead > back else "Looks back more than ahead"
+        found.append(f"{lean}: {ahead} statements about what comes next, {back} about what happened")
+    prefs = [_HABITS[n][3] for n in _HABITS if counts[n] and any(n in f.lower() or _HABITS[n][2] in f for f in found)]
     return CommunicationPattern(
-        processing_style=style,
-        expression_patterns=_expression(rates, counts, session),
-        communication_preferences=_preferences(style, session),
-        notable_changes=_changes(session),
-        evidence=_evidence(session, style),
+        processing_style=_style(own),
+        expression_patterns=found[:MAX_PATTERNS] or ["No strong habit stands out; the client speaks in a balanced way."],
+        communication_preferences=prefs[:3] or [_length_preference(session)],
+        notable_changes=_changes(own),
+        evidence=dedupe(evidence, limit=3),
     )
 
 
-def _style(counts: Counter) -> str:
-    (top, a), (_, b) = counts.most_common(2)
-    return top if a >= 3 and a >= DOMINANCE * max(b, 1) else "Mixed"
+def _orientation(own: list[Sentence]) -> tuple[int, int]:
+    ahead = back = 0
+    for s in own:
+        verbs = syntax.verbs(s.doc)
+        if any(set(syntax.auxiliaries(v)) & {"will", "'ll", "going", "gon"} or v.head.lower_ in ("going", "gon")
+               for v in verbs):
+            ahead += 1
+        elif any(syntax.past(v) for v in verbs):
+            back += 1
+    return ahead, back
 
 
-def _expression(rates: dict, counts: Counter, session: Session) -> list[str]:
-    out = ["Sensory language: " + ", ".join(f"{k.lower()} {v}" for k, v in sorted(counts.items()))]
-    if rates["hedging"] >= 1.0:
-        out.append(f"Frequent hedging ({rates['hedging']:.1f} per 100 words): tentative, still exploring")
-    if rates["absolutes"] >= 0.8:
-        out.append(f"Absolute language ({rates['absolutes']:.1f} per 100 words): all-or-nothing framing")
-    if rates["future"] > rates["past"]:
-        out.append("Future-focused: talks more about what comes next than what happened")
-    else:
-        out.append("Past-focused: talks more about what happened than what comes next")
-    mean = session.client_words / max(1, len(session.client_turns))
-    out.append("Elaborates at length" if mean >= 25 else "Answers briefly" if mean < 8 else "Moderate-length answers")
-    return out
-
-
-_PREFERENCE = {
-    "Visual": "Responds to pictures and overviews: 'What would that look like?'",
-    "Auditory": "Responds to talking things through: 'How does that sound to you?'",
-    "Kinesthetic": "Responds to feelings and experience: 'How does that feel?'",
-    "Mixed": "No single sensory channel dominates; vary the framing of questions",
-}
-
-
-def _preferences(style: str, session: Session) -> list[str]:
-    prefs = [_PREFERENCE[style]]
-    mean = session.client_words / max(1, len(session.client_turns))
-    prefs.append("Room for open exploration" if mean >= 15 else "Short, concrete questions")
-    return prefs
-
-
-def _changes(session: Session) -> list[str]:
-    turns = session.client_turns
-    if len(turns) < 4:
+def _changes(own: list[Sentence]) -> list[str]:
+    if len(own) < 8:
         return []
-    half = len(turns) // 2
-    first = sum(t.word_count for t in turns[:half]) / half
-    second = sum(t.word_count for t in turns[half:]) / (len(turns) - half)
-    if second >= 1.5 * first:
-        return [f"Answers grew longer as the session went on ({first:.0f} to {second:.0f} words per turn)"]
-    if first >= 1.5 * second:
-        return [f"Answers grew shorter as the session went on ({first:.0f} to {second:.0f} words per turn)"]
+    half = len(own) // 2
+    pattern = _HABITS["hedging"][0]
+    first = sum(bool(pattern.search(s.text)) for s in own[:half]) / half
+    second = sum(bool(pattern.search(s.text)) for s in own[half:]) / (len(own) - half)
+    if first >= 0.15 and second <= first / 2:
+        return [f"Hedged less as the session went on ({first:.0%} of statements, then {second:.0%})"]
+    if second >= 0.15 and first <= second / 2:
+        return [f"Hedged more as the session went on ({first:.0%} of statements, then {second:.0%})"]
     return []
 
 
-def _evidence(session: Session, style: str) -> list[str]:
-    vocab = set().union(*_PREDICATES.values()) if style == "Mixed" else _PREDICATES[style]
-    quotes = []
-    for turn in session.client_turns:
-        for span in turn.spans:
-            if len(span.text.split()) >= 4 and vocab & set(words(span.text)):
-                quotes.append(quote(turn, span))
-            if len(quotes) == 3:
-                return quotes
-    return dedupe(quotes)
+def _style(own: list[Sentence]) -> str:
+    words = Counter(t.lower_ for s in own for t in s.doc)
+    counts = Counter({style: sum(words[w] for w in vocab) for style, vocab in _SENSES.items()})
+    (top, a), (_, b) = counts.most_common(2)
+    return top if a >= 5 and a >= 2 * max(b, 1) else "Mixed"
+
+
+def _length_preference(session: Session) -> str:
+    mean = session.client_words / max(1, len(session.client_turns))
+    return "Room for open exploration: the client elaborates freely" if mean >= 15 else \
+        "Short, concrete questions suit the client's brief answers"

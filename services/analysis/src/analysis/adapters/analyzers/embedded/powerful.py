@@ -1,9 +1,9 @@
-"""Powerful questions: the coach's open questions that moved the client.
+"""Powerful questions: coach questions judged by what they did to the client's next turn.
 
-"Moved" is read from the client's next turn: it is long compared with the
-client's usual answers, reflective ("I guess", "I think"), emotional, or says so
-outright ("I never thought of that"). Only the last question of a coach turn is
-considered, because that is the one the client answers.
+A question qualifies when it asks the client to think or feel (by meaning, not by its first
+word; logistics, facts, contracting and planning prompts are excluded), and the answer shows
+movement: a realisation, a longer answer than the client's usual, feeling named, reflection
+aloud ("I guess...", "to be honest"), or a hesitation before answering ("That's a good question").
 """
 
 from __future__ import annotations
@@ -14,119 +14,133 @@ from statistics import median
 from contracts.insight import PowerfulQuestion
 
 from .evidence import dedupe, quote
+from .question_purpose import Purpose
 from .questions import Question
-from .sentiment import compound
 from .session import Session, TurnView
 
-MAX_QUESTIONS = 8
+MAX_QUESTIONS = 10
 MIN_ANSWER_WORDS = 8
+OPEN_EVOCATIVE = 0.45  # an open question this close to the evoking examples counts as an evoking form
 
-_INSIGHT = re.compile(
-    r"\b(?:never (?:really )?(?:thought|noticed|considered|realized|realised)|hadn't (?:really )?thought|"
-    r"didn't (?:really )?(?:realize|realise|think about)|i (?:just )?reali[sz]e|i see now|now i see|"
-    r"good question|(?:that's|it's) (?:a )?(?:hard|tough|big) question|come to think of it|"
-    r"now that i think|makes me (?:think|realize|realise|wonder)|i wonder|it occurs to me|"
-    r"occurred to me|that's true|you're right|i suppose)\b",
+# Question forms that invite the client to look at meaning, assumptions, possibility or
+# perspective (the ICF's "evokes awareness"), from coaching practice rather than any transcript.
+_EVOKES = re.compile(
+    r"\b(?:what does (?:that|it|this|\w+ing|the \w+(?: \w+)?) (?:tell|say|mean|teach|show)|what (?:would|will|might) "
+    r"(?:it|that|this|\w+ing(?: \w+)?|a \w+(?: \w+)?|the \w+(?: \w+)?|your \w+) (?:look|be|feel|sound) like|"
+    r"what would (?:happen|change|need to be true|it take|that take|it mean|that mean|make the difference)|"
+    r"what would (?:you|it) (?:be|have) (?:walking|gain|lose)|what do you make of|what (?:do|did) you (?:notice|learn|see)|"
+    r"what(?:'s| is| was) (?:the|your) (?:story|assumption|belief|pattern|cost|real)|is that true|how true is|"
+    r"what do you (?:really |actually )?(?:know|believe)|(?:are|were|have) you (?:been )?telling yourself|"
+    r"what (?:matters|is important|counts)(?: most)? to you|mean(?:s)? to you|who do you want to be|"
+    r"what(?:'s| is)? (?:stopping|stops|stopped|holding) you|get(?:s|ting)? in the way|what (?:is|was) it (?:that|about)|"
+    r"what made (?:it|that|the \w+) (?:work|possible|different)|how did you (?:do|manage) (?:it|that)|"
+    r"what (?:was|is) different|what did it take|what did you do differently|what (?:do|would) you (?:think|imagine|guess) "
+    r"(?:is|was) going on|how do you imagine|which (?:one|of (?:those|these|them))|(?:when|where) else|"
+    r"what(?:'s| is) (?:underneath|beneath|behind|under)|what (?:has|did) (?:that|it|this) cost|what(?:'s| is) the cost|"
+    r"what if\b|if (?:you|things|it|that)\b.{0,60}\bwhat|keeps? (?:pulling|pushing|bringing) you|"
+    r"what (?:was|is) it made of|who decided|how much of that|what would you want (?:\w+ )?to (?:see|say|know)|"
+    r"how could you (?:find out|use|test))",
     re.I,
 )
-_REFLECTIVE = re.compile(
-    r"\b(?:i think|i guess|i feel|i felt|i suppose|maybe|probably|i'm not sure|i don't know|"
-    r"to be honest|honestly|i wonder|i've been thinking|i want|i'd like|i hope|i wish|i'm afraid|"
-    r"i'm scared|i worry|i'm worried|part of me|deep down)\b",
-    re.I,
-)
-_EMOTION = re.compile(
-    r"\b(?:scared|afraid|fear|sad|angry|upset|cry|crying|hurt|excited|worried|worry|frustrated|"
-    r"ashamed|guilty|lonely|alone|hope|hopeful|anxious|stressed|overwhelmed|proud|embarrassed|"
-    r"love|hate|miss|grateful|relieved)\b",
-    re.I,
-)
-
-
-# Check-in, agenda and next-step prompts invite long answers by design, so a long
-# answer says nothing about the question's power; coaches do not count them.
+# Routine moments a coach does not count as powerful: check-ins, feelings check-backs,
+# contracting, action design and closing.
 _ROUTINE = re.compile(
-    r"^(?:\w+, )?(?:and |so,? )?(?:how are you (?:arriving|doing)(?: today)?\??$|"
-    r"how (?:have|has|was|were|did) (?:things|the|your) (?:last |past )?(?:week|weeks|days|month|weekend)|"
-    r"where would you like to (?:start|begin)|what would you like to (?:focus on|talk about|work on|get from)|"
-    r"what(?:'s| is) (?:going on|your next step)|what (?:do you want|would you like) to do\b|"
-    r"what are you going to do\b)",
+    r"\b(?:how are you(?: \w+)? (?:feeling|doing|arriving)|how (?:does|did) (?:it|that) feel|how(?:'s| is| was| have)"
+    r" (?:your|the|things)|how are things|where would you like to start|what would you like to (?:focus|talk|work|get|"
+    r"use)|what(?:'s| is) the one thing|take (?:away )?from (?:today|this|our)|as we (?:close|finish|wrap)|"
+    r"what else\b|anything else|what about (?:your|the)\b)",
     re.I,
 )
 
 
-def find(session: Session, questions: list[Question]) -> list[PowerfulQuestion]:
-    typical = _typical_answer_length(session)
-    last_of_turn = {q.turn.index: q for q in questions}  # later questions overwrite earlier
+def evoking(q: Question, purpose: Purpose) -> bool | None:
+    """True: an evoking form; False: evoking by meaning only (needs a visible effect); None: not evoking."""
+    text = q.text.replace("\u2019", "'")
+    if len(text.split()) < 3 or purpose.asks_for_facts or purpose.is_planning or _ROUTINE.search(text):
+        return None
+    if _EVOKES.search(text):
+        return True
+    if q.kind == "open" and not purpose.is_agreement and not purpose.is_learning:
+        return purpose.evocative >= OPEN_EVOCATIVE
+    return None
+
+_REFLECTIVE = re.compile(
+    r"\b(?:i think|i guess|i feel|i felt|i suppose|maybe|probably|i'm not sure|i don't know|to be honest|honestly|"
+    r"i wonder|i've been thinking|i want|i'd like|i hope|i wish|i'm afraid|i'm scared|i worry|part of me|deep down|"
+    r"i realise|i realize|i never|i hadn't|i see)\b",
+    re.I,
+)
+_PAUSE = re.compile(
+    r"^\W*(?:hmm+|wow|gosh|oh|huh|well|that's (?:a )?(?:good|hard|tough|big|great|interesting) question|"
+    r"i've never been asked|nobody(?:'s| has) ever asked|(?:\.\.\.|\u2026))",
+    re.I,
+)
+
+
+def find(session: Session, questions: list[Question], purposes: list[Purpose],
+         discovery_turns: set[int], feeling_turns: set[int]) -> list[PowerfulQuestion]:
+    typical = median([t.word_count for t in session.client_turns] or [0])
     scored = []
-    for q in last_of_turn.values():
+    for q, purpose in zip(questions, purposes, strict=True):
         answer = session.next_turn(q.turn)
-        if q.kind != "open" or answer is None or not answer.is_client:
+        if answer is None or not answer.is_client or answer.word_count < MIN_ANSWER_WORDS:
             continue
-        if len(q.text.split()) < 3 or answer.word_count < MIN_ANSWER_WORDS or _ROUTINE.match(q.text.strip()):
+        form = evoking(q, purpose)
+        if form is None:
             continue
-        signals = _signals(answer, typical)
-        if signals["score"] >= 2:
-            scored.append((signals["score"], q, answer, signals))
-    # Keep the strongest; ties broken by position so output is stable.
+        effect, traits = _effect(answer, typical, discovery_turns, feeling_turns)
+        substantive = answer.word_count >= max(12.0, typical)
+        if effect >= 1.0 or (form and substantive):
+            if not traits:
+                traits.append(f"gave a considered answer ({answer.word_count} words)")
+            scored.append((effect + 2 * purpose.evocative, q, answer, traits))
     scored.sort(key=lambda x: (-x[0], x[1].turn.index))
     chosen = sorted(scored[:MAX_QUESTIONS], key=lambda x: x[1].turn.index)
-    return [_build(q, answer, sig) for _, q, answer, sig in chosen]
+    return [_build(q, answer, traits, score) for score, q, answer, traits in chosen]
 
 
-def _typical_answer_length(session: Session) -> float:
-    lengths = [t.word_count for t in session.client_turns]
-    return float(median(lengths)) if lengths else 0.0
-
-
-def _signals(answer: TurnView, typical: float) -> dict:
-    text = answer.text
-    insight = _INSIGHT.search(text)
-    reflective = len(_REFLECTIVE.findall(text))
-    emotional = bool(_EMOTION.search(text)) or abs(compound(text)) >= 0.6
-    long = answer.word_count >= max(25.0, 1.5 * typical)
-    score = 3 * bool(insight) + 2 * long + bool(reflective) + (reflective >= 3) + emotional
-    return {"score": score, "insight": insight, "long": long, "reflective": reflective, "emotional": emotional}
-
-
-def _level(sig: dict) -> str:
-    if sig["insight"] and (sig["long"] or sig["emotional"]) or sig["score"] >= 6:
-        return "Major"
-    if sig["score"] >= 4:
-        return "Moderate"
-    return "Minor"
-
-
-def _build(q: Question, answer: TurnView, sig: dict) -> PowerfulQuestion:
-    response = _response_quote(answer, sig)
-    traits = []
-    if sig["insight"]:
+def _effect(answer: TurnView, typical: float, discovery_turns: set[int], feeling_turns: set[int]) -> tuple[float, list[str]]:
+    traits, score = [], 0.0
+    text = answer.text.replace("\u2019", "'")
+    if answer.index in discovery_turns:
+        score += 2.5
         traits.append("voiced a new realisation")
-    if sig["long"]:
+    if answer.word_count >= max(20.0, 1.4 * typical):
+        score += 1.5
         traits.append(f"answered at length ({answer.word_count} words)")
-    if sig["reflective"]:
+    if answer.index in feeling_turns:
+        score += 1.0
+        traits.append("named how they feel")
+    reflective = len(_REFLECTIVE.findall(text))
+    if reflective:
+        score += min(2, reflective) * 0.5
         traits.append("reflected aloud")
-    if sig["emotional"]:
-        traits.append("engaged emotionally")
-    impact = "The client " + _join(traits) + " in response to this open question."
-    summary = f'The client responded: "{response}"'
+    if _PAUSE.match(text):
+        score += 1.0
+        traits.append("paused to think before answering")
+    return score, traits
+
+
+def _level(score: float) -> str:
+    return "Major" if score >= 5.5 else "Moderate" if score >= 3.5 else "Minor"
+
+
+def _build(q: Question, answer: TurnView, traits: list[str], score: float) -> PowerfulQuestion:
+    response = _response_quote(answer)
     return PowerfulQuestion(
         question=q.text,
-        impact_description=impact,
-        client_response_summary=summary,
-        breakthrough_level=_level(sig),
+        impact_description="In answer, the client " + _join(traits) + ".",
+        client_response_summary=f'The client answered: "{response}"',
+        breakthrough_level=_level(score),
         evidence=dedupe([q.text, response]),
     )
 
 
-def _response_quote(answer: TurnView, sig: dict) -> str:
-    """The sentence of the answer that shows the movement best."""
-    if sig["insight"]:
-        pos = sig["insight"].start()
-        for span in answer.spans:
-            if span.start <= pos < span.end:
-                return quote(answer, span, pos)
-    span = max(answer.spans, key=lambda s: len(s.text.split()))
+def _response_quote(answer: TurnView) -> str:
+    """The answer's most substantial sentence, preferring one that reflects."""
+    spans = [s for s in answer.spans if len(s.text.split()) >= 4] or list(answer.spans)
+    reflective = [s for s in spans if _REFLECTIVE.search(s.text.replace("\u2019", "'"))]
+    span = (reflective or spans)[0] if reflective else max(spans, key=lambda s: len(s.text.split()))
     return quote(answer, span)
 
 

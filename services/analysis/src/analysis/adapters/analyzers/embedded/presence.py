@@ -46,7 +46,7 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've|yourself)\b", re.I)
 MAX_REFLECTION_WORDS = 30
 MAX_REFLECTION_TURN_WORDS = 60
 REFLECTION_WINDOW = 2  # reflections open a coach turn; later "you" sentences are usually input
-_ADVICE = re.compile(
+ADVICE = re.compile(
     r"\b(?:you (?:should|must|ought to|need to|have to|'ve got to|got to)|i (?:would |'d )?(?:recommend|suggest|advise)|"
     r"i want you to|i'd like you to|it's (?:really )?important (?:that you|to)|the best thing (?:is|would be|to do)|"
     r"what you need|my advice|you'd better|i'm going to give you|make sure you)\b",
@@ -88,7 +88,7 @@ def stats(session: Session, questions: list[Question]) -> PresenceStats:
         r = _reflection(session, turn)
         if r:
             reflections.append(r)
-        advice += sum(bool(_ADVICE.search(s.text)) for s in turn.spans)
+        advice += sum(bool(ADVICE.search(s.text)) for s in turn.spans)
         if turn.word_count >= LECTURE_WORDS and not any(is_question(s.text) for s in turn.spans) and not r:
             lectures += 1
     talk = session.client_words + session.coach_words
@@ -123,7 +123,7 @@ def _reflection(session: Session, turn: TurnView) -> str | None:
     substantive = [sp for sp in turn.spans if len(_PREAMBLE.sub("", sp.text).split()) >= 3]
     for span in substantive[:REFLECTION_WINDOW]:
         body = _PREAMBLE.sub("", span.text.replace("\u2019", "'"))
-        if is_question(span.text) or _ADVICE.search(body):
+        if is_question(span.text) or ADVICE.search(body):
             continue
         if _STRONG_STEM.match(body):
             return quote(turn, span)

@@ -1,18 +1,22 @@
-"""Overall session quality from observable counselling-skill indicators.
+"""Overall session quality, following from the coaching behaviours observed, with the reason.
 
-Modelled on the MITI 4 coding manual: a good session has the coach reflecting
-often (listening more than asking), asking open rather than closed questions,
-giving little unsolicited advice, and keeping their own turns short so the
-client does most of the talking. Sustain talk that clearly outweighs change
-talk means ambivalence was left unexplored. Points are summed, so the label is
-ordinal: the more indicators met, the better the label.
+Modelled on MITI 4's global ratings and the PCC markers: a good session has the coach
+reflecting (listening more than asking), asking mostly open questions, giving little
+unsolicited advice, keeping their own turns short so the client does most of the talking,
+and partnering on the agreement and the actions. Thresholds are MITI's published "fair" and
+"good" levels, not values fitted to any evaluation set; the label is a sum of points, so one
+strong or weak behaviour moves it one step, never more.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from contracts.insight import CoachFeedback
+
 from .presence import PresenceStats
+
+LABELS = ("Needs Improvement", "Average", "Good", "Excellent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,34 +27,51 @@ class QualityInputs:
     sustain_talk: int
 
 
-def points(q: QualityInputs) -> int:
+def points(q: QualityInputs) -> tuple[float, list[str]]:
     p = q.presence
     turns = max(1, q.coach_turns)
-    score = 0
-    # Reflective listening: share of coach turns that reflect the client.
+    score, why = 0.0, []
     reflections = p.reflections / turns
-    score += 2 if reflections >= 0.2 else 1 if reflections >= 0.1 else 0
-    # MITI "fair" reflection-to-question ratio is 1:1.
-    score += 1 if p.questions and p.reflection_to_question >= 1.0 else 0
-    # Unsolicited advice and long explanations crowd the client out.
+    if reflections >= 0.2:
+        score, _ = score + 2, why.append("the coach reflected the client often")
+    elif reflections >= 0.1:
+        score, _ = score + 1, why.append("the coach reflected the client now and then")
+    else:
+        why.append("the coach rarely reflected what the client said")
+    if p.questions and p.reflection_to_question >= 1.0:
+        score, _ = score + 1, why.append("reflections matched or outnumbered questions")
     directive = (p.advice + p.lectures) / turns
-    score -= 2 if directive >= 0.25 else 1 if directive >= 0.1 else 0
-    # Short coach turns leave room for the client; monologues do not.
-    score += 1 if p.mean_coach_words <= 20 else -1 if p.mean_coach_words > 35 else 0
-    # Open questions invite exploration (MITI "fair": half of them open).
-    score += 1 if p.questions >= 3 and p.open_ratio >= 0.5 else 0
-    score += 1 if p.client_share >= 0.5 else 0
+    if directive >= 0.25:
+        score, _ = score - 2, why.append("the coach gave advice or explanations in many turns")
+    elif directive >= 0.1:
+        score, _ = score - 1, why.append("the coach gave some advice")
+    if p.mean_coach_words <= 20:
+        score += 1
+    elif p.mean_coach_words > 35:
+        score, _ = score - 1, why.append("the coach's turns were long")
+    if p.questions >= 3 and p.open_ratio >= 0.5:
+        score, _ = score + 1, why.append("most questions were open")
+    elif p.questions >= 3 and p.open_ratio < 0.3:
+        why.append("most questions were closed")
+    if p.client_share >= 0.5:
+        score, _ = score + 1, why.append(f"the client spoke {round(100 * p.client_share)}% of the words")
     if q.sustain_talk >= 3 and q.sustain_talk >= 2 * max(1, q.change_talk):
-        score -= 1
-    return score
+        score, _ = score - 1, why.append("the client's arguments against change went unexplored")
+    return score, why
 
 
-def label(q: QualityInputs) -> str:
-    score = points(q)
-    if score >= 4:
-        return "Excellent"
-    if score >= 2:
-        return "Good"
-    if score >= 1:
-        return "Average"
-    return "Needs Improvement"
+def label(q: QualityInputs, feedback: CoachFeedback | None = None) -> tuple[str, str]:
+    """(label, rationale)."""
+    score, why = points(q)
+    if feedback is not None:
+        # The partnership markers (agreement, client-designed actions) are worth a point
+        # together; imposed actions or leading questions cost one.
+        partnership = {f.pcc_marker.split()[0] for f in feedback.strengths} & {"3.1", "8.5", "8.7"}
+        if len(partnership) >= 2:
+            score, _ = score + 1, why.append("agreement and actions were designed with the client")
+        pushing = {f.pcc_marker.split()[0] for f in feedback.missed_opportunities} & {"4.4", "8.5"}
+        if pushing:
+            score, _ = score - 1, why.append("the coach led the client towards answers")
+    rank = 3 if score >= 4 else 2 if score >= 2 else 1 if score >= 1 else 0
+    name = LABELS[rank]
+    return name, f"{name}: " + "; ".join(why[:4]) + "." if why else f"{name}."

@@ -1,51 +1,45 @@
-"""A plain-English session summary assembled from the findings (not the transcript)."""
+"""The session's story in plain sentences: what the client came for, what shifted, what they
+leave with. Built from the findings and quoting them, so each sentence can be checked."""
 
 from __future__ import annotations
 
-from contracts.insight import ActionItem, EmotionalShift
+from contracts.insight import Celebration, ClientDiscovery, EmotionalShift, Intention
 
-from .presence import PresenceStats
-from .wording import counted
+from .agreement import Agreement
 
 
-def summarise(
-    *,
-    word_count: int,
-    minutes: int | None,
-    themes: list[str],
-    presence: PresenceStats,
-    actions: list[ActionItem],
-    shifts: list[EmotionalShift],
-    discoveries: int,
-    quality: str,
-) -> str:
-    length = f"{minutes}-minute" if minutes else f"{word_count}-word"
-    topic = f" focused on {_join(themes[:3])}" if themes else ""
-    first = f"A {length} session{topic}, rated {quality.lower()} overall."
-    second = (
-        f"The coach asked {counted(presence.questions, 'question')}, {presence.open_questions} of them open, and "
-        f"offered {counted(presence.reflections, 'reflection')}; the client spoke {round(100 * presence.client_share)}% of the words."
-    )
-    outcome = []
-    if actions:
-        firm = sum(a.client_commitment_level == "High" for a in actions)
-        outcome.append(f"the client named {counted(len(actions), 'possible next step')}, {firm} of them firm")
+def summarise(*, client: str, agreement: Agreement | None, themes: list[str], celebration: Celebration | None,
+              discoveries: list[ClientDiscovery], shifts: list[EmotionalShift], intention: Intention | None,
+              actions: int, quality: str) -> str:
+    sentences = []
+    if agreement is not None:
+        sentences.append(f"{client} came to work on {agreement.goal}.")
+    elif themes:
+        sentences.append(f"{client} talked mainly about {_join(themes[:3])}.")
     else:
-        outcome.append("no concrete next steps were committed to")
+        sentences.append(f"A short exchange with {client.lower() if client == 'The client' else client}.")
+    if celebration is not None:
+        sentences.append(f'They opened with a win: "{celebration.evidence[0]}"')
     if discoveries:
-        outcome.append(f"voiced {counted(discoveries, 'new realisation')}")
+        sentences.append(f'Along the way they saw something new: "{discoveries[0].insight}"')
     if shifts:
         s = shifts[0]
-        outcome.append(f"their tone moved from {s.initial_state.lower()} to {s.final_state.lower()}")
-    third = _capitalise(_join(outcome)) + "."
-    return " ".join([first, second, third])
+        sentences.append(f"Their state moved from {s.initial_state.lower()} to {s.final_state.lower()}.")
+    if intention is not None:
+        when = f" ({intention.timeline})" if intention.timeline else ""
+        more = f", with {actions - 1} more step{'s' if actions - 1 != 1 else ''}" if actions > 1 else ""
+        sentences.append(f'They leave intending to act: "{intention.behavior_change}"{when}{more}.')
+    else:
+        sentences.append("They leave without a concrete next step.")
+    sentences.append(f"Coaching quality: {quality.lower()}.")
+    return " ".join(_close(s) for s in sentences)
+
+
+def _close(s: str) -> str:
+    return s if s.endswith((".", "!", "?", '"')) else s + "."
 
 
 def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _capitalise(s: str) -> str:
-    return s[:1].upper() + s[1:]

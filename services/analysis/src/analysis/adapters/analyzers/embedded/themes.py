@@ -1,70 +1,144 @@
-"""Key themes: keyphrases of what the client talked about, via YAKE.
+"""Key themes: the 2-5 noun phrases a coach would write about the session ("delegation",
+"fear of judgement", "the restructure"), grouped by meaning.
 
-YAKE is unsupervised and statistical (no model download). Conversation is full
-of fillers and vague nouns ("stuff", "thing"), which YAKE would otherwise rank
-highly, so they are added to its stop list.
+Noun phrases come from spaCy's parse of what the client said; people's names (speakers and
+PERSON entities), dates, pronouns and conversational filler are never themes. A phrase
+counts by the number of turns it comes up in, more when the coach picks it up too or it is
+part of what the client came for; phrases that mean the same are grouped (static embeddings)
+and named by their most frequent member.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections import defaultdict
 
-from .session import Session
+from spacy.tokens import Span as SpacySpan
 
-MAX_THEMES = 6
-MAX_INPUT_WORDS = 2500  # YAKE is ~30 us/word; sample longer inputs to stay fast
-_FILLERS = set(
-    """yeah yes yep yup no nope okay ok um umm uh uhm hmm mm mhm mm-hmm uh-huh oh ah well like
-    really just actually basically kind sort lot lots bit thing things stuff something anything
-    everything nothing way ways time times guess mean know think thought feel felt say said
-    said tell told want wanted need needed get got gonna wanna gotta go going went come came
-    make made pretty little much many maybe probably right sure good great fine bad okay
-    today day days week weeks year years now still even also back person people guy guys
-    one two three kinda sorta cause 'cause gonna yeah-yeah part point whole bother
-    monday tuesday wednesday thursday friday saturday sunday weekend tomorrow tonight
-    morning evening night minute minutes hour hours month months give gave take took put keep
-    let try tried start started look see seen use used call called find found happen happened""".split()
+from . import concepts, semantic
+from .language import Sentence
+
+MAX_THEMES = 5
+MIN_THEMES = 2
+GROUP_SIMILARITY = 0.72
+
+# Nouns that name no topic on their own ("the thing", "a lot", "this week").
+FILLER = set(
+    """thing things stuff lot lots bit bits way ways kind sort type time times day days week weeks month months
+    year years today tomorrow tonight morning evening night minute minutes hour hours moment moments point
+    something anything everything nothing someone anyone everyone somebody anybody everybody nobody one ones
+    people person guy guys part parts side sides place end start beginning case fact idea question questions
+    answer reason sense feeling feelings situation problem problems issue issues number numbers talk session
+    sessions conversation minute second yeah okay ok um uh hmm right sure gosh mm hour weekend monday tuesday
+    wednesday thursday friday saturday sunday while last next first other same whole kinda sorta""".split()
 )
+_DROP_MODIFIERS = {"det", "poss", "nummod", "predet", "quantmod"}
+_WEAK_ADJ = {"next", "last", "whole", "same", "other", "little", "big", "good", "bad", "real", "certain", "own",
+             "few", "many", "much", "more", "most", "such", "new", "old", "different", "main", "actual", "entire"}
 _WORD = re.compile(r"^[a-z][a-z'-]*$")
 
 
-@lru_cache(maxsize=1)
-def _extractor():
-    import yake  # heavy import (numpy, networkx): once, lazily
-
-    stop = yake.KeywordExtractor(lan="en").stopword_set | _FILLERS
-    return yake.KeywordExtractor(lan="en", n=2, dedup_lim=0.7, top=30, stopwords=stop)
-
-
-def key_themes(session: Session) -> list[str]:
-    text = _client_text(session)
-    if len(text.split()) < 5:
+def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agenda_turns: set[int]) -> list[str]:
+    counts: dict[str, set[int]] = defaultdict(set)
+    named: dict[str, set[int]] = defaultdict(set)
+    for s in sentences:
+        if not s.turn.is_client:
+            continue
+        for phrase in _phrases(s.doc, names):
+            counts[phrase].add(s.turn.index)
+        for topic in concepts.topics(s.text):
+            named[topic].add(s.span.start * 10_000 + s.turn.index)
+    # A named topic pointed to by three or more of the client's sentences leads.
+    leading = sorted((t for t, hits in named.items() if len(hits) >= 3), key=lambda t: (-len(named[t]), t))[:3]
+    if not counts:
         return []
-    scored = _extractor().extract_keywords(text)
-    # Rounded score then phrase: stable order even when YAKE scores tie.
-    ranked = sorted(((round(float(s), 9), k.lower()) for k, s in scored))
-    themes: list[str] = []
-    for _, phrase in ranked:
-        if _useful(phrase) and not any(phrase in t or t in phrase for t in themes):
-            themes.append(phrase)
-        if len(themes) == MAX_THEMES:
+    coach = coach_text.lower()
+    scored = {p: _score(p, turns, coach, agenda_turns) for p, turns in counts.items()}
+    candidates = [p for p, sc in scored.items() if sc >= (2.0 if " " in p or "-" in p else 3.0)] or sorted(scored, key=lambda p: -scored[p])[:MIN_THEMES]
+    candidates.sort(key=lambda p: (-scored[p], p))
+    candidates = candidates[:40]
+    themes = []
+    for group in semantic.groups(candidates, GROUP_SIMILARITY):
+        best = min(group, key=lambda i: (-scored[candidates[i]], len(candidates[i]), candidates[i]))
+        themes.append((sum(scored[candidates[i]] for i in group), candidates[best]))
+    themes.sort(key=lambda x: (-x[0], x[1]))
+    out: list[str] = list(leading)
+    for _, phrase in themes:
+        if not any(phrase in t or t in phrase for t in out):
+            out.append(phrase)
+        if len(out) == MAX_THEMES:
             break
-    return themes
+    return out
 
 
-def _client_text(session: Session) -> str:
-    turns = session.client_turns or session.turns
-    sentences = [s.text for t in turns for s in t.spans if len(s.text.split()) >= 4]
-    total = sum(len(s.split()) for s in sentences)
-    if total > MAX_INPUT_WORDS:
-        step = total / MAX_INPUT_WORDS
-        sentences = [s for i, s in enumerate(sentences) if int(i % step) == 0]
-    return "\n".join(sentences)
+def _score(phrase: str, turns: set[int], coach: str, agenda_turns: set[int]) -> float:
+    score = float(len(turns))
+    if re.search(r"\b" + re.escape(phrase.split()[-1]), coach):
+        score += 1.0
+    if turns & agenda_turns:
+        score += 1.5
+    return score + 0.25 * (len(phrase.split()) - 1)
 
 
-def _useful(phrase: str) -> bool:
-    words = phrase.split()
-    # Adverbs ("honestly", "finally") name no topic.
-    edges_ok = not (words[0].endswith("ly") or words[-1].endswith("ly"))
-    return all(_WORD.match(w) and w not in _FILLERS for w in words) and len(phrase) >= 4 and edges_ok
+def _phrases(doc, names: set[str]) -> list[str]:
+    out = []
+    for chunk in doc.noun_chunks:
+        phrase = clean(chunk, names)
+        if phrase:
+            out.append(phrase)
+            extended = _with_of(chunk, names, phrase)
+            if extended:
+                out.append(extended)
+    return out
+
+
+def clean(chunk: SpacySpan, names: set[str]) -> str | None:
+    """The chunk as the client said it, minus leading determiners, possessives, numbers and
+    weak adjectives ("my whole three-year plan" -> "three-year plan"); None if it names no topic."""
+    root = chunk.root
+    if root.pos_ in ("PRON", "PROPN", "NUM") or root.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"):
+        return None
+    if any(t.lower_ in names or t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in chunk):
+        return None
+    tokens = list(chunk)
+    while tokens and (_droppable(tokens[0]) and not (len(tokens) > 1 and tokens[1].text == "-")):
+        tokens = tokens[1:]
+    if not tokens or tokens[-1].pos_ != "NOUN":
+        return None
+    text = chunk.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].lower()
+    words = text.replace(" - ", "-").split()
+    words[-1] = _singular(tokens[-1])
+    if len(words) > 3 or not all(_WORD.match(w) for w in words):
+        return None
+    if words[-1] in FILLER or (len(words) == 1 and (words[0] in FILLER or len(words[0]) < 4)):
+        return None
+    return " ".join(words)
+
+
+def _droppable(tok) -> bool:
+    return (tok.dep_ in _DROP_MODIFIERS or tok.pos_ in ("PRON", "DET", "NUM", "PUNCT", "ADV")
+            or tok.lower_ in _WEAK_ADJ or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"))
+
+
+def _with_of(chunk: SpacySpan, names: set[str], phrase: str) -> str | None:
+    """'fear of judgement', 'lack of sleep': the head noun with its of-phrase."""
+    for prep in chunk.root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None or pobj.pos_ not in ("NOUN",) or pobj.lower_ in FILLER or pobj.lower_ in names:
+                return None
+            head = phrase.split()[-1]
+            return f"{head} of {_singular(pobj)}"
+    return None
+
+
+def _singular(tok) -> str:
+    w = tok.lower_
+    if tok.tag_ == "NNS" and len(w) > 4:
+        if w.endswith("ies"):
+            return w[:-3] + "y"
+        if w.endswith(("sses", "ches", "shes", "xes")):
+            return w[:-2]
+        if w.endswith("s") and not w.endswith("ss"):
+            return w[:-1]
+    return w

@@ -1,4 +1,4 @@
-"""Time expressions in a commitment ("by Friday", "next week", "in two weeks").
+"""Time expressions in a commitment ("by Friday", "tonight", "before our next session").
 
 Regexes rather than a date parser: the phrase is reported as the client said it,
 so the result does not depend on today's date (keeps the analyzer deterministic).
@@ -10,18 +10,27 @@ import re
 
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)"
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-_UNIT = r"(?:day|week|month|year|morning|afternoon|evening|night|weekend)s?"
+_UNIT = r"(?:day|week|month|quarter|year|morning|afternoon|evening|night|weekend|fortnight)s?"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple(?: of)?|\d+)"
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)?"
+_MEETING = r"(?:session|call|meeting|appointment|conversation|catch-up|check-in)"
 _TIMELINE = re.compile(
     rf"\b(?:"
-    rf"(?:by|before|until|on|this|next|every|starting|from) (?:this |next )?{_DAY}|"
-    rf"(?:by|before|until|in|on) (?:the )?(?:end of )?(?:the |this |next )?{_MONTH}(?: \d{{1,2}}(?:st|nd|rd|th)?)?|"
-    rf"(?:by|before) (?:the )?end of (?:the |this |next )?{_UNIT}|"
+    rf"(?:before|by|until|ahead of) (?:our|the|my|your) next {_MEETING}|"
+    rf"(?:before|by|until|at|in) (?:our|the|my) {_MEETING} (?:on|next) \w+|"
+    rf"next time (?:we (?:meet|speak|talk)|i see you)|"
+    rf"first thing (?:tomorrow|in the morning|on {_DAY}|{_DAY})(?: morning)?|"
+    rf"(?:by|before|until|on|this|next|every|starting|from|over the) (?:this |next )?{_DAY}(?: (?:morning|afternoon|evening|night))?|"
+    rf"(?:by|before|until|in|on) (?:the )?(?:end of )?(?:the |this |next )?{_MONTH}(?: {_ORDINAL})?|"
+    rf"(?:by|before|on) the {_ORDINAL}(?: of {_MONTH})?|"
+    rf"{_MONTH} {_ORDINAL}|"
+    rf"(?:by |before )?(?:the )?end of (?:the |this |next )?{_UNIT}|"
     rf"(?:this|next|every|each) {_UNIT}|"
     rf"(?:in|within|for) (?:the next )?{_NUM} {_UNIT}|"
-    rf"(?:by|before|until) (?:tomorrow|tonight|then)|"
-    rf"tomorrow|tonight|today|right away|straight away|from now on|starting (?:now|today|tomorrow)|"
-    rf"{_DAY}"
+    rf"(?:by|before|until) (?:tomorrow|tonight|then|lunch|lunchtime)|"
+    rf"tomorrow(?: (?:morning|afternoon|evening|night))?|tonight|today|this (?:afternoon|evening)|"
+    rf"right away|straight away|as soon as possible|asap|from now on|starting (?:now|today|tomorrow)|"
+    rf"{_DAY}(?: (?:morning|afternoon|evening|night))?"
     rf")\b",
     re.I,
 )

@@ -1,0 +1,99 @@
+"""Action items and the intention, from the client's commitments.
+
+Action items are the firm and considered commitments (High, Medium), each with what SMART
+elements it lacks. The intention is the commitment the session built towards: the firmest,
+preferring an answer to the coach's "what will you do?", one about what the client came for,
+and one made late (sessions close on their plan).
+"""
+
+from __future__ import annotations
+
+import re
+
+from contracts.insight import ActionItem, Intention
+
+from . import semantic
+from .agreement import Agreement
+from .commitments import Commitment, rank
+from .evidence import dedupe, quote
+from .language import Sentence
+from .session import Session
+
+MAX_ACTIONS = 8
+_STRENGTH = {"High": "Strong", "Medium": "Moderate", "Low": "Exploratory"}
+_MEASURABLE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twice|once|every|each|daily|weekly|per|minutes?|"
+    r"hours?|times?|pages?|sessions?|a (?:week|day)|draft|list|email|call|meeting|appointment|conversation|"
+    r"one-to-one|handover|message|letter|application)\b",
+    re.I,
+)
+_VAGUE_OBJECT = {"something", "things", "stuff", "more", "better", "it", "that", "this", "anything", "everything"}
+_SUPPORT = re.compile(r"\b(?:help|support|someone to|check in|remind|accountab\w*|mentor|coach|partner|buddy)\b", re.I)
+
+
+def action_items(commitments: list[Commitment], relevant_to: str | None) -> list[ActionItem]:
+    chosen = [c for c in commitments if c.level != "Low"]
+    ranked = sorted(chosen, key=lambda c: (rank(c), c.timeline is None, c.turn.index))[:MAX_ACTIONS]
+    keep = semantic.dedupe([c.text for c in ranked], threshold=0.9)
+    ordered = sorted((ranked[i] for i in keep), key=lambda c: (c.turn.index, c.span.start))
+    return [_action(c, relevant_to) for c in ordered]
+
+
+def _action(c: Commitment, relevant_to: str | None) -> ActionItem:
+    return ActionItem(
+        action=c.text,
+        timeline=c.timeline,
+        accountability_measure=c.accountability,
+        client_commitment_level=c.level,
+        missing_smart=missing_smart(c, relevant_to),
+        evidence=[c.text],
+    )
+
+
+def missing_smart(c: Commitment, relevant_to: str | None) -> list[str]:
+    missing = []
+    objects = [t for t in c.verb.subtree if t.dep_ in ("dobj", "pobj", "attr") and t.i > c.verb.i]
+    if not objects or all(t.lower_ in _VAGUE_OBJECT for t in objects):
+        missing.append("specific")
+    if not _MEASURABLE.search(c.text):
+        missing.append("measurable")
+    if c.level == "Low":
+        missing.append("achievable")
+    if relevant_to and semantic.similarity(relevant_to, c.text) < 0.2 and not _shares_words(relevant_to, c.text):
+        missing.append("relevant")
+    if not c.timeline:
+        missing.append("time-bound")
+    return missing
+
+
+def _shares_words(a: str, b: str) -> bool:
+    return bool(set(re.findall(r"[a-z]{4,}", a.lower())) & set(re.findall(r"[a-z]{4,}", b.lower())))
+
+
+def intention(session: Session, commitments: list[Commitment], planning_turns: set[int],
+              agreement: Agreement | None, sentences: list[Sentence]) -> Intention | None:
+    if not commitments:
+        return None
+    last = max(1, len(session.turns) - 1)
+
+    def worth(c: Commitment) -> float:
+        value = {"High": 3.0, "Medium": 2.0, "Low": 1.0}[c.level]
+        previous = session.previous_of(c.turn, "coach")
+        if previous is not None and previous.index in planning_turns:
+            value += 1.0
+        if agreement is not None and (_shares_words(agreement.goal, c.text)
+                                      or semantic.similarity(agreement.goal, c.text) >= 0.4):
+            value += 1.0
+        value += 0.5 * (c.timeline is not None) + c.turn.index / last
+        return value
+
+    best = max(commitments, key=lambda c: (worth(c), c.turn.index))
+    support = [quote(s.turn, s.span) for s in sentences
+               if s.turn.is_client and not s.is_question and _SUPPORT.search(s.text) and "i" in s.text.lower().split()]
+    return Intention(
+        behavior_change=best.text,
+        commitment_level=_STRENGTH[best.level],
+        timeline=best.timeline,
+        support_needed=dedupe(support, limit=2),
+        evidence=[best.text],
+    )

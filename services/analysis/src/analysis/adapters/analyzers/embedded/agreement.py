@@ -1,0 +1,74 @@
+"""The session agreement: what the client came for, from their answer to the coach's
+contracting question ("What would make this hour worthwhile?") early in the session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .language import Sentence
+from .question_purpose import Purpose
+from .questions import Question
+from .session import Session, TurnView
+
+EARLY = 0.35  # the agreement is made in the first third of a session
+_GOAL_VERBS = {"want", "need", "like", "hope", "focus", "work", "figure", "decide", "get", "talk", "come", "leave",
+               "explore", "find", "understand", "sort", "have", "prepare", "think"}
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    question: Question
+    answer: TurnView
+    sentence: Sentence | None  # the answer's sentence that names the goal
+    goal: str  # a short phrase: "clarity about the restructure"
+
+
+def find(session: Session, questions: list[Question], purposes: list[Purpose],
+         sentences: list[Sentence]) -> Agreement | None:
+    horizon = max(4, int(len(session.turns) * EARLY))
+    for q, p in zip(questions, purposes, strict=True):
+        if q.turn.index > horizon:
+            break
+        if not p.is_agreement:
+            continue
+        answer = session.next_turn(q.turn)
+        if answer is None or not answer.is_client or answer.word_count < 4:
+            continue
+        own = [s for s in sentences if s.turn.index == answer.index and not s.is_question]
+        sentence, goal = _goal(own)
+        if goal:
+            return Agreement(q, answer, sentence, goal)
+    return None
+
+
+def _goal(sentences: list[Sentence]) -> tuple[Sentence | None, str | None]:
+    for s in sentences:
+        for tok in s.doc:
+            if tok.lower_ in _GOAL_VERBS and tok.pos_ in ("VERB", "AUX"):
+                phrase = _object_phrase(tok)
+                if phrase:
+                    return s, phrase
+    for s in sentences:
+        chunk = next((c for c in s.doc.noun_chunks if c.root.pos_ == "NOUN"), None)
+        if chunk is not None:
+            return s, _trim(list(chunk))
+    return None, None
+
+
+def _object_phrase(verb: Token) -> str | None:
+    """The thing wanted: "some clarity about the restructure", "to decide whether to stay"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "xcomp", "ccomp") and child.pos_ in ("NOUN", "VERB", "PROPN"):
+            return _trim(list(child.subtree))
+        if child.dep_ == "prep" and child.lower_ in ("on", "about", "with", "through"):
+            return _trim(list(child.subtree)[1:])
+    return None
+
+
+def _trim(tokens: list[Token]) -> str | None:
+    words = [t.text for t in tokens if t.dep_ not in ("det", "poss") and t.pos_ not in ("PUNCT",)
+             and t.lower_ not in ("some", "to", "a", "the", "any", "just", "really")]
+    phrase = " ".join(words[:8]).strip()
+    return phrase.lower() if len(phrase) >= 4 else None

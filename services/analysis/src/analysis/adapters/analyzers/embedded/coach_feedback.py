@@ -1,0 +1,258 @@
+"""Feedback on the coaching: strengths and missed opportunities, each tied to an ICF
+competency and PCC marker and to the coach's own verbatim words.
+
+Each detector reads one observable behaviour: contracting, reflections, evoking questions,
+exploring emotion, client-designed actions and accountability, celebrating progress, room for
+the client; and on the other side advice giving, leading or closed question runs, stacked
+questions, emotion passed over, actions imposed, the coach doing most of the talking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from contracts.insight import CoachFeedback, FeedbackItem, PowerfulQuestion
+
+from .agreement import Agreement
+from .commitments import Commitment
+from .evidence import dedupe, quote
+from .feelings import strong_feeling
+from .language import Sentence
+from .markers import marker
+from .presence import ADVICE, PresenceStats
+from .question_purpose import Purpose
+from .questions import Question
+from .session import Session, TurnView
+
+_LEADING = re.compile(
+    r"^(?:(?:so|and|but|okay|well),? )?(?:don't you think|wouldn't it be|isn't it|aren't you|shouldn't you|"
+    r"couldn't you|why don't you|have you (?:thought about|considered|tried)|would you (?:not )?consider|"
+    r"do you not think|don't you)\b",
+    re.I,
+)
+_IMPOSED = re.compile(
+    r"\b(?:i want you to|i'd like you to|your homework|i need you to|you(?:'re| are) going to|your task|"
+    r"you (?:need|have) to\b.{0,60}\b(?:by|before|this week|tomorrow|next week|tonight)|"
+    r"you should\b.{0,60}\b(?:by|before|this week|tomorrow|next week|tonight))",
+    re.I,
+)
+_FEELING_PROBE = re.compile(r"\b(?:feel|feeling|felt|emotion|what's that like|how is that for you|what comes up|"
+                            r"where do you (?:feel|notice)|sounds (?:hard|painful|frustrating|scary)|must be)\b", re.I)
+_CELEBRATE = re.compile(r"\b(?:well done|congratulations|congrats|that's (?:a )?(?:big|huge|great|real|wonderful|fantastic)|"
+                        r"brilliant|amazing|what an achievement|you did it|proud of you|good for you|that's progress)\b",
+                        re.I)
+_MEASURE = re.compile(r"\b(?:how will you know|what would (?:make|success)|what would .{0,30}look like by the end|"
+                      r"what would you like to (?:have|leave with)|by the end of (?:our|this|the) (?:session|hour|time))\b",
+                      re.I)
+_ACCOUNTABLE = re.compile(r"\b(?:accountab\w+|how will (?:i|we|you) know|check in|how will you track|who (?:else )?could "
+                          r"support|how will you remember|what could get in the way)\b", re.I)
+_ACK = re.compile(r"\b(?:sounds|hear|feel|feeling|hard|difficult|tough|understand|that's a lot|makes sense)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    session: Session
+    questions: list[Question]
+    purposes: list[Purpose]
+    stats: PresenceStats
+    agreement: Agreement | None
+    commitments: list[Commitment]
+    powerful: list[PowerfulQuestion]
+    sentences: list[Sentence]
+
+
+def feedback(x: Inputs, quality_rationale: str) -> CoachFeedback:
+    strengths = [f for f in (d(x) for d in _STRENGTHS) if f]
+    missed = [f for f in (d(x) for d in _MISSED) if f]
+    return CoachFeedback(strengths=strengths, missed_opportunities=missed, quality_rationale=quality_rationale)
+
+
+def _item(kind: str, number: str, observation: str, evidence: list[str], suggestion: str | None = None) -> FeedbackItem:
+    competency, text = marker(number)
+    return FeedbackItem(kind=kind, competency=competency, pcc_marker=text, observation=observation,
+                        suggestion=suggestion, evidence=dedupe([e for e in evidence if e], limit=3))
+
+
+def _coach_sentences(x: Inputs, pattern: re.Pattern) -> list[str]:
+    return [quote(t, s) for t in x.session.coach_turns for s in t.spans if pattern.search(s.text.replace("\u2019", "'"))]
+
+
+# ---- strengths
+
+
+def _agreement(x: Inputs) -> FeedbackItem | None:
+    if x.agreement is None:
+        return None
+    return _item("strength", "3.1", f"Opened by agreeing what the client wanted from the session ({x.agreement.goal}).",
+                 [x.agreement.question.text])
+
+
+def _measures(x: Inputs) -> FeedbackItem | None:
+    early = max(4, len(x.session.turns) // 3)
+    quotes = [q.text for q in x.questions if q.turn.index <= early and _MEASURE.search(q.text.replace("\u2019", "'"))]
+    if not quotes:
+        return None
+    return _item("strength", "3.2", "Asked what success would look like for this session.", quotes)
+
+
+def _reflections(x: Inputs) -> FeedbackItem | None:
+    if x.stats.reflections < 2:
+        return None
+    return _item("strength", "6.7", f"Reflected the client's words back {x.stats.reflections} times, so the client "
+                 "could hear their own thinking.", list(x.stats.reflection_quotes[:2]))
+
+
+def _evoking(x: Inputs) -> FeedbackItem | None:
+    if not x.powerful:
+        return None
+    return _item("strength", "7.2", f"{len(x.powerful)} question(s) took the client beyond their first answer.",
+                 [p.question for p in x.powerful[:2]])
+
+
+def _emotions(x: Inputs) -> FeedbackItem | None:
+    quotes = [q.text for q in x.questions if _FEELING_PROBE.search(q.text)]
+    if not quotes:
+        return None
+    return _item("strength", "6.3", "Invited the client to explore how they feel, not only what happened.", quotes)
+
+
+def _designed_actions(x: Inputs) -> FeedbackItem | None:
+    committed = {c.turn.index for c in x.commitments if c.level != "Low"}
+    asked = [q.text for q, p in zip(x.questions, x.purposes, strict=True)
+             if p.is_planning and _answered_in(x.session, q.turn, committed)]
+    if not asked:
+        return None
+    return _item("strength", "8.5", "Let the client design their own next steps by asking, not telling.", asked)
+
+
+def _accountability(x: Inputs) -> FeedbackItem | None:
+    late = len(x.session.turns) // 2
+    quotes = [q.text for q in x.questions if q.turn.index >= late and _ACCOUNTABLE.search(q.text.replace("\u2019", "'"))]
+    if not quotes:
+        return None
+    return _item("strength", "8.7", "Partnered with the client on how they will hold themselves accountable.", quotes)
+
+
+def _celebrates(x: Inputs) -> FeedbackItem | None:
+    quotes = _coach_sentences(x, _CELEBRATE)
+    if not quotes:
+        return None
+    return _item("strength", "8.8", "Acknowledged and celebrated the client's progress.", quotes)
+
+
+def _space(x: Inputs) -> FeedbackItem | None:
+    if x.stats.client_share < 0.6 or x.stats.mean_coach_words > 25 or len(x.session.coach_turns) < 3:
+        return None
+    short = sorted((t for t in x.session.coach_turns if t.spans), key=lambda t: (t.word_count, t.index))[:1]
+    return _item("strength", "7.8", f"Gave the client room: they spoke {round(100 * x.stats.client_share)}% of the words, "
+                 f"and the coach's turns averaged {round(x.stats.mean_coach_words)} words.",
+                 [quote(t, t.spans[-1]) for t in short])
+
+
+def _learning(x: Inputs) -> FeedbackItem | None:
+    late = int(len(x.session.turns) * 0.6)
+    quotes = [q.text for q, p in zip(x.questions, x.purposes, strict=True) if q.turn.index >= late and p.is_learning]
+    if not quotes:
+        return None
+    return _item("strength", "8.2", "Invited the client to name what they learned in the session.", quotes)
+
+
+# ---- missed opportunities
+
+
+def _no_agreement(x: Inputs) -> FeedbackItem | None:
+    if x.agreement is not None or len(x.session.turns) < 8 or not x.session.coach_turns:
+        return None
+    first = x.session.coach_turns[0]
+    return _item("missed_opportunity", "3.1", "No session agreement: the coach did not ask what the client wanted "
+                 "from this session.", [quote(first, first.spans[0])] if first.spans else [],
+                 "Open by asking what the client wants to leave with today, and how they will know.")
+
+
+def _advice(x: Inputs) -> FeedbackItem | None:
+    quotes = _coach_sentences(x, ADVICE)
+    if not quotes:
+        return None
+    return _item("missed_opportunity", "7.5", f"Gave advice {len(quotes)} time(s) instead of drawing out the client's "
+                 "own ideas.", quotes, "Offer an observation without attachment, then ask what the client makes of it.")
+
+
+def _leading(x: Inputs) -> FeedbackItem | None:
+    quotes = [q.text for q in x.questions if _LEADING.search(q.text.replace("\u2019", "'"))]
+    if not quotes:
+        return None
+    return _item("missed_opportunity", "4.4", "Leading questions that carry the coach's answer.", quotes,
+                 "Ask the open version: 'What options do you see?' rather than 'Have you tried...?'")
+
+
+def _closed_runs(x: Inputs) -> FeedbackItem | None:
+    run, best = [], []
+    for q in x.questions:
+        run = run + [q] if q.kind == "closed" else []
+        if len(run) > len(best):
+            best = run
+    if len(best) < 3:
+        return None
+    return _item("missed_opportunity", "7.6", f"A run of {len(best)} closed questions in a row narrowed the "
+                 "conversation.", [q.text for q in best[:2]], "Turn one of them into a 'what' or 'how' question.")
+
+
+def _stacked(x: Inputs) -> FeedbackItem | None:
+    stacked = [t for t in x.session.coach_turns if sum(s.text.rstrip().endswith("?") for s in t.spans) >= 3]
+    if not stacked:
+        return None
+    t = stacked[0]
+    quotes = [quote(t, s) for s in t.spans if s.text.rstrip().endswith("?")][:2]
+    return _item("missed_opportunity", "7.6", f"Several questions at once in {len(stacked)} turn(s), leaving the client "
+                 "to choose which to answer.", quotes, "Ask one question, then wait.")
+
+
+def _ignored_emotion(x: Inputs) -> FeedbackItem | None:
+    for s in x.sentences:
+        if not s.turn.is_client or not strong_feeling(s):
+            continue
+        reply = x.session.next_turn(s.turn)
+        if reply is None or not reply.is_coach or not reply.spans or _ACK.search(reply.text):
+            continue
+        return _item("missed_opportunity", "6.3", f'The client said "{quote(s.turn, s.span)}" and the coach moved on '
+                     "without acknowledging the feeling.", [quote(reply, reply.spans[0])],
+                     "Pause on the feeling: 'That sounds hard. What's that like for you?'")
+    return None
+
+
+def _imposed(x: Inputs) -> FeedbackItem | None:
+    quotes = _coach_sentences(x, _IMPOSED)
+    if not quotes:
+        return None
+    return _item("missed_opportunity", "8.5", "Actions were set by the coach rather than designed by the client.", quotes,
+                 "Ask 'What will you do, and by when?' and let the client choose.")
+
+
+def _coach_talks(x: Inputs) -> FeedbackItem | None:
+    if x.stats.client_share >= 0.45 or len(x.session.coach_turns) < 3:
+        return None
+    longest = max(x.session.coach_turns, key=lambda t: t.word_count)
+    return _item("missed_opportunity", "7.8", f"The coach spoke {100 - round(100 * x.stats.client_share)}% of the words.",
+                 [quote(longest, longest.spans[0])] if longest.spans else [], "Shorter turns; let silence do some work.")
+
+
+def _interruptions(x: Inputs) -> FeedbackItem | None:
+    cut = [t for t, n in zip(x.session.turns, x.session.turns[1:]) if t.is_client and n.is_coach
+           and re.search(r"(?:-|--|\u2014|\u2013|\.\.\.|\u2026)\s*$", t.text)]
+    if len(cut) < 2:
+        return None
+    replies = [x.session.next_turn(t) for t in cut]
+    return _item("missed_opportunity", "6.6", f"The client was cut off {len(cut)} times.",
+                 [quote(r, r.spans[0]) for r in replies[:2] if r and r.spans], "Let the client finish the thought.")
+
+
+def _answered_in(session: Session, turn: TurnView, committed: set[int]) -> bool:
+    nxt = session.next_turn(turn)
+    return nxt is not None and nxt.index in committed
+
+
+_STRENGTHS = (_agreement, _measures, _reflections, _evoking, _emotions, _designed_actions, _accountability,
+              _celebrates, _space, _learning)
+_MISSED = (_no_agreement, _advice, _leading, _closed_runs, _stacked, _ignored_emotion, _imposed, _coach_talks,
+           _interruptions)

@@ -1,0 +1,47 @@
+"""Coaching topics by the name a coach would give them, recognised from the words clients use.
+
+A client rarely says "delegation"; they say "I handed the report over" or "I can't let go of
+it". Each topic lists the everyday wordings that point to it. A topic becomes a theme only
+when several of the client's sentences point to it (see themes.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+_TOPICS: dict[str, str] = {
+    "delegation": r"delegat\w*|hand(?:ed|ing)? (?:\w+ )?(?:over|off)|handover|let(?:ting)? go of|give (?:it|them|that) to "
+                  r"(?:her|him|them)|do (?:it|everything) myself|bottleneck",
+    "trust in the team": r"trust (?:my|the|her|him|them)|don't trust|underestimat\w* (?:my|the) team",
+    "confidence": r"confiden\w*|self-doubt|doubt myself|believe in myself|not good enough",
+    "impostor feelings": r"impost[eo]r|pretending|fraud|found out|don't belong|out of my depth",
+    "fear of judgement": r"what (?:people|they|others) (?:think|will think)|judg\w*|look stupid|embarrass\w*",
+    "boundaries": r"boundar\w*|say(?:ing)? no|said no|protect (?:my|the) time|people-pleas\w*",
+    "work-life balance": r"work-life|balance|weekends?|evenings?|home by|family time|working late|until (?:ten|nine|eight|midnight)",
+    "burnout and energy": r"burn(?:ed|t)? ?out|exhaust\w*|drained|no energy|running on empty|tired all the time",
+    "career direction": r"career|promotion|new role|next role|job offer|quit (?:my|the) job|change jobs?|apply for",
+    "difficult conversations": r"difficult conversation|hard conversation|confront\w*|raise it with|bring it up with|"
+                               r"feedback to (?:her|him|them)",
+    "leadership": r"leader\w*|lead the team|managing (?:people|the team)|my team|direct reports?",
+    "procrastination": r"procrastinat\w*|put(?:ting)? (?:it )?off|keep pushing|avoid(?:ing)? (?:it|the)",
+    "perfectionism": r"perfect\w*|every mistake|get it right|not good enough yet|high standards",
+    "time management": r"calendar|diary|prioriti\w*|too many meetings|no time|time back|block(?:ing)? (?:out )?time",
+    "health habits": r"exercis\w*|gym|running|sleep\w*|diet|eating|drink(?:ing)?|smok\w*|walk(?:ing|s)?",
+    "money": r"money|salary|debt|savings|financ\w*|afford|mortgage|budget",
+    "relationship": r"partner|husband|wife|marriage|boyfriend|girlfriend|relationship with",
+    "parenting": r"my (?:kids|children|son|daughter)|parent\w*|school run|bedtime",
+    "conflict": r"conflict|argu\w*|fight|tension|fell out|falling out",
+    "decision making": r"decid\w*|decision|make up my mind|choose between|which option",
+    "purpose and meaning": r"purpose|meaning\w*|what matters|fulfil\w*|why i do",
+    "visibility": r"visib\w*|speak up|in meetings|be seen|credit for",
+    "presenting": r"present(?:ation|ing)|pitch|public speaking|on stage|the board",
+    "grief and loss": r"grief|griev\w*|passed away|funeral|loss of|died",
+    "motivation": r"motivat\w*|can't get started|lost interest|drive",
+}
+_PATTERNS = {topic: re.compile(rf"\b(?:{words})", re.I) for topic, words in _TOPICS.items()}
+
+
+def topics(text: str) -> list[str]:
+    """The topics `text` points to."""
+    t = text.replace("\u2019", "'")
+    return [topic for topic, pattern in _PATTERNS.items() if pattern.search(t)]

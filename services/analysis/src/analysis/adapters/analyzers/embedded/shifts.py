@@ -1,0 +1,66 @@
+"""Emotional shift: how the client's own state moved from the start of the session to the end,
+in which direction, and what the coach said just before the biggest move (the catalyst)."""
+
+from __future__ import annotations
+
+from statistics import fmean
+
+from contracts.insight import EmotionalShift
+
+from .evidence import dedupe, quote
+from .feelings import label, state
+from .language import Sentence
+from .session import Session
+
+MIN_STATES = 3
+THRESHOLD = 0.3
+
+
+def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[EmotionalShift]:
+    curve = [(s, v) for s in sentences if s.turn.is_client and not s.is_question and (v := state(s)) is not None]
+    if len(curve) < MIN_STATES:
+        return []
+    part = max(1, min(len(curve) // 3, 6))
+    head, tail = curve[:part], curve[-part:]
+    initial, final = fmean(v for _, v in head), fmean(v for _, v in tail)
+    if abs(final - initial) < THRESHOLD or label(initial) == label(final):
+        return []
+    improved = final > initial
+    pivot = _pivot(curve, improved)
+    catalyst_turn = session.previous_of(pivot.turn, "coach") if pivot else None
+    start = min(head, key=lambda sv: sv[1]) if improved else max(head, key=lambda sv: sv[1])
+    end = max(tail, key=lambda sv: sv[1]) if improved else min(tail, key=lambda sv: sv[1])
+    evidence = [quote(start[0].turn, start[0].span)]
+    catalyst = "No single coach intervention stands out; the change built over the session."
+    if catalyst_turn is not None and catalyst_turn.spans:
+        said = quote(catalyst_turn, catalyst_turn.spans[-1])
+        catalyst = f'After the coach said "{said}"'
+        evidence.append(said)
+    evidence.append(quote(end[0].turn, end[0].span))
+    way = "lifted" if improved else "dropped"
+    return [
+        EmotionalShift(
+            initial_state=label(initial),
+            final_state=label(final),
+            shift_description=(
+                f"The client's own state {way} from {label(initial).lower()} to {label(final).lower()}: "
+                f'from "{evidence[0]}" to "{evidence[-1]}".'
+            ),
+            catalyst=catalyst,
+            direction="improved" if improved else "declined",
+            evidence=dedupe(evidence, limit=3),
+        )
+    ]
+
+
+def _pivot(curve: list[tuple[Sentence, float]], improved: bool) -> Sentence | None:
+    """The first sentence of the client turn after which the running state moved most."""
+    best, pivot = 0.0, None
+    window = 2
+    for i in range(window, len(curve) - 1):
+        before = fmean(v for _, v in curve[max(0, i - window) : i])
+        after = fmean(v for _, v in curve[i : i + window])
+        jump = (after - before) if improved else (before - after)
+        if jump > best and curve[i][0].turn.index != curve[i - 1][0].turn.index:
+            best, pivot = jump, curve[i][0]
+    return pivot

@@ -1,0 +1,111 @@
+"""Questions about a parsed sentence that several detectors ask: who is the subject, is the
+verb negated, is it someone else's words, a hypothetical, a habit, in the past.
+
+Rules over spaCy's dependency parse (ClearNLP labels), not over word order, so that
+"And I'm going to ask Priya to lead the next meeting" and "Monday morning the email goes
+out" are read for their structure whatever the wording.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+FIRST_PERSON = {"i", "we"}
+SUBJECTS = {"nsubj", "nsubjpass", "expl"}
+# Verbs that report someone's words or thoughts; a clause under them is not the client's own act.
+SPEECH = {
+    "said", "say", "says", "told", "tell", "tells", "asked", "ask", "asks", "suggested", "suggests",
+    "wants", "wanted", "expects", "expected", "thinks", "thought", "claimed", "claims", "insisted",
+    "insists", "promised", "reckons", "reckoned", "goes", "went", "was like", "is like", "keeps",
+}
+CONDITION_MARKS = {"if", "unless", "whether", "when", "whenever", "once"}
+HABIT_WORDS = {"usually", "normally", "typically", "always", "sometimes", "often", "generally", "ever"}
+
+
+def subject(verb: Token) -> Token | None:
+    """The verb's subject; for an xcomp/conj verb without one, its head's subject."""
+    seen = 0
+    while verb is not None and seen < 6:
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                return child
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
+            if verb.dep_ in ("advcl", "ccomp"):
+                return None
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def is_first_person(token: Token | None) -> bool:
+    return token is not None and token.lower_ in FIRST_PERSON
+
+
+def negated(verb: Token) -> bool:
+    """'not' / "n't" / 'never' on the verb or its auxiliaries, or a head it depends on."""
+    for tok in (verb, verb.head if verb.dep_ in ("xcomp",) else verb):
+        for child in tok.children:
+            if child.dep_ == "neg" or child.lower_ in ("never", "not", "n't", "nobody", "nothing"):
+                return True
+    return False
+
+
+def reported(verb: Token) -> bool:
+    """The verb sits in a clause reporting someone else's words or thoughts: "he said I'll do
+    it", "she wants me to present", "my boss thinks I should apply"."""
+    tok = verb
+    for _ in range(8):
+        if tok.dep_ == "ROOT" or tok.head is tok:
+            return False
+        head = tok.head
+        if tok.dep_ in ("ccomp", "xcomp", "parataxis") and head.lower_ in SPEECH:
+            subj = subject(head)
+            if subj is None or not is_first_person(subj) or head.tag_ in ("VBD", "VBN"):
+                return True
+        tok = head
+    return False
+
+
+def condition(verb: Token) -> str | None:
+    """The if / unless / when word of a clause the verb is inside or governed by, if any
+    ("if I got the job I would move", "when I go out I'll have a few")."""
+    tok = verb
+    for _ in range(8):
+        for child in tok.children:
+            if _marks(child):
+                return child.lower_
+            if child.dep_ == "advcl":
+                for m in child.children:
+                    if _marks(m):
+                        return m.lower_
+        if tok.dep_ == "ROOT" or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _marks(tok: Token) -> bool:
+    return tok.dep_ in ("mark", "advmod") and tok.lower_ in CONDITION_MARKS
+
+
+def auxiliaries(verb: Token) -> list[str]:
+    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def habitual(sentence: SpacySpan) -> bool:
+    return any(t.lower_ in HABIT_WORDS for t in sentence)
+
+
+def past(verb: Token) -> bool:
+    """Past tense or present perfect: it has happened."""
+    aux = auxiliaries(verb)
+    if verb.tag_ == "VBD" and not aux:
+        return True
+    return verb.tag_ == "VBN" and any(a in ("have", "'ve", "has", "had", "'d") for a in aux)
+
+
+def verbs(sentence: SpacySpan) -> list[Token]:
+    return [t for t in sentence if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
