@@ -52,8 +52,12 @@ def shoot():
         path = SCREENSHOTS / f"{name}.png"
         if element is None:
             await page.screenshot(path=str(path), full_page=True)
-        else:
-            await element.screenshot(path=str(path))
+        else:  # cut from the full page: an element shot scrolls, and the sticky top bar lands on it
+            box = await element.bounding_box()
+            scroll = await page.evaluate("({x: window.scrollX, y: window.scrollY})")
+            clip = {"x": box["x"] + scroll["x"], "y": box["y"] + scroll["y"],
+                    "width": box["width"], "height": box["height"]}
+            await page.screenshot(path=str(path), full_page=True, clip=clip)
         _taken.append(path)
         print(f"screenshot: {path}")
         return path
