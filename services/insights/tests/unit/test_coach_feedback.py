@@ -105,7 +105,7 @@ async def test_shared_with_me_without_coach_feedback():
 async def test_markdown_has_the_feedback_part_smart_gaps_direction_and_rationale():
     view, access = await queries.exportable(await stored(WITH_FEEDBACK), "u1", "client-1")
     md = export.render(view, sections(view, access), "md", NOW).decode()
-    assert "Overall session quality: Good\nWhy this rating: Open questions and space to think" in md
+    assert "Overall session quality: Good  \nWhy this rating: Open questions and space to think" in md
     part = md[md.index("## Feedback on the coaching"):md.index("## Analysis")]
     assert part.index("### Strengths") < part.index("### Missed opportunities")
     assert f"PCC marker: {MARKER}" in part and "ICF competency: Evokes Awareness" in part
@@ -114,7 +114,8 @@ async def test_markdown_has_the_feedback_part_smart_gaps_direction_and_rationale
     assert "> \u201cSo you\u2019ll block Fridays, great.\u201d" in part and "In the coach's words:" in part
     assert "Missing SMART elements: measurable, time-bound" in md
     assert "Direction: improved" in md
-
+    assert "Evokes Awareness  \nObservation: Asked one open question" in md  # a field a line
+    assert "Key themes:\n\n- rest\n" in md and "\u201d\n\n### Missed opportunities" in md
 
 async def test_markdown_of_an_insight_from_before_has_no_feedback_part():
     view, access = await queries.exportable(await stored(BEFORE), "u1", "client-1")

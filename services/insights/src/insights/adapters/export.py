@@ -96,9 +96,24 @@ def report(view: InsightView, sections: dict[str, Any]) -> list[Block]:
 
 
 def markdown(blocks: list[Block]) -> bytes:
-    prefix = {"h1": "# ", "h2": "\n## ", "h3": "\n### ", "p": "", "field": "", "bullet": "- ", "quote": "> "}
-    lines = [prefix[kind] + (f"\u201c{text}\u201d" if kind == "quote" else text) for kind, text in blocks]
-    return ("\n".join(lines).strip() + "\n").encode()
+    """A claim's fields are one paragraph, a line each (hard breaks); headings, quotes and
+    lists are blocks of their own, so a quote never swallows the line after it."""
+    prefix = {"h1": "# ", "h2": "## ", "h3": "### ", "p": "", "field": "", "bullet": "- ", "quote": "> "}
+    out = ""
+    previous = None
+    for kind, text in blocks:
+        if not text:  # the end of a claim
+            previous = None
+            continue
+        if previous in ("field", "p") and kind in ("field", "p"):
+            out += "  \n"
+        elif previous == kind == "bullet":
+            out += "\n"
+        elif out:
+            out += "\n\n"
+        out += prefix[kind] + (f"\u201c{text}\u201d" if kind == "quote" else text)
+        previous = kind
+    return (out + "\n").encode()
 
 
 # fpdf2's core fonts are Latin-1 only; rather than ship a TTF we fold typographic characters
