@@ -2,15 +2,24 @@
 
 A speaker talking across several cues is one turn: it keeps the first cue's start and the
 last cue's end. Cues with no speaker label belong to "Unknown", except stage directions
-such as "[Recording started]" or "(laughter)", which are not speech and are dropped."""
+such as "[Recording started]" or "(laughter)", which are not speech and are dropped.
+
+Turns are built in linear time and within the character limit: a speaker's pieces are kept in a
+list and joined once (re-joining the growing text for every line made a file of short lines
+quadratic), and the limit is checked as each piece arrives, so an oversized file is refused as
+soon as it has shown more speech than fits, not after all of it has been parsed."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from contracts.limits import MAX_TRANSCRIPT_CHARS
+
 from contracts import Turn
-from ingestion.domain.text_transcript import UNKNOWN_SPEAKER
+from ingestion.domain.errors import TranscriptTooLong
 
 STAGE_DIRECTION = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\))$")
+UNKNOWN_SPEAKER = "Unknown"
 
 
 @dataclass(frozen=True)
@@ -21,19 +30,51 @@ class Cue:
     end_seconds: float | None = None
 
 
-def merge_cues(cues: list[Cue]) -> list[Turn]:
-    turns: list[Turn] = []
+def too_long(max_chars: int) -> TranscriptTooLong:
+    return TranscriptTooLong(f"the transcript is longer than the limit of {max_chars:,} characters")
+
+
+class TurnBuilder:
+    """Appends speech to turns; consecutive pieces of one speaker become one turn, joined by spaces.
+    `chars` is the length the turns' texts will have; past `max_chars` `add` raises TranscriptTooLong."""
+
+    def __init__(self, max_chars: int = MAX_TRANSCRIPT_CHARS) -> None:
+        self.max_chars = max_chars
+        self.chars = 0
+        self._turns: list[Turn] = []
+        self._speaker: str | None = None
+        self._pieces: list[str] = []
+        self._start: float | None = None
+        self._end: float | None = None
+
+    def add(self, speaker: str, text: str, start: float | None = None, end: float | None = None) -> None:
+        joins = bool(self._pieces) and speaker == self._speaker
+        self.chars += len(text) + joins
+        if self.chars > self.max_chars:
+            raise too_long(self.max_chars)
+        if joins:
+            self._pieces.append(text)
+            self._end = end if end is not None else self._end
+            return
+        self._close()
+        self._speaker, self._pieces, self._start, self._end = speaker, [text], start, end
+
+    def turns(self) -> list[Turn]:
+        self._close()
+        return self._turns
+
+    def _close(self) -> None:
+        if self._pieces:
+            self._turns.append(Turn(speaker=self._speaker, role="unknown", text=" ".join(self._pieces),
+                                    start_seconds=self._start, end_seconds=self._end))
+            self._pieces = []
+
+
+def merge_cues(cues: Iterable[Cue], max_chars: int = MAX_TRANSCRIPT_CHARS) -> list[Turn]:
+    builder = TurnBuilder(max_chars)
     for cue in cues:
         text = " ".join(cue.text.split())
         if not text or (cue.speaker is None and STAGE_DIRECTION.match(text)):
             continue
-        speaker = cue.speaker or UNKNOWN_SPEAKER
-        if turns and turns[-1].speaker == speaker:
-            last = turns[-1]
-            end = cue.end_seconds if cue.end_seconds is not None else last.end_seconds
-            turns[-1] = Turn(speaker=speaker, role="unknown", text=f"{last.text} {text}",
-                             start_seconds=last.start_seconds, end_seconds=end)
-        else:
-            turns.append(Turn(speaker=speaker, role="unknown", text=text,
-                              start_seconds=cue.start_seconds, end_seconds=cue.end_seconds))
-    return turns
+        builder.add(cue.speaker or UNKNOWN_SPEAKER, text, cue.start_seconds, cue.end_seconds)
+    return builder.turns()

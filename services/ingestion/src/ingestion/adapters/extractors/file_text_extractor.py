@@ -8,7 +8,7 @@ from ingestion.adapters.extractors import sniff, subtitles, unstructured_extract
 from ingestion.adapters.extractors.docx_guard import check_docx_archive
 from ingestion.adapters.extractors.pdf_guard import check_pdf_document
 from ingestion.domain.errors import EmptyFile, NoWordsFound, TranscriptTooLong, UnsupportedFileType
-from ingestion.domain.transcript_lines import parse_transcript_lines
+from ingestion.domain.transcript_lines import TextLines, parse_transcript_lines
 from ingestion.domain.turns import merge_cues
 from ingestion.ports import ExtractedTranscript, TextExtractor, Upload
 
@@ -63,26 +63,29 @@ class FileTextExtractor(TextExtractor):
             document_xml = check_docx_archive(data, max_unpacked_bytes=self.max_docx_unpacked_bytes,
                                               max_ratio=self.max_docx_ratio)
             self._refuse_if_too_long(document_xml // DOCX_XML_PER_CHAR)
-            return parse_transcript_lines(unstructured_extractor.document_lines(ext, data), drop_preamble=True)
+            return parse_transcript_lines(unstructured_extractor.document_lines(ext, data), drop_preamble=True,
+                                          max_chars=self.max_chars)
         if ext == "pdf":
             sniff.check_pdf(data)
             self._refuse_if_too_long(check_pdf_document(data) * MIN_PDF_CHARS_PER_PAGE, what="page count")
-            return parse_transcript_lines(unstructured_extractor.document_lines(ext, data), drop_preamble=True)
+            return parse_transcript_lines(unstructured_extractor.document_lines(ext, data), drop_preamble=True,
+                                          max_chars=self.max_chars)
         text = sniff.decode_text(ext, data)
         sniff.check_text_kind(ext, text)
         if ext == "vtt":
-            return merge_cues(subtitles.vtt_cues(text))
+            return merge_cues(subtitles.vtt_cues(text, self.max_chars), self.max_chars)
         if ext == "srt":
-            return merge_cues(subtitles.srt_cues(text))
+            return merge_cues(subtitles.srt_cues(text, self.max_chars), self.max_chars)
         if ext in ("html", "md"):
             self._refuse_if_too_long(len(text) // MARKUP_PER_CHAR)
         if ext == "html":
             lines = unstructured_extractor.document_lines(ext, text.encode())
-            return parse_transcript_lines(lines, drop_preamble=True)
+            return parse_transcript_lines(lines, drop_preamble=True, max_chars=self.max_chars)
         if ext == "md":
             markdown = unstructured_extractor.markdown_as_paragraphs(text)
-            return parse_transcript_lines(unstructured_extractor.document_lines(ext, markdown.encode()))
-        return parse_transcript_lines(text.splitlines())
+            return parse_transcript_lines(unstructured_extractor.document_lines(ext, markdown.encode()),
+                                          max_chars=self.max_chars)
+        return parse_transcript_lines(TextLines(text), max_chars=self.max_chars)
 
     def _refuse_if_too_long(self, least_chars: int, what: str = "characters") -> None:
         if least_chars > self.max_chars:

@@ -27,7 +27,8 @@ SIGNATURES = {
 TEXT_BOMS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
 HTML_MARKERS = ("<!doctype html", "<html", "<head", "<body", "<p", "<div", "<table", "<h1", "<span", "<br")
 # Whitespace controls are normal in text; others in more than 1 % of characters mean binary.
-TEXT_CONTROLS_ALLOWED = set("\t\n\r\f\v")
+# (Counted with str.count, one C loop per character: a Python loop over 10 MB took a second.)
+TEXT_CONTROLS = [chr(code) for code in range(32) if chr(code) not in "\t\n\r\f\v"]
 
 
 def what_it_is(data: bytes) -> str | None:
@@ -77,7 +78,7 @@ def decode_text(ext: str, data: bytes) -> str:
             continue
     else:
         raise _mismatch(ext, data, "text (UTF-8, UTF-16 or Windows-1252)")
-    controls = sum(1 for ch in text if ch < " " and ch not in TEXT_CONTROLS_ALLOWED)
+    controls = sum(text.count(ch) for ch in TEXT_CONTROLS)
     if controls > len(text) // 100:
         raise _mismatch(ext, data, "text")
     return text

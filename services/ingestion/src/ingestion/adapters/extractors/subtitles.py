@@ -3,25 +3,32 @@
 webvtt-py and pysrt parse the files (cue ids, settings, timings, tags); this module only finds
 each line's speaker: a `<v Name>` voice span (Teams; a missing `</v>` is fine) or a leading
 `Name:` label (Zoom, most SRT exports). Cues are sorted by start time: Teams exports are
-sometimes out of order."""
+sometimes out of order.
+
+Both are read a part at a time (pysrt's `stream`, WebVTT in batches of whole blocks) and the
+speech seen so far is counted, so a file with more than `max_chars` of speech is refused once
+that much has been read, not after parsing all of it (webvtt-py takes about a second per MB)."""
 
 import html
+from collections.abc import Iterator
 
 import pysrt
 import webvtt
+from contracts.limits import MAX_TRANSCRIPT_CHARS
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from ingestion.domain.errors import CorruptFile
-from ingestion.domain.text_transcript import LABELLED_LINE
-from ingestion.domain.turns import Cue
+from ingestion.domain.text_transcript import labelled
+from ingestion.domain.turns import Cue, too_long
 
 VOICE = webvtt.Caption.VOICE_SPAN_PATTERN
-MAX_LABEL_WORDS = 4
+VTT_BATCH_CHARS = 64 * 1024
+TEXT_CHUNK_CHARS = 64 * 1024
 
 
 def _labelled(text: str) -> tuple[str | None, str]:
-    match = LABELLED_LINE.match(text)
-    if match and not match["ts"] and len(match["speaker"].split()) <= MAX_LABEL_WORDS:
+    match = labelled(text)
+    if match and not match["ts"]:
         return match["speaker"].strip(), match["text"]
     return None, text
 
@@ -31,7 +38,7 @@ def _cues_from_lines(raw_lines: list[str], plain_lines: list[str], start: float,
     `plain_lines` are the same lines with tags removed by the subtitle library."""
     if len(raw_lines) != len(plain_lines):  # a tag spanning lines: treat the cue as one line
         raw_lines, plain_lines = [" ".join(raw_lines)], [" ".join(plain_lines)]
-    cues: list[Cue] = []
+    voices: list[tuple[str | None, list[str]]] = []
     for raw, plain in zip(raw_lines, plain_lines, strict=True):
         voice = VOICE.match(raw.strip())
         text = html.unescape(plain).strip()
@@ -40,35 +47,74 @@ def _cues_from_lines(raw_lines: list[str], plain_lines: list[str], start: float,
         speaker = voice.group(1).strip() if voice else None
         if speaker is None:
             speaker, text = _labelled(text)
-            if speaker is None and cues:  # a wrapped second line of the same speaker
-                cues[-1] = Cue(cues[-1].speaker, f"{cues[-1].text} {text}", start, end)
+            if speaker is None and voices:  # a wrapped second line of the same speaker
+                voices[-1][1].append(text)
                 continue
-        cues.append(Cue(speaker, text, start, end))
-    return cues
+        voices.append((speaker, [text]))
+    return [Cue(speaker, " ".join(pieces), start, end) for speaker, pieces in voices]
 
 
-def vtt_cues(text: str) -> list[Cue]:
+class _Budget:
+    """Counts the speech of the cues read so far (as merge_cues will normalise it: a lower bound
+    of the transcript's length, since merging only adds spaces)."""
+
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars, self.chars = max_chars, 0
+
+    def spend(self, cues: list[Cue]) -> list[Cue]:
+        self.chars += sum(len(" ".join(cue.text.split())) for cue in cues)
+        if self.chars > self.max_chars:
+            raise too_long(self.max_chars)
+        return cues
+
+
+def _vtt_batches(text: str) -> Iterator[str]:
+    """Whole blocks (a block ends at an empty line), about VTT_BATCH_CHARS at a time; every batch
+    after the first gets a header of its own so webvtt-py accepts it."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    start = 0
+    while start < len(text):
+        cut = text.find("\n\n", start + VTT_BATCH_CHARS)
+        end = len(text) if cut < 0 else cut + 2
+        yield text[start:end] if start == 0 else "WEBVTT\n\n" + text[start:end]
+        start = end
+
+
+def vtt_cues(text: str, max_chars: int = MAX_TRANSCRIPT_CHARS) -> list[Cue]:
+    budget = _Budget(max_chars)
+    timed: list[tuple[int, list[Cue]]] = []
     try:
-        captions = webvtt.from_string(text).captions
+        for batch in _vtt_batches(text):
+            for caption in webvtt.from_string(batch).captions:
+                start_ms = caption.start_time.in_milliseconds()
+                cues = _cues_from_lines(caption.lines, caption.text.split("\n"), start_ms / 1000,
+                                        caption.end_time.in_milliseconds() / 1000)
+                timed.append((start_ms, budget.spend(cues)))
     except (MalformedFileError, MalformedCaptionError) as exc:
         raise CorruptFile(f"the .vtt file is malformed ({exc})") from None
-    if not captions:
+    if not timed:
         raise CorruptFile("the .vtt file has no subtitle cues that can be read")
-    cues: list[Cue] = []
-    for caption in sorted(captions, key=lambda c: c.start_time.in_milliseconds()):
-        start = caption.start_time.in_milliseconds() / 1000
-        end = caption.end_time.in_milliseconds() / 1000
-        cues += _cues_from_lines(caption.lines, caption.text.split("\n"), start, end)
-    return cues
+    return [cue for _, cues in sorted(timed, key=lambda item: item[0]) for cue in cues]
 
 
-def srt_cues(text: str) -> list[Cue]:
+def _lines_with_ends(text: str) -> Iterator[str]:
+    """`text.splitlines(True)` a chunk at a time (chunks end after a newline, so none is split)."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + TEXT_CHUNK_CHARS)
+        end = len(text) if cut < 0 else cut + 1
+        yield from text[start:end].splitlines(True)
+        start = end
+
+
+def srt_cues(text: str, max_chars: int = MAX_TRANSCRIPT_CHARS) -> list[Cue]:
     # Lenient like players are: a malformed item is skipped, not fatal.
-    items = pysrt.from_string(text, error_handling=pysrt.SubRipFile.ERROR_PASS)
-    if not items:
-        raise CorruptFile("the .srt file has no subtitle cues that can be read")
-    cues: list[Cue] = []
-    for item in sorted(items, key=lambda i: i.start.ordinal):
+    budget = _Budget(max_chars)
+    timed: list[tuple[int, list[Cue]]] = []
+    for item in pysrt.SubRipFile.stream(_lines_with_ends(text), error_handling=pysrt.SubRipFile.ERROR_PASS):
         start, end = item.start.ordinal / 1000, item.end.ordinal / 1000
-        cues += _cues_from_lines(item.text.split("\n"), item.text_without_tags.split("\n"), start, end)
-    return cues
+        cues = _cues_from_lines(item.text.split("\n"), item.text_without_tags.split("\n"), start, end)
+        timed.append((item.start.ordinal, budget.spend(cues)))
+    if not timed:
+        raise CorruptFile("the .srt file has no subtitle cues that can be read")
+    return [cue for _, cues in sorted(timed, key=lambda item: item[0]) for cue in cues]

@@ -2,11 +2,13 @@
 
 Every create takes an optional `Idempotency-Key` header (app/idempotency.py)."""
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
 from chassis.identity import Identity
+from contracts import Turn
 from litestar import Request, Router, delete, get, post
 
 from ingestion.adapters.http.multipart import FILE_FIELD, MAX_BODY_BYTES, MissingFile, spooled_form
@@ -30,6 +32,11 @@ from ingestion.ports import IdFactory, TextExtractor
 FORM_FIELDS = ("session_date", "session_title", "coach_speaker")
 
 
+def pasted_turns(text: str) -> list[Turn]:
+    """CPU work (up to 200,000 characters): callers run it in a worker thread, off the event loop."""
+    return parse_labelled_text(check_text(text))
+
+
 def routes(uow_factory: Callable[[], IdempotentUnitOfWork], new_id: IdFactory, extractor: TextExtractor,
            spool_dir: Path | None = None) -> list:
     def claim(request: Request, caller: Identity, *what: object):
@@ -37,9 +44,9 @@ def routes(uow_factory: Callable[[], IdempotentUnitOfWork], new_id: IdFactory, e
 
     async def from_text(request: Request, caller: Identity, body, relationship_id: str | None) -> InsightAccepted:
         idempotency = claim(request, caller, msgspec.to_builtins(body))
-        text = check_text(body.transcript_text)
+        turns = await asyncio.to_thread(pasted_turns, body.transcript_text)
         stored = await submit_once(SubmitTranscript(
-            uploader_id=caller.user_id, turns=parse_labelled_text(text), source_format="text",
+            uploader_id=caller.user_id, turns=turns, source_format="text",
             transcript_source="text_input", coaching_relationship_id=relationship_id,
             session_date=body.session_date, session_title=body.session_title, coach_speaker=body.coach_speaker,
         ), uow_factory, new_id, idempotency)
