@@ -31,8 +31,11 @@ _VAGUE_OBJECT = {"something", "things", "stuff", "more", "better", "it", "that",
 _SUPPORT = re.compile(r"\b(?:help|support|someone to|check in|remind|accountab\w*|mentor|coach|partner|buddy)\b", re.I)
 
 
-def action_items(commitments: list[Commitment], relevant_to: str | None) -> list[ActionItem]:
-    chosen = [c for c in commitments if c.level != "Low"]
+def action_items(commitments: list[Commitment], relevant_to: str | None, planning_answers: set[int]) -> list[ActionItem]:
+    """Firm commitments, and wishes ("I want to...") only where they are plans: said in answer
+    to "what will you do?", or with a when or a how much. A bare wish is a desire, not an action."""
+    chosen = [c for c in commitments if c.level == "High" or c.level == "Medium" and (
+        c.turn.index in planning_answers or c.timeline or _MEASURABLE.search(c.text))]
     ranked = sorted(chosen, key=lambda c: (rank(c), c.timeline is None, c.turn.index))[:MAX_ACTIONS]
     keep = semantic.dedupe([c.text for c in ranked], threshold=0.9)
     ordered = sorted((ranked[i] for i in keep), key=lambda c: (c.turn.index, c.span.start))
@@ -71,13 +74,16 @@ def _shares_words(a: str, b: str) -> bool:
 
 
 def intention(session: Session, commitments: list[Commitment], planning_turns: set[int],
-              agreement: Agreement | None, sentences: list[Sentence]) -> Intention | None:
+              agreement: Agreement | None, sentences: list[Sentence], planning_answers: set[int]) -> Intention | None:
+    """Chosen among the plans (what action_items keeps): a session that ends on a wish has no intention yet."""
+    commitments = [c for c in commitments if c.level == "High" or c.level == "Medium" and (
+        c.turn.index in planning_answers or c.timeline or _MEASURABLE.search(c.text))]
     if not commitments:
         return None
     last = max(1, len(session.turns) - 1)
 
     def worth(c: Commitment) -> float:
-        value = {"High": 3.0, "Medium": 2.0, "Low": 1.0}[c.level]
+        value = {"High": 4.0, "Medium": 2.0, "Low": 1.0}[c.level]
         previous = session.previous_of(c.turn, "coach")
         if previous is not None and previous.index in planning_turns:
             value += 1.0

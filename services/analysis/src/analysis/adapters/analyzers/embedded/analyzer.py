@@ -48,20 +48,25 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
     agreed = agreement.find(s, asked, purposes, sentences)
     planning_turns = {q.turn.index for q, p in zip(asked, purposes, strict=True) if p.is_planning}
     evoking_answers = {s.next_turn(q.turn).index for q, p in zip(asked, purposes, strict=True)
-                       if p.evocative >= 0.5 and not p.asks_for_facts and s.next_turn(q.turn) is not None}
+                       if powerful.evoking(q, p) is not None and s.next_turn(q.turn) is not None}
 
     promised = [c for c in commitments.find(sentences) if not (agreed and c.turn.index == agreed.answer.index)]
     goal_text = agreed.goal if agreed else None
-    action_list = actions.action_items(promised, goal_text)
-    intended = actions.intention(s, promised, planning_turns, agreed, sentences)
+    planning_answers = {s.next_turn(q.turn).index for q, p in zip(asked, purposes, strict=True)
+                        if p.is_planning and s.next_turn(q.turn) is not None}
+    action_list = actions.action_items(promised, goal_text, planning_answers)
+    intended = actions.intention(s, promised, planning_turns, agreed, sentences, planning_answers)
     intended_action = next((actions._action(c, goal_text) for c in promised
                             if intended and c.text == intended.behavior_change and c.level != "Low"), None)
     action_list = consistency.intention_among_actions(intended, action_list, intended_action)
 
-    found = discoveries.find(sentences, evoking_answers)
+    answers = {s.next_turn(q.turn).index for q in asked if s.next_turn(q.turn) is not None}
+    beliefs_found = consistency.values_once(beliefs.values_beliefs(sentences))
+    taken = {c.span.text for c in promised} | {b.evidence[0] for b in beliefs_found if b.evidence}
+    found = discoveries.find(sentences, evoking_answers, answers, taken)
     feeling_turns = {x.turn.index for x in sentences if x.turn.is_client and feelings.feeling_words(x)}
     strong = powerful.find(s, asked, purposes, {x.turn.index for x in found}, feeling_turns)
-    celebration = wins.celebration(sentences)
+    celebration = wins.celebration(sentences, s)
     topics = themes.key_themes(sentences, names, " ".join(t.text for t in s.coach_turns),
                                {agreed.answer.index} if agreed else set())
 
@@ -91,7 +96,7 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
         powerful_questions=strong,
         action_items=action_list,
         emotional_shifts=emotional,
-        values_beliefs=consistency.values_once(beliefs.values_beliefs(sentences)),
+        values_beliefs=beliefs_found,
         communication_patterns=patterns.communication_patterns(s, sentences),
         key_themes=topics,
         overall_session_quality=rating,

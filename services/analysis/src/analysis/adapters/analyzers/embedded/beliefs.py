@@ -26,17 +26,23 @@ SIMILAR = {"value": 0.62, "limiting_belief": 0.66, "empowering_belief": 0.66}
 _VALUE = re.compile(
     r"\b(?:(?:is|are|was|it's|that's|really|so|very|most|more) important to me|what (?:really )?matters(?: most)? to me|"
     r"matters? (?:a lot |most |so much |more |deeply )?to me|means (?:a lot|so much|everything|the world) to me|"
-    r"i (?:really |deeply )?(?:care|cared) (?:about|for|deeply)|i value|the most important thing|i believe in|"
-    r"(?:comes?|come) first|non-negotiable|i(?:'d| would) rather\b.*\bthan\b|i refuse to|i won't compromise|"
-    r"i want to be (?:the kind of|someone who|a (?:good|better|present))|i need to feel|what i want most|"
-    r"(?:it's|that's) who i am|i stand for|i'm (?:driven|motivated) by)",
+    r"i (?:really |deeply |genuinely )?care(?:d)? (?:a lot |so much |deeply |most )?(?:about|for)|i value|the most important thing|"
+    r"i (?:genuinely |really |truly |still )?believe in|(?:comes?|come) first|non-negotiable|i(?:'d| would) rather be\b|"
+    r"i refuse to|i won't compromise|i want to be (?:the kind of|someone who|a (?:good|better|present))|i need to feel|"
+    r"what i want most|i stand for|i'm (?:driven|motivated) by|want (?:my|our) \w+ to (?:matter|mean)|to matter to|"
+    r"i don't want to (?:be|become) (?:one of those|the kind of|someone who|that (?:person|parent|manager|boss)))",
     re.I,
 )
 _LIMITING = re.compile(
     r"\b(?:people like (?:me|us)|someone like me|i(?:'m| am) (?:just |simply )?not (?:a |an |the )?"
     r"(?:\w+ )?(?:person|type|kind|material|natural|leader|manager|creative|good enough)|"
     r"i(?:'m| am) (?:too|so) (?:old|young|slow|lazy|stupid|disorganised|disorganized|emotional|soft)|"
-    r"i(?:'m| am) (?:hopeless|useless|a failure|a fraud|an impostor|an imposter|rubbish|terrible|awful) (?:at|with)?|"
+    r"i(?:'m| am) (?:just )?(?:hopeless|useless|lazy|a failure|a fraud|an impostor|an imposter|rubbish|terrible|awful|"
+    r"a (?:terrible|hopeless|bad|awful|chaos|mess|disaster)\b)|i'm not built|i'm not (?:a real|really a|one of them)|"
+    r"(?:and )?i'm not one of them|i'm just an? \w+ who|i (?:always|usually) (?:quit|give up|fall apart)|"
+    r"(?:doesn't|does not) count|(?:aren't|isn't|not) realistic|it's my fault|(?:look|sound|seem|feel|sounding) (?:weak|stupid|"
+    r"needy|rude|difficult|selfish|pushy|greedy)|whatever i do (?:is|it's) wrong|the window (?:has )?closed|"
+    r"i (?:always|never) (?:thought|knew) i (?:was|wasn't|could|couldn't)|"
     r"i(?:'ll| will) never (?:be|get|manage|make|have)|i always (?:fail|mess|screw|ruin|give up|quit|freeze|panic)|"
     r"i never (?:finish|follow through|stick)|(?:it's|it is) too late for me|i don't deserve|who am i to|"
     r"i have to do (?:it|everything) myself|i(?:'m| am) bad at|i can't (?:do|handle|lead|manage|cope|change|learn|say no)|"
@@ -53,7 +59,7 @@ _EMPOWERING = re.compile(
 )
 # "I can't believe he fell asleep", "I can't wait": can't of astonishment, not of ability.
 _NOT_ABILITY = {"believe", "wait", "remember", "imagine", "tell", "say", "thank", "stand", "help", "see", "hear",
-                "recall", "think", "decide", "figure", "afford", "complain"}
+                "recall", "think", "decide", "figure", "afford", "complain", "stop", "picture", "pretend", "get"}
 _CAPACITIES = {
     "good", "great", "smart", "clever", "strong", "creative", "organised", "organized", "disciplined", "confident",
     "capable", "talented", "natural", "ready", "enough", "qualified", "experienced", "brave", "technical",
@@ -114,7 +120,7 @@ def _cannot(tok: Token) -> bool:
     """"I can't lead a team" (ability), not "I can't believe it"."""
     if tok.pos_ != "VERB" or tok.lower_ in _NOT_ABILITY or not syntax.is_first_person(syntax.subject(tok)):
         return False
-    aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("ca", "can", "could")]
+    aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("ca", "can")]
     neg = any(c.dep_ == "neg" for c in tok.children)
     return bool(aux) and neg and syntax.condition(tok) is None and not any(
         c.lower_ in ("today", "tomorrow", "tonight", "now", "then") for c in tok.subtree
@@ -128,8 +134,18 @@ def _negated_value(text: str) -> bool:
 def _own_statement(s: Sentence) -> bool:
     if not s.turn.is_client or s.is_question or len(s.text.split()) < 3:
         return False
-    root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
-    return root is None or not syntax.reported(root)
+    return not _said_by_other(s)
+
+
+def _said_by_other(s: Sentence) -> bool:
+    """"He used to say it wasn't for people like us", "She's always told me to do work I care
+    about": someone else's view, quoted by the client."""
+    for tok in s.doc:
+        if tok.lower_ in syntax.SPEECH and tok.pos_ in ("VERB", "AUX"):
+            subj = syntax.subject(tok)
+            if subj is not None and not syntax.is_first_person(subj) and subj.lower_ not in ("it", "that", "this"):
+                return True
+    return False
 
 
 def _first_person(s: Sentence) -> bool:

@@ -31,7 +31,11 @@ _NOT_ACTIONS = {
     "suppose", "bet", "admit", "hear", "like", "love", "seem", "understand", "explain", "believe",
     "imagine", "remember", "need", "want", "wanna", "hope", "wish", "happen", "end",
 }
-_AGENDA = {"talk", "discuss", "explore", "focus", "unpack", "dig", "chat", "understand"}
+_AGENDA = {"talk", "discuss", "explore", "focus", "unpack", "dig", "chat", "understand", "speak", "share", "mention"}
+# A plan stated inside a relative or adverbial clause is a description, not a commitment:
+# "the number of cigarettes I'm going to smoke", "where I'm going to be living".
+_EMBEDDED = {"relcl", "advcl", "acl", "pcomp", "pobj", "csubj", "nsubj", "dobj", "amod", "npadvmod"}
+_UNFINISHED = re.compile(r"(?:\b(?:and|or|but|so|if|that|whether|because)|,)\s*$", re.I)
 _VAGUE = {"that", "it", "this", "something", "things", "stuff", "more", "better", "anything", "everything"}
 _RANK = {"High": 0, "Medium": 1, "Low": 2}
 _ACCOUNTABILITY = re.compile(
@@ -78,6 +82,8 @@ def find(sentences: list[Sentence]) -> list[Commitment]:
 
 
 def _commitment(s: Sentence) -> Commitment | None:
+    if _UNFINISHED.search(s.text):
+        return None  # "so I'll take some tablets, and": a thought left unfinished states no plan
     timeline = timelines.find(s.text)
     options = []
     for verb in syntax.verbs(s.doc):
@@ -104,7 +110,7 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     aux = syntax.auxiliaries(verb)
     subj = syntax.subject(verb)
     head = verb.head
-    if verb.lower_ in _NOT_ACTIONS or verb.lower_ in _AGENDA and not _has_object(verb):
+    if verb.lower_ in _NOT_ACTIONS or verb.lower_ in _AGENDA:
         return None
     hedged = any(a in _HEDGES for a in aux) or any(t.lower_ in _HEDGES for t in verb.doc[: verb.i])
     if any(a in _WILL for a in aux) and syntax.is_first_person(subj):
@@ -133,6 +139,12 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
     governing = verb.head if verb.dep_ == "xcomp" else verb
     if syntax.negated(verb) or syntax.negated(governing):
         return True
+    if governing.dep_ in _EMBEDDED:
+        return True
+    if any(c.tag_ in ("WP", "WRB", "WDT") for c in (*governing.children, *verb.children)):
+        return True  # "not sure what I wanna do": an open question, not a plan
+    if governing.tag_ == "VBG" and any(a in ("was", "were") for a in syntax.auxiliaries(governing)):
+        return True  # "I was trying to...": the past, not a plan
     if syntax.reported(governing):
         return True
     if any(a in ("would", "'d") for a in syntax.auxiliaries(governing)) and governing.lower_ not in ("like", "love", "prefer"):
@@ -140,7 +152,7 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
     mark = syntax.condition(governing)
     if mark and not (mark in ("when", "once") and timelines.find(s.text)):
         return True  # hypothetical or habitual; "when I see her on Monday I'll..." is a plan
-    if syntax.habitual(s.doc) and not timelines.find(s.text):
+    if syntax.habitual(s.doc):
         return True
     # "Yeah, I could do that" after a suggestion: nothing of the client's own in it.
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "prep", "xcomp", "ccomp", "advmod", "prt")]

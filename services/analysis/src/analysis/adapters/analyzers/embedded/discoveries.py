@@ -17,7 +17,7 @@ from .evidence import quote
 from .language import Sentence
 from .sentiment import compound, label
 
-MAX_DISCOVERIES = 6
+MAX_DISCOVERIES = 8
 SIMILAR = 0.55
 ANSWER_SIMILAR = 0.42
 
@@ -27,47 +27,83 @@ _MARKED = re.compile(
     r"connected|seen)|it (?:just )?(?:occurs|occurred|dawned|hit|struck) (?:to |on )?me|(?:i|now i) see (?:now|that)|"
     r"i can see (?:now|that)|now i see|i didn't (?:realize|realise|know that|see it)|i(?:'ve| have) (?:learned|learnt|noticed|"
     r"realised|realized)|i'm (?:starting|beginning) to (?:see|think|understand|realize|realise)|come to think of it|"
-    r"i understand now|makes me (?:think|realize|realise)|that's the (?:first time|thing|real issue|real problem)|"
+    r"i understand now|makes me (?:think|realize|realise)|that's the (?:first time|real issue|real problem)|"
     r"the (?:real|actual) (?:issue|problem|thing|question|fear) is|what i(?:'m| am)? (?:actually|really) (?:afraid|scared|"
     r"worried) of|what i (?:actually|really) (?:need|want)(?: to \w+)? is|it's not (?:really )?about|"
     r"i(?:'ve| have) been (?:telling myself|avoiding|pretending|ignoring|hiding|waiting|putting off|holding back|"
     r"running from|underestimating|overestimating|undervaluing|treating|making|carrying|playing)|"
-    r"i keep (?:\w+ing)\b|out loud|i'd forgotten|i(?:'ve| have) built|maybe (?:it's|i'm|the)|"
+    r"out loud|i'd forgotten|i(?:'ve| have) built|maybe (?:it's|i'm|the)|i(?:'ve| have)? never (?:really )?(?:noticed|thought|"
+    r"separated|connected|seen|looked at)|i(?:'m| am) projecting|"
     r"i guess (?:what|the thing|i(?:'ve| have)|i'm)|i think i(?:'ve| have) (?:been|always|never|built|made|spent))",
     re.I,
 )
+# A reframe: the client names the thing in a new way, against the old one ("a preparation
+# problem, not a personality problem", "I'm not starting over, I'm starting from here").
+_REFRAME = re.compile(
+    r", not (?:a |an |the |my |to |just |because |about )?\w+|\binstead of\b|\brather than\b|\bless (?:like )?\w+ and more\b|"
+    r"\bnot (?:about|because) .{3,60}(?:,|but|it's)|\bi'm not \w+ing \w+, i'm\b|\bit's not (?:that|about|because) .{3,60}it's\b|"
+    r"\beasier to .{3,60} than to\b|\bit (?:stopped|started) being about\b",
+    re.I,
+)
+# Thinking aloud about oneself: the form most answers to an evoking question take when
+# something lands ("I think I've always...", "so it's really about...", "because I...").
+_INTERPRETIVE = re.compile(
+    r"\b(?:i think|i guess|i suppose|maybe|perhaps|probably|i realise|i realize|i see|so it's|it's (?:really|actually)|"
+    r"the (?:real|actual)|that's (?:why|what|because)|because i|i(?:'ve| have) (?:always|never|been)|i tend to|"
+    r"i always|part of me|deep down|i wonder|what i (?:really|actually))\b",
+    re.I,
+)
+PER_ANSWER = 2
 _DEEP = re.compile(r"\b(?:never|always|my whole life|who i am|identity|afraid|scared|i've been|my (?:father|mother|dad|mum|mom))\b",
                    re.I)
 
 
-def find(sentences: list[Sentence], evoking_answers: set[int]) -> list[Sentence]:
-    """The client's sentences that voice a discovery. `evoking_answers`: indices of client
-    turns that answer an evoking coach question."""
-    pool = [s for s in sentences if _candidate(s)]
+def find(sentences: list[Sentence], evoking_answers: set[int], answers: set[int], taken: set[str]) -> list[Sentence]:
+    """The client's sentences that voice a discovery, strongest first then in session order.
+    `evoking_answers`: client turns answering an evoking question; `answers`: client turns
+    answering any coach question; `taken`: sentences another section already claims
+    (a commitment, a belief), which are not repeated here."""
+    pool = [s for s in sentences if _candidate(s) and s.text not in taken]
     sims = semantic.score_matrix(semantic.stack([s.vector for s in pool]), "discovery")
-    found = []
+    scored = []
+    per_turn: dict[int, int] = {}
     for s, sim in zip(pool, sims, strict=True):
-        marked = bool(_MARKED.search(s.text.replace("\u2019", "'")))
-        answer = s.turn.index in evoking_answers and _self_statement(s)
-        if marked or sim >= SIMILAR or (answer and sim >= ANSWER_SIMILAR):
-            found.append(s)
-    keep = semantic.dedupe([s.text for s in found], threshold=0.9)
-    return [found[i] for i in keep[:MAX_DISCOVERIES]]
+        text = s.text.replace("\u2019", "'")
+        marked = bool(_MARKED.search(text))
+        reframe = s.turn.index in answers and bool(_REFRAME.search(text))
+        evoked = s.turn.index in evoking_answers and _self_statement(s) and len(text.split()) >= 6
+        # The client's direct answer to an evoking question is where insight usually lands.
+        first = evoked and s is _first_substantive(pool, s.turn.index)
+        thinking = evoked and (first or sim >= ANSWER_SIMILAR or bool(_INTERPRETIVE.search(text)))
+        if not (marked or reframe or sim >= SIMILAR or thinking):
+            continue
+        if not (marked or reframe) and per_turn.get(s.turn.index, 0) >= PER_ANSWER:
+            continue
+        per_turn[s.turn.index] = per_turn.get(s.turn.index, 0) + 1
+        scored.append((3 * marked + 3 * reframe + 2 * evoked + 4 * float(sim), s))
+    scored.sort(key=lambda x: -x[0])
+    found = [s for _, s in scored]
+    keep = semantic.dedupe([s.text for s in found], threshold=0.9)[:MAX_DISCOVERIES]
+    return sorted((found[i] for i in keep), key=lambda s: (s.turn.index, s.span.start))
 
 
 def build(found: list[Sentence]) -> list[ClientDiscovery]:
     return [_discovery(s) for s in found]
 
 
+def _first_substantive(pool: list[Sentence], turn_index: int) -> Sentence | None:
+    return next((s for s in pool if s.turn.index == turn_index and len(s.text.split()) >= 6), None)
+
+
 def _candidate(s: Sentence) -> bool:
-    if not s.turn.is_client or s.is_question or len(s.text.split()) < 5:
+    if not s.turn.is_client or s.is_question or len(s.text.split()) < 4:
         return False
     root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
     return root is None or not syntax.reported(root)
 
 
 def _self_statement(s: Sentence) -> bool:
-    return any(t.lower_ in ("i", "me", "my", "myself", "i'm", "i've") for t in s.doc)
+    return any(t.lower_ in ("i", "me", "my", "myself", "i'm", "i've", "it's", "that") for t in s.doc)
 
 
 def _discovery(s: Sentence) -> ClientDiscovery:

@@ -130,6 +130,21 @@ LABELLED: dict[str, tuple[str, ...]] = {
         "Asking for help is a sign of weakness.",
         "I'm the kind of person who gives up.",
     ),
+    # Something the client achieved since the last session.
+    "win": (
+        "I finally had the conversation with my manager and it went well.",
+        "We signed the contract last week.",
+        "I ran three times this week.",
+        "I got the promotion.",
+        "I stuck to the new routine every day.",
+        "The presentation went really well and people thanked me.",
+        "I said no to the extra project and nothing bad happened.",
+        "I've been sleeping much better since we spoke.",
+        "We hit our target for the quarter.",
+        "I sent the application on time.",
+        "For the first time in years I took a full weekend off.",
+        "She agreed to take over the report.",
+    ),
     # Beliefs that support the client.
     "empowering_belief": (
         "I know I can do this.",

@@ -64,14 +64,12 @@ def label(q: QualityInputs, feedback: CoachFeedback | None = None) -> tuple[str,
     """(label, rationale)."""
     score, why = points(q)
     if feedback is not None:
-        # The partnership markers (agreement, client-designed actions) are worth a point
-        # together; imposed actions or leading questions cost one.
-        partnership = {f.pcc_marker.split()[0] for f in feedback.strengths} & {"3.1", "8.5", "8.7"}
-        if len(partnership) >= 2:
-            score, _ = score + 1, why.append("agreement and actions were designed with the client")
-        pushing = {f.pcc_marker.split()[0] for f in feedback.missed_opportunities} & {"4.4", "8.5"}
-        if pushing:
-            score, _ = score - 1, why.append("the coach led the client towards answers")
+        # The score already counts the behaviours behind the markers (reflections 6.7, advice
+        # 7.5, open questions 7.6, talk share 7.8); the other markers are named as reasons only,
+        # since on expert-rated sessions they did not separate good from poor coaching.
+        if feedback.missed_opportunities:
+            why.append("missed: " + ", ".join(f.observation.split(":")[0].rstrip(".").lower()
+                                               for f in feedback.missed_opportunities[:2]))
     rank = 3 if score >= 4 else 2 if score >= 2 else 1 if score >= 1 else 0
     name = LABELS[rank]
     return name, f"{name}: " + "; ".join(why[:4]) + "." if why else f"{name}."

@@ -17,10 +17,12 @@ SUBJECTS = {"nsubj", "nsubjpass", "expl"}
 SPEECH = {
     "said", "say", "says", "told", "tell", "tells", "asked", "ask", "asks", "suggested", "suggests",
     "wants", "wanted", "expects", "expected", "thinks", "thought", "claimed", "claims", "insisted",
-    "insists", "promised", "reckons", "reckoned", "goes", "went", "was like", "is like", "keeps",
+    "insists", "promised", "reckons", "reckoned", "goes", "went", "was like", "is like", "keeps", "feels", "felt",
+    "believes", "believed", "says", "wanted", "told",
 }
 CONDITION_MARKS = {"if", "unless", "whether", "when", "whenever", "once"}
-HABIT_WORDS = {"usually", "normally", "typically", "always", "sometimes", "often", "generally", "ever"}
+HABIT_WORDS = {"usually", "normally", "typically", "always", "sometimes", "often", "generally", "ever", "rarely",
+               "seldom", "occasionally"}
 
 
 def subject(verb: Token) -> Token | None:

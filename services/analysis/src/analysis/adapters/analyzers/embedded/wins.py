@@ -11,7 +11,8 @@ import re
 
 from contracts.insight import Celebration
 
-from . import syntax
+from . import semantic, syntax
+from .feelings import state
 from .evidence import dedupe, quote
 from .language import Sentence
 from .sentiment import compound
@@ -22,7 +23,11 @@ WIN = re.compile(
     r"i (?:finally |actually |just )?(?:finished|completed|shipped|launched|delivered|won|passed|stopped|quit)\b|"
     r"i (?:finally|actually) \w+ed\b|"
     r"i(?:'ve| have) (?:already |finally |just )?(?:finished|completed|shipped|launched|been able to|managed to|"
-    r"cut (?:down|back)|stopped|quit|lost|started|kept|stuck|done|got|had)\b|"
+    r"cut (?:down|back)|stopped|quit|lost|started|stuck to|done)\b|"
+    r"i (?:kept|stuck to|held|did) (?:\w+ ){0,5}?(?:in a row|every \w+ for|for (?:\w+ )?(?:weeks|days|months))|"
+    r"i did (?:actually |finally |manage to )?(?:get|finish|do|make|send|have)\b|"
+    r"(?:got|shipped|delivered|finished|submitted|handed) .{0,40}\bon time|"
+    r"(?:the best (?:\w+ )?(?:in|we've|i've|ever)|personal best|a record)\b|"
     r"i (?:actually )?did (?:fine|well|great|it)\b|i was able to|it worked|went (?:really |so |pretty )?well|"
     r"a big step|first time in|i haven't (?:had|smoked|touched|missed) (?:a|any)\b|(?:\w+ )?(?:days|weeks|months) "
     r"(?:clean|sober|without))",
@@ -32,11 +37,13 @@ WIN = re.compile(
 _ACT = re.compile(r"\bi (?:handed|told|asked|said no|ran|walked|went|signed|booked|sent|got|spoke|presented|tried|"
                   r"had the conversation)\b", re.I)
 NOT_A_WIN = re.compile(r"\b(?:not proud|never managed|couldn't|didn't|wasn't able|failed|hope|hoping|wish|if|would|"
+                       r"took down|broke|crashed|mistake|arm's length|years ago|when i was|back then|used to|"
+                       r"as a (?:kid|child|teenager)|at school|in my (?:twenties|thirties|teens)|"
                        r"should have|could have|want to|going to|gonna|will|'ll)\b", re.I)
 
 
-def celebration(sentences: list[Sentence]) -> Celebration | None:
-    wins = [s for s in sentences if _win(s) or _warm_deed(s)]
+def celebration(sentences: list[Sentence], session=None) -> Celebration | None:
+    wins = [s for s in sentences if _win(s) or _warm_deed(s) or (session is not None and _good_news(s, session))]
     if not wins:
         return None
     # The warmest report first: that is the one the client will want named.
@@ -74,6 +81,31 @@ def _warm_deed(s: Sentence) -> bool:
         return False
     text = s.text.replace("\u2019", "'")
     return bool(_ACT.search(text)) and not NOT_A_WIN.search(text) and compound(text) >= 0.4
+
+
+_PROGRESS_PROMPT = re.compile(r"\b(?:since (?:we )?(?:last|spoke|met)|what's (?:happened|changed|gone well|been going well)|"
+                              r"how did .{0,50}\bgo\b|how (?:was|were|has|have) .{0,30}\b(?:go|been|week|weekend)|"
+                              r"what went well|any (?:wins|progress)|what progress|update|where are you with)\b", re.I)
+WIN_SIMILAR = 0.5
+
+
+def _good_news(s: Sentence, session) -> bool:
+    """Good news told in the past, in answer to a check-in on progress or early in the session:
+    "The pitch went through on Thursday", "We signed the lease". Wins are rarely worded alike."""
+    if not s.turn.is_client or s.is_question or len(s.text.split()) < 4:
+        return False
+    text = s.text.replace("\u2019", "'")
+    tone = compound(text)
+    if NOT_A_WIN.search(text) or tone < -0.05 or (state(s) or 0.0) < -0.1:
+        return False
+    if not any(syntax.past(v) and not syntax.negated(v) and syntax.condition(v) is None for v in syntax.verbs(s.doc)):
+        return False
+    coach = session.previous_of(s.turn, "coach")
+    answering = coach is not None and coach.index == s.turn.index - 1 and s.span in s.turn.spans[:3]
+    if answering and _PROGRESS_PROMPT.search(coach.text.replace("\u2019", "'")):
+        return True
+    like_a_win = float(semantic.score_matrix(s.vector[None, :], "win")[0]) >= WIN_SIMILAR
+    return like_a_win and tone >= 0.3
 
 
 def _significance(s: Sentence) -> str:
