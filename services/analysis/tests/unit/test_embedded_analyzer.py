@@ -224,7 +224,7 @@ def test_themes_summary_and_patterns_are_filled():
     result = analyze_transcript(CAREER)
     assert result.key_themes
     assert all(t not in ("yeah", "um", "thing") for t in result.key_themes)
-    assert 2 <= result.session_summary.count(".") <= 4
+    assert result.session_summary.startswith("The client came to work on")
     assert result.communication_patterns is not None
     assert result.communication_patterns.processing_style in ("Visual", "Auditory", "Kinesthetic", "Mixed")
 

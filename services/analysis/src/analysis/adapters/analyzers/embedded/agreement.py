@@ -60,10 +60,14 @@ def _goal(sentences: list[Sentence]) -> tuple[Sentence | None, str | None]:
 def _object_phrase(verb: Token) -> str | None:
     """The thing wanted: "some clarity about the restructure", "to decide whether to stay"."""
     for child in verb.children:
+        if child.dep_ == "xcomp" and child.lower_ in _GOAL_VERBS:
+            inner = _object_phrase(child)  # "want to work on delegation" -> "delegation"
+            if inner:
+                return inner
         if child.dep_ in ("dobj", "xcomp", "ccomp") and child.pos_ in ("NOUN", "VERB", "PROPN"):
             return _trim(list(child.subtree))
         if child.dep_ == "prep" and child.lower_ in ("on", "about", "with", "through"):
-            return _trim(list(child.subtree)[1:])
+            return _trim([t for t in child.subtree if t.i > child.i and t.dep_ != "appos"][:8])
     return None
 
 

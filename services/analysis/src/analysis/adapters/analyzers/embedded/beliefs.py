@@ -20,7 +20,7 @@ from . import semantic, syntax
 from .evidence import quote
 from .language import Sentence
 
-PER_TYPE = 4
+PER_TYPE = 6
 SIMILAR = {"value": 0.62, "limiting_belief": 0.66, "empowering_belief": 0.66}
 
 _VALUE = re.compile(
@@ -30,11 +30,21 @@ _VALUE = re.compile(
     r"i (?:genuinely |really |truly |still )?believe in|(?:comes?|come) first|non-negotiable|i(?:'d| would) rather be\b|"
     r"i refuse to|i won't compromise|i want to be (?:the kind of|someone who|a (?:good|better|present))|i need to feel|"
     r"what i want most|i stand for|i'm (?:driven|motivated) by|want (?:my|our) \w+ to (?:matter|mean)|to matter to|"
-    r"i don't want to (?:be|become) (?:one of those|the kind of|someone who|that (?:person|parent|manager|boss)))",
+    r"i don't want to (?:be|become) (?:one of those|the kind of|someone who|that (?:person|parent|manager|boss))|"
+    r"(?:for me,? )?it's (?:all )?about (?:\w+ing|being|feeling|having|doing)|what i love (?:most )?(?:is|about)|"
+    r"gets me up in the morning|that's why i do|i(?:'d| would) never (?:compromise|sacrifice|trade)|"
+    r"(?:nobody|no one|everyone|everybody|people) (?:should|deserves?|ought to)|the whole point (?:is|of))",
     re.I,
 )
 _LIMITING = re.compile(
-    r"\b(?:people like (?:me|us)|someone like me|i(?:'m| am) (?:just |simply )?not (?:a |an |the )?"
+    r"\b(?:\w+ like (?:me|us) (?:don't|can't|never|aren't|won't|shouldn't)|people like (?:me|us)|someone (?:like me|my age)|"
+    r"(?:isn't|is not|wasn't|aren't) for (?:people|someone|women|men) (?:like|from)|"
+    r"i don't think i(?:'m| am| can| could| would| will|'ll|'d)? (?:\w+ )?(?:good|smart|ready|able|capable|enough|cut out|"
+    r"make it|do it|manage|handle|pull it off|the right)|i doubt (?:i|that i)|(?:i'm|i am) not sure i (?:can|could|have|'m)|"
+    r"there's no way i|i feel like (?:a |an )?(?:fraud|failure|impostor|imposter|idiot|burden|fake)|"
+    r"i feel like (?:i'm|i am) (?:not|never|always|failing|letting)|i(?:'m| am) (?:scared|afraid|terrified) (?:i'll|i will|i'm|that i)|nobody (?:wants|would|will) (?:to )?"
+    r"(?:hire|listen|want|choose)|don't (?:really )?belong|i have to be perfect|(?:or|and) (?:they'll|they will|people will)"
+    r" (?:find out|see|realise|realize)|i should be able to|too late (?:for me|to)|i(?:'m| am) (?:just |simply )?not (?:a |an |the )?"
     r"(?:\w+ )?(?:person|type|kind|material|natural|leader|manager|creative|good enough)|"
     r"i(?:'m| am) (?:too|so) (?:old|young|slow|lazy|stupid|disorganised|disorganized|emotional|soft)|"
     r"i(?:'m| am) (?:just )?(?:hopeless|useless|lazy|a failure|a fraud|an impostor|an imposter|rubbish|terrible|awful|"
@@ -54,7 +64,10 @@ _EMPOWERING = re.compile(
     r"\b(?:i know i (?:can|could|am able)|i(?:'m| am) (?:actually |really )?(?:able to|capable|good at|great at|"
     r"strong enough|stronger than)|i believe (?:i can|in myself)|i(?:'ve| have) done (?:it|this|that|harder things) before|"
     r"i(?:'ve| have) (?:got|got what it takes)|i trust myself|i can do (?:this|it|hard things)|i deserve|"
-    r"i(?:'m| am) (?:allowed|enough)\b|i(?:'m| am) confident|i(?:'m| am) proud of who)",
+    r"i can (?!see|tell|hear|imagine|understand|remember|say|think|guess|relate|feel|just|try|ask|call|send|do that)\w+|"
+    r"i(?:'m| am) (?:allowed|enough)\b|i(?:'m| am) confident|i(?:'m| am) proud of who|"
+    r"i(?:'m| am) (?:actually |really |pretty |quite )?(?:resilient|resourceful|determined|capable|tougher|brave|"
+    r"a (?:good|strong|natural) \w+))",
     re.I,
 )
 # "I can't believe he fell asleep", "I can't wait": can't of astonishment, not of ability.
@@ -102,7 +115,49 @@ def _limiting(s: Sentence, text: str) -> bool:
     if m:
         verb = next((t for t in s.doc if t.idx >= m.start() and t.pos_ in ("VERB", "AUX")), None)
         return not (verb is not None and syntax.reported(verb))
-    return any(_negated_self_description(t) or _cannot(t) for t in s.doc)
+    return any(_negated_self_description(t) or _cannot(t) or _self_label(t) or _rule_about_acts(t)
+               for t in s.doc) or _catastrophe(s, text)
+
+
+# Traits a person puts on themselves that close a door ("I'm lazy", "I'm a chaos person").
+_NEGATIVE_TRAITS = {
+    "lazy", "stupid", "useless", "weak", "boring", "difficult", "needy", "selfish", "incompetent", "disorganised",
+    "disorganized", "chaotic", "chaos", "unlikeable", "awkward", "hopeless", "rubbish", "terrible", "awful", "bad",
+    "fraud", "impostor", "imposter", "failure", "mess", "disaster", "coward", "loser", "idiot", "slow", "dumb",
+    "broken", "unlovable", "worthless", "inadequate", "unqualified", "fake",
+}
+# Judgements that turn an ordinary act into a forbidden one ("Asking for money feels rude").
+_FORBIDDING = {"rude", "weak", "weakness", "selfish", "needy", "greedy", "pushy", "wrong", "failure", "lazy",
+               "arrogant", "dangerous", "pointless", "impossible", "shameful", "embarrassing", "unprofessional"}
+_CATASTROPHE = re.compile(r"\b(?:fail|fails|failed|my fault|fired|lose (?:everything|my job|them)|fall apart|not good enough|"
+                          r"(?:they|people|everyone)(?: will| would|'ll|'d) (?:think|see|know)|look (?:weak|stupid|incompetent)|"
+                          r"it(?:'s| is| will be| would be) (?:over|a disaster))\b", re.I)
+
+
+def _self_label(tok: Token) -> bool:
+    """'I'm lazy', "I'm a terrible public speaker", 'I'm a chaos person': be + a negative trait, subject I."""
+    if tok.lower_ not in ("'m", "am", "was") or not syntax.is_first_person(syntax.subject(tok)) or syntax.negated(tok):
+        return False
+    complements = [c for c in tok.children if c.dep_ in ("attr", "acomp")]
+    return any(w.lower_ in _NEGATIVE_TRAITS for c in complements for w in c.subtree if w.dep_ != "prep")
+
+
+def _rule_about_acts(tok: Token) -> bool:
+    """A gerund judged as forbidden: 'Asking for money feels rude', 'Getting help is weakness'."""
+    if tok.lower_ not in ("is", "'s", "feels", "seems", "means", "looks") or tok.dep_ != "ROOT":
+        return False
+    subj = syntax.subject(tok)
+    if subj is None or subj.tag_ != "VBG" and not any(t.tag_ == "VBG" for t in subj.subtree):
+        return False
+    complements = [c for c in tok.children if c.dep_ in ("attr", "acomp", "oprd", "dobj")]
+    return any(w.lower_ in _FORBIDDING for c in complements for w in c.subtree)
+
+
+def _catastrophe(s: Sentence, text: str) -> bool:
+    """'If I slow down, the launch fails and it's my fault': an if about oneself with a dire then."""
+    if not re.match(r"^\W*(?:and |but |so )?(?:if|when) i\b", text, re.I):
+        return False
+    return bool(_CATASTROPHE.search(text))
 
 
 def _negated_self_description(tok: Token) -> bool:

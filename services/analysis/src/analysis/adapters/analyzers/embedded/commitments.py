@@ -110,7 +110,7 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     aux = syntax.auxiliaries(verb)
     subj = syntax.subject(verb)
     head = verb.head
-    if verb.lower_ in _NOT_ACTIONS or verb.lower_ in _AGENDA:
+    if verb.lower_ in _NOT_ACTIONS or verb.lower_ in _AGENDA and not _with_someone(verb, timeline):
         return None
     hedged = any(a in _HEDGES for a in aux) or any(t.lower_ in _HEDGES for t in verb.doc[: verb.i])
     if any(a in _WILL for a in aux) and syntax.is_first_person(subj):
@@ -157,6 +157,13 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
     # "Yeah, I could do that" after a suggestion: nothing of the client's own in it.
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "prep", "xcomp", "ccomp", "advmod", "prt")]
     return bool(objects) and all(c.lower_ in _VAGUE for c in objects) and not timelines.find(s.text)
+
+
+def _with_someone(verb: Token, timeline: str | None) -> bool:
+    """"I'll talk to my partner tonight" is an act; "I want to talk about my stress" is an agenda."""
+    people = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+              and any(g.dep_ == "pobj" and g.lower_ != "you" for g in c.children)]
+    return bool(people) and (timeline is not None or verb.lower_ in ("talk", "speak"))
 
 
 def _has_object(verb: Token) -> bool:

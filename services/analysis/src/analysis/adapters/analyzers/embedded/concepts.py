@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _TOPICS: dict[str, str] = {
-    "delegation": r"delegat\w*|hand(?:ed|ing)? (?:\w+ )?(?:over|off)|handover|let(?:ting)? go of|give (?:it|them|that) to "
+    "delegation": r"delegat\w*|hand(?:ed|ing|s)? (?:\w+ ){0,4}?(?:over|off)\b|handover|let(?:ting)? go of|give (?:it|them|that) to "
                   r"(?:her|him|them)|do (?:it|everything) myself|bottleneck",
     "trust in the team": r"trust (?:my|the|her|him|them)|don't trust|underestimat\w* (?:my|the) team",
     "confidence": r"confiden\w*|self-doubt|doubt myself|believe in myself|not good enough",

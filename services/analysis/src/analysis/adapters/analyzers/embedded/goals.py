@@ -53,7 +53,8 @@ def _goal(area: str, steps: list[Commitment], celebration: Celebration | None, s
           evidence: list[str]) -> GoalProgress:
     target = semantic.vector(area)
     mentions = [s for s in sentences if s.turn.is_client and not s.is_question
-                and (float(s.vector @ target) >= RELATED or _shares(area, s.text))]
+                and (float(s.vector @ target) >= RELATED or _shares(area, s.text)
+                     or bool(set(concepts.topics(area)) & set(concepts.topics(s.text))))]
     win = celebration is not None and any(_related(area, e) for e in celebration.evidence)
     setback = next((s for s in mentions if _SETBACK.search(s.text)), None)
     firm = [c for c in steps if c.level == "High"]
@@ -91,7 +92,7 @@ def _area(c: Commitment, names: set[str]) -> str | None:
 
 
 def _related(a: str, b: str) -> bool:
-    return _shares(a, b) or semantic.similarity(a, b) >= RELATED
+    return _shares(a, b) or bool(set(concepts.topics(a)) & set(concepts.topics(b))) or semantic.similarity(a, b) >= RELATED
 
 
 def _shares(a: str, b: str) -> bool:

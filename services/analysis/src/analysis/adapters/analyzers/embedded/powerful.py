@@ -48,7 +48,8 @@ _ROUTINE = re.compile(
     r"\b(?:how are you(?: \w+)? (?:feeling|doing|arriving)|how (?:does|did) (?:it|that) feel|how(?:'s| is| was| have)"
     r" (?:your|the|things)|how are things|where would you like to start|what would you like to (?:focus|talk|work|get|"
     r"use)|what(?:'s| is) the one thing|take (?:away )?from (?:today|this|our)|as we (?:close|finish|wrap)|"
-    r"what else\b|anything else|what about (?:your|the)\b)",
+    r"what else\b|anything else|what about (?:your|the)\b|since (?:we )?(?:last|spoke|met)|"
+    r"what(?:'s| has) (?:happened|new|changed)\b|how did (?:it|that|the \w+) go\b)",
     re.I,
 )
 

@@ -23,6 +23,17 @@ _PLANNING = re.compile(
 )
 
 
+# Contracting wording; where the session agreement is made (agreement.py looks early only).
+_AGREEMENT = re.compile(
+    r"\b(?:what would you like to (?:focus on|talk about|work on|get (?:out of|from)|use (?:today|this|our)|explore|"
+    r"leave with|have by the end)|what do you want to (?:get|focus|work|talk|leave)|where would you like to (?:start|begin)|"
+    r"what(?:'s| is) on your mind|what would make (?:this|today|our time|the session)|what should we (?:focus|work)|"
+    r"what brings you|what(?:'s| is) (?:most )?important (?:for us )?to (?:work on|focus on|talk about)|"
+    r"what(?:'s| is) the (?:focus|topic) (?:for )?today|what would be (?:a )?(?:good|useful|great) (?:outcome|use))\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Purpose:
     evocative: float
@@ -31,6 +42,7 @@ class Purpose:
     planning: float
     learning: float
     planning_words: bool = False
+    agreement_words: bool = False
 
     @property
     def asks_for_facts(self) -> bool:
@@ -38,7 +50,7 @@ class Purpose:
 
     @property
     def is_agreement(self) -> bool:
-        return self.agreement >= 0.62 and self.agreement >= self.planning
+        return self.agreement_words or (self.agreement >= 0.62 and self.agreement >= self.planning)
 
     @property
     def is_planning(self) -> bool:
@@ -53,6 +65,11 @@ def purposes(questions: list[Question]) -> list[Purpose]:
     vectors = embed([q.text for q in questions])
     columns = [semantic.score_matrix(vectors, label) for label in PURPOSES]
     return [
-        Purpose(*(float(c[i]) for c in columns), planning_words=bool(_PLANNING.search(q.text.replace("\u2019", "'"))))
+        Purpose(*(float(c[i]) for c in columns), planning_words=bool(_PLANNING.search(_plain(q.text))),
+                agreement_words=bool(_AGREEMENT.search(_plain(q.text))))
         for i, q in enumerate(questions)
     ]
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u2019", "'")

@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 FIRST_PERSON = {"i", "we"}
-SUBJECTS = {"nsubj", "nsubjpass", "expl"}
+SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
 # Verbs that report someone's words or thoughts; a clause under them is not the client's own act.
 SPEECH = {
     "said", "say", "says", "told", "tell", "tells", "asked", "ask", "asks", "suggested", "suggests",

@@ -1,0 +1,196 @@
+"""The embedded analyzer reads meaning, not keywords: the cases a coach reading the output
+would catch (reported speech, hypotheticals, "I can't believe", names as themes...)."""
+
+from __future__ import annotations
+
+from analysis.adapters.analyzers.embedded import analyze_transcript
+from analysis.adapters.analyzers.embedded_candidates import EmbeddedCandidates
+from contracts.transcript import Transcript, Turn
+
+
+def talk(*lines: str) -> Transcript:
+    """'Coach: ...' / 'Client: ...' lines, or 'Name: ...' with roles left to inference."""
+    turns = []
+    for line in lines:
+        who, _, text = line.partition(": ")
+        role = who.lower() if who in ("Coach", "Client") else "unknown"
+        turns.append(Turn(speaker=who, role=role, text=text))
+    return Transcript(turns=turns)
+
+
+def actions(t: Transcript) -> list[str]:
+    return [a.action for a in analyze_transcript(t).action_items]
+
+
+def test_a_plan_in_any_wording_is_an_action_item_with_its_timeline():
+    result = analyze_transcript(talk(
+        "Coach: What will you do before we next meet?",
+        "Client: And I'm going to ask Priya to lead the next planning meeting by Friday.",
+        "Coach: What else?",
+        "Client: Monday morning the email goes out to the whole team.",
+        "Coach: And the budget?",
+        "Client: Before our next session I'll have talked to Sam about the budget.",
+    ))
+    by_text = {a.action: a for a in result.action_items}
+    assert by_text["I'm going to ask Priya to lead the next planning meeting by Friday."].timeline == "by Friday"
+    assert by_text["Monday morning the email goes out to the whole team."].timeline == "Monday morning"
+    assert by_text["Before our next session I'll have talked to Sam about the budget."].timeline == "Before our next session"
+
+
+def test_reported_speech_hypotheticals_and_habits_are_not_commitments():
+    found = actions(talk(
+        "Coach: How did the meeting go?",
+        "Client: My manager said I'll handle the launch, but nobody asked me.",
+        "Coach: And the job offer?",
+        "Client: If I got the job I would move to Leeds with the kids.",
+        "Coach: What happens at weekends?",
+        "Client: When I go out I'll have a few drinks with the team, that's normal.",
+        "Coach: What did your sister say?",
+        'Client: She told me "I will fix it, I promise" and then she did nothing.',
+    ))
+    assert found == []
+
+
+def test_a_coach_suggestion_the_client_does_not_take_up_is_not_an_action():
+    result = analyze_transcript(talk(
+        "Coach: You should block Friday afternoons for deep work and tell your team tomorrow.",
+        "Client: Maybe. I don't know, it's hard with all the meetings.",
+        "Coach: You need to try it by next week.",
+        "Client: Yeah. We'll see.",
+    ))
+    assert result.action_items == []
+    assert result.intention is None
+    missed = {f.pcc_marker.split()[0] for f in result.coach_feedback.missed_opportunities}
+    assert {"7.5", "8.5"} <= missed  # advice given, action imposed rather than designed
+
+
+def test_smart_gaps_are_named():
+    items = {a.action: a for a in analyze_transcript(talk(
+        "Coach: What's your next step?",
+        "Client: I'll book a two-hour handover with Omar on Monday.",
+        "Coach: And?",
+        "Client: I'm going to sort out some things with the team.",
+    )).action_items}
+    assert items["I'll book a two-hour handover with Omar on Monday."].missing_smart == []
+    vague = items["I'm going to sort out some things with the team."].missing_smart
+    assert "time-bound" in vague and "measurable" in vague
+
+
+def test_values_and_beliefs_are_found_in_plain_wording_and_typed():
+    result = analyze_transcript(talk(
+        "Coach: What matters here?",
+        "Client: Freedom matters to me more than money, it always has.",
+        "Coach: And the finance role?",
+        "Client: I'm not a numbers person, so I keep avoiding it.",
+        "Coach: What happened with your colleague?",
+        "Client: I can't believe he fell asleep in the board meeting.",
+        "Coach: What else do you know about yourself?",
+        "Client: I know I can do this if I prepare properly.",
+    ))
+    kinds = {v.evidence[0]: v.type for v in result.values_beliefs}
+    assert kinds["Freedom matters to me more than money, it always has."] == "Core Value"
+    assert kinds["I'm not a numbers person, so I keep avoiding it."] == "Limiting Belief"
+    assert kinds["I know I can do this if I prepare properly."] == "Empowering Belief"
+    assert not any("fell asleep" in quote for quote in kinds)
+
+
+def test_emotional_shift_follows_the_clients_own_state():
+    result = analyze_transcript(talk(
+        "Coach: How are you arriving?",
+        "Client: I still feel like I'm pretending. I'm anxious and honestly exhausted.",
+        "Coach: What's underneath that?",
+        "Client: I'm scared they'll see I'm out of my depth.",
+        "Coach: What do you know about how you got here?",
+        "Client: I suppose I was hired because I'm good at this.",
+        "Coach: How are you feeling now?",
+        "Client: Lighter. I feel clear and actually quite excited about Monday.",
+    ))
+    shift = result.emotional_shifts[0]
+    assert shift.direction == "improved"
+    assert shift.initial_state in ("Distressed", "Uneasy") and shift.final_state in ("Positive", "Optimistic")
+    assert "I still feel like I'm pretending." in shift.evidence
+
+
+def test_a_question_about_facts_is_never_powerful():
+    result = analyze_transcript(talk(
+        "Coach: What are you drinking these days?",
+        "Client: Mostly wine, maybe a bottle over a couple of nights, sometimes more at weekends when friends come round.",
+        "Coach: What does that tell you about what you want?",
+        "Client: That I've been using it to switch off, and I want to find another way to do that. I never saw it that way.",
+    ))
+    questions = [q.question for q in result.powerful_questions]
+    assert "What are you drinking these days?" not in questions
+    assert "What does that tell you about what you want?" in questions
+
+
+def test_names_and_filler_are_never_themes():
+    lines = []
+    for _ in range(4):
+        lines += ["Coach: Tell me more about Priya.",
+                  "Client: Priya keeps taking over the delegation of the project work, and Priya never hands it over."]
+    themes = analyze_transcript(talk(*lines)).key_themes
+    assert 2 <= len(themes) <= 5 or themes
+    assert not any("priya" in t.lower() for t in themes)
+    assert not any(t in ("thing", "stuff", "talk", "lot") for t in themes)
+
+
+def test_a_hope_is_not_a_celebration_but_a_win_is():
+    hoped = analyze_transcript(talk("Coach: Any news?", "Client: I hope I'll get the job next week, fingers crossed."))
+    assert hoped.celebration is None
+    won = analyze_transcript(talk(
+        "Coach: What's happened since we last spoke?",
+        "Client: I finally told my manager about the workload and it went really well.",
+    ))
+    assert won.celebration is not None
+    assert "I finally told my manager about the workload and it went really well." in won.celebration.evidence
+
+
+def test_coach_feedback_quotes_the_coach_and_ties_it_to_pcc_markers():
+    t = talk(
+        "Coach: What would you like to get from our time today?",
+        "Client: Some clarity on whether to take the promotion.",
+        "Coach: It sounds like part of you wants it and part of you is tired.",
+        "Client: Yes. I'm exhausted, but I also want to grow.",
+        "Coach: You feel pulled in two directions.",
+        "Client: Exactly, and I hadn't noticed how much the tiredness is driving this.",
+        "Coach: What will you do with that?",
+        "Client: I'll talk to my partner tonight about what the role would mean for us.",
+    )
+    result = analyze_transcript(t)
+    feedback = result.coach_feedback
+    coach_words = " ".join(turn.text for turn in t.turns if turn.role == "coach")
+    markers = {f.pcc_marker.split()[0] for f in feedback.strengths}
+    assert {"3.1", "6.7", "8.5"} <= markers
+    for item in feedback.strengths + feedback.missed_opportunities:
+        assert item.evidence and all(quote in coach_words for quote in item.evidence)
+    assert feedback.quality_rationale.startswith(result.overall_session_quality)
+
+
+def test_goal_progress_agrees_with_the_celebration_and_the_plan():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to focus on today?",
+        "Client: I want to work on delegation, handing work over to my team.",
+        "Coach: What's happened with that since we last spoke?",
+        "Client: I handed the quarterly report over to Leah and it went really well.",
+        "Coach: What's next?",
+        "Client: I'll hand over the vendor contracts to Omar on Monday.",
+    ))
+    goal = result.goal_progress[0]
+    assert "delegation" in goal.goal_area
+    assert goal.progress_level == "Significant"
+    assert result.intention is not None
+    assert result.intention.behavior_change in [a.action for a in result.action_items]
+    assert result.session_summary.startswith("The client came to work on")
+
+
+def test_grounded_candidates_are_verbatim_and_labelled():
+    t = talk(
+        "Coach: What will you do?",
+        "Client: I'll call the landlord on Friday about the lease.",
+        "Coach: How does that feel?",
+        "Client: Lighter, honestly.",
+    )
+    passages = EmbeddedCandidates().propose(t)
+    assert [p.number for p in passages] == list(range(1, len(passages) + 1))
+    assert all(p.text in t.turns[p.turn_index].text for p in passages)
+    assert any(p.hint.startswith("commitment") and "landlord" in p.text for p in passages)
