@@ -19,7 +19,7 @@ _TOPICS: dict[str, str] = {
     "boundaries": r"boundar\w*|say(?:ing)? no|said no|protect (?:my|the) time|people-pleas\w*",
     "work-life balance": r"work-life|balance|weekends?|evenings?|home by|family time|working late|until (?:ten|nine|eight|midnight)",
     "burnout and energy": r"burn(?:ed|t)? ?out|exhaust\w*|drained|no energy|running on empty|tired all the time",
-    "career direction": r"career|promotion|new role|next role|job offer|quit (?:my|the) job|change jobs?|apply for",
+    "career change": r"career|promotion|new role|next role|job offer|quit (?:my|the) job|change jobs?|apply for",
     "difficult conversations": r"difficult conversation|hard conversation|confront\w*|raise it with|bring it up with|"
                                r"feedback to (?:her|him|them)",
     "leadership": r"leader\w*|lead the team|managing (?:people|the team)|my team|direct reports?",

@@ -32,6 +32,12 @@ FILLER = set(
     sessions conversation minute second yeah okay ok um uh hmm right sure gosh mm hour weekend monday tuesday
     wednesday thursday friday saturday sunday while last next first other same whole kinda sorta""".split()
 )
+# People by role: who the session is about, not what it is about.
+ROLES = set(
+    """manager boss colleague colleagues team engineer teacher partner wife husband mum mom dad mother father kids
+    children son daughter client customer friend friends family people staff director ceo founder cofounder
+    co-founder board sister brother parent parents nurse doctor coach""".split()
+)
 _DROP_MODIFIERS = {"det", "poss", "nummod", "predet", "quantmod"}
 _WEAK_ADJ = {"next", "last", "whole", "same", "other", "little", "big", "good", "bad", "real", "certain", "own",
              "few", "many", "much", "more", "most", "such", "new", "old", "different", "main", "actual", "entire"}
@@ -49,12 +55,12 @@ def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agen
         for topic in concepts.topics(s.text):
             named[topic].add(s.span.start * 10_000 + s.turn.index)
     # A named topic pointed to by three or more of the client's sentences leads.
-    leading = sorted((t for t, hits in named.items() if len(hits) >= 3), key=lambda t: (-len(named[t]), t))[:3]
+    leading = sorted((t for t, hits in named.items() if len(hits) >= 2), key=lambda t: (-len(named[t]), t))[:3]
     if not counts:
         return []
     coach = coach_text.lower()
     scored = {p: _score(p, turns, coach, agenda_turns) for p, turns in counts.items()}
-    candidates = [p for p, sc in scored.items() if sc >= (2.0 if " " in p or "-" in p else 3.0)] or sorted(scored, key=lambda p: -scored[p])[:MIN_THEMES]
+    candidates = [p for p, sc in scored.items() if sc >= (2.0 if " " in p or "-" in p else 4.0) and p not in ROLES] or sorted(scored, key=lambda p: -scored[p])[:MIN_THEMES]
     candidates.sort(key=lambda p: (-scored[p], p))
     candidates = candidates[:40]
     themes = []
@@ -103,7 +109,7 @@ def clean(chunk: SpacySpan, names: set[str]) -> str | None:
     tokens = list(chunk)
     while tokens and (_droppable(tokens[0]) and not (len(tokens) > 1 and tokens[1].text == "-")):
         tokens = tokens[1:]
-    if not tokens or tokens[-1].pos_ != "NOUN":
+    if not tokens or tokens[-1].pos_ != "NOUN" or tokens[-1].lower_ in ("in", "on", "up", "out", "off"):
         return None
     text = chunk.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].lower()
     words = text.replace(" - ", "-").split()
