@@ -195,6 +195,8 @@ def _own_statement(s: Sentence) -> bool:
 def _said_by_other(s: Sentence) -> bool:
     """"He used to say it wasn't for people like us", "She's always told me to do work I care
     about": someone else's view, quoted by the client."""
+    if not syntax.SPEECH_WORDS & set(s.text.lower().split()):
+        return False
     for tok in s.doc:
         if tok.lower_ in syntax.SPEECH and tok.pos_ in ("VERB", "AUX"):
             subj = syntax.subject(tok)

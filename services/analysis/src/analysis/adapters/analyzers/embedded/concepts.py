@@ -8,6 +8,7 @@ when several of the client's sentences point to it (see themes.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _TOPICS: dict[str, str] = {
     "delegation": r"delegat\w*|hand(?:ed|ing|s)? (?:\w+ ){0,4}?(?:over|off)\b|handover|let(?:ting)? go of|give (?:it|them|that) to "
@@ -38,10 +39,14 @@ _TOPICS: dict[str, str] = {
     "grief and loss": r"grief|griev\w*|passed away|funeral|loss of|died",
     "motivation": r"motivat\w*|can't get started|lost interest|drive",
 }
-_PATTERNS = {topic: re.compile(rf"\b(?:{words})", re.I) for topic, words in _TOPICS.items()}
+_NAMES = list(_TOPICS)
+# One pass per sentence: every topic is a named group of a single alternation.
+_ANY = re.compile("|".join(rf"(?P<t{i}>\b(?:{words}))" for i, words in enumerate(_TOPICS.values())), re.I)
 
 
-def topics(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def topics(text: str) -> tuple[str, ...]:
     """The topics `text` points to."""
     t = text.replace("\u2019", "'")
-    return [topic for topic, pattern in _PATTERNS.items() if pattern.search(t)]
+    found = {m.lastgroup for m in _ANY.finditer(t)}
+    return tuple(name for i, name in enumerate(_NAMES) if f"t{i}" in found)

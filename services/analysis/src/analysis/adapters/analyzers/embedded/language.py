@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import spacy.symbols
+from spacy.attrs import LOWER, POS, TAG
 from spacy.tokens import Doc
 
 from .models import embed, spacy_pipeline
@@ -64,8 +66,7 @@ def _parse(texts: list[str]) -> list[Doc]:
     with nlp.select_pipes(disable=["parser", "ner", "lemmatizer", "attribute_ruler"]):
         docs = list(nlp.pipe(texts, batch_size=512))
     for doc in docs:
-        for tok in doc:
-            tok.pos_ = _coarse(tok.tag_, tok.lower_)
+        _set_coarse_pos(doc)
     # The parser and NER read the shared tok2vec output the first pass left in doc.tensor.
     docs = list(nlp.get_pipe("parser").pipe(docs, batch_size=512))
     named = [d for d in docs if any(t.is_title and t.i > 0 and t.lower_ not in _I_FORMS for t in d)]
@@ -88,9 +89,30 @@ _AUX_WORDS = {"be", "am", "'m", "is", "'s", "are", "'re", "was", "were", "been",
               "had", "'d", "do", "does", "did", "ca", "wo"}
 
 
-def _coarse(tag: str, lower: str) -> str:
-    pos = _TAG_POS.get(tag, "X")
-    return "AUX" if pos == "VERB" and lower in _AUX_WORDS else pos
+_POS_ID = {name: spacy.symbols.IDS[name] for name in set(_TAG_POS.values()) | {"AUX", "X"}}
+
+
+def _set_coarse_pos(doc: Doc) -> None:
+    """POS from TAG (and the word, for auxiliaries), array to array: no Token objects made."""
+    by_tag, aux_words, verb, aux, other = _hashed(doc.vocab.strings)
+    tags_lowers = doc.to_array([TAG, LOWER]).tolist()
+    pos = [by_tag.get(tag, other) for tag, _ in tags_lowers]
+    for i, (_, lower) in enumerate(tags_lowers):
+        if pos[i] == verb and lower in aux_words:
+            pos[i] = aux
+    doc.from_array([POS], np.asarray(pos, dtype=np.uint64))
+
+
+_HASHED: tuple | None = None
+
+
+def _hashed(strings) -> tuple:
+    """The tag -> POS table and auxiliary words as the vocabulary's hashes (built once)."""
+    global _HASHED
+    if _HASHED is None:
+        _HASHED = ({strings.add(tag): _POS_ID[name] for tag, name in _TAG_POS.items()},
+                   {strings.add(w) for w in _AUX_WORDS}, _POS_ID["VERB"], _POS_ID["AUX"], _POS_ID["X"])
+    return _HASHED
 
 
 def _normalise(text: str) -> str:

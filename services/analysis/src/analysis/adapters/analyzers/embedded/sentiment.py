@@ -13,6 +13,7 @@ def _analyzer():
     return SentimentIntensityAnalyzer()
 
 
+@lru_cache(maxsize=16384)
 def compound(text: str) -> float:
     return _analyzer().polarity_scores(text)["compound"]
 

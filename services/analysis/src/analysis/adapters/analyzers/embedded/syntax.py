@@ -20,6 +20,7 @@ SPEECH = {
     "insists", "promised", "reckons", "reckoned", "goes", "went", "was like", "is like", "keeps", "feels", "felt",
     "believes", "believed", "says", "wanted", "told",
 }
+SPEECH_WORDS = {w for w in SPEECH if " " not in w}
 CONDITION_MARKS = {"if", "unless", "whether", "when", "whenever", "once"}
 HABIT_WORDS = {"usually", "normally", "typically", "always", "sometimes", "often", "generally", "ever", "rarely",
                "seldom", "occasionally"}
@@ -109,5 +110,10 @@ def past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(a in ("have", "'ve", "has", "had", "'d") for a in aux)
 
 
-def verbs(sentence: SpacySpan) -> list[Token]:
-    return [t for t in sentence if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
+def verbs(sentence) -> list[Token]:
+    """The sentence's verbs that head a clause (auxiliaries left out), computed once per Doc."""
+    doc = sentence.doc if isinstance(sentence, SpacySpan) else sentence
+    cached = doc.user_data.get("verbs")
+    if cached is None:
+        cached = doc.user_data["verbs"] = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
+    return cached

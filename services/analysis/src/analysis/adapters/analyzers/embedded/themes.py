@@ -58,7 +58,7 @@ def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agen
     leading = sorted((t for t, hits in named.items() if len(hits) >= 2), key=lambda t: (-len(named[t]), t))[:3]
     if not counts:
         return []
-    coach = coach_text.lower()
+    coach = set(re.findall(r"[a-z][a-z'-]*", coach_text.lower()))
     scored = {p: _score(p, turns, coach, agenda_turns) for p, turns in counts.items()}
     candidates = [p for p, sc in scored.items() if sc >= (2.0 if " " in p or "-" in p else 4.0) and p not in ROLES] or sorted(scored, key=lambda p: -scored[p])[:MIN_THEMES]
     candidates.sort(key=lambda p: (-scored[p], p))
@@ -77,10 +77,10 @@ def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agen
     return out
 
 
-def _score(phrase: str, turns: set[int], coach: str, agenda_turns: set[int]) -> float:
+def _score(phrase: str, turns: set[int], coach: set[str], agenda_turns: set[int]) -> float:
     score = float(len(turns))
-    if re.search(r"\b" + re.escape(phrase.split()[-1]), coach):
-        score += 1.0
+    if phrase.split()[-1] in coach:
+        score += 1.0  # the coach picked the topic up too
     if turns & agenda_turns:
         score += 1.5
     return score + 0.25 * (len(phrase.split()) - 1)

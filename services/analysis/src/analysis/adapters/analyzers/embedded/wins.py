@@ -95,10 +95,12 @@ def _good_news(s: Sentence, session) -> bool:
     if not s.turn.is_client or s.is_question or len(s.text.split()) < 4:
         return False
     text = s.text.replace("\u2019", "'")
-    tone = compound(text)
-    if NOT_A_WIN.search(text) or tone < -0.05 or (state(s) or 0.0) < -0.1:
+    if NOT_A_WIN.search(text):
         return False
     if not any(syntax.past(v) and not syntax.negated(v) and syntax.condition(v) is None for v in syntax.verbs(s.doc)):
+        return False
+    tone = compound(text)
+    if tone < -0.05 or (state(s) or 0.0) < -0.1:
         return False
     coach = session.previous_of(s.turn, "coach")
     answering = coach is not None and coach.index == s.turn.index - 1 and s.span in s.turn.spans[:3]
