@@ -47,6 +47,19 @@ _MEASURE = re.compile(r"\b(?:how will you know|what would (?:make|success)|what 
                       re.I)
 _ACCOUNTABLE = re.compile(r"\b(?:accountab\w+|how will (?:i|we|you) know|check in|how will you track|who (?:else )?could "
                           r"support|how will you remember|what could get in the way)\b", re.I)
+_EMPATHY = re.compile(r"^\W*(?:(?:that|it|this) (?:sounds|must be|must have been|seems|feels) (?:\w+ )?(?:like )?(?:a )?"
+                      r"(?:hard|painful|difficult|tough|uncomfortable|exhausting|frustrating|scary|lonely|heavy|a lot|"
+                      r"upsetting|overwhelming|draining)|i can (?:hear|see) (?:how|that)|i'm sorry)", re.I)
+_ENERGY = re.compile(r"\byou (?:lit up|light up|smiled|sighed|paused|laughed|went quiet|sat up|leaned in|"
+                     r"sound(?:ed)? (?:lighter|different|excited|flat|tired))|\bi notice(?:d)? (?:your|you|a shift|that you)|"
+                     r"\byour (?:voice|energy|face|tone) (?:changed|dropped|lifted|shifted)", re.I)
+# Telling and reassuring: the coach's experience or a quick fix instead of the client's thinking.
+_TELLING = re.compile(r"\bin my experience\b|\btrust me\b|\bthat's what i(?:'d| would) do\b|\bif i were you\b|"
+                      r"\bwhat i(?:'d| would) do is\b|^(?:just|be|try|make sure|don't|stop|start) \w+", re.I)
+_DISMISSING = re.compile(r"\beveryone (?:feels|goes through|gets)\b|\bdon't worry\b|\b(?:it's|that's|\w+ is) (?:fine|normal)\b|"
+                         r"\bit wasn't a fluke\b|\byou'll be fine\b|\bcheer up\b", re.I)
+_STEERING = re.compile(r"^(?:(?:so|and|okay|well),? )?(?:would it help to|would you be willing to|will you|could you just|"
+                       r"can you just|what if you|have you considered|do you think you (?:should|could|deserve))\b", re.I)
 _ACK = re.compile(r"\b(?:sounds|hear|feel|feeling|hard|difficult|tough|understand|that's a lot|makes sense)\b", re.I)
 
 
@@ -71,7 +84,7 @@ def feedback(x: Inputs, quality_rationale: str) -> CoachFeedback:
 def _item(kind: str, number: str, observation: str, evidence: list[str], suggestion: str | None = None) -> FeedbackItem:
     competency, text = marker(number)
     return FeedbackItem(kind=kind, competency=competency, pcc_marker=text, observation=observation,
-                        suggestion=suggestion, evidence=dedupe([e for e in evidence if e], limit=3))
+                        suggestion=suggestion, evidence=dedupe([e for e in evidence if e], limit=4))
 
 
 def _coach_sentences(x: Inputs, pattern: re.Pattern) -> list[str]:
@@ -100,14 +113,28 @@ def _reflections(x: Inputs) -> FeedbackItem | None:
     if x.stats.reflections < 2:
         return None
     return _item("strength", "6.7", f"Reflected the client's words back {x.stats.reflections} times, so the client "
-                 "could hear their own thinking.", list(x.stats.reflection_quotes[:2]))
+                 "could hear their own thinking.", list(x.stats.reflection_quotes[:4]))
 
 
 def _evoking(x: Inputs) -> FeedbackItem | None:
     if not x.powerful:
         return None
     return _item("strength", "7.2", f"{len(x.powerful)} question(s) took the client beyond their first answer.",
-                 [p.question for p in x.powerful[:2]])
+                 [p.question for p in x.powerful[:4]])
+
+
+def _empathy(x: Inputs) -> FeedbackItem | None:
+    quotes = _coach_sentences(x, _EMPATHY)
+    if not quotes:
+        return None
+    return _item("strength", "4.2", "Named how hard it was for the client before moving on.", quotes)
+
+
+def _energy(x: Inputs) -> FeedbackItem | None:
+    quotes = _coach_sentences(x, _ENERGY)
+    if not quotes:
+        return None
+    return _item("strength", "6.4", "Noticed a shift in the client's energy and named it.", quotes)
 
 
 def _emotions(x: Inputs) -> FeedbackItem | None:
@@ -171,15 +198,24 @@ def _no_agreement(x: Inputs) -> FeedbackItem | None:
 
 
 def _advice(x: Inputs) -> FeedbackItem | None:
-    quotes = _coach_sentences(x, ADVICE)
+    quotes = _coach_sentences(x, ADVICE) + [q for q in _coach_sentences(x, _TELLING) if not q.rstrip().endswith("?")]
     if not quotes:
         return None
     return _item("missed_opportunity", "7.5", f"Gave advice {len(quotes)} time(s) instead of drawing out the client's "
                  "own ideas.", quotes, "Offer an observation without attachment, then ask what the client makes of it.")
 
 
+def _dismissing(x: Inputs) -> FeedbackItem | None:
+    quotes = _coach_sentences(x, _DISMISSING)
+    if not quotes:
+        return None
+    return _item("missed_opportunity", "4.3", "Reassured or waved a concern away instead of exploring it.", quotes,
+                 "Stay with the concern: 'What makes it feel that way?'")
+
+
 def _leading(x: Inputs) -> FeedbackItem | None:
-    quotes = [q.text for q in x.questions if _LEADING.search(q.text.replace("\u2019", "'"))]
+    quotes = [q.text for q in x.questions
+              if _LEADING.search(q.text.replace("\u2019", "'")) or _STEERING.search(q.text.replace("\u2019", "'"))]
     if not quotes:
         return None
     return _item("missed_opportunity", "4.4", "Leading questions that carry the coach's answer.", quotes,
@@ -195,7 +231,7 @@ def _closed_runs(x: Inputs) -> FeedbackItem | None:
     if len(best) < 3:
         return None
     return _item("missed_opportunity", "7.6", f"A run of {len(best)} closed questions in a row narrowed the "
-                 "conversation.", [q.text for q in best[:2]], "Turn one of them into a 'what' or 'how' question.")
+                 "conversation.", [q.text for q in best[:4]], "Turn one of them into a 'what' or 'how' question.")
 
 
 def _stacked(x: Inputs) -> FeedbackItem | None:
@@ -252,7 +288,7 @@ def _answered_in(session: Session, turn: TurnView, committed: set[int]) -> bool:
     return nxt is not None and nxt.index in committed
 
 
-_STRENGTHS = (_agreement, _measures, _reflections, _evoking, _emotions, _designed_actions, _accountability,
+_STRENGTHS = (_agreement, _measures, _reflections, _evoking, _empathy, _energy, _emotions, _designed_actions, _accountability,
               _celebrates, _space, _learning)
-_MISSED = (_no_agreement, _advice, _leading, _closed_runs, _stacked, _ignored_emotion, _imposed, _coach_talks,
+_MISSED = (_no_agreement, _advice, _dismissing, _leading, _closed_runs, _stacked, _ignored_emotion, _imposed, _coach_talks,
            _interruptions)
