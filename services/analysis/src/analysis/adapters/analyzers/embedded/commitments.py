@@ -35,6 +35,14 @@ _AGENDA = {"talk", "discuss", "explore", "focus", "unpack", "dig", "chat", "unde
 # A plan stated inside a relative or adverbial clause is a description, not a commitment:
 # "the number of cigarettes I'm going to smoke", "where I'm going to be living".
 _EMBEDDED = {"relcl", "advcl", "acl", "pcomp", "pobj", "csubj", "nsubj", "dobj", "amod", "npadvmod"}
+# The session's own logistics are not commitments to change: "I'll see you next week",
+# "I'll fill out the form", "I'll think about it".
+_LOGISTICS = re.compile(
+    r"\b(?:see you|come back|call you|email you|text you|fill (?:it |this |that |the \w+ )?(?:out|in)|sign (?:the|this|that)"
+    r" (?:form|paper)|read (?:the|this|that) (?:pamphlet|leaflet|handout|brochure|information)|take (?:the|this|that|a)"
+    r" (?:pamphlet|leaflet|handout|brochure)|think about it|think it over|look (?:at|into) it|have a look)\b",
+    re.I,
+)
 _UNFINISHED = re.compile(r"(?:\b(?:and|or|but|so|if|that|whether|because)|,)\s*$", re.I)
 _VAGUE = {"that", "it", "this", "something", "things", "stuff", "more", "better", "anything", "everything"}
 _RANK = {"High": 0, "Medium": 1, "Low": 2}
@@ -82,8 +90,8 @@ def find(sentences: list[Sentence]) -> list[Commitment]:
 
 
 def _commitment(s: Sentence) -> Commitment | None:
-    if _UNFINISHED.search(s.text):
-        return None  # "so I'll take some tablets, and": a thought left unfinished states no plan
+    if _UNFINISHED.search(s.text) or _LOGISTICS.search(s.text.replace("\u2019", "'")):
+        return None  # an unfinished thought, or the session's own logistics, states no plan
     timeline = timelines.find(s.text)
     options = []
     for verb in syntax.verbs(s.doc):
