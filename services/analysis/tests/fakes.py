@@ -50,6 +50,7 @@ class FakeUnitOfWork(UnitOfWork):
         self.emitted: list = []
         self._staged_events: list = []
         self._staged_ids: set[str] = set()
+        self.locked: list[str] = []
 
     def __call__(self) -> "FakeUnitOfWork":
         return self
@@ -69,6 +70,9 @@ class FakeUnitOfWork(UnitOfWork):
             return False
         self._staged_ids.add(event_id)
         return True
+
+    async def lock_insight(self, insight_id: str) -> None:
+        self.locked.append(insight_id)
 
     async def forget_events_about(self, insight_id: str) -> None:
         self.emitted = [e for e in self.emitted if getattr(e, "insight_id", None) != insight_id]

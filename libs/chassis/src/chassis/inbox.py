@@ -1,21 +1,24 @@
 """Idempotent consumers: the handled event id is written in the same transaction as the
-state change, so a redelivered event changes nothing."""
+state change, so a redelivered event changes nothing. An id is kept as long as its message
+can still be delivered (the streams keep messages STREAM_MAX_AGE), then pruned."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table
+from sqlalchemy import Column, DateTime, Index, MetaData, String, Table, delete
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 
 def inbox_table(metadata: MetaData) -> Table:
-    return Table(
+    table = Table(
         "inbox",
         metadata,
         Column("event_id", String(36), primary_key=True),
         Column("subject", String(200), nullable=False),
         Column("handled_at", DateTime(timezone=True), nullable=False),
     )
+    Index("ix_inbox_handled_at", table.c.handled_at)
+    return table
 
 
 async def claim(session: AsyncSession, table: Table, event_id: str, subject: str) -> bool:
@@ -27,3 +30,10 @@ async def claim(session: AsyncSession, table: Table, event_id: str, subject: str
         .returning(table.c.event_id)
     )
     return result.first() is not None
+
+
+async def prune_inbox(sessions: async_sessionmaker[AsyncSession], table: Table, keep: timedelta) -> int:
+    """Forget ids handled longer ago than `keep` (no stream still holds their messages)."""
+    async with sessions() as session, session.begin():
+        pruned = await session.execute(delete(table).where(table.c.handled_at < datetime.now(UTC) - keep))
+    return pruned.rowcount

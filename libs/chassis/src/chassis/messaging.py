@@ -1,35 +1,59 @@
-"""JetStream set-up shared by every service: streams, the broker, publishing raw events."""
+"""JetStream set-up shared by every service: streams, the broker, publishing raw events,
+how full each stream is, and a connection that reopens itself when the server closes it."""
 
+import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
+import nats.errors
 from contracts.subjects import ALL_STREAMS
 from faststream.nats import NatsBroker
+from nats.aio.client import AUTHORIZATION_VIOLATION, PERMISSIONS_ERR, STALE_CONNECTION, Client
 from nats.js.api import DiscardPolicy, RetentionPolicy, StorageType, StreamConfig
 from nats.js.errors import NotFoundError
 
+from chassis.outbox import Unpublishable
+
+log = logging.getLogger(__name__)
+
 STREAM_MAX_AGE = timedelta(days=30).total_seconds()
+STREAM_MAX_BYTES = 4 * 1024**3
 DUPLICATE_WINDOW = timedelta(minutes=10).total_seconds()
+NEAR_LIMIT = 0.8  # warn when a stream is this full
 
 
 def make_broker(url: str, name: str) -> NatsBroker:
-    return NatsBroker(url, name=name, max_reconnect_attempts=-1, reconnect_time_wait=0.5,
+    return ChassisNatsBroker(url, name=name, max_reconnect_attempts=-1, reconnect_time_wait=0.5,
                       connect_timeout=2, logger=None)
 
 
-async def ensure_streams(broker: NatsBroker) -> None:
-    """Create or update every stream: file storage, bounded retention, de-duplication window."""
+def stream_config(name: str, subjects: list[str], max_bytes: int = STREAM_MAX_BYTES, max_msgs: int = -1,
+                  max_age: float = STREAM_MAX_AGE) -> StreamConfig:
+    """Every stream keeps its history (limits retention: a platform consumer that subscribes
+    later, or a projection rebuilt from the start, can still read it) and, when full, refuses
+    new messages instead of dropping the oldest (discard new): a message a consumer has not
+    read yet is never thrown away for room. Producers publish through their outbox, which
+    keeps a refused event and retries it: a full stream is backpressure, not loss. Messages
+    older than max_age do expire; `stream_usage` and the warning above NEAR_LIMIT say when a
+    stream is filling up."""
+    return StreamConfig(
+        name=name,
+        subjects=subjects,
+        storage=StorageType.FILE,
+        retention=RetentionPolicy.LIMITS,
+        discard=DiscardPolicy.NEW,
+        max_age=max_age,
+        max_bytes=max_bytes,
+        max_msgs=max_msgs,
+        duplicate_window=DUPLICATE_WINDOW,
+    )
+
+
+async def ensure_streams(broker: NatsBroker, max_bytes: int = STREAM_MAX_BYTES, max_msgs: int = -1) -> None:
+    """Create or update every stream (see `stream_config`)."""
     js = broker.config.connection_state.stream
     for name, subjects in ALL_STREAMS:
-        config = StreamConfig(
-            name=name,
-            subjects=subjects,
-            storage=StorageType.FILE,
-            retention=RetentionPolicy.LIMITS,
-            discard=DiscardPolicy.OLD,
-            max_age=STREAM_MAX_AGE,
-            max_bytes=1024**3,
-            duplicate_window=DUPLICATE_WINDOW,
-        )
+        config = stream_config(name, subjects, max_bytes=max_bytes, max_msgs=max_msgs)
         try:
             await js.stream_info(name)
             await js.update_stream(config)
@@ -37,12 +61,72 @@ async def ensure_streams(broker: NatsBroker) -> None:
             await js.add_stream(config)
 
 
+@dataclass(frozen=True)
+class StreamUsage:
+    stream: str
+    messages: int
+    bytes: int
+    max_messages: int  # -1: no limit
+    max_bytes: int  # -1: no limit
+    consumers_pending: int  # messages the furthest-behind consumer has yet to receive
+
+    @property
+    def fullness(self) -> float:
+        """How close the stream is to its nearest limit, 0.0 .. 1.0."""
+        ratios = [used / limit for used, limit in ((self.messages, self.max_messages), (self.bytes, self.max_bytes))
+                  if limit and limit > 0]
+        return max(ratios, default=0.0)
+
+
+async def stream_usage(broker: NatsBroker) -> list[StreamUsage]:
+    """How full each of our streams is (for metrics and the warning below)."""
+    js = broker.config.connection_state.stream
+    found = []
+    for name, _ in ALL_STREAMS:
+        try:
+            info = await js.stream_info(name)
+        except NotFoundError:
+            continue
+        pending = [c.num_pending or 0 for c in await js.consumers_info(name)]
+        found.append(StreamUsage(stream=name, messages=info.state.messages, bytes=info.state.bytes,
+                                 max_messages=info.config.max_msgs or -1, max_bytes=info.config.max_bytes or -1,
+                                 consumers_pending=max(pending, default=0)))
+    return found
+
+
+async def warn_near_limits(broker: NatsBroker, threshold: float = NEAR_LIMIT) -> list[StreamUsage]:
+    """Log a warning for every stream fuller than `threshold`; returns those streams."""
+    near = [u for u in await stream_usage(broker) if u.fullness >= threshold]
+    for u in near:
+        log.warning("stream %s is %.0f%% full (%d messages, %d bytes; limits %d messages, %d bytes; "
+                    "furthest-behind consumer has %d pending): when full it refuses new events and "
+                    "producers hold them in their outbox", u.stream, 100 * u.fullness, u.messages, u.bytes,
+                    u.max_messages, u.max_bytes, u.consumers_pending)
+    return near
+
+
+def headers_size(headers: dict[str, str]) -> int:
+    """Bytes the headers take on the wire (NATS/1.0 block): they count against max_payload."""
+    return len(b"NATS/1.0\r\n\r\n") + sum(len(k.encode()) + len(v.encode()) + 4 for k, v in headers.items())
+
+
 def jetstream_publisher(broker: NatsBroker):
-    """A `Publish` for the outbox relay: JetStream publish, awaiting the ack."""
+    """A `Publish` for the outbox relay: JetStream publish, awaiting the ack. A message the
+    server could never take raises Unpublishable before it is sent (the server would close
+    the connection)."""
 
     async def publish(subject: str, payload: bytes, msg_id: str, headers: dict[str, str] | None = None) -> int:
+        connection = broker.config.connection_state.connection
         js = broker.config.connection_state.stream
-        ack = await js.publish(subject, payload, timeout=5, headers={**(headers or {}), "Nats-Msg-Id": msg_id})
+        headers = {**(headers or {}), "Nats-Msg-Id": msg_id}
+        size = len(payload) + headers_size(headers)
+        if size > connection.max_payload:
+            raise Unpublishable(f"{size:,} bytes with its headers; the server takes at most "
+                                f"{connection.max_payload:,} a message")
+        try:
+            ack = await js.publish(subject, payload, timeout=5, headers=headers)
+        except nats.errors.MaxPayloadError as exc:
+            raise Unpublishable(f"{size:,} bytes: over the server's max_payload") from exc
         return ack.seq
 
     return publish
@@ -74,3 +158,29 @@ async def nats_ready(broker: NatsBroker) -> None:
     if connection is None or not connection.is_connected:
         raise ConnectionError("not connected to NATS")
     await connection.flush(timeout=2)
+
+
+class ReconnectingClient(Client):
+    """nats-py closes the connection for good on a protocol error from the server (say, a
+    message over max_payload: the server has cut the connection), and FastStream's pull
+    consumers then spin on the closed connection, freezing the event loop. This client
+    reconnects instead, as it does after a network failure; only an authorization or
+    permissions error keeps nats-py's own handling."""
+
+    async def _process_err(self, err_msg: str) -> None:
+        if any(kind in err_msg for kind in (STALE_CONNECTION, AUTHORIZATION_VIOLATION, PERMISSIONS_ERR)):
+            await super()._process_err(err_msg)
+            return
+        log.error("NATS server error '%s': reconnecting", err_msg.strip("'"))
+        self._err = nats.errors.Error(f"nats: {err_msg.strip(chr(39))}")
+        await self._process_op_err(self._err)
+
+
+class ChassisNatsBroker(NatsBroker):
+    """A NatsBroker whose connection reopens itself (ReconnectingClient)."""
+
+    async def _connect(self) -> Client:
+        connection = ReconnectingClient()
+        await connection.connect(**self._connection_kwargs)
+        self.config.connect(connection)
+        return connection

@@ -2,13 +2,17 @@
 publishes it to JetStream with Nats-Msg-Id = event_id and marks it sent.
 
 The relay is woken in process right after a commit (no polling delay on the happy path);
-a periodic sweep picks up rows a crash or a NATS outage left behind.
+a periodic sweep picks up rows a crash or a NATS outage left behind. A row that can never
+be published (too big for the server) is set aside as dead, reported, and the rows behind
+it go on. Sent rows lose their payload after a retention window and go entirely once their
+message has aged out of the stream; what erasure needs (insight id, subject, stream
+sequence) stays until then.
 """
 
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import msgspec
 from contracts.subjects import INSIGHT_DELETED_V1
@@ -21,8 +25,9 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
+    and_,
     delete,
-    func,
     select,
     update,
 )
@@ -39,39 +44,74 @@ Publish = Callable[[str, bytes, str, dict[str, str] | None], Awaitable[int | Non
 Unpublish = Callable[[list[tuple[str, int]]], Awaitable[None]]
 
 
+class Unpublishable(Exception):
+    """This message can never be published as it is (say, bigger than the server takes):
+    retrying cannot help, so the relay sets it aside instead of blocking the rows behind it."""
+
+
 def outbox_table(metadata: MetaData) -> Table:
     table = Table(
         "outbox",
         metadata,
         Column("event_id", String(36), primary_key=True),
         Column("subject", String(200), nullable=False),
-        Column("payload", LargeBinary, nullable=False),
+        Column("payload", LargeBinary),  # NULL once sent and past the retention window
         Column("created_at", DateTime(timezone=True), nullable=False),
         Column("sent_at", DateTime(timezone=True)),
         Column("headers", JSONB),  # NATS headers to publish with, e.g. the request id
         Column("stream_seq", BigInteger),  # where it landed: erasure deletes it from the stream too
+        Column("insight_id", String(36)),  # the insight the event is about: erasure finds its rows by it
+        Column("dead_at", DateTime(timezone=True)),  # set aside: it can never be published
+        Column("dead_reason", Text),
     )
-    Index("ix_outbox_unsent", table.c.created_at, postgresql_where=table.c.sent_at.is_(None))
+    Index("ix_outbox_pending", table.c.created_at,
+          postgresql_where=and_(table.c.sent_at.is_(None), table.c.dead_at.is_(None)))
+    Index("ix_outbox_insight", table.c.insight_id)
+    Index("ix_outbox_sent", table.c.sent_at, postgresql_where=table.c.sent_at.is_not(None))
+    Index("ix_outbox_dead", table.c.dead_at, postgresql_where=table.c.dead_at.is_not(None))
     return table
 
 
 async def add_event(session: AsyncSession, table: Table, event: Event) -> None:
     values = {"event_id": event.event_id, "subject": subject_of(event), "payload": msgspec.json.encode(event),
-              "created_at": datetime.now(UTC)}
+              "created_at": datetime.now(UTC), "insight_id": getattr(event, "insight_id", None)}
     if rid := request_id.get():
         values["headers"] = {HEADER: rid}
     await session.execute(table.insert().values(**values))
 
 
 async def forget_events(session: AsyncSession, table: Table, insight_id: str) -> list[tuple[str, int]]:
-    """Erasure: delete the outbox rows whose payload names the insight, sent or not (a row the
-    relay holds locked is deleted once the relay commits). Returns where the sent ones landed,
-    so the caller can delete them from the streams as well."""
-    payload = func.convert_from(table.c.payload, "UTF8")
+    """Erasure: delete the outbox rows about the insight, sent or not (a row the relay holds
+    locked is deleted once the relay commits). Returns where the sent ones landed, so the
+    caller can delete them from the streams as well."""
     deleted = await session.execute(
-        delete(table).where(func.strpos(payload, insight_id) > 0).returning(table.c.subject, table.c.stream_seq))
+        delete(table).where(table.c.insight_id == insight_id).returning(table.c.subject, table.c.stream_seq))
     # InsightDeleted itself stays in its stream: other services still have to receive it
     return [(subject, seq) for subject, seq in deleted.all() if seq is not None and subject != INSIGHT_DELETED_V1]
+
+
+async def dead_events(sessions: async_sessionmaker[AsyncSession], table: Table) -> list[dict]:
+    """What the relay set aside, oldest first (for an operator)."""
+    t = table
+    async with sessions() as session:
+        rows = await session.execute(
+            select(t.c.event_id, t.c.subject, t.c.insight_id, t.c.created_at, t.c.dead_at, t.c.dead_reason)
+            .where(t.c.dead_at.is_not(None)).order_by(t.c.dead_at))
+        return [dict(row._mapping) for row in rows]
+
+
+async def prune_outbox(sessions: async_sessionmaker[AsyncSession], table: Table, keep_payload: timedelta,
+                       keep_row: timedelta) -> tuple[int, int]:
+    """Sent rows lose payload and headers after `keep_payload`; after `keep_row` (as long as
+    the stream keeps the message, so erasure can still find it there) they go. Returns
+    (rows stripped, rows deleted)."""
+    now, t = datetime.now(UTC), table
+    async with sessions() as session, session.begin():
+        stripped = await session.execute(
+            update(t).where(t.c.sent_at < now - keep_payload, t.c.payload.is_not(None))
+            .values(payload=None, headers=None))
+        deleted = await session.execute(delete(t).where(t.c.sent_at < now - keep_row))
+    return stripped.rowcount, deleted.rowcount
 
 
 class OutboxRelay:
@@ -112,7 +152,7 @@ class OutboxRelay:
                 timeout = self._sweep
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:  # NATS or Postgres down: retry with backoff
+            except Exception as exc:  # NATS or Postgres down, a full stream: retry with backoff
                 failures += 1
                 timeout = min(0.25 * 2**failures, self._sweep)
                 log.warning("outbox relay failed (%s), retrying in %.1fs", exc, timeout)
@@ -123,13 +163,14 @@ class OutboxRelay:
             self._wake.clear()
 
     async def relay_once(self) -> int:
-        """Publish up to one batch of unsent events in order; returns how many went out."""
+        """Publish up to one batch of pending events in order; returns how many it handled
+        (published or set aside)."""
         t = self._table
         async with self._sessions() as session, session.begin():
             rows = (
                 await session.execute(
                     select(t.c.event_id, t.c.subject, t.c.payload, t.c.headers)
-                    .where(t.c.sent_at.is_(None))
+                    .where(t.c.sent_at.is_(None), t.c.dead_at.is_(None))
                     .order_by(t.c.created_at)
                     .limit(self._batch)
                     .with_for_update(skip_locked=True)
@@ -139,6 +180,12 @@ class OutboxRelay:
             for row in rows:
                 try:
                     seq = await self._publish(row.subject, row.payload, row.event_id, row.headers)
+                except Unpublishable as exc:
+                    log.error("outbox: event %s (%s) can never be published, set aside as dead: %s",
+                              row.event_id, row.subject, exc)
+                    await session.execute(update(t).where(t.c.event_id == row.event_id).values(
+                        dead_at=datetime.now(UTC), dead_reason=str(exc)[:1000]))
+                    continue
                 except Exception as exc:  # it and the rest wait for the next try; what went out stays marked
                     failure = exc
                     break

@@ -18,6 +18,9 @@ class CommonSettings:
     nats_url: str
     host: str
     port: int
+    operator_token: str | None = None  # guards /internal/v1/... (dead letters); unset: those routes are off
+    outbox_keep_payload_hours: float = 24.0  # sent events keep their payload this long, then only what erasure needs
+    housekeeping_seconds: float = 300.0  # pruning and the streams' fullness check, this often
 
     @classmethod
     def from_env(cls, service: str, default_port: int) -> "CommonSettings":
@@ -28,6 +31,9 @@ class CommonSettings:
             nats_url=env("NATS_URL", "nats://127.0.0.1:4222"),
             host=env(f"{prefix}_HOST", "127.0.0.1"),
             port=int(env(f"{prefix}_PORT", str(default_port))),
+            operator_token=env("OPERATOR_TOKEN") or env(f"{prefix}_OPERATOR_TOKEN"),
+            outbox_keep_payload_hours=float(env("OUTBOX_RETENTION_HOURS", "24")),
+            housekeeping_seconds=float(env("HOUSEKEEPING_SECONDS", "300")),
         )
 
 

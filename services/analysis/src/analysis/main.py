@@ -14,7 +14,7 @@ from analysis.adapters.analyzers.fallback import FallbackAnalyzer
 from analysis.adapters.analyzers.openai import LlmSettings, OpenAIAnalyzer
 from analysis.adapters.http import operator_handlers
 from analysis.adapters.nats.subscribers import subscribe
-from analysis.adapters.postgres.tables import SCHEMA, inbox, outbox
+from analysis.adapters.postgres.tables import SCHEMA, dead_letters, inbox, outbox
 from analysis.adapters.postgres.uow import AnalysisUnitOfWork
 from analysis.app.rerun_analysis import rerun_analysis
 from analysis.ports import Analyzer
@@ -40,6 +40,8 @@ def create_app(settings: CommonSettings | None = None, analyzer: Analyzer | None
     settings = settings or CommonSettings.from_env("analysis", 8002)
     runtime = ServiceRuntime("analysis", settings, MIGRATIONS, SCHEMA)
     runtime.with_outbox(outbox)
+    runtime.with_inbox(inbox)
+    runtime.with_dead_letters(dead_letters)
     analyzer = analyzer or build_analyzer()
     worker = f"{socket.gethostname()}:{os.getpid()}"
 
@@ -49,7 +51,7 @@ def create_app(settings: CommonSettings | None = None, analyzer: Analyzer | None
 
     subscribe(runtime.broker, analyzer, uow,
               max_deliver=int(env("ANALYSIS_MAX_DELIVER", "5")), ack_wait=float(env("ANALYSIS_ACK_WAIT", "60")),
-              concurrency=int(env("ANALYSIS_CONCURRENCY", "1")))
+              concurrency=int(env("ANALYSIS_CONCURRENCY", "1")), dead_letters=runtime.dead_letters)
     operator = operator_handlers(partial(rerun_analysis, analyzer=analyzer, uow_factory=uow),
                                  env("ANALYSIS_OPERATOR_TOKEN"))
     return runtime.app(operator, verifier=None)

@@ -15,7 +15,7 @@ from ingestion.adapters import http
 from ingestion.adapters.extractors import FileTextExtractor
 from ingestion.adapters.http_admin import admin_routes, subscribe_erasure
 from ingestion.adapters.nats.subscribers import subscribe
-from ingestion.adapters.postgres.tables import SCHEMA, inbox, outbox
+from ingestion.adapters.postgres.tables import SCHEMA, dead_letters, inbox, outbox
 from ingestion.adapters.postgres.uow import IngestionUnitOfWork
 from ingestion.app.idempotency import purge_expired
 from ingestion.settings import IngestionSettings
@@ -28,6 +28,8 @@ def create_app(settings: IngestionSettings | None = None):
     settings = settings or IngestionSettings.from_env()
     runtime = ServiceRuntime("ingestion", settings.common, MIGRATIONS, SCHEMA)
     runtime.with_outbox(outbox)
+    runtime.with_inbox(inbox)
+    runtime.with_dead_letters(dead_letters)
     extractor = FileTextExtractor()
     background: list[asyncio.Task] = []
 
@@ -56,8 +58,8 @@ def create_app(settings: IngestionSettings | None = None):
         with contextlib.suppress(BaseException):
             await asyncio.gather(*background, return_exceptions=True)
 
-    subscribe(runtime.broker, uow)
-    subscribe_erasure(runtime.broker, runtime.sessions, runtime.unpublish)
+    subscribe(runtime.broker, uow, dead_letters=runtime.dead_letters)
+    subscribe_erasure(runtime.broker, runtime.sessions, runtime.unpublish, dead_letters=runtime.dead_letters)
     routes = [*http.routes(uow, lambda: str(uuid7()), extractor, settings.spool_dir),
               *admin_routes(uow, runtime.sessions, runtime.unpublish, env("OPERATOR_TOKEN"))]
     return runtime.app(routes, jwt_verifier_from_env(), on_startup=[start_background], on_shutdown=[stop_background])

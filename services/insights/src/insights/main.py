@@ -9,7 +9,7 @@ from chassis.settings import CommonSettings, jwt_verifier_from_env
 from insights.adapters import http
 from insights.adapters.nats.subscribers import subscribe
 from insights.adapters.postgres.reader import SqlaInsightReader
-from insights.adapters.postgres.tables import SCHEMA, inbox
+from insights.adapters.postgres.tables import SCHEMA, dead_letters, inbox
 from insights.adapters.postgres.uow import InsightsUnitOfWork
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -18,7 +18,10 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 def create_app(settings: CommonSettings | None = None):
     settings = settings or CommonSettings.from_env("insights", 8003)
     runtime = ServiceRuntime("insights", settings, MIGRATIONS, SCHEMA)
-    subscribe(runtime.broker, lambda: InsightsUnitOfWork(runtime.sessions, inbox=inbox))
+    runtime.with_inbox(inbox)
+    runtime.with_dead_letters(dead_letters)
+    subscribe(runtime.broker, lambda: InsightsUnitOfWork(runtime.sessions, inbox=inbox),
+              dead_letters=runtime.dead_letters)
     return runtime.app(http.routes(SqlaInsightReader(runtime.sessions)), jwt_verifier_from_env())
 
 

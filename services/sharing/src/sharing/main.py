@@ -11,7 +11,7 @@ from contracts.base import new_event_id
 
 from sharing.adapters import http
 from sharing.adapters.nats.subscribers import subscribe
-from sharing.adapters.postgres.tables import SCHEMA, inbox, outbox
+from sharing.adapters.postgres.tables import SCHEMA, dead_letters, inbox, outbox
 from sharing.adapters.postgres.uow import SharingUnitOfWork
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -25,12 +25,14 @@ def create_app(settings: CommonSettings | None = None):
     settings = settings or CommonSettings.from_env("sharing", 8004)
     runtime = ServiceRuntime("sharing", settings, MIGRATIONS, SCHEMA)
     runtime.with_outbox(outbox)
+    runtime.with_inbox(inbox)
+    runtime.with_dead_letters(dead_letters)
 
     def uow() -> SqlaUnitOfWork:
         return SharingUnitOfWork(runtime.sessions, outbox=outbox, inbox=inbox, after_commit=runtime.wake_relay,
                                  unpublish=runtime.unpublish)
 
-    subscribe(runtime.broker, uow)
+    subscribe(runtime.broker, uow, dead_letters=runtime.dead_letters)
     return runtime.app(http.routes(uow, utc_now, new_event_id, env("OPERATOR_TOKEN")), jwt_verifier_from_env())
 
 

@@ -1,5 +1,10 @@
 """TranscriptReceived -> Analyzer -> AnalysisCompleted (or, on the last attempt,
-AnalysisFailed), recorded as an analysis run, exactly once per transcript."""
+AnalysisFailed), recorded as an analysis run, exactly once per transcript.
+
+The analysis itself runs outside any transaction (it can take minutes), so the insight may
+be erased meanwhile: every transaction here takes the insight's lock (the one erasure
+takes) and looks for the erasure again under it, so a deleted insight gets no run, no copy
+and no event written after its erasure."""
 
 import time
 from collections.abc import Callable
@@ -34,6 +39,7 @@ async def analyze_transcript(event: TranscriptReceived, attempt: Attempt, analyz
     async with uow_factory() as uow:
         if await uow.already_handled(event.event_id):
             return
+        await uow.lock_insight(event.insight_id)
         if not await uow.transcripts.keep(event):
             return  # erased before we got to it: analyse nothing, keep nothing
         await uow.commit()
@@ -43,12 +49,15 @@ async def analyze_transcript(event: TranscriptReceived, attempt: Attempt, analyz
         content = await analyzer.analyze(event.transcript, context_of(event))
     except Exception as exc:
         latency = int((time.perf_counter() - clock) * 1000)
-        await _record_failure(event, attempt, analyzer, uow_factory, exc, started, latency)
-        if not attempt.last:
+        erased = await _record_failure(event, attempt, analyzer, uow_factory, exc, started, latency)
+        if not attempt.last and not erased:
             raise AnalysisFailedForNow(str(exc)) from exc
         return
     latency = int((time.perf_counter() - clock) * 1000)
     async with uow_factory() as uow:
+        await uow.lock_insight(event.insight_id)
+        if await uow.transcripts.is_erased(event.insight_id):
+            return  # erased while we analysed: keep nothing, publish nothing
         if not await uow.first_time(event.event_id, TRANSCRIPT_RECEIVED_V1):
             return  # another worker finished it first
         await uow.runs.add(completed_run(event.insight_id, attempt.number, content, started, latency))
@@ -58,13 +67,19 @@ async def analyze_transcript(event: TranscriptReceived, attempt: Attempt, analyz
 
 async def _record_failure(event: TranscriptReceived, attempt: Attempt, analyzer: Analyzer,
                           uow_factory: Callable[[], UnitOfWork], exc: Exception, started: datetime,
-                          latency: int) -> None:
+                          latency: int) -> bool:
+    """Records the failed attempt (and, on the last, AnalysisFailed); True if the insight
+    was erased meanwhile (then nothing is recorded)."""
     async with uow_factory() as uow:
+        await uow.lock_insight(event.insight_id)
+        if await uow.transcripts.is_erased(event.insight_id):
+            return True
         if attempt.last:
             if not await uow.first_time(event.event_id, TRANSCRIPT_RECEIVED_V1):
-                return
+                return False
             await uow.emit(AnalysisFailed(insight_id=event.insight_id, reason=readable_reason(exc),
                                           attempts=attempt.number))
         outcome = "gave_up" if attempt.last else "failed"
         await uow.runs.add(failed_run(event.insight_id, attempt.number, analyzer, outcome, exc, started, latency))
         await uow.commit()
+    return False

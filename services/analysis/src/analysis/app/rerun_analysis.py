@@ -26,12 +26,16 @@ async def rerun_analysis(insight_id: str, analyzer: Analyzer, uow_factory: Calla
         content = await analyzer.analyze(event.transcript, context_of(event))
     except Exception as exc:
         async with uow_factory() as uow:
+            await uow.lock_insight(insight_id)
+            if await uow.transcripts.is_erased(insight_id):
+                raise TranscriptNotKept(insight_id) from exc
             latency = int((time.perf_counter() - clock) * 1000)
             await uow.runs.add(failed_run(insight_id, attempt, analyzer, "failed", exc, started, latency))
             await uow.commit()
         raise
     run = completed_run(insight_id, attempt, content, started, int((time.perf_counter() - clock) * 1000))
     async with uow_factory() as uow:
+        await uow.lock_insight(insight_id)
         if await uow.transcripts.is_erased(insight_id):
             raise TranscriptNotKept(insight_id)  # erased while we analysed: publish nothing
         await uow.runs.add(run)

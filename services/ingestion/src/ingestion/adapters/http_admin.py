@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import msgspec
 from chassis.consumer import durable_consumer
+from chassis.deadletter import DeadLetters
 from chassis.outbox import Unpublish, forget_events
 from chassis.problems import Problem
 from faststream.nats import NatsBroker
@@ -67,10 +68,12 @@ def admin_routes(uow_factory: Callable[[], UnitOfWork], sessions: async_sessionm
     return [erase]
 
 
-def subscribe_erasure(broker: NatsBroker, sessions: async_sessionmaker[AsyncSession], unpublish: Unpublish) -> None:
+def subscribe_erasure(broker: NatsBroker, sessions: async_sessionmaker[AsyncSession], unpublish: Unpublish,
+                      dead_letters: DeadLetters | None = None) -> None:
     store = SqlaErasureStore(sessions, unpublish)
 
     async def on_deleted(event: InsightDeleted, message: NatsMessage) -> None:
         await forget_erased_insight(event, store)
 
-    durable_consumer(broker, InsightDeleted, "ingestion-erasure", on_deleted, max_deliver=30)
+    durable_consumer(broker, InsightDeleted, "ingestion-erasure", on_deleted, max_deliver=30,
+                     dead_letters=dead_letters)

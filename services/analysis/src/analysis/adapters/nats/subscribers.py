@@ -5,11 +5,13 @@ import contextlib
 from collections.abc import Callable
 
 from chassis.consumer import delivery_count, durable_consumer
+from chassis.deadletter import DeadLetters
 from faststream.nats import NatsBroker
 from faststream.nats.annotations import NatsMessage
 
 from analysis.app.analyze_transcript import Attempt, analyze_transcript
 from analysis.app.erase_insight import erase_insight
+from analysis.app.give_up import give_up
 from analysis.ports import Analyzer, UnitOfWork
 from contracts import InsightDeleted, TranscriptReceived
 
@@ -34,7 +36,7 @@ async def heartbeat(message: NatsMessage, every: float):
 
 
 def subscribe(broker: NatsBroker, analyzer: Analyzer, uow_factory: Callable[[], UnitOfWork],
-              max_deliver: int, ack_wait: float, concurrency: int = 1) -> None:
+              max_deliver: int, ack_wait: float, concurrency: int = 1, dead_letters: DeadLetters | None = None) -> None:
     async def on_transcript(event: TranscriptReceived, message: NatsMessage) -> None:
         number = delivery_count(message)
         async with heartbeat(message, min(HEARTBEAT_SECONDS, ack_wait / 3)):
@@ -44,7 +46,11 @@ def subscribe(broker: NatsBroker, analyzer: Analyzer, uow_factory: Callable[[], 
     async def on_deleted(event: InsightDeleted, message: NatsMessage) -> None:
         await erase_insight(event, uow_factory())
 
+    async def on_give_up(event: TranscriptReceived, error: Exception, deliveries: int) -> None:
+        await give_up(event, error, deliveries, uow_factory())
+
     # one message per fetch, so idle replicas get the next one; `concurrency` of them at once
     durable_consumer(broker, TranscriptReceived, "analysis-workers", on_transcript,
-                     max_deliver=max_deliver, ack_wait=ack_wait, batch_size=1, max_workers=concurrency)
-    durable_consumer(broker, InsightDeleted, "analysis-erasure", on_deleted)
+                     max_deliver=max_deliver, ack_wait=ack_wait, batch_size=1, max_workers=concurrency,
+                     dead_letters=dead_letters, on_give_up=on_give_up)
+    durable_consumer(broker, InsightDeleted, "analysis-erasure", on_deleted, dead_letters=dead_letters)

@@ -3,7 +3,7 @@ from datetime import UTC, datetime
 
 import msgspec
 from chassis.uow import SqlaUnitOfWork
-from sqlalchemy import delete, exists, func, select
+from sqlalchemy import delete, exists, func, select, text
 from sqlalchemy.dialects.postgresql import insert
 
 from analysis.adapters.postgres.tables import analysis_runs, erasures, inbox, transcripts
@@ -72,3 +72,8 @@ class AnalysisUnitOfWork(SqlaUnitOfWork, UnitOfWork):
     async def already_handled(self, event_id: str) -> bool:
         found = await self.session.execute(select(inbox.c.event_id).where(inbox.c.event_id == event_id))
         return found.first() is not None
+
+    async def lock_insight(self, insight_id: str) -> None:
+        # a transaction-scoped advisory lock: released by the commit or rollback
+        await self.session.execute(text("select pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+                                   {"key": f"analysis.insight:{insight_id}"})

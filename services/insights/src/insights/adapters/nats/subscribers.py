@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
 from chassis.consumer import durable_consumer
+from chassis.deadletter import DeadLetters
 from faststream.nats import NatsBroker
 
 from contracts import (
@@ -26,9 +27,11 @@ HANDLERS = {
 }
 
 
-def subscribe(broker: NatsBroker, uow_factory: Callable[[], UnitOfWork]) -> None:
+def subscribe(broker: NatsBroker, uow_factory: Callable[[], UnitOfWork],
+              dead_letters: DeadLetters | None = None) -> None:
     for event_type, project in HANDLERS.items():
         async def handle(event, message, project=project) -> None:
             await project(event, uow_factory())
 
-        durable_consumer(broker, event_type, f"insights-{event_type.__name__}", handle, max_deliver=30)
+        durable_consumer(broker, event_type, f"insights-{event_type.__name__}", handle, max_deliver=30,
+                         dead_letters=dead_letters)

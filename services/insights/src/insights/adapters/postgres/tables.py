@@ -1,3 +1,4 @@
+from chassis.deadletter import dead_letter_table
 from chassis.inbox import inbox_table
 from sqlalchemy import (
     Boolean,
@@ -80,3 +81,4 @@ erased = Table(
 )
 
 inbox = inbox_table(metadata)
+dead_letters = dead_letter_table(metadata)

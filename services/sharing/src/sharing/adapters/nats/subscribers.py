@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from chassis.consumer import durable_consumer
+from chassis.deadletter import DeadLetters
 from faststream.nats import NatsBroker
 from faststream.nats.annotations import NatsMessage
 
@@ -12,12 +13,15 @@ from sharing.app.project_transcript import project_transcript
 from sharing.ports import UnitOfWork
 
 
-def subscribe(broker: NatsBroker, uow_factory: Callable[[], UnitOfWork]) -> None:
+def subscribe(broker: NatsBroker, uow_factory: Callable[[], UnitOfWork],
+              dead_letters: DeadLetters | None = None) -> None:
     async def on_transcript(event: TranscriptReceived, message: NatsMessage) -> None:
         await project_transcript(event, uow_factory())
 
     async def on_deleted(event: InsightDeleted, message: NatsMessage) -> None:
         await erase_insight(event, uow_factory())
 
-    durable_consumer(broker, TranscriptReceived, "sharing-ownership", on_transcript, max_deliver=30)
-    durable_consumer(broker, InsightDeleted, "sharing-erasure", on_deleted, max_deliver=30)
+    durable_consumer(broker, TranscriptReceived, "sharing-ownership", on_transcript, max_deliver=30,
+                     dead_letters=dead_letters)
+    durable_consumer(broker, InsightDeleted, "sharing-erasure", on_deleted, max_deliver=30,
+                     dead_letters=dead_letters)

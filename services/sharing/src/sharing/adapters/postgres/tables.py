@@ -1,3 +1,4 @@
+from chassis.deadletter import dead_letter_table
 from chassis.inbox import inbox_table
 from chassis.outbox import outbox_table
 from sqlalchemy import (
@@ -70,3 +71,4 @@ Index("ix_grants_coach", grants.c.coach_user_id)
 
 outbox = outbox_table(metadata)
 inbox = inbox_table(metadata)
+dead_letters = dead_letter_table(metadata)
