@@ -60,3 +60,29 @@ class ArchiveBomb(IngestionError):
     """A docx whose decompressed size or ratio is past the cap."""
 
     code = "archive_too_large"
+
+
+class DecompressionBomb(IngestionError):
+    """A document that needs more memory to read than a document may use: a PDF whose streams
+    inflate to gigabytes, or anything else that balloons while it is read."""
+
+    code = "decompression_bomb"
+
+
+class ExtractionTimeout(IngestionError):
+    """A document that takes longer to read than a document may take."""
+
+    code = "extraction_timeout"
+
+
+class EntityExpansion(IngestionError):
+    """XML that declares entities (a "billion laughs" attack); Office documents never do."""
+
+    code = "entity_expansion"
+
+
+class PolyglotFile(IngestionError):
+    """Bytes that are two formats at once (a PDF that is also a zip), e.g. to smuggle content."""
+
+    code = "polyglot_file"
+    status = 415

@@ -2,14 +2,20 @@
 before python-docx (inside unstructured) inflates any part of it.
 
 The directory's sizes could lie, but Python's zipfile never returns more than a member's
-declared size (and fails its CRC check), so capping the declared sizes caps what is read."""
+declared size (and fails its CRC check), so capping the declared sizes caps what is read.
+
+Office documents never declare a DTD, so an XML part that does (`<!DOCTYPE`, `<!ENTITY`: the
+"billion laughs" entity expansion) is refused, read a chunk at a time within those caps."""
 
 import io
 import zipfile
 
-from ingestion.domain.errors import ArchiveBomb, ContentMismatch, CorruptFile
+from ingestion.domain.errors import ArchiveBomb, ContentMismatch, CorruptFile, EntityExpansion
 
 REQUIRED_PARTS = ("[Content_Types].xml", "word/document.xml")
+DTD_MARKERS = [marker.encode(encoding) for marker in ("<!DOCTYPE", "<!ENTITY")
+               for encoding in ("utf-8", "utf-16-le", "utf-16-be")]
+CHUNK = 1 << 20
 
 
 def check_docx_archive(data: bytes, *, max_unpacked_bytes: int, max_ratio: int, max_parts: int = 5000) -> int:
@@ -33,3 +39,23 @@ def check_docx_archive(data: bytes, *, max_unpacked_bytes: int, max_ratio: int, 
         raise ArchiveBomb(f"the .docx file is compressed {unpacked // max(packed, 1):,}:1; "
                           f"the limit is {max_ratio}:1")
     return next(member.file_size for member in members if member.filename == "word/document.xml")
+
+
+def refuse_xml_with_a_dtd(data: bytes) -> None:
+    """Call after check_docx_archive (which caps what reading the parts can inflate)."""
+    overlap = max(len(marker) for marker in DTD_MARKERS)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for member in archive.infolist():
+                if not member.filename.lower().endswith((".xml", ".rels")):
+                    continue
+                with archive.open(member) as part:
+                    tail = b""
+                    while chunk := part.read(CHUNK):
+                        window = tail + chunk
+                        if any(marker in window for marker in DTD_MARKERS):
+                            raise EntityExpansion(f"the .docx part {member.filename} declares XML entities "
+                                                  "(a DTD), which Word documents never do; it is refused as unsafe")
+                        tail = window[-overlap:]
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        raise CorruptFile(f"the .docx file is damaged and cannot be opened ({type(exc).__name__})") from None

@@ -5,8 +5,8 @@ from contracts.limits import MAX_TRANSCRIPT_CHARS
 
 from contracts import Turn
 from ingestion.adapters.extractors import sniff, subtitles, unstructured_extractor
-from ingestion.adapters.extractors.docx_guard import check_docx_archive
-from ingestion.adapters.extractors.pdf_guard import check_pdf_document
+from ingestion.adapters.extractors.document_sandbox import DocumentSandbox, shared_sandbox
+from ingestion.adapters.extractors.docx_guard import check_docx_archive, refuse_xml_with_a_dtd
 from ingestion.domain.errors import EmptyFile, NoWordsFound, TranscriptTooLong, UnsupportedFileType
 from ingestion.domain.transcript_lines import TextLines, parse_transcript_lines
 from ingestion.domain.turns import merge_cues
@@ -30,15 +30,19 @@ def extension(filename: str) -> str:
 
 class FileTextExtractor(TextExtractor):
     def __init__(self, *, max_chars: int = MAX_TRANSCRIPT_CHARS, max_docx_unpacked_bytes: int = 50_000_000,
-                 max_docx_ratio: int = 100) -> None:
+                 max_docx_ratio: int = 100, sandbox: DocumentSandbox | None = None) -> None:
+        """`sandbox` reads docx, pdf, html and md in a bounded worker process (document_sandbox.py);
+        by default the process's shared one."""
         self.max_chars = max_chars
+        self.sandbox = sandbox or shared_sandbox()
         self.max_docx_unpacked_bytes = max_docx_unpacked_bytes
         self.max_docx_ratio = max_docx_ratio
 
     @staticmethod
     def warm_up() -> None:
-        """Import and initialise unstructured (seconds, once); call at start-up."""
-        unstructured_extractor.warm_up()
+        """Start the shared document worker, which imports and initialises unstructured (seconds,
+        once); call at start-up."""
+        shared_sandbox().start()
 
     def extract(self, upload: Upload) -> ExtractedTranscript:
         ext = extension(upload.filename)
@@ -63,12 +67,12 @@ class FileTextExtractor(TextExtractor):
             document_xml = check_docx_archive(data, max_unpacked_bytes=self.max_docx_unpacked_bytes,
                                               max_ratio=self.max_docx_ratio)
             self._refuse_if_too_long(document_xml // DOCX_XML_PER_CHAR)
-            return parse_transcript_lines(unstructured_extractor.document_lines(ext, data), drop_preamble=True,
+            refuse_xml_with_a_dtd(data)
+            return parse_transcript_lines(self._document_lines(ext, data), drop_preamble=True,
                                           max_chars=self.max_chars)
         if ext == "pdf":
-            sniff.check_pdf(data)
-            self._refuse_if_too_long(check_pdf_document(data) * MIN_PDF_CHARS_PER_PAGE, what="page count")
-            return parse_transcript_lines(unstructured_extractor.document_lines(ext, data), drop_preamble=True,
+            sniff.check_pdf(data)  # the page count is checked in the worker: pypdf inflates too
+            return parse_transcript_lines(self._document_lines(ext, data), drop_preamble=True,
                                           max_chars=self.max_chars)
         text = sniff.decode_text(ext, data)
         sniff.check_text_kind(ext, text)
@@ -79,13 +83,17 @@ class FileTextExtractor(TextExtractor):
         if ext in ("html", "md"):
             self._refuse_if_too_long(len(text) // MARKUP_PER_CHAR)
         if ext == "html":
-            lines = unstructured_extractor.document_lines(ext, text.encode())
+            lines = self._document_lines(ext, text.encode())
             return parse_transcript_lines(lines, drop_preamble=True, max_chars=self.max_chars)
         if ext == "md":
             markdown = unstructured_extractor.markdown_as_paragraphs(text)
-            return parse_transcript_lines(unstructured_extractor.document_lines(ext, markdown.encode()),
+            return parse_transcript_lines(self._document_lines(ext, markdown.encode()),
                                           max_chars=self.max_chars)
         return parse_transcript_lines(TextLines(text), max_chars=self.max_chars)
+
+    def _document_lines(self, ext: str, data: bytes) -> list[str]:
+        return self.sandbox.read(ext, data, max_chars=self.max_chars,
+                                 max_pdf_pages=self.max_chars // MIN_PDF_CHARS_PER_PAGE)
 
     def _refuse_if_too_long(self, least_chars: int, what: str = "characters") -> None:
         if least_chars > self.max_chars:

@@ -5,8 +5,10 @@ The extension says which parser to use; the bytes must agree, so a PNG renamed .
 return garbage or nothing."""
 
 import codecs
+import io
+import zipfile
 
-from ingestion.domain.errors import ContentMismatch, EncryptedFile
+from ingestion.domain.errors import ContentMismatch, EncryptedFile, PolyglotFile
 
 OLE_COMPOUND = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
@@ -44,6 +46,19 @@ def check_pdf(data: bytes) -> None:
     # The spec lets the header start anywhere in the first 1024 bytes.
     if b"%PDF-" not in data[:1024]:
         raise _mismatch("pdf", data, "a PDF document")
+    if _is_zip(data):
+        raise PolyglotFile("the file is a PDF and a zip archive at once; upload a plain PDF")
+
+
+def _is_zip(data: bytes) -> bool:
+    """A zip is read from its end (the central directory), so one can hide behind any header."""
+    if data.startswith(ZIP):
+        return True
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return bool(archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+        return False
 
 
 def check_docx(data: bytes) -> None:
@@ -55,6 +70,8 @@ def check_docx(data: bytes) -> None:
                               "save it as .docx")
     if not data.startswith(ZIP):
         raise _mismatch("docx", data, "a Word .docx document")
+    if b"%PDF-" in data[:1024]:  # PDF readers look for their header anywhere in the first 1 KB
+        raise PolyglotFile("the file is a Word document and a PDF at once; upload a plain .docx")
 
 
 def decode_text(ext: str, data: bytes) -> str:

@@ -1,0 +1,163 @@
+"""docx, pdf, html and markdown are read by unstructured in a worker process
+(document_worker.py), never in the service's own process.
+
+Why a process: a PDF's streams can inflate a thousandfold (pdfminer inflates each with a plain
+`zlib.decompress`), and so can other filters, object streams, fonts and XML; a check of declared
+sizes before parsing would have to know every filter and every place a parser inflates, and
+still could not bound the parser's own work (layout analysis of a huge page) or its time. A
+process can be bounded whatever the cause: its address space is capped (RLIMIT_AS, set by the
+worker once warm, at what it holds plus `memory_bytes`), so a bomb ends in a MemoryError
+there, answered as `decompression_bomb`; a document that takes longer than `timeout_seconds`
+has its worker killed and is refused as `extraction_timeout`. The service's memory never
+holds more than the file and the lines that come back.
+
+One worker, started (and warmed: unstructured takes seconds to import) by `start()` or on first
+use, serves one document at a time; it is replaced after a bomb, a timeout or a crash."""
+
+import os
+import select
+import subprocess
+import sys
+import threading
+import time
+
+import msgspec
+
+from ingestion.adapters.extractors.document_worker import HEADER
+from ingestion.domain.errors import (
+    ContentMismatch,
+    CorruptFile,
+    DecompressionBomb,
+    EncryptedFile,
+    EntityExpansion,
+    ExtractionTimeout,
+    IngestionError,
+    NoWordsFound,
+    TranscriptTooLong,
+)
+
+REFUSALS = {error.code: error for error in (CorruptFile, EncryptedFile, TranscriptTooLong, ContentMismatch,
+                                            NoWordsFound, DecompressionBomb, EntityExpansion)}
+WORKER = "ingestion.adapters.extractors.document_worker"
+
+
+class _WorkerGone(Exception):
+    pass
+
+
+class DocumentSandbox:
+    def __init__(self, *, memory_bytes: int = 1024 * 2**20, timeout_seconds: float = 120.0,
+                 start_timeout_seconds: float = 300.0) -> None:
+        self.memory_bytes = memory_bytes
+        self.timeout_seconds = timeout_seconds
+        self.start_timeout_seconds = start_timeout_seconds
+        self._lock = threading.Lock()
+        self._worker: subprocess.Popen | None = None
+        self.started = 0  # workers started so far (tests and benchmarks read it)
+
+    def start(self) -> None:
+        with self._lock:
+            self._ready_worker()
+
+    def worker_pid(self) -> int | None:
+        return self._worker.pid if self._worker else None
+
+    def read(self, ext: str, data: bytes, *, max_chars: int, max_pdf_pages: int) -> list[str]:
+        request = msgspec.msgpack.encode({"ext": ext, "data": data, "max_chars": max_chars,
+                                          "max_pdf_pages": max_pdf_pages})
+        with self._lock:
+            answer = self._exchange(ext, HEADER.pack(len(request)) + request)
+        if "lines" in answer:
+            return answer["lines"]
+        raise REFUSALS.get(answer["refusal"], CorruptFile)(answer["message"])
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop()
+
+    def _exchange(self, ext: str, frame: bytes) -> dict:
+        for attempt in (1, 2):  # a worker that died while idle is replaced once
+            worker = self._ready_worker()
+            try:
+                worker.stdin.write(frame)
+                worker.stdin.flush()
+            except OSError:
+                self._stop()
+                if attempt == 2:
+                    raise CorruptFile(f"the .{ext} file could not be read (the document reader is unavailable)") \
+                        from None
+                continue
+            try:
+                answer = self._answer(worker, time.monotonic() + self.timeout_seconds)
+                if answer.get("exiting"):  # after a bomb: wait for it to go, the next one starts fresh
+                    self._stop()
+                return answer
+            except TimeoutError:
+                self._stop()
+                raise ExtractionTimeout(f"the .{ext} file takes longer than {self.timeout_seconds:g} s to read; "
+                                        "simplify it or upload it as text") from None
+            except _WorkerGone:
+                code = self._stop()
+                raise CorruptFile(f"the .{ext} file could not be read (the reader stopped, exit {code})") from None
+        raise AssertionError("unreachable")
+
+    def _ready_worker(self) -> subprocess.Popen:
+        if self._worker is not None and self._worker.poll() is None:
+            return self._worker
+        self._stop()
+        worker = subprocess.Popen([sys.executable, "-m", WORKER, str(self.memory_bytes)],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self._worker = worker
+        self.started += 1
+        try:
+            answer = self._answer(worker, time.monotonic() + self.start_timeout_seconds)
+        except (TimeoutError, _WorkerGone):
+            self._stop()
+            raise CorruptFile("the document reader could not be started") from None
+        assert answer.get("ready"), answer
+        return worker
+
+    def _answer(self, worker: subprocess.Popen, deadline: float) -> dict:
+        (size,) = HEADER.unpack(_read_exactly(worker.stdout.fileno(), HEADER.size, deadline))
+        return msgspec.msgpack.decode(_read_exactly(worker.stdout.fileno(), size, deadline))
+
+    def _stop(self) -> int | None:
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return None
+        if worker.poll() is None:
+            worker.kill()
+        code = worker.wait()
+        for pipe in (worker.stdin, worker.stdout):
+            try:
+                pipe.close()
+            except OSError:
+                pass
+        return code
+
+
+def _read_exactly(fd: int, size: int, deadline: float) -> bytes:
+    chunks, missing = [], size
+    while missing:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+            raise TimeoutError
+        chunk = os.read(fd, min(missing, 1 << 20))
+        if not chunk:
+            raise _WorkerGone
+        chunks.append(chunk)
+        missing -= len(chunk)
+    return b"".join(chunks)
+
+
+_shared: DocumentSandbox | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_sandbox() -> DocumentSandbox:
+    """The process's one sandbox with the default limits (one worker, warmed once)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = DocumentSandbox()
+        return _shared

@@ -1,0 +1,96 @@
+"""The process that reads documents for DocumentSandbox: `python -m ingestion.adapters.extractors.document_worker
+MEMORY_BYTES`. It warms unstructured up, caps its own address space at what that took plus
+MEMORY_BYTES (RLIMIT_AS), says it is ready, then answers one request at a time on stdin/stdout
+until stdin closes (the service stopped or died).
+
+Frames are a 4-byte big-endian length and a msgpack map. Request: ext, data, max_chars,
+max_pdf_pages. Answer: {"lines": [...]} or {"refusal": code, "message": ...}. After a MemoryError
+it answers `decompression_bomb` (with "exiting") and exits: the next document gets a fresh process.
+
+pdfminer inflates streams through an InflateBudget of a quarter of MEMORY_BYTES, so a Flate bomb
+is named as such; anything else that balloons meets the address-space cap (unstructured may
+swallow that MemoryError and answer with no text: the document is refused all the same)."""
+
+import os
+import resource
+import struct
+import sys
+
+import msgspec
+
+from ingestion.adapters.extractors import unstructured_extractor
+from ingestion.adapters.extractors.inflate_budget import InflateBudget
+from ingestion.adapters.extractors.pdf_guard import check_pdf_document
+from ingestion.domain.errors import DecompressionBomb, IngestionError, TranscriptTooLong
+
+HEADER = struct.Struct(">I")
+
+
+def read_frame(stream) -> dict | None:
+    head = stream.read(HEADER.size)
+    if len(head) < HEADER.size:
+        return None
+    (size,) = HEADER.unpack(head)
+    body = stream.read(size)
+    return msgspec.msgpack.decode(body) if len(body) == size else None
+
+
+def write_frame(stream, message: dict) -> None:
+    body = msgspec.msgpack.encode(message)
+    stream.write(HEADER.pack(len(body)) + body)
+    stream.flush()
+
+
+def read_document(ext: str, data: bytes, max_chars: int, max_pdf_pages: int) -> list[str]:
+    if ext == "pdf" and check_pdf_document(data, max_pdf_pages) > max_pdf_pages:
+        raise TranscriptTooLong(f"the file is too large: it holds more than {max_chars:,} characters "
+                                f"of text (judged by its page count before reading it)")
+    return unstructured_extractor.document_lines(ext, data)
+
+
+def cap_memory(extra_bytes: int) -> None:
+    with open("/proc/self/statm") as statm:
+        used = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    resource.setrlimit(resource.RLIMIT_AS, (used + extra_bytes, used + extra_bytes))
+
+
+def bound_pdf_inflation(max_bytes: int) -> InflateBudget:
+    import pdfminer.pdftypes
+
+    budget = InflateBudget(max_bytes)
+    pdfminer.pdftypes.zlib = budget  # its only use of zlib: decompress and decompressobj
+    return budget
+
+
+def serve(requests, answers, memory_bytes: int) -> None:
+    unstructured_extractor.warm_up()
+    inflated = bound_pdf_inflation(memory_bytes // 4)  # inflated, then joined: 2x, and room to parse
+    cap_memory(memory_bytes)
+    write_frame(answers, {"ready": True})
+    while (request := read_frame(requests)) is not None:
+        inflated.reset()
+        try:
+            lines = read_document(request["ext"], request["data"], request["max_chars"], request["max_pdf_pages"])
+            if inflated.tripped:  # raised inside pdfminer, swallowed by unstructured
+                raise MemoryError
+            write_frame(answers, {"lines": lines})
+        except IngestionError as exc:
+            write_frame(answers, {"refusal": exc.code, "message": exc.message})
+        except MemoryError:
+            ext, request = request["ext"], None  # let go of what can be freed before answering
+            write_frame(answers, {"refusal": DecompressionBomb.code, "exiting": True, "message": (
+                f"the .{ext} file needs more than {memory_bytes // 2**20:,} MB of memory to read "
+                "(its content inflates far beyond its size)")})
+            sys.exit(3)
+
+
+def main() -> None:
+    # stdout is the answer channel: keep it for frames and send anything printed to stderr.
+    answers = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    serve(sys.stdin.buffer, answers, int(sys.argv[1]))
+
+
+if __name__ == "__main__":
+    main()
