@@ -72,7 +72,22 @@ def _object_phrase(verb: Token) -> str | None:
 
 
 def _trim(tokens: list[Token]) -> str | None:
-    words = [t.text for t in tokens if t.dep_ not in ("det", "poss") and t.pos_ not in ("PUNCT",)
-             and t.lower_ not in ("some", "to", "a", "the", "any", "just", "really")]
+    kept = [t for t in tokens if t.pos_ not in ("PUNCT",) and t.lower_ not in ("to", "just", "really")]
+    while kept and kept[0].lower_ in ("a", "an", "any", "my", "our"):
+        kept = kept[1:]  # "the team offsite" reads well in a sentence; "my"/"a" do not
+    content = [t for t in kept if t.lower_ not in ("the", "this", "that", "some")]
+    if len(content) == 1:
+        kept = kept[: kept.index(content[0])] + _extend(content[0])  # "the team offsite": one noun alone says too little
+    words = [t.text for t in kept]
     phrase = " ".join(words[:8]).strip()
     return phrase.lower() if len(phrase) >= 4 else None
+
+
+def _extend(tok: Token) -> list[Token]:
+    """The word and what follows it up to the end of its phrase (punctuation or a new clause)."""
+    out = [tok]
+    for nxt in tok.doc[tok.i + 1 : tok.i + 5]:
+        if nxt.pos_ in ("PUNCT", "CCONJ", "AUX", "PRON", "ADP", "DET") or nxt.dep_ in ("mark", "cc"):
+            break
+        out.append(nxt)
+    return out

@@ -60,7 +60,8 @@ _DISMISSING = re.compile(r"\beveryone (?:feels|goes through|gets)\b|\bdon't worr
                          r"\bit wasn't a fluke\b|\byou'll be fine\b|\bcheer up\b", re.I)
 _STEERING = re.compile(r"^(?:(?:so|and|okay|well),? )?(?:would it help to|would you be willing to|will you|could you just|"
                        r"can you just|what if you|have you considered|do you think you (?:should|could|deserve))\b", re.I)
-_ACK = re.compile(r"\b(?:sounds|hear|feel|feeling|hard|difficult|tough|understand|that's a lot|makes sense)\b", re.I)
+_ACK = re.compile(r"\b(?:sounds|hear|feel|feeling|hard|difficult|tough|understand|that's a lot|makes sense|thank you for|"
+                  r"thanks for|took courage|i appreciate)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +250,7 @@ def _ignored_emotion(x: Inputs) -> FeedbackItem | None:
         if not s.turn.is_client or not strong_feeling(s):
             continue
         reply = x.session.next_turn(s.turn)
-        if reply is None or not reply.is_coach or not reply.spans or _ACK.search(reply.text):
+        if reply is None or not reply.is_coach or not reply.spans or _ACK.search(reply.text) or _picks_up(s, reply):
             continue
         return _item("missed_opportunity", "6.3", f'The client said "{quote(s.turn, s.span)}" and the coach moved on '
                      "without acknowledging the feeling.", [quote(reply, reply.spans[0])],
@@ -281,6 +282,12 @@ def _interruptions(x: Inputs) -> FeedbackItem | None:
     replies = [x.session.next_turn(t) for t in cut]
     return _item("missed_opportunity", "6.6", f"The client was cut off {len(cut)} times.",
                  [quote(r, r.spans[0]) for r in replies[:2] if r and r.spans], "Let the client finish the thought.")
+
+
+def _picks_up(s: Sentence, reply: TurnView) -> bool:
+    """The coach's reply uses the client's own words ("What does losing control mean to you?")."""
+    said = {w for w in re.findall(r"[a-z]{4,}", s.text.lower())}
+    return len(said & set(re.findall(r"[a-z]{4,}", reply.text.lower()))) >= 2
 
 
 def _answered_in(session: Session, turn: TurnView, committed: set[int]) -> bool:

@@ -63,7 +63,7 @@ def find(sentences: list[Sentence], evoking_answers: set[int], answers: set[int]
     `evoking_answers`: client turns answering an evoking question; `answers`: client turns
     answering any coach question; `taken`: sentences another section already claims
     (a commitment, a belief), which are not repeated here."""
-    pool = [s for s in sentences if _candidate(s) and s.text not in taken]
+    pool = [s for s in sentences if _candidate(s) and (s.text not in taken or _MARKED.search(s.text.replace("\u2019", "'")))]
     sims = semantic.score_matrix(semantic.stack([s.vector for s in pool]), "discovery")
     scored = []
     per_turn: dict[int, int] = {}
@@ -73,7 +73,7 @@ def find(sentences: list[Sentence], evoking_answers: set[int], answers: set[int]
         reframe = s.turn.index in answers and bool(_REFRAME.search(text))
         evoked = s.turn.index in evoking_answers and _self_statement(s) and len(text.split()) >= 6
         # The client's direct answer to an evoking question is where insight usually lands.
-        first = evoked and s is _first_substantive(pool, s.turn.index)
+        first = evoked and s is _first_substantive(pool, s.turn.index) and not _narrative(s)
         thinking = evoked and (first or sim >= ANSWER_SIMILAR or bool(_INTERPRETIVE.search(text)))
         if not (marked or reframe or sim >= SIMILAR or thinking):
             continue
@@ -89,6 +89,12 @@ def find(sentences: list[Sentence], evoking_answers: set[int], answers: set[int]
 
 def build(found: list[Sentence]) -> list[ClientDiscovery]:
     return [_discovery(s) for s in found]
+
+
+def _narrative(s: Sentence) -> bool:
+    """Only telling what happened ("I asked the team to bring the problems"): a report, not an insight."""
+    root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+    return root is not None and syntax.past(root) and not _INTERPRETIVE.search(s.text)
 
 
 def _first_substantive(pool: list[Sentence], turn_index: int) -> Sentence | None:

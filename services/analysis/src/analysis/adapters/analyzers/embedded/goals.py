@@ -35,8 +35,13 @@ def goal_progress(agreement: Agreement | None, commitments: list[Commitment], ce
     if agreement is not None:
         related = [i for i, c in enumerate(commitments) if _related(agreement.goal, c.text)]
         used.update(related)
+        # A win told while stating the goal, or just after, is progress on that goal.
+        near = range(agreement.answer.index, agreement.answer.index + 4)
+        won_here = celebration is not None and any(
+            s.turn.index in near and quote(s.turn, s.span) in celebration.evidence for s in sentences)
         goals.append(_goal(agreement.goal, [commitments[i] for i in related], celebration, sentences,
-                           [quote(agreement.answer, agreement.sentence.span)] if agreement.sentence else []))
+                           [quote(agreement.answer, agreement.sentence.span)] if agreement.sentence else [],
+                           won=won_here))
     for i, c in enumerate(commitments):
         if i in used or c.level == "Low" or len(goals) >= MAX_GOALS:
             continue
@@ -50,12 +55,12 @@ def goal_progress(agreement: Agreement | None, commitments: list[Commitment], ce
 
 
 def _goal(area: str, steps: list[Commitment], celebration: Celebration | None, sentences: list[Sentence],
-          evidence: list[str]) -> GoalProgress:
+          evidence: list[str], won: bool = False) -> GoalProgress:
     target = semantic.vector(area)
     mentions = [s for s in sentences if s.turn.is_client and not s.is_question
                 and (float(s.vector @ target) >= RELATED or _shares(area, s.text)
                      or bool(set(concepts.topics(area)) & set(concepts.topics(s.text))))]
-    win = celebration is not None and any(_related(area, e) for e in celebration.evidence)
+    win = celebration is not None and (won or any(_related(area, e) for e in celebration.evidence))
     setback = next((s for s in mentions if _SETBACK.search(s.text)), None)
     firm = [c for c in steps if c.level == "High"]
     if win:

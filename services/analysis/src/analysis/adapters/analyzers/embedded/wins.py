@@ -46,8 +46,8 @@ def celebration(sentences: list[Sentence], session=None) -> Celebration | None:
     wins = [s for s in sentences if _win(s) or _warm_deed(s) or (session is not None and _good_news(s, session))]
     if not wins:
         return None
-    # The warmest report first: that is the one the client will want named.
-    ranked = sorted(wins, key=lambda s: (-compound(s.text), s.turn.index))
+    # The most concrete report first (what was done, not only how it felt), then the warmest.
+    ranked = sorted(wins, key=lambda s: (-_concrete(s), -compound(s.text), s.turn.index))
     best = ranked[0]
     text = quote(best.turn, best.span)
     return Celebration(
@@ -108,6 +108,10 @@ def _good_news(s: Sentence, session) -> bool:
         return True
     like_a_win = float(semantic.score_matrix(s.vector[None, :], "win")[0]) >= WIN_SIMILAR
     return like_a_win and tone >= 0.3
+
+
+def _concrete(s: Sentence) -> int:
+    return int(len(s.text.split()) >= 8) + int(any(t.dep_ in ("dobj", "pobj") and t.pos_ == "NOUN" for t in s.doc))
 
 
 def _significance(s: Sentence) -> str:
