@@ -53,15 +53,15 @@ _NATS_UNAVAILABLE = (nats.errors.ConnectionClosedError, nats.errors.NoServersErr
 def is_infrastructure_failure(exc: BaseException) -> bool:
     """True when Postgres or NATS was unavailable (retrying later helps and must not count
     as an attempt), False for a failure of the work itself."""
-    if isinstance(exc, OSError | _NATS_UNAVAILABLE | asyncpg.PostgresConnectionError | asyncpg.InterfaceError
-                  | sqlalchemy.exc.TimeoutError):
+    if isinstance(exc, (OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError, sqlalchemy.exc.TimeoutError,
+                        *_NATS_UNAVAILABLE)):
         return True
     if isinstance(exc, sqlalchemy.exc.DBAPIError):
         if exc.connection_invalidated or isinstance(exc, sqlalchemy.exc.InterfaceError):
             return True
         for cause in (exc.orig, getattr(exc.orig, "__cause__", None)):
             state = getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
-            if isinstance(cause, OSError | asyncpg.PostgresConnectionError | asyncpg.InterfaceError) or (
+            if isinstance(cause, (OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError)) or (
                     state and str(state).startswith(_TRANSIENT_SQLSTATES)):
                 return True
     return False
