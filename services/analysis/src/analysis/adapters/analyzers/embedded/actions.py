@@ -62,8 +62,8 @@ def missing_smart(c: Commitment, relevant_to: str | None) -> list[str]:
         missing.append("measurable")
     if c.level == "Low":
         missing.append("achievable")
-    if relevant_to and semantic.similarity(relevant_to, c.text) < 0.2 and not _shares_words(relevant_to, c.text):
-        missing.append("relevant")
+    # "Relevant" is not judged here: static embeddings cannot tell whether calling a candidate
+    # serves a restructure, and a wrong "missing: relevant" costs more trust than it gives.
     if not c.timeline:
         missing.append("time-bound")
     return missing

@@ -14,7 +14,7 @@ from .session import Session, TurnView
 
 EARLY = 0.35  # the agreement is made in the first third of a session
 _GOAL_VERBS = {"want", "need", "like", "hope", "focus", "work", "figure", "decide", "get", "talk", "come", "leave",
-               "explore", "find", "understand", "sort", "have", "prepare", "think"}
+               "explore", "find", "understand", "sort", "have", "prepare"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,7 @@ def _goal(sentences: list[Sentence]) -> tuple[Sentence | None, str | None]:
 def _object_phrase(verb: Token) -> str | None:
     """The thing wanted: "some clarity about the restructure", "to decide whether to stay"."""
     for child in verb.children:
-        if child.dep_ == "xcomp" and child.lower_ in _GOAL_VERBS:
+        if child.dep_ in ("xcomp", "ccomp") and child.lower_ in _GOAL_VERBS:
             inner = _object_phrase(child)  # "want to work on delegation" -> "delegation"
             if inner:
                 return inner
@@ -78,8 +78,11 @@ def _trim(tokens: list[Token]) -> str | None:
     content = [t for t in kept if t.lower_ not in ("the", "this", "that", "some")]
     if len(content) == 1:
         kept = kept[: kept.index(content[0])] + _extend(content[0])  # "the team offsite": one noun alone says too little
+    kept = kept[:8]
+    while kept and kept[-1].pos_ in ("ADP", "DET", "CCONJ", "PART"):
+        kept = kept[:-1]  # never end on "about" or "the"
     words = [t.text for t in kept]
-    phrase = " ".join(words[:8]).strip()
+    phrase = " ".join(words).strip()
     return phrase.lower() if len(phrase) >= 4 else None
 
 

@@ -51,7 +51,7 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
                        if powerful.evoking(q, p) is not None and s.next_turn(q.turn) is not None}
 
     promised = [c for c in commitments.find(sentences) if not (agreed and c.turn.index == agreed.answer.index)]
-    goal_text = agreed.goal if agreed else None
+    goal_text = agreed.goal if agreed else None  # what "relevant" is judged against
     planning_answers = {s.next_turn(q.turn).index for q, p in zip(asked, purposes, strict=True)
                         if p.is_planning and s.next_turn(q.turn) is not None}
     action_list = actions.action_items(promised, goal_text, planning_answers)

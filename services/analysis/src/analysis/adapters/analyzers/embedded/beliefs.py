@@ -63,7 +63,7 @@ _LIMITING = re.compile(
 _EMPOWERING = re.compile(
     r"\b(?:i know i (?:can|could|am able)|i(?:'m| am) (?:actually |really )?(?:able to|capable|good at|great at|"
     r"strong enough|stronger than)|i believe (?:i can|in myself)|i(?:'ve| have) done (?:it|this|that|harder things) before|"
-    r"i(?:'ve| have) (?:got|got what it takes)|i trust myself|i can do (?:this|it|hard things)|i deserve|"
+    r"i(?:'ve| have) got (?:this|what it takes)|i trust myself|i can do (?:this|it|hard things)|i deserve|"
     r"i can (?!see|tell|hear|imagine|understand|remember|say|think|guess|relate|feel|just|try|ask|call|send|do that)\w+|"
     r"i(?:'m| am) (?:allowed|enough)\b|i(?:'m| am) confident|i(?:'m| am) proud of who|"
     r"i(?:'m| am) (?:actually |really |pretty |quite )?(?:resilient|resourceful|determined|capable|tougher|brave|"
@@ -102,7 +102,8 @@ def _kind(s: Sentence, vectors: dict[str, list[float]], i: int) -> str | None:
         return "Limiting Belief"
     if _VALUE.search(text) and not _negated_value(text):
         return "Core Value"
-    if _EMPOWERING.search(text) and not re.search(r"\b(?:not|n't|never)\b", text[:40], re.I):
+    if _EMPOWERING.search(text) and not re.search(r"\b(?:not|n't|never)\b", text[:40], re.I) and not \
+            re.match(r"^\W*(?:and |but |so )?(?:if|when|once)\b", text, re.I):
         return "Empowering Belief"
     best = max(SIMILAR, key=lambda label: vectors[label][i] - SIMILAR[label])
     if vectors[best][i] >= SIMILAR[best] and _first_person(s):
@@ -150,6 +151,8 @@ def _rule_about_acts(tok: Token) -> bool:
     if subj is None or subj.tag_ != "VBG" and not any(t.tag_ == "VBG" for t in subj.subtree):
         return False
     complements = [c for c in tok.children if c.dep_ in ("attr", "acomp", "oprd", "dobj")]
+    if syntax.negated(tok) or any(w.lower_ in ("not", "n't", "never") for c in complements for w in c.subtree):
+        return False  # "...is an asset, not a weakness" is the opposite
     return any(w.lower_ in _FORBIDDING for c in complements for w in c.subtree)
 
 
@@ -172,9 +175,12 @@ def _negated_self_description(tok: Token) -> bool:
 
 
 def _cannot(tok: Token) -> bool:
-    """"I can't lead a team" (ability), not "I can't believe it"."""
+    """"I can't lead a team" (ability), not "I can't believe it" nor "one I can't move"."""
     if tok.pos_ != "VERB" or tok.lower_ in _NOT_ABILITY or not syntax.is_first_person(syntax.subject(tok)):
         return False
+    if tok.dep_ not in ("ROOT", "conj") or tok.lower_ in ("control", "change", "fix") and tok.dep_ == "ROOT" and any(
+            c.dep_ == "ccomp" or c.tag_ in ("WP", "WDT") for c in tok.subtree):
+        return False  # relative clauses, and "I can't control what others think" (acceptance)
     aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("ca", "can")]
     neg = any(c.dep_ == "neg" for c in tok.children)
     return bool(aux) and neg and syntax.condition(tok) is None and not any(

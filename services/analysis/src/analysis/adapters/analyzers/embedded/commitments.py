@@ -124,6 +124,8 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     if any(a in _WILL for a in aux) and syntax.is_first_person(subj):
         return ("Low" if hedged else "High"), subj
     if verb.dep_ == "xcomp" and head.lower_ in _FIRM_HEADS | _WISH_HEADS:
+        if head.tag_ == "VBG" and not any(a in ("'m", "am", "are", "'re") for a in syntax.auxiliaries(head)):
+            return None  # "I spent three weeks trying to...": a story, not a plan
         head_subj = syntax.subject(head)
         if not syntax.is_first_person(head_subj):
             return None
@@ -136,7 +138,8 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
         if any(a in _WILL for a in syntax.auxiliaries(head)) and head.lower_ in ("try", "start"):
             level = "Medium"
         return level, head_subj
-    if syntax.is_first_person(subj) and timeline and verb.tag_ == "VBG" and any(a in ("'m", "am", "are", "'re") for a in aux):
+    if (syntax.is_first_person(subj) and timeline and not timeline.lower().startswith(("every", "each"))
+            and verb.tag_ == "VBG" and any(a in ("'m", "am", "are", "'re") for a in aux)):
         return ("Low" if hedged else "High"), subj
     if timeline and verb.dep_ == "ROOT" and verb.tag_ in ("VBZ", "VBP") and _led_by_time(verb, timeline):
         return "High", verb.doc[0]

@@ -27,7 +27,8 @@ _TOPICS: dict[str, str] = {
     "procrastination": r"procrastinat\w*|put(?:ting)? (?:it )?off|keep pushing|avoid(?:ing)? (?:it|the)",
     "perfectionism": r"perfect\w*|every mistake|get it right|not good enough yet|high standards",
     "time management": r"calendar|diary|prioriti\w*|too many meetings|no time|time back|block(?:ing)? (?:out )?time",
-    "health habits": r"exercis\w*|gym|running|sleep\w*|diet|eating|drink(?:ing)?|smok\w*|walk(?:ing|s)?",
+    "health habits": r"exercis\w*|gym\b|sleep(?:ing)? (?:badly|better|well|more|less|through)|diet\b|smok(?:e|ing|er)\b|"
+                     r"drink(?:ing)? (?:less|too much|alcohol|every)|go(?:ing)? for a (?:run|walk)|workouts?",
     "money": r"money|salary|debt|savings|financ\w*|afford|mortgage|budget",
     "relationship": r"partner|husband|wife|marriage|boyfriend|girlfriend|relationship with",
     "parenting": r"my (?:kids|children|son|daughter)|parent\w*|school run|bedtime",
@@ -35,7 +36,7 @@ _TOPICS: dict[str, str] = {
     "decision making": r"decid\w*|decision|make up my mind|choose between|which option",
     "purpose and meaning": r"purpose|meaning\w*|what matters|fulfil\w*|why i do",
     "visibility": r"visib\w*|speak up|in meetings|be seen|credit for",
-    "presenting": r"present(?:ation|ing)|pitch|public speaking|on stage|the board",
+    "presenting": r"presentation|presenting to|pitch(?:ing)? to|public speaking|on stage|speak(?:ing)? in front",
     "grief and loss": r"grief|griev\w*|passed away|funeral|loss of|died",
     "motivation": r"motivat\w*|can't get started|lost interest|drive",
 }

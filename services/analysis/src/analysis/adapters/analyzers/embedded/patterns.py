@@ -63,7 +63,7 @@ def communication_patterns(session: Session, sentences: list[Sentence]) -> Commu
     for name, (pattern, share, title, _) in _HABITS.items():
         hits = [s for s in own if pattern.search(s.text.replace("\u2019", "'"))]
         counts[name] = hits
-        if hits and len(hits) >= max(2 if share else 1, share * len(own)):
+        if len(hits) >= max(2, share * len(own)):
             found.append(f"{title}: {len(hits)} of {len(own)} statements, e.g. \"{quote(hits[0].turn, hits[0].span)}\"")
             evidence.append(quote(hits[0].turn, hits[0].span))
     ahead, back = _orientation(own)
