@@ -62,6 +62,8 @@ class LocalStack:
             or f"postgresql+asyncpg://postgres:{self.pg_password()}@127.0.0.1:{pg_port}/session_insights",
             "NATS_URL": os.environ.get("NATS_URL") or f"nats://127.0.0.1:{nats_port}",
             "JWT_SECRET_FILE": str(self.jwt_secret_file),
+            # the dashboard's demo-user sign-in: on for this local stack only, never by default
+            "GATEWAY_LOCAL_SIGN_IN": os.environ.get("GATEWAY_LOCAL_SIGN_IN") or "true",
             "ANALYSIS_OPERATOR_TOKEN": os.environ.get("ANALYSIS_OPERATOR_TOKEN") or operator_token,
             "OPERATOR_TOKEN": os.environ.get("OPERATOR_TOKEN") or operator_token,
             "DO_NOT_TRACK": "true",

@@ -37,7 +37,8 @@ class System:
 
     def env(self) -> dict[str, str]:
         env = {**os.environ, "DATABASE_URL": self.database_url, "NATS_URL": self.nats_url,
-               "JWT_SECRET": self.jwt_secret, "DO_NOT_TRACK": "true", "PYTHONUNBUFFERED": "1"}
+               "JWT_SECRET": self.jwt_secret, "DO_NOT_TRACK": "true", "PYTHONUNBUFFERED": "1",
+               "GATEWAY_LOCAL_SIGN_IN": "true"}  # a local test system: demo sign-in on, as `just up` has it
         for name, port in self.ports.items():
             env[f"{name.upper()}_PORT"] = str(port)
             env[f"{name.upper()}_URL"] = self.url(name)

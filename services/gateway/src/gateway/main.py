@@ -1,10 +1,13 @@
 """Composition root of the gateway: the only door the platform frontend uses."""
 
 import asyncio
+import contextlib
 import logging
+from pathlib import Path
 
+from chassis.db import make_engine, ping
 from chassis.health import health_handlers
-from chassis.identity import identity_dependency
+from chassis.migrate import upgrade_to_head
 from chassis.problems import EXCEPTION_HANDLERS
 from chassis.request_context import request_id_middleware
 from chassis.serve import serve
@@ -15,57 +18,93 @@ from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 
 from gateway.adapters.dashboard import DashboardConfig, dashboard_routes
-from gateway.adapters.protection import cors, rate_limit, security_headers
+from gateway.adapters.protection import caller_dependency, cors, security_headers
+from gateway.adapters.rate_limits import MemoryRateLimiter, PostgresRateLimiter, RateLimits
+from gateway.adapters.rate_limits.tables import SCHEMA
 from gateway.adapters.routes import all_routes
 from gateway.adapters.routes.common import Services, UpstreamError, relay_error
+from gateway.adapters.routes.live import StreamSlots
 from gateway.adapters.service_client import HttpServiceClient
+from gateway.ports import RateLimiter
+from gateway.settings import GatewaySettings
 
 log = logging.getLogger("gateway")
+MIGRATIONS = Path(__file__).parent / "migrations"
+PRUNE_SECONDS = 60.0
 
 
-def create_app() -> Litestar:
+def create_app(settings: GatewaySettings | None = None, limiter: RateLimiter | None = None) -> Litestar:
+    """`limiter` overrides the rate-limit store (tests); by default Postgres when a database
+    URL is set (shared by every replica), else this process's memory."""
+    settings = settings or GatewaySettings.from_env()
     clients = {
         name: HttpServiceClient(name, env(f"{name.upper()}_URL", f"http://127.0.0.1:{port}"))
         for name, port in (("ingestion", 8001), ("insights", 8003), ("sharing", 8004))
     }
     services = Services(**clients)
+    engine = make_engine(settings.database_url, pool_size=5) if limiter is None and settings.database_url else None
+    if limiter is None:
+        limiter = PostgresRateLimiter(engine) if engine else MemoryRateLimiter()
+    limits = RateLimits(limiter, settings.rates, settings.proxy_hops)
     background: list[asyncio.Task] = []
-    public_url = env("GATEWAY_PUBLIC_URL") or f"http://127.0.0.1:{env('GATEWAY_PORT', '8000')}"
+
+    async def start() -> None:
+        if engine is not None:
+            await retry_until_ready("postgres", lambda: ping(engine))
+            await upgrade_to_head(engine, MIGRATIONS, SCHEMA)
+        else:
+            log.warning("no DATABASE_URL: rate limits are counted in this process only (one replica)")
+        background.append(asyncio.create_task(prune_forever(limiter), name="rate-limit-prune"))
+        background.append(asyncio.create_task(announce(), name="announce"))
 
     async def announce() -> None:
-        async def when_ready() -> None:
-            for client in clients.values():
-                await retry_until_ready(f"{client.name} service", client.reachable, timeout=300)
-            log.info("Session Insights is up: %s  (API under %s/api/v1/session-insights)", public_url, public_url)
-
-        background.append(asyncio.create_task(when_ready()))
+        for client in clients.values():
+            await retry_until_ready(f"{client.name} service", client.reachable, timeout=300)
+        log.info("Session Insights is up: %s  (API under %s/api/v1/session-insights)",
+                 settings.public_url, settings.public_url)
 
     async def close() -> None:
         for task in background:
             task.cancel()
+        with contextlib.suppress(BaseException):
+            await asyncio.gather(*background, return_exceptions=True)
         for client in clients.values():
             await client.close()
+        if engine is not None:
+            await engine.dispose()
 
     checks = {name: client.reachable for name, client in clients.items()}
+    if engine is not None:
+        checks["database"] = lambda: ping(engine)
+    dashboard = DashboardConfig.from_env()
     return Litestar(
-        route_handlers=[*health_handlers("gateway", checks), *all_routes(services), *dashboard_routes(DashboardConfig.from_env())],
-        dependencies={"caller": Provide(identity_dependency(jwt_verifier_from_env()))},
+        route_handlers=[*health_handlers("gateway", checks),
+                        *all_routes(services, StreamSlots(settings.streams_per_user)),
+                        *dashboard_routes(dashboard, limits)],
+        dependencies={"caller": Provide(caller_dependency(jwt_verifier_from_env(), limits))},
         exception_handlers={**EXCEPTION_HANDLERS, UpstreamError: relay_error},
-        on_startup=[announce],
+        on_startup=[start],
         on_shutdown=[close],
         request_max_body_size=10 * 1024 * 1024 + 64 * 1024,
-        middleware=[
-            request_id_middleware,
-            security_headers,
-            rate_limit(int(env("GATEWAY_CREATE_PER_MINUTE", "30"))).middleware,
-        ],
-        cors_config=cors([o.strip() for o in (env("GATEWAY_CORS_ORIGINS") or "").split(",") if o.strip()]),
+        middleware=[request_id_middleware, security_headers],
+        cors_config=cors(settings.cors_origins),
         openapi_config=OpenAPIConfig(title="Session Insights API", version="1.0.0", path="/schema"),
     )
 
 
+async def prune_forever(limiter: RateLimiter) -> None:
+    """Forget keys whose budget is whole again: the store holds only the last minute's callers."""
+    while True:
+        await asyncio.sleep(PRUNE_SECONDS)
+        try:
+            await limiter.prune()
+        except Exception as exc:  # Postgres away for a while: next round
+            log.warning("rate-limit pruning failed: %s", exc)
+
+
 def main() -> None:
-    serve(create_app(), env("GATEWAY_HOST", "127.0.0.1"), int(env("GATEWAY_PORT", "8000")))
+    settings = GatewaySettings.from_env()
+    serve(create_app(settings), settings.host, settings.port)
 
 
 if __name__ == "__main__":

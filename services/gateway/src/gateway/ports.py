@@ -2,6 +2,8 @@ from collections.abc import AsyncIterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from gateway.domain.rate import Decision, Rate
+
 
 @dataclass(frozen=True)
 class Upstream:
@@ -22,3 +24,12 @@ class ServiceClient(Protocol):
                       headers: dict[str, str]) -> Upstream: ...
 
     async def reachable(self) -> None: ...
+
+
+class RateLimiter(Protocol):
+    """Counts requests per key against a rate; shared by every gateway replica (Postgres), or
+    in this process only (memory: one replica, tests). Bounded: forgets keys gone quiet."""
+
+    async def hit(self, key: str, rate: Rate) -> Decision: ...
+
+    async def prune(self) -> int: ...

@@ -1,13 +1,9 @@
 """The gateway's front door with no backing service running: auth, limits, headers, 503s."""
 
-import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import jwt
 import pytest
-from cryptography.hazmat.primitives.asymmetric import rsa
 from devstack.ports import free_port
 from litestar.testing import TestClient
 
@@ -25,7 +21,11 @@ def client(monkeypatch):
     for name in ("INGESTION", "INSIGHTS", "SHARING"):
         monkeypatch.setenv(f"{name}_URL", f"http://127.0.0.1:{dead}")
     monkeypatch.setenv("JWT_SECRET", SECRET)
+    monkeypatch.delenv("DATABASE_URL", raising=False)  # rate limits in memory here; Postgres: tests/integration
+    monkeypatch.delenv("GATEWAY_DATABASE_URL", raising=False)
     monkeypatch.setenv("GATEWAY_CREATE_PER_MINUTE", "3")
+    monkeypatch.setenv("GATEWAY_COMMENTS_PER_MINUTE", "2")
+    monkeypatch.setenv("GATEWAY_ANONYMOUS_PER_MINUTE", "4")
     monkeypatch.setenv("GATEWAY_CORS_ORIGINS", "https://app.example.com")
     from gateway.main import create_app
 
@@ -67,6 +67,26 @@ def test_create_endpoints_are_rate_limited_per_user_with_retry_after(client):
     assert all(client.get(f"{API}/my-insights", headers=alice).status_code == 503 for _ in range(5))
 
 
+def test_a_forged_token_naming_someone_does_not_spend_their_budget(client):
+    body = {"transcript_text": "Coach: Hi?\nClient: Hello."}
+    forged = {"Authorization": f"Bearer {token('alice', secret='not-the-secret-0123456789abcdefghijkl')}"}
+    statuses = [client.post(f"{API}/unpaired/from-text", json=body, headers=forged).status_code for _ in range(6)]
+    # the forger's address budget (4 a minute) runs out; alice's own budget is untouched
+    assert statuses == [401, 401, 401, 401, 429, 429]
+    alice = {"Authorization": f"Bearer {token('alice')}"}
+    assert [client.post(f"{API}/unpaired/from-text", json=body, headers=alice).status_code
+            for _ in range(4)] == [503, 503, 503, 429]
+
+
+def test_comment_creation_is_rate_limited_per_user(client):
+    alice = {"Authorization": f"Bearer {token('alice')}"}
+    statuses = [client.post(f"{API}/some-id/comments", json={"body": "hi"}, headers=alice).status_code
+                for _ in range(3)]
+    assert statuses == [503, 503, 429]
+    assert client.post(f"{API}/some-id/comments", json={"body": "hi"},
+                       headers={"Authorization": f"Bearer {token('bob')}"}).status_code == 503
+
+
 def test_request_id_is_kept_or_made_and_security_headers_are_set(client):
     kept = client.get("/health", headers={"X-Request-ID": "abc-123"})
     assert kept.headers["x-request-id"] == "abc-123"
@@ -97,64 +117,6 @@ def test_openapi_document_lists_every_route_with_its_answers_and_errors(client):
     detail = document["paths"][f"{API}/{{insight_id}}"]["get"]["responses"]["200"]["content"]["application/json"]
     assert detail["schema"]["$ref"].endswith("SessionInsightDetail")
     assert "PowerfulQuestion" in document["components"]["schemas"]
-
-
-class _Jwks:
-    """A JWKS endpoint whose key set the test can rotate."""
-
-    def __init__(self) -> None:
-        self.keys: dict[str, rsa.RSAPrivateKey] = {}
-        self.fetches = 0
-        jwks = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - http.server's API
-                jwks.fetches += 1
-                public = [json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(k.public_key())) | {"kid": kid, "use": "sig"}
-                          for kid, k in jwks.keys.items()]
-                body = json.dumps({"keys": public}).encode()
-                self.send_response(200)
-                self.send_header("content-type", "application/json")
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.port = free_port()
-        self.server = HTTPServer(("127.0.0.1", self.port), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def add_key(self, kid: str) -> rsa.RSAPrivateKey:
-        self.keys[kid] = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        return self.keys[kid]
-
-    def sign(self, kid: str, **claims) -> str:
-        base = {"sub": "platform-user", "exp": int(time.time()) + 300, "iss": "https://id.example",
-                "aud": "session-insights"}
-        return jwt.encode(base | claims, self.keys[kid], algorithm="RS256", headers={"kid": kid})
-
-
-def test_rs256_from_jwks_with_issuer_audience_and_key_rotation():
-    from chassis.identity import JwtVerifier
-    from chassis.problems import Problem
-
-    jwks = _Jwks()
-    jwks.add_key("k1")
-    verifier = JwtVerifier(jwks_url=f"http://127.0.0.1:{jwks.port}/jwks", issuer="https://id.example",
-                           audience="session-insights", jwks_refresh_cooldown=0)
-    assert verifier.verify(jwks.sign("k1")).user_id == "platform-user"
-    assert verifier.verify(jwks.sign("k1")).user_id == "platform-user"
-    assert jwks.fetches == 1  # cached
-    jwks.add_key("k2")  # the provider rotates: an unknown kid makes the verifier refetch
-    assert verifier.verify(jwks.sign("k2", sub="after-rotation")).user_id == "after-rotation"
-    assert jwks.fetches == 2
-    for bad in (jwks.sign("k1", iss="https://evil.example"), jwks.sign("k1", aud="another-api"),
-                jwks.sign("k1", exp=int(time.time()) - 10)):
-        with pytest.raises(Problem) as refused:
-            verifier.verify(bad)
-        assert refused.value.status_code == 401
-    jwks.server.shutdown()
 
 
 def test_openapi_names_coach_feedback_and_every_label_as_an_enum(client):

@@ -187,6 +187,14 @@ CREATE_ERRORS = {
     422: _problem("Empty, unreadable, encrypted or wordless file; invalid field"),
     429: _problem("Too many uploads; see Retry-After"),
 }
+STREAM_ERRORS = {**ERRORS, 429: _problem("Too many open streams for this user; see Retry-After")}
+COMMENT_ERRORS = {
+    **ERRORS,
+    400: _problem("Malformed request"),
+    403: _problem("The grant does not allow commenting"),
+    422: _problem("Empty or too long comment"),
+    429: _problem("Too many comments; see Retry-After"),
+}
 
 
 def answers(status: int, shape: type | None, description: str, errors: dict = ERRORS) -> dict:

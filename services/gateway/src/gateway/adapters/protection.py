@@ -1,16 +1,16 @@
-"""The front door's protections: per-user rate limits on the create endpoints, CORS for
-the configured frontend origin only, and security headers on every response."""
+"""The front door's protections: the verified caller with per-user rate limits on the routes
+that create (uploads, comments), CORS for the configured frontend origin only, and security
+headers on every response."""
 
-import jwt
+from chassis.identity import Identity, JwtVerifier, bearer_token
+from chassis.problems import Problem
 from litestar import Request
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import MutableScopeHeaders
-from litestar.middleware.rate_limit import RateLimitConfig, get_remote_address
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from gateway.adapters.routes.common import PREFIX
-
-_CREATE_PATHS = {PREFIX, f"{PREFIX}/", f"{PREFIX}/from-text", f"{PREFIX}/unpaired", f"{PREFIX}/unpaired/from-text"}
+from gateway.adapters.rate_limits import RateLimits
+from gateway.adapters.routes.common import RATE_LIMIT
 
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
@@ -23,25 +23,24 @@ SECURITY_HEADERS = {
 }
 
 
-def _caller_key(request: Request) -> str:
-    """Bucket by the token's subject; the token is verified again by the handler, so a
-    forged subject only spends the forger's own (unverified) bucket key space."""
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() == "bearer" and token:
+def caller_dependency(verifier: JwtVerifier, limits: RateLimits):
+    """The verified caller, and on rate-limited routes the budget spent: the verified user's,
+    or for a missing or invalid token the client address's (so a forged token naming someone
+    spends nothing of theirs)."""
+
+    async def caller(request: Request) -> Identity:
+        bucket = request.route_handler.opt.get(RATE_LIMIT)
         try:
-            return "user:" + str(jwt.decode(token, options={"verify_signature": False}).get("sub", ""))
-        except jwt.PyJWTError:
-            pass
-    return "addr:" + get_remote_address(request)
+            identity = await verifier.verify(bearer_token(request))
+        except Problem as refused:
+            if bucket and refused.status_code == 401:
+                await limits.spend_anonymous(request)
+            raise
+        if bucket:
+            await limits.spend_user(bucket, identity.user_id)
+        return identity
 
-
-async def _is_create(request: Request) -> bool:
-    return request.method == "POST" and request.url.path in _CREATE_PATHS
-
-
-def rate_limit(per_minute: int) -> RateLimitConfig:
-    return RateLimitConfig(rate_limit=("minute", per_minute), identifier_for_request=_caller_key,
-                           check_throttle_handler=_is_create)
+    return caller
 
 
 def cors(origins: list[str]) -> CORSConfig | None:

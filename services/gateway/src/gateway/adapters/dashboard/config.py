@@ -24,7 +24,8 @@ class DemoUser:
 
 @dataclass(frozen=True)
 class DashboardConfig:
-    # Set only in local HS256 mode: then /dashboard/sign-in may mint tokens for demo users.
+    # Set only when local sign-in is switched on (GATEWAY_LOCAL_SIGN_IN=true) in HS256 mode:
+    # then /dashboard/sign-in may mint tokens for demo users.
     local_secret: str | None
     demo_users: tuple[DemoUser, ...]
 
@@ -48,11 +49,16 @@ def _get(name: str, default: str) -> str:
 
 
 def _local_secret() -> str | None:
-    # A JWKS URL means a real identity provider: never mint tokens then, even if a secret is set.
-    if os.environ.get("JWT_JWKS_URL"):
+    """Minting tokens is a switch of its own: a secret alone (say HS256 for service-to-service
+    use) never turns demo sign-in on, and a JWKS URL (a real identity provider) refuses it."""
+    if os.environ.get("GATEWAY_LOCAL_SIGN_IN", "").strip().lower() not in ("1", "true", "yes", "on"):
         return None
+    if os.environ.get("JWT_JWKS_URL"):
+        raise ValueError("GATEWAY_LOCAL_SIGN_IN is for local use: unset it when JWT_JWKS_URL is set")
     secret = os.environ.get("JWT_SECRET")
     secret_file = os.environ.get("JWT_SECRET_FILE")
     if not secret and secret_file and Path(secret_file).exists():
         secret = Path(secret_file).read_text().strip()
-    return secret or None
+    if not secret:
+        raise ValueError("GATEWAY_LOCAL_SIGN_IN needs JWT_SECRET (or JWT_SECRET_FILE) to sign demo tokens")
+    return secret

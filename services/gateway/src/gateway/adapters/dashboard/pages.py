@@ -19,6 +19,7 @@ from litestar import Request, Response, get, post
 from litestar.static_files import create_static_files_router
 
 from gateway.adapters.dashboard.config import DashboardConfig
+from gateway.adapters.rate_limits import RateLimits
 
 TOKEN_TTL_SECONDS = 8 * 3600
 _templates = Environment(loader=PackageLoader("gateway.adapters.dashboard", "templates"),
@@ -34,7 +35,8 @@ def _page(name: str, **context: object) -> Response:
     return Response(html, media_type="text/html", headers={"cache-control": "no-store"})
 
 
-def dashboard_routes(config: DashboardConfig) -> list:
+def dashboard_routes(config: DashboardConfig, limits: RateLimits | None = None) -> list:
+    """`limits`: sign-in attempts spend the client address's budget."""
     users = {user.user_id: user for user in config.demo_users}
     page_config = {"local": config.local_secret is not None,
                    "users": [{"id": u.user_id, "name": u.name, "role": u.role} for u in config.demo_users]}
@@ -51,6 +53,8 @@ def dashboard_routes(config: DashboardConfig) -> list:
     async def sign_in(request: Request) -> dict:
         if config.local_secret is None:
             raise Problem(404, "not_found", "Local sign-in is off: sign in through the platform.")
+        if limits is not None:
+            await limits.spend_anonymous(request)
         if not request.headers.get("content-type", "").startswith("application/json"):
             raise Problem(415, "unsupported_media_type", "Send the sign-in as application/json.")
         try:

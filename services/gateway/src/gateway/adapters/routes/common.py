@@ -14,6 +14,9 @@ from litestar.params import Parameter
 from gateway.ports import ServiceClient, Upstream
 
 PREFIX = "/api/v1/session-insights"
+# a route handler's opt[RATE_LIMIT] names the per-user budget its callers spend ("create", "comment")
+RATE_LIMIT = "rate_limit"
+CREATE = {RATE_LIMIT: "create"}
 Limit = Annotated[int, Parameter(ge=1, le=100)]
 Offset = Annotated[int, Parameter(ge=0)]
 

@@ -18,7 +18,7 @@ from gateway.adapters.requests import (
     SessionInsightCreateRequest,
     UnpairedSessionInsightCreateRequest,
 )
-from gateway.adapters.routes.common import PREFIX, Services, UpstreamError, relay
+from gateway.adapters.routes.common import CREATE, PREFIX, Services, UpstreamError, relay
 
 # The file may be MAX_UPLOAD_BYTES; the form's other fields and framing fit in the rest.
 MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024
@@ -64,25 +64,26 @@ def routes(services: Services) -> list:
         return relay(await services.ingestion.call("POST", path, bearer_token(request), msgspec.json.encode(data),
                                                    headers=passed_on(request) | {"content-type": "application/json"}))
 
-    @post(f"{PREFIX}/", status_code=202, request_max_body_size=MAX_BODY_BYTES,
+    @post(f"{PREFIX}/", status_code=202, opt=CREATE, request_max_body_size=MAX_BODY_BYTES,
           summary="Create a paired insight from a transcript file (multipart/form-data)",
           description=UPLOAD_FORM, responses=answers(202, SessionInsight, "Accepted: pending", CREATE_ERRORS))
     async def paired_upload(request: Request, caller: Identity) -> Response:
         return await upload(request, "/v1/transcripts")
 
-    @post(f"{PREFIX}/unpaired", status_code=202, request_max_body_size=MAX_BODY_BYTES,
+    @post(f"{PREFIX}/unpaired", status_code=202, opt=CREATE, request_max_body_size=MAX_BODY_BYTES,
           summary="Create an unpaired insight from a transcript file (multipart/form-data)",
           description=UPLOAD_FORM, responses=answers(202, SessionInsight, "Accepted: pending", CREATE_ERRORS))
     async def unpaired_upload(request: Request, caller: Identity) -> Response:
         return await upload(request, "/v1/transcripts/unpaired")
 
-    @post(f"{PREFIX}/unpaired/from-text", status_code=202, summary="Create an unpaired insight from pasted text",
+    @post(f"{PREFIX}/unpaired/from-text", status_code=202, opt=CREATE,
+          summary="Create an unpaired insight from pasted text",
           responses=answers(202, SessionInsight, "Accepted: pending", CREATE_ERRORS))
     async def unpaired_from_text(data: UnpairedSessionInsightCreateRequest, request: Request,
                                  caller: Identity) -> Response:
         return await from_text(request, "/v1/transcripts/unpaired/from-text", data)
 
-    @post(f"{PREFIX}/from-text", status_code=202, summary="Create a paired insight from pasted text",
+    @post(f"{PREFIX}/from-text", status_code=202, opt=CREATE, summary="Create a paired insight from pasted text",
           responses=answers(202, SessionInsight, "Accepted: pending", CREATE_ERRORS))
     async def paired_from_text(data: SessionInsightCreateRequest, request: Request, caller: Identity) -> Response:
         return await from_text(request, "/v1/transcripts/from-text", data)

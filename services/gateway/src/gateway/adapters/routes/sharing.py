@@ -4,9 +4,9 @@ import msgspec
 from chassis.identity import Identity, bearer_token
 from litestar import Request, Response, delete, get, post
 
-from gateway.adapters.openapi import Comment, Comments, Message, Shares, answers
+from gateway.adapters.openapi import COMMENT_ERRORS, Comment, Comments, Message, Shares, answers
 from gateway.adapters.requests import CommentRequest, ShareInsightRequest
-from gateway.adapters.routes.common import PREFIX, Services, relay
+from gateway.adapters.routes.common import PREFIX, RATE_LIMIT, Services, relay
 
 
 def routes(services: Services) -> list:
@@ -29,7 +29,7 @@ def routes(services: Services) -> list:
         return relay(await services.sharing.call("GET", f"/v1/shares/{insight_id}", bearer_token(request)))
 
     @post(f"{PREFIX}/{{insight_id:str}}/comments", status_code=201, summary="Comment on an insight",
-          responses=answers(201, Comment, "Added"))
+          opt={RATE_LIMIT: "comment"}, responses=answers(201, Comment, "Added", COMMENT_ERRORS))
     async def comment(insight_id: str, data: CommentRequest, request: Request, caller: Identity) -> Response:
         return relay(await services.sharing.call("POST", f"/v1/comments/{insight_id}", bearer_token(request),
                                                  msgspec.json.encode(data)))

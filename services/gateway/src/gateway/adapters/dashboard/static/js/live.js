@@ -4,7 +4,8 @@ const FINAL = new Set(["completed", "failed", "deleted"]);
 
 // Waits until the insight is completed or failed. Uses GET /{id}/events (server-sent
 // events, read through fetch because EventSource cannot send a bearer token) when the
-// gateway has it, else polls GET /{id} every second. `signal` stops it on navigation.
+// gateway has it, else polls GET /{id} every second (also when the stream ends early: a
+// service down for long, an expired token). `signal` stops it on navigation.
 export async function untilSettled(id, signal, onStatus) {
   try {
     const response = await api("GET", `/${encodeURIComponent(id)}/events`, { raw: true });
@@ -28,12 +29,15 @@ async function readEvents(response, signal, onStatus) {
   for (;;) {
     const { value, done } = await reader.read();
     if (done || signal.aborted) return signal.aborted;
-    buffer += decoder.decode(value, { stream: true });
+    buffer = (buffer + decoder.decode(value, { stream: true })).replace(/\r\n/g, "\n"); // the gateway ends lines with CRLF
     let end;
     while ((end = buffer.indexOf("\n\n")) >= 0) {
-      const data = buffer.slice(0, end).split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trim()).join("\n");
+      const lines = buffer.slice(0, end).split("\n");
       buffer = buffer.slice(end + 2);
-      if (!data) continue;
+      const event = (lines.find((l) => l.startsWith("event:")) || "event: status").slice(6).trim();
+      const data = lines.filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trim()).join("\n");
+      if (!data || event === "unavailable") continue; // a service is restarting: the stream keeps watching
+      if (event === "error") { reader.cancel(); return false; } // token no longer accepted: polling says why
       const status = JSON.parse(data).status;
       onStatus(status);
       if (FINAL.has(status)) { reader.cancel(); return true; }

@@ -1,0 +1,37 @@
+"""The gateway's settings from the environment (read only by main.py)."""
+
+from dataclasses import dataclass
+
+from chassis.settings import env
+
+from gateway.domain.rate import Rate
+
+
+@dataclass(frozen=True)
+class GatewaySettings:
+    host: str
+    port: int
+    public_url: str
+    cors_origins: list[str]
+    # Postgres holding the shared rate-limit state (schema `gateway`); None: this process only
+    database_url: str | None
+    rates: dict[str, Rate]
+    proxy_hops: int
+    streams_per_user: int
+
+    @classmethod
+    def from_env(cls) -> "GatewaySettings":
+        port = int(env("GATEWAY_PORT", "8000"))
+        per_minute = {"create": "GATEWAY_CREATE_PER_MINUTE", "comment": "GATEWAY_COMMENTS_PER_MINUTE",
+                      "anonymous": "GATEWAY_ANONYMOUS_PER_MINUTE"}
+        defaults = {"create": "30", "comment": "30", "anonymous": "60"}
+        return cls(
+            host=env("GATEWAY_HOST", "127.0.0.1"),
+            port=port,
+            public_url=env("GATEWAY_PUBLIC_URL") or f"http://127.0.0.1:{port}",
+            cors_origins=[o.strip() for o in (env("GATEWAY_CORS_ORIGINS") or "").split(",") if o.strip()],
+            database_url=env("GATEWAY_DATABASE_URL") or env("DATABASE_URL"),
+            rates={bucket: Rate(max(1, int(env(name, defaults[bucket]))), 60.0) for bucket, name in per_minute.items()},
+            proxy_hops=int(env("GATEWAY_TRUSTED_PROXY_HOPS", "0")),
+            streams_per_user=int(env("GATEWAY_STREAMS_PER_USER", "5")),
+        )
