@@ -79,6 +79,10 @@ bench-queries *ARGS: bootstrap
 bench-ingest: bootstrap
     uv run --no-sync python bench/ingest.py
 
+# hostile uploads (bombs, polyglots, truncated, encrypted, oversized) through ingestion: code and peak memory each
+bench-bad-files: bootstrap
+    uv run --no-sync python bench/bad_files.py
+
 # embedded analyzer ms/1,000 words; upload -> completed p50/p95 at 8 clients; 1/2/4 workers vs a 2 s LLM
 bench-analysis: bootstrap
     uv run --no-sync python bench/analysis_speed.py
