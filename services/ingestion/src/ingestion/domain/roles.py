@@ -27,9 +27,9 @@ def _label_role(speaker: str) -> Role | None:
 
 
 def _same_person(speaker: str, name: str | None) -> bool:
-    if not name:
+    s, n = speaker.lower().strip(), (name or "").lower().strip()
+    if not s or not n:  # a blank name (" ") matches no one
         return False
-    s, n = speaker.lower().strip(), name.lower().strip()
     return s == n or s == n.split()[0] or n == s.split()[0]
 
 
