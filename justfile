@@ -90,3 +90,29 @@ bench-analysis: bootstrap
 # analyzer quality: labelled coaching set (bench/quality/, tune and report halves) beside AnnoMI dev (skipped if absent); -v: tune misses
 bench-quality *ARGS: bootstrap
     uv run --no-sync python bench/analysis_quality.py {{ARGS}}
+
+# operators: the dead letters of SERVICE (ingestion, analysis, insights, sharing); ALL=true lists replayed ones too
+dead-letters SERVICE ALL="false":
+    #!/usr/bin/env bash
+    set -euo pipefail
+    OPERATOR_TOKEN="${OPERATOR_TOKEN:-$(cat .data/operator-token 2>/dev/null || true)}"
+    port_var="$(echo {{SERVICE}} | tr a-z A-Z)_PORT"; declare -A ports=([ingestion]=8001 [analysis]=8002 [insights]=8003 [sharing]=8004)
+    curl -fsS -H "X-Operator-Token: $OPERATOR_TOKEN" "http://127.0.0.1:${!port_var:-${ports[{{SERVICE}}]}}/internal/v1/dead-letters?all={{ALL}}"; echo
+
+# operators: hand dead letter ID of SERVICE to its consumer again (after fixing the cause)
+replay-dead-letter SERVICE ID:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    OPERATOR_TOKEN="${OPERATOR_TOKEN:-$(cat .data/operator-token 2>/dev/null || true)}"
+    port_var="$(echo {{SERVICE}} | tr a-z A-Z)_PORT"; declare -A ports=([ingestion]=8001 [analysis]=8002 [insights]=8003 [sharing]=8004)
+    curl -fsS -X POST -H "X-Operator-Token: $OPERATOR_TOKEN" "http://127.0.0.1:${!port_var:-${ports[{{SERVICE}}]}}/internal/v1/dead-letters/{{ID}}/replay"; echo
+
+# operators: events SERVICE's outbox set aside as unpublishable, and how full every stream is
+outbox-dead SERVICE:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    OPERATOR_TOKEN="${OPERATOR_TOKEN:-$(cat .data/operator-token 2>/dev/null || true)}"
+    port_var="$(echo {{SERVICE}} | tr a-z A-Z)_PORT"; declare -A ports=([ingestion]=8001 [analysis]=8002 [sharing]=8004)
+    base="http://127.0.0.1:${!port_var:-${ports[{{SERVICE}}]}}"
+    curl -fsS -H "X-Operator-Token: $OPERATOR_TOKEN" "$base/internal/v1/outbox/dead"; echo
+    curl -fsS -H "X-Operator-Token: $OPERATOR_TOKEN" "$base/internal/v1/streams"; echo

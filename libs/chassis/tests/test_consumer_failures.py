@@ -145,3 +145,18 @@ async def test_a_message_that_truly_fails_becomes_a_dead_letter_an_operator_can_
         await letters.replay(by_event[None]["id"])
     [poison] = await letters.list()
     assert "DecodeError" in poison["replay_error"]
+
+
+async def test_a_durable_made_before_keeps_no_server_side_delivery_limit(sessions, broker, nats_url):
+    from chassis.consumer import lift_delivery_limits
+    from nats.js.api import AckPolicy, ConsumerConfig
+
+    await broker.connect()
+    await ensure_streams(broker)
+    js = broker.config.connection_state.stream
+    await js.add_consumer("INGESTION", ConsumerConfig(  # as an older release created it
+        durable_name="older", ack_policy=AckPolicy.EXPLICIT, max_deliver=10, filter_subject=INSIGHT_DELETED_V1))
+    durable_consumer(broker, InsightDeleted, "older", lambda e, m: record(sessions, e))
+    await broker.start()
+    await lift_delivery_limits(broker)
+    assert (await js.consumer_info("INGESTION", "older")).config.max_deliver == -1

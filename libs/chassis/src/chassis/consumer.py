@@ -14,6 +14,7 @@ contract's struct."""
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import traceback
 from collections.abc import Awaitable, Callable
@@ -65,6 +66,20 @@ def is_infrastructure_failure(exc: BaseException) -> bool:
                     state and str(state).startswith(_TRANSIENT_SQLSTATES)):
                 return True
     return False
+
+
+async def lift_delivery_limits(broker: NatsBroker) -> None:
+    """Durables created before giving up was ours still have a server-side max_deliver, and
+    FastStream does not update an existing durable's config: lift it (max_deliver -1)."""
+    js = broker.config.connection_state.stream
+    for stream, durable in getattr(broker, "durables", ()):
+        try:
+            info = await js.consumer_info(stream, durable)
+        except nats.js.errors.NotFoundError:
+            continue
+        if info.config.max_deliver not in (None, -1):
+            await js.add_consumer(stream, dataclasses.replace(info.config, max_deliver=-1))
+            log.info("consumer %s on %s: server-side max_deliver %s lifted", durable, stream, info.config.max_deliver)
 
 
 def stream_of(subject: str) -> JStream:
@@ -186,6 +201,9 @@ def durable_consumer(
         finally:
             request_id.reset(token)
         await message.ack()
+
+    if hasattr(broker, "durables"):
+        broker.durables.append((stream_name_of(subject), durable))
 
     if dead_letters is not None:
         async def replay(body: bytes, headers: dict[str, str]) -> None:

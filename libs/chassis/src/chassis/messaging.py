@@ -177,7 +177,12 @@ class ReconnectingClient(Client):
 
 
 class ChassisNatsBroker(NatsBroker):
-    """A NatsBroker whose connection reopens itself (ReconnectingClient)."""
+    """A NatsBroker whose connection reopens itself (ReconnectingClient), and which knows
+    the durable consumers registered on it (stream, durable)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.durables: list[tuple[str, str]] = []
 
     async def _connect(self) -> Client:
         connection = ReconnectingClient()

@@ -17,6 +17,7 @@ from litestar.di import Provide
 from sqlalchemy import Table
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from chassis.consumer import lift_delivery_limits
 from chassis.db import make_engine, make_sessions, ping
 from chassis.deadletter import DeadLetters, dead_letter_table
 from chassis.health import health_handlers
@@ -116,6 +117,7 @@ class ServiceRuntime:
             await retry_until_ready("nats", self.broker.connect)
             await ensure_streams(self.broker)
             await self.broker.start()
+            await lift_delivery_limits(self.broker)
             if self.relay:
                 self.relay.start()
             background.append(asyncio.create_task(self._housekeeping(), name="housekeeping"))
