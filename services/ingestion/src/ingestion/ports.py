@@ -50,8 +50,9 @@ class ExtractedTranscript:
 
 class TextExtractor(Protocol):
     """Turns an uploaded file into speaker turns (roles still unknown). Raises an
-    IngestionError subclass (UnsupportedFileType, ContentMismatch, EmptyFile, CorruptFile,
-    EncryptedFile, ArchiveBomb, NoWordsFound) for anything it cannot read. CPU-bound and
-    synchronous: callers run it in a worker thread."""
+    IngestionError subclass (UnsupportedFileType, ContentMismatch, PolyglotFile, EmptyFile,
+    CorruptFile, EncryptedFile, ArchiveBomb, EntityExpansion, DecompressionBomb,
+    ExtractionTimeout, TranscriptTooLong, NoWordsFound) for anything it cannot read. CPU-bound
+    and synchronous: callers run it in a worker thread."""
 
     def extract(self, upload: Upload) -> ExtractedTranscript: ...

@@ -3,6 +3,8 @@ FileTextExtractor behind it: each file gets its own problem+json code, nothing i
 announced, the spooled upload is gone, and the service's own peak memory grows by little (the
 PDF bombs inflate to 2 GiB, but only in the document worker, whose address space is capped)."""
 
+import os
+
 import pytest
 from chassis.identity import Identity
 from chassis.problems import EXCEPTION_HANDLERS
@@ -83,9 +85,10 @@ def small_sandbox():
 
 def test_a_pdf_bomb_past_the_content_check_ends_in_the_capped_worker_which_is_replaced(small_sandbox, tmp_path):
     extractor = FileTextExtractor(sandbox=small_sandbox)
+    small_sandbox.start()
+    started = small_sandbox.started
     with pytest.raises(DecompressionBomb, match="more than 256 MB of memory"):
         _extract(extractor, tmp_path, "bomb.pdf", hostile_files.pdf_xobject_bomb(512 * MiB))
-    started = small_sandbox.started
     result = _extract(extractor, tmp_path, "session.pdf", (hostile_files.SAMPLES / "session.pdf").read_bytes())
     assert [turn.speaker for turn in result.turns[:2]] == ["Coach", "Client"]
     assert small_sandbox.started == started + 1  # a fresh worker after the bomb
@@ -101,6 +104,4 @@ def test_a_document_that_takes_too_long_is_refused_and_its_worker_killed(small_s
         _extract(FileTextExtractor(sandbox=hurried), tmp_path, "slow.pdf", hostile_files.text_pdf())
     assert hurried.worker_pid() is None
     with pytest.raises(ProcessLookupError):
-        import os
-
         os.kill(pid, 0)

@@ -16,6 +16,7 @@ use, serves one document at a time; it is replaced after a bomb, a timeout or a 
 
 import os
 import select
+import struct
 import subprocess
 import sys
 import threading
@@ -23,7 +24,6 @@ import time
 
 import msgspec
 
-from ingestion.adapters.extractors.document_worker import HEADER
 from ingestion.domain.errors import (
     ContentMismatch,
     CorruptFile,
@@ -39,6 +39,7 @@ from ingestion.domain.errors import (
 REFUSALS = {error.code: error for error in (CorruptFile, EncryptedFile, TranscriptTooLong, ContentMismatch,
                                             NoWordsFound, DecompressionBomb, EntityExpansion)}
 WORKER = "ingestion.adapters.extractors.document_worker"
+HEADER = struct.Struct(">I")  # each frame: its length, then msgpack
 
 
 class _WorkerGone(Exception):
@@ -89,8 +90,9 @@ class DocumentSandbox:
                 continue
             try:
                 answer = self._answer(worker, time.monotonic() + self.timeout_seconds)
-                if answer.get("exiting"):  # after a bomb: wait for it to go, the next one starts fresh
-                    self._stop()
+                if answer.get("exiting"):  # after a bomb: let it go and warm the next one now
+                    self._stop(grace_seconds=5)
+                    threading.Thread(target=self.start, name="document-worker-restart", daemon=True).start()
                 return answer
             except TimeoutError:
                 self._stop()
@@ -121,11 +123,13 @@ class DocumentSandbox:
         (size,) = HEADER.unpack(_read_exactly(worker.stdout.fileno(), HEADER.size, deadline))
         return msgspec.msgpack.decode(_read_exactly(worker.stdout.fileno(), size, deadline))
 
-    def _stop(self) -> int | None:
+    def _stop(self, grace_seconds: float = 0) -> int | None:
         worker, self._worker = self._worker, None
         if worker is None:
             return None
-        if worker.poll() is None:
+        try:
+            worker.wait(grace_seconds)
+        except subprocess.TimeoutExpired:
             worker.kill()
         code = worker.wait()
         for pipe in (worker.stdin, worker.stdout):

@@ -13,17 +13,15 @@ swallow that MemoryError and answer with no text: the document is refused all th
 
 import os
 import resource
-import struct
 import sys
 
 import msgspec
 
 from ingestion.adapters.extractors import unstructured_extractor
+from ingestion.adapters.extractors.document_sandbox import HEADER
 from ingestion.adapters.extractors.inflate_budget import InflateBudget
 from ingestion.adapters.extractors.pdf_guard import check_pdf_document
 from ingestion.domain.errors import DecompressionBomb, IngestionError, TranscriptTooLong
-
-HEADER = struct.Struct(">I")
 
 
 def read_frame(stream) -> dict | None:
