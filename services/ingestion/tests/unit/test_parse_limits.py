@@ -175,3 +175,20 @@ def test_a_long_line_of_spaces_costs_no_more_per_character_than_a_short_one(line
     ratio = _best_time(lambda: parse_transcript_lines(long.splitlines())) / \
         _best_time(lambda: parse_transcript_lines(short.splitlines()))
     assert ratio < 4, f"8x longer lines cost {ratio:.1f}x as much for the same characters"
+
+
+def test_webvtt_read_in_batches_gives_the_cues_of_one_pass():
+    """Batches are cut only at empty lines and each gets a header: nothing else may change."""
+    import webvtt
+    from pathlib import Path
+
+    sample = (Path(__file__).resolve().parents[4] / "samples" / "teams-session.vtt").read_text()
+    body = sample.split("\n\n", 1)[1]
+    text = sample + "\n\nNOTE a comment\nover two lines\n\n" + "\n\n".join([body] * 200)
+    assert len(text) > 4 * subtitles.VTT_BATCH_CHARS
+    one_pass = []
+    for caption in sorted(webvtt.from_string(text).captions, key=lambda c: c.start_time.in_milliseconds()):
+        one_pass += subtitles._cues_from_lines(caption.lines, caption.text.split("\n"),
+                                               caption.start_time.in_milliseconds() / 1000,
+                                               caption.end_time.in_milliseconds() / 1000)
+    assert subtitles.vtt_cues(text, max_chars=10**9) == one_pass
