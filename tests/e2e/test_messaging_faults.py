@@ -186,3 +186,32 @@ async def test_a_postgres_restart_while_events_flow_loses_and_duplicates_nothing
     assert await dead_letters(stack) == {"ingestion": [], "analysis": [], "insights": [], "sharing": []}
     for name in ("ingestion", "analysis", "insights", "sharing", "gateway"):
         assert httpx.get(f"{stack.url(name)}/ready", timeout=5).status_code == 200, name
+
+
+async def test_an_event_nats_could_never_take_is_set_aside_and_uploads_behind_it_complete(stack, llm):
+    """Defect 1: an event just under 1 MiB plus its headers went over NATS' max_payload; the
+    server closed ingestion's connection, nats-py gave up on it, and the relay retried that
+    oldest row forever: no upload after it was ever analysed."""
+    from contracts.limits import NATS_MAX_PAYLOAD
+
+    llm.default = fake.quoting_answer()
+    conn = await asyncpg.connect(stack.database_url.replace("+asyncpg", ""))
+    try:  # as an older release (no headroom) could have written it
+        payload = b'{"insight_id":"too-big","padding":"' + b"x" * (NATS_MAX_PAYLOAD - 80) + b'"}'
+        await conn.execute("insert into ingestion.outbox (event_id, subject, payload, created_at, headers, insight_id) "
+                           "values ('too-big', 'insights.v1.transcript.received', $1, now() - interval '1 minute', "
+                           "'{\"x-request-id\": \"req-0123456789abcdef0123456789abcdef\"}', 'too-big')", payload)
+    finally:
+        await conn.close()
+    async with httpx.AsyncClient(base_url=stack.gateway_url, timeout=30) as client:
+        insight_id = await submit(client, stack, "behind a poison event")
+        deadline = time.monotonic() + 60
+        while (await statuses(client, stack, [insight_id]))[insight_id] != "completed":
+            assert time.monotonic() < deadline, f"stuck behind the oversized event:\n{stack.log_tail('ingestion')}"
+            await asyncio.sleep(0.2)
+    operator = {"x-operator-token": OPERATOR}
+    [dead] = httpx.get(f"{stack.url('ingestion')}/internal/v1/outbox/dead", headers=operator).json()["dead_events"]
+    assert dead["event_id"] == "too-big" and "the server takes at most" in dead["dead_reason"]
+    streams = httpx.get(f"{stack.url('ingestion')}/internal/v1/streams", headers=operator).json()["streams"]
+    assert {s["stream"] for s in streams} == {"PLATFORM", "INGESTION", "ANALYSIS", "SHARING"}
+    assert httpx.get(f"{stack.url('ingestion')}/ready", timeout=5).status_code == 200
