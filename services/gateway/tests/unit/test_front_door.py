@@ -149,3 +149,11 @@ def test_openapi_names_coach_feedback_and_every_label_as_an_enum(client):
     assert enum_of(field("ActionItem", "client_commitment_level")) == {"High", "Medium", "Low"}
     assert enum_of(field("Relationship", "role")) == {"coach", "client"}
     assert enum_of(field("AuditEntry", "action")) == {"granted", "updated", "revoked", "erased"}
+
+
+@pytest.mark.parametrize("insight_id", ["%0A", "a%0Db", "%C2%87%04%20", "..", "x%2F..%2F..%2Finternal"])
+def test_path_parameters_are_escaped_for_the_services_never_a_500(client, insight_id):
+    # found by the API fuzzer: control characters made an invalid upstream URL (500)
+    response = client.get(f"{API}/{insight_id}/comments", headers={"Authorization": f"Bearer {token()}"})
+    assert response.status_code in (404, 503), response.text
+    assert response.headers["content-type"].startswith("application/problem+json")

@@ -7,6 +7,7 @@ rules itself.
 
 from dataclasses import dataclass
 from typing import Annotated
+from urllib.parse import quote
 
 from litestar import Request, Response
 from litestar.params import Parameter
@@ -19,6 +20,12 @@ RATE_LIMIT = "rate_limit"
 CREATE = {RATE_LIMIT: "create"}
 Limit = Annotated[int, Parameter(ge=1, le=100)]
 Offset = Annotated[int, Parameter(ge=0)]
+
+
+def segment(value: str) -> str:
+    """A path parameter as one segment of a service's URL: escaped, so it can neither be an
+    invalid URL (control characters) nor reach another route ("/", "..")."""
+    return quote(value, safe="") if value not in (".", "..") else value.replace(".", "%2E")
 
 
 @dataclass(frozen=True)

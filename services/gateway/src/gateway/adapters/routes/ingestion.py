@@ -18,7 +18,7 @@ from gateway.adapters.requests import (
     SessionInsightCreateRequest,
     UnpairedSessionInsightCreateRequest,
 )
-from gateway.adapters.routes.common import CREATE, PREFIX, Services, UpstreamError, relay
+from gateway.adapters.routes.common import CREATE, PREFIX, Services, UpstreamError, relay, segment
 
 # The file may be MAX_UPLOAD_BYTES; the form's other fields and framing fit in the rest.
 MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024
@@ -91,7 +91,8 @@ def routes(services: Services) -> list:
     @delete(f"{PREFIX}/{{insight_id:str}}", status_code=204, summary="Delete an insight and its transcript",
             responses=answers(204, None, "Deleted"))
     async def remove(insight_id: str, request: Request, caller: Identity) -> None:
-        upstream = await services.ingestion.call("DELETE", f"/v1/transcripts/{insight_id}", bearer_token(request))
+        upstream = await services.ingestion.call("DELETE", f"/v1/transcripts/{segment(insight_id)}",
+                                                 bearer_token(request))
         if upstream.status != 204:
             raise UpstreamError(upstream)
 

@@ -13,7 +13,7 @@ from gateway.adapters.openapi import (
     SharedWithMe,
     answers,
 )
-from gateway.adapters.routes.common import PREFIX, Services, relay
+from gateway.adapters.routes.common import PREFIX, Services, relay, segment
 
 
 def routes(services: Services) -> list:
@@ -42,17 +42,17 @@ def routes(services: Services) -> list:
          responses=answers(200, RelationshipTimeline, "Newest session first"))
     async def timeline(relationship_id: str, request: Request, caller: Identity, limit: str = "20",
                        offset: str = "0") -> Response:
-        return relay(await services.insights.call("GET", f"/v1/insights/relationship/{relationship_id}",
+        return relay(await services.insights.call("GET", f"/v1/insights/relationship/{segment(relationship_id)}",
                                                   bearer_token(request), params={"limit": limit, "offset": offset}))
 
     @get(f"{PREFIX}/{{insight_id:str}}", summary="One insight with every section",
          responses=answers(200, SessionInsightDetail, "The insight"))
     async def insight(insight_id: str, request: Request, caller: Identity) -> Response:
         token = bearer_token(request)
-        found = await services.insights.call("GET", f"/v1/insights/{insight_id}", token)
+        found = await services.insights.call("GET", f"/v1/insights/{segment(insight_id)}", token)
         if found.status == 404:
             # accepted by ingestion but not yet projected by insights: still pending
-            pending = await services.ingestion.call("GET", f"/v1/transcripts/{insight_id}", token)
+            pending = await services.ingestion.call("GET", f"/v1/transcripts/{segment(insight_id)}", token)
             if pending.status == 200:
                 return relay(pending)
         return relay(found)
@@ -61,7 +61,7 @@ def routes(services: Services) -> list:
          responses=answers(200, None, "The report file"))
     async def export(insight_id: str, request: Request, caller: Identity, format: str = "md") -> Response:
         # the insights service names the file (Content-Disposition, a slug of the title); relayed as is
-        return relay(await services.insights.call("GET", f"/v1/insights/{insight_id}/export", bearer_token(request),
-                                                  params={"format": format}))
+        return relay(await services.insights.call("GET", f"/v1/insights/{segment(insight_id)}/export",
+                                                  bearer_token(request), params={"format": format}))
 
     return [relationships, my_insights, shared_with_me, timeline, insight, export]

@@ -20,7 +20,7 @@ from litestar import Request, get
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from gateway.adapters.openapi import STREAM_ERRORS, answers
-from gateway.adapters.routes.common import PREFIX, Services
+from gateway.adapters.routes.common import PREFIX, Services, segment
 
 POLL_SECONDS = 0.25
 DOWN_POLL_SECONDS = 1.0  # while a service is down, look less often: from this, growing to 5 s
@@ -75,9 +75,9 @@ def _event(kind: str, body: dict) -> ServerSentEventMessage:
 def routes(services: Services, slots: StreamSlots) -> list:
     async def look(insight_id: str, token: str) -> Seen:
         try:
-            found = await services.insights.call("GET", f"/v1/insights/{insight_id}", token)
+            found = await services.insights.call("GET", f"/v1/insights/{segment(insight_id)}", token)
             if found.status == 404:
-                found = await services.ingestion.call("GET", f"/v1/transcripts/{insight_id}", token)
+                found = await services.ingestion.call("GET", f"/v1/transcripts/{segment(insight_id)}", token)
         except Problem as exc:  # a service down or too slow (503)
             return Seen("unavailable", {"id": insight_id, "code": exc.code, "detail": str(exc.detail)})
         if found.status == 200:

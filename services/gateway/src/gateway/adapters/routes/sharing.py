@@ -6,37 +6,37 @@ from litestar import Request, Response, delete, get, post
 
 from gateway.adapters.openapi import COMMENT_ERRORS, Comment, Comments, Message, Shares, answers
 from gateway.adapters.requests import CommentRequest, ShareInsightRequest
-from gateway.adapters.routes.common import PREFIX, RATE_LIMIT, Services, relay
+from gateway.adapters.routes.common import PREFIX, RATE_LIMIT, Services, relay, segment
 
 
 def routes(services: Services) -> list:
     @post(f"{PREFIX}/{{insight_id:str}}/share", status_code=200, summary="Share an unpaired insight with a coach",
           responses=answers(200, Message, "Shared (or permissions updated)"))
     async def share(insight_id: str, data: ShareInsightRequest, request: Request, caller: Identity) -> Response:
-        return relay(await services.sharing.call("POST", f"/v1/shares/{insight_id}", bearer_token(request),
+        return relay(await services.sharing.call("POST", f"/v1/shares/{segment(insight_id)}", bearer_token(request),
                                                  msgspec.json.encode(data)))
 
     @delete(f"{PREFIX}/{{insight_id:str}}/share/{{coach_user_id:str}}", status_code=200,
             summary="Revoke a coach's access",
             responses=answers(200, Message, "Revoked"))
     async def revoke(insight_id: str, coach_user_id: str, request: Request, caller: Identity) -> Response:
-        return relay(await services.sharing.call("DELETE", f"/v1/shares/{insight_id}/{coach_user_id}",
+        return relay(await services.sharing.call("DELETE", f"/v1/shares/{segment(insight_id)}/{segment(coach_user_id)}",
                                                  bearer_token(request)))
 
     @get(f"{PREFIX}/{{insight_id:str}}/shares", summary="Current grants and the audit trail",
          responses=answers(200, Shares, "Grants and audit"))
     async def shares(insight_id: str, request: Request, caller: Identity) -> Response:
-        return relay(await services.sharing.call("GET", f"/v1/shares/{insight_id}", bearer_token(request)))
+        return relay(await services.sharing.call("GET", f"/v1/shares/{segment(insight_id)}", bearer_token(request)))
 
     @post(f"{PREFIX}/{{insight_id:str}}/comments", status_code=201, summary="Comment on an insight",
           opt={RATE_LIMIT: "comment"}, responses=answers(201, Comment, "Added", COMMENT_ERRORS))
     async def comment(insight_id: str, data: CommentRequest, request: Request, caller: Identity) -> Response:
-        return relay(await services.sharing.call("POST", f"/v1/comments/{insight_id}", bearer_token(request),
+        return relay(await services.sharing.call("POST", f"/v1/comments/{segment(insight_id)}", bearer_token(request),
                                                  msgspec.json.encode(data)))
 
     @get(f"{PREFIX}/{{insight_id:str}}/comments", summary="An insight's comment thread, oldest first",
          responses=answers(200, Comments, "The thread"))
     async def comments(insight_id: str, request: Request, caller: Identity) -> Response:
-        return relay(await services.sharing.call("GET", f"/v1/comments/{insight_id}", bearer_token(request)))
+        return relay(await services.sharing.call("GET", f"/v1/comments/{segment(insight_id)}", bearer_token(request)))
 
     return [share, revoke, shares, comment, comments]
