@@ -116,3 +116,7 @@ outbox-dead SERVICE:
     base="http://127.0.0.1:${!port_var:-${ports[{{SERVICE}}]}}"
     curl -fsS -H "X-Operator-Token: $OPERATOR_TOKEN" "$base/internal/v1/outbox/dead"; echo
     curl -fsS -H "X-Operator-Token: $OPERATOR_TOKEN" "$base/internal/v1/streams"; echo
+
+# fuzz the gateway's API with schemathesis (>= 1,000 cases, several users) on its own stack; prints cases and server errors
+fuzz EXAMPLES="50": bootstrap
+    SI_FUZZ_EXAMPLES={{EXAMPLES}} uv run --no-sync pytest tests/e2e/test_api_fuzz.py -q -s
