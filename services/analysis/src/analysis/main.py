@@ -10,6 +10,7 @@ from chassis.service import ServiceRuntime
 from chassis.settings import CommonSettings, env
 
 from analysis.adapters.analyzers.embedded import EmbeddedAnalyzer
+from analysis.adapters.analyzers.embedded_candidates import EmbeddedCandidates
 from analysis.adapters.analyzers.fallback import FallbackAnalyzer
 from analysis.adapters.analyzers.openai import LlmSettings, OpenAIAnalyzer
 from analysis.adapters.http import operator_handlers
@@ -32,7 +33,8 @@ def build_analyzer() -> Analyzer:
     fallback = env("ANALYSIS_FALLBACK", "embedded")
     if fallback not in FALLBACKS:
         raise ValueError(f"ANALYSIS_FALLBACK must be one of {FALLBACKS}, not {fallback!r}")
-    primary = OpenAIAnalyzer(llm)
+    # Grounded mode offers the model the embedded analyzer's own findings as numbered passages.
+    primary = OpenAIAnalyzer(llm, candidates=EmbeddedCandidates(llm.max_passages))
     return primary if fallback == "none" else FallbackAnalyzer(primary, EmbeddedAnalyzer())
 
 
