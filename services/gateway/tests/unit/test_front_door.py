@@ -157,3 +157,14 @@ def test_path_parameters_are_escaped_for_the_services_never_a_500(client, insigh
     response = client.get(f"{API}/{insight_id}/comments", headers={"Authorization": f"Bearer {token()}"})
     assert response.status_code in (404, 503), response.text
     assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_nul_characters_are_refused_at_the_front_door(client):
+    # found by the API fuzzer: Postgres text cannot hold NUL, and ingestion answered 500
+    alice = {"Authorization": f"Bearer {token('alice')}"}
+    body = client.post(f"{API}/unpaired/from-text", json={"transcript_text": "Coach: Hi?\x00"}, headers=alice)
+    assert body.status_code == 400 and body.headers["content-type"].startswith("application/problem+json")
+    comment = client.post(f"{API}/some-id/comments", json={"body": "\x00"}, headers=alice)
+    assert comment.status_code == 400
+    path = client.get(f"{API}/a%00b", headers=alice)
+    assert path.status_code == 404 and path.json()["code"] == "not_found"

@@ -117,6 +117,7 @@ def test_first_look_failures_are_problems_not_streams():
         assert response.status_code == 503 and response.headers["content-type"].startswith("application/problem+json")
     with TestClient(app(ScriptedService(NOT_FOUND))) as client:
         assert client.get(URL, headers=headers()).status_code == 404
+        assert client.get(URL.replace("i-1", "a%00b"), headers=headers()).status_code == 404
 
 
 def test_streams_per_user_are_capped():

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import quote
 
+from chassis.problems import Problem
 from litestar import Request, Response
 from litestar.params import Parameter
 
@@ -24,7 +25,9 @@ Offset = Annotated[int, Parameter(ge=0)]
 
 def segment(value: str) -> str:
     """A path parameter as one segment of a service's URL: escaped, so it can neither be an
-    invalid URL (control characters) nor reach another route ("/", "..")."""
+    invalid URL (control characters) nor reach another route ("/", ".."). No id holds NUL."""
+    if "\x00" in value:
+        raise Problem(404, "not_found", "Nothing has that id.")
     return quote(value, safe="") if value not in (".", "..") else value.replace(".", "%2E")
 
 

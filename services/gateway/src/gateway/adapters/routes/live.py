@@ -74,10 +74,11 @@ def _event(kind: str, body: dict) -> ServerSentEventMessage:
 
 def routes(services: Services, slots: StreamSlots) -> list:
     async def look(insight_id: str, token: str) -> Seen:
+        escaped = segment(insight_id)  # outside the try: an impossible id is a 404, not an outage
         try:
-            found = await services.insights.call("GET", f"/v1/insights/{segment(insight_id)}", token)
+            found = await services.insights.call("GET", f"/v1/insights/{escaped}", token)
             if found.status == 404:
-                found = await services.ingestion.call("GET", f"/v1/transcripts/{segment(insight_id)}", token)
+                found = await services.ingestion.call("GET", f"/v1/transcripts/{escaped}", token)
         except Problem as exc:  # a service down or too slow (503)
             return Seen("unavailable", {"id": insight_id, "code": exc.code, "detail": str(exc.detail)})
         if found.status == 200:
