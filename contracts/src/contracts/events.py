@@ -61,12 +61,18 @@ class InsightShared(Event, tag="insights.sharing.granted.v1", kw_only=True, froz
     coach_user_id: str
     permissions: SharePermissions
     expires_at: datetime | None = None
+    # handed out by sharing inside the transaction that locks the (insight, coach) grant:
+    # a consumer keeps the change with the highest version (None: sent before versions existed)
+    version: int | None = None
 
 
 class InsightShareRevoked(Event, tag="insights.sharing.revoked.v1", kw_only=True, frozen=True):
     insight_id: str
     owner_user_id: str
     coach_user_id: str
+    # handed out by sharing inside the transaction that locks the (insight, coach) grant:
+    # a consumer keeps the change with the highest version (None: sent before versions existed)
+    version: int | None = None
 
 
 class InsightDeleted(Event, tag="insights.insight.deleted.v1", kw_only=True, frozen=True):

@@ -1,7 +1,7 @@
 import dataclasses
 from datetime import datetime
 
-from insights.domain.model import Grant, InsightView
+from insights.domain.model import Grant, InsightView, supersedes
 from insights.ports import InsightProjection, InsightReader, UnitOfWork
 
 from contracts import InsightContent, SharePermissions
@@ -14,7 +14,7 @@ class FakeStore(InsightProjection, InsightReader):
         self.insights: dict[str, InsightView] = {}
         self.erased: set[str] = set()
         self.relationships: dict = {}
-        self.grant_changes: dict[tuple[str, str], tuple[datetime, Grant | None]] = {}
+        self.grant_changes: dict[tuple[str, str], tuple[datetime, int | None, Grant | None]] = {}
 
     async def add_pending(self, insight: InsightView) -> None:
         self.insights.setdefault(insight.id, insight)
@@ -44,19 +44,22 @@ class FakeStore(InsightProjection, InsightReader):
     async def upsert_relationship(self, relationship, changed_at: datetime) -> None:
         self.relationships[relationship.relationship_id] = relationship
 
-    async def upsert_grant(self, insight_id, coach_user_id, permissions: SharePermissions, expires_at, at) -> None:
-        self._change(insight_id, coach_user_id, at, Grant(coach_user_id, permissions, expires_at))
+    async def upsert_grant(self, insight_id, coach_user_id, permissions: SharePermissions, expires_at, at,
+                           version=None) -> None:
+        self._change(insight_id, coach_user_id, at, version, Grant(coach_user_id, permissions, expires_at))
 
-    async def revoke_grant(self, insight_id, coach_user_id, at) -> None:
-        self._change(insight_id, coach_user_id, at, None)
+    async def revoke_grant(self, insight_id, coach_user_id, at, version=None) -> None:
+        self._change(insight_id, coach_user_id, at, version, None)
 
-    def _change(self, insight_id, coach_user_id, at, grant) -> None:
+    def _change(self, insight_id, coach_user_id, at, version, grant) -> None:
         key = (insight_id, coach_user_id)
-        if key not in self.grant_changes or self.grant_changes[key][0] <= at:
-            self.grant_changes[key] = (at, grant)
+        stored = self.grant_changes.get(key)
+        if stored is None or supersedes(version, at, stored[1], stored[0]):
+            kept = version if version is not None else (stored[1] if stored else None)
+            self.grant_changes[key] = (at, kept, grant)
 
     def _with_grants(self, insight: InsightView) -> InsightView:
-        grants = [g for (iid, _), (_, g) in self.grant_changes.items() if iid == insight.id and g]
+        grants = [g for (iid, _), (_, _, g) in self.grant_changes.items() if iid == insight.id and g]
         return dataclasses.replace(insight, grants=grants)
 
     async def get(self, insight_id: str) -> InsightView | None:

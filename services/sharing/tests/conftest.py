@@ -31,6 +31,12 @@ class FakeOwnership(OwnershipRepository):
 class FakeGrants(GrantRepository):
     def __init__(self) -> None:
         self.rows: dict[tuple[str, str], Grant] = {}
+        self.versions: dict[tuple[str, str], int] = {}
+
+    async def next_version(self, insight_id: str, coach_user_id: str) -> int:
+        key = (insight_id, coach_user_id)
+        self.versions[key] = self.versions.get(key, 0) + 1
+        return self.versions[key]
 
     async def get(self, insight_id: str, coach_user_id: str) -> Grant | None:
         return self.rows.get((insight_id, coach_user_id))
@@ -46,6 +52,7 @@ class FakeGrants(GrantRepository):
 
     async def delete_all(self, insight_id: str) -> None:
         self.rows = {k: g for k, g in self.rows.items() if k[0] != insight_id}
+        self.versions = {k: v for k, v in self.versions.items() if k[0] != insight_id}
 
     async def for_coach(self, coach_user_id: str) -> list[Grant]:
         return [g for (_, c), g in self.rows.items() if c == coach_user_id]

@@ -103,5 +103,5 @@ async def test_replaying_the_events_twice_into_a_fresh_database_gives_the_same_s
     assert once == twice
     assert [r[0] for r in once["insights"]] == ["paired", "unpaired"]
     assert [r[0] for r in once["erased"]] == ["gone"]
-    assert [(r[0], r[1], r[-2]) for r in once["grants"]] == [("unpaired", "coach-2", False),
+    assert [(r[0], r[1], r[6]) for r in once["grants"]] == [("unpaired", "coach-2", False),
                                                              ("unpaired", "coach-3", True)]

@@ -111,6 +111,50 @@ async def test_access_rules_paired_unpaired_shared_revoked_and_expired(store):
         await detail(store, "mine", "coach-3")
 
 
+def grant_change(kind: str, version: int | None, seconds: int, coach: str = "coach-2"):
+    at = NOW + timedelta(seconds=seconds)
+    if kind == "share":
+        return projections.on_insight_shared, InsightShared(
+            insight_id="mine", owner_user_id="client-1", coach_user_id=coach, version=version, occurred_at=at,
+            permissions=SharePermissions(comment=version == 3))
+    return projections.on_insight_share_revoked, InsightShareRevoked(
+        insight_id="mine", owner_user_id="client-1", coach_user_id=coach, version=version, occurred_at=at)
+
+
+async def visible_to(store, coach: str = "coach-2"):
+    try:
+        return (await queries.insight_detail(store, "mine", coach))[1]
+    except queries.NotFound:
+        return None
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2, 3), (3, 2, 1, 0), (1, 3, 0, 2), (2, 0, 3, 1)])
+async def test_grant_changes_out_of_order_end_at_the_highest_version_whatever_the_clocks(store, order):
+    # sharing's order: share (1), revoke (2), share with comment (3), revoke (4); the replica
+    # that sent 3 had a clock behind, the one that sent 2 ahead of everyone
+    changes = [grant_change("share", 1, 0), grant_change("revoke", 2, 60), grant_change("share", 3, -30),
+               grant_change("revoke", 4, 5)]
+    await apply(store, projections.on_transcript_received, received("mine"))
+    for i in order:
+        await apply(store, *changes[i])
+    assert await visible_to(store) is None
+
+    await apply(store, *grant_change("share", 5, -60))  # a later share from a slow clock still counts
+    assert await visible_to(store) is not None
+    await apply(store, *changes[2])  # an old share delivered late changes nothing
+    access = await visible_to(store)
+    assert access is not None and access.grant.permissions.comment is False
+
+
+async def test_grant_changes_without_a_version_fall_back_to_time(store):
+    await apply(store, projections.on_transcript_received, received("mine"))
+    await apply(store, *grant_change("revoke", None, 10))
+    await apply(store, *grant_change("share", None, 5))  # older: ignored
+    assert await visible_to(store) is None
+    await apply(store, *grant_change("share", None, 20))
+    assert await visible_to(store) is not None
+
+
 async def test_my_insights_newest_session_first_split_by_pairing(store):
     await apply(store, projections.on_transcript_received, received("old", session_date=NOW - timedelta(days=9)))
     await apply(store, projections.on_transcript_received, received("new", session_date=NOW - timedelta(days=1)))

@@ -144,6 +144,22 @@ async def test_owner_revokes(uow, clock):
     assert (revoked.insight_id, revoked.owner_user_id, revoked.coach_user_id) == ("ins-1", CLIENT, COACH)
 
 
+async def test_every_grant_change_carries_the_next_version_of_its_pair(uow, clock):
+    await project_transcript(received(), uow)
+    await share_insight(share(), uow, clock)
+    await share_insight(share(), uow, clock)  # unchanged: no event, no version used
+    await share_insight(share(permissions=Permissions(comment=True)), uow, clock)
+    await share_insight(share(coach=OTHER), uow, clock)  # another pair counts on its own
+    await revoke_share("ins-1", COACH, CLIENT, uow, clock)
+    with pytest.raises(NotFound):  # refused: rolled back, no version used
+        await revoke_share("ins-1", COACH, CLIENT, uow, clock)
+    await share_insight(share(), uow, clock)  # again after the revocation: still counting up
+
+    assert [(type(e).__name__, e.coach_user_id, e.version) for e in uow.emitted] == [
+        ("InsightShared", COACH, 1), ("InsightShared", COACH, 2), ("InsightShared", OTHER, 1),
+        ("InsightShareRevoked", COACH, 3), ("InsightShared", COACH, 4)]
+
+
 async def test_revoking_a_grant_that_does_not_exist_is_not_found(uow, clock):
     await project_transcript(received(), uow)
     with pytest.raises(NotFound):

@@ -76,7 +76,7 @@ async def on_insight_shared(event: InsightShared, uow: UnitOfWork) -> None:
             return
         if not await uow.projection.is_erased(event.insight_id):
             await uow.projection.upsert_grant(event.insight_id, event.coach_user_id, event.permissions,
-                                              event.expires_at, event.occurred_at)
+                                              event.expires_at, event.occurred_at, event.version)
         await uow.commit()
 
 
@@ -85,5 +85,6 @@ async def on_insight_share_revoked(event: InsightShareRevoked, uow: UnitOfWork) 
         if not await uow.first_time(event.event_id, subject_of(event)):
             return
         if not await uow.projection.is_erased(event.insight_id):
-            await uow.projection.revoke_grant(event.insight_id, event.coach_user_id, event.occurred_at)
+            await uow.projection.revoke_grant(event.insight_id, event.coach_user_id, event.occurred_at,
+                                              event.version)
         await uow.commit()

@@ -92,6 +92,16 @@ class Access:
         return HIDDEN_FROM_SHARED if self.role == "shared" else frozenset()
 
 
+def supersedes(version: int | None, at: datetime, stored_version: int | None, stored_at: datetime) -> bool:
+    """Whether a share or revocation replaces the stored state of its (insight, coach) grant.
+    Sharing numbers a pair's changes under the pair's lock, so the higher version is the later
+    change whatever the clocks said; when either side has no version (sent or stored before
+    versions existed) the later time wins, as it did then."""
+    if version is not None and stored_version is not None:
+        return version > stored_version
+    return stored_at <= at
+
+
 def grant_for(insight: InsightView, user_id: str, now: datetime) -> Grant | None:
     for grant in insight.grants:
         if grant.coach_user_id == user_id and grant.active(now):

@@ -23,9 +23,10 @@ async def erase_user(user_id: str, uow: UnitOfWork, clock: Clock) -> UserErased:
         grants = await uow.grants.for_coach(user_id)
         for grant in grants:
             owner = await uow.insights.get(grant.insight_id)
+            version = await uow.grants.next_version(grant.insight_id, user_id)
             await uow.grants.delete(grant.insight_id, user_id)
             await uow.emit(InsightShareRevoked(
-                insight_id=grant.insight_id, coach_user_id=user_id, occurred_at=now,
+                insight_id=grant.insight_id, coach_user_id=user_id, occurred_at=now, version=version,
                 owner_user_id=owner.owner_user_id if owner else ERASED_USER))
         comments = await uow.comments.delete_by_author(user_id)
         await uow.audit.forget_user(user_id, ERASED_USER)

@@ -13,6 +13,7 @@ async def revoke_share(insight_id: str, coach_user_id: str, owner_user_id: str, 
     now = clock()
     async with uow:
         owned_by(await uow.insights.get(insight_id), owner_user_id)
+        version = await uow.grants.next_version(insight_id, coach_user_id)  # locks the pair first
         grant = await uow.grants.get(insight_id, coach_user_id)
         if grant is None:
             raise NotFound("this insight is not shared with that coach")
@@ -23,5 +24,6 @@ async def revoke_share(insight_id: str, coach_user_id: str, owner_user_id: str, 
         ))
         await uow.emit(InsightShareRevoked(
             insight_id=insight_id, owner_user_id=owner_user_id, coach_user_id=coach_user_id, occurred_at=now,
+            version=version,
         ))
         await uow.commit()

@@ -26,6 +26,7 @@ async def share_insight(cmd: ShareInsight, uow: UnitOfWork, clock: Clock) -> Gra
     permissions = cmd.permissions.with_view()
     async with uow:
         shareable(owned_by(await uow.insights.get(cmd.insight_id), cmd.owner_user_id))
+        version = await uow.grants.next_version(cmd.insight_id, coach)  # locks the pair first
         current = await uow.grants.get(cmd.insight_id, coach)
         if current and not current.active_at(now):
             current = None  # an expired grant is gone: sharing again is a new grant
@@ -45,7 +46,7 @@ async def share_insight(cmd: ShareInsight, uow: UnitOfWork, clock: Clock) -> Gra
             insight_id=cmd.insight_id, owner_user_id=cmd.owner_user_id, coach_user_id=coach,
             permissions=SharePermissions(view=permissions.view, comment=permissions.comment,
                                          export=permissions.export),
-            expires_at=expires_at, occurred_at=now,
+            expires_at=expires_at, occurred_at=now, version=version,
         ))
         await uow.commit()
     return grant

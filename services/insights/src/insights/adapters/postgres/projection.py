@@ -1,7 +1,7 @@
 from datetime import datetime
 
 import msgspec
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import and_, case, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -72,17 +72,23 @@ class SqlaInsightProjection(InsightProjection):
         ))
 
     async def upsert_grant(self, insight_id: str, coach_user_id: str, permissions: SharePermissions,
-                           expires_at: datetime | None, at: datetime) -> None:
-        await self._set_grant(insight_id, coach_user_id, at, revoked=False, can_view=permissions.view,
+                           expires_at: datetime | None, at: datetime, version: int | None = None) -> None:
+        await self._set_grant(insight_id, coach_user_id, at, version, revoked=False, can_view=permissions.view,
                               can_comment=permissions.comment, can_export=permissions.export, expires_at=expires_at)
 
-    async def revoke_grant(self, insight_id: str, coach_user_id: str, at: datetime) -> None:
-        await self._set_grant(insight_id, coach_user_id, at, revoked=True, can_view=False, can_comment=False,
-                              can_export=False, expires_at=None)
+    async def revoke_grant(self, insight_id: str, coach_user_id: str, at: datetime,
+                           version: int | None = None) -> None:
+        await self._set_grant(insight_id, coach_user_id, at, version, revoked=True, can_view=False,
+                              can_comment=False, can_export=False, expires_at=None)
 
-    async def _set_grant(self, insight_id: str, coach_user_id: str, at: datetime, **values) -> None:
+    async def _set_grant(self, insight_id: str, coach_user_id: str, at: datetime, version: int | None,
+                         **values) -> None:
         values["changed_at"] = at
-        stmt = insert(grants).values(insight_id=insight_id, coach_user_id=coach_user_id, **values)
+        stmt = insert(grants).values(insight_id=insight_id, coach_user_id=coach_user_id, version=version, **values)
+        new, stored = stmt.excluded, grants.c
+        # domain.model.supersedes, in one statement (the row lock orders concurrent consumers)
+        newer = case((and_(new.version.is_not(None), stored.version.is_not(None)), stored.version < new.version),
+                     else_=stored.changed_at <= new.changed_at)
         await self._session.execute(stmt.on_conflict_do_update(
-            index_elements=["insight_id", "coach_user_id"], set_=values,
-            where=grants.c.changed_at <= stmt.excluded.changed_at))
+            index_elements=["insight_id", "coach_user_id"],
+            set_={**values, "version": func.coalesce(new.version, stored.version)}, where=newer))

@@ -1,6 +1,7 @@
 from chassis.deadletter import dead_letter_table
 from chassis.inbox import inbox_table
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -53,10 +54,12 @@ grants = Table(
     Column("can_comment", Boolean, nullable=False),
     Column("can_export", Boolean, nullable=False),
     Column("expires_at", DateTime(timezone=True)),
-    # share and revoke travel on separate consumers: the newest change wins, and a
-    # revocation stays as a row so an older share cannot bring the grant back
+    # share and revoke travel on separate consumers: the newest change wins (highest version,
+    # else latest time: domain.model.supersedes), and a revocation stays as a row so an older
+    # share cannot bring the grant back
     Column("revoked", Boolean, nullable=False, server_default="false"),
     Column("changed_at", DateTime(timezone=True), nullable=False),
+    Column("version", BigInteger),
 )
 Index("ix_grants_coach", grants.c.coach_user_id)
 

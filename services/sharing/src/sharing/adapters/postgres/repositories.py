@@ -4,7 +4,7 @@ from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from sharing.adapters.postgres.tables import audit, comments, grants, insights
+from sharing.adapters.postgres.tables import audit, comments, grant_versions, grants, insights
 from sharing.domain.model import AuditEntry, Comment, Grant, OwnedInsight, Permissions
 from sharing.ports import AuditLog, CommentRepository, GrantRepository, OwnershipRepository
 
@@ -42,6 +42,14 @@ class SqlaGrantRepository(GrantRepository):
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
+    async def next_version(self, insight_id: str, coach_user_id: str) -> int:
+        # an upsert, not SELECT ... FOR UPDATE: it locks the pair's row even on its first share
+        stmt = insert(grant_versions).values(insight_id=insight_id, coach_user_id=coach_user_id, version=1)
+        return await self._session.scalar(stmt.on_conflict_do_update(
+            index_elements=["insight_id", "coach_user_id"],
+            set_={"version": grant_versions.c.version + 1},
+        ).returning(grant_versions.c.version))
+
     async def get(self, insight_id: str, coach_user_id: str) -> Grant | None:
         row = (await self._session.execute(select(grants).where(
             grants.c.insight_id == insight_id, grants.c.coach_user_id == coach_user_id))).mappings().first()
@@ -69,6 +77,7 @@ class SqlaGrantRepository(GrantRepository):
 
     async def delete_all(self, insight_id: str) -> None:
         await self._session.execute(delete(grants).where(grants.c.insight_id == insight_id))
+        await self._session.execute(delete(grant_versions).where(grant_versions.c.insight_id == insight_id))
 
     async def for_coach(self, coach_user_id: str) -> list[Grant]:
         rows = (await self._session.execute(select(grants).where(grants.c.coach_user_id == coach_user_id)

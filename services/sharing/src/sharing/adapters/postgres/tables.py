@@ -41,6 +41,16 @@ grants = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
+# the last version handed out per (insight, coach): outlives a revoked grant, so a share after
+# a revocation still gets a higher number; its row is the lock share and revoke take first
+grant_versions = Table(
+    "grant_versions",
+    metadata,
+    Column("insight_id", String(36), primary_key=True),
+    Column("coach_user_id", String(200), primary_key=True),
+    Column("version", BigInteger, nullable=False),
+)
+
 # append-only trail of who granted, changed, revoked or erased what, and when
 audit = Table(
     "audit",
