@@ -175,9 +175,10 @@ def test_shared_with_me_lists_live_grants_only_with_their_permissions(world):
 
 @pytest.mark.parametrize("query", ["limit=0", "limit=101", "limit=abc", "offset=-1"])
 def test_paging_out_of_bounds_is_422_invalid_input(world, query):
-    system, _ = world
+    system, ids = world
     with httpx.Client(base_url=system.gateway_url, timeout=30) as client:
-        for path in ("my-insights", "shared-with-me", f"relationship/{REL}"):
+        for path in ("my-insights", "shared-with-me", f"relationship/{REL}", f"{ids['U']}/comments",
+                     f"{ids['U']}/shares"):
             response = client.get(f"{API}/{path}?{query}", headers=system.headers(USERS["owner"]))
             assert response.status_code == 422, (path, response.text)
             assert response.json()["code"] == "invalid_input"

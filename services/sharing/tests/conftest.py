@@ -6,7 +6,7 @@ import dataclasses
 from datetime import UTC, datetime
 
 import pytest
-from sharing.domain.model import AuditEntry, Comment, Grant, OwnedInsight
+from sharing.domain.model import AuditEntry, Comment, Grant, OwnedInsight, Page
 from sharing.ports import AuditLog, CommentRepository, GrantRepository, OwnershipRepository, UnitOfWork
 
 from contracts import Event
@@ -65,8 +65,9 @@ class FakeComments(CommentRepository):
     async def add(self, comment: Comment) -> None:
         self.rows.append(comment)
 
-    async def for_insight(self, insight_id: str) -> list[Comment]:
-        return [c for c in self.rows if c.insight_id == insight_id]
+    async def for_insight(self, insight_id: str, page: Page) -> tuple[list[Comment], int]:
+        found = [c for c in self.rows if c.insight_id == insight_id]
+        return found[page.offset:page.offset + page.limit], len(found)
 
     async def delete_all(self, insight_id: str) -> None:
         self.rows = [c for c in self.rows if c.insight_id != insight_id]
@@ -84,8 +85,9 @@ class FakeAudit(AuditLog):
     async def append(self, entry: AuditEntry) -> None:
         self.entries.append(entry)
 
-    async def for_insight(self, insight_id: str) -> list[AuditEntry]:
-        return [e for e in self.entries if e.insight_id == insight_id]
+    async def for_insight(self, insight_id: str, page: Page) -> tuple[list[AuditEntry], int]:
+        found = [e for e in self.entries if e.insight_id == insight_id]
+        return found[page.offset:page.offset + page.limit], len(found)
 
     async def was_erased(self, insight_id: str) -> bool:
         return any(e.insight_id == insight_id and e.action == "erased" for e in self.entries)

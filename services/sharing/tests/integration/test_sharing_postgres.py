@@ -7,13 +7,14 @@ from chassis.migrate import upgrade_to_head
 from contracts.subjects import INSIGHT_SHARE_REVOKED_V1, INSIGHT_SHARED_V1
 from sharing.adapters.postgres.tables import audit, grants, inbox, insights, outbox
 from sharing.adapters.postgres.uow import SharingUnitOfWork
+from sharing.app.comments import add_comment, list_comments
 from sharing.app.erase_insight import erase_insight
 from sharing.app.list_shares import list_shares
 from sharing.app.project_transcript import project_transcript
 from sharing.app.revoke_share import revoke_share
 from sharing.app.share_insight import ShareInsight, share_insight
 from sharing.domain.errors import NotFound, NotShareable
-from sharing.domain.model import Permissions
+from sharing.domain.model import Page, Permissions
 from sharing.main import MIGRATIONS
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -148,3 +149,18 @@ async def test_revoke_list_and_erase(sessions, new_uow, clock):
     await project_transcript(received(), new_uow())  # late delivery: stays erased
     with pytest.raises(NotFound):
         await list_shares("ins-1", CLIENT, new_uow(), clock)
+
+
+async def test_comments_and_audit_trail_are_read_a_page_at_a_time(sessions, new_uow, clock):
+    await project_transcript(received(), new_uow())
+    ids = iter(f"00000000-0000-0000-0000-00000000000{n}" for n in range(10))
+    for n in range(5):
+        await add_comment("ins-1", CLIENT, f"note {n}", new_uow(), clock, lambda: next(ids))
+        await share_insight(ShareInsight(insight_id="ins-1", owner_user_id=CLIENT, coach_user_id=COACH,
+                                         permissions=Permissions(export=n % 2 == 1)), new_uow(), clock)
+
+    thread = await list_comments("ins-1", CLIENT, new_uow(), clock, Page(limit=2, offset=3))
+    assert [c.body for c in thread.comments] == ["note 3", "note 4"] and thread.total_count == 5
+    shares = await list_shares("ins-1", CLIENT, new_uow(), clock, Page(limit=3, offset=0))
+    assert [e.action for e in shares.audit] == ["granted", "updated", "updated"]
+    assert shares.audit_total_count == 5 and len(shares.grants) == 1

@@ -103,3 +103,24 @@ async def test_operator_erase_needs_the_operator_token(client, uow):
     assert uow.grants.rows == {} and uow.comments.rows == []
     assert all(COACH not in (e.actor_user_id, e.coach_user_id) for e in uow.audit.entries)
     assert [type(e).__name__ for e in uow.emitted][-1] == "InsightShareRevoked"
+
+
+async def test_comments_and_audit_come_a_page_at_a_time(client):
+    for n in range(5):
+        await client.post("/v1/comments/ins-1", headers=as_user(CLIENT), json={"body": f"note {n}"})
+        await client.post("/v1/shares/ins-1", headers=as_user(CLIENT), json={
+            "coach_user_id": COACH, "permissions": {"view": True, "export": n % 2 == 1}})
+
+    page = (await client.get("/v1/comments/ins-1?limit=2&offset=1", headers=as_user(CLIENT))).json()
+    assert [c["body"] for c in page["comments"]] == ["note 1", "note 2"] and page["total_count"] == 5
+    first = (await client.get("/v1/comments/ins-1", headers=as_user(CLIENT))).json()
+    assert len(first["comments"]) == 5  # default limit 20, as the other lists
+    shares = (await client.get("/v1/shares/ins-1?limit=2&offset=3", headers=as_user(CLIENT))).json()
+    assert [e["action"] for e in shares["audit"]] == ["updated", "updated"] and shares["audit_total_count"] == 5
+    assert len(shares["grants"]) == 1  # current grants: one per coach, never paged
+
+    for query in ("limit=0", "limit=101", "limit=ten", "offset=-1", "offset=x"):
+        for path in ("/v1/comments/ins-1", "/v1/shares/ins-1"):
+            refused = await client.get(f"{path}?{query}", headers=as_user(CLIENT))
+            assert refused.status_code == 422 and refused.json()["code"] == "invalid_input", (path, query)
+    assert (await client.get("/v1/comments/ins-1?limit=100", headers=as_user(CLIENT))).status_code == 200

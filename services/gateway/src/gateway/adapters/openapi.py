@@ -154,6 +154,7 @@ class Shares(msgspec.Struct, kw_only=True):
     insight_id: str
     grants: list[Grant]
     audit: list[AuditEntry]
+    audit_total_count: int
 
 
 class Comment(msgspec.Struct, kw_only=True):
@@ -167,6 +168,7 @@ class Comment(msgspec.Struct, kw_only=True):
 class Comments(msgspec.Struct, kw_only=True):
     insight_id: str
     comments: list[Comment]
+    total_count: int
 
 
 def _problem(description: str) -> ResponseSpec:

@@ -16,7 +16,7 @@ from sharing.app.list_shares import Shares, list_shares
 from sharing.app.revoke_share import revoke_share
 from sharing.app.share_insight import ShareInsight, share_insight
 from sharing.domain.model import AuditEntry, Comment, Grant, Permissions
-from sharing.domain.rules import parse_expiry
+from sharing.domain.rules import parse_expiry, parse_page
 from sharing.ports import Clock, UnitOfWork
 
 
@@ -54,7 +54,8 @@ class AuditBody(msgspec.Struct, kw_only=True):
 class SharesBody(msgspec.Struct, kw_only=True):
     insight_id: str
     grants: list[GrantBody]
-    audit: list[AuditBody]
+    audit: list[AuditBody]  # one page (limit, offset), oldest first
+    audit_total_count: int
 
 
 class CommentRequest(msgspec.Struct, kw_only=True):
@@ -71,7 +72,8 @@ class CommentBody(msgspec.Struct, kw_only=True):
 
 class CommentsBody(msgspec.Struct, kw_only=True):
     insight_id: str
-    comments: list[CommentBody]  # oldest first
+    comments: list[CommentBody]  # one page (limit, offset), oldest first
+    total_count: int
 
 
 class UserErasedBody(msgspec.Struct, kw_only=True):
@@ -101,7 +103,7 @@ def audit_body(e: AuditEntry) -> AuditBody:
 
 def shares_body(shares: Shares) -> SharesBody:
     return SharesBody(insight_id=shares.insight_id, grants=[grant_body(g) for g in shares.grants],
-                      audit=[audit_body(e) for e in shares.audit])
+                      audit=[audit_body(e) for e in shares.audit], audit_total_count=shares.audit_total_count)
 
 
 def routes(uow_factory: Callable[[], UnitOfWork], clock: Clock, new_id: Callable[[], str],
@@ -126,8 +128,11 @@ def routes(uow_factory: Callable[[], UnitOfWork], clock: Clock, new_id: Callable
         return {"message": "Sharing revoked", "insight_id": insight_id, "coach_user_id": coach_user_id}
 
     @get("/v1/shares/{insight_id:str}")
-    async def shares(insight_id: FromPath[str], caller: NamedDependency[Identity]) -> SharesBody:
-        return shares_body(await list_shares(insight_id, caller.user_id, uow_factory(), clock))
+    async def shares(insight_id: FromPath[str], caller: NamedDependency[Identity], limit: str = "20",
+                     offset: str = "0") -> SharesBody:
+        # paging parsed here, not by Litestar (whose validation answers 400): bad paging is a 422
+        page = parse_page(limit, offset)
+        return shares_body(await list_shares(insight_id, caller.user_id, uow_factory(), clock, page))
 
     @post("/v1/comments/{insight_id:str}", status_code=201)
     async def comment(insight_id: FromPath[str], data: JSONBody[CommentRequest],
@@ -135,9 +140,12 @@ def routes(uow_factory: Callable[[], UnitOfWork], clock: Clock, new_id: Callable
         return comment_body(await add_comment(insight_id, caller.user_id, data.body, uow_factory(), clock, new_id))
 
     @get("/v1/comments/{insight_id:str}")
-    async def comments(insight_id: FromPath[str], caller: NamedDependency[Identity]) -> CommentsBody:
-        found = await list_comments(insight_id, caller.user_id, uow_factory(), clock)
-        return CommentsBody(insight_id=insight_id, comments=[comment_body(c) for c in found])
+    async def comments(insight_id: FromPath[str], caller: NamedDependency[Identity], limit: str = "20",
+                       offset: str = "0") -> CommentsBody:
+        page = parse_page(limit, offset)
+        thread = await list_comments(insight_id, caller.user_id, uow_factory(), clock, page)
+        return CommentsBody(insight_id=insight_id, comments=[comment_body(c) for c in thread.comments],
+                            total_count=thread.total_count)
 
     @post("/internal/v1/users/{user_id:str}/erase", status_code=200, include_in_schema=False)
     async def erase(user_id: FromPath[str], request: Request) -> UserErasedBody:

@@ -3,8 +3,9 @@ live grant includes comment write and read one thread. Revoking a coach hides th
 from them; it stays for the owner."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from sharing.domain.model import Comment
+from sharing.domain.model import Comment, Page
 from sharing.domain.rules import check_comment, may_comment
 from sharing.ports import Clock, UnitOfWork
 
@@ -23,7 +24,14 @@ async def add_comment(insight_id: str, author_user_id: str, body: str, uow: Unit
     return comment
 
 
-async def list_comments(insight_id: str, user_id: str, uow: UnitOfWork, clock: Clock) -> list[Comment]:
+@dataclass(frozen=True)
+class Thread:
+    comments: list[Comment]  # one page, oldest first
+    total_count: int
+
+
+async def list_comments(insight_id: str, user_id: str, uow: UnitOfWork, clock: Clock,
+                        page: Page = Page()) -> Thread:
     async with uow:
         may_comment(await uow.insights.get(insight_id), await uow.grants.get(insight_id, user_id), user_id, clock())
-        return await uow.comments.for_insight(insight_id)
+        return Thread(*await uow.comments.for_insight(insight_id, page))

@@ -32,3 +32,7 @@ class InvalidCoach(SharingError):
 
 class InvalidComment(SharingError):
     code = "invalid_comment"
+
+
+class InvalidPage(SharingError):
+    code = "invalid_input"  # as the other lists answer bad paging

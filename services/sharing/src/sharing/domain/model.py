@@ -51,6 +51,12 @@ class AuditEntry:
 
 
 @dataclass(frozen=True)
+class Page:
+    limit: int = 20
+    offset: int = 0
+
+
+@dataclass(frozen=True)
 class Comment:
     id: str
     insight_id: str

@@ -2,11 +2,20 @@
 
 from datetime import UTC, datetime
 
-from sharing.domain.errors import InvalidCoach, InvalidComment, InvalidExpiry, NotFound, NotPermitted, NotShareable
-from sharing.domain.model import Grant, OwnedInsight
+from sharing.domain.errors import (
+    InvalidCoach,
+    InvalidComment,
+    InvalidExpiry,
+    InvalidPage,
+    NotFound,
+    NotPermitted,
+    NotShareable,
+)
+from sharing.domain.model import Grant, OwnedInsight, Page
 
 MAX_USER_ID_CHARS = 200
 MAX_COMMENT_CHARS = 5000
+MAX_PAGE_LIMIT = 100  # as every other list of the API
 PAIRED_NOT_SHAREABLE = ("paired insights are visible to the relationship's coach already; "
                         "only unpaired insights can be shared")
 
@@ -75,3 +84,15 @@ def check_comment(body: str) -> str:
     if len(text) > MAX_COMMENT_CHARS:
         raise InvalidComment(f"the comment is longer than {MAX_COMMENT_CHARS} characters")
     return text
+
+
+def parse_page(limit: object = 20, offset: object = 0) -> Page:
+    try:
+        limit_n, offset_n = int(str(limit)), int(str(offset))
+    except ValueError:
+        raise InvalidPage("limit and offset must be whole numbers") from None
+    if not 1 <= limit_n <= MAX_PAGE_LIMIT:
+        raise InvalidPage(f"limit must be between 1 and {MAX_PAGE_LIMIT}")
+    if offset_n < 0:
+        raise InvalidPage("offset must be 0 or more")
+    return Page(limit_n, offset_n)

@@ -1,4 +1,6 @@
-"""Sharing unpaired insights with coaches (the sharing service)."""
+"""Sharing unpaired insights with coaches (the sharing service). Paging of the comment thread
+and the audit trail is validated by the sharing service (limit 1..100, else 422 invalid_input),
+so it is passed through as sent."""
 
 import msgspec
 from chassis.identity import Identity, bearer_token
@@ -23,10 +25,12 @@ def routes(services: Services) -> list:
         return relay(await services.sharing.call("DELETE", f"/v1/shares/{segment(insight_id)}/{segment(coach_user_id)}",
                                                  bearer_token(request)))
 
-    @get(f"{PREFIX}/{{insight_id:str}}/shares", summary="Current grants and the audit trail",
+    @get(f"{PREFIX}/{{insight_id:str}}/shares", summary="Current grants and a page of the audit trail",
          responses=answers(200, Shares, "Grants and audit"))
-    async def shares(insight_id: str, request: Request, caller: Identity) -> Response:
-        return relay(await services.sharing.call("GET", f"/v1/shares/{segment(insight_id)}", bearer_token(request)))
+    async def shares(insight_id: str, request: Request, caller: Identity, limit: str = "20",
+                     offset: str = "0") -> Response:
+        return relay(await services.sharing.call("GET", f"/v1/shares/{segment(insight_id)}", bearer_token(request),
+                                                 params={"limit": limit, "offset": offset}))
 
     @post(f"{PREFIX}/{{insight_id:str}}/comments", status_code=201, summary="Comment on an insight",
           opt={RATE_LIMIT: "comment"}, responses=answers(201, Comment, "Added", COMMENT_ERRORS))
@@ -34,9 +38,11 @@ def routes(services: Services) -> list:
         return relay(await services.sharing.call("POST", f"/v1/comments/{segment(insight_id)}", bearer_token(request),
                                                  msgspec.json.encode(data)))
 
-    @get(f"{PREFIX}/{{insight_id:str}}/comments", summary="An insight's comment thread, oldest first",
+    @get(f"{PREFIX}/{{insight_id:str}}/comments", summary="A page of an insight's comment thread, oldest first",
          responses=answers(200, Comments, "The thread"))
-    async def comments(insight_id: str, request: Request, caller: Identity) -> Response:
-        return relay(await services.sharing.call("GET", f"/v1/comments/{segment(insight_id)}", bearer_token(request)))
+    async def comments(insight_id: str, request: Request, caller: Identity, limit: str = "20",
+                       offset: str = "0") -> Response:
+        return relay(await services.sharing.call("GET", f"/v1/comments/{segment(insight_id)}", bearer_token(request),
+                                                 params={"limit": limit, "offset": offset}))
 
     return [share, revoke, shares, comment, comments]

@@ -5,7 +5,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from sharing.adapters.postgres.tables import audit, comments, grant_versions, grants, insights
-from sharing.domain.model import AuditEntry, Comment, Grant, OwnedInsight, Permissions
+from sharing.domain.model import AuditEntry, Comment, Grant, OwnedInsight, Page, Permissions
 from sharing.ports import AuditLog, CommentRepository, GrantRepository, OwnershipRepository
 
 
@@ -93,10 +93,12 @@ class SqlaCommentRepository(CommentRepository):
         await self._session.execute(comments.insert().values(
             id=c.id, insight_id=c.insight_id, author_user_id=c.author_user_id, body=c.body, created_at=c.created_at))
 
-    async def for_insight(self, insight_id: str) -> list[Comment]:
-        rows = (await self._session.execute(select(comments).where(comments.c.insight_id == insight_id)
-                                            .order_by(comments.c.created_at, comments.c.id))).mappings()
-        return [Comment(**row) for row in rows]
+    async def for_insight(self, insight_id: str, page: Page) -> tuple[list[Comment], int]:
+        where = comments.c.insight_id == insight_id
+        total = await self._session.scalar(select(func.count()).select_from(comments).where(where))
+        rows = (await self._session.execute(select(comments).where(where).order_by(comments.c.created_at, comments.c.id)
+                                            .limit(page.limit).offset(page.offset))).mappings()
+        return [Comment(**row) for row in rows], total
 
     async def delete_all(self, insight_id: str) -> None:
         await self._session.execute(delete(comments).where(comments.c.insight_id == insight_id))
@@ -120,14 +122,16 @@ class SqlaAuditLog(AuditLog):
             coach_user_id=e.coach_user_id, permissions=permissions, expires_at=e.expires_at, at=e.at,
         ))
 
-    async def for_insight(self, insight_id: str) -> list[AuditEntry]:
-        rows = (await self._session.execute(select(audit).where(audit.c.insight_id == insight_id)
-                                            .order_by(audit.c.at, audit.c.id))).mappings()
+    async def for_insight(self, insight_id: str, page: Page) -> tuple[list[AuditEntry], int]:
+        where = audit.c.insight_id == insight_id
+        total = await self._session.scalar(select(func.count()).select_from(audit).where(where))
+        rows = (await self._session.execute(select(audit).where(where).order_by(audit.c.at, audit.c.id)
+                                            .limit(page.limit).offset(page.offset))).mappings()
         return [AuditEntry(
             insight_id=row["insight_id"], actor_user_id=row["actor_user_id"], action=row["action"],
             at=row["at"], coach_user_id=row["coach_user_id"], expires_at=row["expires_at"],
             permissions=Permissions(**row["permissions"]) if row["permissions"] is not None else None,
-        ) for row in rows]
+        ) for row in rows], total
 
     async def was_erased(self, insight_id: str) -> bool:
         # per-insight lock for the transaction: TranscriptReceived and InsightDeleted run on
