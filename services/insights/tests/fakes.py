@@ -79,9 +79,9 @@ class FakeStore(InsightProjection, InsightReader):
         return self._page([i for i in self.insights.values() if not i.is_unpaired
                            and user_id in (i.client_user_id, i.coach_user_id)], limit, offset)
 
-    async def for_relationship(self, relationship_id, limit, offset):
-        return self._page([i for i in self.insights.values()
-                           if i.coaching_relationship_id == relationship_id], limit, offset)
+    async def for_relationship(self, relationship_id, user_id, limit, offset):
+        return self._page([i for i in self.insights.values() if i.coaching_relationship_id == relationship_id
+                           and not i.is_unpaired and user_id in (i.client_user_id, i.coach_user_id)], limit, offset)
 
     async def shared_with(self, coach_user_id, now, limit, offset):
         from insights.domain.model import access_for

@@ -178,3 +178,38 @@ async def test_timeline_only_for_the_relationship_members(store):
     assert [r.relationship_id for r in await queries.my_relationships(store, "client-1")] == ["r1"]
     assert [r.relationship_id for r in await queries.my_relationships(store, "coach-1")] == ["r1"]
     assert await queries.my_relationships(store, "coach-9") == []
+
+
+async def detail_opens(store, insight_id: str, user_id: str) -> bool:
+    try:
+        await queries.insight_detail(store, insight_id, user_id)
+        return True
+    except queries.NotFound:
+        return False
+
+
+async def timeline_ids(store, user_id: str) -> list[str] | None:
+    try:
+        return [i.id for i in (await queries.relationship_timeline(store, "r1", user_id, queries.Page(20, 0))).insights]
+    except queries.NotFound:
+        return None
+
+
+async def test_timeline_lists_exactly_what_detail_opens_when_the_coach_changes_and_after_the_end(store):
+    def relationship(coach: str, status: str = "active") -> CoachingRelationshipChanged:
+        return CoachingRelationshipChanged(relationship_id="r1", coach_user_id=coach, client_user_id="client-1",
+                                           status=status)
+
+    await apply(store, projections.on_relationship_changed, relationship("coach-1"))
+    await apply(store, projections.on_transcript_received, received(
+        "with-1", coach="coach-1", rel="r1", session_date=NOW - timedelta(days=2)))
+    await apply(store, projections.on_relationship_changed, relationship("coach-2"))  # the platform reassigns
+    await apply(store, projections.on_transcript_received, received(
+        "with-2", coach="coach-2", rel="r1", session_date=NOW - timedelta(days=1)))
+    await apply(store, projections.on_relationship_changed, relationship("coach-2", status="ended"))
+
+    expected = {"client-1": ["with-2", "with-1"], "coach-1": ["with-1"], "coach-2": ["with-2"], "coach-9": None}
+    for user, listed in expected.items():
+        assert await timeline_ids(store, user) == listed, user
+        for insight_id in ("with-1", "with-2"):
+            assert await detail_opens(store, insight_id, user) == (insight_id in (listed or [])), (user, insight_id)

@@ -100,10 +100,17 @@ async def my_insights(reader: InsightReader, user_id: str, page: Page, include_p
 
 
 async def relationship_timeline(reader: InsightReader, relationship_id: str, user_id: str, page: Page) -> Timeline:
+    """The relationship's sessions the caller may open: access to a paired insight follows
+    the insight (its client, and the coach of the relationship when it was uploaded), as in
+    detail, so the timeline lists exactly what detail opens. A current member sees the
+    timeline even while it is empty; a former coach sees the sessions they coached; anyone
+    else gets NotFound. An ended relationship keeps all of it."""
     relationship = await reader.relationship(relationship_id)
-    if relationship is None or user_id not in (relationship.coach_user_id, relationship.client_user_id):
+    if relationship is None:
         raise NotFound(relationship_id)
-    insights, total = await reader.for_relationship(relationship_id, page.limit, page.offset)
+    insights, total = await reader.for_relationship(relationship_id, user_id, page.limit, page.offset)
+    if not total and user_id not in (relationship.coach_user_id, relationship.client_user_id):
+        raise NotFound(relationship_id)
     return Timeline(relationship=relationship, insights=insights, total_count=total)
 
 

@@ -87,9 +87,9 @@ class SqlaInsightReader(InsightReader):
         return await self._views([or_(c.client_user_id == user_id, c.coach_user_id == user_id),
                                   c.is_unpaired.is_(False)], limit, offset)
 
-    async def for_relationship(self, relationship_id: str, limit: int, offset: int):
-        return await self._views([c.coaching_relationship_id == relationship_id, c.is_unpaired.is_(False)],
-                                 limit, offset)
+    async def for_relationship(self, relationship_id: str, user_id: str, limit: int, offset: int):
+        return await self._views([c.coaching_relationship_id == relationship_id, c.is_unpaired.is_(False),
+                                  or_(c.client_user_id == user_id, c.coach_user_id == user_id)], limit, offset)
 
     async def shared_with(self, coach_user_id: str, now: datetime, limit: int, offset: int):
         g = grants.c
