@@ -215,3 +215,6 @@ async def test_an_event_nats_could_never_take_is_set_aside_and_uploads_behind_it
     streams = httpx.get(f"{stack.url('ingestion')}/internal/v1/streams", headers=operator).json()["streams"]
     assert {s["stream"] for s in streams} == {"PLATFORM", "INGESTION", "ANALYSIS", "SHARING"}
     assert httpx.get(f"{stack.url('ingestion')}/ready", timeout=5).status_code == 200
+    replay = f"{stack.url('analysis')}/internal/v1/dead-letters/999999/replay"
+    assert httpx.post(replay).status_code == 401
+    assert httpx.post(replay, headers=operator).json()["code"] == "not_found"

@@ -9,7 +9,6 @@ import asyncio
 import logging
 from datetime import UTC, datetime, timedelta
 
-import nats
 import pytest
 from chassis.db import make_engine, make_sessions
 from chassis.inbox import claim, inbox_table, prune_inbox

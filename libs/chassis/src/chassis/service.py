@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from chassis.consumer import lift_delivery_limits
 from chassis.db import make_engine, make_sessions, ping
-from chassis.deadletter import DeadLetters, dead_letter_table
+from chassis.deadletter import DeadLetters
 from chassis.health import health_handlers
 from chassis.identity import JwtVerifier, identity_dependency
 from chassis.inbox import prune_inbox
@@ -149,5 +149,3 @@ class ServiceRuntime:
             debug=False,
         )
 
-
-__all__ = ["ServiceRuntime", "dead_letter_table"]
