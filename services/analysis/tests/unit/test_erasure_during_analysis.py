@@ -66,3 +66,32 @@ async def test_giving_up_publishes_analysis_failed_once_but_not_for_an_erased_in
     await erase_insight(DELETED, erased)
     await give_up(EVENT, ValueError("bad row"), 5, erased)
     assert erased.emitted == []
+
+
+class DatabaseAwayOnce(FakeUnitOfWork):
+    """The first commit after the analysis fails as a database restart would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.commits = 0
+
+    async def commit(self) -> None:
+        self.commits += 1
+        if self.commits == 2:
+            raise ConnectionRefusedError("database restarting")
+        await super().commit()
+
+
+async def test_a_database_outage_after_the_analysis_keeps_the_result_instead_of_analysing_again():
+    uow, analyzer, waited = DatabaseAwayOnce(), ScriptedAnalyzer(), []
+
+    async def persist(work):  # what the adapter does: retry the write while the database is away
+        while True:
+            try:
+                return await work()
+            except ConnectionRefusedError as exc:
+                waited.append(exc)
+
+    await analyze_transcript(EVENT, Attempt(1, last=False), analyzer, uow, persist)
+    assert analyzer.calls == 1 and len(waited) == 1
+    assert [type(e).__name__ for e in uow.emitted] == ["AnalysisCompleted"]  # (the fake keeps runs untransacted)

@@ -7,7 +7,7 @@ takes) and looks for the erasure again under it, so a deleted insight gets no ru
 and no event written after its erasure."""
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -16,13 +16,22 @@ from contracts.subjects import TRANSCRIPT_RECEIVED_V1
 from analysis.app.runs import completed_run, failed_run
 from analysis.domain.model import AnalysisContext, readable_reason
 from analysis.ports import Analyzer, UnitOfWork
-from contracts import AnalysisCompleted, AnalysisFailed, TranscriptReceived
+from contracts import AnalysisCompleted, AnalysisFailed, InsightContent, TranscriptReceived
 
 
 @dataclass(frozen=True)
 class Attempt:
     number: int
     last: bool  # no redelivery after this one
+
+
+# runs one write (a unit of work) to the end: the adapter retries it while the database is
+# unavailable, so a finished analysis is not thrown away and done again for a failed write
+Persist = Callable[[Callable[[], Awaitable[bool | None]]], Awaitable[bool | None]]
+
+
+async def write_once(work: Callable[[], Awaitable[bool | None]]) -> bool | None:
+    return await work()
 
 
 class AnalysisFailedForNow(Exception):
@@ -35,7 +44,7 @@ def context_of(event: TranscriptReceived) -> AnalysisContext:
 
 
 async def analyze_transcript(event: TranscriptReceived, attempt: Attempt, analyzer: Analyzer,
-                             uow_factory: Callable[[], UnitOfWork]) -> None:
+                             uow_factory: Callable[[], UnitOfWork], persist: Persist = write_once) -> None:
     async with uow_factory() as uow:
         if await uow.already_handled(event.event_id):
             return
@@ -49,11 +58,16 @@ async def analyze_transcript(event: TranscriptReceived, attempt: Attempt, analyz
         content = await analyzer.analyze(event.transcript, context_of(event))
     except Exception as exc:
         latency = int((time.perf_counter() - clock) * 1000)
-        erased = await _record_failure(event, attempt, analyzer, uow_factory, exc, started, latency)
+        erased = await persist(lambda: _record_failure(event, attempt, analyzer, uow_factory, exc, started, latency))
         if not attempt.last and not erased:
             raise AnalysisFailedForNow(str(exc)) from exc
         return
     latency = int((time.perf_counter() - clock) * 1000)
+    await persist(lambda: _record_completion(event, attempt, content, uow_factory, started, latency))
+
+
+async def _record_completion(event: TranscriptReceived, attempt: Attempt, content: InsightContent,
+                             uow_factory: Callable[[], UnitOfWork], started: datetime, latency: int) -> None:
     async with uow_factory() as uow:
         await uow.lock_insight(event.insight_id)
         if await uow.transcripts.is_erased(event.insight_id):

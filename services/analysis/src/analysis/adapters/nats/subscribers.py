@@ -4,7 +4,7 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 
-from chassis.consumer import delivery_count, durable_consumer
+from chassis.consumer import delivery_count, durable_consumer, patiently
 from chassis.deadletter import DeadLetters
 from faststream.nats import NatsBroker
 from faststream.nats.annotations import NatsMessage
@@ -39,9 +39,14 @@ def subscribe(broker: NatsBroker, analyzer: Analyzer, uow_factory: Callable[[], 
               max_deliver: int, ack_wait: float, concurrency: int = 1, dead_letters: DeadLetters | None = None) -> None:
     async def on_transcript(event: TranscriptReceived, message: NatsMessage) -> None:
         number = delivery_count(message)
+
+        async def persist(work):  # a database outage after the analysis: wait for it, keep the result
+            return await patiently(work, f"saving the analysis of {event.insight_id}", message,
+                                   max(0.1, min(5.0, ack_wait / 3)))
+
         async with heartbeat(message, min(HEARTBEAT_SECONDS, ack_wait / 3)):
             await analyze_transcript(event, Attempt(number=number, last=number >= max_deliver), analyzer,
-                                     uow_factory)
+                                     uow_factory, persist)
 
     async def on_deleted(event: InsightDeleted, message: NatsMessage) -> None:
         await erase_insight(event, uow_factory())
