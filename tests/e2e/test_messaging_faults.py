@@ -14,7 +14,7 @@ import httpx
 import nats
 import pytest
 from devstack.system import System
-from devstack.testing import started_system
+from devstack.testing import empty_streams, fresh_database
 
 ROOT = Path(__file__).parents[2]
 API = "/api/v1/session-insights"
@@ -51,7 +51,13 @@ def llm():
 
 @pytest.fixture(scope="module")
 async def stack(postgres_server, nats_server, llm):
-    system = await started_system(postgres_server, nats_server, **SETTINGS, INSIGHTS_LLM_BASE_URL=llm.url)
+    system = System(database_url=await fresh_database(postgres_server), nats_url=await empty_streams(nats_server),
+                    extra_env={**SETTINGS, "INSIGHTS_LLM_BASE_URL": llm.url})
+    try:
+        system.start(timeout=180)  # five services importing NLP models on a shared 2-core machine
+    except Exception:
+        system.stop()
+        raise
     yield system
     system.stop()
 
@@ -159,6 +165,7 @@ async def test_an_insight_deleted_during_its_analysis_leaves_no_run_no_event_no_
 
 
 async def test_a_postgres_restart_while_events_flow_loses_and_duplicates_nothing(stack, llm, postgres_server):
+    llm.requests.clear()
     llm.default = fake.quoting_answer(delay=1.0)  # analyses are in flight when Postgres goes
     async with httpx.AsyncClient(base_url=stack.gateway_url, timeout=30) as client:
         ids = [await submit(client, stack, f"restart {n}") for n in range(6)]
@@ -183,6 +190,7 @@ async def test_a_postgres_restart_while_events_flow_loses_and_duplicates_nothing
     runs = await fetch(stack.database_url, "select insight_id, outcome from analysis.analysis_runs "
                                            "where insight_id = any($1::text[])", ids)
     assert sorted(r["insight_id"] for r in runs if r["outcome"] == "completed") == sorted(ids)  # once each
+    assert len(llm.requests) == len(ids)  # a finished analysis waits for Postgres; it is not done again
     assert await dead_letters(stack) == {"ingestion": [], "analysis": [], "insights": [], "sharing": []}
     for name in ("ingestion", "analysis", "insights", "sharing", "gateway"):
         assert httpx.get(f"{stack.url(name)}/ready", timeout=5).status_code == 200, name
