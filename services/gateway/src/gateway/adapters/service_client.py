@@ -10,11 +10,16 @@ from chassis.request_context import HEADER, request_id
 from gateway.ports import ServiceClient, Upstream
 
 PASSED_ON = ("content-disposition", "retry-after")
+# An upload is answered once ingestion has read the document: up to 120 s in its worker (the
+# worker's limit), and a document may first wait for the one before it. Other calls keep 15 s.
+UPLOAD_TIMEOUT_SECONDS = 300.0
 
 
 class HttpServiceClient(ServiceClient):
-    def __init__(self, name: str, base_url: str, timeout: float = 15.0) -> None:
+    def __init__(self, name: str, base_url: str, timeout: float = 15.0,
+                 upload_timeout: float = UPLOAD_TIMEOUT_SECONDS) -> None:
         self.name = name
+        self._upload_timeout = httpx.Timeout(upload_timeout, connect=2.0)
         self._http = httpx.AsyncClient(base_url=base_url, timeout=httpx.Timeout(timeout, connect=2.0),
                                        limits=httpx.Limits(max_connections=200, max_keepalive_connections=50))
 
@@ -29,7 +34,8 @@ class HttpServiceClient(ServiceClient):
                       headers: dict[str, str]) -> Upstream:
         """Stream a request body through (an upload) without holding it: chunks go on as they
         arrive. An exception raised by `body` (e.g. over the size limit) aborts the call."""
-        return await self._send(method, path, content=body, headers={**headers, "authorization": f"Bearer {token}"})
+        return await self._send(method, path, content=body, headers={**headers, "authorization": f"Bearer {token}"},
+                                timeout=self._upload_timeout)
 
     async def _send(self, method: str, path: str, **request) -> Upstream:
         if rid := request_id.get():
