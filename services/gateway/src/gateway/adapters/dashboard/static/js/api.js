@@ -10,11 +10,12 @@ export class ApiError extends Error {
   }
 }
 
-// Calls the public JSON API as the signed-in user. `json` or `form` (FormData) is the body.
-export async function api(method, path, { json, form, raw } = {}) {
+// Calls the public JSON API as the signed-in user. `json` or `form` (FormData) is the body;
+// `headers` are added to the request's own.
+export async function api(method, path, { json, form, raw, headers: extra } = {}) {
   const session = currentSession();
   if (!session) signOut();
-  const headers = { Authorization: `Bearer ${session.token}`, Accept: "application/json" };
+  const headers = { ...extra, Authorization: `Bearer ${session.token}`, Accept: "application/json" };
   let body;
   if (json !== undefined) {
     headers["Content-Type"] = "application/json";

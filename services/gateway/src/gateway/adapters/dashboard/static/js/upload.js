@@ -5,6 +5,22 @@ import { findRelationships, relationshipLabel } from "./relationships.js";
 const TEXT_FILES = /\.(txt|md|vtt|srt)$/i;
 const form = $("#upload-form");
 
+// One key per upload the user means: sending the same form again after an error or a timeout
+// (the first request may have been stored all the same) reuses it, so ingestion answers with
+// the first upload instead of storing a second. Any change to the form, or a success, starts anew.
+let idempotencyKey = null;
+
+function newKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16)); // randomUUID needs a secure context
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function keyed() {
+  idempotencyKey = idempotencyKey || newKey();
+  return { "Idempotency-Key": idempotencyKey };
+}
+
 export async function showUpload(config) {
   showError($("#upload-error"), null);
   if (!$("#session-date").value) $("#session-date").value = new Date().toISOString().slice(0, 10);
@@ -37,7 +53,8 @@ function details() {
 
 async function sendText(text) {
   const paired = choice("kind") === "paired";
-  return api("POST", paired ? "/from-text" : "/unpaired/from-text", { json: { ...details(), transcript_text: text } });
+  return api("POST", paired ? "/from-text" : "/unpaired/from-text",
+    { json: { ...details(), transcript_text: text }, headers: keyed() });
 }
 
 async function sendFile(file) {
@@ -45,7 +62,7 @@ async function sendFile(file) {
   for (const [key, value] of Object.entries(details())) form.append(key, value);
   form.append("transcript_file", file);
   try {
-    return await api("POST", choice("kind") === "paired" ? "" : "/unpaired", { form });
+    return await api("POST", choice("kind") === "paired" ? "" : "/unpaired", { form, headers: keyed() });
   } catch (error) {
     // File upload routes may not be deployed yet: plain-text files still work through from-text.
     if (isMissingRoute(error) && TEXT_FILES.test(file.name)) return sendText(await file.text());
@@ -71,6 +88,7 @@ async function submit(event) {
       created = await sendText(text);
     }
     form.reset();
+    idempotencyKey = null;
     location.hash = `#/insight/${encodeURIComponent(created.id)}`;
   } catch (error) {
     showError($("#upload-error"), error);
@@ -80,4 +98,5 @@ async function submit(event) {
 }
 
 for (const input of $$('input[name="kind"], input[name="source"]', form)) input.addEventListener("change", syncFields);
+for (const type of ["input", "change"]) form.addEventListener(type, () => { idempotencyKey = null; });
 form.addEventListener("submit", submit);
