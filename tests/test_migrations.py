@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 from chassis.migrate import alembic_config
 
 ROOT = Path(__file__).parents[1]
-SERVICES = ["ingestion", "analysis", "insights", "sharing"]
+SERVICES = ["ingestion", "analysis", "insights", "sharing", "gateway"]
 
 
 def migrations(service: str) -> Path:
