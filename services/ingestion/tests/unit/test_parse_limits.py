@@ -192,3 +192,12 @@ def test_webvtt_read_in_batches_gives_the_cues_of_one_pass():
                                                caption.start_time.in_milliseconds() / 1000,
                                                caption.end_time.in_milliseconds() / 1000)
     assert subtitles.vtt_cues(text, max_chars=10**9) == one_pass
+
+
+def test_control_characters_never_reach_a_turn():
+    from ingestion.domain.turns import TurnBuilder
+
+    builder = TurnBuilder()
+    builder.add("Coach\x00", "What\x00 would you\x07 like?")
+    turn = builder.turns()[0]
+    assert turn.speaker == "Coach" and turn.text == "What would you like?"

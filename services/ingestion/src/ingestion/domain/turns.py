@@ -18,6 +18,9 @@ from contracts.limits import MAX_TRANSCRIPT_CHARS
 from contracts import Turn
 from ingestion.domain.errors import TranscriptTooLong
 
+# NUL and the other C0 controls (tab and line breaks aside) are never speech, and Postgres text
+# cannot hold NUL: they are dropped from speakers and speech whatever the format they came in.
+_CONTROLS = {c: None for c in range(32) if chr(c) not in "\t\n\r"} | {0x7F: None}
 STAGE_DIRECTION = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\))$")
 UNKNOWN_SPEAKER = "Unknown"
 
@@ -48,6 +51,9 @@ class TurnBuilder:
         self._end: float | None = None
 
     def add(self, speaker: str, text: str, start: float | None = None, end: float | None = None) -> None:
+        speaker, text = speaker.translate(_CONTROLS).strip() or UNKNOWN_SPEAKER, text.translate(_CONTROLS).strip()
+        if not text:
+            return
         joins = bool(self._pieces) and speaker == self._speaker
         self.chars += len(text) + joins
         if self.chars > self.max_chars:
