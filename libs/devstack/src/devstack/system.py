@@ -50,14 +50,20 @@ class System:
     def headers(self, user_id: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token(user_id)}"}
 
-    def start(self, *names: str, timeout: float = 60) -> None:
+    def start(self, *names: str, timeout: float = 120) -> None:
         env = self.env()
         for name in names or SERVICES:
             log = open(self.logs / f"{name}.log", "ab")  # noqa: SIM115 - owned by the process
             self.processes[name] = subprocess.Popen([sys.executable, "-m", name], env=env, stdout=log,
                                                     stderr=subprocess.STDOUT)
-        for name in names or SERVICES:
-            self.wait_ready(name, timeout)
+        try:
+            for name in names or SERVICES:
+                self.wait_ready(name, timeout)
+        except BaseException:
+            # A system that failed to start must not finish booting later and join the next
+            # test's streams: stop whatever was started before giving up.
+            self.stop()
+            raise
 
     def start_replica(self, name: str, module: str, timeout: float = 60) -> None:
         """One more process of a service (say a second analysis worker), on its own port."""
@@ -95,10 +101,12 @@ class System:
             if process.poll() is None:
                 process.terminate()
         for name in list(self.processes):
+            process = self.processes.pop(name)
             try:
-                self.processes.pop(name).wait(15)
+                process.wait(15)
             except subprocess.TimeoutExpired:
-                pass
+                process.kill()  # never leave a service running behind a finished test
+                process.wait(5)
 
     def log_tail(self, name: str, lines: int = 40) -> str:
         path = self.logs / f"{name}.log"
