@@ -302,6 +302,7 @@ async def inject(system: System, nats_server: NatsServer, postgres: PostgresServ
         for offset in kills[name]:
             await at(offset)
             await run(f"kill -9 {name}", fault_kit.kill9_and_restart, system, name)
+            await asyncio.sleep(rng.uniform(1, 4))  # the new process gets to work before its own kill
 
     async def servers() -> None:
         for offset, what in infra:
@@ -500,7 +501,7 @@ async def campaign(system: System, nats_server: NatsServer, postgres: PostgresSe
     uploads = plan(uploads_count, seed)
     report = Report(uploads=len(uploads))
     await announce_relationships(system, uploads, dsn)
-    clients = Clients(system, random.Random(seed + 1), op_timeout=max(120.0, window))
+    clients = Clients(system, random.Random(seed + 1), op_timeout=max(600.0, window))
     pool = ThreadPoolExecutor(len(SERVICES) + 2, thread_name_prefix="fault")
     gate = asyncio.Semaphore(concurrency)
     followups: list[asyncio.Task] = []
