@@ -117,6 +117,10 @@ outbox-dead SERVICE:
     curl -fsS -H "X-Operator-Token: $OPERATOR_TOKEN" "$base/internal/v1/outbox/dead"; echo
     curl -fsS -H "X-Operator-Token: $OPERATOR_TOKEN" "$base/internal/v1/streams"; echo
 
+# fault campaign: UPLOADS uploads while every service is kill -9'd twice and NATS and Postgres restart once (own stack); prints completed, failed, stuck, duplicates, drain time
+chaos UPLOADS="1000" *ARGS: bootstrap
+    uv run --no-sync python bench/chaos.py --uploads {{UPLOADS}} {{ARGS}}
+
 # fuzz the gateway's API with schemathesis (>= 1,000 cases, several users) on its own stack; prints cases and server errors
 fuzz EXAMPLES="50": bootstrap
     SI_FUZZ_EXAMPLES={{EXAMPLES}} uv run --no-sync pytest tests/e2e/test_api_fuzz.py -q -s
