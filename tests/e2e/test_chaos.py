@@ -22,6 +22,7 @@ async def system(postgres_server, nats_server):
     stack.stop()
 
 
+@pytest.mark.timeout(600)  # restarts take 10-60 s each on a busy machine; ~2-4 minutes in all
 def test_a_hundred_uploads_survive_kills_and_restarts_of_everything(system, nats_server, postgres_server):
     report = run_campaign(system, nats_server, postgres_server, UPLOADS, SEED, window=25, drain_timeout=150)
     print("\n".join(report.lines()))
