@@ -437,13 +437,35 @@ async def check(system: System, dsn: str, clients: Clients, uploads: list[Upload
         report.problems.append(f"grants: sharing has {sorted(truth - projected)[:5]} that insights lacks, "
                                f"insights has {sorted(projected - truth)[:5]} that sharing revoked")
 
-    # 4. deletions: the id is in no table but the content-free tombstones
+    # 4. deletions: the id is in no table but the content-free tombstones, and in no stream
+    # message but InsightDeleted. A live insight goes through the same searches: they must
+    # find it, or they are blind.
     deleted = [u.insight_id for u in accepted if "deleted" in u.done]
+    live = [u.insight_id for u in accepted if "deleted" not in u.done]
     if deleted:
         for where in await traces(dsn, deleted):
             report.deletions_not_applied.append(f"left in {where}")
-        for where in await stream_traces(system.nats_url, deleted):
-            report.deletions_not_applied.append(f"left in stream {where}")
+    if live and not await traces(dsn, live[:1]):
+        report.problems.append(f"the table search does not find the live insight {live[0]}")
+    in_streams = await stream_traces(system.nats_url, deleted + live[:1])
+    for insight_id, where in in_streams.items():
+        if insight_id in deleted:
+            report.deletions_not_applied += [f"{insight_id} left in stream {w}" for w in where]
+    if live and live[0] not in in_streams:
+        report.problems.append(f"the stream search does not find the live insight {live[0]}")
+
+    # 5. the duplicate counts above look at rows that must exist: one completed run and one
+    # AnalysisCompleted per completed insight
+    completed_ids = [i for i in live if i not in report.stuck_ids]
+    runs = {r["insight_id"] for r in await _sql(dsn, "select insight_id from analysis.analysis_runs where outcome = "
+                                                     "'completed' and insight_id = any($1)", completed_ids)}
+    results = {r["insight_id"] for r in await _sql(dsn, "select insight_id from analysis.outbox where subject in "
+                                                        "('insights.v1.analysis.completed', 'insights.v1.analysis.failed')"
+                                                        " and insight_id = any($1)", completed_ids)}
+    if report.failed == 0 and len(runs) != report.completed:
+        report.problems.append(f"{report.completed} insights completed, {len(runs)} with a completed analysis run")
+    if len(results) != report.completed + report.failed:
+        report.problems.append(f"{report.completed + report.failed} insights final, {len(results)} with a result event")
     for schema in ("ingestion", "analysis", "insights", "sharing"):
         report.dead_letters[schema] = (await _sql(dsn, f"select count(*) from {schema}.dead_letters"))[0][0]
 
@@ -471,12 +493,13 @@ async def traces(dsn: str, ids: list[str]) -> list[str]:
     return found
 
 
-async def stream_traces(nats_url: str, ids: list[str]) -> list[str]:
-    """Messages still in JetStream naming an erased id, other than InsightDeleted itself."""
+async def stream_traces(nats_url: str, ids: list[str]) -> dict[str, list[str]]:
+    """For each id: the streams and subjects of messages still naming it, other than
+    InsightDeleted itself (ids with none are left out)."""
     client = await nats.connect(nats_url)
     js = client.jetstream()
-    needles = [i.encode() for i in ids]
-    found = collections.Counter()
+    needles = {i: i.encode() for i in ids}
+    found: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     try:
         for info in await js.streams_info():
             for seq in range(max(info.state.first_seq, 1), info.state.last_seq + 1):
@@ -484,12 +507,14 @@ async def stream_traces(nats_url: str, ids: list[str]) -> list[str]:
                     message = await js.get_msg(info.config.name, seq)
                 except nats.js.errors.NotFoundError:
                     continue
-                if message.subject != "insights.v1.insight.deleted" and any(n in (message.data or b"")
-                                                                          for n in needles):
-                    found[f"{info.config.name} {message.subject}"] += 1
+                if message.subject == "insights.v1.insight.deleted":
+                    continue
+                for insight_id, needle in needles.items():
+                    if needle in (message.data or b""):
+                        found[insight_id][f"{info.config.name} {message.subject}"] += 1
     finally:
         await client.close()
-    return [f"{where} ({count} messages)" for where, count in found.items()]
+    return {i: [f"{where} ({count} messages)" for where, count in c.items()] for i, c in found.items()}
 
 
 async def campaign(system: System, nats_server: NatsServer, postgres: PostgresServer, uploads_count: int,
