@@ -68,8 +68,13 @@ def label(q: QualityInputs, feedback: CoachFeedback | None = None) -> tuple[str,
         # 7.5, open questions 7.6, talk share 7.8); the other markers are named as reasons only,
         # since on expert-rated sessions they did not separate good from poor coaching.
         if feedback.missed_opportunities:
-            why.append("missed: " + ", ".join(f.observation.split(":")[0].rstrip(".").lower()
+            why.append("missed: " + ", ".join(_uncapitalise(f.observation.split(": ")[0].rstrip("."))
                                                for f in feedback.missed_opportunities[:2]))
     rank = 3 if score >= 4 else 2 if score >= 2 else 1 if score >= 1 else 0
     name = LABELS[rank]
     return name, f"{name}: " + "; ".join(why[:4]) + "." if why else f"{name}."
+
+
+def _uncapitalise(text: str) -> str:
+    """First letter only: quotes inside an observation keep their own case."""
+    return text[:1].lower() + text[1:]
