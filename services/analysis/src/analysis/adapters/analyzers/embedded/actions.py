@@ -39,10 +39,10 @@ def action_items(commitments: list[Commitment], relevant_to: str | None, plannin
     ranked = sorted(chosen, key=lambda c: (rank(c), c.timeline is None, c.turn.index))[:MAX_ACTIONS]
     keep = semantic.dedupe([c.text for c in ranked], threshold=0.9)
     ordered = sorted((ranked[i] for i in keep), key=lambda c: (c.turn.index, c.span.start))
-    return [_action(c, relevant_to) for c in ordered]
+    return [as_action(c, relevant_to) for c in ordered]
 
 
-def _action(c: Commitment, relevant_to: str | None) -> ActionItem:
+def as_action(c: Commitment, relevant_to: str | None) -> ActionItem:
     return ActionItem(
         action=c.text,
         timeline=c.timeline,

@@ -56,7 +56,7 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
                         if p.is_planning and s.next_turn(q.turn) is not None}
     action_list = actions.action_items(promised, goal_text, planning_answers)
     intended = actions.intention(s, promised, planning_turns, agreed, sentences, planning_answers)
-    intended_action = next((actions._action(c, goal_text) for c in promised
+    intended_action = next((actions.as_action(c, goal_text) for c in promised
                             if intended and c.text == intended.behavior_change and c.level != "Low"), None)
     action_list = consistency.intention_among_actions(intended, action_list, intended_action)
 
