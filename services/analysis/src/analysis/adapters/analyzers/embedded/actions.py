@@ -31,29 +31,34 @@ _VAGUE_OBJECT = {"something", "things", "stuff", "more", "better", "it", "that",
 _SUPPORT = re.compile(r"\b(?:help|support|someone to|check in|remind|accountab\w*|mentor|coach|partner|buddy)\b", re.I)
 
 
-def action_items(commitments: list[Commitment], relevant_to: str | None, planning_answers: set[int]) -> list[ActionItem]:
+def action_items(commitments: list[Commitment], planning_answers: set[int]) -> list[ActionItem]:
     """Firm commitments, and wishes ("I want to...") only where they are plans: said in answer
     to "what will you do?", or with a when or a how much. A bare wish is a desire, not an action."""
-    chosen = [c for c in commitments if c.level == "High" or c.level == "Medium" and (
-        c.turn.index in planning_answers or c.timeline or _MEASURABLE.search(c.text))]
+    chosen = [c for c in commitments if is_plan(c, planning_answers)]
     ranked = sorted(chosen, key=lambda c: (rank(c), c.timeline is None, c.turn.index))[:MAX_ACTIONS]
     keep = semantic.dedupe([c.text for c in ranked], threshold=0.9)
     ordered = sorted((ranked[i] for i in keep), key=lambda c: (c.turn.index, c.span.start))
-    return [as_action(c, relevant_to) for c in ordered]
+    return [as_action(c) for c in ordered]
 
 
-def as_action(c: Commitment, relevant_to: str | None) -> ActionItem:
+def is_plan(c: Commitment, planning_answers: set[int]) -> bool:
+    """Firm, or a wish said in answer to "what will you do?" or with a when or a how much."""
+    return c.level == "High" or c.level == "Medium" and bool(
+        c.turn.index in planning_answers or c.timeline or _MEASURABLE.search(c.text))
+
+
+def as_action(c: Commitment) -> ActionItem:
     return ActionItem(
         action=c.text,
         timeline=c.timeline,
         accountability_measure=c.accountability,
         client_commitment_level=c.level,
-        missing_smart=missing_smart(c, relevant_to),
+        missing_smart=missing_smart(c),
         evidence=[c.text],
     )
 
 
-def missing_smart(c: Commitment, relevant_to: str | None) -> list[str]:
+def missing_smart(c: Commitment) -> list[str]:
     missing = []
     objects = [t for t in c.verb.subtree if t.dep_ in ("dobj", "pobj", "attr") and t.i > c.verb.i]
     if not objects or all(t.lower_ in _VAGUE_OBJECT for t in objects):
@@ -76,8 +81,7 @@ def _shares_words(a: str, b: str) -> bool:
 def intention(session: Session, commitments: list[Commitment], planning_turns: set[int],
               agreement: Agreement | None, sentences: list[Sentence], planning_answers: set[int]) -> Intention | None:
     """Chosen among the plans (what action_items keeps): a session that ends on a wish has no intention yet."""
-    commitments = [c for c in commitments if c.level == "High" or c.level == "Medium" and (
-        c.turn.index in planning_answers or c.timeline or _MEASURABLE.search(c.text))]
+    commitments = [c for c in commitments if is_plan(c, planning_answers)]
     if not commitments:
         return None
     last = max(1, len(session.turns) - 1)

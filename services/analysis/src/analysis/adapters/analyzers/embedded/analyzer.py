@@ -51,12 +51,11 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
                        if powerful.evoking(q, p) is not None and s.next_turn(q.turn) is not None}
 
     promised = [c for c in commitments.find(sentences) if not (agreed and c.turn.index == agreed.answer.index)]
-    goal_text = agreed.goal if agreed else None  # what "relevant" is judged against
     planning_answers = {s.next_turn(q.turn).index for q, p in zip(asked, purposes, strict=True)
                         if p.is_planning and s.next_turn(q.turn) is not None}
-    action_list = actions.action_items(promised, goal_text, planning_answers)
+    action_list = actions.action_items(promised, planning_answers)
     intended = actions.intention(s, promised, planning_turns, agreed, sentences, planning_answers)
-    intended_action = next((actions.as_action(c, goal_text) for c in promised
+    intended_action = next((actions.as_action(c) for c in promised
                             if intended and c.text == intended.behavior_change and c.level != "Low"), None)
     action_list = consistency.intention_among_actions(intended, action_list, intended_action)
 

@@ -105,7 +105,7 @@ def _commitment(s: Sentence) -> Commitment | None:
     if not options:
         return None
     _, _, level, anchor = min(options)
-    cue = s.offset(_clause_start(anchor))
+    cue = s.offset(anchor)  # the quote starts at the subject (or the time phrase that leads)
     if len(s.turn.text[cue : s.span.end].split()) < 4:
         return None  # "I will." names no action
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
@@ -177,11 +177,6 @@ def _with_someone(verb: Token, timeline: str | None) -> bool:
     return bool(people) and (timeline is not None or verb.lower_ in ("talk", "speak"))
 
 
-def _has_object(verb: Token) -> bool:
-    return any(c.dep_ in ("dobj", "prep", "prt") and c.lower_ not in ("about", "on", "at", "through", "into")
-               for c in verb.children)
-
-
 def _led_by_time(verb: Token, timeline: str) -> bool:
     """A plan stated as a fact of the future: "Monday morning the email goes out"."""
     subj = syntax.subject(verb)
@@ -189,11 +184,6 @@ def _led_by_time(verb: Token, timeline: str) -> bool:
         return False
     start = verb.doc.text.lower().find(timeline.lower())
     return 0 <= start < subj.idx
-
-
-def _clause_start(anchor: Token) -> Token:
-    """Start the quote at the subject, or at "and"/"so" just before it, never mid-phrase."""
-    return anchor
 
 
 def _inside_quotes(s: Sentence) -> bool:

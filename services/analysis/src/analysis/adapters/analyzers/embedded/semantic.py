@@ -21,13 +21,6 @@ def _label_vectors() -> dict[str, np.ndarray]:
     return {label: embed(list(texts)) for label, texts in examples.LABELLED.items()}
 
 
-def scores(texts: list[str], label: str) -> np.ndarray:
-    """For each text, its best similarity to an example of `label` (0 for no texts)."""
-    if not texts:
-        return np.zeros(0, dtype=np.float32)
-    return (embed(texts) @ _label_vectors()[label].T).max(axis=1)
-
-
 def score_matrix(vectors: np.ndarray, label: str) -> np.ndarray:
     return (vectors @ _label_vectors()[label].T).max(axis=1) if len(vectors) else np.zeros(0, dtype=np.float32)
 

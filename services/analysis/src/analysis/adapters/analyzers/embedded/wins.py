@@ -57,10 +57,6 @@ def celebration(sentences: list[Sentence], session=None) -> Celebration | None:
     )
 
 
-def won(sentence: Sentence) -> bool:
-    return _win(sentence) or _warm_deed(sentence)
-
-
 def _win(s: Sentence) -> bool:
     if not s.turn.is_client or s.is_question:
         return False
