@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
+import time
 import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -30,7 +31,9 @@ from faststream import AckPolicy
 from faststream.nats import ConsumerConfig, JStream, NatsBroker, PullSub
 from faststream.nats.annotations import NatsMessage
 from nats.js.api import DeliverPolicy
+from opentelemetry.trace import SpanKind
 
+from chassis import metrics, tracing
 from chassis.deadletter import DeadLetters
 from chassis.messaging import stream_name_of
 from chassis.request_context import HEADER, request_id
@@ -156,6 +159,7 @@ def durable_consumer(
         else:
             log.error("%s gave up on %s after %d deliveries (no dead-letter table): %s", durable, subject, attempt,
                       detail)
+        metrics.EVENTS_GIVEN_UP.labels(subject).inc()
         await message.reject()  # terminate: JetStream sends it no more
 
     @broker.subscriber(
@@ -165,7 +169,8 @@ def durable_consumer(
         pull_sub=PullSub(batch_size=batch_size, timeout=1.0),
         ack_policy=AckPolicy.MANUAL,
         # unlimited on the server: giving up is decided (and recorded) here, never a silent drop
-        config=ConsumerConfig(ack_wait=ack_wait, max_deliver=-1, deliver_policy=DeliverPolicy.ALL),
+        config=ConsumerConfig(ack_wait=ack_wait, max_deliver=-1, deliver_policy=DeliverPolicy.ALL,
+                              num_replicas=getattr(broker, "replicas", 1)),  # as many as its stream
         # more than one: handle up to this many messages at once, refilling a free slot at once
         **({"max_workers": max_workers} if max_workers > 1 else {}),
     )
@@ -178,29 +183,41 @@ def durable_consumer(
             await give_up(None, message, exc, attempt)
             return
         token = request_id.set((message.headers or {}).get(HEADER) or event.event_id)
+        if attempt > 1:
+            metrics.EVENTS_REDELIVERED.labels(subject).inc()
+        started = time.perf_counter()
+        attributes = {"messaging.system": "nats", "messaging.destination.name": subject,
+                      "messaging.consumer.group.name": durable, "messaging.message.id": event.event_id,
+                      "messaging.delivery.attempt": attempt}
         try:
-            if attempt > max_deliver + GIVE_UP_MARGIN:
-                await give_up(event, message, RuntimeError(
-                    f"delivered {attempt} times; the earlier give-ups were never recorded"), attempt)
-                return
-            try:
-                await patiently(lambda: handled(event, message), f"handling {subject} {event.event_id}", message,
-                                max_wait)
-            except Exception as exc:
-                log.exception("handling %s %s failed (delivery %d of %d)", subject, event.event_id, attempt,
-                              max_deliver)
-                if attempt < max_deliver:
-                    await message.nack(delay=min(0.5 * 2 ** (attempt - 1), 30))
+            with tracing.span(f"process {subject}", SpanKind.CONSUMER, tracing.context_from(message.headers),
+                              attributes):
+                if attempt > max_deliver + GIVE_UP_MARGIN:
+                    await give_up(event, message, RuntimeError(
+                        f"delivered {attempt} times; the earlier give-ups were never recorded"), attempt)
                     return
                 try:
-                    await give_up(event, message, exc, attempt)
-                except Exception:
-                    log.exception("giving up on %s %s failed; it will be redelivered", subject, event.event_id)
-                    await message.nack(delay=5)
-                return
+                    await patiently(lambda: handled(event, message), f"handling {subject} {event.event_id}", message,
+                                    max_wait)
+                except Exception as exc:
+                    metrics.EVENTS_FAILED.labels(subject).inc()
+                    tracing.record_failure(exc)
+                    log.exception("handling %s %s failed (delivery %d of %d)", subject, event.event_id, attempt,
+                                  max_deliver)
+                    if attempt < max_deliver:
+                        await message.nack(delay=min(0.5 * 2 ** (attempt - 1), 30))
+                        return
+                    try:
+                        await give_up(event, message, exc, attempt)
+                    except Exception:
+                        log.exception("giving up on %s %s failed; it will be redelivered", subject, event.event_id)
+                        await message.nack(delay=5)
+                    return
         finally:
+            metrics.EVENT_DURATION.labels(subject).observe(time.perf_counter() - started)
             request_id.reset(token)
         await message.ack()
+        metrics.EVENTS_CONSUMED.labels(subject).inc()
 
     if hasattr(broker, "durables"):
         broker.durables.append((stream_name_of(subject), durable))

@@ -12,6 +12,9 @@ from nats.aio.client import AUTHORIZATION_VIOLATION, PERMISSIONS_ERR, STALE_CONN
 from nats.js.api import DiscardPolicy, RetentionPolicy, StorageType, StreamConfig
 from nats.js.errors import NotFoundError
 
+from chassis.nats_connection import NatsSettings
+from chassis import tracing
+from chassis.metrics import OUTBOX_PUBLISHED
 from chassis.outbox import Unpublishable
 
 log = logging.getLogger(__name__)
@@ -22,13 +25,19 @@ DUPLICATE_WINDOW = timedelta(minutes=10).total_seconds()
 NEAR_LIMIT = 0.8  # warn when a stream is this full
 
 
-def make_broker(url: str, name: str) -> NatsBroker:
-    return ChassisNatsBroker(url, name=name, max_reconnect_attempts=-1, reconnect_time_wait=0.5,
-                      connect_timeout=2, logger=None)
+def make_broker(nats: str | NatsSettings, name: str) -> NatsBroker:
+    """A broker for these settings (or a bare URL): every server of the cluster, the
+    service's own user, TLS when configured, and the replica count its streams and durable
+    consumers get."""
+    nats = NatsSettings(url=nats) if isinstance(nats, str) else nats
+    broker = ChassisNatsBroker(nats.servers, name=name, security=nats.security(), max_reconnect_attempts=-1,
+                               reconnect_time_wait=0.5, connect_timeout=2, logger=None)
+    broker.replicas = nats.replicas
+    return broker
 
 
 def stream_config(name: str, subjects: list[str], max_bytes: int = STREAM_MAX_BYTES, max_msgs: int = -1,
-                  max_age: float = STREAM_MAX_AGE) -> StreamConfig:
+                  max_age: float = STREAM_MAX_AGE, replicas: int = 1) -> StreamConfig:
     """Every stream keeps its history (limits retention: a platform consumer that subscribes
     later, or a projection rebuilt from the start, can still read it) and, when full, refuses
     new messages instead of dropping the oldest (discard new): a message a consumer has not
@@ -46,14 +55,16 @@ def stream_config(name: str, subjects: list[str], max_bytes: int = STREAM_MAX_BY
         max_bytes=max_bytes,
         max_msgs=max_msgs,
         duplicate_window=DUPLICATE_WINDOW,
+        num_replicas=replicas,
     )
 
 
 async def ensure_streams(broker: NatsBroker, max_bytes: int = STREAM_MAX_BYTES, max_msgs: int = -1) -> None:
-    """Create or update every stream (see `stream_config`)."""
+    """Create or update every stream (see `stream_config`), with the broker's replica count."""
     js = broker.config.connection_state.stream
+    replicas = getattr(broker, "replicas", 1)
     for name, subjects in ALL_STREAMS:
-        config = stream_config(name, subjects, max_bytes=max_bytes, max_msgs=max_msgs)
+        config = stream_config(name, subjects, max_bytes=max_bytes, max_msgs=max_msgs, replicas=replicas)
         try:
             await js.stream_info(name)
             await js.update_stream(config)
@@ -118,15 +129,22 @@ def jetstream_publisher(broker: NatsBroker):
     async def publish(subject: str, payload: bytes, msg_id: str, headers: dict[str, str] | None = None) -> int:
         connection = broker.config.connection_state.connection
         js = broker.config.connection_state.stream
-        headers = {**(headers or {}), "Nats-Msg-Id": msg_id}
+        headers, span = tracing.publish_headers(subject, headers)
+        headers["Nats-Msg-Id"] = msg_id
         size = len(payload) + headers_size(headers)
-        if size > connection.max_payload:
-            raise Unpublishable(f"{size:,} bytes with its headers; the server takes at most "
-                                f"{connection.max_payload:,} a message")
         try:
-            ack = await js.publish(subject, payload, timeout=5, headers=headers)
-        except nats.errors.MaxPayloadError as exc:
-            raise Unpublishable(f"{size:,} bytes: over the server's max_payload") from exc
+            if size > connection.max_payload:
+                raise Unpublishable(f"{size:,} bytes with its headers; the server takes at most "
+                                    f"{connection.max_payload:,} a message")
+            try:
+                ack = await js.publish(subject, payload, timeout=5, headers=headers)
+            except nats.errors.MaxPayloadError as exc:
+                raise Unpublishable(f"{size:,} bytes: over the server's max_payload") from exc
+        except BaseException as exc:
+            tracing.end(span, exc)
+            raise
+        tracing.end(span)
+        OUTBOX_PUBLISHED.labels(subject).inc()
         return ack.seq
 
     return publish
@@ -178,11 +196,13 @@ class ReconnectingClient(Client):
 
 class ChassisNatsBroker(NatsBroker):
     """A NatsBroker whose connection reopens itself (ReconnectingClient), and which knows
-    the durable consumers registered on it (stream, durable)."""
+    the durable consumers registered on it (stream, durable) and how many replicas its
+    streams and consumers keep."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.durables: list[tuple[str, str]] = []
+        self.replicas = 1
 
     async def _connect(self) -> Client:
         connection = ReconnectingClient()
