@@ -38,9 +38,10 @@ token USER_ID NAME="":
 relationship RELATIONSHIP_ID COACH_ID CLIENT_ID COACH_NAME="" CLIENT_NAME="":
     @uv run --no-sync python -m devstack.relationship {{RELATIONSHIP_ID}} {{COACH_ID}} {{CLIENT_ID}} "{{COACH_NAME}}" "{{CLIENT_NAME}}"
 
-# write the JSON Schema of every event to contracts/events.schema.json
+# write the JSON Schema of every event (contracts/events.schema.json) and the AsyncAPI 3 event catalog (contracts/asyncapi.json)
 contracts-schema: bootstrap
     uv run --no-sync python -m contracts.schema contracts/events.schema.json
+    uv run --no-sync python -m contracts.asyncapi contracts/asyncapi.json
 
 # upload -> completed latency through the running system (1,000 and 9,000 words)
 bench-pipeline: bootstrap

@@ -1,3 +1,4 @@
+import msgspec
 import pytest
 from analysis.adapters.analyzers.fallback import FallbackAnalyzer
 from analysis.app.analyze_transcript import (
@@ -54,3 +55,15 @@ async def test_fallback_analyzer_answers_and_says_so():
     analyzer = FallbackAnalyzer(ScriptedAnalyzer(ConnectionError("llm unreachable")), ScriptedAnalyzer())
     content = await analyzer.analyze(EVENT.transcript, AnalysisContext(insight_id="i1"))
     assert content.metadata.fallback_used is True and "llm unreachable" in content.metadata.fallback_reason
+
+
+async def test_completed_and_failed_say_whose_insight_it_is_and_carry_no_transcript():
+    paired = msgspec.structs.replace(EVENT, insight_id="p1", is_unpaired=False, coach_user_id="coach-1",
+                                     coaching_relationship_id="rel-1")
+    done, failed = FakeUnitOfWork(), FakeUnitOfWork()
+    await analyze_transcript(paired, Attempt(1, last=False), ScriptedAnalyzer(), done)
+    await analyze_transcript(paired, Attempt(5, last=True), ScriptedAnalyzer(RuntimeError("down")), failed)
+    for [event] in (done.emitted, failed.emitted):
+        assert (event.client_user_id, event.coach_user_id, event.coaching_relationship_id) == (
+            "c", "coach-1", "rel-1")
+        assert b"I will rest more." not in msgspec.json.encode(event)  # the client's words stay in ingestion

@@ -19,6 +19,7 @@ async def test_a_rerun_analyses_the_kept_transcript_again_and_publishes_a_new_co
     assert run.attempt == 2 and run.outcome == "completed"
     assert [type(e) for e in uow.emitted] == [AnalysisCompleted, AnalysisCompleted]
     assert uow.emitted[1].attempt == 2 and uow.emitted[0].event_id != uow.emitted[1].event_id
+    assert uow.emitted[1].client_user_id == EVENT.client_user_id  # whose it is, as on the first
 
 
 async def test_a_failed_rerun_is_recorded_and_publishes_nothing():

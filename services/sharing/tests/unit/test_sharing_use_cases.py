@@ -48,6 +48,7 @@ async def test_owner_shares_grant_audit_and_event_in_one_commit(uow, clock):
     [event] = uow.emitted
     assert isinstance(event, InsightShared)
     assert (event.insight_id, event.owner_user_id, event.coach_user_id) == ("ins-1", CLIENT, COACH)
+    assert event.client_user_id == CLIENT  # named as on every other event
     assert event.permissions == SharePermissions(view=True, comment=True, export=False)
 
 
@@ -142,6 +143,7 @@ async def test_owner_revokes(uow, clock):
     revoked = uow.emitted[-1]
     assert isinstance(revoked, InsightShareRevoked)
     assert (revoked.insight_id, revoked.owner_user_id, revoked.coach_user_id) == ("ins-1", CLIENT, COACH)
+    assert revoked.client_user_id == CLIENT
 
 
 async def test_every_grant_change_carries_the_next_version_of_its_pair(uow, clock):

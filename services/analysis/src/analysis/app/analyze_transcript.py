@@ -38,6 +38,13 @@ class AnalysisFailedForNow(Exception):
     """The analyzer failed and the event will be redelivered."""
 
 
+def whose(event: TranscriptReceived) -> dict[str, str | None]:
+    """The ids a consumer of our results needs (whose insight it is), from the transcript's
+    event: AnalysisCompleted and AnalysisFailed carry them instead of the transcript."""
+    return {"client_user_id": event.client_user_id, "coach_user_id": event.coach_user_id,
+            "coaching_relationship_id": event.coaching_relationship_id}
+
+
 def context_of(event: TranscriptReceived) -> AnalysisContext:
     return AnalysisContext(insight_id=event.insight_id, session_title=event.session_title,
                            is_unpaired=event.is_unpaired)
@@ -75,7 +82,8 @@ async def _record_completion(event: TranscriptReceived, attempt: Attempt, conten
         if not await uow.first_time(event.event_id, TRANSCRIPT_RECEIVED_V1):
             return  # another worker finished it first
         await uow.runs.add(completed_run(event.insight_id, attempt.number, content, started, latency))
-        await uow.emit(AnalysisCompleted(insight_id=event.insight_id, content=content, attempt=attempt.number))
+        await uow.emit(AnalysisCompleted(insight_id=event.insight_id, content=content, attempt=attempt.number,
+                                          **whose(event)))
         await uow.commit()
 
 
@@ -92,7 +100,7 @@ async def _record_failure(event: TranscriptReceived, attempt: Attempt, analyzer:
             if not await uow.first_time(event.event_id, TRANSCRIPT_RECEIVED_V1):
                 return False
             await uow.emit(AnalysisFailed(insight_id=event.insight_id, reason=readable_reason(exc),
-                                          attempts=attempt.number))
+                                          attempts=attempt.number, **whose(event)))
         outcome = "gave_up" if attempt.last else "failed"
         await uow.runs.add(failed_run(event.insight_id, attempt.number, analyzer, outcome, exc, started, latency))
         await uow.commit()

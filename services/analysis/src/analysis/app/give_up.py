@@ -8,6 +8,7 @@ import uuid
 
 from contracts.subjects import TRANSCRIPT_RECEIVED_V1
 
+from analysis.app.analyze_transcript import whose
 from analysis.domain.model import readable_reason
 from analysis.ports import UnitOfWork
 from contracts import AnalysisFailed, TranscriptReceived
@@ -28,5 +29,5 @@ async def give_up(event: TranscriptReceived, error: Exception, deliveries: int, 
         if not await uow.first_time(give_up_id(event.event_id), TRANSCRIPT_RECEIVED_V1):
             return
         await uow.emit(AnalysisFailed(insight_id=event.insight_id, reason=readable_reason(error),
-                                      attempts=deliveries))
+                                      attempts=deliveries, **whose(event)))
         await uow.commit()

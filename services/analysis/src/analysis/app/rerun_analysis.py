@@ -5,7 +5,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from analysis.app.analyze_transcript import context_of
+from analysis.app.analyze_transcript import context_of, whose
 from analysis.app.runs import completed_run, failed_run
 from analysis.domain.errors import TranscriptNotKept
 from analysis.domain.model import AnalysisRun
@@ -39,6 +39,6 @@ async def rerun_analysis(insight_id: str, analyzer: Analyzer, uow_factory: Calla
         if await uow.transcripts.is_erased(insight_id):
             raise TranscriptNotKept(insight_id)  # erased while we analysed: publish nothing
         await uow.runs.add(run)
-        await uow.emit(AnalysisCompleted(insight_id=insight_id, content=content, attempt=attempt))
+        await uow.emit(AnalysisCompleted(insight_id=insight_id, content=content, attempt=attempt, **whose(event)))
         await uow.commit()
     return run

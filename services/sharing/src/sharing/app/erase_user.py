@@ -27,7 +27,8 @@ async def erase_user(user_id: str, uow: UnitOfWork, clock: Clock) -> UserErased:
             await uow.grants.delete(grant.insight_id, user_id)
             await uow.emit(InsightShareRevoked(
                 insight_id=grant.insight_id, coach_user_id=user_id, occurred_at=now, version=version,
-                owner_user_id=owner.owner_user_id if owner else ERASED_USER))
+                owner_user_id=owner.owner_user_id if owner else ERASED_USER,
+                client_user_id=owner.owner_user_id if owner else None))
         comments = await uow.comments.delete_by_author(user_id)
         await uow.audit.forget_user(user_id, ERASED_USER)
         await uow.commit()

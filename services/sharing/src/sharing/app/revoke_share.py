@@ -23,7 +23,8 @@ async def revoke_share(insight_id: str, coach_user_id: str, owner_user_id: str, 
             coach_user_id=coach_user_id, permissions=grant.permissions, expires_at=grant.expires_at,
         ))
         await uow.emit(InsightShareRevoked(
-            insight_id=insight_id, owner_user_id=owner_user_id, coach_user_id=coach_user_id, occurred_at=now,
+            insight_id=insight_id, owner_user_id=owner_user_id, client_user_id=owner_user_id,
+            coach_user_id=coach_user_id, occurred_at=now,
             version=version,
         ))
         await uow.commit()

@@ -43,8 +43,8 @@ async def share_insight(cmd: ShareInsight, uow: UnitOfWork, clock: Clock) -> Gra
             coach_user_id=coach, permissions=permissions, expires_at=expires_at,
         ))
         await uow.emit(InsightShared(
-            insight_id=cmd.insight_id, owner_user_id=cmd.owner_user_id, coach_user_id=coach,
-            permissions=SharePermissions(view=permissions.view, comment=permissions.comment,
+            insight_id=cmd.insight_id, owner_user_id=cmd.owner_user_id, client_user_id=cmd.owner_user_id,
+            coach_user_id=coach, permissions=SharePermissions(view=permissions.view, comment=permissions.comment,
                                          export=permissions.export),
             expires_at=expires_at, occurred_at=now, version=version,
         ))
