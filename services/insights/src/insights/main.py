@@ -7,8 +7,10 @@ from chassis.service import ServiceRuntime
 from chassis.settings import CommonSettings, jwt_verifier_from_env
 
 from insights.adapters import http
+from insights.adapters.embeddings import WordLlamaEmbedder
 from insights.adapters.nats.subscribers import subscribe
 from insights.adapters.postgres.reader import SqlaInsightReader
+from insights.adapters.postgres.search import SqlaSearchIndex
 from insights.adapters.postgres.tables import SCHEMA, dead_letters, inbox
 from insights.adapters.postgres.uow import InsightsUnitOfWork
 
@@ -20,9 +22,12 @@ def create_app(settings: CommonSettings | None = None):
     runtime = ServiceRuntime("insights", settings, MIGRATIONS, SCHEMA)
     runtime.with_inbox(inbox)
     runtime.with_dead_letters(dead_letters)
-    subscribe(runtime.broker, lambda: InsightsUnitOfWork(runtime.sessions, inbox=inbox),
+    embedder = WordLlamaEmbedder()
+    embedder.embed(["warm up"])  # load the model now (~0.5 s), not inside the first event or search
+    subscribe(runtime.broker, lambda: InsightsUnitOfWork(runtime.sessions, inbox=inbox, embedder=embedder),
               dead_letters=runtime.dead_letters)
-    return runtime.app(http.routes(SqlaInsightReader(runtime.sessions)), jwt_verifier_from_env())
+    routes = http.routes(SqlaInsightReader(runtime.sessions), SqlaSearchIndex(runtime.sessions), embedder)
+    return runtime.app(routes, jwt_verifier_from_env())
 
 
 def main() -> None:

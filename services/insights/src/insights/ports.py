@@ -1,8 +1,17 @@
 from datetime import datetime
 from typing import Protocol
 
+import numpy as np
+
 from contracts import InsightContent, SharePermissions
 from insights.domain.model import InsightView
+from insights.domain.search import SearchFilters, SearchHit
+from insights.domain.trends import SessionFacts
+
+
+class Embedder(Protocol):
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Unit-length sentence vectors, one row per text."""
 
 
 class Relationship(Protocol):
@@ -53,3 +62,17 @@ class InsightReader(Protocol):
                           offset: int) -> tuple[list[InsightView], int]: ...
     async def relationship(self, relationship_id: str) -> Relationship | None: ...
     async def relationships_of(self, user_id: str) -> list[Relationship]: ...
+    async def relationship_facts(self, relationship_id: str, user_id: str, limit: int) -> list[SessionFacts]:
+        """The newest `limit` completed sessions for_relationship() would list, as trends read them."""
+    async def unpaired_facts(self, user_id: str, limit: int) -> list[SessionFacts]: ...
+
+
+class SearchIndex(Protocol):
+    """Search over the insights the caller may read *now* (domain.model.access_for, in SQL)."""
+
+    async def by_words(self, user_id: str, now: datetime, query: str, filters: SearchFilters,
+                       limit: int) -> list[SearchHit]:
+        """Full-text hits, best rank first, each with its highlighted snippet."""
+    async def candidates(self, user_id: str, now: datetime, filters: SearchFilters,
+                         cap: int) -> tuple[list[SearchHit], np.ndarray]:
+        """The newest `cap` entries the caller may read that pass the filters, with their vectors."""

@@ -7,6 +7,7 @@ from chassis.problems import Problem
 from litestar import Response, get
 
 from insights.adapters import export
+from insights.adapters.across_sessions import SearchResponse, TrendsResponse, search_response, trends_response
 from insights.adapters.responses import (
     MyInsightsResponse,
     RelationshipItem,
@@ -20,7 +21,7 @@ from insights.adapters.responses import (
     summary,
 )
 from insights.app import queries
-from insights.ports import InsightReader
+from insights.ports import Embedder, InsightReader, SearchIndex
 
 
 def not_found(what: str) -> Problem:
@@ -35,7 +36,7 @@ def page(limit: str, offset: str) -> queries.Page:
         raise Problem(422, "invalid_input", str(error)) from None
 
 
-def routes(reader: InsightReader) -> list:
+def routes(reader: InsightReader, index: SearchIndex, embedder: Embedder) -> list:
     @get("/v1/insights/my-insights")
     async def my_insights(caller: Identity, include_paired: bool = True, include_unpaired: bool = True,
                           limit: str = "20", offset: str = "0") -> MyInsightsResponse:
@@ -72,6 +73,29 @@ def routes(reader: InsightReader) -> list:
             relationship_id=relationship_id, client_name=found.relationship.client_name or "",
             coach_name=found.relationship.coach_name)
 
+    @get("/v1/insights/relationship/{relationship_id:str}/trends")
+    async def trends(relationship_id: str, caller: Identity) -> TrendsResponse:
+        try:
+            found = await queries.relationship_trends(reader, relationship_id, caller.user_id)
+        except queries.NotFound:
+            raise not_found("coaching relationship") from None
+        r = found.relationship
+        return trends_response(found.trends, relationship_id, r.client_name, r.coach_name)
+
+    @get("/v1/insights/my-trends")
+    async def my_trends(caller: Identity) -> TrendsResponse:
+        return trends_response(await queries.my_trends(reader, caller.user_id))
+
+    @get("/v1/insights/search")
+    async def search(caller: Identity, q: str = "", relationship_id: str | None = None, section: str | None = None,
+                     since: str | None = None, until: str | None = None, limit: str = "20") -> SearchResponse:
+        try:
+            filters = queries.search_filters(relationship_id, section, since, until)
+            hits = await queries.search(index, embedder, caller.user_id, q, filters, page(limit, "0").limit)
+        except queries.InvalidSearch as error:
+            raise Problem(422, "invalid_input", str(error)) from None
+        return search_response(q, hits)
+
     @get("/v1/insights/{insight_id:str}")
     async def insight(insight_id: str, caller: Identity) -> SessionInsightDetailResponse:
         try:
@@ -96,4 +120,5 @@ def routes(reader: InsightReader) -> list:
         return Response(body, media_type=export.FORMATS[format],
                         headers={"content-disposition": f'attachment; filename="{name}"'})
 
-    return [relationships, my_insights, shared_with_me, timeline, insight, export_insight]
+    return [relationships, my_insights, shared_with_me, timeline, trends, my_trends, search, insight,
+            export_insight]

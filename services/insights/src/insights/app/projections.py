@@ -12,6 +12,7 @@ from contracts import (
     subject_of,
 )
 from insights.domain.model import InsightNotYetKnown, InsightView
+from insights.domain.talk import talk_stats
 from insights.ports import UnitOfWork
 
 
@@ -20,6 +21,7 @@ async def on_transcript_received(event: TranscriptReceived, uow: UnitOfWork) -> 
         if not await uow.first_time(event.event_id, subject_of(event)):
             return
         if not await uow.projection.is_erased(event.insight_id):
+            talk = talk_stats(event.transcript)
             await uow.projection.add_pending(InsightView(
                 id=event.insight_id,
                 client_user_id=event.client_user_id,
@@ -30,6 +32,8 @@ async def on_transcript_received(event: TranscriptReceived, uow: UnitOfWork) -> 
                 created_at=event.occurred_at,
                 session_date=event.session_date,
                 session_title=event.session_title,
+                client_talk_share=talk.client_talk_share,
+                open_question_ratio=talk.open_question_ratio,
             ))
         await uow.commit()
 

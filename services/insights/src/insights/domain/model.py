@@ -53,6 +53,9 @@ class InsightView:
     content: InsightContent | None = None
     overview: Overview | None = None  # lists load this instead of the whole content
     grants: list[Grant] = field(default_factory=list)
+    # from the transcript on arrival (domain.talk): the transcript itself is never kept here
+    client_talk_share: float | None = None
+    open_question_ratio: float | None = None
 
 
 def overview_of(insight: InsightView) -> Overview:

@@ -6,22 +6,30 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts import InsightContent, SharePermissions
-from insights.adapters.postgres.tables import erased, grants, insights, relationships
+from insights.adapters.embeddings import to_bytes
+from insights.adapters.postgres.tables import erased, grants, insights, relationships, search_entries
 from insights.domain.model import InsightView
-from insights.ports import InsightProjection, Relationship
+from insights.domain.search import search_entries as entries_of
+from insights.ports import Embedder, InsightProjection, Relationship
 
 
 class SqlaInsightProjection(InsightProjection):
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, embedder: Embedder) -> None:
         self._session = session
+        self._embedder = embedder
 
     async def add_pending(self, i: InsightView) -> None:
-        await self._session.execute(insert(insights).values(
+        stmt = insert(insights).values(
             id=i.id, client_user_id=i.client_user_id, coach_user_id=i.coach_user_id,
             coaching_relationship_id=i.coaching_relationship_id, is_unpaired=i.is_unpaired, status=i.status,
             session_date=i.session_date, session_title=i.session_title, sort_at=i.session_date or i.created_at,
             created_at=i.created_at, updated_at=i.created_at,
-        ).on_conflict_do_nothing(index_elements=["id"]))
+            client_talk_share=i.client_talk_share, open_question_ratio=i.open_question_ratio)
+        # a replay fills in the talk figures of rows projected before they existed, nothing else
+        await self._session.execute(stmt.on_conflict_do_update(
+            index_elements=["id"], where=insights.c.client_talk_share.is_(None),
+            set_={"client_talk_share": stmt.excluded.client_talk_share,
+                  "open_question_ratio": stmt.excluded.open_question_ratio}))
 
     async def complete(self, insight_id: str, content: InsightContent, at: datetime) -> bool:
         result = await self._session.execute(update(insights).where(insights.c.id == insight_id).values(
@@ -32,7 +40,18 @@ class SqlaInsightProjection(InsightProjection):
             discovery_count=len(content.client_discoveries),
             action_item_count=len(content.action_items),
         ))
+        if result.rowcount:
+            await self.index_for_search(insight_id, content)
         return result.rowcount > 0
+
+    async def index_for_search(self, insight_id: str, content: InsightContent) -> None:
+        entries = entries_of(content)
+        vectors = self._embedder.embed([e.text for e in entries])
+        await self._session.execute(delete(search_entries).where(search_entries.c.insight_id == insight_id))
+        if entries:
+            await self._session.execute(insert(search_entries), [
+                {"insight_id": insight_id, "position": n, "section": e.section, "item": e.item, "kind": e.kind,
+                 "text": e.text, "embedding": to_bytes(vectors[n])} for n, e in enumerate(entries)])
 
     async def fail(self, insight_id: str, reason: str, at: datetime) -> bool:
         result = await self._session.execute(
@@ -47,6 +66,7 @@ class SqlaInsightProjection(InsightProjection):
         await self._lock(insight_id)
         await self._session.execute(delete(insights).where(insights.c.id == insight_id))
         await self._session.execute(delete(grants).where(grants.c.insight_id == insight_id))
+        await self._session.execute(delete(search_entries).where(search_entries.c.insight_id == insight_id))
         await self._session.execute(insert(erased).values(insight_id=insight_id, erased_at=at)
                                     .on_conflict_do_nothing(index_elements=["insight_id"]))
 

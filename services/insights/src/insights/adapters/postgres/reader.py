@@ -11,7 +11,9 @@ from contracts import InsightContent, SharePermissions
 from contracts.insight import CoachFeedback
 from insights.adapters.postgres.content import stored_content
 from insights.adapters.postgres.tables import grants, insights, relationships
+from insights.adapters.postgres.trends import session_facts
 from insights.domain.model import Grant, InsightView, Overview
+from insights.domain.trends import SessionFacts
 from insights.ports import InsightReader, Relationship
 
 c = insights.c
@@ -114,3 +116,13 @@ class SqlaInsightReader(InsightReader):
             row = (await session.execute(select(relationships).where(
                 relationships.c.relationship_id == relationship_id))).first()
         return row
+
+    async def relationship_facts(self, relationship_id: str, user_id: str, limit: int) -> list[SessionFacts]:
+        async with self._sessions() as session:
+            return await session_facts(session, [
+                c.coaching_relationship_id == relationship_id, c.is_unpaired.is_(False),
+                or_(c.client_user_id == user_id, c.coach_user_id == user_id)], limit)
+
+    async def unpaired_facts(self, user_id: str, limit: int) -> list[SessionFacts]:
+        async with self._sessions() as session:
+            return await session_facts(session, [c.client_user_id == user_id, c.is_unpaired.is_(True)], limit)

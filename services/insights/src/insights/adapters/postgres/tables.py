@@ -3,6 +3,9 @@ from chassis.inbox import inbox_table
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Computed,
+    Float,
+    LargeBinary,
     Column,
     DateTime,
     Index,
@@ -12,7 +15,7 @@ from sqlalchemy import (
     Table,
     Text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 
 SCHEMA = "insights"
 metadata = MetaData(schema=SCHEMA)
@@ -39,6 +42,8 @@ insights = Table(
     Column("intention_count", Integer, nullable=False, server_default="0"),
     Column("discovery_count", Integer, nullable=False, server_default="0"),
     Column("action_item_count", Integer, nullable=False, server_default="0"),
+    Column("client_talk_share", Float),
+    Column("open_question_ratio", Float),
 )
 Index("ix_insights_client", insights.c.client_user_id, insights.c.is_unpaired, insights.c.sort_at.desc())
 Index("ix_insights_coach_paired", insights.c.coach_user_id, insights.c.sort_at.desc(),
@@ -74,6 +79,23 @@ relationships = Table(
     Column("client_name", Text),
     Column("changed_at", DateTime(timezone=True)),
 )
+
+# what search reads of a completed insight (domain.search.search_entries), one row per piece;
+# written with the content, erased with the insight
+search_entries = Table(
+    "search_entries",
+    metadata,
+    Column("insight_id", String(36), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("section", String(40), nullable=False),
+    Column("item", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("tsv", TSVECTOR, Computed("to_tsvector('english'::regconfig, text)", persisted=True)),
+    # wordllama's unit-length sentence vector, float32 little-endian (256 x 4 bytes)
+    Column("embedding", LargeBinary, nullable=False),
+)
+Index("ix_search_entries_tsv", search_entries.c.tsv, postgresql_using="gin")
 
 # content-free tombstones: late events about an erased insight must not resurrect it
 erased = Table(
