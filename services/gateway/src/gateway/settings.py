@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from chassis.settings import env
+from chassis.settings import database_url_from_env, env
 
 from gateway.domain.rate import Rate
 
@@ -30,7 +30,7 @@ class GatewaySettings:
             port=port,
             public_url=env("GATEWAY_PUBLIC_URL") or f"http://127.0.0.1:{port}",
             cors_origins=[o.strip() for o in (env("GATEWAY_CORS_ORIGINS") or "").split(",") if o.strip()],
-            database_url=env("GATEWAY_DATABASE_URL") or env("DATABASE_URL"),
+            database_url=database_url_from_env("gateway"),
             rates={bucket: Rate(max(1, int(env(name, defaults[bucket]))), 60.0) for bucket, name in per_minute.items()},
             proxy_hops=int(env("GATEWAY_TRUSTED_PROXY_HOPS", "0")),
             streams_per_user=int(env("GATEWAY_STREAMS_PER_USER", "5")),
