@@ -12,6 +12,7 @@ sequence) stays until then.
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import msgspec
@@ -28,12 +29,14 @@ from sqlalchemy import (
     Text,
     and_,
     delete,
+    func,
     select,
     update,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from chassis import tracing
 from chassis.request_context import HEADER, request_id
 from contracts import Event, subject_of
 
@@ -75,8 +78,10 @@ def outbox_table(metadata: MetaData) -> Table:
 async def add_event(session: AsyncSession, table: Table, event: Event) -> None:
     values = {"event_id": event.event_id, "subject": subject_of(event), "payload": msgspec.json.encode(event),
               "created_at": datetime.now(UTC), "insight_id": getattr(event, "insight_id", None)}
-    if rid := request_id.get():
-        values["headers"] = {HEADER: rid}
+    headers = {HEADER: rid} if (rid := request_id.get()) else {}
+    tracing.inject(headers)  # the span that emitted it: the relay's publish span continues its trace
+    if headers:
+        values["headers"] = headers
     await session.execute(table.insert().values(**values))
 
 
@@ -98,6 +103,24 @@ async def dead_events(sessions: async_sessionmaker[AsyncSession], table: Table) 
             select(t.c.event_id, t.c.subject, t.c.insight_id, t.c.created_at, t.c.dead_at, t.c.dead_reason)
             .where(t.c.dead_at.is_not(None)).order_by(t.c.dead_at))
         return [dict(row._mapping) for row in rows]
+
+
+@dataclass(frozen=True)
+class Backlog:
+    pending: int
+    oldest_age_seconds: float  # 0 when nothing is pending
+    dead: int
+
+
+async def outbox_backlog(sessions: async_sessionmaker[AsyncSession], table: Table) -> Backlog:
+    """What waits to be published (for metrics); served by the partial indexes."""
+    t = table
+    async with sessions() as session:
+        pending = (await session.execute(
+            select(func.count(), func.min(t.c.created_at)).where(t.c.sent_at.is_(None), t.c.dead_at.is_(None)))).one()
+        dead = (await session.execute(select(func.count()).where(t.c.dead_at.is_not(None)))).scalar_one()
+    age = (datetime.now(UTC) - pending[1]).total_seconds() if pending[1] else 0.0
+    return Backlog(pending=pending[0], oldest_age_seconds=max(age, 0.0), dead=dead)
 
 
 async def prune_outbox(sessions: async_sessionmaker[AsyncSession], table: Table, keep_payload: timedelta,

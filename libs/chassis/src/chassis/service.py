@@ -32,6 +32,8 @@ from chassis.messaging import (
     nats_ready,
     warn_near_limits,
 )
+from chassis import tracing
+from chassis.metrics import consumers_refresher, metrics_handler, metrics_middleware, outbox_refresher
 from chassis.migrate import upgrade_to_head
 from chassis.operator import operator_handlers
 from chassis.outbox import OutboxRelay, prune_outbox
@@ -65,7 +67,7 @@ class ServiceRuntime:
     def __post_init__(self) -> None:
         self.engine = make_engine(self.settings.database_url)
         self.sessions = make_sessions(self.engine)
-        self.broker = make_broker(self.settings.nats_url, self.name)
+        self.broker = make_broker(self.settings.nats or self.settings.nats_url, self.name)
         self.unpublish = jetstream_unpublisher(self.broker)
 
     def with_outbox(self, outbox: Table) -> OutboxRelay:
@@ -140,11 +142,16 @@ class ServiceRuntime:
 
         dependencies = {"caller": Provide(identity_dependency(verifier))} if verifier else {}
         operator = operator_handlers(self, self.settings.operator_token)
+        refresh = [consumers_refresher(self.broker)]
+        if self.outbox is not None:
+            refresh.append(outbox_refresher(self.sessions, self.outbox))
+        traced = [tracing.tracing_middleware] if tracing.configure(self.name) else []
         return Litestar(
-            route_handlers=[*health_handlers(self.name, checks), *operator, *route_handlers],
+            route_handlers=[*health_handlers(self.name, checks), *operator, *route_handlers,
+                            metrics_handler(self.settings.metrics_token, refresh)],
             dependencies=dependencies,
             exception_handlers=EXCEPTION_HANDLERS,
-            middleware=[request_id_middleware],
+            middleware=[request_id_middleware, metrics_middleware, *traced],
             lifespan=[lifespan],
             debug=False,
         )
