@@ -171,6 +171,77 @@ class Comments(msgspec.Struct, kw_only=True):
     total_count: int
 
 
+class FollowThrough(msgspec.Struct, kw_only=True):
+    commitment: str  # an action item of this session
+    done_in_insight_id: str  # the later session that reports it done
+    statement: str  # what it says (a celebration, goal progress or the client's quoted words)
+    similarity: float  # cosine of the two in wordllama's embeddings (>= 0.45)
+
+
+class TrendSession(msgspec.Struct, kw_only=True):
+    insight_id: str
+    session_date: datetime
+    session_title: str | None
+    overall_session_quality: QualityOrNone
+    quality_score: int | None  # 4 Excellent .. 1 Needs Improvement
+    client_talk_share: float | None  # client words / all words; null for sessions projected before it existed
+    open_question_ratio: float | None  # open coach questions / coach questions
+    commitments: int
+    followed_through: int
+    follow_through: list[FollowThrough]
+    emotional_start: str | None
+    emotional_end: str | None
+    emotional_start_level: int | None  # 0 Distressed, 1 Uneasy, 2 Neutral, 3 Positive, 4 Optimistic
+    emotional_end_level: int | None
+
+
+class RecurringLabel(msgspec.Struct, kw_only=True):
+    label: str
+    sessions: int  # how many sessions name it (2 or more)
+
+
+class Trends(msgspec.Struct, kw_only=True):
+    relationship_id: str | None
+    client_name: str | None
+    coach_name: str | None
+    sessions: list[TrendSession]  # oldest first
+    recurring_themes: list[RecurringLabel]
+    recurring_values: list[RecurringLabel]
+    commitments: int
+    followed_through: int
+    follow_through_rate: float | None  # of commitments made before the latest session
+
+
+SearchSection = Literal["session_summary", "key_themes", "celebration", "intention", "client_discoveries",
+                        "goal_progress", "coaching_presence", "powerful_questions", "action_items",
+                        "emotional_shifts", "values_beliefs", "communication_patterns", "coach_feedback"]
+
+
+class SnippetPart(msgspec.Struct, kw_only=True):
+    text: str
+    hit: bool  # a searched word (render it highlighted, as text)
+
+
+class SearchResult(msgspec.Struct, kw_only=True):
+    insight_id: str
+    section: SearchSection
+    item: int  # which claim of the section
+    kind: Literal["summary", "theme", "claim", "quote", "feedback"]
+    match: Literal["words", "meaning"]
+    score: float  # ts_rank for words, cosine for meaning
+    text: str
+    snippet: list[SnippetPart]
+    session_title: str | None
+    session_date: datetime | None
+    coaching_relationship_id: str | None
+
+
+class SearchResults(msgspec.Struct, kw_only=True):
+    query: str
+    results: list[SearchResult]
+    count: int
+
+
 def _problem(description: str) -> ResponseSpec:
     return ResponseSpec(data_container=Problem, description=description, media_type="application/problem+json")
 
@@ -189,6 +260,8 @@ CREATE_ERRORS = {
     422: _problem("Empty, unreadable, encrypted or wordless file; invalid field"),
     429: _problem("Too many uploads; see Retry-After"),
 }
+SEARCH_ERRORS = {**ERRORS, 422: _problem("Unknown section, a date that is not ISO 8601, a bad limit, or nothing "
+                                         "to search for (no q and no filter)")}
 STREAM_ERRORS = {**ERRORS, 429: _problem("Too many open streams for this user; see Retry-After")}
 COMMENT_ERRORS = {
     **ERRORS,

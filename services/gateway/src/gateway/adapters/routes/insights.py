@@ -9,8 +9,11 @@ from gateway.adapters.openapi import (
     MyInsights,
     Relationships,
     RelationshipTimeline,
+    SEARCH_ERRORS,
+    SearchResults,
     SessionInsightDetail,
     SharedWithMe,
+    Trends,
     answers,
 )
 from gateway.adapters.routes.common import PREFIX, Services, relay, segment
@@ -45,6 +48,34 @@ def routes(services: Services) -> list:
         return relay(await services.insights.call("GET", f"/v1/insights/relationship/{segment(relationship_id)}",
                                                   bearer_token(request), params={"limit": limit, "offset": offset}))
 
+    @get(f"{PREFIX}/relationship/{{relationship_id:str}}/trends", summary="A coaching relationship over time",
+         description="Per session, oldest first: quality, client talk share, open-question ratio, commitments "
+                     "and how many a later session reports done (matched by meaning), emotional start and end; "
+                     "themes and values that recur. Readable by whoever may read the timeline.",
+         responses=answers(200, Trends, "The newest 100 completed sessions"))
+    async def trends(relationship_id: str, request: Request, caller: Identity) -> Response:
+        return relay(await services.insights.call(
+            "GET", f"/v1/insights/relationship/{segment(relationship_id)}/trends", bearer_token(request)))
+
+    @get(f"{PREFIX}/my-trends", summary="The caller's own unpaired sessions over time",
+         responses=answers(200, Trends, "As for a relationship"))
+    async def my_trends(request: Request, caller: Identity) -> Response:
+        return relay(await services.insights.call("GET", "/v1/insights/my-trends", bearer_token(request)))
+
+    @get(f"{PREFIX}/search", summary="Search the sessions the caller may read",
+         description="Full text (Postgres, ranked, with highlighted snippet parts) over summaries, themes, "
+                     "claims and quotes, then entries close in meaning that share no searched word. Filters: "
+                     "relationship_id, section (e.g. action_items), since/until (ISO dates, on the session date). "
+                     "An empty q lists the claims the filters select, newest first.",
+         responses=answers(200, SearchResults, "Best first, one hit per claim", SEARCH_ERRORS))
+    async def search(request: Request, caller: Identity, q: str = "", relationship_id: str | None = None,
+                     section: str | None = None, since: str | None = None, until: str | None = None,
+                     limit: str = "20") -> Response:
+        params = {"q": q, "limit": limit, **{k: v for k, v in (("relationship_id", relationship_id), (
+            "section", section), ("since", since), ("until", until)) if v}}
+        return relay(await services.insights.call("GET", "/v1/insights/search", bearer_token(request),
+                                                  params=params))
+
     @get(f"{PREFIX}/{{insight_id:str}}", summary="One insight with every section",
          responses=answers(200, SessionInsightDetail, "The insight"))
     async def insight(insight_id: str, request: Request, caller: Identity) -> Response:
@@ -64,4 +95,4 @@ def routes(services: Services) -> list:
         return relay(await services.insights.call("GET", f"/v1/insights/{segment(insight_id)}/export",
                                                   bearer_token(request), params={"format": format}))
 
-    return [relationships, my_insights, shared_with_me, timeline, insight, export]
+    return [relationships, my_insights, shared_with_me, timeline, trends, my_trends, search, insight, export]
