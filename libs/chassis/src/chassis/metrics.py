@@ -119,10 +119,10 @@ def metrics_handler(token: str | None, refresh: Sequence[Refresh] = (), require_
     @get(PATH, include_in_schema=False)
     async def metrics(request: Request) -> Response:
         if token or require_token:
-            given = request.headers.get("authorization", "").removeprefix("Bearer ").encode()
+            scheme, _, given = request.headers.get("authorization", "").partition(" ")
             if not token:
                 raise Problem(404, "not_found", "No such route.")
-            if not hmac.compare_digest(given, token.encode()):
+            if scheme.lower() != "bearer" or not hmac.compare_digest(given.encode(), token.encode()):
                 raise Problem(401, "invalid_metrics_token", "Send the metrics token as a bearer token.")
         await _refresh_all(refresh)
         return Response(generate_latest(_registry()), media_type=CONTENT_TYPE_LATEST)

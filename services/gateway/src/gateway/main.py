@@ -5,8 +5,10 @@ import contextlib
 import logging
 from pathlib import Path
 
+from chassis import tracing
 from chassis.db import make_engine, ping
 from chassis.health import health_handlers
+from chassis.metrics import metrics_handler, metrics_middleware
 from chassis.migrate import upgrade_to_head
 from chassis.problems import EXCEPTION_HANDLERS
 from chassis.request_context import request_id_middleware
@@ -80,13 +82,16 @@ def create_app(settings: GatewaySettings | None = None, limiter: RateLimiter | N
     return Litestar(
         route_handlers=[*health_handlers("gateway", checks),
                         *all_routes(services, StreamSlots(settings.streams_per_user)),
-                        *dashboard_routes(dashboard, limits)],
+                        *dashboard_routes(dashboard, limits),
+                        # outside traffic comes here: /metrics only for a configured token
+                        metrics_handler(settings.metrics_token, require_token=True)],
         dependencies={"caller": Provide(caller_dependency(jwt_verifier_from_env(), limits))},
         exception_handlers={**EXCEPTION_HANDLERS, UpstreamError: relay_error},
         on_startup=[start],
         on_shutdown=[close],
         request_max_body_size=10 * 1024 * 1024 + 64 * 1024,
-        middleware=[request_id_middleware, security_headers],
+        middleware=[request_id_middleware, metrics_middleware,
+                    *([tracing.tracing_middleware] if tracing.configure("gateway") else []), security_headers],
         cors_config=cors(settings.cors_origins),
         openapi_config=OpenAPIConfig(title="Session Insights API", version="1.0.0", path="/schema"),
     )

@@ -18,6 +18,7 @@ class GatewaySettings:
     rates: dict[str, Rate]
     proxy_hops: int
     streams_per_user: int
+    metrics_token: str | None = None  # GET /metrics needs it as a bearer token; unset: no /metrics here
 
     @classmethod
     def from_env(cls) -> "GatewaySettings":
@@ -34,4 +35,5 @@ class GatewaySettings:
             rates={bucket: Rate(max(1, int(env(name, defaults[bucket]))), 60.0) for bucket, name in per_minute.items()},
             proxy_hops=int(env("GATEWAY_TRUSTED_PROXY_HOPS", "0")),
             streams_per_user=int(env("GATEWAY_STREAMS_PER_USER", "5")),
+            metrics_token=env("METRICS_TOKEN"),
         )

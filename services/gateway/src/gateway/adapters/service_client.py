@@ -4,8 +4,10 @@ when one is down."""
 from collections.abc import AsyncIterable
 
 import httpx
+from chassis import tracing
 from chassis.problems import Problem
 from chassis.request_context import HEADER, request_id
+from opentelemetry.trace import SpanKind
 
 from gateway.ports import ServiceClient, Upstream
 
@@ -41,7 +43,9 @@ class HttpServiceClient(ServiceClient):
         if rid := request_id.get():
             request["headers"] = {**request["headers"], HEADER: rid}
         try:
-            response = await self._http.request(method, path, **request)
+            with tracing.span(f"{method} {self.name}", SpanKind.CLIENT, attributes={"server.address": self.name}):
+                tracing.inject(request["headers"])
+                response = await self._http.request(method, path, **request)
         except httpx.TimeoutException:
             raise Problem(503, "service_timeout", f"The {self.name} service did not answer in time.") from None
         except httpx.TransportError:
