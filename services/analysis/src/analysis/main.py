@@ -12,6 +12,7 @@ from chassis.settings import CommonSettings, env
 from analysis.adapters.analyzers.embedded import EmbeddedAnalyzer
 from analysis.adapters.analyzers.embedded_candidates import EmbeddedCandidates
 from analysis.adapters.analyzers.fallback import FallbackAnalyzer
+from analysis.adapters.analyzers.metered import MeteredAnalyzer
 from analysis.adapters.analyzers.openai import LlmSettings, OpenAIAnalyzer
 from analysis.adapters.http import operator_handlers
 from analysis.adapters.nats.subscribers import subscribe
@@ -44,7 +45,7 @@ def create_app(settings: CommonSettings | None = None, analyzer: Analyzer | None
     runtime.with_outbox(outbox)
     runtime.with_inbox(inbox)
     runtime.with_dead_letters(dead_letters)
-    analyzer = analyzer or build_analyzer()
+    analyzer = MeteredAnalyzer(analyzer or build_analyzer())
     worker = f"{socket.gethostname()}:{os.getpid()}"
 
     def uow() -> AnalysisUnitOfWork:

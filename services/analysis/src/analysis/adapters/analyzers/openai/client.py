@@ -15,6 +15,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 
 from analysis.adapters.analyzers.openai.schema import AnswerFormat, T
 from analysis.adapters.analyzers.openai.settings import LlmSettings
+from analysis.adapters.metrics import LLM_COST, LLM_REQUESTS, LLM_TOKENS
 from analysis.domain.errors import AnalyzerUnavailable
 
 log = logging.getLogger(__name__)
@@ -116,12 +117,21 @@ class ChatClient:
         extra: dict = {} if s.temperature is None else {"temperature": s.temperature}
         # Local servers (Ollama, LM Studio) read only max_tokens; OpenAI's reasoning models reject it.
         extra["max_tokens" if s.mode == "grounded" else "max_completion_tokens"] = s.max_output_tokens
-        response = await self._client.chat.completions.create(
-            model=s.model, messages=messages, response_format=answer.response_format, **extra)
+        try:
+            response = await self._client.chat.completions.create(
+                model=s.model, messages=messages, response_format=answer.response_format, **extra)
+        except Exception:
+            LLM_REQUESTS.labels(s.model, "error").inc()
+            raise
+        LLM_REQUESTS.labels(s.model, "answered").inc()
         usage.calls += 1
         if response.usage:
-            usage.prompt_tokens += response.usage.prompt_tokens or 0
-            usage.completion_tokens += response.usage.completion_tokens or 0
+            prompt, completion = response.usage.prompt_tokens or 0, response.usage.completion_tokens or 0
+            usage.prompt_tokens += prompt
+            usage.completion_tokens += completion
+            LLM_TOKENS.labels(s.model, "prompt").inc(prompt)
+            LLM_TOKENS.labels(s.model, "completion").inc(completion)
+            LLM_COST.labels(s.model).inc(s.cost(prompt, completion))
         if not response.choices:
             raise InvalidAnswer("no choices in the answer")
         choice = response.choices[0]
