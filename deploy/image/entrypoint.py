@@ -2,6 +2,9 @@
 
     SERVICE=ingestion | analysis | insights | sharing | gateway
         that service (`python -m <service>`), listening on 0.0.0.0:<SERVICE>_PORT
+    SERVICE=provision
+        one Postgres role per service owning its schema (`python -m chassis.provision`, with
+        ADMIN_DATABASE_URL and every <SERVICE>_DATABASE_URL), then exit 0: before the migrations
     SERVICE=migrate-<service>
         that service's migrations up to head on its own schema, then exit 0 (a one-shot job)
     entrypoint.py probe health | ready
@@ -22,6 +25,7 @@ from pathlib import Path
 # each service's port when <SERVICE>_PORT is unset: the same defaults as its main.py
 PORTS = {"gateway": 8000, "ingestion": 8001, "analysis": 8002, "insights": 8003, "sharing": 8004}
 MIGRATE = "migrate-"
+PROVISION = "provision"
 
 
 def fail(message: str) -> None:
@@ -32,8 +36,8 @@ def fail(message: str) -> None:
 def service_from_env() -> str:
     service = os.environ.get("SERVICE", "")
     name = service.removeprefix(MIGRATE)
-    if name not in PORTS:
-        choices = " | ".join([*PORTS, *(MIGRATE + s for s in PORTS)])
+    if name not in PORTS and service != PROVISION:
+        choices = " | ".join([*PORTS, PROVISION, *(MIGRATE + s for s in PORTS)])
         fail(f"SERVICE must be one of {choices}, not {service!r}")
     return service
 
@@ -71,7 +75,7 @@ def migrate(service: str) -> None:
 
 def probe(path: str) -> None:
     service = service_from_env()
-    if service.startswith(MIGRATE):
+    if service.startswith(MIGRATE) or service == PROVISION:
         return  # a job has nothing to probe
     url = f"http://127.0.0.1:{port_of(service)}/{path}"
     try:
@@ -92,7 +96,9 @@ def main(argv: list[str]) -> None:
     if argv:
         fail(f"unexpected arguments {argv}: set SERVICE instead")
     service = service_from_env()
-    if service.startswith(MIGRATE):
+    if service == PROVISION:
+        os.execvp(sys.executable, [sys.executable, "-m", "chassis.provision", *PORTS])
+    elif service.startswith(MIGRATE):
         migrate(service.removeprefix(MIGRATE))
     else:
         run(service)
