@@ -319,7 +319,7 @@ async def drained(system: System, dsn: str) -> bool:
     for schema in ("ingestion", "analysis", "sharing"):
         if (await _sql(dsn, f"select count(*) from {schema}.outbox where sent_at is null and dead_at is null"))[0][0]:
             return False
-    client = await nats.connect(system.nats_url, connect_timeout=2, max_reconnect_attempts=0)
+    client = await nats.connect(system.nats_url.split(","), connect_timeout=2, max_reconnect_attempts=0)
     try:
         js = client.jetstream()
         for stream in await js.streams_info():
@@ -496,7 +496,7 @@ async def traces(dsn: str, ids: list[str]) -> list[str]:
 async def stream_traces(nats_url: str, ids: list[str]) -> dict[str, list[str]]:
     """For each id: the streams and subjects of messages still naming it, other than
     InsightDeleted itself (ids with none are left out)."""
-    client = await nats.connect(nats_url)
+    client = await nats.connect(nats_url.split(","))
     js = client.jetstream()
     needles = {i: i.encode() for i in ids}
     found: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)

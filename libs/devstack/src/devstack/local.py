@@ -5,6 +5,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from devstack import nats_auth
 from devstack.tokens import ensure_secret
 
 
@@ -40,6 +41,15 @@ class LocalStack:
             path.chmod(0o600)
         return path.read_text().strip()
 
+    def nats_secret(self) -> str:
+        """The local NATS users' passwords derive from it (devstack.nats_auth)."""
+        return ensure_secret(self.root / "nats-secret")
+
+    def nats_url_as(self, user: str) -> str:
+        """The local NATS URL with `user`'s credentials (say the platform's, for `just relationship`)."""
+        port = os.environ.get("NATS_PORT", "4222")
+        return f"nats://{user}:{nats_auth.password_for(self.nats_secret(), user)}@127.0.0.1:{port}"
+
     @property
     def operator_token_file(self) -> Path:
         return self.root / "operator-token"
@@ -61,6 +71,8 @@ class LocalStack:
             "DATABASE_URL": os.environ.get("DATABASE_URL")
             or f"postgresql+asyncpg://postgres:{self.pg_password()}@127.0.0.1:{pg_port}/session_insights",
             "NATS_URL": os.environ.get("NATS_URL") or f"nats://127.0.0.1:{nats_port}",
+            # each service's own NATS user (`<SERVICE>_NATS_USER` / `_PASSWORD`), from .data/nats-secret
+            **nats_auth.service_environment(self.nats_secret()),
             "JWT_SECRET_FILE": str(self.jwt_secret_file),
             # the dashboard's demo-user sign-in: on for this local stack only, never by default
             "GATEWAY_LOCAL_SIGN_IN": os.environ.get("GATEWAY_LOCAL_SIGN_IN") or "true",

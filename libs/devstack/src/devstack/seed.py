@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 
 from contracts import CoachingRelationshipChanged
+from devstack import nats_auth
 from devstack.local import LocalStack
 from devstack.relationship import publish
 from devstack.tokens import ensure_secret, make_token
@@ -70,7 +71,7 @@ def check(response: httpx.Response) -> None:
 async def seed(stack: LocalStack, env: dict[str, str], client: httpx.AsyncClient) -> None:
     secret = ensure_secret(stack.jwt_secret_file)
     coach, daniel = make_token(secret, COACH, "Maya Chen"), make_token(secret, CLIENT, "Daniel Ortiz")
-    await publish(env["NATS_URL"], CoachingRelationshipChanged(
+    await publish(stack.nats_url_as(nats_auth.PLATFORM), CoachingRelationshipChanged(
         relationship_id=RELATIONSHIP, coach_user_id=COACH, client_user_id=CLIENT, status="active",
         coach_name="Maya Chen", client_name="Daniel Ortiz"))
     last_week = (dt.date.today() - dt.timedelta(days=7)).isoformat()

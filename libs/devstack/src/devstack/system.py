@@ -12,6 +12,8 @@ from pathlib import Path
 
 import httpx
 
+from devstack import nats_auth
+from devstack import db_roles
 from devstack.ports import free_port, free_ports
 from devstack.tokens import make_token
 
@@ -36,9 +38,10 @@ class System:
         return f"http://127.0.0.1:{self.ports[service]}"
 
     def env(self) -> dict[str, str]:
-        env = {**os.environ, "DATABASE_URL": self.database_url, "NATS_URL": self.nats_url,
+        env = {**os.environ, "DATABASE_URL": self.database_url, **nats_auth.system_environment(self.nats_url),
                "JWT_SECRET": self.jwt_secret, "DO_NOT_TRACK": "true", "PYTHONUNBUFFERED": "1",
                "GATEWAY_LOCAL_SIGN_IN": "true"}  # a local test system: demo sign-in on, as `just up` has it
+        env.update(db_roles.system_environment(self.database_url))  # each service connects as its own role
         for name, port in self.ports.items():
             env[f"{name.upper()}_PORT"] = str(port)
             env[f"{name.upper()}_URL"] = self.url(name)

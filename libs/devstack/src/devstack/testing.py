@@ -3,6 +3,7 @@ session from local binaries; each test gets a fresh database and empty streams."
 
 import asyncio
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -20,6 +21,7 @@ import nats
 import pytest
 
 from devstack import nats as nats_bin
+from devstack import nats_auth
 from devstack import pg
 from devstack.ports import free_port, wait_for_port
 from devstack.system import System
@@ -29,22 +31,50 @@ PG_PASSWORD = "test-only-password"
 
 @dataclass
 class NatsServer:
+    """One nats-server with the users of `devstack.nats_auth` (passwords derived from
+    `secret`; None: anonymous). `url` is the admin's: a System started on it hands each
+    service its own user instead. `cluster` makes it a member of a JetStream cluster."""
+
     store: Path
     port: int = field(default_factory=free_port)
+    secret: str | None = field(default_factory=lambda: secrets.token_urlsafe(24))
+    name: str | None = None
+    cluster: nats_bin.ClusterMembership | None = None
+    tls: nats_bin.ServerTls | None = None
     process: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
-        return f"nats://127.0.0.1:{self.port}"
+        scheme = "tls" if self.tls else "nats"
+        auth = f"{nats_auth.ADMIN}:{self.secret}@" if self.secret else ""
+        return f"{scheme}://{auth}127.0.0.1:{self.port}"
+
+    def url_as(self, user: str) -> str:
+        """The URL with `user`'s credentials (a service's, or the platform's)."""
+        return self.url.replace(f"{nats_auth.ADMIN}:{self.secret}@",
+                                f"{user}:{nats_auth.password_for(self.secret, user)}@")
+
+    @property
+    def log(self) -> Path:
+        return self.store / "nats-server.log"
 
     def start(self) -> None:
-        self.process = subprocess.Popen(nats_bin.run_argv(self.store, self.port), stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
+        config = nats_bin.server_config(self.port, self.store, self.secret, server_name=self.name,
+                                        cluster=self.cluster, tls=self.tls)
+        config_file = nats_bin.write_config(self.store / "nats-server.conf", config)
+        with open(self.log, "ab") as log:
+            self.process = subprocess.Popen(nats_bin.config_argv(config_file), stdout=log, stderr=subprocess.STDOUT)
         wait_for_port(self.port)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.terminate()
+            self.process.wait(10)
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown of any kind runs."""
+        if self.process and self.process.poll() is None:
+            self.process.kill()
             self.process.wait(10)
 
 

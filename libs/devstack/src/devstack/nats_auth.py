@@ -1,0 +1,145 @@
+"""Who may do what on NATS: one user per service, allowed to publish only the events it
+produces and to read only through its own durable consumers; everything else is denied.
+This one definition produces the `authorization` block of every nats-server config devstack
+writes (`just up`, the test fixtures, the three-node cluster), and deployments copy it.
+
+The JetStream API is reached by publishing requests to `$JS.API.<verb>.<stream>[.<consumer>]`
+(answers come back on `_INBOX.>`) and acks are published to `$JS.ACK.<stream>.<consumer>.>`,
+so each permission names its stream and consumer:
+- every service may look up, create and update our four streams (each ensures them at start,
+  so services start in any order), and list their consumers (the fullness check);
+- a consumer's owner may create it, look it up, pull from it and ack its messages;
+- ingestion and analysis may delete messages from their own stream (erasure);
+- no service may delete or purge a stream, delete a consumer, or touch another's consumer.
+
+Local passwords are derived from one secret (HMAC-SHA256 of the user name), so a test
+harness holding the admin URL can hand each service its own password.
+"""
+
+import base64
+import hashlib
+import hmac
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
+from contracts import (
+    SUBJECT_OF,
+    AnalysisCompleted,
+    AnalysisFailed,
+    CoachingRelationshipChanged,
+    InsightDeleted,
+    InsightShared,
+    InsightShareRevoked,
+    TranscriptReceived,
+)
+from contracts.subjects import (
+    ALL_STREAMS,
+    ANALYSIS_COMPLETED_V1,
+    ANALYSIS_FAILED_V1,
+    INSIGHT_DELETED_V1,
+    INSIGHT_SHARE_REVOKED_V1,
+    INSIGHT_SHARED_V1,
+    RELATIONSHIP_CHANGED_V1,
+    TRANSCRIPT_RECEIVED_V1,
+)
+
+ADMIN = "devstack"  # full rights: the test harness and the operator's tools, never a service
+PLATFORM = "platform"  # what the coaching platform would hold: publishes relationship changes only
+INBOX = "_INBOX.>"  # replies to JetStream API requests and publish acks
+STREAMS = tuple(name for name, _ in ALL_STREAMS)
+
+
+@dataclass(frozen=True)
+class Grants:
+    publishes: tuple[str, ...] = ()  # event subjects
+    consumes: tuple[tuple[str, str], ...] = ()  # (durable consumer, subject)
+    erases_own: bool = False  # deletes messages it published (erasure)
+
+
+def _insights_consumers() -> tuple[tuple[str, str], ...]:
+    # the projection reads every event, through one durable each
+    kinds = (TranscriptReceived, AnalysisCompleted, AnalysisFailed, InsightDeleted, CoachingRelationshipChanged,
+             InsightShared, InsightShareRevoked)
+    return tuple((f"insights-{kind.__name__}", SUBJECT_OF[kind]) for kind in kinds)
+
+
+SERVICE_GRANTS: dict[str, Grants] = {
+    "ingestion": Grants(publishes=(TRANSCRIPT_RECEIVED_V1, INSIGHT_DELETED_V1),
+                        consumes=(("ingestion-relationships", RELATIONSHIP_CHANGED_V1),
+                                  ("ingestion-erasure", INSIGHT_DELETED_V1)),
+                        erases_own=True),
+    "analysis": Grants(publishes=(ANALYSIS_COMPLETED_V1, ANALYSIS_FAILED_V1),
+                       consumes=(("analysis-workers", TRANSCRIPT_RECEIVED_V1),
+                                 ("analysis-erasure", INSIGHT_DELETED_V1)),
+                       erases_own=True),
+    "insights": Grants(consumes=_insights_consumers()),
+    "sharing": Grants(publishes=(INSIGHT_SHARED_V1, INSIGHT_SHARE_REVOKED_V1),
+                      consumes=(("sharing-ownership", TRANSCRIPT_RECEIVED_V1), ("sharing-erasure", INSIGHT_DELETED_V1))),
+    # the gateway talks to the services over HTTP only: it gets no NATS user at all
+}
+
+
+def stream_of(subject: str) -> str:
+    for name, subjects in ALL_STREAMS:
+        if any(subject == s or (s.endswith(">") and subject.startswith(s[:-1])) for s in subjects):
+            return name
+    raise LookupError(f"no stream captures {subject}")
+
+
+def permissions(grants: Grants) -> dict:
+    """nats-server `permissions` for one service."""
+    api = "$JS.API"
+    publish = [*grants.publishes]
+    for stream in STREAMS:
+        publish += [f"{api}.STREAM.INFO.{stream}", f"{api}.STREAM.CREATE.{stream}",
+                    f"{api}.STREAM.UPDATE.{stream}", f"{api}.CONSUMER.LIST.{stream}"]
+    for durable, subject in grants.consumes:
+        stream = stream_of(subject)
+        publish += [f"{api}.CONSUMER.INFO.{stream}.{durable}", f"{api}.CONSUMER.CREATE.{stream}.{durable}",
+                    f"{api}.CONSUMER.CREATE.{stream}.{durable}.>", f"{api}.CONSUMER.DURABLE.CREATE.{stream}.{durable}",
+                    f"{api}.CONSUMER.MSG.NEXT.{stream}.{durable}", f"$JS.ACK.{stream}.{durable}.>"]
+    if grants.erases_own:
+        publish += sorted({f"{api}.STREAM.MSG.DELETE.{stream_of(s)}" for s in grants.publishes})
+    return {"publish": {"allow": publish}, "subscribe": {"allow": [INBOX]}}
+
+
+PLATFORM_PERMISSIONS = {"publish": {"allow": ["platform.v1.>"]}, "subscribe": {"allow": [INBOX]}}
+
+
+def password_for(secret: str, user: str) -> str:
+    """The local password of `user`: the admin's is the secret itself, every other one is
+    derived from it."""
+    if user == ADMIN:
+        return secret
+    digest = hmac.new(secret.encode(), user.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def users(secret: str, services: Iterable[str] = SERVICE_GRANTS) -> list[dict]:
+    """The `authorization.users` list: the admin, the platform, and one user per service."""
+    found = [{"user": ADMIN, "password": password_for(secret, ADMIN)},
+             {"user": PLATFORM, "password": password_for(secret, PLATFORM), "permissions": PLATFORM_PERMISSIONS}]
+    found += [{"user": name, "password": password_for(secret, name), "permissions": permissions(SERVICE_GRANTS[name])}
+              for name in services]
+    return found
+
+
+def service_environment(secret: str) -> dict[str, str]:
+    """`<SERVICE>_NATS_USER` / `<SERVICE>_NATS_PASSWORD` for every service with a NATS user."""
+    env = {}
+    for name in SERVICE_GRANTS:
+        env[f"{name.upper()}_NATS_USER"] = name
+        env[f"{name.upper()}_NATS_PASSWORD"] = password_for(secret, name)
+    return env
+
+
+def system_environment(url: str) -> dict[str, str]:
+    """What a local System hands its services for a NATS URL (several, comma-separated, for
+    a cluster). On the admin's URL: the URL without the admin's credentials, and each
+    service's own user; any other URL as it is."""
+    parts = [urlsplit(u.strip()) for u in url.split(",") if u.strip()]
+    if not parts or parts[0].username != ADMIN or not parts[0].password:
+        return {"NATS_URL": url}
+    bare = ",".join(urlunsplit(p._replace(netloc=p.netloc.rsplit("@", 1)[-1])) for p in parts)
+    return {"NATS_URL": bare, **service_environment(parts[0].password)}

@@ -1,0 +1,92 @@
+"""Each service's NATS user may publish only its own events and read only through its own
+durable consumers (devstack.nats_auth, on the fixtures' real nats-server)."""
+
+import asyncio
+
+import msgspec
+import nats
+import nats.errors
+import pytest
+from chassis.messaging import ensure_streams, make_broker
+from contracts.subjects import ANALYSIS_COMPLETED_V1
+from devstack import nats_auth
+from nats.js.api import AckPolicy, ConsumerConfig
+
+
+def completed_event(insight_id: str) -> bytes:
+    return msgspec.json.encode({"insight_id": insight_id})  # what it says does not matter here
+
+
+async def connect_as(nats_server, user: str) -> tuple[nats.NATS, list[str]]:
+    errors: list[str] = []
+
+    async def on_error(exc: Exception) -> None:
+        errors.append(str(exc))
+
+    client = await nats.connect(nats_server.url_as(user), error_cb=on_error, max_reconnect_attempts=0)
+    return client, errors
+
+
+async def messages_on(nats_server, subject: str) -> int:
+    admin = await nats.connect(nats_server.url)
+    try:
+        info = await admin.jetstream().stream_info("ANALYSIS", subjects_filter=subject)
+        return (info.state.subjects or {}).get(subject, 0)
+    finally:
+        await admin.close()
+
+
+@pytest.fixture
+async def streams(nats_url):
+    broker = make_broker(nats_url, "test")
+    await broker.connect()
+    await ensure_streams(broker)
+    await broker.stop()
+
+
+async def test_insights_cannot_publish_analysis_completed_but_analysis_can(nats_server, streams):
+    insights, errors = await connect_as(nats_server, "insights")
+    try:
+        with pytest.raises((nats.errors.TimeoutError, nats.errors.NoRespondersError)):
+            await insights.jetstream().publish(ANALYSIS_COMPLETED_V1, completed_event("forged"), timeout=1)
+        await asyncio.sleep(0.2)
+        assert any("permissions violation for publish" in e.lower() and ANALYSIS_COMPLETED_V1 in e
+                   for e in errors), errors
+    finally:
+        await insights.close()
+    assert await messages_on(nats_server, ANALYSIS_COMPLETED_V1) == 0
+
+    analysis, errors = await connect_as(nats_server, "analysis")
+    try:
+        ack = await analysis.jetstream().publish(ANALYSIS_COMPLETED_V1, completed_event("real"), timeout=5)
+        assert ack.stream == "ANALYSIS" and errors == []
+    finally:
+        await analysis.close()
+    assert await messages_on(nats_server, ANALYSIS_COMPLETED_V1) == 1
+
+
+async def test_a_service_cannot_read_through_another_services_consumer_nor_delete_a_stream(nats_server, streams):
+    admin = await nats.connect(nats_server.url)
+    await admin.jetstream().add_consumer("INGESTION", ConsumerConfig(durable_name="analysis-workers",
+                                                                     ack_policy=AckPolicy.EXPLICIT))
+    await admin.close()
+    insights, errors = await connect_as(nats_server, "insights")
+    try:
+        js = insights.jetstream()
+        with pytest.raises(nats.errors.Error):  # no answer comes: the request itself is refused
+            await js.consumer_info("INGESTION", "analysis-workers", timeout=1)
+        with pytest.raises(nats.errors.Error):
+            await js.delete_stream("ANALYSIS")
+        await asyncio.sleep(0.2)
+        assert sum("permissions violation for publish" in e.lower() for e in errors) == 2, errors
+        # its own consumers, and looking up the streams, are allowed
+        assert (await js.stream_info("ANALYSIS")).config.name == "ANALYSIS"
+    finally:
+        await insights.close()
+
+
+async def test_anonymous_clients_and_the_gateway_get_no_connection(nats_server):
+    with pytest.raises(nats.errors.Error):
+        await nats.connect(nats_server.url.replace(f"{nats_auth.ADMIN}:{nats_server.secret}@", ""),
+                           max_reconnect_attempts=0, allow_reconnect=False, connect_timeout=2)
+    assert "gateway" not in nats_auth.SERVICE_GRANTS
