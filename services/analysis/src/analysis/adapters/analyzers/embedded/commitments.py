@@ -143,7 +143,25 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
         return ("Low" if hedged else "High"), subj
     if timeline and verb.dep_ == "ROOT" and verb.tag_ in ("VBZ", "VBP") and _led_by_time(verb, timeline):
         return "High", verb.doc[0]
+    if timeline and verb.dep_ == "ROOT" and verb.tag_ in ("VBZ", "VBP") and _dated_plan(verb, subj, timeline):
+        return "High", subj
     return None
+
+
+# Deliverables that "go in", "go out", "get sent": a plan told as a dated fact.
+_DELIVERED = {"go", "goes", "get", "gets", "land", "lands", "ship", "ships", "launch", "launches"}
+_BE = {"is", "are", "am", "'s", "'re", "'m"}
+
+
+def _dated_plan(verb: Token, subj: Token | None, timeline: str) -> bool:
+    """A plan in the present with a date: "Carys and I sit down on Sunday night", "the form goes
+    in on the 2nd". Not a schedule someone else keeps ("my shift starts on Monday")."""
+    if subj is None or timeline.lower().startswith(("every", "each", "today")) or verb.lower_ in _BE:
+        return False
+    if syntax.is_first_person(subj) or any(c.lower_ in ("i", "we") for c in subj.conjuncts):
+        return True
+    return (subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ != "PERSON" and verb.lower_ in _DELIVERED
+            and any(c.dep_ == "prt" or c.lower_ in ("in", "out", "off") for c in verb.children))
 
 
 def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:

@@ -38,27 +38,53 @@ _NEGATORS = {"not", "n't", "never", "no", "nothing", "hardly", "less"}
 _SELF = {"i", "i'm", "me", "my", "myself", "i've", "i'll", "i'd"}
 
 
-def state(s: Sentence) -> float | None:
-    """The client's state in `s` on -1..1, or None when the sentence says nothing of it."""
+def state(s: Sentence, start: int = 0, end: int | None = None) -> float | None:
+    """The client's state in `s` (or in its tokens start..end) on -1..1, or None when it says
+    nothing of it."""
     words = [t.lower_ for t in s.doc]
     if not _SELF & set(words) and _about_someone_else(s):
         return None
+    fragment = not any(t.pos_ in ("VERB", "AUX") for t in s.doc)
+    turn_ = _contrast_at(s)
     total, hits = 0.0, 0
-    for t in s.doc:
+    for t in s.doc[start:end]:
         value = _LEXICON.get(t.lower_)
-        if value is None:
+        if value is None or _wondered(t):
             continue
         window = words[max(0, t.i - 3) : t.i]
         if any(w in _NEGATORS for w in window):
             value = -0.6 * value
-        total += value * (1.5 if _said_of_self(t) else 0.6)
+        # "So much lighter" answering the coach is said of the client as surely as "I feel lighter".
+        weight = 1.5 if fragment or _said_of_self(t) else 0.6
+        if turn_ is not None:  # "nervous, but the good kind": what follows the "but" is where they land
+            weight *= 1.5 if t.i > turn_ else 0.5
+        total += value * weight
         hits += 1
-    text = s.text.replace("\u2019", "'")
+    text = s.doc[start:end].text.replace("\u2019", "'")
     hedges, certain = len(_HEDGE.findall(text)), len(_CERTAIN.findall(text))
     if not hits and not hedges and not certain:
         return None
     raw = total + 0.3 * certain - 0.2 * hedges
     return math.tanh(raw)
+
+
+def _wondered(t) -> bool:
+    """"Whether they think I'm good enough": a feeling word inside a worry's "whether"/"if"
+    clause is what the client fears, not how they are."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for a in (t, *t.ancestors) for c in a.children)
+
+
+def felt(s: Sentence) -> bool:
+    """Whether `s` names a feeling at all (not only hedging or certainty)."""
+    return any(t.lower_ in _LEXICON for t in s.doc)
+
+
+_CONTRAST = {"but", "though", "although", "yet", "however"}
+
+
+def _contrast_at(s: Sentence) -> int | None:
+    """Index of a contrasting "but" after the sentence's first words, if any."""
+    return next((t.i for t in s.doc if t.lower_ in _CONTRAST and t.i > 1), None)
 
 
 def _said_of_self(t) -> bool:

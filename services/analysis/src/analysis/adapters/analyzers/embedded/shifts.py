@@ -3,25 +3,47 @@ in which direction, and what the coach said just before the biggest move (the ca
 
 from __future__ import annotations
 
+import re
 from statistics import fmean
 
 from contracts.insight import EmotionalShift
 
 from .evidence import dedupe, quote
-from .feelings import label, state
+from .feelings import felt, label, state
 from .language import Sentence
 from .session import Session
 
 MIN_STATES = 3
 THRESHOLD = 0.3
+# "I came in feeling like a fraud": said at the end, about the start. It belongs to the start.
+_LOOKING_BACK = re.compile(
+    r"\b(?:i came in(?:to (?:this|today|the session))?(?: here)?(?: feeling| thinking| today)?|"
+    r"when (?:we|i) (?:started|began|came in|sat down|got here)|at the (?:start|beginning)(?: of (?:this|the|our|today))?|"
+    r"(?:an hour|half an hour|twenty minutes|a few minutes) ago|before (?:this|today|we (?:started|talked|spoke)))\b",
+    re.I,
+)
 
 
 def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[EmotionalShift]:
-    curve = [(s, v) for s in sentences if s.turn.is_client and not s.is_question and (v := state(s)) is not None]
+    said = [(s, v) for s in sentences if s.turn.is_client and not s.is_question and (v := state(s)) is not None]
+    back, curve = [], []
+    for s, v in said:
+        if not _LOOKING_BACK.search(s.text.replace("\u2019", "'")):
+            curve.append((s, v))
+            continue
+        # "I came in feeling like a fraud, and now I feel excited": the start, then where they are now.
+        now = next((t.i for t in s.doc if t.lower_ == "now" and t.i > 2), None)
+        then_, now_ = (state(s, 0, now), state(s, now)) if now is not None else (v, None)
+        if then_ is not None:
+            back.append((s, then_))
+        if now_ is not None:
+            curve.append((s, now_))
     if len(curve) < MIN_STATES:
         return []
     part = max(1, min(len(curve) // 3, 6))
-    head, tail = curve[:part], curve[-part:]
+    head, tail = back + curve[:part], curve[-part:]
+    if not any(felt(s) for s, _ in head) or not any(felt(s) for s, _ in tail):
+        return []  # hedging or resolve alone at one end is not a change of feeling
     initial, final = fmean(v for _, v in head), fmean(v for _, v in tail)
     if abs(final - initial) < THRESHOLD or label(initial) == label(final):
         return []

@@ -18,7 +18,7 @@ SPEECH = {
     "said", "say", "says", "told", "tell", "tells", "asked", "ask", "asks", "suggested", "suggests",
     "wants", "wanted", "expects", "expected", "thinks", "thought", "claimed", "claims", "insisted",
     "insists", "promised", "reckons", "reckoned", "goes", "went", "was like", "is like", "keeps", "feels", "felt",
-    "believes", "believed", "says", "wanted", "told",
+    "believes", "believed", "says", "wanted", "told", "saying", "telling", "promising",
 }
 SPEECH_WORDS = {w for w in SPEECH if " " not in w}
 CONDITION_MARKS = {"if", "unless", "whether", "when", "whenever", "once"}
@@ -66,10 +66,17 @@ def reported(verb: Token) -> bool:
         head = tok.head
         if tok.dep_ in ("ccomp", "xcomp", "parataxis") and head.lower_ in SPEECH:
             subj = subject(head)
-            if subj is None or not is_first_person(subj) or head.tag_ in ("VBD", "VBN"):
+            if subj is None or not is_first_person(subj) or head.tag_ in ("VBD", "VBN") or _said_before(head):
                 return True
         tok = head
     return False
+
+
+def _said_before(head: Token) -> bool:
+    """"I've been saying I'll finish it for years", "I keep saying I'll": an old promise, not a new one."""
+    if head.tag_ != "VBG":
+        return False
+    return any(a in ("been", "was", "were") for a in auxiliaries(head)) or head.head.lower_ in ("keep", "kept", "keeps")
 
 
 def condition(verb: Token) -> str | None:

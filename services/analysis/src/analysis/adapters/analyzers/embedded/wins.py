@@ -39,7 +39,7 @@ _ACT = re.compile(r"\bi (?:handed|told|asked|said no|ran|walked|went|signed|book
 NOT_A_WIN = re.compile(r"\b(?:not proud|never managed|couldn't|didn't|wasn't able|failed|hope|hoping|wish|if|would|"
                        r"took down|broke|crashed|mistake|arm's length|years ago|when i was|back then|used to|"
                        r"as a (?:kid|child|teenager)|at school|in my (?:twenties|thirties|teens)|"
-                       r"should have|could have|want to|going to|gonna|will|'ll)\b", re.I)
+                       r"should have|could have|want to|going to|gonna|will|'ll|need to|have to|has to|must|supposed to|fix)\b", re.I)
 
 
 def celebration(sentences: list[Sentence], session=None) -> Celebration | None:
@@ -96,7 +96,7 @@ def _good_news(s: Sentence, session) -> bool:
     if not any(syntax.past(v) and not syntax.negated(v) and syntax.condition(v) is None for v in syntax.verbs(s.doc)):
         return False
     tone = compound(text)
-    if tone < -0.05 or (state(s) or 0.0) < -0.1:
+    if tone < 0.2 or (state(s) or 0.0) < -0.1:  # good news sounds good
         return False
     coach = session.previous_of(s.turn, "coach")
     answering = coach is not None and coach.index == s.turn.index - 1 and s.span in s.turn.spans[:3]
