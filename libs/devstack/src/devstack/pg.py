@@ -12,6 +12,8 @@ import pwd
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -70,18 +72,25 @@ def init_cluster(data: Path, password: str) -> None:
     pwfile.unlink()
 
 
-def create_database(data: Path, port: int, name: str, password: str) -> None:
-    """Start the cluster briefly (first run only) to create the application database."""
+@contextmanager
+def briefly_running(data: Path, port: int) -> Iterator[None]:
+    """The cluster up for a moment (first run, provisioning), before the process runner starts it."""
     ctl = str(bindir() / "pg_ctl")
     opts = f"-p {port} -k {data} -c listen_addresses=127.0.0.1"
     subprocess.run([ctl, "-D", str(data), "-o", opts, "-w", "-l", str(data / "first-start.log"), "start"],
                    check=True, stdout=subprocess.DEVNULL, **_as_owner())
     try:
-        subprocess.run([str(bindir() / "psql"), "-h", str(data), "-p", str(port), "-U", "postgres", "-d", "postgres",
-                        "-qc", f'create database "{name}"'], check=True, env={**os.environ, "PGPASSWORD": password},
-                       **_as_owner())
+        yield
     finally:
         subprocess.run([ctl, "-D", str(data), "-m", "fast", "-w", "stop"], check=True, stdout=subprocess.DEVNULL,
+                       **_as_owner())
+
+
+def create_database(data: Path, port: int, name: str, password: str) -> None:
+    """Start the cluster briefly (first run only) to create the application database."""
+    with briefly_running(data, port):
+        subprocess.run([str(bindir() / "psql"), "-h", str(data), "-p", str(port), "-U", "postgres", "-d", "postgres",
+                        "-qc", f'create database "{name}"'], check=True, env={**os.environ, "PGPASSWORD": password},
                        **_as_owner())
 
 
