@@ -3,6 +3,7 @@ service gets is one its code reads, its settings resolve from them to a listenin
 its own Postgres role and all three NATS nodes, and the health checks, dependencies and the
 NATS cluster hang together."""
 
+import json
 import re
 import subprocess
 import sys
@@ -123,8 +124,43 @@ def test_the_nats_cluster_has_three_jetstream_members_routed_to_each_other():
     nats_server = Path(sys.executable).parent / "nats-server"
     for node in NATS_NODES:
         result = subprocess.run([str(nats_server), "-c", "cluster.conf", "-t"], cwd=config_dir, capture_output=True,
-                                text=True, env={"NATS_SERVER_NAME": node}, timeout=30)
+                                text=True, env=env_of(node), timeout=30)
         assert result.returncode == 0, result.stderr
+    # and refuses it when a user's password is missing: nobody gets in without one
+    result = subprocess.run([str(nats_server), "-c", "cluster.conf", "-t"], cwd=config_dir, capture_output=True,
+                            text=True, env={"NATS_SERVER_NAME": "nats-1"}, timeout=30)
+    assert result.returncode != 0 and "NATS_PASSWORD" in result.stderr
+
+
+def nats_users() -> dict[str, tuple[str, dict | None]]:
+    """authorization.conf: user -> (password variable, permissions)."""
+    text = (ROOT / "deploy" / "nats" / "authorization.conf").read_text()
+    users = {}
+    for name, var, perms in re.findall(r"\{user: ([\w-]+), password: \$(\w+)(?:, permissions: (\{.*\}))?\}", text):
+        users[name] = (var, json.loads(perms) if perms else None)
+    return users
+
+
+def test_each_service_connects_to_nats_as_its_own_user_with_the_grants_devstack_tests():
+    from devstack import nats_auth
+
+    users = nats_users()
+    assert users["platform"][1] == nats_auth.PLATFORM_PERMISSIONS
+    assert users["admin"][1] is None, "the operators' user: full rights, used by no service"
+    for service in SERVICES:
+        env = env_of(service)
+        if service not in nats_auth.SERVICE_GRANTS:
+            assert "NATS_USER" not in env
+            continue
+        variable, permissions = users[env["NATS_USER"]]
+        assert env["NATS_USER"] == service and permissions == nats_auth.permissions(nats_auth.SERVICE_GRANTS[service])
+        assert env["NATS_PASSWORD"] == REQUIRED[variable], "the password the servers expect for this user"
+    helm = yaml.safe_load((ROOT / "deploy" / "nats" / "values.yaml").read_text())
+    helm_users = {u["user"]: u for u in helm["config"]["merge"]["authorization"]["users"]}
+    assert {name: u.get("permissions") for name, u in helm_users.items()} == {n: p for n, (_, p) in users.items()}
+    for name, (variable, _) in users.items():
+        assert helm_users[name]["password"] == f"<< ${variable} >>"
+        assert helm["container"]["env"][variable]["valueFrom"]["secretKeyRef"] == {"name": "nats-users", "key": name}
 
 
 def test_provisioning_gets_the_admin_and_every_role_and_waits_for_postgres():
