@@ -2,8 +2,10 @@
 in one session shows up as done in a later one.
 
 Follow-through is matched by meaning: a commitment (an action item) counts as reported done
-when a later session's celebration or goal progress (the claim or the client's quoted words)
-is close to it in static sentence embeddings (cosine >= FOLLOW_THROUGH_MIN). The threshold
+when a later session's celebration or goal progress, or a statement quoted in any section but
+the plans and the coaching feedback, is close to it in static sentence embeddings (cosine >=
+FOLLOW_THROUGH_MIN). Questions and new plans ("I will ...", "I'm going to ...") report nothing
+done, so they never count. The threshold
 comes from pairs measured with wordllama (l2 supercat, 256 dimensions):
   "Hand over the weekly report to Priya by Friday" / "I finally delegated the report to Priya"   0.72
   "Go for a run three times a week" / "I started running regularly, three runs last week"        0.69
@@ -13,6 +15,7 @@ while unrelated pairs from the same sessions scored 0.00-0.14 ("Ask the team for
 roadmap" / "We celebrated the product launch with the team" 0.14). 0.45 sits in that gap; it misses
 paraphrases with no shared content words ("deep work" / "focused work" scored 0.23)."""
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,6 +26,8 @@ import numpy as np
 from contracts.insight import EmotionalState, QualityLabel
 
 FOLLOW_THROUGH_MIN = 0.45
+_PLAN = re.compile(r"(?:^|[:\"\u201c]\s*)(?:and\s+|so\s+|but\s+)?i(?:\s+will|'ll|\u2019ll|'m going to|\u2019m going to|"
+                   r" am going to| plan to| want to|'d like to| would like to| need to| intend to)\b", re.I)
 RECURRING_MIN_SESSIONS = 2
 QUALITY_SCORE = {label: len(get_args(QualityLabel)) - n for n, label in enumerate(get_args(QualityLabel))}
 EMOTION_LEVEL = {state.casefold(): n for n, state in enumerate(get_args(EmotionalState))}
@@ -40,7 +45,7 @@ class SessionFacts:
     open_question_ratio: float | None
     commitments: list[str]
     commitment_vectors: np.ndarray
-    done_statements: list[str]  # celebration and goal progress, claims and quotes
+    done_statements: list[str]  # celebration and goal progress claims, and quoted statements
     done_vectors: np.ndarray
     themes: list[str] = field(default_factory=list)
     values: list[str] = field(default_factory=list)
@@ -91,14 +96,19 @@ class Trends:
     follow_through_rate: float | None
 
 
+def reports_something_done(statement: str) -> bool:
+    return not statement.rstrip().endswith("?") and not _PLAN.search(statement)
+
+
 def follow_through(session: SessionFacts, later: list[SessionFacts]) -> list[FollowThrough]:
     found = []
+    reports = [np.array([reports_something_done(s) for s in other.done_statements], dtype=bool) for other in later]
     for n, commitment in enumerate(session.commitments):
         best: FollowThrough | None = None
-        for other in later:
-            if not len(other.done_vectors):
+        for other, usable in zip(later, reports, strict=True):
+            if not usable.any():
                 continue
-            scores = other.done_vectors @ session.commitment_vectors[n]
+            scores = np.where(usable, other.done_vectors @ session.commitment_vectors[n], -1.0)
             k = int(np.argmax(scores))
             if scores[k] >= FOLLOW_THROUGH_MIN and (best is None or scores[k] > best.similarity):
                 best = FollowThrough(commitment, other.insight_id, other.done_statements[k], round(float(scores[k]), 3))

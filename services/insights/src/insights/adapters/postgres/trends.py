@@ -13,6 +13,8 @@ from insights.domain.trends import SessionFacts
 
 c, e = insights.c, search_entries.c
 DONE_SECTIONS = ("celebration", "goal_progress")
+# quotes that are plans or the coach's words are no report of anything done
+NOT_REPORTS = ("action_items", "intention", "coach_feedback")
 
 
 def _emotions(shifts: list[dict] | None) -> tuple[str | None, str | None]:
@@ -33,7 +35,8 @@ async def session_facts(session: AsyncSession, where: list, limit: int) -> list[
     entries = (await session.execute(
         select(e.insight_id, e.section, e.item, e.kind, e.text, e.embedding)
         .where(e.insight_id.in_([r["id"] for r in rows]),
-               ((e.section == "action_items") & (e.kind == "claim")) | e.section.in_(DONE_SECTIONS))
+               (e.kind == "claim") & e.section.in_(("action_items", *DONE_SECTIONS))
+               | (e.kind == "quote") & e.section.not_in(NOT_REPORTS))
         .order_by(e.insight_id, e.position))).mappings().all()
     commitments: dict[str, dict[int, bytes]] = defaultdict(dict)
     done: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
