@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from . import semantic, syntax
 from .evidence import quote
 from .language import Sentence
+from .sentiment import compound
 
 PER_TYPE = 6
 SIMILAR = {"value": 0.62, "limiting_belief": 0.66, "empowering_belief": 0.66}
@@ -33,15 +34,19 @@ _VALUE = re.compile(
     r"i don't want to (?:be|become) (?:one of those|the kind of|someone who|that (?:person|parent|manager|boss))|"
     r"(?:for me,? )?it's (?:all )?about (?:\w+ing|being|feeling|having|doing)|what i love (?:most )?(?:is|about)|"
     r"gets me up in the morning|that's why i do|i(?:'d| would) never (?:compromise|sacrifice|trade)|"
-    r"(?:nobody|no one|everyone|everybody|people) (?:should|deserves?|ought to)|the whole point (?:is|of))",
+    r"(?:nobody|no one|everyone|everybody|people) (?:should|deserves?|ought to)|the whole point (?:is|of)|"
+    r"i need (?:my|the|our) (?:\w+ ){1,5}to (?:be|feel|leave|matter|mean|count)|promised myself|"
+    r"^\W*\w+(?: \w+)? first, \w+(?: \w+)? second|"
+    r"(?:people|patients|kids|children|families|customers|clients|staff) (?:aren't|are not|deserve|come first|matter))",
     re.I,
 )
 _LIMITING = re.compile(
-    r"\b(?:\w+ like (?:me|us) (?:don't|can't|never|aren't|won't|shouldn't)|people like (?:me|us)|someone (?:like me|my age)|"
+    r"\b(?:\w+ like (?:me|us|ours|mine|him|her|them) (?:don't|can't|never|aren't|won't|shouldn't)|people like (?:me|us)|someone (?:like me|my age)|"
     r"(?:isn't|is not|wasn't|aren't) for (?:people|someone|women|men) (?:like|from)|"
     r"i don't think i(?:'m| am| can| could| would| will|'ll|'d)? (?:\w+ )?(?:good|smart|ready|able|capable|enough|cut out|"
     r"make it|do it|manage|handle|pull it off|the right)|i doubt (?:i|that i)|(?:i'm|i am) not sure i (?:can|could|have|'m)|"
-    r"there's no way i|i feel like (?:a |an )?(?:fraud|failure|impostor|imposter|idiot|burden|fake)|"
+    r"there's no way i|i (?:\w+ )?feel like (?:a |an )?(?:fraud|failure|impostor|imposter|idiot|burden|fake)|"
+    r"letting (?:him|her|them|everyone|people|my \w+) down|"
     r"i feel like (?:i'm|i am) (?:not|never|always|failing|letting)|i(?:'m| am) (?:scared|afraid|terrified) (?:i'll|i will|i'm|that i)|nobody (?:wants|would|will) (?:to )?"
     r"(?:hire|listen|want|choose)|don't (?:really )?belong|i have to be perfect|(?:or|and) (?:they'll|they will|people will)"
     r" (?:find out|see|realise|realize)|i should be able to|too late (?:for me|to)|i(?:'m| am) (?:just |simply )?not (?:a |an |the )?"
@@ -80,15 +85,62 @@ _CAPACITIES = {
 }
 
 
-def values_beliefs(sentences: list[Sentence]) -> list[ValuesBeliefs]:
+# A coach question that asks for a value, or for the story the client tells themselves: the
+# first thing the client says back is that value or belief, in whatever words.
+VALUE_QUESTION = re.compile(
+    r"\bwhat (?:really |most )?(?:matters|is important|'s important|do you (?:value|care about|stand for|want to stand for)|"
+    r"would you (?:never|not) (?:compromise|trade|give up))|what's at stake for you|why (?:does|is) (?:that|this|it) "
+    r"(?:matter|so important)|what kind of (?:\w+ )?(?:do|would) you want to be|who do you want to be|"
+    r"what (?:do|would) you (?:want|need) to (?:protect|keep|honour|honor)\b",
+    re.I,
+)
+BELIEF_QUESTION = re.compile(
+    r"\bwhat (?:are you|have you been|do you|were you) (?:telling yourself|tell yourself|believ\w*|assum\w*)|"
+    r"what(?:'s| is) the (?:story|belief|assumption)|what story|what does (?:that|this|it) say about you|"
+    r"what (?:would|does) (?:that|it) (?:mean|say) about you|what do you (?:think|believe) (?:it )?(?:says|means) about you\b",
+    re.I,
+)
+
+
+def asked_for(sentences: list[Sentence], session) -> dict[int, str]:
+    """Client turns answering a question about values ("value") or self-beliefs ("belief")."""
+    asked: dict[int, str] = {}
+    for s in sentences:
+        if s.turn.is_client or not s.is_question:
+            continue
+        text = s.text.replace("\u2019", "'")
+        kind = "value" if VALUE_QUESTION.search(text) else "belief" if BELIEF_QUESTION.search(text) else None
+        answer = session.next_turn(s.turn) if kind else None
+        if answer is not None and answer.is_client:
+            asked[answer.index] = kind
+    return asked
+
+
+def values_beliefs(sentences: list[Sentence], asked: dict[int, str] | None = None) -> list[ValuesBeliefs]:
     pool = [s for s in sentences if _own_statement(s)]
     vectors = _vectors(pool)
     found: dict[str, list[Sentence]] = {"Core Value": [], "Limiting Belief": [], "Empowering Belief": []}
+    answered: set[int] = set()
     for i, s in enumerate(pool):
         kind = _kind(s, vectors, i)
+        if kind is None and asked and s.turn.index in asked and s.turn.index not in answered:
+            kind = _answer_kind(s, asked[s.turn.index])
+        if asked and s.turn.index in asked:
+            answered.add(s.turn.index)
         if kind and len(found[kind]) < PER_TYPE:
             found[kind].append(s)
     return [_item(s, kind) for kind, items in found.items() for s in items]
+
+
+def _answer_kind(s: Sentence, asked: str) -> str | None:
+    """The client's first sentence after a value or belief question, typed by its own words."""
+    text = s.text.replace("\u2019", "'")
+    if re.match(r"^\W*(?:i don't know|not sure|good question|hmm|um|well)\W*$", text, re.I):
+        return None
+    if asked == "value":
+        return "Core Value"
+    negative = re.search(r"\b(?:not|n't|never|no|can't|won't|don't|nobody|fail\w*|lazy|fraud|stupid|weak|wrong)\b", text, re.I)
+    return "Limiting Belief" if negative or compound(text) < 0 else "Empowering Belief"
 
 
 def _vectors(pool: list[Sentence]) -> dict[str, list[float]]:
@@ -102,6 +154,9 @@ def _kind(s: Sentence, vectors: dict[str, list[float]], i: int) -> str | None:
         return "Limiting Belief"
     if _VALUE.search(text) and not _negated_value(text):
         return "Core Value"
+    rule = _rule_about_kind(s)
+    if rule:
+        return rule
     if _EMPOWERING.search(text) and not re.search(r"\b(?:not|n't|never)\b", text[:40], re.I) and not \
             re.match(r"^\W*(?:and |but |so )?(?:if|when|once)\b", text, re.I):
         return "Empowering Belief"
@@ -118,6 +173,33 @@ def _limiting(s: Sentence, text: str) -> bool:
         return not (verb is not None and syntax.reported(verb))
     return any(_negated_self_description(t) or _cannot(t) or _self_label(t) or _rule_about_acts(t)
                for t in s.doc) or _catastrophe(s, text)
+
+
+_STANDARD = {"good", "real", "proper", "normal", "successful", "serious", "decent", "true"}
+
+
+def _rule_about_kind(s: Sentence) -> str | None:
+    """A rule about a kind of person the client measures themselves against: "Musicians don't
+    get mortgages", "Good coaches don't get rattled", "A proper lead would have made a fuss"
+    (limiting); "Lazy people don't write four pages in an afternoon" pushes a label away
+    (empowering)."""
+    root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX") or syntax.condition(root) is not None:
+        return None
+    subj = syntax.subject(root)
+    if subj is None or subj.ent_type_ or subj.pos_ != "NOUN":
+        return None
+    dets = [c for c in subj.children if c.dep_ in ("det", "poss")]
+    standard = any(c.lower_ in _STANDARD for c in subj.children if c.dep_ == "amod")
+    generic = subj.tag_ == "NNS" and (not dets or standard)
+    judged = standard and any(c.lower_ in ("a", "an") for c in dets)
+    aux = syntax.auxiliaries(root)
+    if generic and root.tag_ in ("VBP", "VB") and syntax.negated(root):
+        labelled = any(c.dep_ == "amod" and c.lower_ in _NEGATIVE_TRAITS for c in subj.children)
+        return "Empowering Belief" if labelled else "Limiting Belief"
+    if judged and any(a in ("would", "'d") for a in aux) and "have" in aux:
+        return "Limiting Belief"
+    return None
 
 
 # Traits a person puts on themselves that close a door ("I'm lazy", "I'm a chaos person").
