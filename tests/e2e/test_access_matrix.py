@@ -30,6 +30,9 @@ EXPECTED = {
     "detail":         [200, 200, 200, 200, 200, 404, 404, 404, 401, 401, 401],
     "my_insights":    [200, 200, 200, 200, 200, 200, 200, 200, 401, 401, 401],
     "timeline":       [200, 200, 404, 404, 404, 404, 404, 404, 401, 401, 401],
+    "trends":         [200, 200, 404, 404, 404, 404, 404, 404, 401, 401, 401],  # as the timeline
+    "my_trends":      [200, 200, 200, 200, 200, 200, 200, 200, 401, 401, 401],
+    "search":         [200, 200, 200, 200, 200, 200, 200, 200, 401, 401, 401],  # what it finds: below
     "shared_with_me": [200, 200, 200, 200, 200, 200, 200, 200, 401, 401, 401],
     "share":          [200, 404, 404, 404, 404, 404, 404, 404, 401, 401, 401],
     "revoke":         [200, 404, 404, 404, 404, 404, 404, 404, 401, 401, 401],
@@ -47,6 +50,8 @@ def call(client: httpx.Client, endpoint: str, headers: dict, target: str) -> htt
     requests = {
         "detail": ("GET", f"/{target}", None), "my_insights": ("GET", "/my-insights", None),
         "timeline": ("GET", f"/relationship/{REL}", None), "shared_with_me": ("GET", "/shared-with-me", None),
+        "trends": ("GET", f"/relationship/{REL}/trends", None), "my_trends": ("GET", "/my-trends", None),
+        "search": ("GET", "/search?q=roadmap", None),
         "share": ("POST", f"/{target}/share", {"coach_user_id": "coach-new"}),
         "revoke": ("DELETE", f"/{target}/share/coach-spare", None), "shares": ("GET", f"/{target}/shares", None),
         "comments_get": ("GET", f"/{target}/comments", None),
@@ -171,6 +176,61 @@ def test_shared_with_me_lists_live_grants_only_with_their_permissions(world):
             assert "metadata" not in detail or detail["metadata"] is None
         for who in ("revoked", "other_coach", "rel_coach"):
             assert client.get(f"{API}/shared-with-me", headers=system.headers(USERS[who])).json()["total_count"] == 0
+
+
+def found_by(client: httpx.Client, system: System, actor: str, query: str = "q=roadmap") -> set[str]:
+    response = client.get(f"{API}/search?{query}", headers=system.headers(USERS[actor]))
+    assert response.status_code == 200, response.text
+    return {hit["insight_id"] for hit in response.json()["results"]}
+
+
+def test_search_finds_exactly_what_each_caller_may_read(world):
+    system, ids = world
+    expected = {"owner": {ids["P"], ids["U"]}, "rel_coach": {ids["P"]}, "view": {ids["U"]}, "comment": {ids["U"]},
+                "export": {ids["U"]}, "revoked": set(), "other_coach": set(), "other_client": set()}
+    with httpx.Client(base_url=system.gateway_url, timeout=30) as client:
+        for actor, insights in expected.items():
+            # P and D_* may be gone (the delete cases), and the throwaways are the same session
+            assert found_by(client, system, actor) - {ids["D_owner"], ids["D_coach"]} == insights, actor
+            listed = found_by(client, system, actor, f"section=action_items&relationship_id={REL}")
+            assert listed <= {ids["P"], ids["D_coach"]} and bool(listed) == (actor in ("owner", "rel_coach")), actor
+        hit = client.get(f"{API}/search?q=roadmap", headers=system.headers(USERS["view"])).json()["results"][0]
+        assert any(part["hit"] for part in hit["snippet"]) and hit["match"] == "words"
+
+
+def test_a_revoked_coach_finds_nothing_once_the_revocation_is_projected(world):
+    system, ids = world
+    alice = system.headers(USERS["owner"])
+    with httpx.Client(base_url=system.gateway_url, timeout=30) as client:
+        shared = client.post(f"{API}/{ids['U']}/share", headers=alice, json={"coach_user_id": "coach-brief"})
+        assert shared.status_code == 200, shared.text
+        brief = system.headers("coach-brief")
+        wait_until(lambda: client.get(f"{API}/search?q=roadmap", headers=brief).json()["count"] > 0, "the grant")
+        assert client.delete(f"{API}/{ids['U']}/share/coach-brief", headers=alice).status_code == 200
+        wait_until(lambda: client.get(f"{API}/{ids['U']}", headers=brief).status_code == 404, "the revocation")
+        for query in ("q=roadmap", "q=leadership%20and%20team", "section=action_items"):
+            assert client.get(f"{API}/search?{query}", headers=brief).json()["results"] == [], query
+
+
+def test_trends_read_the_relationship_sessions_each_caller_may_open(world):
+    system, ids = world
+    with httpx.Client(base_url=system.gateway_url, timeout=30) as client:
+        for actor in ("owner", "rel_coach"):
+            trends = client.get(f"{API}/relationship/{REL}/trends", headers=system.headers(USERS[actor])).json()
+            sessions = {s["insight_id"]: s for s in trends["sessions"]}
+            assert ids["P"] in sessions and trends["client_name"] == "Alice", actor
+            p = sessions[ids["P"]]
+            assert p["overall_session_quality"] and 0 < p["client_talk_share"] < 1 and p["commitments"] >= 1
+        mine = client.get(f"{API}/my-trends", headers=system.headers(USERS["owner"])).json()
+        assert ids["U"] in {s["insight_id"] for s in mine["sessions"]} and ids["P"] not in str(mine)
+        assert client.get(f"{API}/my-trends", headers=system.headers(USERS["view"])).json()["sessions"] == []
+
+
+@pytest.mark.parametrize("query", ["section=nope", "since=june", "limit=0", ""])
+def test_bad_search_is_422_invalid_input(world, query):
+    system, _ = world
+    response = httpx.get(f"{system.gateway_url}{API}/search?{query}", headers=system.headers(USERS["owner"]))
+    assert response.status_code == 422 and response.json()["code"] == "invalid_input", response.text
 
 
 @pytest.mark.parametrize("query", ["limit=0", "limit=101", "limit=abc", "offset=-1"])
