@@ -483,7 +483,8 @@ async def traces(dsn: str, ids: list[str]) -> list[str]:
     for schema, table, column, data_type in columns:
         if (schema, table) in TOMBSTONES:
             continue
-        value = f"convert_from(\"{column}\", 'UTF8')" if data_type == "bytea" else f'"{column}"::text'
+        # escape keeps ASCII (ids are) and writes other bytes as \ooo: binary columns never fail to decode
+        value = f"encode(\"{column}\", 'escape')" if data_type == "bytea" else f'"{column}"::text'
         where = f"{value} like any($1::text[])"
         if (schema, table) == ("sharing", "audit"):
             where += " and action <> 'erased'"
