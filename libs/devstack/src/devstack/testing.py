@@ -1,5 +1,6 @@
 """pytest plugin: a real nats-server (JetStream) and a real Postgres, started once per
-session from local binaries; each test gets a fresh database and empty streams."""
+session from local binaries (or with testcontainers: SI_TEST_BACKEND=containers, see
+devstack.containers); each test gets a fresh database and empty streams."""
 
 import asyncio
 import os
@@ -20,6 +21,7 @@ import asyncpg
 import nats
 import pytest
 
+from devstack import containers
 from devstack import nats as nats_bin
 from devstack import nats_auth
 from devstack import pg
@@ -122,8 +124,22 @@ class PostgresServer:
         return self.dsn(database).replace("postgresql://", "postgresql+asyncpg://")
 
 
+def _in_a_container(server) -> Iterator:
+    """SI_TEST_BACKEND=containers: the server in a container, or the tests needing it skipped."""
+    if problem := containers.engine_problem():
+        pytest.skip(problem)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.remove()
+
+
 @pytest.fixture(scope="session")
 def nats_server() -> Iterator[NatsServer]:
+    if containers.backend() == "containers":
+        yield from _in_a_container(containers.NatsContainer())
+        return
     root = Path(tempfile.mkdtemp(prefix="si-nats-"))
     server = NatsServer(store=root)
     server.start()
@@ -134,6 +150,9 @@ def nats_server() -> Iterator[NatsServer]:
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
+    if containers.backend() == "containers":
+        yield from _in_a_container(containers.PostgresContainer(password=PG_PASSWORD))
+        return
     root = Path(tempfile.mkdtemp(prefix="si-pg-"))
     root.chmod(0o755)
     server = PostgresServer(data=root / "data")
