@@ -34,7 +34,10 @@ _MARKED = re.compile(
     r"running from|underestimating|overestimating|undervaluing|treating|making|carrying|playing)|"
     r"out loud|i'd forgotten|i(?:'ve| have) built|maybe (?:it's|i'm|the)|i(?:'ve| have)? never (?:really )?(?:noticed|thought|"
     r"separated|connected|seen|looked at)|i(?:'m| am) projecting|"
-    r"i guess (?:what|the thing|i(?:'ve| have)|i'm)|i think i(?:'ve| have) (?:been|always|never|built|made|spent))",
+    r"i guess (?:what|the thing|i(?:'ve| have)|i'm)|i think i(?:'ve| have) (?:been|always|never|built|made|spent)|"
+    r"it was never (?:about|the|really|them|him|her)|so it(?:'s| is| was) (?:never|not|really|actually)|"
+    r"i(?:'ve| have) been the one|it's not (?:really )?(?:the|my|his|her) \w+ (?:that|i'm)|"
+    r"it's not (?:really )?\w+ i'm (?:irritated|angry|upset|afraid|scared|worried|cross|annoyed))",
     re.I,
 )
 # A reframe: the client names the thing in a new way, against the old one ("a preparation
@@ -50,7 +53,7 @@ _REFRAME = re.compile(
 _INTERPRETIVE = re.compile(
     r"\b(?:i think|i guess|i suppose|maybe|perhaps|probably|i realise|i realize|i see|so it's|it's (?:really|actually)|"
     r"the (?:real|actual)|that's (?:why|what|because)|because i|i(?:'ve| have) (?:always|never|been)|i tend to|"
-    r"i always|part of me|deep down|i wonder|what i (?:really|actually))\b",
+    r"i always|part of me|deep down|i wonder|what i (?:really|actually))\b|^\W*so,? (?:i|it|that|the|maybe|really)\b",
     re.I,
 )
 PER_ANSWER = 2
