@@ -5,7 +5,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from devstack import nats_auth
+from devstack import db_roles, nats_auth
 from devstack.tokens import ensure_secret
 
 
@@ -50,6 +50,17 @@ class LocalStack:
         port = os.environ.get("NATS_PORT", "4222")
         return f"nats://{user}:{nats_auth.password_for(self.nats_secret(), user)}@127.0.0.1:{port}"
 
+    def admin_database_url(self, pg_port: str) -> str:
+        return f"postgresql+asyncpg://postgres:{self.pg_password()}@127.0.0.1:{pg_port}/session_insights"
+
+    def database_environment(self, pg_port: str) -> dict[str, str]:
+        """Each service's own role (generated passwords in .data/pg-password-<service>), unless
+        DATABASE_URL points the whole system at another Postgres."""
+        if os.environ.get("DATABASE_URL"):
+            return {"DATABASE_URL": os.environ["DATABASE_URL"]}
+        passwords = {s: ensure_secret(self.root / f"pg-password-{s}") for s in db_roles.SERVICES}
+        return db_roles.service_urls(self.admin_database_url(pg_port), passwords)
+
     @property
     def operator_token_file(self) -> Path:
         return self.root / "operator-token"
@@ -68,8 +79,7 @@ class LocalStack:
             "SI_DATA_DIR": str(self.root),
             "PG_PORT": pg_port,
             "NATS_PORT": nats_port,
-            "DATABASE_URL": os.environ.get("DATABASE_URL")
-            or f"postgresql+asyncpg://postgres:{self.pg_password()}@127.0.0.1:{pg_port}/session_insights",
+            **self.database_environment(pg_port),
             "NATS_URL": os.environ.get("NATS_URL") or f"nats://127.0.0.1:{nats_port}",
             # each service's own NATS user (`<SERVICE>_NATS_USER` / `_PASSWORD`), from .data/nats-secret
             **nats_auth.service_environment(self.nats_secret()),

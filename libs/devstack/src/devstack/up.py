@@ -1,11 +1,14 @@
 """`just up`: the whole system on this machine, no Docker.
 
-First run: a Postgres cluster and the JWT secret are made under `.data/`. Every run:
+First run: a Postgres cluster, each service's Postgres role (own password) and the JWT
+secret are made under `.data/`. Every run:
 nats-server (JetStream), Postgres and the five services start under honcho (Procfile in
 deploy/local/); each service migrates its own schema as it starts. Ctrl-C (or `just down`
 from another terminal) stops everything.
 """
 
+import hashlib
+import json
 import os
 import shutil
 import signal
@@ -14,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from devstack import pg
+from devstack import db_roles, pg
 from devstack.local import LocalStack
 
 PROCFILE = Path(__file__).resolve().parents[4] / "deploy" / "local" / "Procfile"
@@ -29,6 +32,21 @@ def prepare(stack: LocalStack, env: dict[str, str]) -> None:
         pg.init_cluster(stack.pg_data, stack.pg_password())
         pg.create_database(stack.pg_data, int(env["PG_PORT"]), "session_insights", stack.pg_password())
         created.touch()
+    provision_roles(stack, env)
+
+
+def provision_roles(stack: LocalStack, env: dict[str, str]) -> None:
+    """Each service's Postgres role, made (or given its password again) when the passwords
+    changed since the last run, with the cluster up for a moment."""
+    urls = {name: value for name, value in env.items() if name.endswith("_DATABASE_URL")}
+    stamp = hashlib.sha256(json.dumps(sorted(urls.items())).encode()).hexdigest()
+    marker = stack.root / "pg-roles-provisioned"
+    if not urls or (marker.exists() and marker.read_text() == stamp):
+        return
+    print("Provisioning each service's own Postgres role", flush=True)
+    with pg.briefly_running(stack.pg_data, int(env["PG_PORT"])):
+        db_roles.provision(stack.admin_database_url(env["PG_PORT"]), urls)
+    marker.write_text(stamp)
 
 
 def already_running(stack: LocalStack) -> int | None:
