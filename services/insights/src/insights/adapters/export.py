@@ -9,6 +9,7 @@ from typing import Any
 import msgspec
 from fpdf import FPDF
 
+from insights.adapters.pdf_fonts import FAMILY, ITALIC, REGULAR, fallbacks_for
 from insights.domain.model import InsightView
 
 FORMATS = {"md": "text/markdown; charset=utf-8", "pdf": "application/pdf", "json": "application/json"}
@@ -116,32 +117,32 @@ def markdown(blocks: list[Block]) -> bytes:
     return (out + "\n").encode()
 
 
-# fpdf2's core fonts are Latin-1 only; rather than ship a TTF we fold typographic characters
-# to their plain equivalents and drop what Latin-1 cannot show (the Markdown and JSON keep all)
-FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
-                      "\u2026": "...", "\u2022": "-", "\u00a0": " "})
-
-
-def latin1(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text.translate(FOLD))
-    return text.encode("latin-1", "replace").decode("latin-1")
-
-
 def pdf(blocks: list[Block]) -> bytes:
+    """Every character as written: Noto Sans, with the fallback faces the text needs
+    (pdf_fonts). Headings are Noto Sans drawn with a hairline outline (a variable font's bold
+    instance takes fontTools seconds to cut; the outline costs nothing)."""
     doc = FPDF(format="A4")
     doc.set_auto_page_break(True, margin=15)
+    doc.add_font(FAMILY, "", REGULAR.path)
+    doc.add_font(FAMILY, "I", ITALIC.path)
+    fallbacks = fallbacks_for("".join(text for _, text in blocks))
+    for face in fallbacks:
+        doc.add_font(face.family, "", face.path, collection_font_number=face.index)
+    doc.set_fallback_fonts([face.family for face in fallbacks], exact_match=False)
     doc.add_page()
-    style = {"h1": ("B", 18, 10), "h2": ("B", 14, 8), "h3": ("B", 12, 7), "p": ("", 11, 6), "field": ("", 11, 6),
+    style = {"h1": ("", 18, 10), "h2": ("", 14, 8), "h3": ("", 12, 7), "p": ("", 11, 6), "field": ("", 11, 6),
              "bullet": ("", 11, 6), "quote": ("I", 10, 5)}
     for kind, text in blocks:
         font, size, height = style[kind]
-        doc.set_font("Helvetica", font, size)
+        doc.set_font(FAMILY, font, size)
         if kind in ("h2", "h3"):
             doc.ln(3 if kind == "h2" else 1)
         indent = {"bullet": 6, "quote": 10}.get(kind, 0)
         doc.set_x(doc.l_margin + indent)
-        shown = {"bullet": f"- {text}", "quote": f'"{text}"'}.get(kind, text)
-        doc.multi_cell(doc.epw - indent, height, latin1(shown), new_x="LMARGIN", new_y="NEXT")
+        shown = {"bullet": f"\u2022 {text}", "quote": f"\u201c{text}\u201d"}.get(kind, text)
+        heading = kind in ("h1", "h2", "h3")
+        with doc.local_context(text_mode="FILL_STROKE" if heading else "FILL", line_width=0.25 if heading else 0.2):
+            doc.multi_cell(doc.epw - indent, height, shown, new_x="LMARGIN", new_y="NEXT")
     return bytes(doc.output())
 
 

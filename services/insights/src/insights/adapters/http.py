@@ -1,5 +1,6 @@
 """The insights query API (called by the gateway with the caller's bearer token)."""
 
+import asyncio
 from datetime import UTC, datetime
 
 from chassis.identity import Identity
@@ -115,7 +116,8 @@ def routes(reader: InsightReader, index: SearchIndex, embedder: Embedder) -> lis
             raise Problem(403, "permission_denied", "Your share of this insight does not include export.") from None
         except queries.NotReady:
             raise Problem(409, "not_ready", "Only a completed insight can be exported.") from None
-        body = export.render(view, sections(view, access), format, datetime.now(UTC))
+        # a PDF in several scripts takes a second or more of fontTools work: off the event loop
+        body = await asyncio.to_thread(export.render, view, sections(view, access), format, datetime.now(UTC))
         name = export.filename(view, format)
         return Response(body, media_type=export.FORMATS[format],
                         headers={"content-disposition": f'attachment; filename="{name}"'})
