@@ -29,11 +29,12 @@ class WordLlamaEmbedder(Embedder):
         return _model().embed(texts, norm=True).astype(np.float32)
 
 
+# stored as float16: 512 bytes an entry instead of 1 KB; cosines move by < 0.001
 def to_bytes(vector: np.ndarray) -> bytes:
-    return vector.astype("<f4").tobytes()
+    return vector.astype("<f2").tobytes()
 
 
 def from_bytes(blobs: list[bytes]) -> np.ndarray:
     if not blobs:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    return np.frombuffer(b"".join(blobs), dtype="<f4").reshape(len(blobs), -1)
+    return np.frombuffer(b"".join(blobs), dtype="<f2").reshape(len(blobs), -1).astype(np.float32)

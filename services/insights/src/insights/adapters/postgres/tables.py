@@ -92,7 +92,7 @@ search_entries = Table(
     Column("kind", String(16), nullable=False),
     Column("text", Text, nullable=False),
     Column("tsv", TSVECTOR, Computed("to_tsvector('english'::regconfig, text)", persisted=True)),
-    # wordllama's unit-length sentence vector, float32 little-endian (256 x 4 bytes)
+    # wordllama's unit-length sentence vector, float16 little-endian (256 x 2 bytes)
     Column("embedding", LargeBinary, nullable=False),
 )
 Index("ix_search_entries_tsv", search_entries.c.tsv, postgresql_using="gin")
