@@ -238,3 +238,28 @@ def test_the_postgres_cluster_hosts_the_database_the_services_use():
     assert PG_CLUSTER["apiVersion"] == "postgresql.cnpg.io/v1" and PG_CLUSTER["kind"] == "Cluster"
     assert PG_CLUSTER["spec"]["instances"] >= 2
     assert PG_CLUSTER["spec"]["bootstrap"]["initdb"]["database"] == "session_insights"
+
+
+def test_the_llm_egress_component_opens_https_for_analysis_alone(tmp_path):
+    import os
+    import subprocess
+
+    import kubernetes_validate
+
+    overlay = tmp_path / "with-llm"
+    overlay.mkdir()
+    base = ROOT / "deploy" / "k8s"
+    (overlay / "kustomization.yaml").write_text(yaml.safe_dump({
+        "apiVersion": "kustomize.config.k8s.io/v1beta1", "kind": "Kustomization",
+        "resources": [os.path.relpath(base / "overlays" / "dev", overlay)],  # kustomize takes no absolute paths
+        "components": [os.path.relpath(base / "components" / "llm-egress", overlay)]}))
+    rendered = subprocess.run([kubectl(), "kustomize", "--load-restrictor", "LoadRestrictionsNone", str(overlay)],
+                              capture_output=True, text=True, check=True, timeout=60).stdout
+    objects = [o for o in yaml.safe_load_all(rendered) if o]
+    policy = one(objects, "NetworkPolicy", "analysis-to-llm")
+    kubernetes_validate.validate(policy, K8S_VERSION, strict=True)
+    https = [(peer, ports) for peer, ports in peers(objects, pod_labels(objects, "analysis"), "Egress")
+             if "ipBlock" in peer]
+    assert https == [(policy["spec"]["egress"][0]["to"][0], {443})]
+    for service in set(SERVICES) - {"analysis"}:
+        assert policy not in policies_for(objects, pod_labels(objects, service), "Egress")
