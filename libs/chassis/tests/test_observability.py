@@ -4,9 +4,8 @@ the consumer that handled it; and `/metrics` following the outbox backlog and th
 consumer's deliveries."""
 
 import asyncio
-import time
-
 import contextlib
+import time
 
 import httpx
 import pytest
@@ -14,7 +13,6 @@ import uvicorn
 from chassis import tracing
 from chassis.consumer import durable_consumer
 from chassis.db import make_engine, make_sessions
-from chassis.inbox import inbox_table
 from chassis.messaging import ensure_streams, jetstream_publisher, make_broker
 from chassis.metrics import consumers_refresher, metrics_handler, metrics_middleware, outbox_refresher
 from chassis.outbox import OutboxRelay, outbox_table
@@ -33,7 +31,6 @@ from contracts import InsightDeleted
 SUBJECT = "insights.v1.insight.deleted"
 metadata = MetaData(schema="chassis_test")
 outbox = outbox_table(metadata)
-inbox = inbox_table(metadata)
 
 
 @pytest.fixture

@@ -130,6 +130,11 @@ def metrics_handler(token: str | None, refresh: Sequence[Refresh] = (), require_
     return metrics
 
 
+# (method, route template, status) -> its counter and histogram: looking a labelled series up
+# costs more than counting in it, and the set is bounded (unknown paths never get here)
+_http_series: dict[tuple, tuple] = {}
+
+
 def metrics_middleware(app: ASGIApp) -> ASGIApp:
     """Counts and times every HTTP request by method, route template and status (not
     `/metrics` itself). Runs after routing, so an unknown path is not counted."""
@@ -151,8 +156,10 @@ def metrics_middleware(app: ASGIApp) -> ASGIApp:
         try:
             await app(scope, receive, send_and_note)
         finally:
-            labels = (scope["method"], route, str(status))
-            HTTP_REQUESTS.labels(*labels).inc()
-            HTTP_DURATION.labels(*labels).observe(time.perf_counter() - started)
+            labels = (scope["method"], route, status)
+            if (series := _http_series.get(labels)) is None:
+                series = _http_series[labels] = (HTTP_REQUESTS.labels(*labels), HTTP_DURATION.labels(*labels))
+            series[0].inc()
+            series[1].observe(time.perf_counter() - started)
 
     return middleware
