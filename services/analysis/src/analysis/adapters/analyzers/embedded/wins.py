@@ -20,7 +20,7 @@ from .sentiment import compound
 WIN = re.compile(
     r"\b(?:i (?:finally |actually |really |just )?(?:managed|did it|made it|succeeded|pulled it off|got through|nailed)|"
     r"i(?:'m| am| was| felt| feel) (?:really |so |very |actually |genuinely |quite )?proud|proud of (?:myself|me)|"
-    r"i (?:finally |actually |just )?(?:finished|completed|shipped|launched|delivered|won|passed|stopped|quit)\b|"
+    r"i (?:finally |actually |just )?(?:finished|completed|shipped|launched|delivered|won(?!'t)|passed|stopped|quit)\b|"
     r"i (?:finally|actually) \w+ed\b|"
     r"i(?:'ve| have) (?:already |finally |just )?(?:finished|completed|shipped|launched|been able to|managed to|"
     r"cut (?:down|back)|stopped|quit|lost|started|stuck to|done)\b|"
@@ -83,6 +83,8 @@ _PROGRESS_PROMPT = re.compile(r"\b(?:since (?:we )?(?:last|spoke|met)|what's (?:
                               r"how did .{0,50}\bgo\b|how (?:was|were|has|have) .{0,30}\b(?:go|been|week|weekend)|"
                               r"what went well|any (?:wins|progress)|what progress|update|where are you with)\b", re.I)
 WIN_SIMILAR = 0.5
+_GOOD_NEWS = re.compile(r"\b(?:good (?:stuff|news|things|week)|some good|a (?:win|good one)|finally (?:happened|came through|"
+                        r"worked|paid off)|went (?:really |so )?well|(?:really |so )?pleased|proud|progress)\b", re.I)
 
 
 def _good_news(s: Sentence, session) -> bool:
@@ -96,11 +98,15 @@ def _good_news(s: Sentence, session) -> bool:
     if not any(syntax.past(v) and not syntax.negated(v) and syntax.condition(v) is None for v in syntax.verbs(s.doc)):
         return False
     tone = compound(text)
-    if tone < 0.2 or (state(s) or 0.0) < -0.1:  # good news sounds good
+    if tone < -0.05 or (state(s) or 0.0) < -0.1:
         return False
     coach = session.previous_of(s.turn, "coach")
     answering = coach is not None and coach.index == s.turn.index - 1 and s.span in s.turn.spans[:3]
     if answering and _PROGRESS_PROMPT.search(coach.text.replace("\u2019", "'")):
+        return True
+    # The check-in: "Tired. But some good stuff too. We got the second van on the road on Friday."
+    opening = s.turn.index <= 3 and coach is not None and coach.index == s.turn.index - 1
+    if opening and _GOOD_NEWS.search(s.turn.text.replace("\u2019", "'")):
         return True
     like_a_win = float(semantic.score_matrix(s.vector[None, :], "win")[0]) >= WIN_SIMILAR
     return like_a_win and tone >= 0.3
