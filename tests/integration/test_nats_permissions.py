@@ -90,3 +90,14 @@ async def test_anonymous_clients_and_the_gateway_get_no_connection(nats_server):
         await nats.connect(nats_server.url.replace(f"{nats_auth.ADMIN}:{nats_server.secret}@", ""),
                            max_reconnect_attempts=0, allow_reconnect=False, connect_timeout=2)
     assert "gateway" not in nats_auth.SERVICE_GRANTS
+
+
+def test_the_permissions_follow_the_event_catalog():
+    from contracts.catalog import DURABLES_OF, PRODUCER_OF
+
+    granted = {subject for g in nats_auth.SERVICE_GRANTS.values() for subject in g.publishes}
+    assert granted == {s for s, producer in PRODUCER_OF.items() if producer != nats_auth.PLATFORM}
+    assert sorted(d for g in nats_auth.SERVICE_GRANTS.values() for d, _ in g.consumes) == sorted(
+        d for durables in DURABLES_OF.values() for d in durables)
+    assert nats_auth.SERVICE_GRANTS["insights"].publishes == ()
+    assert nats_auth.PLATFORM_PERMISSIONS["publish"]["allow"] == ["platform.v1.relationship.changed"]

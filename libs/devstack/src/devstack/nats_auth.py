@@ -1,6 +1,7 @@
 """Who may do what on NATS: one user per service, allowed to publish only the events it
 produces and to read only through its own durable consumers; everything else is denied.
-This one definition produces the `authorization` block of every nats-server config devstack
+Both come from the event catalog (`contracts.catalog`: PRODUCER_OF, DURABLES_OF, which an e2e
+test compares with the consumers a running system has). This one definition produces the `authorization` block of every nats-server config devstack
 writes (`just up`, the test fixtures, the three-node cluster), and deployments copy it.
 
 The JetStream API is reached by publishing requests to `$JS.API.<verb>.<stream>[.<consumer>]`
@@ -23,26 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
-from contracts import (
-    SUBJECT_OF,
-    AnalysisCompleted,
-    AnalysisFailed,
-    CoachingRelationshipChanged,
-    InsightDeleted,
-    InsightShared,
-    InsightShareRevoked,
-    TranscriptReceived,
-)
-from contracts.subjects import (
-    ALL_STREAMS,
-    ANALYSIS_COMPLETED_V1,
-    ANALYSIS_FAILED_V1,
-    INSIGHT_DELETED_V1,
-    INSIGHT_SHARE_REVOKED_V1,
-    INSIGHT_SHARED_V1,
-    RELATIONSHIP_CHANGED_V1,
-    TRANSCRIPT_RECEIVED_V1,
-)
+from contracts.catalog import DURABLES_OF, PRODUCER_OF
+from contracts.subjects import ALL_STREAMS
 
 ADMIN = "devstack"  # full rights: the test harness and the operator's tools, never a service
 PLATFORM = "platform"  # what the coaching platform would hold: publishes relationship changes only
@@ -57,27 +40,19 @@ class Grants:
     erases_own: bool = False  # deletes messages it published (erasure)
 
 
-def _insights_consumers() -> tuple[tuple[str, str], ...]:
-    # the projection reads every event, through one durable each
-    kinds = (TranscriptReceived, AnalysisCompleted, AnalysisFailed, InsightDeleted, CoachingRelationshipChanged,
-             InsightShared, InsightShareRevoked)
-    return tuple((f"insights-{kind.__name__}", SUBJECT_OF[kind]) for kind in kinds)
+def grants_of(service: str) -> Grants:
+    """From the event catalog: the subjects `service` produces, and its durable consumers
+    (a durable's name starts with its service's)."""
+    return Grants(publishes=tuple(subject for subject, producer in PRODUCER_OF.items() if producer == service),
+                  consumes=tuple((durable, subject) for subject, durables in DURABLES_OF.items()
+                                 for durable in durables if durable.startswith(f"{service}-")),
+                  erases_own=service in ERASE_THEIR_OWN_MESSAGES)
 
 
+ERASE_THEIR_OWN_MESSAGES = ("ingestion", "analysis")  # erasure deletes what they published from their stream
 SERVICE_GRANTS: dict[str, Grants] = {
-    "ingestion": Grants(publishes=(TRANSCRIPT_RECEIVED_V1, INSIGHT_DELETED_V1),
-                        consumes=(("ingestion-relationships", RELATIONSHIP_CHANGED_V1),
-                                  ("ingestion-erasure", INSIGHT_DELETED_V1)),
-                        erases_own=True),
-    "analysis": Grants(publishes=(ANALYSIS_COMPLETED_V1, ANALYSIS_FAILED_V1),
-                       consumes=(("analysis-workers", TRANSCRIPT_RECEIVED_V1),
-                                 ("analysis-erasure", INSIGHT_DELETED_V1)),
-                       erases_own=True),
-    "insights": Grants(consumes=_insights_consumers()),
-    "sharing": Grants(publishes=(INSIGHT_SHARED_V1, INSIGHT_SHARE_REVOKED_V1),
-                      consumes=(("sharing-ownership", TRANSCRIPT_RECEIVED_V1), ("sharing-erasure", INSIGHT_DELETED_V1))),
-    # the gateway talks to the services over HTTP only: it gets no NATS user at all
-}
+    service: grants_of(service) for service in ("ingestion", "analysis", "insights", "sharing")
+}  # the gateway talks to the services over HTTP only: it gets no NATS user at all
 
 
 def stream_of(subject: str) -> str:
@@ -104,7 +79,9 @@ def permissions(grants: Grants) -> dict:
     return {"publish": {"allow": publish}, "subscribe": {"allow": [INBOX]}}
 
 
-PLATFORM_PERMISSIONS = {"publish": {"allow": ["platform.v1.>"]}, "subscribe": {"allow": [INBOX]}}
+PLATFORM_PERMISSIONS = {"publish": {"allow": [subject for subject, producer in PRODUCER_OF.items()
+                                               if producer == PLATFORM]},
+                        "subscribe": {"allow": [INBOX]}}
 
 
 def password_for(secret: str, user: str) -> str:

@@ -53,7 +53,7 @@ class System:
     def headers(self, user_id: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token(user_id)}"}
 
-    def start(self, *names: str, timeout: float = 120) -> None:
+    def start(self, *names: str, timeout: float = 180) -> None:  # five services at once on a busy 2-core machine
         env = self.env()
         for name in names or SERVICES:
             log = open(self.logs / f"{name}.log", "ab")  # noqa: SIM115 - owned by the process
