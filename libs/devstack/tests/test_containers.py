@@ -89,6 +89,18 @@ def test_a_service_from_the_image_listens_beyond_loopback_and_is_ready_when_read
     assert (type(wait), wait._port, wait._path) == (HttpWaitStrategy, 8002, "/ready")
 
 
+async def test_the_image_system_gives_each_service_its_role_and_user_as_containers_reach_them(database_url):
+    system = containers.ImageSystem(database_url=database_url, nats_url="nats://devstack:s3cret@127.0.0.1:4222")
+    env = system.environment()
+    assert env["NATS_URL"] == "nats://host.docker.internal:4222"
+    assert env["INSIGHTS_NATS_USER"] == "insights"
+    assert env["INSIGHTS_NATS_PASSWORD"] == nats_auth.password_for("s3cret", "insights")
+    for service in containers.SERVICE_PORTS:
+        url = env[f"{service.upper()}_DATABASE_URL"]
+        assert url.startswith(f"postgresql+asyncpg://si_{service}:") and "@host.docker.internal:" in url
+    assert "DATABASE_URL" not in env  # no service gets the admin's
+
+
 def test_the_backend_is_local_unless_containers_are_asked_for(monkeypatch):
     monkeypatch.delenv(containers.BACKEND_ENV, raising=False)
     assert containers.backend() == "local"
@@ -102,7 +114,7 @@ def test_the_backend_is_local_unless_containers_are_asked_for(monkeypatch):
 def test_an_engine_that_does_not_answer_is_named_as_the_reason_to_skip(monkeypatch):
     monkeypatch.setenv("DOCKER_HOST", f"tcp://127.0.0.1:{free_port()}")
     problem = containers.engine_problem()
-    assert problem is not None and problem.startswith("SI_TEST_BACKEND=containers needs a Docker engine")
+    assert problem is not None and problem.startswith("testcontainers needs a Docker engine (DOCKER_HOST")
 
 
 @pytest.fixture(scope="module")

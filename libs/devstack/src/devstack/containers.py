@@ -52,8 +52,7 @@ def engine_problem() -> str | None:
         docker.from_env(timeout=5).ping()
     except Exception as exc:  # no socket, no permission, no daemon: all the same to the tests
         reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        return (f"{BACKEND_ENV}=containers needs a Docker engine (DOCKER_HOST or /var/run/docker.sock), "
-                f"none answered: {reason}")
+        return f"testcontainers needs a Docker engine (DOCKER_HOST or /var/run/docker.sock), none answered: {reason}"
     return None
 
 
@@ -248,3 +247,64 @@ def seen_from_containers(url: str) -> str:
             return parsed.set(host=HOST_FROM_CONTAINERS).render_as_string(hide_password=False)
         return url
     return url.replace("@127.0.0.1:", f"@{HOST_FROM_CONTAINERS}:").replace("//127.0.0.1:", f"//{HOST_FROM_CONTAINERS}:")
+
+
+# each service's port inside its container: the defaults of its main.py
+SERVICE_PORTS = {"ingestion": 8001, "analysis": 8002, "insights": 8003, "sharing": 8004, "gateway": 8000}
+
+
+@dataclass
+class ImageSystem:
+    """The five services from the image, each in its container, on NATS and Postgres whose
+    ports the engine's host publishes (NatsContainer, PostgresContainer); as devstack.System
+    but with containers. Each service gets its own Postgres role and NATS user."""
+
+    database_url: str  # the admin's, as this host reaches it
+    nats_url: str  # the admin's
+    jwt_secret: str = "test-secret-for-the-container-system-0123456789"
+    services: dict[str, ServiceContainer] = field(default_factory=dict)
+
+    def environment(self) -> dict[str, str]:
+        from devstack import db_roles
+
+        env = {"JWT_SECRET": self.jwt_secret, "GATEWAY_LOCAL_SIGN_IN": "true", "DO_NOT_TRACK": "true",
+               **db_roles.system_environment(self.database_url), **nats_auth.system_environment(self.nats_url)}
+        return {name: seen_from_containers(value) if name.endswith("_URL") else value for name, value in env.items()}
+
+    def start(self) -> None:
+        env = self.environment()
+        self.services = {name: ServiceContainer(service=name, container_port=port) for name, port in SERVICE_PORTS.items()}
+        for name, service in self.services.items():
+            env[f"{name.upper()}_URL"] = f"http://{HOST_FROM_CONTAINERS}:{service.host_port}"
+        try:
+            for service in self.services.values():
+                service.env = env
+                service.start()  # returns once /ready answers 200
+        except BaseException:
+            self.stop()
+            raise
+
+    @property
+    def gateway_url(self) -> str:
+        return self.services["gateway"].url
+
+    def stop(self) -> None:
+        for service in self.services.values():
+            try:
+                service.remove()
+            except Exception as exc:  # go on removing the rest
+                print(f"warning: removing {service.service} failed: {exc!r}")
+
+
+def image_problem(image: str) -> str | None:
+    """Why the services' image cannot be run here (None: it can)."""
+    if problem := engine_problem():
+        return problem
+    import docker
+
+    try:
+        docker.from_env(timeout=5).images.get(image)
+    except Exception as exc:
+        return (f"the services' image {image} is not on the engine ({type(exc).__name__}): build it with "
+                f"`docker build -f deploy/Dockerfile -t {image} .` or name another with {SERVICE_IMAGE_ENV}")
+    return None
