@@ -206,3 +206,22 @@ async def test_a_metrics_token_guards_the_scrape(wiring):
         assert "http_requests_total" in (await client.get("/metrics", headers={"Authorization": "Bearer s3cret"})).text
     async with serving(scrape_app(sessions, broker, require_token=True)) as client:
         assert (await client.get("/metrics")).status_code == 404  # the gateway without a token: no metrics
+
+
+def test_worker_processes_sharing_a_port_add_up_in_multiprocess_mode(tmp_path):
+    """With PROMETHEUS_MULTIPROC_DIR (several worker processes behind one port), a scrape
+    answered by any of them counts every process's requests."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path)}
+    count = "from chassis.metrics import HTTP_REQUESTS; HTTP_REQUESTS.labels('GET', '/x', '200').inc({n})"
+    for n in (1, 2):
+        subprocess.run([sys.executable, "-c", count.format(n=n)], env=env, check=True)
+    scrape = ("from chassis.metrics import _registry; from prometheus_client import generate_latest; "
+              "print(generate_latest(_registry()).decode())")
+    text = subprocess.run([sys.executable, "-c", scrape], env=env, check=True, capture_output=True, text=True).stdout
+    samples = {s.name: s.value for f in text_string_to_metric_families(text) for s in f.samples
+               if s.labels.get("route") == "/x"}
+    assert samples["http_requests_total"] == 3
