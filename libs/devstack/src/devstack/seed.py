@@ -1,5 +1,5 @@
 """Demo data for `just up`, the first time only: a coaching relationship (Maya coaches
-Daniel) with one paired session, and one unpaired session Daniel uploaded himself.
+Daniel) with two paired sessions a week apart, and one unpaired session Daniel uploaded himself.
 
 Runs as a Procfile process, so it must never exit: honcho stops every process when one
 ends. It waits for the gateway, seeds unless `$SI_DATA_DIR/seeded` exists, then idles
@@ -26,6 +26,8 @@ API = "/api/v1/session-insights"
 # The same ids as the gateway dashboard's DASHBOARD_DEMO_USERS default (gateway must not import devstack).
 COACH, CLIENT, RELATIONSHIP = "coach-maya", "client-daniel", "rel-demo"
 SAMPLE = Path(__file__).resolve().parents[4] / "samples" / "leadership-session.txt"
+# A week on: Daniel reports one of the first session's commitments done (trends' follow-through).
+FOLLOW_UP = SAMPLE.with_name("follow-up-session.txt")
 UNPAIRED_SESSION = """\
 Jo: Welcome back, Daniel. What would you like to explore today?
 Daniel: I've been offered a bigger role running two teams, and I can't decide whether to take it.
@@ -85,6 +87,9 @@ async def seed(stack: LocalStack, env: dict[str, str], client: httpx.AsyncClient
             break
         await asyncio.sleep(float(response.headers.get("retry-after", 3)))
     check(response)
+    follow_up = {**paired, "transcript_text": FOLLOW_UP.read_text(), "session_title": "A week on",
+                 "session_date": (dt.date.today() - dt.timedelta(days=1)).isoformat()}
+    check(await create(client, "/from-text", coach, follow_up, "demo-seed-paired-2"))
     unpaired = {"transcript_text": UNPAIRED_SESSION, "session_title": "Taking the bigger role?",
                 "session_date": dt.date.today().isoformat()}
     check(await create(client, "/unpaired/from-text", daniel, unpaired, "demo-seed-unpaired-1"))
