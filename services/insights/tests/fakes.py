@@ -83,6 +83,16 @@ class FakeStore(InsightProjection, InsightReader):
         return self._page([i for i in self.insights.values() if i.coaching_relationship_id == relationship_id
                            and not i.is_unpaired and user_id in (i.client_user_id, i.coach_user_id)], limit, offset)
 
+    async def my_insights_page(self, user_id, limit, offset, paired=True, unpaired=True):
+        empty = ([], 0)
+        p = await self.paired_for(user_id, limit, offset) if paired else empty
+        u = await self.for_client(user_id, True, limit, offset) if unpaired else empty
+        return (*p, *u)
+
+    async def timeline_page(self, relationship_id, user_id, limit, offset):
+        return (self.relationships.get(relationship_id),
+                *await self.for_relationship(relationship_id, user_id, limit, offset))
+
     async def shared_with(self, coach_user_id, now, limit, offset):
         from insights.domain.model import access_for
         found = []

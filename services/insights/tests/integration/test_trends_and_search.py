@@ -144,7 +144,7 @@ async def test_search_by_words_by_meaning_and_filters(world):
     assert any(h.match == "meaning" and "run three times" in h.text for h in meaning)
     only = await search(world, "coach-maya", "", section="action_items", relationship_id="rel-1",
                         since=T0 + timedelta(days=7))
-    assert [(h.insight_id, h.text) for h in only] == [("s2", "Ask the team for feedback on the roadmap")]
+    assert [(h.insight_id, h.text, h.match) for h in only] == [("s2", "Ask the team for feedback on the roadmap", "listed")]
     with pytest.raises(queries.InvalidSearch):
         await search(world, "coach-maya", "   ")
 

@@ -43,7 +43,7 @@ def test_search_indexes_summary_themes_each_claim_its_quotes_and_the_feedback():
         ("session_summary", 0, "summary", "About delegation."), ("key_themes", 0, "theme", "delegation"),
         ("key_themes", 1, "theme", "trust"), ("action_items", 0, "claim", "Hand over the report. by Friday"),
         ("action_items", 0, "quote", "I'll hand it over."),
-        ("coach_feedback", 0, "feedback", "One open question.. 7.6"),
+        ("coach_feedback", 0, "feedback", "One open question. 7.6"),
         ("coach_feedback", 1, "feedback", "Mostly open questions.")]
 
 

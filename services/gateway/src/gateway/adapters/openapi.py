@@ -227,8 +227,8 @@ class SearchResult(msgspec.Struct, kw_only=True):
     section: SearchSection
     item: int  # which claim of the section
     kind: Literal["summary", "theme", "claim", "quote", "feedback"]
-    match: Literal["words", "meaning"]
-    score: float  # ts_rank for words, cosine for meaning
+    match: Literal["words", "meaning", "listed"]  # listed: no q, the claims the filters select
+    score: float  # ts_rank for words, cosine for meaning, 0 when listed
     text: str
     snippet: list[SnippetPart]
     session_title: str | None

@@ -92,17 +92,11 @@ async def exportable(reader: InsightReader, insight_id: str, user_id: str) -> tu
 
 async def my_insights(reader: InsightReader, user_id: str, page: Page, include_paired: bool = True,
                       include_unpaired: bool = True) -> MyInsights:
-    """Each list is paged on its own (limit/offset apply to each); total_count counts both."""
-    paired: list[InsightView] = []
-    unpaired: list[InsightView] = []
-    total = 0
-    if include_paired:  # as the client or as the relationship's coach
-        paired, n_paired = await reader.paired_for(user_id, page.limit, page.offset)
-        total += n_paired
-    if include_unpaired:
-        unpaired, n_unpaired = await reader.for_client(user_id, True, page.limit, page.offset)
-        total += n_unpaired
-    return MyInsights(paired=paired, unpaired=unpaired, total_count=total)
+    """Each list is paged on its own (limit/offset apply to each); total_count counts both.
+    Paired: as the client or as the relationship's coach."""
+    paired, n_paired, unpaired, n_unpaired = await reader.my_insights_page(
+        user_id, page.limit, page.offset, include_paired, include_unpaired)
+    return MyInsights(paired=paired, unpaired=unpaired, total_count=n_paired + n_unpaired)
 
 
 async def relationship_timeline(reader: InsightReader, relationship_id: str, user_id: str, page: Page) -> Timeline:
@@ -111,10 +105,9 @@ async def relationship_timeline(reader: InsightReader, relationship_id: str, use
     detail, so the timeline lists exactly what detail opens. A current member sees the
     timeline even while it is empty; a former coach sees the sessions they coached; anyone
     else gets NotFound. An ended relationship keeps all of it."""
-    relationship = await reader.relationship(relationship_id)
+    relationship, insights, total = await reader.timeline_page(relationship_id, user_id, page.limit, page.offset)
     if relationship is None:
         raise NotFound(relationship_id)
-    insights, total = await reader.for_relationship(relationship_id, user_id, page.limit, page.offset)
     if not total and user_id not in (relationship.coach_user_id, relationship.client_user_id):
         raise NotFound(relationship_id)
     return Timeline(relationship=relationship, insights=insights, total_count=total)
@@ -216,7 +209,7 @@ async def search(index: SearchIndex, embedder: Embedder, user_id: str, query: st
         if filters == SearchFilters():
             raise InvalidSearch("say what to search for (q), or filter by relationship, section or date")
         listed, _ = await index.candidates(user_id, now(), filters, SEMANTIC_CAP)
-        keep(h for h in listed if h.kind in LISTED_KINDS)
+        keep(replace(h, match="listed") for h in listed if h.kind in LISTED_KINDS)
         return found
     keep(await index.by_words(user_id, now(), query, filters, limit * 3))
     if len(found) < limit:

@@ -49,7 +49,7 @@ class SearchHit:
     item: int
     kind: str
     text: str
-    match: str  # "words" (full text) | "meaning" (embeddings)
+    match: str  # "words" (full text) | "meaning" (embeddings) | "listed" (no query: the filters' claims)
     score: float
     highlights: tuple[tuple[str, bool], ...] = ()  # the snippet as (text, is a hit) parts
     session_title: str | None = None
@@ -63,6 +63,14 @@ def _text(value: object) -> str:
     return str(value) if value else ""
 
 
+def sentences(parts) -> str:
+    """Fields as one readable text: a field that ends a sentence is not given another stop."""
+    text = ""
+    for part in (p.strip() for p in parts if p and p.strip()):
+        text += part if not text else (" " if text[-1] in ".!?" else ". ") + part
+    return text
+
+
 def search_entries(content: InsightContent) -> list[SearchEntry]:
     entries = [SearchEntry("session_summary", 0, "summary", content.session_summary)]
     entries += [SearchEntry("key_themes", n, "theme", theme) for n, theme in enumerate(content.key_themes)]
@@ -70,13 +78,13 @@ def search_entries(content: InsightContent) -> list[SearchEntry]:
         value = getattr(content, section)
         claims = value if isinstance(value, list) else [value] if value is not None else []
         for n, claim in enumerate(claims):
-            text = ". ".join(t for t in (_text(getattr(claim, f)) for f in fields) if t)
+            text = sentences(_text(getattr(claim, f)) for f in fields)
             entries.append(SearchEntry(section, n, "claim", text))
             entries += [SearchEntry(section, n, "quote", quote) for quote in claim.evidence]
     feedback = content.coach_feedback
     if feedback is not None:
         for n, item in enumerate([*feedback.strengths, *feedback.missed_opportunities]):
-            text = ". ".join(t for t in (item.observation, item.suggestion or "", item.pcc_marker) if t)
+            text = sentences((item.observation, item.suggestion or "", item.pcc_marker))
             entries.append(SearchEntry("coach_feedback", n, "feedback", text))
             entries += [SearchEntry("coach_feedback", n, "quote", quote) for quote in item.evidence]
         if feedback.quality_rationale:

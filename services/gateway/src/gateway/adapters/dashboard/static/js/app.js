@@ -5,6 +5,8 @@ import { showUpload } from "./upload.js";
 import { leaveDetail, showDetail } from "./detail.js";
 import { showRelationships } from "./relationships.js";
 import { showShared } from "./shared.js";
+import { showTrends } from "./trends.js";
+import { showSearch } from "./search.js";
 
 const config = JSON.parse($("#page-config").textContent);
 const session = currentSession();
@@ -17,9 +19,10 @@ function notify(message) {
   if (message) setTimeout(() => show(box, false), 5000);
 }
 
-// Hash routes: #/insights[/tab], #/upload, #/insight/<id>, #/relationships, #/shared
+// Hash routes: #/insights[/tab], #/upload, #/insight/<id>[/<section>], #/relationships, #/shared,
+// #/trends[/<relationship id>], #/search
 async function route() {
-  const [view = "insights", arg] = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
+  const [view = "insights", arg, part] = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   const name = view === "insight" ? "detail" : view;
   if (!$(`#view-${name}`)) return (location.hash = "#/insights");
   if (name !== "detail") leaveDetail();
@@ -29,9 +32,11 @@ async function route() {
   try {
     if (name === "insights") await showInsights(arg || "all");
     else if (name === "upload") await showUpload(config);
-    else if (name === "detail") await showDetail(arg, config, notify);
+    else if (name === "detail") await showDetail(arg, config, notify, part);
     else if (name === "relationships") await showRelationships(config);
     else if (name === "shared") await showShared();
+    else if (name === "trends") await showTrends(arg);
+    else if (name === "search") await showSearch();
     document.body.dataset.ready = name; // lets tests wait for a rendered view
   } catch (error) {
     const target = $(`#view-${name} .error`) || $("#notice");

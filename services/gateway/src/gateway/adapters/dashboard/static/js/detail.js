@@ -3,6 +3,7 @@ import { $, $$, formatDate, show, showError, statusBadge } from "./dom.js";
 import { untilSettled } from "./live.js";
 import { renderSections } from "./sections.js";
 import { setupSharing } from "./sharing.js";
+import { setupComments } from "./comments.js";
 import { currentSession } from "./session.js";
 
 let watching = null; // AbortController of the status watch of the insight on screen
@@ -13,16 +14,18 @@ export function leaveDetail() {
   watching = null;
 }
 
-export async function showDetail(id, config, notify) {
+export async function showDetail(id, config, notify, section) {
   leaveDetail();
   showError($("#detail-error"), null);
   const insight = await api("GET", `/${encodeURIComponent(id)}`);
   shown = insight;
   render(insight, config);
+  await setupComments(insight, config);
+  if (section) focusSection(section);
   if (insight.status === "pending" || insight.status === "processing") {
     const controller = (watching = new AbortController());
     untilSettled(id, controller.signal, (status) => { statusBadge($("#detail-status"), status); progress(status); })
-      .then(() => !controller.signal.aborted && showDetail(id, config, notify))
+      .then(() => !controller.signal.aborted && showDetail(id, config, notify, section))
       .catch((error) => showError($("#detail-error"), error));
   }
   wireActions(notify);
@@ -46,6 +49,15 @@ function render(insight, config) {
   show($("#delete-insight"), owner || insight.coach_user_id === me);
   show($("#sharing-panel"), owner && insight.is_unpaired);
   if (owner && insight.is_unpaired) setupSharing(insight, config);
+}
+
+// A search hit opens the insight at its section.
+function focusSection(section) {
+  const target = $(`#detail-sections [data-section="${CSS.escape(section)}"]`);
+  if (!target) return;
+  for (const old of $$("#detail-sections .focused")) old.classList.remove("focused");
+  target.classList.add("focused");
+  target.scrollIntoView({ block: "start" });
 }
 
 function progress(status, error) {

@@ -33,6 +33,8 @@ export async function showRelationships(config) {
         el("h2", { text: relationshipLabel(timeline) }),
         el("span", { class: "chip quiet", text: `${count} session${count === 1 ? "" : "s"}` }),
       ]),
+      el("a", { class: "button secondary small trends-link", text: "Trends",
+                attrs: { href: `#/trends/${encodeURIComponent(timeline.relationship_id)}` } }),
       el("p", { class: "muted small", text: `Coach ${timeline.coach_name || "—"} · Client ${timeline.client_name || "—"}` }),
       count ? items : el("p", { class: "empty small", text: "No sessions yet." }),
     ]));
