@@ -55,7 +55,7 @@ def _own_calls(fn: ast.FunctionDef):
     stack = list(ast.iter_child_nodes(fn))
     while stack:
         node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
             continue
         if isinstance(node, ast.Call):
             yield node
@@ -66,7 +66,7 @@ def _names_in(path: Path) -> set[str]:
     tree = ast.parse(path.read_text())
     found: set[str] = set()
     wrappers: dict[str, list[str]] = {}  # local function -> templates it reads with its parameter
-    for fn in [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+    for fn in [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]:
         params = {a.arg for a in fn.args.args}
         for call in [c for c in _own_calls(fn) if _is_env_call(c)]:
             arg = call.args[0]

@@ -4,20 +4,17 @@ rendered pod's), without starting it: the same from_env functions main.py calls.
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from unittest.mock import patch
 from urllib.parse import urlsplit
 
-from deploy_code import ROOT, default_port
+from deploy_code import ROOT, default_port, needs_jwt
 
 
 @contextmanager
 def environment(values: dict[str, str]):
-    saved = os.environ
-    os.environ = dict(values)  # type: ignore[assignment]  # env() reads os.environ.get
-    try:
+    """Exactly these variables, none of the test process's own, while the settings are read."""
+    with patch.dict(os.environ, values, clear=True):
         yield
-    finally:
-        os.environ = saved
 
 
 def on_the_bus(service: str) -> bool:
@@ -66,9 +63,5 @@ def resolve(service: str, env: dict[str, str]) -> Resolved:
 
 
 def needs_jwt_env(service: str) -> bool:
-    from deploy_code import needs_jwt
-
     return needs_jwt(service)
 
-
-__all__ = ["Path", "Resolved", "environment", "on_the_bus", "resolve"]

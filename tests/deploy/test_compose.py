@@ -169,3 +169,13 @@ def test_provisioning_gets_the_admin_and_every_role_and_waits_for_postgres():
     assert reads("ingestion", "ADMIN_DATABASE_URL")
     assert {f"{s.upper()}_DATABASE_URL" for s in SERVICES} <= set(env)
     assert SERVICES_IN["provision"]["depends_on"] == {"postgres": {"condition": "service_healthy"}}
+
+
+def test_the_nats_users_files_are_what_write_users_makes_of_devstack_nats_auth():
+    sys.path.insert(0, str(ROOT / "deploy" / "nats"))
+    import write_users
+
+    stale = "stale: run `uv run --no-sync python deploy/nats/write_users.py`"
+    assert (ROOT / "deploy" / "nats" / "authorization.conf").read_text() == write_users.authorization_conf(), stale
+    values = (ROOT / "deploy" / "nats" / "values.yaml").read_text()
+    assert write_users.values_yaml(values) == values, stale

@@ -81,7 +81,8 @@ def test_every_copied_path_exists_and_the_dockerignore_keeps_it():
     for source in sources:
         assert (ROOT / source).exists(), f"COPY {source}: no such path"
         assert not ignored(source, patterns), f"COPY {source}: left out by .dockerignore"
-    for secret_or_bulk in (".git", ".venv", ".data", ".env", "deploy/.env", "services/analysis/tests/unit", "deploy/k8s"):
+    left_out = (".git", ".venv", ".data", ".env", "deploy/.env", "services/analysis/tests/unit", "deploy/k8s")
+    for secret_or_bulk in left_out:
         assert ignored(secret_or_bulk, patterns), f"{secret_or_bulk} would be sent to the build"
     # every workspace member's metadata is copied before the dependency layer (uv --locked needs it)
     members = {str(p.parent.relative_to(ROOT)) for p in ROOT.glob("*/pyproject.toml")} | {
@@ -119,7 +120,7 @@ def test_the_entrypoint_knows_each_service_s_default_port():
     sys.path.insert(0, str(ENTRYPOINT.parent))
     import entrypoint
 
-    assert entrypoint.PORTS == {s: default_port(s) for s in SERVICES}
+    assert {s: default_port(s) for s in SERVICES} == entrypoint.PORTS
 
 
 def test_the_probe_passes_on_200_and_fails_otherwise():

@@ -69,6 +69,7 @@ def test_the_scaled_object_is_valid_for_keda(objects):
 
 def test_keda_scales_analysis_on_the_consumer_and_stream_the_code_creates(objects):
     from chassis.messaging import stream_name_of
+
     from contracts import SUBJECT_OF, TranscriptReceived
 
     workers = [name for name, event in durable_consumers("analysis").items() if event == TranscriptReceived.__name__]
@@ -230,7 +231,8 @@ def test_the_nats_values_run_a_three_node_jetstream_cluster_on_file_storage():
     config = NATS_VALUES["config"]
     assert config["cluster"]["enabled"] is True and config["cluster"]["replicas"] == 3
     assert config["jetstream"]["enabled"] is True
-    assert config["jetstream"]["fileStore"]["enabled"] is True and config["jetstream"]["memoryStore"]["enabled"] is False
+    assert config["jetstream"]["fileStore"]["enabled"] is True
+    assert config["jetstream"]["memoryStore"]["enabled"] is False
     assert config["monitor"]["enabled"] is True
 
 

@@ -57,7 +57,8 @@ def assigned() -> set[str]:
 def justfile_recipes() -> dict[str, tuple[int, int]]:
     """recipe -> (required arguments, all arguments; -1: any number)."""
     recipes = {}
-    for match in re.finditer(r"^([a-z][\w-]*)((?: +[*+]?[A-Z_]+(?:=\"[^\"]*\")?)*) *:", (ROOT / "justfile").read_text(), re.M):
+    header = re.compile(r"^([a-z][\w-]*)((?: +[*+]?[A-Z_]+(?:=\"[^\"]*\")?)*) *:", re.M)
+    for match in header.finditer((ROOT / "justfile").read_text()):
         params = match.group(2).split()
         required = sum(1 for p in params if "=" not in p and not p.startswith(("*", "+")))
         recipes[match.group(1)] = (required, -1 if any(p.startswith(("*", "+")) for p in params) else len(params))
@@ -177,6 +178,7 @@ def check_kubectl(args: list[str]) -> None:
 
 def check_nats(args: list[str]) -> None:
     from chassis.messaging import stream_name_of
+
     from contracts import EVENT_OF, SUBJECT_OF
 
     assert args[0] == "nats"
@@ -242,6 +244,8 @@ def check(command: str, known_vars: set[str]) -> None:
         match = re.match(r"http://127\.0\.0\.1:(\d+)(/\S*)", url)
         assert int(match.group(1)) in {default_port(s) for s in SERVICES}
         assert any(r.match(match.group(2)) for r in routes()), f"no route serves {match.group(2)}"
+    elif program == "uv":
+        assert args[:3] == ["run", "--no-sync", "python"] and (ROOT / args[3]).is_file()
     elif program in ("pg_dump", "pg_restore", "psql"):
         for schema in re.findall(r"--schema=(\w+)|drop schema (\w+)", command):
             assert {s for s in schema if s} <= set(SERVICES)
@@ -276,9 +280,9 @@ def test_every_setting_the_code_reads_is_documented():
 
 def test_the_secrets_created_are_exactly_what_the_manifests_reference():
     created = {m.group(1) for m in re.finditer(r"create secret generic ([\w-]+)", TEXT)}
-    referenced = {ref["name"] for o in ("dev", "prod") for obj in [*find(render(o), "Deployment"), *find(render(o), "Job")]
-                  for c in obj["spec"]["template"]["spec"]["containers"] for e in c.get("env", [])
-                  if (ref := e.get("valueFrom", {}).get("secretKeyRef"))}
+    workloads = [obj for o in ("dev", "prod") for kind in ("Deployment", "Job") for obj in find(render(o), kind)]
+    referenced = {ref["name"] for obj in workloads for c in obj["spec"]["template"]["spec"]["containers"]
+                  for e in c.get("env", []) if (ref := e.get("valueFrom", {}).get("secretKeyRef"))}
     nats = {e["valueFrom"]["secretKeyRef"]["name"] for e in NATS_VALUES["container"]["env"].values()}
     assert created == referenced | nats
 
