@@ -1,6 +1,10 @@
 """Least privilege in Postgres: provisioning gives each service a role that owns its schema;
 a service cannot read another's tables, create elsewhere, or migrate a schema it does not own."""
 
+import asyncio
+import os
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -123,3 +127,22 @@ async def test_a_superuser_given_to_a_service_is_refused(database_url):
     roles = {"ingestion": ServiceRole("ingestion", admin.username, admin.password, admin.database)}
     with pytest.raises(RuntimeError, match="is a superuser"):
         await provision(database_url, list(roles.values()))
+
+
+async def test_the_operators_command_provisions_from_the_services_urls_and_says_what_is_missing(database_url):
+    roles = roles_for(database_url, "analysis", "sharing")
+    env = {**os.environ, "ADMIN_DATABASE_URL": database_url,
+           "ANALYSIS_DATABASE_URL": role_url(database_url, roles["analysis"]),
+           "SHARING_DATABASE_URL": role_url(database_url, roles["sharing"])}
+    done = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "chassis.provision", "analysis", "sharing"],
+                                   env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert f"analysis: role {roles['analysis'].role} owns schema analysis" in done.stdout
+    await migrate_as(database_url, roles["analysis"])
+
+    del env["SHARING_DATABASE_URL"]
+    missing = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "chassis.provision", "analysis", "sharing"],
+                                      env=env, capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == ("provisioning failed: SHARING_DATABASE_URL is not set "
+                                      "(the role and password sharing connects with)")
