@@ -4,8 +4,11 @@
 
 Inputs are built by repeating the samples' content. Each (format, size) runs in its own
 subprocess, so its peak RSS (warm-up included: that is what a worker really holds) is its own,
-read from os.wait4's rusage. Throughput times `extract()` only, after warm-up. Prints
-`name: value unit` lines, e.g. `extract_vtt_1mb_throughput: 12.3 MB/s`.
+read from os.wait4's rusage. Throughput times `extract()` only, after warm-up. Peak growth is
+what one extraction adds on top of the warm process, in the service and in the document worker
+(docx, pdf, html, md): each one's high-water mark is reset (/proc/PID/clear_refs) just before
+`extract()` and read (VmHWM) after it, less its resident size before. Prints `name: value unit`
+lines, e.g. `extract_vtt_1mb_throughput: 12.3 MB/s`.
 """
 
 from __future__ import annotations
@@ -70,15 +73,34 @@ def build(fmt: str, target: int) -> bytes:
 
 
 def _docx(lines: list[str], target: int) -> bytes:
+    """A transcript as Word saves one: a paragraph per turn, the speaker's label in a bold run,
+    revision ids and spacing on every paragraph (python-docx's own template around the body;
+    building 100,000 paragraphs through python-docx takes quadratic time). Sized by packed bytes."""
+    import re
+    import zipfile
+    from xml.sax.saxutils import escape
+
     import docx
 
-    # docx is zipped text (about 3:1), so size it by packed bytes: measure a probe, then scale.
+    template = io.BytesIO()
+    docx.Document().save(template)
+    with zipfile.ZipFile(template) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    head, tail = re.split(rb"<w:body>.*?(?=<w:sectPr)", parts["word/document.xml"], maxsplit=1, flags=re.S)
+
+    def paragraph(i: int) -> str:
+        speaker, text = _cue_text(i, lines).split(": ", 1)
+        return (f'<w:p w:rsidR="00{i % 97:02X}4A1C" w:rsidRDefault="00{i % 89:02X}4A1C" w:rsidP="00B2{i % 83:02X}1F">'
+                '<w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr>'
+                f'<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t>{escape(speaker)}:</w:t></w:r>'
+                f'<w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p>')
+
     def make(count: int) -> bytes:
-        document = docx.Document()
-        for i in range(count):
-            document.add_paragraph(_cue_text(i, lines))
+        body = "".join(paragraph(i) for i in range(count)).encode()
         buffer = io.BytesIO()
-        document.save(buffer)
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, content in parts.items():
+                archive.writestr(name, head + b"<w:body>" + body + tail if name == "word/document.xml" else content)
         return buffer.getvalue()
 
     probe = 2000
@@ -116,21 +138,52 @@ def _pdf(lines: list[str], target: int) -> bytes:
     return bytes(out)
 
 
+def _status_kib(pid: int | str, field: str) -> int:
+    with open(f"/proc/{pid}/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith(field + ":"))
+
+
+def _cpu_seconds(pid: int | str) -> float:
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _reset_peak(pid: int | str) -> int:
+    """Resets the high-water mark of RSS; returns the resident KiB now."""
+    with open(f"/proc/{pid}/clear_refs", "w") as clear:
+        clear.write("5")
+    return _status_kib(pid, "VmRSS")
+
+
 def child(fmt: str, size_mb: int) -> None:
     from ingestion.adapters.extractors import FileTextExtractor
+    from ingestion.adapters.extractors.document_sandbox import DocumentSandbox
+    from ingestion.domain.errors import IngestionError
     from ingestion.ports import Upload
 
     data = build(fmt, size_mb * MB)
-    FileTextExtractor.warm_up()
+    # The service's limits, but 600 s to finish (the service refuses after 120 s): a slow reader is measured.
+    sandbox = DocumentSandbox(timeout_seconds=600)
+    sandbox.start()
+    worker = sandbox.worker_pid()
     # No transcript-length cap here: this measures the parser, not the 200,000-character limit.
-    extractor = FileTextExtractor(max_chars=10**10, max_docx_unpacked_bytes=10**10)
+    extractor = FileTextExtractor(max_chars=10**10, max_docx_unpacked_bytes=10**10, sandbox=sandbox)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"bench.{fmt}"
         path.write_bytes(data)
+        before = {"self": _reset_peak("self"), worker: _reset_peak(worker)}
+        cpu = _cpu_seconds("self") + _cpu_seconds(worker)
         started = time.perf_counter()
-        result = extractor.extract(Upload(path=path, filename=path.name, content_type=None, size=len(data)))
+        try:
+            result = extractor.extract(Upload(path=path, filename=path.name, content_type=None, size=len(data)))
+        except IngestionError as exc:
+            print(f"refused {exc.code} {time.perf_counter() - started:.0f}")
+            return
         elapsed = time.perf_counter() - started
-    print(f"{len(data)} {elapsed} {len(result.turns)}")
+        cpu = _cpu_seconds("self") + _cpu_seconds(worker) - cpu
+        growth = {pid: _status_kib(pid, "VmHWM") - kib for pid, kib in before.items()}
+    print(f"{len(data)} {elapsed} {len(result.turns)} {growth['self']} {growth[worker]} {cpu}")
 
 
 def main() -> None:
@@ -151,13 +204,22 @@ def main() -> None:
             _, status, usage = os.wait4(proc.pid, 0)
             proc.returncode = os.waitstatus_to_exitcode(status)
             name = f"extract_{fmt}_{size}mb"
+            if output.startswith("refused "):
+                _, code, seconds = output.split()
+                print(f"{name}_refused: {seconds} s ({code})", flush=True)
+                continue
             if proc.returncode != 0 or not output.strip():
                 print(f"{name}_failed: {proc.returncode} exit_code", flush=True)
                 continue
-            nbytes, elapsed, _turns = output.split()
+            nbytes, elapsed, _turns, service_kib, worker_kib, cpu = output.split()
             print(f"{name}_throughput: {int(nbytes) / MB / float(elapsed):.2f} MB/s", flush=True)
             print(f"{name}_seconds: {float(elapsed):.3f} s", flush=True)
+            # CPU seconds of the service and the worker: what the work costs when the machine is busy
+            print(f"{name}_cpu_throughput: {int(nbytes) / MB / max(float(cpu), 0.01):.2f} MB/s", flush=True)
             print(f"{name}_peak_rss: {usage.ru_maxrss / 1024:.0f} MB", flush=True)  # ru_maxrss is KiB on Linux
+            print(f"{name}_service_peak_growth: {int(service_kib) / 1024:.0f} MB", flush=True)
+            if fmt in ("docx", "pdf", "html", "md"):
+                print(f"{name}_worker_peak_growth: {int(worker_kib) / 1024:.0f} MB", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,21 +1,22 @@
-"""docx, pdf, html and markdown are read by unstructured in a worker process
-(document_worker.py), never in the service's own process.
+"""docx, pdf, html and markdown are read in a worker process (document_worker.py), never in
+the service's own process.
 
-Why a process: a PDF's streams can inflate a thousandfold (pdfminer inflates each with a plain
-`zlib.decompress`), and so can other filters, object streams, fonts and XML; a check of declared
-sizes before parsing would have to know every filter and every place a parser inflates, and
-still could not bound the parser's own work (layout analysis of a huge page) or its time. A
-process can be bounded whatever the cause: its address space is capped (RLIMIT_AS, set by the
-worker once warm, at what it holds plus `memory_bytes`), so a bomb ends in a MemoryError
-there, answered as `decompression_bomb`; a document that takes longer than `timeout_seconds`
-has its worker killed and is refused as `extraction_timeout`. The service's memory never
-holds more than the file and the lines that come back.
+Why a process: a PDF's streams can inflate a thousandfold, and so can other filters, object
+streams, fonts and XML; a check of declared sizes before parsing would have to know every filter
+and every place a parser inflates, and still could not bound the parser's own work or its time.
+A process can be bounded whatever the cause: its address space is capped (RLIMIT_AS, set by the
+worker once warm, at what it holds plus `memory_bytes`), so a bomb ends in a MemoryError there,
+or, in PDFium's C code, in an abort (SIGABRT); either is answered as `decompression_bomb`. A
+document that takes longer than `timeout_seconds` has its worker killed and is refused as
+`extraction_timeout`. The service's memory never holds more than the file and the lines that
+come back.
 
 One worker, started (and warmed: unstructured takes seconds to import) by `start()` or on first
 use, serves one document at a time; it is replaced after a bomb, a timeout or a crash."""
 
 import os
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -100,6 +101,10 @@ class DocumentSandbox:
                                         "simplify it or upload it as text") from None
             except _WorkerGone:
                 code = self._stop()
+                if code == -signal.SIGABRT:  # PDFium's answer to an allocation the cap refused
+                    threading.Thread(target=self.start, name="document-worker-restart", daemon=True).start()
+                    raise DecompressionBomb(f"the .{ext} file needs more than {self.memory_bytes // 2**20:,} MB of "
+                                            "memory to read (its content inflates far beyond its size)") from None
                 raise CorruptFile(f"the .{ext} file could not be read (the reader stopped, exit {code})") from None
         raise AssertionError("unreachable")
 

@@ -6,10 +6,8 @@ until stdin closes (the service stopped or died).
 Frames are a 4-byte big-endian length and a msgpack map. Request: ext, data, max_chars,
 max_pdf_pages. Answer: {"lines": [...]} or {"refusal": code, "message": ...}. After a MemoryError
 it answers `decompression_bomb` (with "exiting") and exits: the next document gets a fresh process.
-
-pdfminer inflates streams through an InflateBudget of a quarter of MEMORY_BYTES, so a Flate bomb
-is named as such; anything else that balloons meets the address-space cap (unstructured may
-swallow that MemoryError and answer with no text: the document is refused all the same)."""
+PDFium (PDFs) aborts the process instead when the cap stops an allocation; the sandbox names
+that a decompression bomb too."""
 
 import os
 import resource
@@ -19,7 +17,6 @@ import msgspec
 
 from ingestion.adapters.extractors import unstructured_extractor
 from ingestion.adapters.extractors.document_sandbox import HEADER
-from ingestion.adapters.extractors.inflate_budget import InflateBudget
 from ingestion.adapters.extractors.pdf_guard import check_pdf_document
 from ingestion.domain.errors import DecompressionBomb, IngestionError, TranscriptTooLong
 
@@ -43,7 +40,7 @@ def read_document(ext: str, data: bytes, max_chars: int, max_pdf_pages: int) -> 
     if ext == "pdf" and check_pdf_document(data, max_pdf_pages) > max_pdf_pages:
         raise TranscriptTooLong(f"the file is too large: it holds more than {max_chars:,} characters "
                                 f"of text (judged by its page count before reading it)")
-    return unstructured_extractor.document_lines(ext, data)
+    return unstructured_extractor.document_lines(ext, data, max_chars)
 
 
 def cap_memory(extra_bytes: int) -> None:
@@ -52,25 +49,13 @@ def cap_memory(extra_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (used + extra_bytes, used + extra_bytes))
 
 
-def bound_pdf_inflation(max_bytes: int) -> InflateBudget:
-    import pdfminer.pdftypes
-
-    budget = InflateBudget(max_bytes)
-    pdfminer.pdftypes.zlib = budget  # its only use of zlib: decompress and decompressobj
-    return budget
-
-
 def serve(requests, answers, memory_bytes: int) -> None:
     unstructured_extractor.warm_up()
-    inflated = bound_pdf_inflation(memory_bytes // 4)  # inflated, then joined: 2x, and room to parse
     cap_memory(memory_bytes)
     write_frame(answers, {"ready": True})
     while (request := read_frame(requests)) is not None:
-        inflated.reset()
         try:
             lines = read_document(request["ext"], request["data"], request["max_chars"], request["max_pdf_pages"])
-            if inflated.tripped:  # raised inside pdfminer, swallowed by unstructured
-                raise MemoryError
             write_frame(answers, {"lines": lines})
         except IngestionError as exc:
             write_frame(answers, {"refusal": exc.code, "message": exc.message})

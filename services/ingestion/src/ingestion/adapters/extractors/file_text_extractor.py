@@ -13,8 +13,8 @@ from ingestion.domain.turns import merge_cues
 from ingestion.ports import ExtractedTranscript, TextExtractor, Upload
 
 SUPPORTED = ("txt", "md", "vtt", "srt", "docx", "pdf", "html")
-# unstructured classifies every paragraph (~15 ms each; a 1 MB docx takes minutes), so input that
-# cannot fit in max_chars is refused before it is parsed. Generous allowances for markup:
+# Input that cannot fit in max_chars is refused before it is parsed (and the worker stops reading
+# past it). Generous allowances for markup:
 MARKUP_PER_CHAR = 4  # html/md source characters per transcript character
 DOCX_XML_PER_CHAR = 20  # bytes of word/document.xml per character (Word's run markup is verbose)
 MIN_PDF_CHARS_PER_PAGE = 500

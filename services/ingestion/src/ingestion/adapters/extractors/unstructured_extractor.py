@@ -1,18 +1,25 @@
 """docx, pdf, html and markdown -> lines of text, through unstructured.
 
-unstructured's partitioners are imported on first use (or by `warm_up()` at start-up): they
-take seconds to import and hundreds of MB, which a cheap constructor must not pay. Everything
-runs offline: strategy "fast" for PDFs (the text layer, no OCR or layout models) and the spaCy
-model installed as the `en-core-web-sm` package, so nothing is downloaded.
+html and markdown go through unstructured's partitioners. docx is streamed (docx_stream.py):
+plain paragraphs are read directly and every other block by unstructured's docx partitioner, a
+block at a time. PDFs are read by PDFium and typed by unstructured's rules (pdf_text.py). Each
+module says why: partition_docx and partition_pdf read at 0.05 MB/s and hold the whole document.
+
+unstructured is imported on first use (or by `warm_up()` at start-up): it takes seconds to
+import and hundreds of MB, which a cheap constructor must not pay. Everything runs offline (the
+spaCy model is installed as the `en-core-web-sm` package), so nothing is downloaded.
 """
 
 import io
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from ingestion.domain.errors import CorruptFile
+from ingestion.adapters.extractors.docx_stream import docx_texts
+from ingestion.adapters.extractors.pdf_text import pdf_texts
+from ingestion.domain.errors import CorruptFile, IngestionError
+from ingestion.domain.turns import too_long
 
 # unstructured phones home on import unless told not to, and prints a banner.
 os.environ.setdefault("DO_NOT_TRACK", "true")
@@ -21,16 +28,14 @@ os.environ.setdefault("UNSTRUCTURED_DISABLE_NOTICE", "1")
 
 NOT_SPEECH = {"PageBreak", "Header", "Footer", "PageNumber", "Image", "Formula"}
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+# Lines carry speaker labels and timestamps that turns do not: a generous bound on their ratio.
+MAX_LINE_CHARS_PER_CHAR = 2
 _partitioners: dict[str, Callable[..., list[Any]]] = {}
 
 
 def _partitioner(ext: str) -> Callable[..., list[Any]]:
     if ext not in _partitioners:
-        if ext == "docx":
-            from unstructured.partition.docx import partition_docx as partition
-        elif ext == "pdf":
-            from unstructured.partition.pdf import partition_pdf as partition
-        elif ext == "html":
+        if ext == "html":
             from unstructured.partition.html import partition_html as partition
         else:
             from unstructured.partition.md import partition_md as partition
@@ -38,24 +43,43 @@ def _partitioner(ext: str) -> Callable[..., list[Any]]:
     return _partitioners[ext]
 
 
-def _options(ext: str) -> dict[str, Any]:
+def _options() -> dict[str, Any]:
     # Saying the language skips detection (and its log line) on every call.
-    options: dict[str, Any] = {"languages": ["eng"]}
+    return {"languages": ["eng"]}
+
+
+def _elements(ext: str, data: bytes) -> Iterator[tuple[str, str]]:
+    """(element type, text) pairs, read as they are needed."""
+    if ext == "docx":
+        return docx_texts(data)
     if ext == "pdf":
-        options |= {"strategy": "fast", "infer_table_structure": False, "extract_images_in_pdf": False}
-    return options
+        return pdf_texts(data)
+    return ((type(element).__name__, element.text)
+            for element in _partitioner(ext)(file=io.BytesIO(data), **_options()))
 
 
-def document_lines(ext: str, data: bytes) -> list[str]:
+def document_lines(ext: str, data: bytes, max_chars: int | None = None) -> list[str]:
+    """The lines of the document's speech elements. Past `max_chars` × MAX_LINE_CHARS_PER_CHAR
+    characters of lines, reading stops (the transcript cannot fit; the service measures it exactly)."""
+    budget = None if max_chars is None else max_chars * MAX_LINE_CHARS_PER_CHAR
+    lines: list[str] = []
+    chars = 0
     try:
-        elements = _partitioner(ext)(file=io.BytesIO(data), **_options(ext))
+        for kind, text in _elements(ext, data):
+            if kind in NOT_SPEECH:
+                continue
+            for line in text.splitlines():
+                first = line.lstrip()[:1]
+                # only a line starting with "p" or a digit can be a page number (saves a regex a line)
+                if first and not ((first in "pP" or first.isdigit()) and PAGE_NUMBER.match(line)):
+                    lines.append(line)
+                    chars += len(line)
+            if budget is not None and chars > budget:
+                raise too_long(max_chars)
+    except (IngestionError, MemoryError):
+        raise
     except Exception as exc:  # noqa: BLE001 - every parser failure of a bad file means the same to the user
         raise CorruptFile(f"the .{ext} file is damaged and cannot be read ({type(exc).__name__})") from None
-    lines: list[str] = []
-    for element in elements:
-        if type(element).__name__ in NOT_SPEECH:
-            continue
-        lines += [line for line in element.text.splitlines() if line.strip() and not PAGE_NUMBER.match(line)]
     return lines
 
 

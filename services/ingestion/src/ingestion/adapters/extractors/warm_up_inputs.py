@@ -8,8 +8,11 @@ WARM_UP_TEXT = "Coach: What would make today useful for you?"
 
 
 def tiny_docx() -> bytes:
+    """A plain paragraph and a list item: the list item is read by unstructured's partitioner,
+    which the first real list or table should not wait for."""
     document = docx.Document()
     document.add_paragraph(WARM_UP_TEXT)
+    document.add_paragraph(WARM_UP_TEXT, style="List Bullet")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
