@@ -141,8 +141,8 @@ async def test_the_operators_command_provisions_from_the_services_urls_and_says_
     await migrate_as(database_url, roles["analysis"])
 
     del env["SHARING_DATABASE_URL"]
-    missing = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "chassis.provision", "analysis", "sharing"],
-                                      env=env, capture_output=True, text=True, timeout=120)
+    missing = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "chassis.provision", "analysis",
+                                                       "sharing"], env=env, capture_output=True, text=True, timeout=120)
     assert missing.returncode == 1
     assert missing.stderr.strip() == ("provisioning failed: SHARING_DATABASE_URL is not set "
                                       "(the role and password sharing connects with)")

@@ -153,14 +153,16 @@ def roles_from_env(services: list[str], environ: Mapping[str, str] = os.environ)
     for service in services:
         url = environ.get(f"{service.upper()}_DATABASE_URL")
         if not url:
-            raise ValueError(f"{service.upper()}_DATABASE_URL is not set (the role and password {service} connects with)")
+            raise ValueError(f"{service.upper()}_DATABASE_URL is not set "
+                             f"(the role and password {service} connects with)")
         roles.append(ServiceRole.from_url(service, url))
     return roles
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m chassis.provision", description=__doc__.split("\n\n")[0])
-    parser.add_argument("services", nargs="+", help="services to provision: ingestion analysis insights sharing gateway")
+    parser.add_argument("services", nargs="+",
+                        help="services to provision: ingestion analysis insights sharing gateway")
     args = parser.parse_args()
     admin_url = os.environ.get("ADMIN_DATABASE_URL") and database_url_from_env("admin")
     if not admin_url:

@@ -273,7 +273,8 @@ class ImageSystem:
 
     def start(self) -> None:
         env = self.environment()
-        self.services = {name: ServiceContainer(service=name, container_port=port) for name, port in SERVICE_PORTS.items()}
+        self.services = {name: ServiceContainer(service=name, container_port=port)
+                         for name, port in SERVICE_PORTS.items()}
         for name, service in self.services.items():
             env[f"{name.upper()}_URL"] = f"http://{HOST_FROM_CONTAINERS}:{service.host_port}"
         try:
