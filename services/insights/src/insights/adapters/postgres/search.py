@@ -23,7 +23,8 @@ visible as (
   where g.coach_user_id = :user and g.can_view and not g.revoked
     and (g.expires_at is null or g.expires_at > :now) and s.is_unpaired
 )"""
-HEADLINE = f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=35, MinWords=12, ShortWord=2"
+# entries are short: most come back whole, a long one as its best 30-60 words
+HEADLINE = f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=60, MinWords=30, ShortWord=2"
 
 
 def filtered(filters: SearchFilters) -> tuple[str, dict]:
