@@ -109,7 +109,7 @@ async def prune_forever(limiter: RateLimiter) -> None:
 
 def main() -> None:
     settings = GatewaySettings.from_env()
-    serve(create_app(settings), settings.host, settings.port)
+    serve("gateway.main:create_app", settings.host, settings.port)  # WEB_CONCURRENCY workers
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from chassis.settings import CommonSettings, jwt_verifier_from_env
 from insights.adapters import http
 from insights.adapters.embeddings import WordLlamaEmbedder
 from insights.adapters.nats.subscribers import subscribe
+from insights.adapters.postgres.pages import ReadPool
 from insights.adapters.postgres.reader import SqlaInsightReader
 from insights.adapters.postgres.search import SqlaSearchIndex
 from insights.adapters.postgres.tables import SCHEMA, dead_letters, inbox
@@ -26,13 +27,14 @@ def create_app(settings: CommonSettings | None = None):
     embedder.embed(["warm up"])  # load the model now (~0.5 s), not inside the first event or search
     subscribe(runtime.broker, lambda: InsightsUnitOfWork(runtime.sessions, inbox=inbox, embedder=embedder),
               dead_letters=runtime.dead_letters)
-    routes = http.routes(SqlaInsightReader(runtime.sessions), SqlaSearchIndex(runtime.sessions), embedder)
-    return runtime.app(routes, jwt_verifier_from_env())
+    reader = SqlaInsightReader(runtime.sessions, ReadPool(settings.database_url))
+    routes = http.routes(reader, SqlaSearchIndex(runtime.sessions), embedder)
+    return runtime.app(routes, jwt_verifier_from_env(), on_shutdown=[reader.close])
 
 
 def main() -> None:
     settings = CommonSettings.from_env("insights", 8003)
-    serve(create_app(settings), settings.host, settings.port)
+    serve("insights.main:create_app", settings.host, settings.port)  # WEB_CONCURRENCY workers
 
 
 if __name__ == "__main__":

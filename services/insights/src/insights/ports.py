@@ -52,6 +52,12 @@ class InsightReader(Protocol):
     """get() loads content and live grants; list methods load the Overview only."""
 
     async def get(self, insight_id: str) -> InsightView | None: ...
+    async def my_insights_page(self, user_id: str, limit: int, offset: int, paired: bool = True,
+                               unpaired: bool = True) -> tuple[list[InsightView], int, list[InsightView], int]:
+        """(paired, their total, unpaired, their total): each list paged on its own, in one read."""
+    async def timeline_page(self, relationship_id: str, user_id: str, limit: int,
+                            offset: int) -> tuple["Relationship | None", list[InsightView], int]:
+        """The relationship (None: no such one), and the page and total for_relationship() gives."""
     async def for_client(self, user_id: str, unpaired: bool, limit: int, offset: int) -> tuple[list[InsightView], int]: ...
     async def paired_for(self, user_id: str, limit: int,
                          offset: int) -> tuple[list[InsightView], int]: ...

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from contracts import InsightContent, SharePermissions
 from contracts.insight import CoachFeedback
 from insights.adapters.postgres.content import stored_content
+from insights.adapters.postgres.pages import DETAIL, MY_INSIGHTS, TIMELINE, ReadPool, RelationshipRow
 from insights.adapters.postgres.tables import grants, insights, relationships
 from insights.adapters.postgres.trends import session_facts
 from insights.domain.model import Grant, InsightView, Overview
@@ -51,20 +52,63 @@ def overview_row(row) -> Overview:
                     coach_feedback=msgspec.convert(feedback, CoachFeedback) if feedback else None)
 
 
+def content_of(text: str) -> InsightContent:
+    try:
+        return msgspec.json.decode(text, type=InsightContent)
+    except msgspec.ValidationError:  # stored before a label became an enum: repaired as it is read
+        return stored_content(msgspec.json.decode(text))
+
+
+def list_view(row) -> InsightView:
+    """A list row of pages.py (key_themes still JSON text) as a view with its overview."""
+    themes = row["key_themes"]
+    return to_view(row, overview=Overview(
+        session_summary=row["session_summary"] or "", key_themes=tuple(msgspec.json.decode(themes) if themes else ()),
+        overall_session_quality=row["overall_session_quality"] or "", celebration_count=row["celebration_count"],
+        intention_count=row["intention_count"], discovery_count=row["discovery_count"],
+        action_item_count=row["action_item_count"]))
+
+
 class SqlaInsightReader(InsightReader):
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    """`pool` serves the hot reads (pages.py); without one it is opened on the sessions' database."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], pool: ReadPool | None = None) -> None:
         self._sessions = sessions
+        self._pool = pool or ReadPool(sessions.kw["bind"].url.render_as_string(hide_password=False))
+
+    async def close(self) -> None:
+        await self._pool.close()
 
     async def get(self, insight_id: str) -> InsightView | None:
-        async with self._sessions() as session:
-            row = (await session.execute(select(*HEAD, c.content).where(c.id == insight_id))).mappings().first()
-            if row is None:
-                return None
-            grant_rows = (await session.execute(select(grants).where(
-                grants.c.insight_id == insight_id, grants.c.revoked.is_(False)))).mappings()
-            found = [grant_of(g) for g in grant_rows]
-        content = stored_content(row["content"]) if row["content"] else None
+        rows = await self._pool.fetch(DETAIL, insight_id)
+        if not rows:
+            return None
+        row = rows[0]
+        found = [Grant(coach_user_id=coach, expires_at=expires, shared_at=changed,
+                       permissions=SharePermissions(view=view, comment=comment, export=export))
+                 for coach, expires, changed, view, comment, export in row["grants"]]
+        content = content_of(row["content"]) if row["content"] else None
         return to_view(row, content=content, insight_grants=found)
+
+    async def my_insights_page(self, user_id: str, limit: int, offset: int, paired: bool = True,
+                               unpaired: bool = True) -> tuple[list[InsightView], int, list[InsightView], int]:
+        found: dict[str, list[InsightView]] = {"paired": [], "unpaired": []}
+        totals = {"paired": 0, "unpaired": 0}
+        for row in await self._pool.fetch(MY_INSIGHTS, user_id, limit, offset, paired, unpaired):
+            totals[row["list"]] = row["total"]
+            if row["id"] is not None:
+                found[row["list"]].append(list_view(row))
+        return found["paired"], totals["paired"], found["unpaired"], totals["unpaired"]
+
+    async def timeline_page(self, relationship_id: str, user_id: str, limit: int,
+                            offset: int) -> tuple[Relationship | None, list[InsightView], int]:
+        rows = await self._pool.fetch(TIMELINE, relationship_id, user_id, limit, offset)
+        if not rows:
+            return None, [], 0
+        r = rows[0]
+        relationship = RelationshipRow(r["r_id"], r["r_coach"], r["r_client"], r["r_coach_name"], r["r_client_name"],
+                                       r["r_status"])
+        return relationship, [list_view(row) for row in rows if row["id"] is not None], r["total"]
 
     async def _page(self, where: list, limit: int, offset: int, *, join=None,
                     extra: tuple = ()) -> tuple[list, int]:
