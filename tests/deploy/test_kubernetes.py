@@ -265,3 +265,12 @@ def test_the_llm_egress_component_opens_https_for_analysis_alone(tmp_path):
     assert https == [(policy["spec"]["egress"][0]["to"][0], {443})]
     for service in set(SERVICES) - {"analysis"}:
         assert policy not in policies_for(objects, pod_labels(objects, service), "Egress")
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_a_pod_runs_one_process_where_the_code_would_start_several(objects, service):
+    # serve() forks WEB_CONCURRENCY workers (unset: by the node's cores, not the pod's limit)
+    env = pod_env(objects, one(objects, "Deployment", service))
+    if reads(service, "WEB_CONCURRENCY") and f'serve("{service}.main:' in (
+            ROOT / "services" / service / "src" / service / "main.py").read_text():
+        assert env.get("WEB_CONCURRENCY") == "1"
