@@ -160,3 +160,38 @@ async def test_search_access_is_decided_at_query_time(world):
         assert await search(world, nobody, "", section="action_items") == [], nobody
     await apply(InsightDeleted(insight_id="u1", deleted_by="client-dan"))
     assert await search(world, "client-dan", "budget spreadsheet") == []
+
+
+@pytest.mark.timeout(120)
+async def test_migration_0004_back_fills_the_search_entries_of_insights_stored_before_it(postgres_server):
+    import asyncio
+
+    import asyncpg
+    import msgspec
+    from alembic import command
+    from chassis.migrate import alembic_config
+
+    url = await fresh_database(postgres_server)
+    config = alembic_config(MIGRATIONS, url)
+    await asyncio.to_thread(command.upgrade, config, "0003")
+    conn = await asyncpg.connect(url.replace("+asyncpg", ""))
+    try:
+        await conn.execute(
+            "insert into insights.insights (id, client_user_id, is_unpaired, status, sort_at, created_at, updated_at, "
+            "content) values ('old', 'client-dan', true, 'completed', now(), now(), now(), $1::jsonb)",
+            msgspec.json.encode(FIRST).decode())
+        await asyncio.to_thread(command.upgrade, config, "head")
+        rows = await conn.fetch("select section, kind, text, length(embedding) as size from insights.search_entries "
+                                "where insight_id = 'old' order by position")
+    finally:
+        await conn.close()
+    assert ("action_items", "claim", "Hand over the weekly report to Priya by Friday") in {
+        (r["section"], r["kind"], r["text"]) for r in rows}
+    assert {r["size"] for r in rows} == {512}
+    engine = make_engine(url)
+    try:
+        index = SqlaSearchIndex(make_sessions(engine))
+        hits = await queries.search(index, WordLlamaEmbedder(), "client-dan", "weekly report", SearchFilters(), 5)
+        assert hits and hits[0].insight_id == "old"
+    finally:
+        await engine.dispose()
