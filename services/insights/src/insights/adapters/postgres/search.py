@@ -52,15 +52,9 @@ def hit(row, match: str, score: float, headline: str | None = None) -> SearchHit
                      coaching_relationship_id=row["coaching_relationship_id"])
 
 
-class SqlaSearchIndex(SearchIndex):
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
-        self._sessions = sessions
-
-    async def by_words(self, user_id: str, now: datetime, query: str, filters: SearchFilters,
-                       limit: int) -> list[SearchHit]:
-        where, params = filtered(filters)
-        # ranked on the index's candidates first; ts_headline (costly) only for the page kept
-        sql = text(f"""
+def words_sql(where: str) -> str:
+    # ranked over the caller's entries first; ts_headline (costly) only for the page kept
+    return f"""
 with {VISIBLE},
 q as (select websearch_to_tsquery('english', :query) as q),
 hits as (
@@ -74,7 +68,17 @@ hits as (
   limit :limit
 )
 select hits.*, ts_headline('english', hits.text, q.q, :headline) as headline
-from hits, q order by rank desc, sort_at desc""")
+from hits, q order by rank desc, sort_at desc"""
+
+
+class SqlaSearchIndex(SearchIndex):
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def by_words(self, user_id: str, now: datetime, query: str, filters: SearchFilters,
+                       limit: int) -> list[SearchHit]:
+        where, params = filtered(filters)
+        sql = text(words_sql(where))
         async with self._sessions() as session:
             rows = (await session.execute(sql, {"user": user_id, "now": now, "query": query, "limit": limit,
                                                 "headline": HEADLINE, **params})).mappings().all()
