@@ -76,6 +76,11 @@ erase-user USER_ID:
 bench-queries *ARGS: bootstrap
     uv run --no-sync python bench/queries.py {{ARGS}}
 
+# one benchmark report: read path through the gateway under wrk (10k and 100k insights), upload -> completed, analyses/s, relay, extraction
+bench *ARGS: bootstrap
+    @command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null 2>&1 || { echo "install wrk (apt-get install wrk)"; exit 1; }
+    uv run --no-sync python bench/run_all.py {{ARGS}}
+
 # extraction MB/s and peak RSS per format (1 MB, 10 MB); upload p50/p95 at 8 clients
 bench-ingest: bootstrap
     uv run --no-sync python bench/ingest.py

@@ -1,0 +1,56 @@
+"""`just bench`: the one benchmark report. Runs each benchmark in its own process, one after
+the other, and passes their `name: value unit` lines through, each section headed by the
+machine's load average (the machine may be shared: figures under load are not comparable
+with figures on an idle one).
+
+    uv run python bench/run_all.py [--only-10k] [--seconds 5]
+
+Sections: the read path through the gateway with wrk (read_path.py: the gateway's trivial
+route as ceiling; my-insights, timeline and detail at 10k and 100k insights; ratios), upload ->
+completed (pipeline.py), analyses/s with 1 and 2 worker processes and the outbox relay against
+JetStream's raw publish rate (hooks: the script named runs when it exists, else its lines say
+n/a), document extraction MB/s and upload latency (ingest.py)."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+# (section, script, its arguments, the lines it prints: n/a until the script exists)
+SECTIONS = [
+    ("read path via the gateway, wrk, 32 connections", "read_path.py", sys.argv[1:], []),
+    ("upload -> completed", "pipeline.py", [], []),
+    # TODO(issue 13, item 2): bench/analysis_workers.py prints these two lines (embedded analyzer,
+    # 1 and 2 worker processes on the shared durable consumer)
+    ("analyses/s by worker processes", "analysis_workers.py", [],
+     ["analyses_per_s_1_worker", "analyses_per_s_2_workers", "analyses_2_vs_1_workers"]),
+    # TODO(issue 13, item 3): bench/relay.py prints these (the outbox relay vs JetStream's own
+    # async publish rate on this machine, same stream, same message size)
+    ("outbox relay vs raw JetStream publish", "relay.py", [],
+     ["relay_events_per_s", "jetstream_raw_publish_per_s", "relay_vs_raw_publish"]),
+    ("document extraction and upload", "ingest.py", [], []),
+]
+
+
+def main() -> int:
+    worst = 0
+    for title, script, args, hook_lines in SECTIONS:
+        load = " ".join(f"{n:.1f}" for n in os.getloadavg())
+        print(f"# {title} (load average {load}, {os.cpu_count()} cores)", flush=True)
+        if not (HERE / script).exists():
+            for name in hook_lines:
+                print(f"{name}: n/a")
+            continue
+        started = time.monotonic()
+        code = subprocess.call([sys.executable, str(HERE / script), *args])
+        print(f"bench_{script.removesuffix('.py')}_seconds: {time.monotonic() - started:.0f} s", flush=True)
+        if code:
+            print(f"# {script} failed with exit code {code}", flush=True)
+            worst = max(worst, code)
+    return worst
+
+
+if __name__ == "__main__":
+    sys.exit(main())
