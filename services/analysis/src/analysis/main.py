@@ -14,6 +14,7 @@ from analysis.adapters.analyzers.embedded_candidates import EmbeddedCandidates
 from analysis.adapters.analyzers.fallback import FallbackAnalyzer
 from analysis.adapters.analyzers.metered import MeteredAnalyzer
 from analysis.adapters.analyzers.openai import LlmSettings, OpenAIAnalyzer
+from analysis.adapters.analyzers.process_pool import processes_from_env
 from analysis.adapters.http import operator_handlers
 from analysis.adapters.nats.subscribers import subscribe
 from analysis.adapters.postgres.tables import SCHEMA, dead_letters, inbox, outbox
@@ -25,18 +26,19 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 FALLBACKS = ("embedded", "none")
 
 
-def build_analyzer() -> Analyzer:
+def build_analyzer(processes: int = 1) -> Analyzer:
     """Embedded alone, unless INSIGHTS_LLM_* configure an LLM: then the LLM, falling back to
-    the embedded analyzer unless the operator switch ANALYSIS_FALLBACK=none turns that off."""
+    the embedded analyzer unless the operator switch ANALYSIS_FALLBACK=none turns that off.
+    The embedded analyzer runs in `processes` worker processes (0 or 1: in this one)."""
     llm = LlmSettings.from_env(env)
     if llm is None:
-        return EmbeddedAnalyzer()
+        return EmbeddedAnalyzer(processes=processes)
     fallback = env("ANALYSIS_FALLBACK", "embedded")
     if fallback not in FALLBACKS:
         raise ValueError(f"ANALYSIS_FALLBACK must be one of {FALLBACKS}, not {fallback!r}")
     # Grounded mode offers the model the embedded analyzer's own findings as numbered passages.
     primary = OpenAIAnalyzer(llm, candidates=EmbeddedCandidates(llm.max_passages))
-    return primary if fallback == "none" else FallbackAnalyzer(primary, EmbeddedAnalyzer())
+    return primary if fallback == "none" else FallbackAnalyzer(primary, EmbeddedAnalyzer(processes=processes))
 
 
 def create_app(settings: CommonSettings | None = None, analyzer: Analyzer | None = None):
@@ -45,7 +47,10 @@ def create_app(settings: CommonSettings | None = None, analyzer: Analyzer | None
     runtime.with_outbox(outbox)
     runtime.with_inbox(inbox)
     runtime.with_dead_letters(dead_letters)
-    analyzer = MeteredAnalyzer(analyzer or build_analyzer())
+    # ANALYSIS_PROCESSES worker processes (default: one per core) analyse at once; the
+    # consumer takes as many messages at a time unless ANALYSIS_CONCURRENCY says otherwise
+    processes = processes_from_env(env("ANALYSIS_PROCESSES", ""))
+    analyzer = MeteredAnalyzer(analyzer or build_analyzer(processes))
     worker = f"{socket.gethostname()}:{os.getpid()}"
 
     def uow() -> AnalysisUnitOfWork:
@@ -54,7 +59,8 @@ def create_app(settings: CommonSettings | None = None, analyzer: Analyzer | None
 
     subscribe(runtime.broker, analyzer, uow,
               max_deliver=int(env("ANALYSIS_MAX_DELIVER", "5")), ack_wait=float(env("ANALYSIS_ACK_WAIT", "60")),
-              concurrency=int(env("ANALYSIS_CONCURRENCY", "1")), dead_letters=runtime.dead_letters)
+              concurrency=int(env("ANALYSIS_CONCURRENCY", "") or max(1, processes)),
+              dead_letters=runtime.dead_letters)
     operator = operator_handlers(partial(rerun_analysis, analyzer=analyzer, uow_factory=uow),
                                  env("ANALYSIS_OPERATOR_TOKEN"))
     return runtime.app(operator, verifier=None)
