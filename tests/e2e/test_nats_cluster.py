@@ -96,18 +96,24 @@ async def kill_the_leader(cluster: NatsCluster, system: System, uploads: list[Up
     run.accepted_before_kill = sum(u.outcome == "accepted" for u in uploads)
     run.completed_before_kill = (await _sql(dsn, "select count(*) from insights.insights where status = 'completed'"))[0][0]
     run.killed = await stream_leader(cluster.url, STREAM)
-    killed_at = time.monotonic()
-    cluster.node(run.killed).kill()
-    survivors = ",".join(n.url for n in cluster.alive())
-    while time.monotonic() - killed_at < 60:
-        try:
-            leader = await stream_leader(survivors, STREAM, timeout=1)
-            if leader and leader != run.killed:
-                run.new_leader, run.leaderless_seconds = leader, time.monotonic() - killed_at
-                break
-        except (nats.errors.Error, nats.js.errors.Error, asyncio.TimeoutError, OSError):
-            pass
-        await asyncio.sleep(0.05)
+    # connected to the survivors before the kill: the clock measures the election, not a connect
+    watcher = await nats.connect([n.url for n in cluster.nodes if n.name != run.killed])
+    try:
+        js = watcher.jetstream(timeout=0.5)
+        killed_at = time.monotonic()
+        cluster.node(run.killed).kill()
+        while time.monotonic() - killed_at < 60:
+            try:
+                info = await js.stream_info(STREAM)
+                leader = info.cluster.leader if info.cluster else None
+                if leader and leader != run.killed:
+                    run.new_leader, run.leaderless_seconds = leader, time.monotonic() - killed_at
+                    break
+            except (nats.errors.Error, nats.js.errors.Error, asyncio.TimeoutError):
+                pass
+            await asyncio.sleep(0.02)
+    finally:
+        await watcher.close()
     return killed_at
 
 

@@ -1,6 +1,7 @@
 """JetStream set-up shared by every service: streams, the broker, publishing raw events,
 how full each stream is, and a connection that reopens itself when the server closes it."""
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
@@ -10,7 +11,7 @@ from contracts.subjects import ALL_STREAMS
 from faststream.nats import NatsBroker
 from nats.aio.client import AUTHORIZATION_VIOLATION, PERMISSIONS_ERR, STALE_CONNECTION, Client
 from nats.js.api import DiscardPolicy, RetentionPolicy, StorageType, StreamConfig
-from nats.js.errors import NotFoundError
+from nats.js.errors import NotFoundError, ServiceUnavailableError
 
 from chassis.nats_connection import NatsSettings
 from chassis import tracing
@@ -59,17 +60,30 @@ def stream_config(name: str, subjects: list[str], max_bytes: int = STREAM_MAX_BY
     )
 
 
-async def ensure_streams(broker: NatsBroker, max_bytes: int = STREAM_MAX_BYTES, max_msgs: int = -1) -> None:
-    """Create or update every stream (see `stream_config`), with the broker's replica count."""
+async def ensure_streams(broker: NatsBroker, max_bytes: int = STREAM_MAX_BYTES, max_msgs: int = -1,
+                         patience: float = 120) -> None:
+    """Create or update every stream (see `stream_config`), with the broker's replica count.
+    A cluster answers slowly while it elects leaders or places a replicated stream (and
+    every service ensures the streams at once): a timed-out request is asked again, for up
+    to `patience` seconds (it may have taken effect meanwhile: create-or-update copes)."""
     js = broker.config.connection_state.stream
     replicas = getattr(broker, "replicas", 1)
     for name, subjects in ALL_STREAMS:
         config = stream_config(name, subjects, max_bytes=max_bytes, max_msgs=max_msgs, replicas=replicas)
-        try:
-            await js.stream_info(name)
-            await js.update_stream(config)
-        except NotFoundError:
-            await js.add_stream(config)
+        deadline = asyncio.get_running_loop().time() + patience
+        while True:
+            try:
+                try:
+                    await js.stream_info(name)
+                    await js.update_stream(config)
+                except NotFoundError:
+                    await js.add_stream(config)
+                break
+            except (nats.errors.TimeoutError, ServiceUnavailableError) as exc:
+                if asyncio.get_running_loop().time() > deadline:
+                    raise
+                log.warning("stream %s: JetStream did not answer in time (%s); asking again", name, exc)
+                await asyncio.sleep(1)
 
 
 @dataclass(frozen=True)
