@@ -13,11 +13,13 @@ from insights.domain.search import HIT_END, HIT_START, SearchFilters, SearchHit,
 from insights.ports import SearchIndex
 
 # the client's own; the coach named on a paired one; a coach with a live view grant on an unpaired one
+# ("is_unpaired is false", word for word the predicate of the partial index ix_insights_coach_paired:
+# "not is_unpaired" would not match it, and the planner scanned the whole table instead)
 VISIBLE = """
 visible as (
   select id from insights.insights where client_user_id = :user
   union
-  select id from insights.insights where coach_user_id = :user and not is_unpaired
+  select id from insights.insights where coach_user_id = :user and is_unpaired is false
   union
   select g.insight_id from insights.grants g join insights.insights s on s.id = g.insight_id
   where g.coach_user_id = :user and g.can_view and not g.revoked
