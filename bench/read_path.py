@@ -6,7 +6,7 @@ my-insights on the insights service directly (what the gateway adds).
     uv run python bench/read_path.py [--only-10k] [--seconds 5]
 
 Starts its own NATS, Postgres and five services (WEB_CONCURRENCY as in the environment),
-seeds the insights schema as bench/queries.py does, and prints `name: value unit` lines:
+seeds the insights read model (read_seed.py), and prints `name: value unit` lines:
 req/s, p50, p99, the ratio to the ceiling, and cost at 100k / cost at 10k (cost: 1 / req/s).
 The machine may be shared: each figure comes with the 1-minute load average at the time, and
 with the CPU time the system under test spent per request (NATS, Postgres, the services; not
@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from devstack.system import System  # noqa: E402
 from devstack.testing import standalone_system  # noqa: E402
-from queries import API, CLIENTS, COACHES, rows, seed  # noqa: E402
+from read_seed import API, CLIENTS, COACHES, rows, seed  # noqa: E402
 from wrk import WrkResult, run_wrk  # noqa: E402
 
 CONNECTIONS, DISTINCT = 32, 3000
@@ -85,8 +85,8 @@ def requests_for(system: System, inserted: int) -> dict[str, list[tuple[str, str
         return tokens[user]
 
     owners: list[tuple[str, str]] = []  # (insight id, its client), exactly as seed() made them
-    for start, count in ((0, 10_000), (10_000, inserted - 10_000))[: 1 if inserted <= 10_000 else 2]:
-        owners += [(record[0], record[1]) for record in rows(start, count, random.Random(start))]
+    for chunk in range(0, inserted, 10_000):
+        owners += [(record[0], record[1]) for record in rows(chunk, 10_000, random.Random(chunk))]
     my, timeline, detail = [], [], []
     for _ in range(DISTINCT):
         user = f"client-{rng.randrange(CLIENTS)}" if rng.random() < 0.9 else f"coach-{rng.randrange(COACHES)}"
