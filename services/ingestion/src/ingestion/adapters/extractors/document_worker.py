@@ -32,7 +32,8 @@ def read_frame(stream) -> dict | None:
 
 def write_frame(stream, message: dict) -> None:
     body = msgspec.msgpack.encode(message)
-    stream.write(HEADER.pack(len(body)) + body)
+    stream.write(HEADER.pack(len(body)))  # two writes: no copy of a large answer
+    stream.write(body)
     stream.flush()
 
 
@@ -54,13 +55,15 @@ def serve(requests, answers, memory_bytes: int) -> None:
     cap_memory(memory_bytes)
     write_frame(answers, {"ready": True})
     while (request := read_frame(requests)) is not None:
+        ext = request["ext"]
         try:
-            lines = read_document(request["ext"], request["data"], request["max_chars"], request["max_pdf_pages"])
+            lines = read_document(ext, request["data"], request["max_chars"], request["max_pdf_pages"])
+            request = None  # the document is let go before its lines are encoded
             write_frame(answers, {"lines": lines})
         except IngestionError as exc:
             write_frame(answers, {"refusal": exc.code, "message": exc.message})
         except MemoryError:
-            ext, request = request["ext"], None  # let go of what can be freed before answering
+            request = None  # let go of what can be freed before answering
             write_frame(answers, {"refusal": DecompressionBomb.code, "exiting": True, "message": (
                 f"the .{ext} file needs more than {memory_bytes // 2**20:,} MB of memory to read "
                 "(its content inflates far beyond its size)")})
