@@ -163,15 +163,21 @@ async def test_metrics_show_the_backlog_the_deliveries_and_the_requests(wiring):
         assert value(waiting, "outbox_oldest_pending_age_seconds") >= 0.2
 
         relay.start()  # published, but the consumer is held up: they wait for it
+        lag = {"stream": "INGESTION", "consumer": "metrics-test"}
+
+        def settled(samples: dict) -> bool:  # one scrape reads the outbox and the consumer at once: both moved
+            return not value(samples, "outbox_pending_events") and value(
+                samples, "jetstream_consumer_pending_messages", **lag) + value(
+                samples, "jetstream_consumer_ack_pending_messages", **lag) == 3
+
         deadline = time.monotonic() + 20
-        while value(queued := await scrape(client), "outbox_pending_events") and time.monotonic() < deadline:
+        while not settled(queued := await scrape(client)) and time.monotonic() < deadline:
             await asyncio.sleep(0.1)
         assert value(queued, "outbox_pending_events") == 0
         assert value(queued, "outbox_oldest_pending_age_seconds") == 0
         published = value(queued, "outbox_published_total", subject=SUBJECT) - value(
             before, "outbox_published_total", subject=SUBJECT)
         assert published == 3
-        lag = {"stream": "INGESTION", "consumer": "metrics-test"}
         assert value(queued, "jetstream_consumer_pending_messages", **lag) + value(
             queued, "jetstream_consumer_ack_pending_messages", **lag) == 3
 

@@ -135,33 +135,75 @@ def headers_size(headers: dict[str, str]) -> int:
     return len(b"NATS/1.0\r\n\r\n") + sum(len(k.encode()) + len(v.encode()) + 4 for k, v in headers.items())
 
 
-def jetstream_publisher(broker: NatsBroker):
-    """A `Publish` for the outbox relay: JetStream publish, awaiting the ack. A message the
-    server could never take raises Unpublishable before it is sent (the server would close
-    the connection)."""
+PUBLISH_ACK_TIMEOUT = 5.0  # for a whole pipelined batch
 
-    async def publish(subject: str, payload: bytes, msg_id: str, headers: dict[str, str] | None = None) -> int:
-        connection = broker.config.connection_state.connection
-        js = broker.config.connection_state.stream
-        headers, span = tracing.publish_headers(subject, headers)
-        headers["Nats-Msg-Id"] = msg_id
-        size = len(payload) + headers_size(headers)
-        try:
+
+def jetstream_publisher(broker: NatsBroker) -> "JetStreamPublisher":
+    """A `Publish` for the outbox relay (see JetStreamPublisher)."""
+    return JetStreamPublisher(broker)
+
+
+class JetStreamPublisher:
+    """JetStream publish for the outbox relay. Called with one message it publishes it and
+    awaits the ack; `publish_many` pipelines a batch: every message is written to the
+    connection in order (the stream stores them in that order), then the acks are awaited
+    together, one round trip for the batch instead of one a message. A message the server
+    could never take is Unpublishable and is not sent (the server would close the
+    connection)."""
+
+    def __init__(self, broker: NatsBroker) -> None:
+        self._broker = broker
+
+    async def __call__(self, subject: str, payload: bytes, msg_id: str, headers: dict[str, str] | None = None) -> int:
+        [outcome] = await self.publish_many([(subject, payload, msg_id, headers)])
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+    async def publish_many(self, messages: list[tuple[str, bytes, str, dict[str, str] | None]]
+                           ) -> list[int | Exception]:
+        """Each message's stream sequence, or the exception that kept it out, in order."""
+        connection = self._broker.config.connection_state.connection
+        js = self._broker.config.connection_state.stream
+        outcomes: list[int | Exception | asyncio.Future] = []
+        spans: list[object] = []
+        for subject, payload, msg_id, stored in messages:
+            headers, span = tracing.publish_headers(subject, stored)
+            headers["Nats-Msg-Id"] = msg_id
+            spans.append(span)
+            size = len(payload) + headers_size(headers)
             if size > connection.max_payload:
-                raise Unpublishable(f"{size:,} bytes with its headers; the server takes at most "
-                                    f"{connection.max_payload:,} a message")
+                outcomes.append(Unpublishable(f"{size:,} bytes with its headers; the server takes at most "
+                                              f"{connection.max_payload:,} a message"))
+                continue
             try:
-                ack = await js.publish(subject, payload, timeout=5, headers=headers)
-            except nats.errors.MaxPayloadError as exc:
-                raise Unpublishable(f"{size:,} bytes: over the server's max_payload") from exc
-        except BaseException as exc:
-            tracing.end(span, exc)
-            raise
-        tracing.end(span)
-        OUTBOX_PUBLISHED.labels(subject).inc()
-        return ack.seq
-
-    return publish
+                # no wait_stall: its timer would yield to the loop and flush every message on its own
+                outcomes.append(await js.publish_async(subject, payload, headers=headers))
+            except nats.errors.MaxPayloadError:
+                outcomes.append(Unpublishable(f"{size:,} bytes: over the server's max_payload"))
+            except Exception as exc:  # the connection is gone: neither this nor the rest went out
+                outcomes += [exc] * (len(messages) - len(outcomes))
+                spans += [None] * (len(messages) - len(spans))
+                break
+        pending = [o for o in outcomes if isinstance(o, asyncio.Future)]
+        if pending:
+            _, late = await asyncio.wait(pending, timeout=PUBLISH_ACK_TIMEOUT)
+            for future in late:  # no ack in time: it may or may not be stored; the retry is deduplicated
+                future.cancel()
+        results: list[int | Exception] = []
+        for (subject, *_), outcome, span in zip(messages, outcomes, spans, strict=True):
+            if isinstance(outcome, asyncio.Future):
+                if outcome.cancelled():
+                    outcome = nats.errors.TimeoutError()
+                else:
+                    outcome = outcome.exception() or outcome.result().seq
+            if isinstance(outcome, BaseException):
+                tracing.end(span, outcome)
+            else:
+                tracing.end(span)
+                OUTBOX_PUBLISHED.labels(subject).inc()
+            results.append(outcome)
+        return results
 
 
 def jetstream_unpublisher(broker: NatsBroker):

@@ -28,12 +28,14 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    bindparam,
     delete,
     func,
     select,
+    text,
     update,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from chassis import tracing
@@ -41,7 +43,9 @@ from chassis.request_context import HEADER, request_id
 from contracts import Event, subject_of
 
 log = logging.getLogger(__name__)
-# subject, payload, msg id, headers -> the message's sequence number in its stream
+# subject, payload, msg id, headers -> the message's sequence number in its stream. A publisher
+# may also offer `publish_many(messages)` -> each one's sequence or exception, in order: the
+# relay then hands it a whole batch (pipelined) instead of one message at a time.
 Publish = Callable[[str, bytes, str, dict[str, str] | None], Awaitable[int | None]]
 # delete published messages (subject, stream sequence) from their streams: erasure
 Unpublish = Callable[[list[tuple[str, int]]], Awaitable[None]]
@@ -186,8 +190,20 @@ class OutboxRelay:
             self._wake.clear()
 
     async def relay_once(self) -> int:
-        """Publish up to one batch of pending events in order; returns how many it handled
-        (published or set aside)."""
+        """Publish up to one batch of pending events, pipelined in commit order; returns how
+        many it handled (published or set aside).
+
+        Every row of the batch is sent before any ack is awaited (see `publish_many`), so a
+        failure (NATS away, a full stream refusing) can leave later rows published and an
+        earlier one not: each row is marked by its own outcome, the unpublished ones wait
+        for the next try, and re-publishing one that did land is deduplicated by its
+        Nats-Msg-Id.
+
+        Marking rows sent commits without waiting for the WAL flush (synchronous_commit off
+        for that transaction only): were Postgres to crash and lose the last marks, those
+        rows would be published again, which the Nats-Msg-Id de-duplication (and consumers'
+        event_id checks) absorb; the event rows themselves were committed durably by their
+        producers."""
         t = self._table
         async with self._sessions() as session, session.begin():
             rows = (
@@ -199,22 +215,44 @@ class OutboxRelay:
                     .with_for_update(skip_locked=True)
                 )
             ).all()
-            failure: Exception | None = None
-            for row in rows:
-                try:
-                    seq = await self._publish(row.subject, row.payload, row.event_id, row.headers)
-                except Unpublishable as exc:
+            if not rows:
+                return 0
+            outcomes = await self._publish_many([(r.subject, r.payload, r.event_id, r.headers) for r in rows])
+            now = datetime.now(UTC)
+            sent, dead, failure = [], [], None
+            for row, outcome in zip(rows, outcomes, strict=True):
+                if isinstance(outcome, Unpublishable):
                     log.error("outbox: event %s (%s) can never be published, set aside as dead: %s",
-                              row.event_id, row.subject, exc)
-                    await session.execute(update(t).where(t.c.event_id == row.event_id).values(
-                        dead_at=datetime.now(UTC), dead_reason=str(exc)[:1000]))
-                    continue
-                except Exception as exc:  # it and the rest wait for the next try; what went out stays marked
-                    failure = exc
-                    break
-                await session.execute(
-                    update(t).where(t.c.event_id == row.event_id).values(sent_at=datetime.now(UTC), stream_seq=seq)
-                )
+                              row.event_id, row.subject, outcome)
+                    dead.append({"b_id": row.event_id, "b_reason": str(outcome)[:1000]})
+                elif isinstance(outcome, BaseException):  # it waits for the next try; what went out is marked
+                    failure = failure or outcome
+                else:
+                    sent.append((row.event_id, outcome))
+            if sent:  # one statement for the whole batch, not a round trip a row
+                await session.execute(text("SET LOCAL synchronous_commit = off"))  # see the note below
+                v = select(func.unnest(bindparam("ids", [i for i, _ in sent], ARRAY(String))).label("id"),
+                           func.unnest(bindparam("seqs", [q for _, q in sent], ARRAY(BigInteger))).label("seq")
+                           ).subquery("v")
+                await session.execute(update(t).where(t.c.event_id == v.c.id).values(sent_at=now, stream_seq=v.c.seq))
+            if dead:
+                await session.execute(update(t).where(t.c.event_id == bindparam("b_id"))
+                                      .values(dead_at=now, dead_reason=bindparam("b_reason")), dead)
         if failure:
             raise failure
         return len(rows)
+
+    async def _publish_many(self, messages: list[tuple[str, bytes, str, dict[str, str] | None]]
+                            ) -> list[int | None | Exception]:
+        if (many := getattr(self._publish, "publish_many", None)) is not None:
+            return await many(messages)
+        outcomes: list[int | None | Exception] = []  # a plain Publish: one at a time, stopping at a failure
+        for n, message in enumerate(messages):
+            try:
+                outcomes.append(await self._publish(*message))
+            except Unpublishable as exc:
+                outcomes.append(exc)
+            except Exception as exc:
+                outcomes += [exc] * (len(messages) - n)
+                break
+        return outcomes
