@@ -54,8 +54,11 @@ def subscribe(broker: NatsBroker, analyzer: Analyzer, uow_factory: Callable[[], 
     async def on_give_up(event: TranscriptReceived, error: Exception, deliveries: int) -> None:
         await give_up(event, error, deliveries, uow_factory())
 
-    # one message per fetch, so idle replicas get the next one; `concurrency` of them at once
+    # up to `concurrency` messages a fetch, all handled at once (each under its heartbeat) before
+    # the next fetch. Not FastStream's max_workers: it fetches one more while every worker is
+    # busy and holds it without in-progress acks, so a long analysis ahead of it (or a database
+    # outage) outlasts ack_wait and the waiting message is delivered, and analysed, twice.
     durable_consumer(broker, TranscriptReceived, "analysis-workers", on_transcript,
-                     max_deliver=max_deliver, ack_wait=ack_wait, batch_size=1, max_workers=concurrency,
+                     max_deliver=max_deliver, ack_wait=ack_wait, batch_size=max(1, concurrency),
                      dead_letters=dead_letters, on_give_up=on_give_up)
     durable_consumer(broker, InsightDeleted, "analysis-erasure", on_deleted, dead_letters=dead_letters)
