@@ -27,14 +27,21 @@ TOMBSTONES = {("insights", "erased"), ("sharing", "audit"), ("analysis", "erasur
 
 
 async def streams_drained(url: str) -> bool:
+    return not await pending_consumers(url)
+
+
+async def pending_consumers(url: str) -> list[str]:
+    """stream/consumer: pending, ack pending, for every durable consumer not yet caught up."""
     client = await nats.connect(url)
     try:
         js = client.jetstream()
+        behind = []
         for stream in await js.streams_info():
             for consumer in await js.consumers_info(stream.config.name):
                 if consumer.num_pending or consumer.num_ack_pending:
-                    return False
-        return True
+                    behind.append(f"{stream.config.name}/{consumer.name}: "
+                                  f"{consumer.num_pending}, {consumer.num_ack_pending}")
+        return behind
     finally:
         await client.close()
 
@@ -48,7 +55,8 @@ async def wait_drained(url: str, database_url: str, timeout: float = 30) -> None
             if await unsent(database_url) == 0 and await streams_drained(url):
                 return
         await asyncio.sleep(0.1)
-    raise AssertionError("consumers never caught up")
+    raise AssertionError(f"consumers never caught up: unsent {await unsent(database_url)}, "
+                         f"behind {await pending_consumers(url)}")
 
 
 async def unsent(database_url: str) -> int:
@@ -71,15 +79,17 @@ async def traces(database_url: str, needles: list[str]) -> list[tuple[str, str, 
             "and data_type in ('text', 'character varying', 'json', 'jsonb', 'bytea', 'character')")
         found = []
         for schema, table, column, data_type in columns:
-            value = f"convert_from(\"{column}\", 'UTF8')" if data_type == "bytea" else f'"{column}"::text'
-            where = f"{value} ilike $1"
+            # bytea (event payloads, embeddings) is searched as bytes: it need not be valid UTF-8
+            binary = data_type == "bytea"
+            where = f"position(convert_to($1, 'UTF8') in \"{column}\") > 0" if binary else f'"{column}"::text ilike $1'
             if (schema, table) == ("sharing", "audit"):
                 where += " and action <> 'erased'"
             tombstone = (schema, table) in TOMBSTONES - {("sharing", "audit")}
             for needle in needles:
                 if tombstone and re.fullmatch(r"[0-9a-f-]{36}", needle):
                     continue  # a tombstone holds the id, and nothing else
-                if await conn.fetchval(f'select count(*) from "{schema}"."{table}" where {where}', f"%{needle}%"):
+                pattern = needle if binary else f"%{needle}%"
+                if await conn.fetchval(f'select count(*) from "{schema}"."{table}" where {where}', pattern):
                     found.append((f"{schema}.{table}", column, needle))
         return found
     finally:

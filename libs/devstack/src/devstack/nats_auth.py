@@ -49,7 +49,7 @@ def grants_of(service: str) -> Grants:
                   erases_own=service in ERASE_THEIR_OWN_MESSAGES)
 
 
-ERASE_THEIR_OWN_MESSAGES = ("ingestion", "analysis")  # erasure deletes what they published from their stream
+ERASE_THEIR_OWN_MESSAGES = ("ingestion", "analysis", "sharing")  # erasure deletes what they published from their stream
 SERVICE_GRANTS: dict[str, Grants] = {
     service: grants_of(service) for service in ("ingestion", "analysis", "insights", "sharing")
 }  # the gateway talks to the services over HTTP only: it gets no NATS user at all
