@@ -7,9 +7,9 @@ with figures on an idle one).
 
 Sections: the read path through the gateway with wrk (read_path.py: the gateway's trivial
 route as ceiling; my-insights, timeline and detail at 10k and 100k insights; ratios), upload ->
-completed (pipeline.py), analyses/s with 1 and 2 worker processes and the outbox relay against
-JetStream's raw publish rate (hooks: the script named runs when it exists, else its lines say
-n/a), document extraction MB/s and upload latency (ingest.py)."""
+completed (pipeline.py), analyses/s with 1 and 2 worker processes (analysis_throughput.py), the
+outbox relay against JetStream's raw publish rate (relay_rate.py), document extraction MB/s and
+upload latency (ingest.py)."""
 
 import os
 import subprocess
@@ -22,14 +22,10 @@ HERE = Path(__file__).parent
 SECTIONS = [
     ("read path via the gateway, wrk, 32 connections", "read_path.py", sys.argv[1:], []),
     ("upload -> completed", "pipeline.py", [], []),
-    # TODO(issue 13, item 2): bench/analysis_workers.py prints these two lines (embedded analyzer,
-    # 1 and 2 worker processes on the shared durable consumer)
-    ("analyses/s by worker processes", "analysis_workers.py", [],
-     ["analyses_per_s_1_worker", "analyses_per_s_2_workers", "analyses_2_vs_1_workers"]),
-    # TODO(issue 13, item 3): bench/relay.py prints these (the outbox relay vs JetStream's own
-    # async publish rate on this machine, same stream, same message size)
-    ("outbox relay vs raw JetStream publish", "relay.py", [],
-     ["relay_events_per_s", "jetstream_raw_publish_per_s", "relay_vs_raw_publish"]),
+    # the embedded analyzer in a pool of 1 and of 2 worker processes, 1,000-word sessions
+    ("analyses/s by worker processes", "analysis_throughput.py", [], []),
+    # the outbox relay vs JetStream's own async publish rate, same stream and message size
+    ("outbox relay vs raw JetStream publish", "relay_rate.py", [], []),
     ("document extraction and upload", "ingest.py", [], []),
 ]
 
