@@ -110,6 +110,7 @@ SAMPLES = Path(__file__).parents[2] / "samples"
 # every sample we ship: (turns, {speaker: role}) as a coach reading it would mark them
 EXPECTED = {
     "credentialing-session.docx": (16, {"Coach": "coach", "Client": "client"}),
+    "follow-up-session.txt": (12, {"Maya": "coach", "Daniel": "client"}),
     "leadership-session.txt": (28, {"Maya": "coach", "Daniel": "client"}),
     "long-session-60min.txt": (211, {"Elena": "coach", "Marcus": "client"}),
     "otter-export.txt": (13, {"Rachel Adeyemi": "coach", "Chris Lindqvist": "client"}),
