@@ -43,7 +43,7 @@ import asyncpg
 import httpx
 import msgspec
 from chassis.db import make_engine, make_sessions
-from contracts.insight import ActionItem, Celebration, ClientDiscovery, GoalProgress, PowerfulQuestion
+from contracts.insight import ActionItem
 from devstack.system import System
 from devstack.testing import standalone_system
 from insights.adapters.embeddings import WordLlamaEmbedder, to_bytes
@@ -51,24 +51,10 @@ from insights.adapters.postgres.search import HEADLINE, SqlaSearchIndex, words_s
 from insights.app import queries
 from insights.domain.search import SearchFilters, search_entries
 
-from contracts import InsightContent, SessionMetadata
+from contracts import InsightContent
+from read_seed import API, CLIENTS, COACHES, CONTENT, QUOTE  # the rows the read benchmark seeds too
 
-CLIENTS, COACHES, CONCURRENCY, SECONDS = 4500, 500, 32, 4.0
-API = "/api/v1/session-insights"
-QUOTE = "I managed to get everyone to agree on the roadmap for the next quarter."
-CONTENT = msgspec.json.encode(InsightContent(
-    session_summary="The client reflected on a successful offsite and chose to delegate the report.",
-    key_themes=["delegation", "confidence", "team alignment"], overall_session_quality="Good",
-    celebration=Celebration(description="Ran the offsite", significance="A first", evidence=[QUOTE]),
-    client_discoveries=[ClientDiscovery(insight="Asking for help is strength", depth_level="Deep",
-                                        emotional_response="relief", evidence=[QUOTE])] * 3,
-    goal_progress=[GoalProgress(goal_area="Leadership", progress_description="Led the offsite",
-                                progress_level="Significant", next_steps=["Delegate"], evidence=[QUOTE])] * 2,
-    powerful_questions=[PowerfulQuestion(question="What would change if you let go?", impact_description="x",
-                                         client_response_summary="y", breakthrough_level="Major")] * 3,
-    action_items=[ActionItem(action="Hand over the report", client_commitment_level="High", evidence=[QUOTE])] * 4,
-    metadata=SessionMetadata(transcript_word_count=640, ai_provider="embedded", model_version="1",
-                             processing_time_seconds=0.4, analysis_confidence=0.7))).decode()
+CONCURRENCY, SECONDS = 32, 4.0
 TOPICS = [("delegation", "Hand over the weekly report to Priya"), ("feedback", "Give Sam honest feedback on his talk"),
           ("health", "Go for a run three times a week"), ("boundaries", "Stop answering email after 7pm"),
           ("career", "Talk to my manager about the promotion"), ("confidence", "Speak first in the leadership meeting"),
