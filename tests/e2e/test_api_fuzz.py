@@ -83,8 +83,13 @@ def seed(system: System) -> dict[str, list[str]]:
             while http.get(f"{API}/{insight_id}", headers=system.headers(owner)).json().get("status") != "completed":
                 assert time.monotonic() < deadline, "seeded insight not analysed"
                 time.sleep(0.2)
-        shared = http.post(f"{API}/{ids[1]}/share", headers=system.headers("client-alice"),
-                           json={"coach_user_id": "coach-sam", "permissions": {"view": True, "comment": True}})
+        deadline = time.monotonic() + 30
+        while True:  # 409 not_ready until sharing has projected the upload
+            shared = http.post(f"{API}/{ids[1]}/share", headers=system.headers("client-alice"),
+                               json={"coach_user_id": "coach-sam", "permissions": {"view": True, "comment": True}})
+            if shared.status_code != 409 or time.monotonic() > deadline:
+                break
+            time.sleep(float(shared.headers["Retry-After"]) / 4)
         assert shared.status_code == 200, shared.text
     return {"insight_id": ids, "relationship_id": ["rel-fuzz"], "coach_user_id": ["coach-sam", "coach-maya"]}
 

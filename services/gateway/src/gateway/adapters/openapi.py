@@ -263,6 +263,13 @@ CREATE_ERRORS = {
 SEARCH_ERRORS = {**ERRORS, 422: _problem("Unknown section, a date that is not ISO 8601, a bad limit, or nothing "
                                          "to search for (no q and no filter)")}
 STREAM_ERRORS = {**ERRORS, 429: _problem("Too many open streams for this user; see Retry-After")}
+SHARE_ERRORS = {
+    **ERRORS,
+    400: _problem("Malformed request"),
+    409: _problem("A paired insight (not shareable), or one uploaded moments ago and not yet registered for "
+                  "sharing (not_ready; see Retry-After)"),
+    422: _problem("Empty or too long coach id, the owner as coach, or an expiry in the past"),
+}
 COMMENT_ERRORS = {
     **ERRORS,
     400: _problem("Malformed request"),

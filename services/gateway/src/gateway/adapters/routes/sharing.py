@@ -4,19 +4,31 @@ so it is passed through as sent."""
 
 import msgspec
 from chassis.identity import Identity, bearer_token
+from chassis.problems import Problem
 from litestar import Request, Response, delete, get, post
 
-from gateway.adapters.openapi import COMMENT_ERRORS, Comment, Comments, Message, Shares, answers
+from gateway.adapters.openapi import COMMENT_ERRORS, SHARE_ERRORS, Comment, Comments, Message, Shares, answers
 from gateway.adapters.requests import CommentRequest, ShareInsightRequest
 from gateway.adapters.routes.common import PREFIX, RATE_LIMIT, Services, relay, segment
 
 
 def routes(services: Services) -> list:
     @post(f"{PREFIX}/{{insight_id:str}}/share", status_code=200, summary="Share an unpaired insight with a coach",
-          responses=answers(200, Message, "Shared (or permissions updated)"))
+          responses=answers(200, Message, "Shared (or permissions updated)", SHARE_ERRORS))
     async def share(insight_id: str, data: ShareInsightRequest, request: Request, caller: Identity) -> Response:
-        return relay(await services.sharing.call("POST", f"/v1/shares/{segment(insight_id)}", bearer_token(request),
-                                                 msgspec.json.encode(data)))
+        token = bearer_token(request)
+        shared = await services.sharing.call("POST", f"/v1/shares/{segment(insight_id)}", token,
+                                             msgspec.json.encode(data))
+        if shared.status == 404:
+            # sharing learns of an upload from its event, a moment after ingestion took it: the
+            # uploader gets "try again" then, not "no insight of yours"
+            uploaded = await services.ingestion.call("GET", f"/v1/transcripts/{segment(insight_id)}", token)
+            if uploaded.status == 200:
+                not_yet = Problem(409, "not_ready", "This insight was uploaded moments ago and is still being "
+                                                    "registered for sharing; try again in a second.")
+                not_yet.headers = {"Retry-After": "1"}
+                raise not_yet
+        return relay(shared)
 
     @delete(f"{PREFIX}/{{insight_id:str}}/share/{{coach_user_id:str}}", status_code=200,
             summary="Revoke a coach's access",

@@ -21,7 +21,9 @@ function notify(message) {
 
 // Hash routes: #/insights[/tab], #/upload, #/insight/<id>[/<section>], #/relationships, #/shared,
 // #/trends[/<relationship id>], #/search
+let routing = 0; // the latest route() call; an earlier one still loading must not mark the page ready
 async function route() {
+  const mine = ++routing;
   const [view = "insights", arg, part] = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   const name = view === "insight" ? "detail" : view;
   if (!$(`#view-${name}`)) return (location.hash = "#/insights");
@@ -37,8 +39,9 @@ async function route() {
     else if (name === "shared") await showShared();
     else if (name === "trends") await showTrends(arg);
     else if (name === "search") await showSearch();
-    document.body.dataset.ready = name; // lets tests wait for a rendered view
+    if (mine === routing) document.body.dataset.ready = name; // lets tests wait for a rendered view
   } catch (error) {
+    if (mine !== routing) return;
     const target = $(`#view-${name} .error`) || $("#notice");
     showError(target, error);
   }
