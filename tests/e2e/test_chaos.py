@@ -16,7 +16,7 @@ SEED = 20261201
 @pytest.fixture
 async def system(postgres_server, nats_server):
     stack = System(database_url=await fresh_database(postgres_server), nats_url=await empty_streams(nats_server),
-                   extra_env=SYSTEM_ENV)
+                   extra_env={**SYSTEM_ENV, "ANALYSIS_PROCESSES": "2"})  # kills hit the worker pool too
     stack.start(timeout=180)  # five services at once on a busy 2-core machine
     yield stack
     stack.stop()

@@ -40,7 +40,10 @@ class System:
     def env(self) -> dict[str, str]:
         env = {**os.environ, "DATABASE_URL": self.database_url, **nats_auth.system_environment(self.nats_url),
                "JWT_SECRET": self.jwt_secret, "DO_NOT_TRACK": "true", "PYTHONUNBUFFERED": "1",
-               "GATEWAY_LOCAL_SIGN_IN": "true"}  # a local test system: demo sign-in on, as `just up` has it
+               "GATEWAY_LOCAL_SIGN_IN": "true",  # a local test system: demo sign-in on, as `just up` has it
+               # analysis in its own process: a pool would load the NLP models once more per core at every
+               # start (the pool has its own tests, and a test that wants it sets ANALYSIS_PROCESSES)
+               "ANALYSIS_PROCESSES": "1"}
         env.update(db_roles.system_environment(self.database_url))  # each service connects as its own role
         for name, port in self.ports.items():
             env[f"{name.upper()}_PORT"] = str(port)
