@@ -8,7 +8,9 @@ import os
 from pathlib import Path
 
 import pytest
-from devstack.system import System
+from devstack.testing import started_system
+
+SERVICES = ("ingestion", "analysis", "insights", "sharing", "gateway")
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 # Without the background-networking flags Chromium keeps dialling Google on a closed network.
@@ -17,15 +19,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 _taken: list[Path] = []
 
-@pytest.fixture
-def system(database_url: str, nats_url: str, request):
-    stack = System(database_url=database_url, nats_url=nats_url)
-    stack.start()
+@pytest.fixture(scope="module")
+async def system(postgres_server, nats_server):
+    """One system per module (starting five services is the slow part)."""
+    stack = await started_system(postgres_server, nats_server)
     yield stack
     stack.stop()
-    if getattr(request.node, "rep_call", None) and request.node.rep_call.failed:
-        for name in ("ingestion", "analysis", "insights", "sharing", "gateway"):
-            print(f"--- {name} ---\n{stack.log_tail(name)}")
 
 
 @pytest.fixture
@@ -68,7 +67,10 @@ def shoot():
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
-    setattr(item, f"rep_{report.when}", report)
+    stack = getattr(item, "funcargs", {}).get("system")
+    if report.when == "call" and report.failed and hasattr(stack, "log_tail"):
+        for name in SERVICES:
+            report.sections.append((f"{name} log", stack.log_tail(name)))
     return report
 
 

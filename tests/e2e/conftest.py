@@ -1,20 +1,23 @@
 import pytest
-from devstack.system import System
+from devstack.testing import started_system
+
+SERVICES = ("ingestion", "analysis", "insights", "sharing", "gateway")
 
 
-@pytest.fixture
-def system(database_url: str, nats_url: str, request):
-    stack = System(database_url=database_url, nats_url=nats_url, extra_env={"ANALYSIS_ACK_WAIT": "5"})
-    stack.start()
+@pytest.fixture(scope="module")
+async def system(postgres_server, nats_server):
+    """One system per module (starting five services is the slow part): tests in a module share
+    it, so each uses its own users or filters by the ids it created."""
+    stack = await started_system(postgres_server, nats_server, ANALYSIS_ACK_WAIT="5")
     yield stack
     stack.stop()
-    if request.node.rep_call.failed if hasattr(request.node, "rep_call") else False:
-        for name in ("ingestion", "analysis", "insights", "sharing", "gateway"):
-            print(f"--- {name} ---\n{stack.log_tail(name)}")
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
-    setattr(item, f"rep_{report.when}", report)
+    stack = getattr(item, "funcargs", {}).get("system")
+    if report.when == "call" and report.failed and hasattr(stack, "log_tail"):
+        for name in SERVICES:
+            report.sections.append((f"{name} log", stack.log_tail(name)))
     return report

@@ -79,7 +79,7 @@ BAD = [("damaged.docx", lambda: b"PK\x03\x04" + b"\x00garbage" * 100, 422, "corr
        ("really-a-pdf.docx", pdf, 415, "content_mismatch")]
 
 
-async def test_each_format_is_read_and_each_damaged_file_refused(system, database_url):
+async def test_each_format_is_read_and_each_damaged_file_refused(system):
     alice = system.headers("client-alice")
     async with httpx.AsyncClient(base_url=system.gateway_url, timeout=60) as client:
         created = {}
@@ -98,9 +98,9 @@ async def test_each_format_is_read_and_each_damaged_file_refused(system, databas
                 await asyncio.sleep(0.1)
             assert detail["status"] == "completed", detail
 
-    conn = await asyncpg.connect(database_url.replace("+asyncpg", ""))
+    conn = await asyncpg.connect(system.database_url.replace("+asyncpg", ""))
     try:
-        rows = await conn.fetch("select id, source_format from ingestion.transcripts")
+        rows = await conn.fetch("select id, source_format from ingestion.transcripts where id = any($1)", list(created))
     finally:
         await conn.close()
     assert {r["id"]: r["source_format"] for r in rows} == created
@@ -123,7 +123,7 @@ EXPECTED = {
 }
 
 
-async def test_every_sample_completes_with_its_speakers_and_roles_right(system, database_url):
+async def test_every_sample_completes_with_its_speakers_and_roles_right(system):
     shipped = {p.name for p in SAMPLES.iterdir() if p.suffix != ".py"}
     assert shipped == set(EXPECTED), "a sample without expectations (or the reverse)"
     alice = system.headers("client-alice")
@@ -143,9 +143,9 @@ async def test_every_sample_completes_with_its_speakers_and_roles_right(system, 
             assert detail["status"] == "completed", (name, detail.get("processing_error"))
             assert detail["session_summary"] and detail["coaching_presence"], name
 
-    conn = await asyncpg.connect(database_url.replace("+asyncpg", ""))
+    conn = await asyncpg.connect(system.database_url.replace("+asyncpg", ""))
     try:
-        rows = await conn.fetch("select id, transcript from ingestion.transcripts")
+        rows = await conn.fetch("select id, transcript from ingestion.transcripts where id = any($1)", list(ids))
     finally:
         await conn.close()
     for row in rows:

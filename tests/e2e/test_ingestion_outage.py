@@ -30,7 +30,7 @@ async def wait_until_completed(client: httpx.AsyncClient, ids: list[str], header
     raise AssertionError(f"still {statuses} {timeout}s after NATS came back")
 
 
-async def test_uploads_during_a_nats_outage_are_delivered_when_it_returns(system, nats_server, database_url):
+async def test_uploads_during_a_nats_outage_are_delivered_when_it_returns(system, nats_server):
     alice = system.headers("client-alice")
     async with httpx.AsyncClient(base_url=system.gateway_url, timeout=30) as client:
         nats_server.stop()
@@ -42,13 +42,13 @@ async def test_uploads_during_a_nats_outage_are_delivered_when_it_returns(system
                 assert response.status_code == 202, response.text
                 ids.append(response.json()["id"])
             await asyncio.sleep(1)  # the relay has tried and failed by now
-            assert await unsent(database_url) == 2
+            assert await unsent(system.database_url) == 2
             assert {(await client.get(f"{API}/{i}", headers=alice)).json()["status"] for i in ids} == {"pending"}
             assert (await client.get(f"{system.url('ingestion')}/ready")).status_code == 503
         finally:
             nats_server.start()
 
         await wait_until_completed(client, ids, alice, timeout=60)
-        assert await unsent(database_url) == 0
+        assert await unsent(system.database_url) == 0
         for name in ("ingestion", "analysis", "insights", "sharing", "gateway"):
             assert (await client.get(f"{system.url(name)}/ready")).status_code == 200, name

@@ -35,7 +35,8 @@ def headers(sub: str = "client-alice") -> dict[str, str]:
 
 def test_the_uploader_is_told_to_retry_until_sharing_knows_the_upload():
     sharing_answers = ScriptedService(NOT_FOUND, (200, {"message": "shared"}))
-    with client(sharing_answers, ScriptedService((200, {"status": "received"}))) as http:
+    uploaded = (200, {"status": "pending", "is_unpaired": True, "client_user_id": "client-alice"})
+    with client(sharing_answers, ScriptedService(uploaded)) as http:
         first = http.post(URL, json=BODY, headers=headers())
         assert first.status_code == 409 and first.json()["code"] == "not_ready"
         assert first.headers["retry-after"] == "1"
@@ -43,8 +44,13 @@ def test_the_uploader_is_told_to_retry_until_sharing_knows_the_upload():
         assert http.post(URL, json=BODY, headers=headers()).status_code == 200
 
 
-@pytest.mark.parametrize("ingestion_answer", [NOT_FOUND, (401, {"code": "invalid_token"})])
+@pytest.mark.parametrize("ingestion_answer", [
+    NOT_FOUND,
+    (401, {"code": "invalid_token"}),
+    # the relationship's coach sees the client's paired upload in ingestion, but it is not theirs to share
+    (200, {"status": "pending", "is_unpaired": False, "client_user_id": "client-alice"}),
+])
 def test_someone_elses_or_an_unknown_insight_stays_404(ingestion_answer):
     with client(ScriptedService(NOT_FOUND), ScriptedService(ingestion_answer)) as http:
-        refused = http.post(URL, json=BODY, headers=headers("stranger"))
+        refused = http.post(URL, json=BODY, headers=headers("coach-rel"))
         assert refused.status_code == 404 and refused.json()["code"] == "not_found"

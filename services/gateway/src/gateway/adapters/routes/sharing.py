@@ -23,7 +23,7 @@ def routes(services: Services) -> list:
             # sharing learns of an upload from its event, a moment after ingestion took it: the
             # uploader gets "try again" then, not "no insight of yours"
             uploaded = await services.ingestion.call("GET", f"/v1/transcripts/{segment(insight_id)}", token)
-            if uploaded.status == 200:
+            if uploaded.status == 200 and _own_unpaired(uploaded.body, caller.user_id):
                 not_yet = Problem(409, "not_ready", "This insight was uploaded moments ago and is still being "
                                                     "registered for sharing; try again in a second.")
                 not_yet.headers = {"Retry-After": "1"}
@@ -58,3 +58,9 @@ def routes(services: Services) -> list:
                                                  params={"limit": limit, "offset": offset}))
 
     return [share, revoke, shares, comment, comments]
+
+
+def _own_unpaired(accepted: bytes, user_id: str) -> bool:
+    # ingestion also shows a relationship's coach the upload; only the client's own unpaired one is shareable
+    upload = msgspec.json.decode(accepted)
+    return upload.get("is_unpaired") is True and upload.get("client_user_id") == user_id
