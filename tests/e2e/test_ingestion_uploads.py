@@ -93,6 +93,11 @@ async def test_file_uploads_paired_and_unpaired_complete_and_outsiders_get_404(s
         for insight_id in (paired.json()["id"], unpaired.json()["id"]):
             assert (await wait_for_status(client, insight_id, alice))["status"] == "completed"
         assert (await client.get(f"{API}/{paired.json()['id']}", headers=maya)).status_code == 200
+        ids = [paired.json()["id"], unpaired.json()["id"]]
+        for _ in range(300):  # sharing projects the uploads on its own time: counted once it has
+            if await fetchval(database_url, "select count(*) from sharing.insights where insight_id = any($1)", ids) == 2:
+                break
+            await asyncio.sleep(0.1)
 
         before = await row_counts(database_url)
         outsider = await client.post(f"{API}/", headers=bob, files={"transcript_file": ("a.txt", SAMPLE)},

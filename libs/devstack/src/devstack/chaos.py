@@ -175,10 +175,12 @@ class Clients:
             wait = None
             try:
                 response = await self.http.request(method, path, headers=headers, **kwargs)
-                if response.status_code not in RETRYABLE and not (
+                # a 409 with Retry-After is "not yet" (sharing has not projected the upload): retry
+                not_yet = response.status_code == 409 and "retry-after" in response.headers
+                if response.status_code not in RETRYABLE and not not_yet and not (
                         response.status_code == 404 and time.monotonic() < not_found_until):
                     return response
-                if response.status_code == 429 and "retry-after" in response.headers:
+                if response.status_code in (409, 429) and "retry-after" in response.headers:
                     wait = min(5.0, float(response.headers["retry-after"]))
             except httpx.TransportError:
                 pass
@@ -224,7 +226,8 @@ class Clients:
             else:
                 u.errors.append(f"delete: {answer and answer.status_code}")
             return
-        # sharing learns of the insight from TranscriptReceived: until then it is 404
+        # sharing learns of the insight from TranscriptReceived: until then 409 not_ready (404 while
+        # ingestion itself is restarting and the gateway cannot tell)
         share = {"coach_user_id": u.coach, "permissions": {"view": True, "comment": True, "export": False}}
         answer = await self.request(u.client, "POST", f"{API}/{u.insight_id}/share", json=share,
                                     retry_404_for=self.op_timeout)
