@@ -1,5 +1,5 @@
 """Sharing right after an upload: sharing learns of the upload from its event a moment later, so
-until then the uploader is told to try again, while anyone else still gets 404."""
+the gateway waits for it a little, then tells the uploader to try again; anyone else gets 404."""
 
 import time
 
@@ -33,15 +33,22 @@ def headers(sub: str = "client-alice") -> dict[str, str]:
                                                      algorithm="HS256")}
 
 
-def test_the_uploader_is_told_to_retry_until_sharing_knows_the_upload():
-    sharing_answers = ScriptedService(NOT_FOUND, (200, {"message": "shared"}))
-    uploaded = (200, {"status": "pending", "is_unpaired": True, "client_user_id": "client-alice"})
-    with client(sharing_answers, ScriptedService(uploaded)) as http:
+UPLOADED = (200, {"status": "pending", "is_unpaired": True, "client_user_id": "client-alice"})
+
+
+def test_sharing_right_after_the_upload_waits_for_sharing_to_know_it():
+    sharing_answers = ScriptedService(NOT_FOUND, NOT_FOUND, (200, {"message": "shared"}))
+    with client(sharing_answers, ScriptedService(UPLOADED)) as http:
+        assert http.post(URL, json=BODY, headers=headers()).status_code == 200
+
+
+def test_the_uploader_is_told_to_retry_when_sharing_stays_behind(monkeypatch):
+    monkeypatch.setattr(sharing, "NOT_READY_WAIT_SECONDS", 0.5)
+    with client(ScriptedService(NOT_FOUND), ScriptedService(UPLOADED)) as http:
         first = http.post(URL, json=BODY, headers=headers())
         assert first.status_code == 409 and first.json()["code"] == "not_ready"
         assert first.headers["retry-after"] == "1"
         assert first.headers["content-type"].startswith("application/problem+json")
-        assert http.post(URL, json=BODY, headers=headers()).status_code == 200
 
 
 @pytest.mark.parametrize("ingestion_answer", [

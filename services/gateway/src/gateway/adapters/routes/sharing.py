@@ -2,6 +2,9 @@
 and the audit trail is validated by the sharing service (limit 1..100, else 422 invalid_input),
 so it is passed through as sent."""
 
+import asyncio
+import time
+
 import msgspec
 from chassis.identity import Identity, bearer_token
 from chassis.problems import Problem
@@ -11,23 +14,29 @@ from gateway.adapters.openapi import COMMENT_ERRORS, SHARE_ERRORS, Comment, Comm
 from gateway.adapters.requests import CommentRequest, ShareInsightRequest
 from gateway.adapters.routes.common import PREFIX, RATE_LIMIT, Services, relay, segment
 
+NOT_READY_WAIT_SECONDS = 3.0
+
 
 def routes(services: Services) -> list:
     @post(f"{PREFIX}/{{insight_id:str}}/share", status_code=200, summary="Share an unpaired insight with a coach",
           responses=answers(200, Message, "Shared (or permissions updated)", SHARE_ERRORS))
     async def share(insight_id: str, data: ShareInsightRequest, request: Request, caller: Identity) -> Response:
-        token = bearer_token(request)
-        shared = await services.sharing.call("POST", f"/v1/shares/{segment(insight_id)}", token,
-                                             msgspec.json.encode(data))
+        token, body = bearer_token(request), msgspec.json.encode(data)
+        shared = await services.sharing.call("POST", f"/v1/shares/{segment(insight_id)}", token, body)
         if shared.status == 404:
-            # sharing learns of an upload from its event, a moment after ingestion took it: the
-            # uploader gets "try again" then, not "no insight of yours"
+            # sharing learns of an upload from its event, a moment after ingestion took it: for the
+            # uploader's own upload, wait for it a little, then say "try again", not "no insight of yours"
             uploaded = await services.ingestion.call("GET", f"/v1/transcripts/{segment(insight_id)}", token)
             if uploaded.status == 200 and _own_unpaired(uploaded.body, caller.user_id):
-                not_yet = Problem(409, "not_ready", "This insight was uploaded moments ago and is still being "
-                                                    "registered for sharing; try again in a second.")
-                not_yet.headers = {"Retry-After": "1"}
-                raise not_yet
+                deadline = time.monotonic() + NOT_READY_WAIT_SECONDS
+                while shared.status == 404 and time.monotonic() < deadline:
+                    await asyncio.sleep(0.2)
+                    shared = await services.sharing.call("POST", f"/v1/shares/{segment(insight_id)}", token, body)
+                if shared.status == 404:
+                    not_yet = Problem(409, "not_ready", "This insight was uploaded moments ago and is still being "
+                                                        "registered for sharing; try again in a second.")
+                    not_yet.headers = {"Retry-After": "1"}
+                    raise not_yet
         return relay(shared)
 
     @delete(f"{PREFIX}/{{insight_id:str}}/share/{{coach_user_id:str}}", status_code=200,
