@@ -2,18 +2,21 @@
 to ingestion, spooled, extracted, stored with its outbox row): 200 uploads of
 samples/leadership-session.txt from 8 concurrent clients, after a warm-up.
 
-Starts its own nats-server and Postgres in temp dirs and the five services as processes.
+Runs against `just bench`'s system, or starts its own (nats-server, Postgres, five services).
 Prints `name: value unit` lines.
 """
 
 import asyncio
 import statistics
+import sys
 import time
 from pathlib import Path
 
 import httpx
 from devstack.system import System
-from devstack.testing import standalone_system
+
+sys.path.insert(0, str(Path(__file__).parent))
+from shared_system import bench_system  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 API = "/api/v1/session-insights"
@@ -61,10 +64,7 @@ async def run(system: System) -> None:
 
 def main() -> None:
     # the per-user create rate limit (30/min) would measure the limiter, not the upload path
-    with standalone_system(GATEWAY_CREATE_PER_MINUTE="100000") as system:
-        started = time.perf_counter()
-        system.start()
-        print(f"system_start: {time.perf_counter() - started:.1f} s")
+    with bench_system() as system:
         asyncio.run(run(system))
 
 

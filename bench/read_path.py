@@ -5,7 +5,8 @@ my-insights on the insights service directly (what the gateway adds).
 
     uv run python bench/read_path.py [--only-10k] [--seconds 5]
 
-Starts its own NATS, Postgres and five services (WEB_CONCURRENCY as in the environment),
+Runs against `just bench`'s system, or starts its own NATS, Postgres and five services
+(WEB_CONCURRENCY as in the environment),
 seeds the insights read model (read_seed.py), and prints `name: value unit` lines:
 req/s, p50, p99, the ratio to the ceiling, and cost at 100k / cost at 10k (cost: 1 / req/s).
 The machine may be shared: each figure comes with the 1-minute load average at the time, and
@@ -23,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from devstack.system import System  # noqa: E402
-from devstack.testing import standalone_system  # noqa: E402
 from read_seed import API, CLIENTS, COACHES, rows, seed  # noqa: E402
+from shared_system import bench_system, services_root_pid  # noqa: E402
 from wrk import WrkResult, run_wrk  # noqa: E402
 
 CONNECTIONS, DISTINCT = 32, 3000
@@ -58,10 +59,17 @@ def system_cpu_seconds() -> float:
         pid = int(stat.parent.name)
         parents[pid], names[pid] = int(fields[1]), head.split("(", 1)[1]
         names[pid] = (names[pid], (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"))
-    ours, frontier = set(), {os.getpid()}
-    while frontier:
-        frontier = {pid for pid, parent in parents.items() if parent in frontier} - ours
-        ours |= frontier
+    def descendants(root: int) -> set[int]:
+        found, frontier = set(), {root}
+        while frontier:
+            frontier = {pid for pid, parent in parents.items() if parent in frontier} - found
+            found |= frontier
+        return found
+
+    # under `just bench` the services are the report's children, and so is this script: not counted
+    ours = descendants(services_root_pid()) - {os.getpid()} - descendants(os.getpid())
+    if services_root_pid() == os.getpid():
+        ours = descendants(os.getpid())
     return sum(cpu for pid, (name, cpu) in names.items() if pid in ours and name != "wrk")
 
 
@@ -102,8 +110,7 @@ def requests_for(system: System, inserted: int) -> dict[str, list[tuple[str, str
 def main() -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     seconds = float(sys.argv[sys.argv.index("--seconds") + 1]) if "--seconds" in sys.argv else 5.0
-    with standalone_system(GATEWAY_CREATE_PER_MINUTE="100000") as system:
-        system.start(timeout=600)
+    with bench_system() as system:
         print(f"web_concurrency: {os.environ.get('WEB_CONCURRENCY', 'default')} workers")
         dsn = system.database_url.replace("postgresql+asyncpg://", "postgresql://")
         rps: dict[str, float] = {}

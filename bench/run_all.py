@@ -1,7 +1,9 @@
-"""`just bench`: the one benchmark report. Runs each benchmark in its own process, one after
-the other, and passes their `name: value unit` lines through, each section headed by the
-machine's load average (the machine may be shared: figures under load are not comparable
-with figures on an idle one).
+"""`just bench`: the one benchmark report. Starts one system (NATS, Postgres, the five
+services), then runs each benchmark in its own process against it, one after the other, and
+passes their `name: value unit` lines through, each section headed by the machine's load
+average (the machine may be shared: figures under load are not comparable with figures on an
+idle one). The sections that measure a pool or a stream on their own (analyses/s, relay,
+extraction) do not use the system.
 
     uv run python bench/run_all.py [--only-10k] [--seconds 5]
 
@@ -17,10 +19,14 @@ import sys
 import time
 from pathlib import Path
 
+from devstack.testing import standalone_system
+from shared_system import BENCH_ENV, ENV, PID_ENV, describe
+
 HERE = Path(__file__).parent
 # (section, script, its arguments, the lines it prints: n/a until the script exists)
 SECTIONS = [
     ("read path via the gateway, wrk, 32 connections", "read_path.py", sys.argv[1:], []),
+    # one upload at a time (1,000 and 9,000 words), then 200 uploads from 8 clients
     ("upload -> completed", "pipeline.py", [], []),
     # the embedded analyzer in a pool of 1 and of 2 worker processes, 1,000-word sessions
     ("analyses/s by worker processes", "analysis_throughput.py", [], []),
@@ -31,6 +37,15 @@ SECTIONS = [
 
 
 def main() -> int:
+    with standalone_system(**BENCH_ENV) as system:
+        started = time.monotonic()
+        system.start(timeout=600)
+        print(f"system_start: {time.monotonic() - started:.1f} s", flush=True)
+        os.environ[ENV], os.environ[PID_ENV] = describe(system), str(os.getpid())
+        return run_sections()
+
+
+def run_sections() -> int:
     worst = 0
     for title, script, args, hook_lines in SECTIONS:
         load = " ".join(f"{n:.1f}" for n in os.getloadavg())
