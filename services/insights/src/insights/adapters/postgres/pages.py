@@ -23,11 +23,20 @@ PAIRED = "(client_user_id = $1 or coach_user_id = $1) and is_unpaired is false"
 UNPAIRED = "client_user_id = $1 and is_unpaired is true"
 
 
+def _page(where: str, limit: str, offset: str) -> str:
+    """The page's rows in order: the ids picked and sorted first (narrow rows), the overview read out
+    of the content JSONB for those rows only (a coach with hundreds of sessions pays for 20, not all)."""
+    return f"""select {LIST_COLUMNS} from
+        (select id as page_id, sort_at as page_sort_at, created_at as page_created_at from insights.insights
+         where {where} {ORDER} limit {limit} offset {offset}) k
+        join insights.insights on id = k.page_id
+        order by k.page_sort_at desc, k.page_created_at desc"""
+
+
 def _counted_page(which: str, where: str) -> str:
     return f"""select '{which}' as list, t.total, p.* from
     (select count(*) as total from insights.insights where {where}) t
-    left join lateral (select {LIST_COLUMNS} from insights.insights where {where} {ORDER}
-                       limit $2 offset $3) p on true"""
+    left join lateral ({_page(where, "$2", "$3")}) p on true"""
 
 
 # $4 / $5: include paired / unpaired (a list not asked for is neither counted nor read)
@@ -41,8 +50,7 @@ TIMELINE = f"""select r.relationship_id as r_id, r.coach_user_id as r_coach, r.c
     r.coach_name as r_coach_name, r.client_name as r_client_name, r.status as r_status, t.total, p.*
 from insights.relationships r
 cross join lateral (select count(*) as total from insights.insights where {TIMELINE_WHERE}) t
-left join lateral (select {LIST_COLUMNS} from insights.insights where {TIMELINE_WHERE} {ORDER}
-                   limit $3 offset $4) p on true
+left join lateral ({_page(TIMELINE_WHERE, "$3", "$4")}) p on true
 where r.relationship_id = $1"""
 
 DETAIL = """select id, client_user_id, coach_user_id, coaching_relationship_id, is_unpaired, status, created_at,
