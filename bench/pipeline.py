@@ -28,10 +28,13 @@ API = "/api/v1/session-insights"
 UPLOADS, CLIENTS, POLL_SECONDS = 200, 8, 0.05
 
 
+SESSION = ROOT / "samples" / "long-session-60min.txt"  # one coach, one client
+
+
 def transcript_of(words: int) -> str:
-    """Whole sessions from samples/, in order, until the word count is reached."""
-    sources = [ROOT / "samples" / "long-session-60min.txt", ROOT / "samples" / "leadership-session.txt"]
-    lines = [line for path in sources if path.exists() for line in path.read_text().splitlines() if line.strip()]
+    """The hour-long sample's turns, in order (repeated past its end), until the word count is
+    reached: one coach and one client throughout, as a real session has."""
+    lines = [line for line in SESSION.read_text().splitlines() if line.strip()]
     out, count, i = [], 0, 0
     while count < words:
         line = lines[i % len(lines)]
@@ -39,6 +42,12 @@ def transcript_of(words: int) -> str:
         count += len(line.split())
         i += 1
     return "\n".join(out)
+
+
+def distinct(text: str, n: int) -> str:
+    """The same session with one more line by its last speaker, so no two uploads are equal."""
+    speaker = text.rsplit("\n", 1)[-1].split(":", 1)[0]
+    return f"{text}\n{speaker}: That was number {n}."
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -67,7 +76,7 @@ async def upload_until_done(client: httpx.AsyncClient, headers: dict, text: str)
 
 async def one_at_a_time(client: httpx.AsyncClient, headers: dict, words: int, runs: int) -> list[float]:
     text = transcript_of(words)
-    return [(await upload_until_done(client, headers, f"{text}\nClient: That was run {n}."))[0] for n in range(runs)]
+    return [(await upload_until_done(client, headers, distinct(text, n)))[0] for n in range(runs)]
 
 
 async def concurrent(client: httpx.AsyncClient, headers: dict) -> tuple[list[float], list[float], float]:
@@ -78,7 +87,7 @@ async def concurrent(client: httpx.AsyncClient, headers: dict) -> tuple[list[flo
     async def worker() -> None:
         while pending:
             n = pending.pop()
-            a, b = await upload_until_done(client, headers, f"{text}\nClient: That was upload {n}.")
+            a, b = await upload_until_done(client, headers, distinct(text, n))
             seen.append(a)
             recorded.append(b)
 
