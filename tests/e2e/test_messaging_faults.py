@@ -26,7 +26,7 @@ TRANSCRIPT = ("Maya: What would you like to focus on today?\n"
               "Alice: I will book a meeting with her on Monday and bring my notes.")
 # analysis gives up after 2 deliveries: before the fix, two failed deliveries during a
 # Postgres restart were enough to lose a TranscriptReceived for good
-SETTINGS = {"ANALYSIS_ACK_WAIT": "3", "ANALYSIS_MAX_DELIVER": "2", "ANALYSIS_FALLBACK": "none",
+SETTINGS = {"ANALYSIS_ACK_WAIT": "3", "ANALYSIS_MAX_DELIVER": "2", "ANALYSIS_FALLBACK": "none", "ANALYSIS_CONCURRENCY": "2",
             "INSIGHTS_LLM_API_KEY": "test-key", "INSIGHTS_LLM_MODEL": "fake-model", "INSIGHTS_LLM_MAX_ATTEMPTS": "1",
             "OPERATOR_TOKEN": OPERATOR}
 

@@ -48,8 +48,8 @@ def create_app(settings: CommonSettings | None = None, analyzer: Analyzer | None
     runtime.with_inbox(inbox)
     runtime.with_dead_letters(dead_letters)
     # ANALYSIS_PROCESSES worker processes (default: one per core); the consumer takes
-    # ANALYSIS_CONCURRENCY messages at a time (default 1: a Postgres restart under load once let a
-    # waiting message of a batch be analysed twice; more replicas are the safe way to scale)
+    # ANALYSIS_CONCURRENCY messages at a time, handled at once (default: one per worker process,
+    # so every core analyses; each message keeps its in-progress acks while it waits for a worker)
     processes = processes_from_env(env("ANALYSIS_PROCESSES", ""))
     analyzer = MeteredAnalyzer(analyzer or build_analyzer(processes))
     worker = f"{socket.gethostname()}:{os.getpid()}"
@@ -60,7 +60,7 @@ def create_app(settings: CommonSettings | None = None, analyzer: Analyzer | None
 
     subscribe(runtime.broker, analyzer, uow,
               max_deliver=int(env("ANALYSIS_MAX_DELIVER", "5")), ack_wait=float(env("ANALYSIS_ACK_WAIT", "60")),
-              concurrency=int(env("ANALYSIS_CONCURRENCY", "") or 1),
+              concurrency=int(env("ANALYSIS_CONCURRENCY", "") or max(1, processes)),
               dead_letters=runtime.dead_letters)
     operator = operator_handlers(partial(rerun_analysis, analyzer=analyzer, uow_factory=uow),
                                  env("ANALYSIS_OPERATOR_TOKEN"))

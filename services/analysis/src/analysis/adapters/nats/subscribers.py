@@ -9,6 +9,7 @@ from chassis.deadletter import DeadLetters
 from faststream.nats import NatsBroker
 from faststream.nats.annotations import NatsMessage
 
+from analysis.adapters.nats.in_flight import InFlight
 from analysis.app.analyze_transcript import Attempt, analyze_transcript
 from analysis.app.erase_insight import erase_insight
 from analysis.app.give_up import give_up
@@ -37,6 +38,8 @@ async def heartbeat(message: NatsMessage, every: float):
 
 def subscribe(broker: NatsBroker, analyzer: Analyzer, uow_factory: Callable[[], UnitOfWork],
               max_deliver: int, ack_wait: float, concurrency: int = 1, dead_letters: DeadLetters | None = None) -> None:
+    in_flight = InFlight()
+
     async def on_transcript(event: TranscriptReceived, message: NatsMessage) -> None:
         number = delivery_count(message)
 
@@ -44,7 +47,7 @@ def subscribe(broker: NatsBroker, analyzer: Analyzer, uow_factory: Callable[[], 
             return await patiently(work, f"saving the analysis of {event.insight_id}", message,
                                    max(0.1, min(5.0, ack_wait / 3)))
 
-        async with heartbeat(message, min(HEARTBEAT_SECONDS, ack_wait / 3)):
+        async with heartbeat(message, min(HEARTBEAT_SECONDS, ack_wait / 3)), in_flight.one(event.insight_id):
             await analyze_transcript(event, Attempt(number=number, last=number >= max_deliver), analyzer,
                                      uow_factory, persist)
 
@@ -58,6 +61,7 @@ def subscribe(broker: NatsBroker, analyzer: Analyzer, uow_factory: Callable[[], 
     # the next fetch. Not FastStream's max_workers: it fetches one more while every worker is
     # busy and holds it without in-progress acks, so a long analysis ahead of it (or a database
     # outage) outlasts ack_wait and the waiting message is delivered, and analysed, twice.
+    # A redelivered copy fetched alongside the original waits for it (InFlight).
     durable_consumer(broker, TranscriptReceived, "analysis-workers", on_transcript,
                      max_deliver=max_deliver, ack_wait=ack_wait, batch_size=max(1, concurrency),
                      dead_letters=dead_letters, on_give_up=on_give_up)
