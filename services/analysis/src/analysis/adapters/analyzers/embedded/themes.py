@@ -56,7 +56,7 @@ def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agen
         for topic in concepts.topics(s.text):
             named[topic].add(s.span.start * 10_000 + s.turn.index)
     # A named topic pointed to by three or more of the client's sentences leads.
-    leading = sorted((t for t, hits in named.items() if len(hits) >= 2), key=lambda t: (-len(named[t]), t))[:3]
+    leading = sorted((t for t, hits in named.items() if len(hits) >= 3), key=lambda t: (-len(named[t]), t))[:3]
     if not counts:
         return []
     coach = set(re.findall(r"[a-z][a-z'-]*", coach_text.lower()))
