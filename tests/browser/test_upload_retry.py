@@ -3,6 +3,7 @@ dropped) may have been stored all the same. Sending the same form again must not
 twice: the dashboard sends an Idempotency-Key, the same one for the retry, and a new one for
 the next upload."""
 
+import time
 from pathlib import Path
 
 import httpx
@@ -59,7 +60,12 @@ async def test_a_retried_upload_is_stored_once_and_the_next_upload_is_new(browse
 
     assert keys[0] and keys[0] == keys[1], keys  # the retry carries the first attempt's key
     assert keys[2] and keys[2] != keys[0], keys  # a new upload, a new key
-    mine = httpx.get(f"{system.gateway_url}{API}/my-insights?include_paired=false",
-                     headers=system.headers(USER), timeout=30).json()
-    titles = sorted(i["session_title"] for i in mine["unpaired_insights"])
+    deadline = time.monotonic() + 30
+    while True:  # the list is insights' projection of the uploads: it catches up within moments
+        mine = httpx.get(f"{system.gateway_url}{API}/my-insights?include_paired=false",
+                         headers=system.headers(USER), timeout=30).json()
+        titles = sorted(i["session_title"] for i in mine["unpaired_insights"])
+        if len(titles) >= 2 or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
     assert titles == ["Another session", "Retried upload"], titles
