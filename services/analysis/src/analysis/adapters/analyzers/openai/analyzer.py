@@ -1,3 +1,4 @@
+import asyncio
 import logging
 import time
 
@@ -42,7 +43,9 @@ class OpenAIAnalyzer(Analyzer):
 
     async def analyze(self, transcript: Transcript, context: AnalysisContext) -> InsightContent:
         started = time.perf_counter()
-        reading = self._mode.read(transcript, context)
+        # grounded mode's candidates come from the embedded analyzer (CPU, up to ~1.5 s): on a thread, as
+        # the embedded analyzer's own in-process path, so the loop keeps acking the other messages in flight
+        reading = await asyncio.to_thread(self._mode.read, transcript, context)
         if not reading.lines:
             raise AnalyzerUnavailable("the transcript offered nothing to analyse", 0, 0, 0.0)
         run = _Run(reading, self._mode.answer, self._chat, self.settings, SpokenText(transcript))
