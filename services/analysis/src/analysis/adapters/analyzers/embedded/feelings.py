@@ -41,15 +41,18 @@ _SELF = {"i", "i'm", "me", "my", "myself", "i've", "i'll", "i'd"}
 def state(s: Sentence, start: int = 0, end: int | None = None) -> float | None:
     """The client's state in `s` (or in its tokens start..end) on -1..1, or None when it says
     nothing of it."""
-    words = [t.lower_ for t in s.doc]
-    if not _SELF & set(words) and _about_someone_else(s):
+    words = s.words
+    if not _SELF.intersection(words) and _about_someone_else(s):
         return None
     fragment = not any(t.pos_ in ("VERB", "AUX") for t in s.doc)
     turn_ = _contrast_at(s)
     total, hits = 0.0, 0
-    for t in s.doc[start:end]:
-        value = _LEXICON.get(t.lower_)
-        if value is None or _wondered(t):
+    for i in range(*slice(start, end).indices(len(words))):
+        value = _LEXICON.get(words[i])
+        if value is None:
+            continue
+        t = s.doc[i]
+        if _wondered(t):
             continue
         window = words[max(0, t.i - 3) : t.i]
         if any(w in _NEGATORS for w in window):
@@ -76,7 +79,7 @@ def _wondered(t) -> bool:
 
 def felt(s: Sentence) -> bool:
     """Whether `s` names a feeling at all (not only hedging or certainty)."""
-    return any(t.lower_ in _LEXICON for t in s.doc)
+    return any(w in _LEXICON for w in s.words)
 
 
 _CONTRAST = {"but", "though", "although", "yet", "however"}
@@ -84,7 +87,7 @@ _CONTRAST = {"but", "though", "although", "yet", "however"}
 
 def _contrast_at(s: Sentence) -> int | None:
     """Index of a contrasting "but" after the sentence's first words, if any."""
-    return next((t.i for t in s.doc if t.lower_ in _CONTRAST and t.i > 1), None)
+    return next((i for i, w in enumerate(s.words) if w in _CONTRAST and i > 1), None)
 
 
 def _said_of_self(t) -> bool:

@@ -8,7 +8,7 @@ sentence is both faster and more accurate than one over the whole turn.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import spacy.symbols
@@ -28,6 +28,11 @@ class Sentence:
     span: Span
     doc: Doc
     vector: np.ndarray  # unit-length sentence embedding
+    # the doc's tokens lower-cased, once: spaCy builds a new Token object at every pass over a doc
+    words: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.words = tuple(t.lower_ for t in self.doc)
 
     @property
     def text(self) -> str:
