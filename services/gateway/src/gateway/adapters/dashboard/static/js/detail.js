@@ -48,7 +48,7 @@ function render(insight, config) {
   show($("#share-open"), done && owner && insight.is_unpaired);
   show($("#delete-insight"), owner || insight.coach_user_id === me);
   show($("#sharing-panel"), owner && insight.is_unpaired);
-  if (owner && insight.is_unpaired) setupSharing(insight, config);
+  if (owner && insight.is_unpaired) setupSharing(insight, config).catch((error) => showError($("#detail-error"), error));
 }
 
 // A search hit opens the insight at its section.

@@ -19,7 +19,12 @@ function nameOf(userId) {
 
 async function refreshGrants() {
   const list = clear($("#grant-list"));
-  const { grants = [] } = await api("GET", `/${encodeURIComponent(current.id)}/shares`);
+  // 404 for the owner's own upload: the sharing service has not heard of it yet, so it has no grants
+  const found = await api("GET", `/${encodeURIComponent(current.id)}/shares`).catch((error) => {
+    if (error.status === 404) return {};
+    throw error;
+  });
+  const { grants = [] } = found || {};
   for (const grant of grants) {
     const allowed = Object.entries(grant.permissions || {}).filter(([, on]) => on).map(([p]) => p).join(", ");
     const until = grant.expires_at ? ` · until ${formatDate(grant.expires_at)}` : "";
