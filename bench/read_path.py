@@ -66,10 +66,9 @@ def system_cpu_seconds() -> float:
             found |= frontier
         return found
 
+    root, me = services_root_pid(), os.getpid()
     # under `just bench` the services are the report's children, and so is this script: not counted
-    ours = descendants(services_root_pid()) - {os.getpid()} - descendants(os.getpid())
-    if services_root_pid() == os.getpid():
-        ours = descendants(os.getpid())
+    ours = descendants(root) if root == me else descendants(root) - {me} - descendants(me)
     return sum(cpu for pid, (name, cpu) in names.items() if pid in ours and name != "wrk")
 
 

@@ -23,16 +23,16 @@ from devstack.testing import standalone_system
 from shared_system import BENCH_ENV, ENV, PID_ENV, describe
 
 HERE = Path(__file__).parent
-# (section, script, its arguments, the lines it prints: n/a until the script exists)
+# (section, script, its arguments)
 SECTIONS = [
-    ("read path via the gateway, wrk, 32 connections", "read_path.py", sys.argv[1:], []),
+    ("read path via the gateway, wrk, 32 connections", "read_path.py", sys.argv[1:]),
     # one upload at a time (1,000 and 9,000 words), then 200 uploads from 8 clients
-    ("upload -> completed", "pipeline.py", [], []),
+    ("upload -> completed", "pipeline.py", []),
     # the embedded analyzer in a pool of 1 and of 2 worker processes, 1,000-word sessions
-    ("analyses/s by worker processes", "analysis_throughput.py", [], []),
+    ("analyses/s by worker processes", "analysis_throughput.py", []),
     # the outbox relay vs JetStream's own async publish rate, same stream and message size
-    ("outbox relay vs raw JetStream publish", "relay_rate.py", [], []),
-    ("document extraction and upload", "ingest.py", [], []),
+    ("outbox relay vs raw JetStream publish", "relay_rate.py", []),
+    ("document extraction and upload", "ingest.py", []),
 ]
 
 
@@ -47,13 +47,9 @@ def main() -> int:
 
 def run_sections() -> int:
     worst = 0
-    for title, script, args, hook_lines in SECTIONS:
+    for title, script, args in SECTIONS:
         load = " ".join(f"{n:.1f}" for n in os.getloadavg())
         print(f"# {title} (load average {load}, {os.cpu_count()} cores)", flush=True)
-        if not (HERE / script).exists():
-            for name in hook_lines:
-                print(f"{name}: n/a")
-            continue
         started = time.monotonic()
         code = subprocess.call([sys.executable, str(HERE / script), *args])
         print(f"bench_{script.removesuffix('.py')}_seconds: {time.monotonic() - started:.0f} s", flush=True)

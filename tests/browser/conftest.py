@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 from devstack.testing import started_system
 
-SERVICES = ("ingestion", "analysis", "insights", "sharing", "gateway")
-
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 # Without the background-networking flags Chromium keeps dialling Google on a closed network.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -62,16 +60,6 @@ def shoot():
         return path
 
     return take
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item, call):
-    report = yield
-    stack = getattr(item, "funcargs", {}).get("system")
-    if report.when == "call" and report.failed and hasattr(stack, "log_tail"):
-        for name in SERVICES:
-            report.sections.append((f"{name} log", stack.log_tail(name)))
-    return report
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -1,8 +1,6 @@
 import pytest
 from devstack.testing import started_system
 
-SERVICES = ("ingestion", "analysis", "insights", "sharing", "gateway")
-
 
 @pytest.fixture(scope="module")
 async def system(postgres_server, nats_server):
@@ -11,13 +9,3 @@ async def system(postgres_server, nats_server):
     stack = await started_system(postgres_server, nats_server, ANALYSIS_ACK_WAIT="5")
     yield stack
     stack.stop()
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item, call):
-    report = yield
-    stack = getattr(item, "funcargs", {}).get("system")
-    if report.when == "call" and report.failed and hasattr(stack, "log_tail"):
-        for name in SERVICES:
-            report.sections.append((f"{name} log", stack.log_tail(name)))
-    return report

@@ -21,8 +21,8 @@ def routes(services: Services) -> list:
     @post(f"{PREFIX}/{{insight_id:str}}/share", status_code=200, summary="Share an unpaired insight with a coach",
           responses=answers(200, Message, "Shared (or permissions updated)", SHARE_ERRORS))
     async def share(insight_id: str, data: ShareInsightRequest, request: Request, caller: Identity) -> Response:
-        token, body = bearer_token(request), msgspec.json.encode(data)
-        shared = await services.sharing.call("POST", f"/v1/shares/{segment(insight_id)}", token, body)
+        token, body, path = bearer_token(request), msgspec.json.encode(data), f"/v1/shares/{segment(insight_id)}"
+        shared = await services.sharing.call("POST", path, token, body)
         if shared.status == 404:
             # sharing learns of an upload from its event, a moment after ingestion took it: for the
             # uploader's own upload, wait for it a little, then say "try again", not "no insight of yours"
@@ -31,7 +31,7 @@ def routes(services: Services) -> list:
                 deadline = time.monotonic() + NOT_READY_WAIT_SECONDS
                 while shared.status == 404 and time.monotonic() < deadline:
                     await asyncio.sleep(0.2)
-                    shared = await services.sharing.call("POST", f"/v1/shares/{segment(insight_id)}", token, body)
+                    shared = await services.sharing.call("POST", path, token, body)
                 if shared.status == 404:
                     not_yet = Problem(409, "not_ready", "This insight was uploaded moments ago and is still being "
                                                         "registered for sharing; try again in a second.")

@@ -54,7 +54,7 @@ def state(s: Sentence, start: int = 0, end: int | None = None) -> float | None:
         t = s.doc[i]
         if _wondered(t):
             continue
-        window = words[max(0, t.i - 3) : t.i]
+        window = words[max(0, i - 3) : i]
         if any(w in _NEGATORS for w in window):
             value = -0.6 * value
         # "So much lighter" answering the coach is said of the client as surely as "I feel lighter".
