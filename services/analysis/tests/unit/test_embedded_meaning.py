@@ -51,6 +51,22 @@ def test_reported_speech_hypotheticals_and_habits_are_not_commitments():
     assert found == []
 
 
+def test_plans_in_doubt_thoughts_in_quotes_and_leaving_the_room_are_not_commitments():
+    found = actions(talk(
+        "Coach: What about the tablets?",
+        "Client: To be honest, I'm not even certain I'm going to take the medicine.",
+        "Coach: And the walking?",
+        "Client: I doubt I'll go to the gym. I'm not sure I'll be able to quit either.",
+        "Coach: What gets in the way?",
+        'Client: Finding the time to sort of think, "Okay, I\'m gonna go shopping for this and that"-',
+        "Coach: It sounds like a lot.",
+        "Client: Sorry, I think I'm going to say something I don't want to, so I'm actually going to go.",
+        "Coach: Before you go, what will you do?",
+        "Client: I'm going to walk to work on Monday and Thursday.",
+    ))
+    assert found == ["I'm going to walk to work on Monday and Thursday."]
+
+
 def test_a_coach_suggestion_the_client_does_not_take_up_is_not_an_action():
     result = analyze_transcript(talk(
         "Coach: You should block Friday afternoons for deep work and tell your team tomorrow.",

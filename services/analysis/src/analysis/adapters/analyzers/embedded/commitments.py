@@ -45,6 +45,7 @@ _LOGISTICS = re.compile(
 )
 _UNFINISHED = re.compile(r"(?:\b(?:and|or|but|so|if|that|whether|because)|,)\s*$", re.I)
 _VAGUE = {"that", "it", "this", "something", "things", "stuff", "more", "better", "anything", "everything"}
+_FILLERS = {"actually", "just", "really", "now", "then", "so", "probably", "ahead", "on"}
 _RANK = {"High": 0, "Medium": 1, "Low": 2}
 _ACCOUNTABILITY = re.compile(
     r"\b(?:check in|report back|let you know|tell you how|track|log|write (?:it )?down|keep a (?:diary|journal|record)|"
@@ -106,6 +107,8 @@ def _commitment(s: Sentence) -> Commitment | None:
         return None
     _, _, level, anchor = min(options)
     cue = s.offset(anchor)  # the quote starts at the subject (or the time phrase that leads)
+    if _inside_quotes(s, cue):
+        return None
     if len(s.turn.text[cue : s.span.end].split()) < 4:
         return None  # "I will." names no action
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
@@ -174,7 +177,7 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
         return True  # "not sure what I wanna do": an open question, not a plan
     if governing.tag_ == "VBG" and any(a in ("was", "were") for a in syntax.auxiliaries(governing)):
         return True  # "I was trying to...": the past, not a plan
-    if syntax.reported(governing):
+    if syntax.reported(governing) or syntax.doubted(governing):
         return True
     if any(a in ("would", "'d") for a in syntax.auxiliaries(governing)) and governing.lower_ not in ("like", "love", "prefer"):
         return True  # "I'd need to sit down with him": a hypothetical, not a plan
@@ -183,6 +186,9 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
         return True  # hypothetical or habitual; "when I see her on Monday I'll..." is a plan
     if syntax.habitual(s.doc):
         return True
+    if verb.lower_ == "go" and not any(c.dep_ not in ("aux", "nsubj", "neg", "punct", "cc") and c.lower_ not in _FILLERS
+                                       for c in verb.children):
+        return True  # "so I'm actually going to go": leaving the room, not a plan
     # "Yeah, I could do that" after a suggestion: nothing of the client's own in it.
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "prep", "xcomp", "ccomp", "advmod", "prt")]
     return bool(objects) and all(c.lower_ in _VAGUE for c in objects) and not timelines.find(s.text)
@@ -204,13 +210,31 @@ def _led_by_time(verb: Token, timeline: str) -> bool:
     return 0 <= start < subj.idx
 
 
-def _inside_quotes(s: Sentence) -> bool:
-    """Reported speech in quotation marks: "she told me 'I will fix it'"."""
-    text = s.turn.text
-    before = text[: s.span.start]
-    inner = s.span.text
-    opened = before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
-    return opened or bool(re.search(r"[\"\u201c\u2018'](?:I|i)\b[^\"\u201d]*[\"\u201d]", inner))
+def _inside_quotes(s: Sentence, at: int | None = None) -> bool:
+    """Words in quotation marks are someone's speech or thought, not a plan: "she told me 'I will
+    fix it'", 'I think, "Okay, I'm gonna go shopping"'. `at` is an offset in the turn (the
+    commitment's start); by default the sentence's first word."""
+    if at is None:
+        at = s.span.start + len(s.span.text) - len(s.span.text.lstrip(" \"\u201c'\u2018"))
+        if re.search(r"[\"\u201c\u2018'](?:I|i)\b[^\"\u201d]*[\"\u201d]", s.span.text):
+            return True
+    return any(a <= at < b for a, b in _quoted(s.turn.text))
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every double-quoted stretch; an unclosed quote runs to the end of the turn.
+    Single quotes are left alone: they double as apostrophes."""
+    ranges, opened = [], None
+    for m in re.finditer(r'["\u201c\u201d]', text):
+        ch = m.group(0)
+        if opened is None and ch != "\u201d":
+            opened = m.start()
+        elif opened is not None and ch != "\u201c":
+            ranges.append((opened, m.end()))
+            opened = None
+    if opened is not None:
+        ranges.append((opened, len(text)))
+    return ranges
 
 
 def rank(c: Commitment) -> int:

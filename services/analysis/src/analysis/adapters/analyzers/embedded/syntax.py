@@ -72,6 +72,33 @@ def reported(verb: Token) -> bool:
     return False
 
 
+# Words of certainty that, negated, put the clause under them in doubt ("I'm not sure I'll go").
+_CERTAINTY = {"sure", "certain", "convinced", "know", "think", "positive", "confident"}
+_DOUBT = {"doubt", "unsure", "uncertain", "wonder", "wondering", "doubtful"}
+
+
+def doubted(verb: Token) -> bool:
+    """The clause is held in doubt by a frame above it: "I'm not even certain I'm going to take
+    it", "I don't know if I'll manage", "I doubt I'll go", "I'm not sure I'll be able to"."""
+    chain = [verb]
+    while chain[-1].dep_ != "ROOT" and chain[-1].head is not chain[-1] and len(chain) < 8:
+        chain.append(chain[-1].head)
+    if any(_doubt_frame(t) for t in chain[1:]):
+        return True
+    # The parser sometimes hangs the frame under the clause it governs ("I'm not certain" as a
+    # ccomp of "going"): a frame before the verb, among the chain's children, counts the same.
+    return any(_doubt_frame(c) for t in chain for c in t.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i)
+
+
+def _doubt_frame(tok: Token) -> bool:
+    if tok.lower_ in _DOUBT:
+        return True
+    certain = [tok] + [c for c in tok.children if c.dep_ in ("acomp", "attr")]
+    if not any(t.lower_ in _CERTAINTY for t in certain):
+        return False
+    return negated(tok) or tok.pos_ == "ADJ" and negated(tok.head)
+
+
 def _said_before(head: Token) -> bool:
     """"I've been saying I'll finish it for years", "I keep saying I'll": an old promise, not a new one."""
     if head.tag_ != "VBG":
