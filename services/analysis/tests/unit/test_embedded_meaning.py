@@ -92,6 +92,22 @@ def test_smart_gaps_are_named():
     assert "time-bound" in vague and "measurable" in vague
 
 
+def test_answers_to_value_belief_and_obstacle_questions_are_typed_by_the_question():
+    found = {(v.type, v.description) for v in analyze_transcript(talk(
+        "Coach: What would you want your kids to see when things get tight?",
+        "Client: A dad who keeps his word even when it costs him.",
+        "Coach: And when you picture asking for the raise, what do you tell yourself?",
+        "Client: That it's greedy to ask. That I should be grateful for the job I've got.",
+        "Coach: What's stopping you from booking the meeting?",
+        "Client: The diary is full until March. And honestly I'd feel pushy asking twice.",
+    )).values_beliefs}
+    assert ("Core Value", "A dad who keeps his word even when it costs him.") in found
+    assert ("Limiting Belief", "That it's greedy to ask.") in found
+    assert ("Limiting Belief", "That I should be grateful for the job I've got.") in found
+    assert ("Limiting Belief", "And honestly I'd feel pushy asking twice.") in found
+    assert not any("diary" in text for _, text in found)  # a fact in the way is no belief
+
+
 def test_values_and_beliefs_are_found_in_plain_wording_and_typed():
     result = analyze_transcript(talk(
         "Coach: What matters here?",

@@ -60,13 +60,16 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
     action_list = consistency.intention_among_actions(intended, action_list, intended_action)
 
     answers = {s.next_turn(q.turn).index for q in asked if s.next_turn(q.turn) is not None}
-    beliefs_found = consistency.values_once(beliefs.values_beliefs(sentences, beliefs.asked_for(sentences, s)))
+    beliefs_found = consistency.values_once(beliefs.values_beliefs(sentences, beliefs.asked_for(s)))
     celebration = wins.celebration(sentences, s)
     taken = {c.span.text for c in promised} | {b.evidence[0] for b in beliefs_found if b.evidence}
     taken |= set(celebration.evidence) if celebration else set()
     found = discoveries.find(sentences, evoking_answers, answers, taken)
     feeling_turns = {x.turn.index for x in sentences if x.turn.is_client and feelings.feeling_words(x)}
-    strong = powerful.find(s, asked, purposes, {x.turn.index for x in found}, feeling_turns)
+    # A question whose answer voiced a discovery, a value or a belief moved the client.
+    moved = {x.turn.index for x in found} | {t.index for t in s.client_turns for b in beliefs_found
+                                             if b.evidence and b.evidence[0] in t.text}
+    strong = powerful.find(s, asked, purposes, moved, feeling_turns)
     topics = themes.key_themes(sentences, names, " ".join(t.text for t in s.coach_turns),
                                {agreed.answer.index} if agreed else set())
 

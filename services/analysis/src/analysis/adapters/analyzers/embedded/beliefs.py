@@ -85,34 +85,55 @@ _CAPACITIES = {
 }
 
 
-# A coach question that asks for a value, or for the story the client tells themselves: the
-# first thing the client says back is that value or belief, in whatever words.
+# A coach question that asks for a value, or for the story the client tells themselves: what
+# the client says back is that value or belief, in whatever words.
 VALUE_QUESTION = re.compile(
     r"\bwhat (?:really |most )?(?:matters|is important|'s important|do you (?:value|care about|stand for|want to stand for)|"
     r"would you (?:never|not) (?:compromise|trade|give up))|what's at stake for you|why (?:does|is) (?:that|this|it) "
     r"(?:matter|so important)|what kind of (?:\w+ )?(?:do|would) you want to be|who do you want to be|"
-    r"what (?:do|would) you (?:want|need) to (?:protect|keep|honour|honor)\b",
+    r"what (?:do|would) you (?:want|need) to (?:protect|keep|honour|honor)\b|"
+    r"what (?:does|would) (?:\w+ ){1,5}(?:mean to you|give you)\b|"
+    r"what would you (?:want|like|hope) (?:\w+ ){1,3}to (?:see|say|feel|know)\b|"
+    r"what(?:'s| is) important (?:to you )?about",
     re.I,
 )
 BELIEF_QUESTION = re.compile(
     r"\bwhat (?:are you|have you been|do you|were you) (?:telling yourself|tell yourself|believ\w*|assum\w*)|"
     r"what(?:'s| is) the (?:story|belief|assumption)|what story|what does (?:that|this|it) say about you|"
-    r"what (?:would|does) (?:that|it) (?:mean|say) about you|what do you (?:think|believe) (?:it )?(?:says|means) about you\b",
+    r"what (?:would|does) (?:that|it) (?:mean|say) about you|what do you (?:think|believe) (?:it )?(?:says|means) about you|"
+    r"what do you keep (?:thinking|telling|saying)|what does (?:that|the|this) (?:part|voice)(?: of you)?(?: \w+){0,3} say|"
+    r"\bbelief (?:sitting|underneath|under)",
     re.I,
 )
+# A question about what holds the client back: the answer may be a belief, or just a fact
+# ("the budget"), so only answers that judge the client or forbid an act count.
+OBSTACLE_QUESTION = re.compile(
+    r"\bwhat(?:'s| is) (?:stopping|holding) you|what (?:stops|holds|held|stopped) you|what(?:'s| is)? (?:getting |gets |might get |"
+    r"could get |else is )?in (?:the|your) way|what makes (?:it|that|this) (?:so )?(?:hard|difficult)|what(?:'s| is) hard about",
+    re.I,
+)
+PER_ANSWER = 3
 
 
-def asked_for(sentences: list[Sentence], session) -> dict[int, str]:
-    """Client turns answering a question about values ("value") or self-beliefs ("belief")."""
+def asked_for(session) -> dict[int, str]:
+    """Client turns answering a question about values ("value"), self-beliefs ("belief") or what
+    holds them back ("obstacle"). Read from the coach's turns themselves: the parsed sentences
+    are the client's only."""
     asked: dict[int, str] = {}
-    for s in sentences:
-        if s.turn.is_client or not s.is_question:
+    for turn in session.turns:
+        if turn.is_client:
             continue
-        text = s.text.replace("\u2019", "'")
-        kind = "value" if VALUE_QUESTION.search(text) else "belief" if BELIEF_QUESTION.search(text) else None
-        answer = session.next_turn(s.turn) if kind else None
-        if answer is not None and answer.is_client:
-            asked[answer.index] = kind
+        answer = session.next_turn(turn)
+        if answer is None or not answer.is_client:
+            continue
+        for span in turn.spans:
+            text = span.text.replace("\u2019", "'")
+            if "?" not in text:
+                continue
+            kind = ("value" if VALUE_QUESTION.search(text) else "belief" if BELIEF_QUESTION.search(text)
+                    else "obstacle" if OBSTACLE_QUESTION.search(text) else None)
+            if kind:
+                asked[answer.index] = kind
     return asked
 
 
@@ -120,27 +141,62 @@ def values_beliefs(sentences: list[Sentence], asked: dict[int, str] | None = Non
     pool = [s for s in sentences if _own_statement(s)]
     vectors = _vectors(pool)
     found: dict[str, list[Sentence]] = {"Core Value": [], "Limiting Belief": [], "Empowering Belief": []}
-    answered: set[int] = set()
+    asked = asked or {}
+    answered: dict[int, list[str | None]] = {}
     for i, s in enumerate(pool):
         kind = _kind(s, vectors, i)
-        if kind is None and asked and s.turn.index in asked and s.turn.index not in answered:
-            kind = _answer_kind(s, asked[s.turn.index])
-        if asked and s.turn.index in asked:
-            answered.add(s.turn.index)
+        question = asked.get(s.turn.index)
+        if question:
+            before = answered.setdefault(s.turn.index, [])
+            if kind is None and len(before) < PER_ANSWER:
+                kind = _answer_kind(s, question, first=not before)
+                if kind and before and before[0] and _listed(s):
+                    kind = before[0]  # "That it's too late. That I'd be throwing it away.": one list, one kind
+            before.append(kind)
         if kind and len(found[kind]) < PER_TYPE:
             found[kind].append(s)
     return [_item(s, kind) for kind, items in found.items() for s in items]
 
 
-def _answer_kind(s: Sentence, asked: str) -> str | None:
-    """The client's first sentence after a value or belief question, typed by its own words."""
+_NEGATIVE = re.compile(r"n't\b|\b(?:not|never|no|can't|won't|don't|nobody|fail\w*|lazy|fraud|stupid|weak|wrong|rude|needy|"
+                       r"selfish|afraid|scared|terrified|hate|worthless|useless|fault|enough)\b", re.I)
+
+
+_NON_ANSWER = re.compile(r"^\W*(?:i don't know|not sure|good question|hmm|um|well|yeah|yes|no|okay|right|"
+                        r"that's (?:it|all|why|true|right)(?:\W+\w+){0,3})\W*$", re.I)
+
+
+def _answer_kind(s: Sentence, asked: str, first: bool = True) -> str | None:
+    """A sentence of the client's answer to a value, belief or obstacle question, typed by its own
+    words. The first sentence answers; later ones count when they state something general
+    rather than tell what happened, or list more answers ("That I'm lazy. That I'm a chaos person.")."""
     text = s.text.replace("\u2019", "'")
-    if re.match(r"^\W*(?:i don't know|not sure|good question|hmm|um|well)\W*$", text, re.I):
+    if _NON_ANSWER.match(text):
         return None
+    listed = _listed(s)
+    if not first and not listed and _told(s):
+        return None
+    negative = bool(_NEGATIVE.search(text)) or compound(text) < -0.3
     if asked == "value":
-        return "Core Value"
-    negative = re.search(r"\b(?:not|n't|never|no|can't|won't|don't|nobody|fail\w*|lazy|fraud|stupid|weak|wrong)\b", text, re.I)
-    return "Limiting Belief" if negative or compound(text) < 0 else "Empowering Belief"
+        return "Core Value" if (first or listed) and not _told(s) else None
+    if asked == "obstacle":
+        return "Limiting Belief" if negative and _about_self_or_kind(s) else None
+    return "Limiting Belief" if negative else "Empowering Belief" if first or listed else None
+
+
+def _listed(s: Sentence) -> bool:
+    return bool(re.match(r"^\W*that\b(?! (?:is|was|'s|would|will|sounds|makes|depends|means)\b)", s.text, re.I))
+
+
+def _told(s: Sentence) -> bool:
+    """Narration of what happened ("My father changed jobs constantly"), not a statement that holds now."""
+    root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+    return root is not None and syntax.past(root) and not _listed(s)
+
+
+def _about_self_or_kind(s: Sentence) -> bool:
+    """The client, or a kind of person or act the client measures themselves by."""
+    return any(t.lower_ in ("i", "me", "my", "myself", "i'm", "we", "us") or t.tag_ in ("NNS", "VBG") for t in s.doc)
 
 
 def _vectors(pool: list[Sentence]) -> dict[str, list[float]]:
@@ -286,11 +342,16 @@ def _said_by_other(s: Sentence) -> bool:
     if not syntax.SPEECH_WORDS & set(s.text.lower().split()):
         return False
     for tok in s.doc:
-        if tok.lower_ in syntax.SPEECH and tok.pos_ in ("VERB", "AUX"):
+        if tok.lower_ in syntax.SPEECH and tok.pos_ in ("VERB", "AUX") and _reports(tok):
             subj = syntax.subject(tok)
             if subj is not None and not syntax.is_first_person(subj) and subj.lower_ not in ("it", "that", "this"):
                 return True
     return False
+
+
+def _reports(verb: Token) -> bool:
+    """The verb carries someone's words ("he used to say it wasn't for us"), not "who keeps his word"."""
+    return any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children) or '"' in verb.doc.text
 
 
 def _first_person(s: Sentence) -> bool:
