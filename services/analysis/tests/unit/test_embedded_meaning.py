@@ -226,3 +226,21 @@ def test_grounded_candidates_are_verbatim_and_labelled():
     assert [p.number for p in passages] == list(range(1, len(passages) + 1))
     assert all(p.text in t.turns[p.turn_index].text for p in passages)
     assert any(p.hint.startswith("commitment") and "landlord" in p.text for p in passages)
+
+
+def test_a_coach_who_steers_is_rated_by_what_the_feedback_found():
+    result = analyze_transcript(talk(
+        "Coach: How was the week with the new team?",
+        "Client: Busy. Two of them are still waiting for proper onboarding and I keep putting it off because the "
+        "release is late and everyone is asking me for updates all day long.",
+        "Coach: You should block out Friday afternoons for onboarding, that's what works.",
+        "Client: Maybe. Fridays are when the release reviews happen though, so I'm not sure that fits here.",
+        "Coach: Don't you think the onboarding matters more than the reviews?",
+        "Client: I suppose so. It's hard to say no to the reviews when the director runs them himself.",
+        "Coach: I'd recommend telling the director you're out. Wouldn't that be the easiest thing?",
+        "Client: I guess it would be easier, yes, if he takes it well, which he might not.",
+        "Coach: Okay. You'll send him the email by Monday then.",
+        "Client: Okay, fine, I can do that on Monday morning before the stand-up starts.",
+    ))
+    assert result.overall_session_quality == "Needs Improvement"
+    assert "steered more than they evoked" in result.coach_feedback.quality_rationale

@@ -17,6 +17,11 @@ from contracts.insight import CoachFeedback
 from .presence import PresenceStats
 
 LABELS = ("Needs Improvement", "Average", "Good", "Excellent")
+BALANCE_FAIR = 1  # strengths minus missed opportunities at or below which a session is average at best
+# The coach steering instead of evoking: reassuring a concern away, leading questions, advice,
+# actions set by the coach. Two of them with little to set against them need improvement.
+# (Missing structure, such as no agreement, is common in good short sessions; it does not cap.)
+DIRECTIVE_MARKERS = {"4.3", "4.4", "7.5", "8.5"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +76,25 @@ def label(q: QualityInputs, feedback: CoachFeedback | None = None) -> tuple[str,
             why.append("missed: " + ", ".join(_uncapitalise(f.observation.split(": ")[0].rstrip("."))
                                                for f in feedback.missed_opportunities[:2]))
     rank = 3 if score >= 4 else 2 if score >= 2 else 1 if score >= 1 else 0
+    if feedback is not None:
+        # What the feedback found caps the rating: a session whose missed opportunities match its
+        # strengths cannot be rated above average, whatever the counts of reflections say.
+        balance = len(feedback.strengths) - len(feedback.missed_opportunities)
+        directive = sum(f.pcc_marker.split()[0] in DIRECTIVE_MARKERS for f in feedback.missed_opportunities)
+        poor = directive >= 2 and len(feedback.strengths) <= 2
+        cap = 0 if poor else 1 if balance <= BALANCE_FAIR else 3
+        if cap < rank:
+            rank = cap
+            strengths, missed = _count(len(feedback.strengths), "strength"), _count(
+                len(feedback.missed_opportunities), "missed opportunity", "missed opportunities")
+            why.insert(0, f"the coach steered more than they evoked ({missed}, {strengths})" if poor
+                       else f"few strengths to set against what was missed ({strengths}, {missed})")
     name = LABELS[rank]
     return name, f"{name}: " + "; ".join(why[:4]) + "." if why else f"{name}."
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _uncapitalise(text: str) -> str:
