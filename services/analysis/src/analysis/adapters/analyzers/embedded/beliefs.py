@@ -29,6 +29,8 @@ _VALUE = re.compile(
     r"matters? (?:a lot |most |so much |more |deeply )?to me|means (?:a lot|so much|everything|the world) to me|"
     r"i (?:really |deeply |genuinely )?care(?:d)? (?:a lot |so much |deeply |most )?(?:about|for)|i value|the most important thing|"
     r"i (?:genuinely |really |truly |still )?believe in|(?:comes?|come) first|non-negotiable|i(?:'d| would) rather be\b|"
+    r"i(?:'d| would) (?:much )?rather (?!\w+ it\b)[^.?!]{3,80}? than (?!not\b)|i (?:like|love) [^.?!,]{3,60}, not (?:to |for |just )?\w+|"
+    r"^\W*(?!(?:not|get|got|getting|all|it|just|so|well)\b)\w+(?: \w+)? over \w+\W*$|"
     r"i refuse to|i won't compromise|i want to be (?:the kind of|someone who|a (?:good|better|present))|i need to feel|"
     r"what i want most|i stand for|i'm (?:driven|motivated) by|want (?:my|our) \w+ to (?:matter|mean)|to matter to|"
     r"i don't want to (?:be|become) (?:one of those|the kind of|someone who|that (?:person|parent|manager|boss))|"
@@ -49,7 +51,8 @@ _LIMITING = re.compile(
     r"letting (?:him|her|them|everyone|people|my \w+) down|"
     r"i feel like (?:i'm|i am) (?:not|never|always|failing|letting)|i(?:'m| am) (?:scared|afraid|terrified) (?:i'll|i will|i'm|that i)|nobody (?:wants|would|will) (?:to )?"
     r"(?:hire|listen|want|choose)|don't (?:really )?belong|i have to be perfect|(?:or|and) (?:they'll|they will|people will)"
-    r" (?:find out|see|realise|realize)|i should be able to|too late (?:for me|to)|i(?:'m| am) (?:just |simply )?not (?:a |an |the )?"
+    r" (?:find out|see|realise|realize)|i should be able to|i should (?:have )?know(?:n)? better|"
+    r"i(?:'ve| have)? (?:been )?(?:doing|done|do|got|getting) (?:it|this|that|everything|things|it all) (?:all )?wrong|too late (?:for me|to)|i(?:'m| am) (?:just |simply )?not (?:a |an |the )?"
     r"(?:\w+ )?(?:person|type|kind|material|natural|leader|manager|creative|good enough)|"
     r"i(?:'m| am) (?:too|so) (?:old|young|slow|lazy|stupid|disorganised|disorganized|emotional|soft)|"
     r"i(?:'m| am) (?:just )?(?:hopeless|useless|lazy|a failure|a fraud|an impostor|an imposter|rubbish|terrible|awful|"
@@ -268,7 +271,8 @@ _NEGATIVE_TRAITS = {
 # Judgements that turn an ordinary act into a forbidden one ("Asking for money feels rude").
 _FORBIDDING = {"rude", "weak", "weakness", "selfish", "needy", "greedy", "pushy", "wrong", "failure", "lazy",
                "arrogant", "dangerous", "pointless", "impossible", "shameful", "embarrassing", "unprofessional"}
-_CATASTROPHE = re.compile(r"\b(?:fail|fails|failed|my fault|fired|lose (?:everything|my job|them)|fall apart|not good enough|"
+_CATASTROPHE = re.compile(r"\b(?:fail|fails|failed|my fault|fired|not worth|worthless|a failure|"
+                          r"lose (?:everything|my job|them)|fall apart|not good enough|"
                           r"(?:they|people|everyone)(?: will| would|'ll|'d) (?:think|see|know)|look (?:weak|stupid|incompetent)|"
                           r"it(?:'s| is| will be| would be) (?:over|a disaster))\b", re.I)
 
