@@ -244,3 +244,14 @@ def test_a_coach_who_steers_is_rated_by_what_the_feedback_found():
     ))
     assert result.overall_session_quality == "Needs Improvement"
     assert "steered more than they evoked" in result.coach_feedback.quality_rationale
+
+
+def test_a_team_win_told_plainly_is_celebrated_and_an_intention_to_share_one_is_not_the_win():
+    result = analyze_transcript(talk(
+        "Coach: Where would you like to start?",
+        "Client: I actually wanted to start with something good. We closed the Harlow account on Tuesday.",
+        "Coach: Congratulations. What made the difference?",
+        "Client: Honestly, preparing the numbers the night before instead of winging it.",
+    ))
+    assert result.celebration is not None
+    assert result.celebration.description == "We closed the Harlow account on Tuesday."

@@ -21,6 +21,8 @@ WIN = re.compile(
     r"\b(?:i (?:finally |actually |really |just )?(?:managed|did it|made it|succeeded|pulled it off|got through|nailed)|"
     r"i(?:'m| am| was| felt| feel) (?:really |so |very |actually |genuinely |quite )?proud|proud of (?:myself|me)|"
     r"i (?:finally |actually |just )?(?:finished|completed|shipped|launched|delivered|won(?!'t)|passed|stopped|quit)\b|"
+    r"we (?:finally |actually |just )?(?:finished|completed|shipped|launched|delivered|won(?!'t)|signed|closed|hit|opened)\b|"
+    r"(?:i|we) had (?:a |an )?(?:really |very |pretty )?(?:good|great|brilliant|amazing|fantastic) (?!time to|idea|chance)\w+|"
     r"i (?:finally|actually) \w+ed\b|"
     r"i(?:'ve| have) (?:already |finally |just )?(?:finished|completed|shipped|launched|been able to|managed to|"
     r"cut (?:down|back)|stopped|quit|lost|started|stuck to|done)\b|"
@@ -39,7 +41,7 @@ _ACT = re.compile(r"\bi (?:handed|told|asked|said no|ran|walked|went|signed|book
 NOT_A_WIN = re.compile(r"\b(?:not proud|never managed|couldn't|didn't|wasn't able|failed|hope|hoping|wish|if|would|"
                        r"took down|broke|crashed|mistake|arm's length|years ago|when i was|back then|used to|"
                        r"as a (?:kid|child|teenager)|at school|in my (?:twenties|thirties|teens)|"
-                       r"should have|could have|want to|going to|gonna|will|'ll|need to|have to|has to|must|supposed to|fix)\b", re.I)
+                       r"should have|could have|want to|wanted to|meant to|going to|gonna|will|'ll|need to|have to|has to|must|supposed to|fix)\b", re.I)
 
 
 def celebration(sentences: list[Sentence], session=None) -> Celebration | None:
@@ -83,7 +85,7 @@ _PROGRESS_PROMPT = re.compile(r"\b(?:since (?:we )?(?:last|spoke|met)|what's (?:
                               r"how did .{0,50}\bgo\b|how (?:was|were|has|have) .{0,30}\b(?:go|been|week|weekend)|"
                               r"what went well|any (?:wins|progress)|what progress|update|where are you with)\b", re.I)
 WIN_SIMILAR = 0.5
-_GOOD_NEWS = re.compile(r"\b(?:good (?:stuff|news|things|week)|some good|a (?:win|good one)|finally (?:happened|came through|"
+_GOOD_NEWS = re.compile(r"\b(?:good (?:stuff|news|things|week)|some good|something good|a (?:win|good one)|finally (?:happened|came through|"
                         r"worked|paid off)|went (?:really |so )?well|(?:really |so )?pleased|proud|progress)\b", re.I)
 
 
