@@ -16,15 +16,19 @@ _LEXICON: dict[str, float] = {}
 for _value, _words in {
     -1.0: "anxious scared afraid terrified panicked panicky overwhelmed hopeless desperate miserable devastated "
     "ashamed humiliated worthless trapped exhausted drained burnt burned depressed dread dreading awful terrible "
-    "horrible sick",
+    "horrible sick gutted crushed broken panicking dreadful",
     -0.7: "rough failing failure mess struggling struggle sinking worried stressed stuck lost confused frustrated angry annoyed upset sad lonely guilty nervous tense "
     "tired stretched pretending fraud impostor imposter scattered heavy sinking doubt doubting torn resentful "
-    "irritated embarrassed defeated disappointed uneasy uncomfortable unsettled helpless powerless",
+    "irritated embarrassed defeated disappointed uneasy uncomfortable unsettled helpless powerless braced defensive "
+    "raw shaky jittery edgy flustered rattled paralysed paralyzed numb small useless inadequate insecure hurt cross "
+    "drowning swamped burnt-out knackered shattered",
     -0.4: "unsure uncertain hesitant wobbly mixed messy foggy unclear restless bored flat meh hard difficult",
     0.2: "fine alright",
-    0.4: "okay better calmer settled curious interested open hopeful lighter possible manageable",
+    0.4: "okay better calmer settled curious interested open hopeful lighter possible manageable relaxed lifted "
+    "reassured solid",
     0.7: "good happy glad relieved relief doable calm forward clear clearer confident proud grateful motivated ready energised "
-    "energized focused free freer capable strong steady grounded encouraged optimistic",
+    "energized focused free freer capable strong steady grounded encouraged optimistic pleased chuffed delighted "
+    "inspired peaceful determined unstuck",
     1.0: "excited thrilled great amazing brilliant fantastic wonderful elated empowered unstoppable",
 }.items():
     for _w in _words.split():
