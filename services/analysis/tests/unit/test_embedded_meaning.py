@@ -255,3 +255,14 @@ def test_a_team_win_told_plainly_is_celebrated_and_an_intention_to_share_one_is_
     ))
     assert result.celebration is not None
     assert result.celebration.description == "We closed the Harlow account on Tuesday."
+
+
+def test_the_intention_is_the_plan_not_the_steps_that_point_back_at_it():
+    result = analyze_transcript(talk(
+        "Coach: What will you do with that?",
+        "Client: I'm going to ask the finance director for a budget review slot at the March board.",
+        "Coach: When?",
+        "Client: I'll email her tomorrow morning. And I'll send you a line once it's in the diary.",
+    ))
+    assert result.intention.behavior_change == (
+        "I'm going to ask the finance director for a budget review slot at the March board.")

@@ -78,6 +78,19 @@ def _shares_words(a: str, b: str) -> bool:
     return bool(set(re.findall(r"[a-z]{4,}", a.lower())) & set(re.findall(r"[a-z]{4,}", b.lower())))
 
 
+_PRONOUNS = {"him", "her", "them", "it", "those", "that", "this", "these", "you"}
+
+
+def _follow_up(c: Commitment) -> bool:
+    """A step that points back at the plan instead of naming it: every object a pronoun ("I'll set
+    those up today", "I'll message him tonight"), or a report to the coach ("I'll send you a
+    line when it's in")."""
+    objects = [t for t in c.verb.subtree if t.dep_ in ("dobj", "dative", "pobj") and t.head.i <= c.verb.i + 6]
+    if any(t.lower_ == "you" and t.head == c.verb for t in objects):
+        return True
+    return bool(objects) and all(t.lower_ in _PRONOUNS for t in objects)
+
+
 def intention(session: Session, commitments: list[Commitment], planning_turns: set[int],
               agreement: Agreement | None, sentences: list[Sentence], planning_answers: set[int]) -> Intention | None:
     """Chosen among the plans (what action_items keeps): a session that ends on a wish has no intention yet."""
@@ -95,6 +108,8 @@ def intention(session: Session, commitments: list[Commitment], planning_turns: s
                                       or semantic.similarity(agreement.goal, c.text) >= 0.4):
             value += 1.0
         value += 0.5 * (c.timeline is not None) + c.turn.index / last
+        if _follow_up(c):
+            value -= 1.5  # a step hanging off the plan ("I'll message him tonight"), not the plan
         return value
 
     best = max(commitments, key=lambda c: (worth(c), c.turn.index))
