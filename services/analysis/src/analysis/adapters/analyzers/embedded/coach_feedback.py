@@ -60,6 +60,7 @@ _DISMISSING = re.compile(r"\beveryone (?:feels|goes through|gets)\b|\bdon't worr
                          r"\bit wasn't a fluke\b|\byou'll be fine\b|\bcheer up\b", re.I)
 _STEERING = re.compile(r"^(?:(?:so|and|okay|well),? )?(?:would it help to|would you be willing to|will you|could you just|"
                        r"can you just|what if you|have you considered|do you think you (?:should|could|deserve))\b", re.I)
+EVIDENCE_LIMIT = 6  # quotes per feedback item: enough to show a pattern, few enough to read
 _ACK = re.compile(r"\b(?:sounds|hear|feel|feeling|hard|difficult|tough|understand|that's a lot|makes sense|thank you for|"
                   r"thanks for|took courage|i appreciate)\b", re.I)
 
@@ -85,7 +86,7 @@ def feedback(x: Inputs, quality_rationale: str) -> CoachFeedback:
 def _item(kind: str, number: str, observation: str, evidence: list[str], suggestion: str | None = None) -> FeedbackItem:
     competency, text = marker(number)
     return FeedbackItem(kind=kind, competency=competency, pcc_marker=text, observation=observation,
-                        suggestion=suggestion, evidence=dedupe([e for e in evidence if e], limit=4))
+                        suggestion=suggestion, evidence=dedupe([e for e in evidence if e], limit=EVIDENCE_LIMIT))
 
 
 def _coach_sentences(x: Inputs, pattern: re.Pattern) -> list[str]:
