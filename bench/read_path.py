@@ -8,7 +8,8 @@ my-insights on the insights service directly (what the gateway adds).
 Runs against `just bench`'s system, or starts its own NATS, Postgres and five services
 (WEB_CONCURRENCY as in the environment),
 seeds the insights read model (read_seed.py), and prints `name: value unit` lines:
-req/s, p50, p99, the ratio to the ceiling, and cost at 100k / cost at 10k (cost: 1 / req/s).
+req/s, p50, p99, the ratio to the ceiling, and cost at 100k / cost at 10k (cost: 1 / req/s),
+read as the same users at both sizes, whose pages hold the same rows at both (read_seed.py).
 The machine may be shared: each figure comes with the 1-minute load average at the time, and
 with the CPU time the system under test spent per request (NATS, Postgres, the services; not
 wrk), which other tenants' load does not inflate as much as latency.
@@ -24,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from devstack.system import System  # noqa: E402
-from read_seed import API, CLIENTS, COACHES, rows, seed  # noqa: E402
+from read_seed import API, MEASURED_CLIENTS, MEASURED_COACHES, coach_of, rows, seed  # noqa: E402
 from shared_system import bench_system, services_root_pid  # noqa: E402
 from wrk import WrkResult, run_wrk  # noqa: E402
 
@@ -95,11 +96,12 @@ def requests_for(system: System, inserted: int) -> dict[str, list[tuple[str, str
     for chunk in range(0, inserted, 10_000):
         owners += [(record[0], record[1]) for record in rows(chunk, 10_000, random.Random(chunk))]
     my, timeline, detail = [], [], []
-    for _ in range(DISTINCT):
-        user = f"client-{rng.randrange(CLIENTS)}" if rng.random() < 0.9 else f"coach-{rng.randrange(COACHES)}"
+    for _ in range(DISTINCT):  # the measured users: the same full pages at 10k and 100k (read_seed)
+        user = (f"client-{rng.randrange(MEASURED_CLIENTS)}" if rng.random() < 0.9
+                else f"coach-{rng.randrange(MEASURED_COACHES)}")
         my.append((f"{API}/my-insights", auth(user)))
-        client = rng.randrange(CLIENTS)
-        timeline.append((f"{API}/relationship/rel-{client}", auth(f"coach-{client % COACHES}")))
+        client = rng.randrange(MEASURED_CLIENTS)
+        timeline.append((f"{API}/relationship/rel-{client}", auth(f"coach-{coach_of(client)}")))
         insight_id, owner = rng.choice(owners)
         detail.append((f"{API}/{insight_id}", auth(owner)))
     return {"my_insights": my, "timeline": timeline, "detail": detail,

@@ -1,6 +1,11 @@
 """The insights read model seeded directly for the read-path benchmark (COPY; no search
 entries: the read path never reads them): 4,500 clients, 500 coaches, half the insights
-paired, one realistic content document each. The same rows as bench/queries.py's."""
+paired, one realistic content document each.
+
+The users the benchmark reads as (MEASURED_CLIENTS and their MEASURED_COACHES) get all their
+insights in the first 10k rows, 25 each, and coach no one else: their pages hold the same rows
+at 10k and at 100k, so the 100k / 10k cost ratio measures the table's size, not fuller pages.
+Every later row belongs to the other 4,300 clients and 480 coaches."""
 
 import random
 import uuid
@@ -13,6 +18,8 @@ from contracts.insight import ActionItem, Celebration, ClientDiscovery, GoalProg
 from contracts import InsightContent, SessionMetadata
 
 CLIENTS, COACHES = 4500, 500
+MEASURED_CLIENTS, MEASURED_COACHES, PER_MEASURED_CLIENT = 200, 20, 25
+MEASURED_ROWS = MEASURED_CLIENTS * PER_MEASURED_CLIENT  # 5,000, inside the first 10k
 API = "/api/v1/session-insights"
 QUOTE = "I managed to get everyone to agree on the roadmap for the next quarter."
 CONTENT = msgspec.json.encode(InsightContent(
@@ -33,14 +40,20 @@ COLUMNS = ["id", "client_user_id", "coach_user_id", "coaching_relationship_id", 
            "celebration_count", "intention_count", "discovery_count", "action_item_count"]
 
 
+def coach_of(client: int) -> int:
+    if client < MEASURED_CLIENTS:
+        return client % MEASURED_COACHES
+    return MEASURED_COACHES + client % (COACHES - MEASURED_COACHES)
+
+
 def rows(start: int, count: int, rng: random.Random):
     t0 = datetime(2025, 1, 1, tzinfo=UTC)
     for n in range(start, start + count):
-        client = rng.randrange(CLIENTS)
+        client = n % MEASURED_CLIENTS if n < MEASURED_ROWS else rng.randrange(MEASURED_CLIENTS, CLIENTS)
         paired = n % 2 == 0
         created = t0 + timedelta(minutes=n)
         session = created - timedelta(days=rng.randrange(30)) if rng.random() < 0.8 else None
-        yield (str(uuid.UUID(int=n + 1)), f"client-{client}", f"coach-{client % COACHES}" if paired else None,
+        yield (str(uuid.UUID(int=n + 1)), f"client-{client}", f"coach-{coach_of(client)}" if paired else None,
                f"rel-{client}" if paired else None, not paired, "completed", session, f"Session {n}",
                session or created, created, created, created, CONTENT, 1, 0, 3, 4)
 
@@ -54,7 +67,7 @@ async def seed(dsn: str, start: int, count: int) -> None:
         if start == 0:
             await conn.executemany(
                 "insert into insights.relationships values ($1, $2, $3, 'active', 'Coach', 'Client', now())",
-                [(f"rel-{c}", f"coach-{c % COACHES}", f"client-{c}") for c in range(CLIENTS)])
+                [(f"rel-{c}", f"coach-{coach_of(c)}", f"client-{c}") for c in range(CLIENTS)])
         for chunk in range(start, start + count, 10_000):
             size = min(10_000, start + count - chunk)
             await conn.copy_records_to_table("insights", schema_name="insights", columns=COLUMNS,
