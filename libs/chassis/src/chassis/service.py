@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from chassis.consumer import lift_delivery_limits
 from chassis.db import make_engine, make_sessions, ping
 from chassis.deadletter import DeadLetters
+from chassis import heap
 from chassis.health import health_handlers
 from chassis.identity import JwtVerifier, identity_dependency
 from chassis.inbox import prune_inbox
@@ -125,6 +126,7 @@ class ServiceRuntime:
             background.append(asyncio.create_task(self._housekeeping(), name="housekeeping"))
             for hook in on_startup:
                 await hook()
+            heap.settle()
             log.info("%s listening on http://%s:%d", self.name, self.settings.host, self.settings.port)
             try:
                 yield

@@ -5,7 +5,7 @@ import contextlib
 import logging
 from pathlib import Path
 
-from chassis import tracing
+from chassis import heap, tracing
 from chassis.db import make_engine, ping
 from chassis.health import health_handlers
 from chassis.metrics import metrics_handler, metrics_middleware
@@ -58,6 +58,7 @@ def create_app(settings: GatewaySettings | None = None, limiter: RateLimiter | N
             log.warning("no DATABASE_URL: rate limits are counted in this process only (one replica)")
         background.append(asyncio.create_task(prune_forever(limiter), name="rate-limit-prune"))
         background.append(asyncio.create_task(announce(), name="announce"))
+        heap.settle()
 
     async def announce() -> None:
         for client in clients.values():
