@@ -266,3 +266,15 @@ def test_the_intention_is_the_plan_not_the_steps_that_point_back_at_it():
     ))
     assert result.intention.behavior_change == (
         "I'm going to ask the finance director for a budget review slot at the March board.")
+
+
+def test_what_the_client_says_they_take_away_is_a_discovery_however_worded():
+    found = [d.insight for d in analyze_transcript(talk(
+        "Coach: How was the week?",
+        "Client: Long. The rota fell apart twice and I covered both gaps myself.",
+        "Coach: What did that cost you?",
+        "Client: Sleep, mostly. And patience with the kids.",
+        "Coach: As we finish, what are you taking away from today?",
+        "Client: That covering every gap is how the gaps keep coming back. I'll raise it on Monday.",
+    )).client_discoveries]
+    assert "That covering every gap is how the gaps keep coming back." in found

@@ -61,18 +61,22 @@ _DEEP = re.compile(r"\b(?:never|always|my whole life|who i am|identity|afraid|sc
                    re.I)
 
 
-def find(sentences: list[Sentence], evoking_answers: set[int], answers: set[int], taken: set[str]) -> list[Sentence]:
+def find(sentences: list[Sentence], evoking_answers: set[int], answers: set[int], taken: set[str],
+         learning_answers: set[int] = frozenset()) -> list[Sentence]:
     """The client's sentences that voice a discovery, strongest first then in session order.
     `evoking_answers`: client turns answering an evoking question; `answers`: client turns
     answering any coach question; `taken`: sentences another section already claims
-    (a commitment, a belief), which are not repeated here."""
-    pool = [s for s in sentences if _candidate(s) and (s.text not in taken or _MARKED.search(s.text.replace("\u2019", "'")))]
+    (a commitment, a belief), which are not repeated here; `learning_answers`: client turns
+    answering "what are you taking away?", whose first sentence is the learning they state."""
+    stated = _stated_learnings(sentences, learning_answers)
+    pool = [s for s in sentences if _candidate(s) and (s.text not in taken or _MARKED.search(s.text.replace("\u2019", "'"))
+                                                       or s in stated)]
     sims = semantic.score_matrix(semantic.stack([s.vector for s in pool]), "discovery")
     scored = []
     per_turn: dict[int, int] = {}
     for s, sim in zip(pool, sims, strict=True):
         text = s.text.replace("\u2019", "'")
-        marked = bool(_MARKED.search(text))
+        marked = bool(_MARKED.search(text)) or s in stated
         reframe = s.turn.index in answers and bool(_REFRAME.search(text))
         evoked = s.turn.index in evoking_answers and _self_statement(s) and len(text.split()) >= 6
         # The client's direct answer to an evoking question is where insight usually lands.
@@ -88,6 +92,25 @@ def find(sentences: list[Sentence], evoking_answers: set[int], answers: set[int]
     found = [s for _, s in scored]
     keep = semantic.dedupe([s.text for s in found], threshold=0.9)[:MAX_DISCOVERIES]
     return sorted((found[i] for i in keep), key=lambda s: (s.turn.index, s.span.start))
+
+
+# The client naming what they take from the session (PCC 8.2): said in their own words, it is
+# the discovery they leave with, however it is worded.
+LEARNING_QUESTION = re.compile(r"\b(?:take|taking|took|learn\w*|clearer|insight|stands? out|hold on to|remember|"
+                               r"discover\w*|different now)\b", re.I)
+
+
+def _stated_learnings(sentences: list[Sentence], learning_answers: set[int]) -> list[Sentence]:
+    out = []
+    for index in sorted(learning_answers):
+        first = next((s for s in sentences if s.turn.index == index and len(s.text.split()) >= 3 and not s.is_question), None)
+        if first is not None and not _NON_LEARNING.match(first.text):
+            out.append(first)
+    return out
+
+
+_NON_LEARNING = re.compile(r"^\W*(?:i don't know|not sure|good question|hmm|um|well|yeah|lots|loads|a lot|"
+                           r"i'll|i will|i'm going to)\b", re.I)
 
 
 def build(found: list[Sentence]) -> list[ClientDiscovery]:
