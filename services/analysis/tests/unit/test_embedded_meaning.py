@@ -278,3 +278,23 @@ def test_what_the_client_says_they_take_away_is_a_discovery_however_worded():
         "Client: That covering every gap is how the gaps keep coming back. I'll raise it on Monday.",
     )).client_discoveries]
     assert "That covering every gap is how the gaps keep coming back." in found
+
+
+def test_the_clients_own_comparison_at_the_end_decides_the_shift():
+    opening = [
+        "Coach: How are you arriving today?",
+        "Client: Honestly, a bit all over the place. The audit is next week and I keep lying awake going over it.",
+        "Coach: What would be most useful to look at?",
+        "Client: How I prepare without it eating every evening. I'm tired of it and I'm snapping at everyone.",
+        "Coach: What have you tried?",
+        "Client: Lists, mostly. Then I redo the lists. It's a mess, I know it is.",
+        "Coach: What would a good enough preparation look like?",
+        "Client: Two evenings, a checklist from last year, and Priya reviewing the risky bits. That's it.",
+    ]
+    lighter = analyze_transcript(talk(*opening, "Coach: How are you feeling now, compared with when you arrived?",
+                                      "Client: Much lighter. Still a lot to do, but it has edges now."))
+    assert [e.direction for e in lighter.emotional_shifts] == ["improved"]
+    assert "Much lighter." in lighter.emotional_shifts[0].evidence
+    same = analyze_transcript(talk(*opening, "Coach: How are you feeling now, compared with when you arrived?",
+                                   "Client: About the same as when I came in, really. Glad to have a plan though."))
+    assert same.emotional_shifts == []

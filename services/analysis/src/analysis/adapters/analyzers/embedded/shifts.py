@@ -38,14 +38,24 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
             back.append((s, then_))
         if now_ is not None:
             curve.append((s, now_))
+    checkout = _checkout(session, sentences)
+    if checkout is not None and _SAME.search(checkout.text.replace("\u2019", "'")):
+        return []  # "About the same as when I came in", "Still flat.": the client says nothing moved
+    compared = _compared(checkout) if checkout is not None else None
     if len(curve) < MIN_STATES:
         return []
     part = max(1, min(len(curve) // 3, 6))
     head, tail = back + curve[:part], curve[-part:]
-    if not any(felt(s) for s, _ in head) or not any(felt(s) for s, _ in tail):
+    if not any(felt(s) for s, _ in head) or not (any(felt(s) for s, _ in tail) or compared is not None):
         return []  # hedging or resolve alone at one end is not a change of feeling
     initial, final = fmean(v for _, v in head), fmean(v for _, v in tail)
-    if abs(final - initial) < THRESHOLD or label(initial) == label(final):
+    if compared is not None:
+        # Asked how they are now, the client compared it with the start themselves: their word decides.
+        improved = compared > 0
+        final = compared
+        initial = min(initial, compared - 2 * THRESHOLD) if improved else max(initial, compared + 2 * THRESHOLD)
+        tail = [(checkout, compared)]
+    elif abs(final - initial) < THRESHOLD or label(initial) == label(final):
         return []
     improved = final > initial
     pivot = _pivot(curve, improved)
@@ -73,6 +83,36 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
             evidence=dedupe(evidence, limit=3),
         )
     ]
+
+
+# A coach asking how the client is now, or how it feels (the check-in and the check-out).
+_FEELING_QUESTION = re.compile(r"\bhow (?:are|do|does|did) (?:you|that|it|this) (?:\w+ )?(?:feel|feeling|arriving|leaving|now)|"
+                               r"\bhow are you (?:now|feeling|leaving|doing)|compared (?:with|to) when|where are you now", re.I)
+_SAME = re.compile(r"\b(?:about the same|(?:much |pretty much )?the same as (?:when|before|at the start)|no different|"
+                   r"not (?:much|really) different|hasn't (?:really )?changed)\b|^\W*still \w+\W*$", re.I)
+_BETTER = re.compile(r"\b(?:better|lighter|clearer|calmer|freer|relieved|more (?:hopeful|confident|settled|positive|"
+                     r"optimistic|energi[sz]ed|in control)|less (?:anxious|stressed|worried|stuck|scared|overwhelmed|"
+                     r"angry|heavy)|completely different|a weight off)\b", re.I)
+_WORSE = re.compile(r"\b(?:worse|heavier|more (?:confused|anxious|stuck|worried|overwhelmed|lost)|less (?:sure|confident|"
+                    r"clear|hopeful))\b", re.I)
+
+
+def _checkout(session: Session, sentences: list[Sentence]) -> Sentence | None:
+    """The client's first sentence answering the last "how are you now?" of the session's final third."""
+    last = max(1, len(session.turns))
+    for turn in reversed(session.coach_turns):
+        if turn.index < 2 * last / 3:
+            return None
+        answer = session.next_turn(turn)
+        if answer is not None and answer.is_client and _FEELING_QUESTION.search(turn.text.replace("\u2019", "'")):
+            return next((x for x in sentences if x.turn.index == answer.index), None)
+    return None
+
+
+def _compared(s: Sentence) -> float | None:
+    text = s.text.replace("\u2019", "'")
+    better, worse = bool(_BETTER.search(text)), bool(_WORSE.search(text))
+    return 0.7 if better and not worse else -0.7 if worse and not better else None
 
 
 def _pivot(curve: list[tuple[Sentence, float]], improved: bool) -> Sentence | None:
