@@ -22,7 +22,7 @@ for _value, _words in {
     "irritated embarrassed defeated disappointed uneasy uncomfortable unsettled helpless powerless braced defensive "
     "raw shaky jittery edgy flustered rattled paralysed paralyzed numb small useless inadequate insecure hurt cross "
     "drowning swamped burnt-out knackered shattered",
-    -0.4: "unsure uncertain hesitant wobbly mixed messy foggy unclear restless bored flat meh hard difficult",
+    -0.4: "unsure uncertain hesitant wobbly mixed messy foggy unclear restless bored flat meh hard difficult wrong",
     0.2: "fine alright",
     0.4: "okay better calmer settled curious interested open hopeful lighter possible manageable relaxed lifted "
     "reassured solid",
