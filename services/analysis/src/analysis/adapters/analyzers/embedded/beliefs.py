@@ -355,7 +355,7 @@ def _said_by_other(s: Sentence) -> bool:
 
 def _reports(verb: Token) -> bool:
     """The verb carries someone's words ("he used to say it wasn't for us"), not "who keeps his word"."""
-    return any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children) or '"' in verb.doc.text
+    return any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children) or any(t.text == '"' for t in verb.doc)
 
 
 def _first_person(s: Sentence) -> bool:

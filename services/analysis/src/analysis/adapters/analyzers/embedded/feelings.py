@@ -127,4 +127,4 @@ def feeling_words(s: Sentence) -> list[str]:
 
 def strong_feeling(s: Sentence) -> bool:
     """A negative feeling the client names about themselves, which a coach should acknowledge."""
-    return any(_LEXICON.get(t.lower_, 0) <= -0.7 for t in s.doc) and any(t.lower_ in _SELF for t in s.doc)
+    return any(_LEXICON.get(w, 0) <= -0.7 for w in s.words) and bool(_SELF.intersection(s.words))

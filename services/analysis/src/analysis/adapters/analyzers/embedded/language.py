@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import spacy.symbols
-from spacy.attrs import LOWER, POS, TAG
+from spacy.attrs import IS_TITLE, LOWER, POS, TAG
 from spacy.tokens import Doc
 
 from .models import embed, spacy_pipeline
@@ -74,12 +74,21 @@ def _parse(texts: list[str]) -> list[Doc]:
         _set_coarse_pos(doc)
     # The parser and NER read the shared tok2vec output the first pass left in doc.tensor.
     docs = list(nlp.get_pipe("parser").pipe(docs, batch_size=512))
-    named = [d for d in docs if any(t.is_title and t.i > 0 and t.lower_ not in _I_FORMS for t in d)]
+    named = [d for d in docs if _may_name(d)]
     list(nlp.get_pipe("ner").pipe(named, batch_size=512))
     return docs
 
 
 _I_FORMS = {"i", "i'm", "i'll", "i've", "i'd"}
+
+
+def _may_name(doc: Doc) -> bool:
+    """A title-case word after the first that is not "I" (array to array: no Token objects made)."""
+    rows = doc.to_array([IS_TITLE, LOWER])[1:]
+    if not rows.size:
+        return False
+    i_forms = {doc.vocab.strings.add(w) for w in _I_FORMS}
+    return any(title and lower not in i_forms for title, lower in rows.tolist())
 # Penn Treebank tag -> Universal POS, as spaCy's attribute ruler maps them (auxiliaries by word).
 _TAG_POS = {
     "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "PRON", "PRP$": "PRON", "WP": "PRON",

@@ -112,7 +112,9 @@ def clean(chunk: SpacySpan, names: set[str]) -> str | None:
         tokens = tokens[1:]
     if not tokens or tokens[-1].pos_ != "NOUN" or tokens[-1].lower_ in ("in", "on", "up", "out", "off"):
         return None
-    text = chunk.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].lower()
+    # The phrase's own tokens, not a slice of doc.text: spaCy rebuilds a doc's text from every token
+    # at each call, which made theme phrases a fifth of a long session's analysis.
+    text = "".join(t.text_with_ws for t in tokens).strip().lower()
     words = text.replace(" - ", "-").split()
     words[-1] = _singular(tokens[-1])
     if len(words) > 3 or not all(_WORD.match(w) for w in words):
