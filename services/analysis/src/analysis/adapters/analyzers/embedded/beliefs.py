@@ -162,7 +162,7 @@ def values_beliefs(sentences: list[Sentence], asked: dict[int, str] | None = Non
 
 
 _NEGATIVE = re.compile(r"n't\b|\b(?:not|never|no|can't|won't|don't|nobody|fail\w*|lazy|fraud|stupid|weak|wrong|rude|needy|"
-                       r"selfish|afraid|scared|terrified|hate|worthless|useless|fault|enough)\b", re.I)
+                       r"selfish|afraid|scared|terrified|hate|worthless|useless|fault)\b", re.I)
 
 
 _NON_ANSWER = re.compile(r"^\W*(?:i don't know|not sure|good question|hmm|um|well|yeah|yes|no|okay|right|"
@@ -171,8 +171,8 @@ _NON_ANSWER = re.compile(r"^\W*(?:i don't know|not sure|good question|hmm|um|wel
 
 def _answer_kind(s: Sentence, asked: str, first: bool = True) -> str | None:
     """A sentence of the client's answer to a value, belief or obstacle question, typed by its own
-    words. The first sentence answers; later ones count when they state something general
-    rather than tell what happened, or list more answers ("That I'm lazy. That I'm a chaos person.")."""
+    words. The first sentence answers; a later one counts when it lists another answer ("That I'm
+    lazy. That I'm a chaos person.") or, for beliefs, judges the client without telling a story."""
     text = s.text.replace("\u2019", "'")
     if _NON_ANSWER.match(text):
         return None
