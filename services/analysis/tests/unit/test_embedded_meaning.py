@@ -298,3 +298,19 @@ def test_the_clients_own_comparison_at_the_end_decides_the_shift():
     same = analyze_transcript(talk(*opening, "Coach: How are you feeling now, compared with when you arrived?",
                                    "Client: About the same as when I came in, really. Glad to have a plan though."))
     assert same.emotional_shifts == []
+
+
+def test_plans_told_as_dated_facts_or_shared_with_someone_are_commitments_and_timetables_are_not():
+    found = set(actions(talk(
+        "Coach: What happens with the letter?",
+        "Client: It goes to him on Monday morning, before I lose my nerve.",
+        "Coach: And the rehearsal?",
+        "Client: Sam and I run the hard questions on Thursday, out loud, with a timer.",
+        "Coach: The statement?",
+        "Client: The statement is on her desk by close of play on the 9th.",
+        "Coach: How do you get there?",
+        "Client: The bus goes at nine on Monday. The kids go to their dad's on Saturday.",
+    )))
+    assert found == {"It goes to him on Monday morning, before I lose my nerve.",
+                     "Sam and I run the hard questions on Thursday, out loud, with a timer.",
+                     "The statement is on her desk by close of play on the 9th."}

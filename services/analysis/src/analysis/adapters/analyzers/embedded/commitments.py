@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from . import syntax, timelines
 from .evidence import clause_quote
 from .language import Sentence
+from .themes import ROLES
 
 # Future frames: the verb a plan hangs from, and how firm it is.
 _FIRM_HEADS = {"plan", "planning", "intend", "intending", "commit", "committed", "committing", "promise",
@@ -121,10 +122,13 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     aux = syntax.auxiliaries(verb)
     subj = syntax.subject(verb)
     head = verb.head
+    if (timeline and verb.lower_ in _BE and verb.dep_ == "ROOT" and verb.tag_ == "VBZ"
+            and _dated_plan(verb, subj, timeline)):
+        return "High", subj  # "The statement is on her desk by the 9th"
     if verb.lower_ in _NOT_ACTIONS or verb.lower_ in _AGENDA and not _with_someone(verb, timeline):
         return None
     hedged = any(a in _HEDGES for a in aux) or any(t.lower_ in _HEDGES for t in verb.doc[: verb.i])
-    if any(a in _WILL for a in aux) and syntax.is_first_person(subj):
+    if any(a in _WILL for a in aux) and (syntax.is_first_person(subj) or _client_among_subjects(verb)):
         return ("Low" if hedged else "High"), subj
     if verb.dep_ == "xcomp" and head.lower_ in _FIRM_HEADS | _WISH_HEADS:
         if head.tag_ == "VBG" and not any(a in ("'m", "am", "are", "'re") for a in syntax.auxiliaries(head)):
@@ -154,17 +158,39 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
 # Deliverables that "go in", "go out", "get sent": a plan told as a dated fact.
 _DELIVERED = {"go", "goes", "get", "gets", "land", "lands", "ship", "ships", "launch", "launches"}
 _BE = {"is", "are", "am", "'s", "'re", "'m"}
+# Where a deliverable goes ("goes to him", "go in the diary", "is on her desk"), not when ("goes at nine").
+_DESTINATIONS = {"to", "in", "into", "on", "onto", "out", "off", "through", "with", "up"}
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon",
+               "evening", "night", "week", "weekend", "month", "day", "today", "tomorrow", "tonight", "time"}
 
 
 def _dated_plan(verb: Token, subj: Token | None, timeline: str) -> bool:
     """A plan in the present with a date: "Carys and I sit down on Sunday night", "the form goes
     in on the 2nd". Not a schedule someone else keeps ("my shift starts on Monday")."""
-    if subj is None or timeline.lower().startswith(("every", "each", "today")) or verb.lower_ in _BE:
+    if subj is None or timeline.lower().startswith(("every", "each", "today")):
         return False
-    if syntax.is_first_person(subj) or any(c.lower_ in ("i", "we") for c in subj.conjuncts):
+    if verb.lower_ in _BE:
+        # "The opening statement is on her desk by close of play on the 9th": a deliverable's deadline.
+        return (subj.pos_ == "NOUN" and subj.ent_type_ != "PERSON" and any(t.lower_ == "by" for t in verb.subtree)
+                and any(_destination(c) for c in verb.children))
+    if syntax.is_first_person(subj) or _client_among_subjects(verb):
         return True
-    return (subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ != "PERSON" and verb.lower_ in _DELIVERED
-            and any(c.dep_ == "prt" or c.lower_ in ("in", "out", "off") for c in verb.children))
+    thing = subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ != "PERSON" or subj.lower_ in ("it", "they")
+    # "The form goes in on the 2nd", "It goes to him on Monday morning", "They go in the diary for Monday".
+    thing = thing and subj.lower_ not in ROLES
+    return thing and verb.lower_ in _DELIVERED and any(c.dep_ == "prt" or _destination(c) for c in verb.children)
+
+
+def _destination(prep: Token) -> bool:
+    """"to him", "in the diary", "on her desk"; not "on Monday" or "in the morning"."""
+    return prep.dep_ == "prep" and prep.lower_ in _DESTINATIONS and not any(
+        t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_WORDS for t in prep.subtree)
+
+
+def _client_among_subjects(verb: Token) -> bool:
+    """"Kit and I run the questions", "Joss and I will have sat down": the client shares the subject."""
+    subjects = [c for c in verb.children if c.dep_ in syntax.SUBJECTS]
+    return any(t.lower_ in ("i", "we") for sub in subjects for t in (sub, *sub.conjuncts))
 
 
 def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
