@@ -314,3 +314,16 @@ def test_plans_told_as_dated_facts_or_shared_with_someone_are_commitments_and_ti
     assert found == {"It goes to him on Monday morning, before I lose my nerve.",
                      "Sam and I run the hard questions on Thursday, out loud, with a timer.",
                      "The statement is on her desk by close of play on the 9th."}
+
+
+def test_standards_set_for_a_kind_of_person_limit_and_norms_about_how_things_ought_to_be_are_values():
+    found = {(v.type, v.description) for v in analyze_transcript(talk(
+        "Coach: What's behind the hesitation?",
+        "Client: Nurses are meant to cope, that's how I was trained. Public services should be run in the open.",
+        "Coach: Say more.",
+        "Client: Teaching doesn't have to be a competition. The rota should be done by Friday.",
+    )).values_beliefs}
+    assert ("Limiting Belief", "Nurses are meant to cope, that's how I was trained.") in found
+    assert ("Core Value", "Public services should be run in the open.") in found
+    assert ("Core Value", "Teaching doesn't have to be a competition.") in found
+    assert not any("rota" in text for _, text in found)  # a dated task is no norm

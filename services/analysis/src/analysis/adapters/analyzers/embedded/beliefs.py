@@ -16,10 +16,11 @@ import re
 from contracts.insight import ValuesBeliefs
 from spacy.tokens import Token
 
-from . import semantic, syntax
+from . import semantic, syntax, timelines
 from .evidence import quote
 from .language import Sentence
 from .sentiment import compound
+from .themes import ROLES
 
 PER_TYPE = 6
 SIMILAR = {"value": 0.62, "limiting_belief": 0.66, "empowering_belief": 0.66}
@@ -39,7 +40,8 @@ _VALUE = re.compile(
     r"(?:nobody|no one|everyone|everybody|people) (?:should|deserves?|ought to)|the whole point (?:is|of)|"
     r"i need (?:my|the|our) (?:\w+ ){1,5}to (?:be|feel|leave|matter|mean|count)|promised myself|"
     r"^\W*\w+(?: \w+)? first, \w+(?: \w+)? second|"
-    r"(?:people|patients|kids|children|families|customers|clients|staff) (?:aren't|are not|deserve|come first|matter))",
+    r"(?:people|patients|kids|children|families|customers|clients|staff) (?:(?:aren't|are not)(?! (?:supposed|meant|allowed)\b)|"
+    r"deserve|come first|matter))",
     re.I,
 )
 _LIMITING = re.compile(
@@ -213,7 +215,7 @@ def _kind(s: Sentence, vectors: dict[str, list[float]], i: int) -> str | None:
         return "Limiting Belief"
     if _VALUE.search(text) and not _negated_value(text):
         return "Core Value"
-    rule = _rule_about_kind(s)
+    rule = _rule_about_kind(s) or _standard_or_norm(s)
     if rule:
         return rule
     if _EMPOWERING.search(text) and not re.search(r"\b(?:not|n't|never)\b", text[:40], re.I) and not \
@@ -258,6 +260,33 @@ def _rule_about_kind(s: Sentence) -> str | None:
         return "Empowering Belief" if labelled else "Limiting Belief"
     if judged and any(a in ("would", "'d") for a in aux) and "have" in aux:
         return "Limiting Belief"
+    return None
+
+
+_MODALS = {"should", "must", "ought"}
+
+
+def _standard_or_norm(s: Sentence) -> str | None:
+    """A standard set for a kind of person ("Team leaders are meant to keep everyone happy", "HR people
+    aren't supposed to get attached": limiting), or a norm about how things ought to be ("Public money
+    should be accounted for in daylight", "Science doesn't have to be a cage fight": a value). Plans
+    with a date are neither ("The report should be done by Friday")."""
+    if timelines.find(s.text):
+        return None
+    for verb in s.doc:
+        if verb.dep_ not in ("ROOT", "ccomp") or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = syntax.subject(verb)
+        if subj is None or subj.ent_type_ or subj.pos_ != "NOUN" or subj.lower_ in ROLES and subj.tag_ != "NNS":
+            continue
+        bare = not any(c.dep_ in ("det", "poss") for c in subj.children)
+        aux = syntax.auxiliaries(verb)
+        if verb.lower_ in ("supposed", "meant") and subj.tag_ == "NNS" and bare and aux:
+            return "Limiting Belief"
+        ought = any(a in _MODALS for a in aux) or verb.lower_ in ("has", "have") and any(
+            c.dep_ == "xcomp" and (c.lower_ == "be" or any(g.lower_ == "be" for g in c.children)) for c in verb.children)
+        if ought and bare and subj.lower_ not in ROLES and subj.lower_.removesuffix("s") not in ROLES:
+            return "Core Value"
     return None
 
 
