@@ -298,6 +298,12 @@ def test_the_clients_own_comparison_at_the_end_decides_the_shift():
     same = analyze_transcript(talk(*opening, "Coach: How are you feeling now, compared with when you arrived?",
                                    "Client: About the same as when I came in, really. Glad to have a plan though."))
     assert same.emotional_shifts == []
+    short = analyze_transcript(talk(*opening, "Coach: And how are you now, compared with when we started?",
+                                    "Client: Lighter. I came in thinking I had to do all of it alone."))
+    assert [e.direction for e in short.emotional_shifts] == ["improved"]
+    unasked = analyze_transcript(talk(*opening, "Coach: What will you do first?",
+                                      "Client: Ask Priya on Monday. I feel calmer than I did an hour ago, honestly."))
+    assert [e.direction for e in unasked.emotional_shifts] == ["improved"]
 
 
 def test_plans_told_as_dated_facts_or_shared_with_someone_are_commitments_and_timetables_are_not():

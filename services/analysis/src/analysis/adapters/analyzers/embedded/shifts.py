@@ -4,6 +4,7 @@ in which direction, and what the coach said just before the biggest move (the ca
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from statistics import fmean
 
 from contracts.insight import EmotionalShift
@@ -11,7 +12,8 @@ from contracts.insight import EmotionalShift
 from .evidence import dedupe, quote
 from .feelings import felt, label, state
 from .language import Sentence
-from .session import Session
+from .sentences import Span
+from .session import Session, TurnView
 
 MIN_STATES = 3
 THRESHOLD = 0.3
@@ -38,12 +40,11 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
             back.append((s, then_))
         if now_ is not None:
             curve.append((s, now_))
-    checkout = _checkout(session, sentences)
-    if checkout is not None and _SAME.search(checkout.text.replace("\u2019", "'")):
+    checkout, compared = _checkout(session)
+    if checkout is not None and compared is None:
         return []  # "About the same as when I came in", "Still flat.": the client says nothing moved
-    compared = _compared(checkout) if checkout is not None else None
-    if len(curve) < MIN_STATES:
-        return []
+    if len(curve) < (1 if compared is not None else MIN_STATES):
+        return []  # the client's own comparison needs only a start to compare with
     part = max(1, min(len(curve) // 3, 6))
     head, tail = back + curve[:part], curve[-part:]
     if not any(felt(s) for s, _ in head) or not (any(felt(s) for s, _ in tail) or compared is not None):
@@ -93,26 +94,42 @@ _SAME = re.compile(r"\b(?:about the same|(?:much |pretty much )?the same as (?:w
 _BETTER = re.compile(r"\b(?:better|lighter|clearer|calmer|freer|relieved|more (?:hopeful|confident|settled|positive|"
                      r"optimistic|energi[sz]ed|in control)|less (?:anxious|stressed|worried|stuck|scared|overwhelmed|"
                      r"angry|heavy)|completely different|a weight off)\b", re.I)
+# "... than I did an hour ago", "... as when I came in": a comparison with the start, unasked.
+_SINCE_START = re.compile(r"\b(?:than|as) (?:i did |i was |i felt )?(?:when (?:i came in|we started|i arrived|i walked in)|"
+                          r"(?:an|half an) hour ago|at the start|before we (?:started|talked))\b", re.I)
 _WORSE = re.compile(r"\b(?:worse|heavier|more (?:confused|anxious|stuck|worried|overwhelmed|lost)|less (?:sure|confident|"
                     r"clear|hopeful))\b", re.I)
 
 
-def _checkout(session: Session, sentences: list[Sentence]) -> Sentence | None:
-    """The client's first sentence answering the last "how are you now?" of the session's final third."""
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """A stretch of a client turn, parsed or not ("Lighter." is too short to be parsed)."""
+
+    turn: TurnView
+    span: Span
+
+
+def _checkout(session: Session) -> tuple[_Said | None, float | None]:
+    """The client's own comparison of now with the start, in the session's final third: the answer
+    to "how are you now, compared with when you came in?", or a sentence that says so unasked ("I
+    feel lighter than I did an hour ago"). (where, +0.7 better / -0.7 worse / None the same);
+    (None, None) when the client made no comparison."""
     last = max(1, len(session.turns))
-    for turn in reversed(session.coach_turns):
+    for turn in reversed(session.client_turns):
         if turn.index < 2 * last / 3:
-            return None
-        answer = session.next_turn(turn)
-        if answer is not None and answer.is_client and _FEELING_QUESTION.search(turn.text.replace("\u2019", "'")):
-            return next((x for x in sentences if x.turn.index == answer.index), None)
-    return None
-
-
-def _compared(s: Sentence) -> float | None:
-    text = s.text.replace("\u2019", "'")
-    better, worse = bool(_BETTER.search(text)), bool(_WORSE.search(text))
-    return 0.7 if better and not worse else -0.7 if worse and not better else None
+            break
+        asked = session.previous_turn(turn)
+        asked = asked is not None and not asked.is_client and bool(_FEELING_QUESTION.search(asked.text.replace("\u2019", "'")))
+        for span in turn.spans:
+            text = span.text.replace("\u2019", "'")
+            if not (asked or _SINCE_START.search(text)) or _LOOKING_BACK.match(text):
+                continue
+            if _SAME.search(text):
+                return _Said(turn, span), None
+            better, worse = bool(_BETTER.search(text)), bool(_WORSE.search(text))
+            if better != worse:
+                return _Said(turn, span), 0.7 if better else -0.7
+    return None, None
 
 
 def _pivot(curve: list[tuple[Sentence, float]], improved: bool) -> Sentence | None:
