@@ -333,3 +333,21 @@ def test_standards_set_for_a_kind_of_person_limit_and_norms_about_how_things_oug
     assert ("Core Value", "Public services should be run in the open.") in found
     assert ("Core Value", "Teaching doesn't have to be a competition.") in found
     assert not any("rota" in text for _, text in found)  # a dated task is no norm
+
+
+def test_suggestions_dressed_as_questions_orders_and_quick_reassurance_are_missed_opportunities():
+    result = analyze_transcript(talk(
+        "Coach: What's on your mind?",
+        "Client: The stock takes are eating my Sundays and I'm dreading this one.",
+        "Coach: Could you ask your supplier to do the count?",
+        "Client: Maybe, but they charge for it and I don't trust their numbers.",
+        "Coach: When I ran a shop we did it quarterly and nobody missed it.",
+        "Client: I suppose that might work for some places.",
+        "Coach: That's just nerves. You'll send me the new schedule by Wednesday.",
+        "Client: Okay.",
+    ))
+    quoted = {q for f in result.coach_feedback.missed_opportunities for q in f.evidence}
+    assert {"Could you ask your supplier to do the count?",
+            "When I ran a shop we did it quarterly and nobody missed it.",
+            "That's just nerves.",
+            "You'll send me the new schedule by Wednesday."} <= quoted

@@ -34,7 +34,11 @@ _LEADING = re.compile(
 _IMPOSED = re.compile(
     r"\b(?:i want you to|i'd like you to|your homework|i need you to|you(?:'re| are) going to|your task|"
     r"you (?:need|have) to\b.{0,60}\b(?:by|before|this week|tomorrow|next week|tonight)|"
-    r"you should\b.{0,60}\b(?:by|before|this week|tomorrow|next week|tonight))",
+    r"you should\b.{0,60}\b(?:by|before|this week|tomorrow|next week|tonight)|"
+    r"^\W*(?:and |so |then )?you(?:'ll| will) (?!feel|be |find|see|get there|get used|know|probably|need)\w+\b.{0,80}"
+    r"\b(?:by|from|before|this week|tomorrow|tonight|next week|on (?:monday|tuesday|wednesday|thursday|friday))\b|"
+    r"^\W*(?:then |so |and )?(?:get|email|send|book|call|ring|phone|write|finish|put|set up|schedule) (?!me\b)\w+.{0,80}"
+    r"\b(?:by|before|this week|tomorrow|tonight|next week|and let me know|and send me))",
     re.I,
 )
 _FEELING_PROBE = re.compile(r"\b(?:feel|feeling|felt|emotion|what's that like|how is that for you|what comes up|"
@@ -55,11 +59,19 @@ _ENERGY = re.compile(r"\byou (?:lit up|light up|smiled|sighed|paused|laughed|wen
                      r"\byour (?:voice|energy|face|tone) (?:changed|dropped|lifted|shifted)", re.I)
 # Telling and reassuring: the coach's experience or a quick fix instead of the client's thinking.
 _TELLING = re.compile(r"\bin my experience\b|\btrust me\b|\bthat's what i(?:'d| would) do\b|\bif i were you\b|"
+                      r"\bin your (?:position|shoes),? i(?:'d| would)\b|\bwhen i (?:ran|was at|worked at|managed|led)\b|"
+                      r"\bi can tell you (?:exactly|what|how)\b|\bone idea\b|"
+                      r"^\W*some (?:people|\w+s)(?: in your (?:position|shoes))? (?:find|bring|share|move|use|try|put)\b|"
                       r"\bwhat i(?:'d| would) do is\b|^(?:just|be|try|make sure|don't|stop|start) \w+", re.I)
 _DISMISSING = re.compile(r"\beveryone (?:feels|goes through|gets)\b|\bdon't worry\b|\b(?:it's|that's|\w+ is) (?:fine|normal)\b|"
+                         r"\byou'll feel better\b|\bthat's (?:just|only) (?:nerves|normal|natural|\w+ talking)\b|"
+                         r"\bthey'll (?:get used to it|come round|respect you)\b|\bno point (?:worrying|dwelling)\b|"
                          r"\bit wasn't a fluke\b|\byou'll be fine\b|\bcheer up\b", re.I)
 _STEERING = re.compile(r"^(?:(?:so|and|okay|well),? )?(?:would it help to|would you be willing to|will you|could you just|"
-                       r"can you just|what if you|have you considered|do you think you (?:should|could|deserve))\b", re.I)
+                       r"can you just|what if you|have you considered|do you think you (?:should|could|deserve)|"
+                       r"could you (?:ask|get|try|talk to|speak to|tell|move|change|use|book|hire)|how about|"
+                       r"what about (?:a|an|asking|trying|using|getting|booking|talking)|would it be worth|"
+                       r"would (?:that|this|it) (?:work|be useful|help) for you|would that be useful)\b", re.I)
 EVIDENCE_LIMIT = 6  # quotes per feedback item: enough to show a pattern, few enough to read
 _ACK = re.compile(r"\b(?:sounds|hear|feel|feeling|hard|difficult|tough|understand|that's a lot|makes sense|thank you for|"
                   r"thanks for|took courage|i appreciate)\b", re.I)
