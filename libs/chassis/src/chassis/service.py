@@ -17,10 +17,10 @@ from litestar.di import Provide
 from sqlalchemy import Table
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from chassis import heap, tracing
 from chassis.consumer import lift_delivery_limits
 from chassis.db import make_engine, make_sessions, ping
 from chassis.deadletter import DeadLetters
-from chassis import heap
 from chassis.health import health_handlers
 from chassis.identity import JwtVerifier, identity_dependency
 from chassis.inbox import prune_inbox
@@ -33,7 +33,6 @@ from chassis.messaging import (
     nats_ready,
     warn_near_limits,
 )
-from chassis import tracing
 from chassis.metrics import consumers_refresher, metrics_handler, metrics_middleware, outbox_refresher
 from chassis.migrate import upgrade_to_head
 from chassis.operator import operator_handlers
