@@ -22,6 +22,10 @@ def actions(t: Transcript) -> list[str]:
     return [a.action for a in analyze_transcript(t).action_items]
 
 
+def typed_values(t: Transcript) -> set[tuple[str, str]]:
+    return {(v.type, v.description) for v in analyze_transcript(t).values_beliefs}
+
+
 def test_a_plan_in_any_wording_is_an_action_item_with_its_timeline():
     result = analyze_transcript(talk(
         "Coach: What will you do before we next meet?",
@@ -93,14 +97,14 @@ def test_smart_gaps_are_named():
 
 
 def test_answers_to_value_belief_and_obstacle_questions_are_typed_by_the_question():
-    found = {(v.type, v.description) for v in analyze_transcript(talk(
+    found = typed_values(talk(
         "Coach: What would you want your kids to see when things get tight?",
         "Client: A dad who keeps his word even when it costs him.",
         "Coach: And when you picture asking for the raise, what do you tell yourself?",
         "Client: That it's greedy to ask. That I should be grateful for the job I've got.",
         "Coach: What's stopping you from booking the meeting?",
         "Client: The diary is full until March. And honestly I'd feel pushy asking twice.",
-    )).values_beliefs}
+    ))
     assert ("Core Value", "A dad who keeps his word even when it costs him.") in found
     assert ("Limiting Belief", "That it's greedy to ask.") in found
     assert ("Limiting Belief", "That I should be grateful for the job I've got.") in found
@@ -323,12 +327,12 @@ def test_plans_told_as_dated_facts_or_shared_with_someone_are_commitments_and_ti
 
 
 def test_standards_set_for_a_kind_of_person_limit_and_norms_about_how_things_ought_to_be_are_values():
-    found = {(v.type, v.description) for v in analyze_transcript(talk(
+    found = typed_values(talk(
         "Coach: What's behind the hesitation?",
         "Client: Nurses are meant to cope, that's how I was trained. Public services should be run in the open.",
         "Coach: Say more.",
         "Client: Teaching doesn't have to be a competition. The rota should be done by Friday.",
-    )).values_beliefs}
+    ))
     assert ("Limiting Belief", "Nurses are meant to cope, that's how I was trained.") in found
     assert ("Core Value", "Public services should be run in the open.") in found
     assert ("Core Value", "Teaching doesn't have to be a competition.") in found

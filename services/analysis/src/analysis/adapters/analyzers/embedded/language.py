@@ -74,7 +74,8 @@ def _parse(texts: list[str]) -> list[Doc]:
         _set_coarse_pos(doc)
     # The parser and NER read the shared tok2vec output the first pass left in doc.tensor.
     docs = list(nlp.get_pipe("parser").pipe(docs, batch_size=512))
-    named = [d for d in docs if _may_name(d)]
+    i_forms = {nlp.vocab.strings.add(w) for w in _I_FORMS}
+    named = [d for d in docs if _may_name(d, i_forms)]
     list(nlp.get_pipe("ner").pipe(named, batch_size=512))
     return docs
 
@@ -82,12 +83,12 @@ def _parse(texts: list[str]) -> list[Doc]:
 _I_FORMS = {"i", "i'm", "i'll", "i've", "i'd"}
 
 
-def _may_name(doc: Doc) -> bool:
-    """A title-case word after the first that is not "I" (array to array: no Token objects made)."""
+def _may_name(doc: Doc, i_forms: set[int]) -> bool:
+    """A title-case word after the first that is not "I" (`i_forms`: their hashes), read from arrays:
+    no Token objects made."""
     rows = doc.to_array([IS_TITLE, LOWER])[1:]
     if not rows.size:
         return False
-    i_forms = {doc.vocab.strings.add(w) for w in _I_FORMS}
     return any(title and lower not in i_forms for title, lower in rows.tolist())
 # Penn Treebank tag -> Universal POS, as spaCy's attribute ruler maps them (auxiliaries by word).
 _TAG_POS = {
