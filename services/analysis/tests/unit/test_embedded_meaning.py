@@ -355,3 +355,35 @@ def test_suggestions_dressed_as_questions_orders_and_quick_reassurance_are_misse
             "When I ran a shop we did it quarterly and nobody missed it.",
             "That's just nerves.",
             "You'll send me the new schedule by Wednesday."} <= quoted
+
+
+def test_rules_about_a_kind_of_person_are_limiting_beliefs_in_any_clause_and_end_where_the_sentence_ends():
+    found = typed_values(talk(
+        "Coach: What's in the way?",
+        "Client: Good nurses don't get rattled. Engineers don't ask for help, that's the rule I grew up with.",
+        "Coach: And the numbers?",
+        "Client: Creative people are bad with money, that's how we're wired. Team leaders are supposed to have "
+        "the answers, and I don't. If my manager asked me tomorrow why we're behind I'd have nothing.",
+        "Coach: What did your old team do?",
+        "Client: Designers didn't have budgets back then.",
+    ))
+    assert ("Limiting Belief", "Good nurses don't get rattled.") in found
+    assert ("Limiting Belief", "Engineers don't ask for help, that's the rule I grew up with.") in found
+    assert ("Limiting Belief", "Creative people are bad with money, that's how we're wired.") in found
+    # "I don't." ends a sentence: the belief is quoted alone, not run into the next one
+    assert ("Limiting Belief", "Team leaders are supposed to have the answers, and I don't.") in found
+    assert not any("Designers" in text for _, text in found)  # history, not a rule
+
+
+def test_a_win_the_coach_hails_or_echoes_is_the_celebration_in_whatever_words():
+    result = analyze_transcript(talk(
+        "Coach: What would you like from today?",
+        "Client: I want to work out the next step for the allotment group.",
+        "Coach: What happened at the last meeting?",
+        "Client: It rained all week. The council gave us the second plot on Tuesday, after two years on the list.",
+        "Coach: Two years on the list. What did it take?",
+        "Client: Mostly nagging. I kept ringing them.",
+    ))
+    assert result.celebration is not None
+    assert result.celebration.description == \
+        "The council gave us the second plot on Tuesday, after two years on the list."

@@ -240,27 +240,40 @@ _STANDARD = {"good", "real", "proper", "normal", "successful", "serious", "decen
 
 
 def _rule_about_kind(s: Sentence) -> str | None:
-    """A rule about a kind of person the client measures themselves against: "Musicians don't
-    get mortgages", "Good coaches don't get rattled", "A proper lead would have made a fuss"
-    (limiting); "Lazy people don't write four pages in an afternoon" pushes a label away
-    (empowering)."""
-    root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ not in ("VERB", "AUX") or syntax.condition(root) is not None:
-        return None
-    subj = syntax.subject(root)
-    if subj is None or subj.ent_type_ or subj.pos_ != "NOUN":
-        return None
-    dets = [c for c in subj.children if c.dep_ in ("det", "poss")]
-    standard = any(c.lower_ in _STANDARD for c in subj.children if c.dep_ == "amod")
-    generic = subj.tag_ == "NNS" and (not dets or standard)
-    judged = standard and any(c.lower_ in ("a", "an") for c in dets)
-    aux = syntax.auxiliaries(root)
-    if generic and root.tag_ in ("VBP", "VB") and syntax.negated(root):
-        labelled = any(c.dep_ == "amod" and c.lower_ in _NEGATIVE_TRAITS for c in subj.children)
-        return "Empowering Belief" if labelled else "Limiting Belief"
-    if judged and any(a in ("would", "'d") for a in aux) and "have" in aux:
-        return "Limiting Belief"
+    """A rule about a kind of person the client measures themselves against, in the main clause or
+    one it frames: "Musicians don't get mortgages", "Good coaches don't get rattled", "Architects don't
+    chase work, that's the rule I grew up with", "Creative people are bad with money", "A proper lead
+    would have made a fuss" (limiting); "Lazy people don't write four pages in an afternoon" pushes a
+    label away (empowering). Told in the past ("Farmers didn't have phones") it is history, not a rule."""
+    for verb in s.doc:
+        if verb.dep_ not in ("ROOT", "ccomp", "conj") or verb.pos_ not in ("VERB", "AUX") or \
+                syntax.condition(verb) is not None:
+            continue
+        subj = syntax.subject(verb)
+        if subj is None or subj.ent_type_ or subj.pos_ != "NOUN":
+            continue
+        dets = [c for c in subj.children if c.dep_ in ("det", "poss")]
+        standard = any(c.lower_ in _STANDARD for c in subj.children if c.dep_ == "amod")
+        generic = subj.tag_ == "NNS" and (not dets or standard)
+        aux = syntax.auxiliaries(verb)
+        if generic and _present(verb):
+            labelled = any(c.dep_ == "amod" and c.lower_ in _NEGATIVE_TRAITS for c in subj.children)
+            if syntax.negated(verb):
+                return "Empowering Belief" if labelled else "Limiting Belief"
+            if verb.lower_ in ("are", "'re") and not labelled and any(
+                    w.lower_ in _NEGATIVE_TRAITS for c in verb.children if c.dep_ in ("acomp", "attr")
+                    for w in c.subtree if w.dep_ != "pobj"):
+                return "Limiting Belief"
+        judged = standard and any(c.lower_ in ("a", "an") for c in dets)
+        if judged and any(a in ("would", "'d") for a in aux) and "have" in aux:
+            return "Limiting Belief"
     return None
+
+
+def _present(verb: Token) -> bool:
+    """Said of now and always: "don't get", "are", "can't", not "didn't" or "were"."""
+    tags = [verb.tag_] + [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return not any(t == "VBD" for t in tags) and any(t in ("VBP", "VBZ", "MD") for t in tags)
 
 
 _MODALS = {"should", "must", "ought"}

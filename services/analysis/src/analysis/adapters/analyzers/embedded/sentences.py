@@ -15,9 +15,10 @@ from functools import lru_cache
 # A sentence ends at . ? ! (or runs of them, or an ellipsis), optionally followed
 # by a closing quote or bracket; dashes ("--", " - ") also end a spoken clause.
 _END = re.compile(r"[.?!\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)|\s--+\s|\s[\u2014\u2013-]\s")
-# Words whose trailing period does not end a sentence: "Dr. Lee", "e.g. this", "J. Smith".
+# Words whose trailing period does not end a sentence: "Dr. Lee", "e.g. this", "J. Smith"; an initial is
+# a capital standing alone, never the "t" of "I don't." (an apostrophe is a word boundary).
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:mr|mrs|ms|dr|prof|st|jr|sr|vs|etc|approx|e\.g|i\.e|a\.m|p\.m|u\.s|u\.k)|\b[A-Z])\.$", re.I
+    r"(?:\b(?:mr|mrs|ms|dr|prof|st|jr|sr|vs|etc|approx|e\.g|i\.e|a\.m|p\.m|u\.s|u\.k)|(?<![\w'\u2019])(?-i:[A-Z]))\.$", re.I
 )
 
 

@@ -15,6 +15,7 @@ from . import semantic, syntax
 from .feelings import state
 from .evidence import dedupe, quote
 from .language import Sentence
+from .sentences import words
 from .sentiment import compound
 
 WIN = re.compile(
@@ -45,11 +46,14 @@ NOT_A_WIN = re.compile(r"\b(?:not proud|never managed|couldn't|didn't|wasn't abl
 
 
 def celebration(sentences: list[Sentence], session=None) -> Celebration | None:
-    wins = [s for s in sentences if _win(s) or _warm_deed(s) or (session is not None and _good_news(s, session))]
+    hailed = _hailed(sentences, session) if session is not None else {}
+    wins = [s for s in sentences if _win(s) or _warm_deed(s) or (session is not None and _good_news(s, session))
+            or id(s) in hailed]
     if not wins:
         return None
-    # The most concrete report first (what was done, not only how it felt), then the warmest.
-    ranked = sorted(wins, key=lambda s: (-_concrete(s), -compound(s.text), s.turn.index))
+    # What the coach hailed first (their echo picks the sentence), then the most concrete report
+    # (what was done, not only how it felt), then the warmest.
+    ranked = sorted(wins, key=lambda s: (-hailed.get(id(s), 0), -_concrete(s), -compound(s.text), s.turn.index))
     best = ranked[0]
     text = quote(best.turn, best.span)
     return Celebration(
@@ -112,6 +116,55 @@ def _good_news(s: Sentence, session) -> bool:
         return True
     like_a_win = float(semantic.score_matrix(s.vector[None, :], "win")[0]) >= WIN_SIMILAR
     return like_a_win and tone >= 0.3
+
+
+# How a coach meets a win, whatever its wording: they hail it ("Congratulations!", "Well done.",
+# "That's wonderful to hear", even "Great, but that's one deal") or echo it and ask how it was done
+# ("Fourteen months. What did it take?", "A full ninety and a clean sheet. What was that like?").
+_HAIL = re.compile(r"^\W*(?:wow\b|congratulations|congrats|well done|brilliant|fantastic|amazing|excellent|great\b|"
+                   r"good for you|nice one|that's (?:(?:really |so |just )?(?:great|brilliant|fantastic|amazing|wonderful|huge|"
+                   r"a big (?:deal|change|step)|a win|quite something|something|nice|lovely|good news)))", re.I)
+_HOW_DONE = re.compile(r"\b(?:what did (?:it|that) take|how did you (?:do|manage|pull off) (?:it|that)|what was (?:that|it) like|"
+                       r"how did (?:that|it) feel|what does (?:finishing|that|it) mean to you|what made (?:that|it) possible)\b", re.I)
+
+
+def _hailed(sentences: list[Sentence], session) -> dict[int, int]:
+    """Sentences of a client turn the coach then hailed as a win: id -> 2 where the coach's
+    echo repeats the sentence's words, 1 for its other sentences told in the past."""
+    out: dict[int, int] = {}
+    by_turn: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        if s.turn.is_client and not s.is_question:
+            by_turn.setdefault(s.turn.index, []).append(s)
+    for index, said in by_turn.items():
+        coach = session.next_turn(said[0].turn)
+        if coach is None or not coach.is_coach or not coach.spans:
+            continue
+        opening = coach.spans[0].text.replace("\u2019", "'")
+        if not (_HAIL.match(opening) or _HOW_DONE.search(" ".join(sp.text for sp in coach.spans[:2]))):
+            continue
+        told = [s for s in said if len(s.text.split()) >= 4 and _happened(s)]
+        echo = set(words(opening)) - _SMALL
+        for s in told:
+            out[id(s)] = 1
+        best = max(told, key=lambda s: len(echo & set(words(s.text))), default=None)
+        if best is not None and echo & set(words(best.text)):
+            out[id(best)] = 2  # the coach's echo names it, whoever did it ("Three nights." after "she did it for three nights")
+    return out
+
+
+_SMALL = {"a", "an", "the", "and", "but", "that", "that's", "it", "it's", "you", "your", "i", "so", "of", "to", "in", "on",
+          "what", "how", "did", "was", "is", "great", "well", "done", "congratulations", "wow", "really", "just"}
+
+
+def _happened(s: Sentence) -> bool:
+    """Told as done: a past verb, not negated, hoped, reported or conditional (anyone's: a
+    client's win is often their team's or their child's)."""
+    text = s.text.replace("\u2019", "'")
+    if NOT_A_WIN.search(text) or compound(text) <= -0.3:
+        return False
+    return any(syntax.past(v) and not syntax.negated(v) and syntax.condition(v) is None and not syntax.reported(v)
+               for v in syntax.verbs(s.doc))
 
 
 def _concrete(s: Sentence) -> int:
