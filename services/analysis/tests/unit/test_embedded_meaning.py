@@ -387,3 +387,22 @@ def test_a_win_the_coach_hails_or_echoes_is_the_celebration_in_whatever_words():
     assert result.celebration is not None
     assert result.celebration.description == \
         "The council gave us the second plot on Tuesday, after two years on the list."
+
+
+def test_what_the_coach_tests_as_a_belief_or_holds_up_as_a_value_is_typed_by_that():
+    found = typed_values(talk(
+        "Coach: What's making the decision hard?",
+        "Client: The shop has been in the family for forty years. Daughters sell the business, sons keep it going. "
+        "That's the rule in our house.",
+        "Coach: Whose rule is that?",
+        "Client: My grandad's, I think. He started it with one van.",
+        "Coach: And what do you want from it now?",
+        "Client: I want it to stay a place people trust, not a brand on a sign. Every customer deserves a straight price.",
+        "Coach: What's underneath that for you?",
+        "Client: My grandad gave credit to half the street in the eighties.",
+    ))
+    # the coach's "Whose rule is that?" tests the rule, not the pointer to it
+    assert ("Limiting Belief", "Daughters sell the business, sons keep it going.") in found
+    assert ("Core Value", "I want it to stay a place people trust, not a brand on a sign.") in found
+    assert ("Core Value", "Every customer deserves a straight price.") in found
+    assert not any("forty years" in text or "grandad" in text for _, text in found)  # narration is neither

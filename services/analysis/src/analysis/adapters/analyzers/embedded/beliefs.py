@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from . import semantic, syntax, timelines
 from .evidence import quote
 from .language import Sentence
+from .sentences import words
 from .sentiment import compound
 from .themes import ROLES
 
@@ -37,7 +38,8 @@ _VALUE = re.compile(
     r"i don't want to (?:be|become) (?:one of those|the kind of|someone who|that (?:person|parent|manager|boss))|"
     r"(?:for me,? )?it's (?:all )?about (?:\w+ing|being|feeling|having|doing)|what i love (?:most )?(?:is|about)|"
     r"gets me up in the morning|that's why i do|i(?:'d| would) never (?:compromise|sacrifice|trade)|"
-    r"(?:nobody|no one|everyone|everybody|people) (?:should|deserves?|ought to)|the whole point (?:is|of)|"
+    r"(?:nobody|no one|everyone|everybody|people|every \w+|no \w+) (?:should|deserves?|ought to)|the whole point (?:is|of)|"
+    r"i (?:just |really |only )?want (?:to be |my |our |them |people |it )?[^.?!,]{3,80}, not (?:in |on |at |the |a |to |just )?\w+|"
     r"i need (?:my|the|our) (?:\w+ ){1,5}to (?:be|feel|leave|matter|mean|count)|promised myself|"
     r"^\W*\w+(?: \w+)? first, \w+(?: \w+)? second|"
     r"(?:people|patients|kids|children|families|customers|clients|staff) (?:(?:aren't|are not)(?! (?:supposed|meant|allowed)\b)|"
@@ -142,14 +144,56 @@ def asked_for(session) -> dict[int, str]:
     return asked
 
 
-def values_beliefs(sentences: list[Sentence], asked: dict[int, str] | None = None) -> list[ValuesBeliefs]:
+# How a coach meets a belief or a value, whatever its wording: they test a belief ("Whose voice is
+# that?", "Where did you learn that?", "Is that true, though?") and hold a value up ("What's
+# underneath that for you?", "How does the lab meeting sit against that?"); what the client said
+# just before is the belief or the value, and the coach's echo says which sentence it was.
+CHALLENGE = re.compile(
+    r"\b(?:whose (?:voice|rule|deal|words?|story|belief|idea) (?:is|was) (?:that|it|this)|who (?:wrote|made|decided|says|said) (?:that|this|it|so)\b|"
+    r"says who|where (?:does|did) (?:that|it|this)(?: (?:idea|belief|rule|voice))? (?:come from|start)|"
+    r"where did you (?:learn|get|pick up|hear) (?:that|this)|is (?:that|it) (?:really |actually |always |still |all )?true|"
+    r"how true is (?:that|it)|has (?:that|it) (?:always )?been true|how long have you been (?:telling|saying|believing)|"
+    r"that's a (?:strong|big|heavy|harsh|hard) (?:statement|line|belief|thing to say|rule|verdict)|is that (?:all|every) \w+|"
+    r"what do you say back)",
+    re.I,
+)
+HELD = re.compile(
+    r"\b(?:what's underneath (?:that|this|it)|what's important about (?:that|them|this|it)|that (?:seems|sounds) (?:really |very )?important|"
+    r"(?:a clear|quite a) statement of what matters|how does (?:\w+ ){1,6}sit (?:against|with|next to) (?:that|it)|"
+    r"how much of (?:\w+ ){1,6}fit(?:ted|s)? (?:that|it)|where's that (?:already )?true|"
+    r"what does that say about what (?:matters|you value|you care about))",
+    re.I,
+)
+_ECHO_SMALL = {"a", "an", "the", "and", "but", "that", "that's", "it", "it's", "you", "your", "i", "so", "of", "to",
+               "in", "on", "what", "how", "is", "was", "who", "whose", "where", "does", "did", "about", "for", "with",
+               "this", "be", "do", "say", "said", "true", "really", "voice", "come", "from", "more"}
+
+
+def prompted(session) -> dict[int, tuple[str, set[str]]]:
+    """Client turns the coach then tested as a belief ("Limiting Belief") or held up as a value
+    ("Core Value"), with the content words of the coach's reply (its echo)."""
+    out: dict[int, tuple[str, set[str]]] = {}
+    for turn in session.turns:
+        before = session.previous_turn(turn)
+        if not turn.is_coach or before is None or not before.is_client or not turn.spans:
+            continue
+        head = " ".join(sp.text for sp in turn.spans[:2]).replace("\u2019", "'")
+        kind = "Limiting Belief" if CHALLENGE.search(head) else "Core Value" if HELD.search(head) else None
+        if kind:
+            out[before.index] = (kind, set(words(head)) - _ECHO_SMALL)
+    return out
+
+
+def values_beliefs(sentences: list[Sentence], asked: dict[int, str] | None = None,
+                   tested: dict[int, tuple[str, set[str]]] | None = None) -> list[ValuesBeliefs]:
     pool = [s for s in sentences if _own_statement(s)]
     vectors = _vectors(pool)
     found: dict[str, list[Sentence]] = {"Core Value": [], "Limiting Belief": [], "Empowering Belief": []}
     asked = asked or {}
     answered: dict[int, list[str | None]] = {}
+    picked = _picked(pool, tested or {})
     for i, s in enumerate(pool):
-        kind = _kind(s, vectors, i)
+        kind = _kind(s, vectors, i) or picked.get(id(s))
         question = asked.get(s.turn.index)
         if question:
             before = answered.setdefault(s.turn.index, [])
@@ -161,6 +205,31 @@ def values_beliefs(sentences: list[Sentence], asked: dict[int, str] | None = Non
         if kind and len(found[kind]) < PER_TYPE:
             found[kind].append(s)
     return [_item(s, kind) for kind, items in found.items() for s in items]
+
+
+def _picked(pool: list[Sentence], tested: dict[int, tuple[str, set[str]]]) -> dict[int, str]:
+    """The sentence of each tested turn the coach's reply was about: the one its echo repeats,
+    else the last that holds now (not narration)."""
+    by_turn: dict[int, list[Sentence]] = {}
+    for s in pool:
+        if s.turn.index in tested:
+            by_turn.setdefault(s.turn.index, []).append(s)
+    out: dict[int, str] = {}
+    for index, said in by_turn.items():
+        kind, echo = tested[index]
+        overlap = {id(s): len(echo & set(words(s.text))) for s in said}
+        best = max(said, key=lambda s: (overlap[id(s)], s.span.start))
+        if not overlap[id(best)]:
+            best = next((s for s in reversed(said) if not _told(s)), None)
+        if best is not None and _POINTER.match(best.text) and said.index(best) > 0:
+            best = said[said.index(best) - 1]  # "That's been my motto since I was twenty-five.": the motto came before
+        if best is not None:
+            out[id(best)] = kind
+    return out
+
+
+_POINTER = re.compile(r"^\W*(?:and |but )?(?:that|this|it)(?:'s| is| was| has been|'s been) (?:\w+ ){0,2}"
+                      r"(?:motto|deal|rule|line|saying|thing|story|voice|way|how it works|what)\b", re.I)
 
 
 _NEGATIVE = re.compile(r"n't\b|\b(?:not|never|no|can't|won't|don't|nobody|fail\w*|lazy|fraud|stupid|weak|wrong|rude|needy|"
