@@ -406,3 +406,19 @@ def test_what_the_coach_tests_as_a_belief_or_holds_up_as_a_value_is_typed_by_tha
     assert ("Core Value", "I want it to stay a place people trust, not a brand on a sign.") in found
     assert ("Core Value", "Every customer deserves a straight price.") in found
     assert not any("forty years" in text or "grandad" in text for _, text in found)  # narration is neither
+
+
+def test_what_lands_is_a_discovery_when_the_coach_asks_how_it_landed_or_the_client_says_oh():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to look at today?",
+        "Client: Why the garden never gets started.",
+        "Coach: When do you do the shopping?",
+        "Client: I give the garden whatever is left of the day after football and the shopping.",
+        "Coach: How does that land?",
+        "Client: Badly. I'll think about it.",
+        "Coach: And the evenings?",
+        "Client: Oh. I could use the evenings, it's light until nine in June.",
+    ))
+    insights = {d.insight for d in result.client_discoveries}
+    assert "I give the garden whatever is left of the day after football and the shopping." in insights
+    assert "I could use the evenings, it's light until nine in June." in insights

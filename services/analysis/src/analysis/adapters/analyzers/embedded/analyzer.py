@@ -67,7 +67,7 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
     learning_answers = {s.next_turn(q.turn).index for q, p in zip(asked, purposes, strict=True)
                         if p.is_learning and discoveries.LEARNING_QUESTION.search(q.text)
                         and s.next_turn(q.turn) is not None and s.next_turn(q.turn).is_client}
-    found = discoveries.find(sentences, evoking_answers, answers, taken, learning_answers)
+    found = discoveries.find(sentences, evoking_answers | discoveries.landed(s), answers, taken, learning_answers)
     feeling_turns = {x.turn.index for x in sentences if x.turn.is_client and feelings.feeling_words(x)}
     # A question whose answer voiced a discovery, a value or a belief moved the client.
     moved = {x.turn.index for x in found} | {t.index for t in s.client_turns for b in beliefs_found

@@ -61,6 +61,31 @@ _DEEP = re.compile(r"\b(?:never|always|my whole life|who i am|identity|afraid|sc
                    re.I)
 
 
+# How a coach meets something that has just landed, whatever its wording ("How does that land?",
+# "What do you notice as you say that?", "Say that again."), and how a client meets it ("Oh.", "Huh."):
+# the client's turn before the one, the turn opening with the other, holds the discovery.
+LANDED = re.compile(r"\b(?:how does (?:that|it|this) land|what do you (?:notice|make of (?:that|it|this))|"
+                    r"what are you noticing|how is (?:that|it) to (?:notice|hear|say)|say (?:that|the last part|that last part) again|"
+                    r"how does (?:that|it) feel(?:,)? (?:to say|saying)|what's it like to (?:see|say|hear)|what just happened|"
+                    r"that's a (?:striking|big|powerful|important) (?:thing|realisation|realization|insight)|"
+                    r"what's different,? now that you(?:'ve)? (?:see|seen|said)|take (?:your|a) (?:time|moment))\b", re.I)
+_AHA = re.compile(r"^\W*(?:oh|huh|hm+|ah|wow|hang on|wait)\b\W", re.I)
+
+
+def landed(session) -> set[int]:
+    """Client turns where something landed: the coach's reply asks how it landed, or the client
+    opens with surprise."""
+    out = set()
+    for turn in session.turns:
+        before = session.previous_turn(turn)
+        if turn.is_coach and before is not None and before.is_client and \
+                LANDED.search(" ".join(sp.text for sp in turn.spans[:2]).replace("\u2019", "'")):
+            out.add(before.index)
+        if turn.is_client and turn.spans and _AHA.match(turn.text):
+            out.add(turn.index)
+    return out
+
+
 def find(sentences: list[Sentence], evoking_answers: set[int], answers: set[int], taken: set[str],
          learning_answers: set[int] = frozenset()) -> list[Sentence]:
     """The client's sentences that voice a discovery, strongest first then in session order.
