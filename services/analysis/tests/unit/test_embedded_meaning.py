@@ -422,3 +422,21 @@ def test_what_lands_is_a_discovery_when_the_coach_asks_how_it_landed_or_the_clie
     insights = {d.insight for d in result.client_discoveries}
     assert "I give the garden whatever is left of the day after football and the shopping." in insights
     assert "I could use the evenings, it's light until nine in June." in insights
+
+
+def test_the_start_and_the_now_told_in_one_breath_at_the_end_decide_the_shift():
+    session = [
+        "Coach: Where do you want to start?",
+        "Client: The new intake process. It went live on Monday.",
+        "Coach: Good, but the backlog is the real issue. You need to run the triage meeting yourself.",
+        "Client: Yes.",
+        "Coach: And send me the template by Wednesday.",
+        "Client: Will do.",
+        "Coach: You just need to be firmer with people.",
+        "Client: Right. I came in feeling quite good about the intake, if I'm honest. Now I feel behind on everything.",
+    ]
+    result = analyze_transcript(talk(*session))
+    assert [e.direction for e in result.emotional_shifts] == ["declined"]
+    # "behind" is a feeling only when felt: a schedule running behind is not how the client is
+    topic = analyze_transcript(talk(*session[:-1], "Client: Right. The backlog is behind by three weeks."))
+    assert topic.emotional_shifts == []

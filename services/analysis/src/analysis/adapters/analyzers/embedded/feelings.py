@@ -25,7 +25,7 @@ for _value, _words in {
     -0.4: "unsure uncertain hesitant wobbly mixed messy foggy unclear restless bored flat meh hard difficult wrong",
     0.2: "fine alright",
     0.4: "okay better calmer settled curious interested open hopeful lighter possible manageable relaxed lifted "
-    "reassured solid",
+    "reassured solid decent",
     0.7: "good happy glad relieved relief doable calm forward clear clearer confident proud grateful motivated ready energised "
     "energized focused free freer capable strong steady grounded encouraged optimistic pleased chuffed delighted "
     "inspired peaceful determined unstuck",
@@ -33,6 +33,10 @@ for _value, _words in {
 }.items():
     for _w in _words.split():
         _LEXICON[_w] = _value
+
+# Words that are a feeling only when felt ("I feel behind"); otherwise a topic ("we're behind on Q3").
+_FELT_ONLY = {"behind": -0.7, "small": -0.7, "seen": 0.7, "heard": 0.7, "useful": 0.4}
+_FEEL = {"feel", "feeling", "felt", "feels"}
 
 _HEDGE = re.compile(r"\b(?:i don't know|i'm not sure|not sure|i guess|maybe|kind of|sort of|i suppose|no idea|"
                     r"i have no clue|whatever)\b", re.I)
@@ -53,6 +57,8 @@ def state(s: Sentence, start: int = 0, end: int | None = None) -> float | None:
     total, hits = 0.0, 0
     for i in range(*slice(start, end).indices(len(words))):
         value = _LEXICON.get(words[i])
+        if value is None and words[i] in _FELT_ONLY and _FEEL.intersection(words[max(0, i - 3) : i]):
+            value = _FELT_ONLY[words[i]]
         if value is None:
             continue
         t = s.doc[i]
@@ -83,7 +89,8 @@ def _wondered(t) -> bool:
 
 def felt(s: Sentence) -> bool:
     """Whether `s` names a feeling at all (not only hedging or certainty)."""
-    return any(w in _LEXICON for w in s.words)
+    words = s.words
+    return any(w in _LEXICON or w in _FELT_ONLY and _FEEL.intersection(words[max(0, i - 3) : i]) for i, w in enumerate(words))
 
 
 _CONTRAST = {"but", "though", "although", "yet", "however"}

@@ -41,6 +41,8 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
         if now_ is not None:
             curve.append((s, now_))
     checkout, compared = _checkout(session)
+    if checkout is None:
+        checkout, compared = _came_in(session, said)
     if checkout is not None and compared is None:
         return []  # "About the same as when I came in", "Still flat.": the client says nothing moved
     if len(curve) < (1 if compared is not None else MIN_STATES):
@@ -129,6 +131,26 @@ def _checkout(session: Session) -> tuple[_Said | None, float | None]:
             better, worse = bool(_BETTER.search(text)), bool(_WORSE.search(text))
             if better != worse:
                 return _Said(turn, span), 0.7 if better else -0.7
+    return None, None
+
+
+def _came_in(session: Session, said: list[tuple[Sentence, float]]) -> tuple[_Said | None, float | None]:
+    """'I came in feeling quite good about it. Now I feel like I've been doing it all wrong.': in the
+    session's final third, the client's start and their now, told in one breath (the now in the same
+    sentence or the next one of the turn), compared by the state each voices."""
+    last = max(1, len(session.turns))
+    values = {id(s): v for s, v in said}
+    for i, (s, _) in enumerate(said):
+        if s.turn.index < 2 * last / 3 or not _LOOKING_BACK.search(s.text.replace("\u2019", "'")):
+            continue
+        cut = next((t.i for t in s.doc if t.lower_ == "now" and t.i > 2), None)
+        then_ = state(s, 0, cut) if cut is not None else values[id(s)]
+        now_ = state(s, cut) if cut is not None else None
+        if now_ is None and i + 1 < len(said) and said[i + 1][0].turn is s.turn:
+            now_ = said[i + 1][1]
+        if then_ is None or now_ is None or abs(now_ - then_) < 2 * THRESHOLD:
+            continue
+        return _Said(s.turn, s.span), 0.7 if now_ > then_ else -0.7
     return None, None
 
 
