@@ -440,3 +440,23 @@ def test_the_start_and_the_now_told_in_one_breath_at_the_end_decide_the_shift():
     # "behind" is a feeling only when felt: a schedule running behind is not how the client is
     topic = analyze_transcript(talk(*session[:-1], "Client: Right. The backlog is behind by three weeks."))
     assert topic.emotional_shifts == []
+
+
+def test_closed_questions_are_a_missed_opportunity_shortest_answers_first_and_testing_questions_are_not():
+    result = analyze_transcript(talk(
+        "Coach: What would you like from today?",
+        "Client: To decide about the evening course. I keep going round in circles on it.",
+        "Coach: Is it the money?",
+        "Client: Partly, it's four hundred pounds and the car needs tyres.",
+        "Coach: Do you think you'd enjoy it?",
+        "Client: Yes.",
+        "Coach: Is that true, or is that what you think you should say?",
+        "Client: Honestly? I'd love it. I'm scared I'd be the oldest there.",
+        "Coach: Have you talked to your partner?",
+        "Client: No.",
+    ))
+    closed = [f for f in result.coach_feedback.missed_opportunities if f.pcc_marker.startswith("7.6")]
+    assert len(closed) == 1
+    assert closed[0].evidence[:2] == ["Do you think you'd enjoy it?", "Have you talked to your partner?"]
+    assert "Is it the money?" in closed[0].evidence
+    assert not any("Is that true" in e for e in closed[0].evidence)  # it tests the client's thinking

@@ -3,7 +3,7 @@ competency and PCC marker and to the coach's own verbatim words.
 
 Each detector reads one observable behaviour: contracting, reflections, evoking questions,
 exploring emotion, client-designed actions and accountability, celebrating progress, room for
-the client; and on the other side advice giving, leading or closed question runs, stacked
+the client; and on the other side advice giving, leading questions, closed questions (a pattern of them), stacked
 questions, emotion passed over, actions imposed, the coach doing most of the talking.
 """
 
@@ -236,16 +236,34 @@ def _leading(x: Inputs) -> FeedbackItem | None:
                  "Ask the open version: 'What options do you see?' rather than 'Have you tried...?'")
 
 
-def _closed_runs(x: Inputs) -> FeedbackItem | None:
+def _closed(x: Inputs) -> FeedbackItem | None:
+    """Closed questions where an open one would have invited more (PCC 7.6): those answered in a word
+    or two first, where the narrowing shows. A question that tests the client's thinking ("Is that
+    true, or does it feel true?", "Whose rule is that?"), asks permission, or proved powerful is no
+    such question; one or two closed questions alone are not a pattern unless they ran together."""
+    strong = {p.question for p in x.powerful}
+    closed = [q for q in x.questions if q.kind == "closed" and q.text not in strong and not _TESTING.search(q.text)]
     run, best = [], []
     for q in x.questions:
-        run = run + [q] if q.kind == "closed" else []
-        if len(run) > len(best):
-            best = run
-    if len(best) < 3:
+        run = run + [q] if q in closed else []
+        best = run if len(run) > len(best) else best
+    if len(closed) < 3 and len(best) < 2:
         return None
-    return _item("missed_opportunity", "7.6", f"A run of {len(best)} closed questions in a row narrowed the "
-                 "conversation.", [q.text for q in best[:4]], "Turn one of them into a 'what' or 'how' question.")
+    short = [q for q in closed if _answered_briefly(x.session, q.turn)]
+    ranked = short + [q for q in closed if q not in short]
+    said = f", {len(short)} of them answered in a word or two" if short else ""
+    return _item("missed_opportunity", "7.6", f"{len(closed)} closed questions where an open one would have invited "
+                 f"more{said}.", [q.text for q in ranked], "Turn one of them into a 'what' or 'how' question.")
+
+
+_TESTING = re.compile(r"\bor (?:is|does|do|are|was|what|did|just)\b|\b(?:can|may) i (?:ask|share|offer|tell|say|check)\b|"
+                      r"\bis it (?:ok|okay|alright) (?:if|to)\b|\bdo you mind\b|\bwhose (?:voice|rule|deal|words?|story)\b|"
+                      r"\bis (?:that|it) (?:really |actually |always |still |all )?true\b|\bis that all \w+", re.I)
+
+
+def _answered_briefly(session: Session, turn: TurnView) -> bool:
+    reply = session.next_turn(turn)
+    return reply is not None and reply.is_client and reply.word_count <= 3
 
 
 def _stacked(x: Inputs) -> FeedbackItem | None:
@@ -310,5 +328,5 @@ def _answered_in(session: Session, turn: TurnView, committed: set[int]) -> bool:
 
 _STRENGTHS = (_agreement, _measures, _reflections, _evoking, _empathy, _energy, _emotions, _designed_actions, _accountability,
               _celebrates, _space, _learning)
-_MISSED = (_no_agreement, _advice, _dismissing, _leading, _closed_runs, _stacked, _ignored_emotion, _imposed, _coach_talks,
+_MISSED = (_no_agreement, _advice, _dismissing, _leading, _closed, _stacked, _ignored_emotion, _imposed, _coach_talks,
            _interruptions)
