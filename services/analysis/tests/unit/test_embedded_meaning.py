@@ -460,3 +460,16 @@ def test_closed_questions_are_a_missed_opportunity_shortest_answers_first_and_te
     assert closed[0].evidence[:2] == ["Do you think you'd enjoy it?", "Have you talked to your partner?"]
     assert "Is it the money?" in closed[0].evidence
     assert not any("Is that true" in e for e in closed[0].evidence)  # it tests the client's thinking
+
+
+def test_a_name_the_tagger_takes_for_a_word_is_never_a_theme():
+    themes = analyze_transcript(talk(
+        "Coach: What would you like to focus on?",
+        "Client: The rota, again. Precious wants Fridays off and the Precious rota problem keeps coming back.",
+        "Coach: What makes it keep coming back?",
+        "Client: Every time I fix the Precious rota, someone else asks for the same Friday.",
+        "Coach: What would fair look like?",
+        "Client: A Precious rota that everyone can see, honestly, with the swaps written down.",
+    )).key_themes
+    assert "rota" in themes
+    assert not any("precious" in t for t in themes)

@@ -105,7 +105,7 @@ def clean(chunk: SpacySpan, names: set[str]) -> str | None:
     root = chunk.root
     if root.pos_ in ("PRON", "PROPN", "NUM") or root.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"):
         return None
-    if any(t.lower_ in names or t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in chunk):
+    if any(t.lower_ in names or t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or _capitalised(t) for t in chunk):
         return None
     tokens = list(chunk)
     while tokens and (_droppable(tokens[0]) and not (len(tokens) > 1 and tokens[1].text == "-")):
@@ -122,6 +122,11 @@ def clean(chunk: SpacySpan, names: set[str]) -> str | None:
     if words[-1] in FILLER or (len(words) == 1 and (words[0] in FILLER or len(words[0]) < 4)):
         return None
     return " ".join(words)
+
+
+def _capitalised(tok) -> bool:
+    """A capital inside the sentence marks a name the tagger took for a noun ("Nan", "Rose", "Bill")."""
+    return tok.i > 0 and tok.text[:1].isupper() and tok.text != "I" and not tok.text.isupper()
 
 
 def _droppable(tok) -> bool:
