@@ -473,3 +473,17 @@ def test_a_name_the_tagger_takes_for_a_word_is_never_a_theme():
     )).key_themes
     assert "rota" in themes
     assert not any("precious" in t for t in themes)
+
+
+def test_a_hypothetical_is_not_a_discovery_even_in_answer_to_an_evoking_question():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to think about today?",
+        "Client: Whether to take the PhD place or the job in Reading.",
+        "Coach: What does your gut tell you?",
+        "Client: If they offered me the London office instead of Reading I'd probably just take it and stop thinking.",
+        "Coach: What do you notice about that?",
+        "Client: I think I've been waiting for someone else to decide for me.",
+    ))
+    insights = {d.insight for d in result.client_discoveries}
+    assert "I think I've been waiting for someone else to decide for me." in insights
+    assert not any(i.startswith("If they offered") for i in insights)

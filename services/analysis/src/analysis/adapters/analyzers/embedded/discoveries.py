@@ -156,7 +156,13 @@ def _candidate(s: Sentence) -> bool:
     if not s.turn.is_client or s.is_question or len(s.text.split()) < 4:
         return False
     root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
-    return root is None or not syntax.reported(root)
+    if root is None:
+        return True
+    if syntax.reported(root):
+        return False
+    # A hypothetical ("If they asked me to run it I'd say yes") imagines; it does not realise.
+    supposed = syntax.condition(root) == "if" and any(a in ("would", "'d") for a in syntax.auxiliaries(root))
+    return not supposed or bool(_MARKED.search(s.text.replace("\u2019", "'")))
 
 
 def _self_statement(s: Sentence) -> bool:
