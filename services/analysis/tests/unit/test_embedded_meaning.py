@@ -487,3 +487,13 @@ def test_a_hypothetical_is_not_a_discovery_even_in_answer_to_an_evoking_question
     insights = {d.insight for d in result.client_discoveries}
     assert "I think I've been waiting for someone else to decide for me." in insights
     assert not any(i.startswith("If they offered") for i in insights)
+
+
+def test_a_statement_the_coach_asks_evidence_for_is_a_limiting_belief():
+    found = typed_values(talk(
+        "Coach: What's in the way of applying?",
+        "Client: The panel always picks someone from head office.",
+        "Coach: How do you know that?",
+        "Client: I suppose I don't, really. It's what everyone says.",
+    ))
+    assert ("Limiting Belief", "The panel always picks someone from head office.") in found

@@ -154,7 +154,9 @@ CHALLENGE = re.compile(
     r"where did you (?:learn|get|pick up|hear) (?:that|this)|is (?:that|it) (?:really |actually |always |still |all )?true|"
     r"how true is (?:that|it)|has (?:that|it) (?:always )?been true|how long have you been (?:telling|saying|believing)|"
     r"that's a (?:strong|big|heavy|harsh|hard) (?:statement|line|belief|thing to say|rule|verdict)|is that (?:all|every) \w+|"
-    r"what do you say back)",
+    r"what do you say back|what(?:'s| is) the evidence|how do you know (?:that|it)(?: for sure)?\?|what makes you so sure|"
+    r"what if (?:that|it) (?:wasn't|weren't|isn't|is not) true|is (?:that|it) a fact|according to whom|"
+    r"what would you say to a friend who)|^\W*(?:always|never|everyone|everybody|nobody|no one|all of them)\?",
     re.I,
 )
 HELD = re.compile(
