@@ -497,3 +497,15 @@ def test_a_statement_the_coach_asks_evidence_for_is_a_limiting_belief():
         "Client: I suppose I don't, really. It's what everyone says.",
     ))
     assert ("Limiting Belief", "The panel always picks someone from head office.") in found
+
+
+def test_values_told_as_convictions_are_values():
+    found = typed_values(talk(
+        "Coach: What's at the heart of this for you?",
+        "Client: Paying people on time. I was brought up to settle what I owe before I buy anything for myself.",
+        "Coach: And the supplier who's late?",
+        "Client: Quality is a line in the sand for me. I couldn't live with myself if a bad batch went out.",
+    ))
+    assert ("Core Value", "I was brought up to settle what I owe before I buy anything for myself.") in found
+    assert ("Core Value", "Quality is a line in the sand for me.") in found
+    assert ("Core Value", "I couldn't live with myself if a bad batch went out.") in found

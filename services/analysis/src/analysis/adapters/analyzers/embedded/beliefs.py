@@ -41,6 +41,9 @@ _VALUE = re.compile(
     r"(?:nobody|no one|everyone|everybody|people|every \w+|no \w+) (?:should|deserves?|ought to)|the whole point (?:is|of)|"
     r"i (?:just |really |only )?want (?:to be |my |our |them |people |it )?[^.?!,]{3,80}, not (?:in |on |at |the |a |to |just )?\w+|"
     r"i need (?:my|the|our) (?:\w+ ){1,5}to (?:be|feel|leave|matter|mean|count)|promised myself|"
+    r"i(?:'d| would) go to the wall for|line in the sand|deal-?breaker|"
+    r"i won't budge on|i(?:'ve| have) always believed|i was (?:raised|brought up) to|my (?:one |golden |own )?rule is|"
+    r"(?:is|are) everything to me|the right thing to do|i (?:could|can)(?:n't| not) live with myself|"
     r"^\W*\w+(?: \w+)? first, \w+(?: \w+)? second|"
     r"(?:people|patients|kids|children|families|customers|clients|staff) (?:(?:aren't|are not)(?! (?:supposed|meant|allowed)\b)|"
     r"deserve|come first|matter))",
