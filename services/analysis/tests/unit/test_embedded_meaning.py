@@ -509,3 +509,15 @@ def test_values_told_as_convictions_are_values():
     assert ("Core Value", "I was brought up to settle what I owe before I buy anything for myself.") in found
     assert ("Core Value", "Quality is a line in the sand for me.") in found
     assert ("Core Value", "I couldn't live with myself if a bad batch went out.") in found
+
+
+def test_a_topic_many_sentences_point_to_is_named_as_a_coach_would():
+    themes = analyze_transcript(talk(
+        "Coach: What would you like to focus on?",
+        "Client: I never ask anyone for help with the accounts. I'd rather stay up till two.",
+        "Coach: What happens when you think about asking?",
+        "Client: Asking for help feels like admitting I'm behind. My sister offered and I said I was fine.",
+        "Coach: What would getting help look like?",
+        "Client: Maybe I ask her for an hour on Sunday. Getting help from her wouldn't be the end of the world.",
+    )).key_themes
+    assert "asking for help" in themes

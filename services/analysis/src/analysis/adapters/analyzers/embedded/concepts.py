@@ -39,6 +39,13 @@ _TOPICS: dict[str, str] = {
     "presenting": r"presentation|presenting to|pitch(?:ing)? to|public speaking|on stage|speak(?:ing)? in front",
     "grief and loss": r"grief|griev\w*|passed away|funeral|loss of|died",
     "motivation": r"motivat\w*|can't get started|lost interest|drive",
+    "asking for help": r"ask(?:ing|ed)? (?:\w+ ){0,2}for help|asking for support|get(?:ting)? help|need(?:ing)? help|"
+                       r"can't ask|ask (?:him|her|them|anyone) for",
+    "identity": r"identity|who i am|the kind of (?:person|\w+) i am|who i want to be|sense of (?:self|who)",
+    "fairness": r"\bfair\b|unfair|fairness|favourites?|favorites?|playing favou?rites",
+    "returning to work": r"back to work|return(?:ing)? to work|career break|going back to (?:work|the office|the job)|"
+                         r"phased return|time off (?:work|with)",
+    "workload": r"workload|too much on|overloaded|swamped|capacity|too many (?:things|projects|plates)",
 }
 _NAMES = list(_TOPICS)
 # One pass per sentence: every topic is a named group of a single alternation.
