@@ -521,3 +521,14 @@ def test_a_topic_many_sentences_point_to_is_named_as_a_coach_would():
         "Client: Maybe I ask her for an hour on Sunday. Getting help from her wouldn't be the end of the world.",
     )).key_themes
     assert "asking for help" in themes
+
+
+def test_what_someone_else_announced_or_wrote_is_not_the_clients_commitment():
+    found = actions(talk(
+        "Coach: What's happened?",
+        "Client: Marcus stood up at the all-hands on Thursday and announced we're hiring twenty people by Christmas. "
+        "Then the chair emailed that we'll have the plan by Monday.",
+        "Coach: What will you do?",
+        "Client: I'll write my own plan tonight.",
+    ))
+    assert found == ["I'll write my own plan tonight."]

@@ -19,6 +19,8 @@ SPEECH = {
     "wants", "wanted", "expects", "expected", "thinks", "thought", "claimed", "claims", "insisted",
     "insists", "promised", "reckons", "reckoned", "goes", "went", "was like", "is like", "keeps", "feels", "felt",
     "believes", "believed", "says", "wanted", "told", "saying", "telling", "promising",
+    "announced", "announces", "mentioned", "explained", "wrote", "emailed", "texted", "messaged", "replied",
+    "reminded", "warned", "assured", "swore", "offered", "offers",
 }
 SPEECH_WORDS = {w for w in SPEECH if " " not in w}
 CONDITION_MARKS = {"if", "unless", "whether", "when", "whenever", "once"}
