@@ -532,3 +532,17 @@ def test_what_someone_else_announced_or_wrote_is_not_the_clients_commitment():
         "Client: I'll write my own plan tonight.",
     ))
     assert found == ["I'll write my own plan tonight."]
+
+
+def test_the_summary_says_what_the_client_came_for_in_their_words_not_someone_elses():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to have by the end of our hour?",
+        "Client: My boss asked whether I want to be considered for the panel. I want to walk into the next "
+        "conversation with him knowing what I actually think.",
+        "Coach: What do you think now?",
+        "Client: That I'd be good at it, and I'm scared of it.",
+        "Coach: What will you do?",
+        "Client: I'll tell him on Monday that I'm in.",
+    ))
+    assert result.session_summary.startswith(
+        "The client came wanting to walk into the next conversation with him knowing what I actually think.")

@@ -3,10 +3,12 @@ contracting question ("What would make this hour worthwhile?") early in the sess
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from . import syntax
 from .language import Sentence
 from .question_purpose import Purpose
 from .questions import Question
@@ -46,7 +48,8 @@ def find(session: Session, questions: list[Question], purposes: list[Purpose],
 def _goal(sentences: list[Sentence]) -> tuple[Sentence | None, str | None]:
     for s in sentences:
         for tok in s.doc:
-            if tok.lower_ in _GOAL_VERBS and tok.pos_ in ("VERB", "AUX"):
+            if tok.lower_ in _GOAL_VERBS and tok.pos_ in ("VERB", "AUX") and not syntax.reported(tok) \
+                    and syntax.condition(tok) not in ("whether", "if"):  # "my boss asked whether I want to be considered"
                 phrase = _object_phrase(tok)
                 if phrase:
                     return s, phrase
@@ -72,18 +75,18 @@ def _object_phrase(verb: Token) -> str | None:
 
 
 def _trim(tokens: list[Token]) -> str | None:
-    kept = [t for t in tokens if t.pos_ not in ("PUNCT",) and t.lower_ not in ("to", "just", "really")]
-    while kept and kept[0].lower_ in ("a", "an", "any", "my", "our"):
+    kept = [t for t in tokens if t.pos_ not in ("PUNCT",) and t.lower_ not in ("just", "really")]
+    while kept and kept[0].lower_ in ("a", "an", "any", "my", "our", "to"):
         kept = kept[1:]  # "the team offsite" reads well in a sentence; "my"/"a" do not
     content = [t for t in kept if t.lower_ not in ("the", "this", "that", "some")]
     if len(content) == 1:
         kept = kept[: kept.index(content[0])] + _extend(content[0])  # "the team offsite": one noun alone says too little
-    kept = kept[:8]
-    while kept and kept[-1].pos_ in ("ADP", "DET", "CCONJ", "PART"):
-        kept = kept[:-1]  # never end on "about" or "the"
-    words = [t.text for t in kept]
-    phrase = " ".join(words).strip()
-    return phrase.lower() if len(phrase) >= 4 else None
+    kept = kept[:12]  # "walk into the next conversation with him knowing what I actually think": whole, not cut
+    while kept and (kept[-1].pos_ in ("ADP", "DET", "CCONJ") and kept[-1].tag_ != "RP" or kept[-1].lower_ == "to"):
+        kept = kept[:-1]  # never end on "about" or "the" ("drop down" keeps its particle)
+    phrase = "".join(t.text_with_ws for t in kept).strip().lower()
+    phrase = re.sub(r"\bi(?=\b|')", "I", phrase)  # "what I actually think"
+    return phrase if len(phrase) >= 4 else None
 
 
 def _extend(tok: Token) -> list[Token]:

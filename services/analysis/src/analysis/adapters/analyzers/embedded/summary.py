@@ -13,7 +13,7 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
               actions: int, quality: str) -> str:
     sentences = []
     if agreement is not None:
-        sentences.append(f"{client} came to work on {agreement.goal}.")
+        sentences.append(f"{client} {_came_for(agreement)}.")
     elif themes:
         sentences.append(f"{client} talked mainly about {_join(themes[:3])}.")
     else:
@@ -33,6 +33,16 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
         sentences.append("They leave without a concrete next step.")
     sentences.append(f"Coaching quality: {quality.lower()}.")
     return " ".join(_close(s) for s in sentences)
+
+
+def _came_for(agreement: Agreement) -> str:
+    """"came wanting to walk into the meeting clear" for a goal that is an act, "came to work on
+    the restructure" for a thing."""
+    first = agreement.goal.split()[0]
+    doc = agreement.sentence.doc if agreement.sentence is not None else ()
+    if any(t.lower_ == first and t.tag_ == "VB" for t in doc):
+        return f"came wanting to {agreement.goal}"
+    return f"came to work on {agreement.goal}"
 
 
 def _close(s: str) -> str:
