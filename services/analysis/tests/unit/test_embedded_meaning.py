@@ -546,3 +546,17 @@ def test_the_summary_says_what_the_client_came_for_in_their_words_not_someone_el
     ))
     assert result.session_summary.startswith(
         "The client came wanting to walk into the next conversation with him knowing what I actually think.")
+
+
+def test_a_bare_plan_is_never_a_theme():
+    themes = analyze_transcript(talk(
+        "Coach: What would you like to focus on?",
+        "Client: Cerys money. Cerys thinks the plan is fine and I told Cerys it isn't.",
+        "Coach: What's the plan?",
+        "Client: Cerys money, again. Cerys says the plan is the plan. The plan is a mess.",
+        "Coach: What matters most?",
+        "Client: Cerys money. Cerys, money, the plan. I want the plan sorted.",
+    )).key_themes
+    assert "money" in themes
+    assert "plan" not in themes  # a plan of what? a coach names the thing planned
+    assert not any("cerys" in t for t in themes)

@@ -8,11 +8,14 @@ sentence is both faster and more accurate than one over the whole turn.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 import numpy as np
 import spacy.symbols
 from spacy.attrs import IS_TITLE, LOWER, POS, TAG
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from .models import embed, spacy_pipeline
@@ -142,4 +145,11 @@ def people(session: Session, sentences: list[Sentence]) -> set[str]:
         for ent in s.doc.ents:
             if ent.label_ == "PERSON":
                 names.update(w.lower() for w in ent.text.split())
+    # A word capitalised inside a sentence by anyone is a name the entity model may have missed
+    # ("Cerys wants the barn" starts a sentence; "I told Cerys" shows it is a name).
+    for t in session.turns:
+        names.update(w.lower() for w in _MID_CAPITAL.findall(t.text) if w.lower() not in STOP_WORDS)
     return names - {"coach", "client", "speaker", "unknown", "interviewer", "therapist"}
+
+
+_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z]+\b")

@@ -43,6 +43,9 @@ _DROP_MODIFIERS = {"det", "poss", "nummod", "predet", "quantmod"}
 _WEAK_ADJ = {"next", "last", "whole", "same", "other", "little", "big", "good", "bad", "real", "certain", "own",
              "few", "many", "much", "more", "most", "such", "new", "old", "different", "main", "actual", "entire"}
 _WORD = re.compile(r"^[a-z][a-z'-]*$")
+# Nouns that need a modifier to name a topic: "plan" says nothing, "hiring plan" does.
+_VAGUE_ALONE = set("plan plans list lists step steps option options goal goals work job version piece walk round "
+                   "list thing place group stage level area part".split())
 
 
 def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agenda_turns: set[int]) -> list[str]:
@@ -119,7 +122,7 @@ def clean(chunk: SpacySpan, names: set[str]) -> str | None:
     words[-1] = _singular(tokens[-1])
     if len(words) > 3 or not all(_WORD.match(w) for w in words):
         return None
-    if words[-1] in FILLER or (len(words) == 1 and (words[0] in FILLER or len(words[0]) < 4)):
+    if words[-1] in FILLER or (len(words) == 1 and (words[0] in FILLER or words[0] in _VAGUE_ALONE or len(words[0]) < 4)):
         return None
     return " ".join(words)
 
@@ -130,7 +133,7 @@ def _capitalised(tok) -> bool:
 
 
 def _droppable(tok) -> bool:
-    return (tok.dep_ in _DROP_MODIFIERS or tok.pos_ in ("PRON", "DET", "NUM", "PUNCT", "ADV")
+    return (tok.dep_ in _DROP_MODIFIERS or tok.pos_ in ("PRON", "DET", "NUM", "PUNCT", "ADV") or tok.tag_ in ("JJS", "JJR")
             or tok.lower_ in _WEAK_ADJ or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"))
 
 
