@@ -560,3 +560,20 @@ def test_a_bare_plan_is_never_a_theme():
     assert "money" in themes
     assert "plan" not in themes  # a plan of what? a coach names the thing planned
     assert not any("cerys" in t for t in themes)
+
+
+def test_instructions_and_brush_offs_are_not_reflections_and_a_policy_question_is_not_powerful():
+    result = analyze_transcript(talk(
+        "Coach: What's on your mind?",
+        "Client: A parent who shouts at me in reception. I sat in the car afterwards with my hands shaking.",
+        "Coach: Write down every contact you've had with him.",
+        "Client: I've got most of it in my emails, the meetings, the phone calls, all of it really.",
+        "Coach: What's your school's policy on parental conduct?",
+        "Client: Honestly I hadn't thought about it as a formal thing before. If I hand him up the chain it looks "
+        "like I've lost control of my year, and I think that scares me more than he does.",
+        "Coach: That's nice, but your wellbeing comes first here.",
+        "Client: Right. My wellbeing.",
+    ))
+    reflections = [f for f in result.coach_feedback.strengths if f.pcc_marker.startswith("6.7")]
+    assert not any("Write down" in e or "That's nice" in e for f in reflections for e in f.evidence)
+    assert "What's your school's policy on parental conduct?" not in {q.question for q in result.powerful_questions}

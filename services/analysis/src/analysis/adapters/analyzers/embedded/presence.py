@@ -35,9 +35,13 @@ _STRONG_STEM = re.compile(
     r"important|frustrating) for you|that must)\b",
     re.I,
 )
-# Warnings and information dressed as "you" statements are not reflections.
+# Warnings, instructions and information dressed as "you" statements are not reflections ("Write
+# down every contact you've had with him", "That's nice, but your wellbeing comes first").
 _NOT_REFLECTION = re.compile(
-    r"\b(?:you(?:'ll| will| could| might| can| may)|risks?|should|shouldn't|must|need to|have to|got to|"
+    r"^(?:just |then |so |and )?(?:write|tell|send|make|try|get|call|ask|put|go|stop|start|book|email|text|ring|talk|"
+    r"speak|keep|let's|don't|do|give|set|block|find|check|log|pick|bring|read|use|remember|focus|chair|"
+    r"delegate|push|trust)\b|^(?:that's |it's )?(?:nice|great|good|fine|lovely|well done|ok|okay)\b[^.]{0,20}\bbut\b|"
+    r"\b(?:you(?:'ll| will| could| might| can| may)|risks?|should|shouldn't|must|needs? to|has to|have to|got to|"
     r"obviously|i(?:'m|'ll|'ve|'d)?(?! hear)|me|my|we|we're|we've|we'll|us|our|they|they're|people|there's|"
     r"what|how|why|where|when)\b",
     re.I,

@@ -34,6 +34,15 @@ _AGREEMENT = re.compile(
 )
 
 
+# Questions about the facts of the client's world (a policy, a date, a figure), however open their form.
+_FACT = re.compile(
+    r"\bwhat(?:'s| is| are| was| were) (?:your|the|their|his|her|its) (?:\w+(?:'s)? ){0,2}(?:policy|policies|process|"
+    r"procedure|deadline|date|budget|salary|address|number|numbers|name|rota|schedule|timeline|headcount|price|prices|"
+    r"figures?|rules? (?:on|for|about))\b|\bwhat time\b|\bwhich (?:day|date|week|month|year)\b|\bhow many\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Purpose:
     evocative: float
@@ -43,10 +52,11 @@ class Purpose:
     learning: float
     planning_words: bool = False
     agreement_words: bool = False
+    fact_words: bool = False
 
     @property
     def asks_for_facts(self) -> bool:
-        return self.fact > self.evocative + 0.05
+        return self.fact_words or self.fact > self.evocative + 0.05
 
     @property
     def is_agreement(self) -> bool:
@@ -66,7 +76,7 @@ def purposes(questions: list[Question]) -> list[Purpose]:
     columns = [semantic.score_matrix(vectors, label) for label in PURPOSES]
     return [
         Purpose(*(float(c[i]) for c in columns), planning_words=bool(_PLANNING.search(_plain(q.text))),
-                agreement_words=bool(_AGREEMENT.search(_plain(q.text))))
+                agreement_words=bool(_AGREEMENT.search(_plain(q.text))), fact_words=bool(_FACT.search(_plain(q.text))))
         for i, q in enumerate(questions)
     ]
 

@@ -73,14 +73,13 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
         evidence.append(said)
     evidence.append(quote(end[0].turn, end[0].span))
     way = "lifted" if improved else "dropped"
+    told = (f'from "{evidence[0]}" to "{evidence[-1]}".' if evidence[0] != evidence[-1]
+            else f'in their own words, "{evidence[0]}"')  # one sentence told both ends ("more worried than when I came in")
     return [
         EmotionalShift(
             initial_state=label(initial),
             final_state=label(final),
-            shift_description=(
-                f"The client's own state {way} from {label(initial).lower()} to {label(final).lower()}: "
-                f'from "{evidence[0]}" to "{evidence[-1]}".'
-            ),
+            shift_description=f"The client's own state {way} from {label(initial).lower()} to {label(final).lower()}: {told}",
             catalyst=catalyst,
             direction="improved" if improved else "declined",
             evidence=dedupe(evidence, limit=3),
