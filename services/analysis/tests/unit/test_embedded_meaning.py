@@ -577,3 +577,14 @@ def test_instructions_and_brush_offs_are_not_reflections_and_a_policy_question_i
     reflections = [f for f in result.coach_feedback.strengths if f.pcc_marker.startswith("6.7")]
     assert not any("Write down" in e or "That's nice" in e for f in reflections for e in f.evidence)
     assert "What's your school's policy on parental conduct?" not in {q.question for q in result.powerful_questions}
+
+
+def test_how_things_already_are_a_span_of_time_and_any_day_of_a_kind_are_not_commitments():
+    found = actions(talk(
+        "Coach: What's going on?",
+        "Client: I still run the Tuesday lunch club. I can't believe I'm crying on a video call on a Wednesday morning. "
+        "Mrs Pryce has been asking for two years if she can do more and I keep saying no.",
+        "Coach: What will you do?",
+        "Client: Tomorrow morning I'm ringing Mrs Pryce about the lunch club.",
+    ))
+    assert found == ["Tomorrow morning I'm ringing Mrs Pryce about the lunch club."]

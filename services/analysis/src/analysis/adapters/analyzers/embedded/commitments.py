@@ -145,10 +145,12 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
         if any(a in _WILL for a in syntax.auxiliaries(head)) and head.lower_ in ("try", "start"):
             level = "Medium"
         return level, head_subj
-    if (syntax.is_first_person(subj) and timeline and not timeline.lower().startswith(("every", "each"))
-            and verb.tag_ == "VBG" and any(a in ("'m", "am", "are", "'re") for a in aux)):
-        return ("Low" if hedged else "High"), subj
-    if timeline and verb.dep_ == "ROOT" and verb.tag_ in ("VBZ", "VBP") and _led_by_time(verb, timeline):
+    if (syntax.is_first_person(subj) and timeline and _a_date(verb, timeline) and verb.tag_ == "VBG"
+            and any(a in ("'m", "am", "are", "'re") for a in aux)
+            and not (verb.dep_ == "ccomp" and (syntax.negated(verb.head) or verb.head.lower_ in _NOT_ACTIONS))):
+        return ("Low" if hedged else "High"), subj  # "I'm calling her tomorrow", not "I can't believe I'm crying on a Wednesday"
+    if timeline and verb.dep_ == "ROOT" and verb.tag_ in ("VBZ", "VBP") and _led_by_time(verb, timeline) \
+            and _a_date(verb, timeline) and verb.lower_ not in _AS_EVER:
         return "High", verb.doc[0]
     if timeline and verb.dep_ == "ROOT" and verb.tag_ in ("VBZ", "VBP") and _dated_plan(verb, subj, timeline):
         return "High", subj
@@ -164,10 +166,33 @@ _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
                "evening", "night", "week", "weekend", "month", "day", "today", "tomorrow", "tonight", "time"}
 
 
+def _a_date(verb: Token, timeline: str) -> bool:
+    """The time phrase dates the act: "on Monday", "by the 9th", "tonight"; not a span ("for two
+    years"), a habit ("every Monday"), any day of a kind ("on a Wednesday morning") or a name
+    ("the Tuesday lunch club")."""
+    lowered = timeline.lower()
+    if lowered.startswith(("every", "each", "today", "for ")):
+        return False
+    first = lowered.split()[0]
+    tok = next((t for t in verb.doc if t.lower_ == first), None)
+    if tok is None:
+        return True
+    if tok.i > 0 and verb.doc[tok.i - 1].lower_ in ("a", "an", "any"):
+        return False
+    return not (" " not in lowered and tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN")
+                and tok.head.lower_ not in _TIME_WORDS)
+
+
+# Status quo, not a plan: "I still run the lunch club", "I keep saying no".
+_AS_EVER = {"still", "already", "always", "usually", "normally", "keep", "keeps"}
+
+
 def _dated_plan(verb: Token, subj: Token | None, timeline: str) -> bool:
     """A plan in the present with a date: "Carys and I sit down on Sunday night", "the form goes
-    in on the 2nd". Not a schedule someone else keeps ("my shift starts on Monday")."""
-    if subj is None or timeline.lower().startswith(("every", "each", "today")):
+    in on the 2nd". Not a schedule someone else keeps ("my shift starts on Monday"), nor how
+    things already are ("I still run the Tuesday lunch club")."""
+    if subj is None or not _a_date(verb, timeline) or verb.lower_ in _AS_EVER or any(
+            c.lower_ in _AS_EVER for c in verb.children if c.dep_ == "advmod"):
         return False
     if verb.lower_ in _BE:
         # "The opening statement is on her desk by close of play on the 9th": a deliverable's deadline.
