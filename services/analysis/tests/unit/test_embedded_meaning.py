@@ -588,3 +588,16 @@ def test_how_things_already_are_a_span_of_time_and_any_day_of_a_kind_are_not_com
         "Client: Tomorrow morning I'm ringing Mrs Pryce about the lunch club.",
     ))
     assert found == ["Tomorrow morning I'm ringing Mrs Pryce about the lunch club."]
+
+
+def test_the_summary_opens_with_themes_when_the_client_named_no_goal():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to leave with today?",
+        "Client: Something I can actually do. Everybody keeps telling me to rest, like it's a thing you can buy.",
+        "Coach: What does rest look like for you?",
+        "Client: The parish newsletter goes out late and the lunch club runs without me. The newsletter is the hard part.",
+        "Coach: What will you do?",
+        "Client: From Monday the newsletter goes to Gareth, and I'll tell the lunch club on Tuesday.",
+    ))
+    assert result.session_summary.startswith("The client talked mainly about")
+    assert "everybody" not in result.session_summary.lower()

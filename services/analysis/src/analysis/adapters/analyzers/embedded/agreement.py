@@ -25,6 +25,7 @@ class Agreement:
     answer: TurnView
     sentence: Sentence | None  # the answer's sentence that names the goal
     goal: str  # a short phrase: "clarity about the restructure"
+    stated: bool = True  # said as a wish ("I want to..."); False: the answer's first noun phrase, a guess
 
 
 def find(session: Session, questions: list[Question], purposes: list[Purpose],
@@ -39,25 +40,44 @@ def find(session: Session, questions: list[Question], purposes: list[Purpose],
         if answer is None or not answer.is_client or answer.word_count < 4:
             continue
         own = [s for s in sentences if s.turn.index == answer.index and not s.is_question]
-        sentence, goal = _goal(own)
+        sentence, goal, stated = _goal(own)
         if goal:
-            return Agreement(q, answer, sentence, goal)
+            return Agreement(q, answer, sentence, goal, stated)
     return None
 
 
-def _goal(sentences: list[Sentence]) -> tuple[Sentence | None, str | None]:
+def _goal(sentences: list[Sentence]) -> tuple[Sentence | None, str | None, bool]:
     for s in sentences:
         for tok in s.doc:
             if tok.lower_ in _GOAL_VERBS and tok.pos_ in ("VERB", "AUX") and not syntax.reported(tok) \
                     and syntax.condition(tok) not in ("whether", "if"):  # "my boss asked whether I want to be considered"
                 phrase = _object_phrase(tok)
-                if phrase:
-                    return s, phrase
-    for s in sentences:
-        chunk = next((c for c in s.doc.noun_chunks if c.root.pos_ == "NOUN"), None)
+                if phrase and not _vague(phrase):
+                    return s, phrase, True
+    for n, s in enumerate(sentences):
+        chunk = next((c for c in s.doc.noun_chunks if c.root.pos_ == "NOUN" and not _vague(c.text.lower())), None)
         if chunk is not None:
-            return s, _trim(list(chunk))
-    return None, None
+            return s, _trim(list(chunk)), n == 0 and (_concern(chunk.root) or not syntax.verbs(s.doc))
+    return None, None, False
+
+
+_CONCERN = {"stuck", "worried", "thinking", "struggling", "focused", "working", "unsure", "torn", "confused", "anxious",
+            "nervous", "frustrated", "hung", "fixated", "obsessing", "deciding", "wrestling"}
+
+
+def _concern(noun: Token) -> bool:
+    """"I'm stuck on the promotion question", "worried about the move": what the client is caught on."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lower_ in _CONCERN
+
+
+_VAGUE = {"something", "anything", "everything", "stuff", "thing", "things", "it", "that", "this", "some", "a", "the",
+          "bit", "lot", "one", "more", "actually", "can", "do", "i", "to", "of", "with", "about"}
+
+
+def _vague(phrase: str) -> bool:
+    """"something I can actually do" names no goal; "a plan for the bid" does."""
+    return all(w in _VAGUE for w in phrase.split()[:2])
 
 
 def _object_phrase(verb: Token) -> str | None:

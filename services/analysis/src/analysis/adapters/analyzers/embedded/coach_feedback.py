@@ -111,7 +111,8 @@ def _coach_sentences(x: Inputs, pattern: re.Pattern) -> list[str]:
 def _agreement(x: Inputs) -> FeedbackItem | None:
     if x.agreement is None:
         return None
-    return _item("strength", "3.1", f"Opened by agreeing what the client wanted from the session ({x.agreement.goal}).",
+    wanted = f" ({x.agreement.goal})" if x.agreement.stated else ""
+    return _item("strength", "3.1", f"Opened by agreeing what the client wanted from the session{wanted}.",
                  [x.agreement.question.text])
 
 

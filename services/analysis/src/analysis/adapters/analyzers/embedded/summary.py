@@ -12,7 +12,7 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
               discoveries: list[ClientDiscovery], shifts: list[EmotionalShift], intention: Intention | None,
               actions: int, quality: str) -> str:
     sentences = []
-    if agreement is not None:
+    if agreement is not None and agreement.stated:
         sentences.append(f"{client} {_came_for(agreement)}.")
     elif themes:
         sentences.append(f"{client} talked mainly about {_join(themes[:3])}.")
