@@ -601,3 +601,16 @@ def test_the_summary_opens_with_themes_when_the_client_named_no_goal():
     ))
     assert result.session_summary.startswith("The client talked mainly about")
     assert "everybody" not in result.session_summary.lower()
+
+
+def test_figures_are_not_themes_and_a_vague_answer_is_not_the_goal():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to focus on today?",
+        "Client: The next bit. The CV, really.",
+        "Coach: Which is?",
+        "Client: Seventy-eight percent on the refresher module, and now the CV. Seventy-eight percent after nine years.",
+        "Coach: And the CV?",
+        "Client: The CV has a gap. The CV makes me feel sick. I'll rewrite the CV tonight.",
+    ))
+    assert not any("percent" in t or "seventy" in t for t in result.key_themes)
+    assert "next bit" not in result.session_summary

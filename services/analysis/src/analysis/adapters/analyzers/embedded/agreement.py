@@ -76,8 +76,12 @@ _VAGUE = {"something", "anything", "everything", "stuff", "thing", "things", "it
 
 
 def _vague(phrase: str) -> bool:
-    """"something I can actually do" names no goal; "a plan for the bid" does."""
-    return all(w in _VAGUE for w in phrase.split()[:2])
+    """"something I can actually do", "the next bit" name no goal; "a plan for the bid" does."""
+    words = [w for w in phrase.lower().split() if w not in _SOFT]
+    return not words or all(w in _VAGUE for w in words[:3])
+
+
+_SOFT = {"the", "a", "an", "next", "good", "whole", "first", "last", "other", "real", "main", "big", "little"}
 
 
 def _object_phrase(verb: Token) -> str | None:

@@ -120,7 +120,7 @@ def clean(chunk: SpacySpan, names: set[str]) -> str | None:
     text = "".join(t.text_with_ws for t in tokens).strip().lower()
     words = text.replace(" - ", "-").split()
     words[-1] = _singular(tokens[-1])
-    if len(words) > 3 or not all(_WORD.match(w) for w in words):
+    if len(words) > 3 or not all(_WORD.match(w) for w in words) or any(_NUMBER.match(w) for w in words):
         return None
     if words[-1] in FILLER or (len(words) == 1 and (words[0] in FILLER or words[0] in _VAGUE_ALONE or len(words[0]) < 4)):
         return None
@@ -134,7 +134,13 @@ def _capitalised(tok) -> bool:
 
 def _droppable(tok) -> bool:
     return (tok.dep_ in _DROP_MODIFIERS or tok.pos_ in ("PRON", "DET", "NUM", "PUNCT", "ADV") or tok.tag_ in ("JJS", "JJR")
-            or tok.lower_ in _WEAK_ADJ or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"))
+            or tok.lower_ in _WEAK_ADJ or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"))
+
+
+# Spelled-out amounts ("seventy-eight percent", "two hundred families") are figures, not topics.
+_NUMBER = re.compile(r"^(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|\w+-(?:one|two|three|four|five|"
+                     r"six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|"
+                     r"thousand|million|percent)$")
 
 
 def _with_of(chunk: SpacySpan, names: set[str], phrase: str) -> str | None:
