@@ -5,7 +5,9 @@ Three readings of each client statement, any of which may find one:
 - the parse of self-descriptions: a negated "I am" with a capability or identity ("I'm not a
   numbers person", "I'm just not leadership material"), "people like me don't", an absolute
   about oneself ("I always mess it up"), a can't of ability (never "I can't believe/wait");
-- similarity to labelled example statements, for wordings neither of the above knows.
+- similarity to labelled example statements, for wordings neither of the above knows;
+and the conversation around it: the answer to a question about values or beliefs, and the
+sentence the coach then tests as a belief ("Whose rule is that?") or holds up as a value.
 A statement about someone else, a question, or someone else's words is never the client's.
 """
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from contracts.insight import CoachFeedback, FeedbackItem, PowerfulQuestion
 
+from . import beliefs
 from .agreement import Agreement
 from .commitments import Commitment
 from .evidence import dedupe, quote
@@ -243,7 +244,8 @@ def _closed(x: Inputs) -> FeedbackItem | None:
     true, or does it feel true?", "Whose rule is that?"), asks permission, or proved powerful is no
     such question; one or two closed questions alone are not a pattern unless they ran together."""
     strong = {p.question for p in x.powerful}
-    closed = [q for q in x.questions if q.kind == "closed" and q.text not in strong and not _TESTING.search(q.text)]
+    closed = [q for q in x.questions if q.kind == "closed" and q.text not in strong
+              and not _TESTING.search(q.text) and not beliefs.CHALLENGE.search(q.text.replace("\u2019", "'"))]
     run, best = [], []
     for q in x.questions:
         run = run + [q] if q in closed else []
@@ -257,9 +259,10 @@ def _closed(x: Inputs) -> FeedbackItem | None:
                  f"more{said}.", [q.text for q in ranked], "Turn one of them into a 'what' or 'how' question.")
 
 
+# Closed in form but testing the client's thinking ("Is it terrible, or is it information?") or asking
+# leave ("Can I share an observation?"); beliefs.CHALLENGE has the rest ("Is that true, though?").
 _TESTING = re.compile(r"\bor (?:is|does|do|are|was|what|did|just)\b|\b(?:can|may) i (?:ask|share|offer|tell|say|check)\b|"
-                      r"\bis it (?:ok|okay|alright) (?:if|to)\b|\bdo you mind\b|\bwhose (?:voice|rule|deal|words?|story)\b|"
-                      r"\bis (?:that|it) (?:really |actually |always |still |all )?true\b|\bis that all \w+", re.I)
+                      r"\bis it (?:ok|okay|alright) (?:if|to)\b|\bdo you mind\b", re.I)
 
 
 def _answered_briefly(session: Session, turn: TurnView) -> bool:

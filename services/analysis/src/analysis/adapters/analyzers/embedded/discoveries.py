@@ -1,9 +1,10 @@
 """Client discoveries: moments the client sees something new about themselves or their situation.
 
-Two ways in: the client says so ("I just realised", "I never noticed", "so the thing I'm really
-afraid of is"), or the client answers an evoking question (what does that tell you, what do you
+Three ways in: the client says so ("I just realised", "I never noticed", "so the thing I'm really
+afraid of is"); the client answers an evoking question (what does that tell you, what do you
 notice) with a statement about themselves that reads like an insight (similarity to labelled
-examples). Reported speech and questions are never discoveries.
+examples); or something visibly lands (the coach asks "How does that land?", the client says
+"Oh."). Reported speech, hypotheticals and questions are never discoveries.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 A win is told in the past or present perfect, by the client about themselves, and it is not
 a hope, a plan, a hypothetical, a negation or somebody else's words: "I hope I'll manage it"
-and "if I finish it" are not wins.
+and "if I finish it" are not wins. A turn the coach hails or echoes ("Congratulations!", "Two years
+on the list. What did it take?") holds the win whatever its wording, the team's or a child's too.
 """
 
 from __future__ import annotations
