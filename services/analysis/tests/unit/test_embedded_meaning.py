@@ -614,3 +614,14 @@ def test_figures_are_not_themes_and_a_vague_answer_is_not_the_goal():
     ))
     assert not any("percent" in t or "seventy" in t for t in result.key_themes)
     assert "next bit" not in result.session_summary
+
+
+def test_a_limit_the_client_denies_is_an_empowering_belief():
+    found = typed_values(talk(
+        "Coach: What do you make of the four dinners?",
+        "Client: It's not too late to change how it feels at home. Last year I thought it was too late for me.",
+        "Coach: And now?",
+        "Client: Now I think it's too late for me to be the dad who never missed a match, but not to be there now.",
+    ))
+    assert ("Empowering Belief", "It's not too late to change how it feels at home.") in found
+    assert not any(kind == "Limiting Belief" and "not too late" in text for kind, text in found)

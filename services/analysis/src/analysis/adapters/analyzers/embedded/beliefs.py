@@ -239,6 +239,7 @@ _POINTER = re.compile(r"^\W*(?:and |but )?(?:that|this|it)(?:'s| is| was| has be
                       r"(?:motto|deal|rule|line|saying|thing|story|voice|way|how it works|what)\b", re.I)
 
 
+_DENIED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:\w+\s+){0,2}$", re.I)
 _NEGATIVE = re.compile(r"n't\b|\b(?:not|never|no|can't|won't|don't|nobody|fail\w*|lazy|fraud|stupid|weak|wrong|rude|needy|"
                        r"selfish|afraid|scared|terrified|hate|worthless|useless|fault)\b", re.I)
 
@@ -288,7 +289,9 @@ def _vectors(pool: list[Sentence]) -> dict[str, list[float]]:
 def _kind(s: Sentence, vectors: dict[str, list[float]], i: int) -> str | None:
     text = s.text.replace("\u2019", "'")
     if _limiting(s, text):
-        return "Limiting Belief"
+        m = _LIMITING.search(text)
+        # "It's not too late to change", "not proof that I'm bad at it": a limit denied is a resource.
+        return "Empowering Belief" if m and _DENIED.search(text[: m.start()]) else "Limiting Belief"
     if _VALUE.search(text) and not _negated_value(text):
         return "Core Value"
     rule = _rule_about_kind(s) or _standard_or_norm(s)
