@@ -49,8 +49,9 @@ def find(session: Session, questions: list[Question], purposes: list[Purpose],
 def _goal(sentences: list[Sentence]) -> tuple[Sentence | None, str | None, bool]:
     for s in sentences:
         for tok in s.doc:
+            # never a wish the client reports: "my boss asked whether I want to be considered"
             if tok.lower_ in _GOAL_VERBS and tok.pos_ in ("VERB", "AUX") and not syntax.reported(tok) \
-                    and syntax.condition(tok) not in ("whether", "if"):  # "my boss asked whether I want to be considered"
+                    and syntax.condition(tok) not in ("whether", "if"):
                 phrase = _object_phrase(tok)
                 if phrase and not _vague(phrase):
                     return s, phrase, True

@@ -60,7 +60,8 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
     action_list = consistency.intention_among_actions(intended, action_list, intended_action)
 
     answers = {s.next_turn(q.turn).index for q in asked if s.next_turn(q.turn) is not None}
-    beliefs_found = consistency.values_once(beliefs.values_beliefs(sentences, beliefs.asked_for(s), beliefs.prompted(s)))
+    beliefs_found = consistency.values_once(
+        beliefs.values_beliefs(sentences, beliefs.asked_for(s), beliefs.prompted(s)))
     celebration = wins.celebration(sentences, s)
     taken = {c.span.text for c in promised} | {b.evidence[0] for b in beliefs_found if b.evidence}
     taken |= set(celebration.evidence) if celebration else set()

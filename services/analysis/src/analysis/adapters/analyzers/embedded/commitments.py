@@ -148,7 +148,8 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     if (syntax.is_first_person(subj) and timeline and _a_date(verb, timeline) and verb.tag_ == "VBG"
             and any(a in ("'m", "am", "are", "'re") for a in aux)
             and not (verb.dep_ == "ccomp" and (syntax.negated(verb.head) or verb.head.lower_ in _NOT_ACTIONS))):
-        return ("Low" if hedged else "High"), subj  # "I'm calling her tomorrow", not "I can't believe I'm crying on a Wednesday"
+        # "I'm calling her tomorrow", not "I can't believe I'm crying on a Wednesday"
+        return ("Low" if hedged else "High"), subj
     if timeline and verb.dep_ == "ROOT" and verb.tag_ in ("VBZ", "VBP") and _led_by_time(verb, timeline) \
             and _a_date(verb, timeline) and verb.lower_ not in _AS_EVER:
         return "High", verb.doc[0]

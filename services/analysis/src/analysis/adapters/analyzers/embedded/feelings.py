@@ -90,7 +90,8 @@ def _wondered(t) -> bool:
 def felt(s: Sentence) -> bool:
     """Whether `s` names a feeling at all (not only hedging or certainty)."""
     words = s.words
-    return any(w in _LEXICON or w in _FELT_ONLY and _FEEL.intersection(words[max(0, i - 3) : i]) for i, w in enumerate(words))
+    return any(w in _LEXICON or w in _FELT_ONLY and _FEEL.intersection(words[max(0, i - 3) : i])
+               for i, w in enumerate(words))
 
 
 _CONTRAST = {"but", "though", "although", "yet", "however"}

@@ -73,13 +73,15 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
         evidence.append(said)
     evidence.append(quote(end[0].turn, end[0].span))
     way = "lifted" if improved else "dropped"
+    # One sentence may tell both ends ("more worried than when I came in"): quoted once.
     told = (f'from "{evidence[0]}" to "{evidence[-1]}".' if evidence[0] != evidence[-1]
-            else f'in their own words, "{evidence[0]}"')  # one sentence told both ends ("more worried than when I came in")
+            else f'in their own words, "{evidence[0]}"')
     return [
         EmotionalShift(
             initial_state=label(initial),
             final_state=label(final),
-            shift_description=f"The client's own state {way} from {label(initial).lower()} to {label(final).lower()}: {told}",
+            shift_description=(f"The client's own state {way} from {label(initial).lower()} to "
+                               f"{label(final).lower()}: {told}"),
             catalyst=catalyst,
             direction="improved" if improved else "declined",
             evidence=dedupe(evidence, limit=3),

@@ -122,7 +122,8 @@ def clean(chunk: SpacySpan, names: set[str]) -> str | None:
     words[-1] = _singular(tokens[-1])
     if len(words) > 3 or not all(_WORD.match(w) for w in words) or any(_NUMBER.match(w) for w in words):
         return None
-    if words[-1] in FILLER or (len(words) == 1 and (words[0] in FILLER or words[0] in _VAGUE_ALONE or len(words[0]) < 4)):
+    alone = len(words) == 1 and (words[0] in FILLER or words[0] in _VAGUE_ALONE or len(words[0]) < 4)
+    if words[-1] in FILLER or alone:
         return None
     return " ".join(words)
 
@@ -133,7 +134,8 @@ def _capitalised(tok) -> bool:
 
 
 def _droppable(tok) -> bool:
-    return (tok.dep_ in _DROP_MODIFIERS or tok.pos_ in ("PRON", "DET", "NUM", "PUNCT", "ADV") or tok.tag_ in ("JJS", "JJR")
+    return (tok.dep_ in _DROP_MODIFIERS or tok.pos_ in ("PRON", "DET", "NUM", "PUNCT", "ADV")
+            or tok.tag_ in ("JJS", "JJR")
             or tok.lower_ in _WEAK_ADJ or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"))
 
 

@@ -150,12 +150,13 @@ def _hailed(sentences: list[Sentence], session) -> dict[int, int]:
             out[id(s)] = 1
         best = max(told, key=lambda s: len(echo & set(words(s.text))), default=None)
         if best is not None and echo & set(words(best.text)):
-            out[id(best)] = 2  # the coach's echo names it, whoever did it ("Three nights." after "she did it for three nights")
+            # the coach's echo names it, whoever did it ("Three nights." after "she did it for three nights")
+            out[id(best)] = 2
     return out
 
 
-_SMALL = {"a", "an", "the", "and", "but", "that", "that's", "it", "it's", "you", "your", "i", "so", "of", "to", "in", "on",
-          "what", "how", "did", "was", "is", "great", "well", "done", "congratulations", "wow", "really", "just"}
+_SMALL = {"a", "an", "the", "and", "but", "that", "that's", "it", "it's", "you", "your", "i", "so", "of", "to", "in",
+          "on", "what", "how", "did", "was", "is", "great", "well", "done", "congratulations", "wow", "really", "just"}
 
 
 def _happened(s: Sentence) -> bool:
