@@ -165,7 +165,7 @@ def test_names_and_filler_are_never_themes():
         lines += ["Coach: Tell me more about Priya.",
                   "Client: Priya keeps taking over the delegation of the project work, and Priya never hands it over."]
     themes = analyze_transcript(talk(*lines)).key_themes
-    assert 2 <= len(themes) <= 5 or themes
+    assert 1 <= len(themes) <= 5
     assert not any("priya" in t.lower() for t in themes)
     assert not any(t in ("thing", "stuff", "talk", "lot") for t in themes)
 
