@@ -625,3 +625,11 @@ def test_a_limit_the_client_denies_is_an_empowering_belief():
     ))
     assert ("Empowering Belief", "It's not too late to change how it feels at home.") in found
     assert not any(kind == "Limiting Belief" and "not too late" in text for kind, text in found)
+
+
+def test_a_plan_written_by_speech_to_text_without_apostrophes_is_still_a_plan():
+    found = actions(talk(
+        "Coach: so what will you do",
+        "Client: im going to send the application to hr by friday and tell my manager tomorrow morning",
+    ))
+    assert found == ["im going to send the application to hr by friday and tell my manager tomorrow morning"]

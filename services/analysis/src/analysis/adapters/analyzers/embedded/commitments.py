@@ -25,6 +25,8 @@ _FIRM_HEADS = {"plan", "planning", "intend", "intending", "commit", "committed",
                "decided", "determined", "ready", "going", "gon", "aim", "aiming", "set"}
 _WISH_HEADS = {"want", "wanna", "need", "like", "love", "try", "trying", "hope", "hoping", "start", "wish"}
 _WILL = {"will", "'ll", "shall", "ll"}
+# "I'm going to", and as speech-to-text writes it without apostrophes ("im going to": "i" + "m")
+_BE_NOW = ("'m", "am", "are", "'re", "m", "re")
 _HEDGES = {"maybe", "perhaps", "probably", "possibly", "might", "could", "may"}
 # Verbs that name no action: "I'll be honest", "I want to say", "I'm going to think".
 _NOT_ACTIONS = {
@@ -131,7 +133,7 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     if any(a in _WILL for a in aux) and (syntax.is_first_person(subj) or _client_among_subjects(verb)):
         return ("Low" if hedged else "High"), subj
     if verb.dep_ == "xcomp" and head.lower_ in _FIRM_HEADS | _WISH_HEADS:
-        if head.tag_ == "VBG" and not any(a in ("'m", "am", "are", "'re") for a in syntax.auxiliaries(head)):
+        if head.tag_ == "VBG" and not any(a in _BE_NOW for a in syntax.auxiliaries(head)):
             return None  # "I spent three weeks trying to...": a story, not a plan
         head_subj = syntax.subject(head)
         if not syntax.is_first_person(head_subj):
@@ -146,7 +148,7 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
             level = "Medium"
         return level, head_subj
     if (syntax.is_first_person(subj) and timeline and _a_date(verb, timeline) and verb.tag_ == "VBG"
-            and any(a in ("'m", "am", "are", "'re") for a in aux)
+            and any(a in _BE_NOW for a in aux)
             and not (verb.dep_ == "ccomp" and (syntax.negated(verb.head) or verb.head.lower_ in _NOT_ACTIONS))):
         # "I'm calling her tomorrow", not "I can't believe I'm crying on a Wednesday"
         return ("Low" if hedged else "High"), subj
