@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from . import semantic, syntax, timelines
 from .evidence import quote
 from .language import Sentence
-from .sentences import words
+from .sentences import echo_words, words
 from .sentiment import compound
 from .themes import ROLES
 
@@ -171,9 +171,6 @@ HELD = re.compile(
     r"what does that say about what (?:matters|you value|you care about))",
     re.I,
 )
-_ECHO_SMALL = {"a", "an", "the", "and", "but", "that", "that's", "it", "it's", "you", "your", "i", "so", "of", "to",
-               "in", "on", "what", "how", "is", "was", "who", "whose", "where", "does", "did", "about", "for", "with",
-               "this", "be", "do", "say", "said", "true", "really", "voice", "come", "from", "more"}
 
 
 def prompted(session) -> dict[int, tuple[str, set[str]]]:
@@ -187,7 +184,7 @@ def prompted(session) -> dict[int, tuple[str, set[str]]]:
         head = " ".join(sp.text for sp in turn.spans[:2]).replace("\u2019", "'")
         kind = "Limiting Belief" if CHALLENGE.search(head) else "Core Value" if HELD.search(head) else None
         if kind:
-            out[before.index] = (kind, set(words(head)) - _ECHO_SMALL)
+            out[before.index] = (kind, echo_words(head))
     return out
 
 

@@ -59,3 +59,15 @@ def words(text: str) -> list[str]:
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def echo_words(reply: str) -> set[str]:
+    """The words a coach's reply echoes from the client ("Two years on the list.", "Whose rule is that?"),
+    without the small words every reply has."""
+    return set(words(reply)) - _ECHO_STOP
+
+
+_ECHO_STOP = {"a", "about", "an", "and", "be", "but", "come", "congratulations", "did", "do", "does", "done",
+              "for", "from", "great", "how", "i", "in", "is", "it", "it's", "just", "more", "of", "on", "really",
+              "said", "say", "so", "that", "that's", "the", "this", "to", "true", "voice", "was", "well", "what",
+              "where", "who", "whose", "with", "wow", "you", "your"}

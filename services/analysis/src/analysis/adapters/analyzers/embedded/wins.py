@@ -16,7 +16,7 @@ from . import semantic, syntax
 from .feelings import state
 from .evidence import dedupe, quote
 from .language import Sentence
-from .sentences import words
+from .sentences import echo_words, words
 from .sentiment import compound
 
 WIN = re.compile(
@@ -145,7 +145,7 @@ def _hailed(sentences: list[Sentence], session) -> dict[int, int]:
         if not (_HAIL.match(opening) or _HOW_DONE.search(" ".join(sp.text for sp in coach.spans[:2]))):
             continue
         told = [s for s in said if len(s.text.split()) >= 4 and _happened(s)]
-        echo = set(words(opening)) - _SMALL
+        echo = echo_words(opening)
         for s in told:
             out[id(s)] = 1
         best = max(told, key=lambda s: len(echo & set(words(s.text))), default=None)
@@ -155,8 +155,6 @@ def _hailed(sentences: list[Sentence], session) -> dict[int, int]:
     return out
 
 
-_SMALL = {"a", "an", "the", "and", "but", "that", "that's", "it", "it's", "you", "your", "i", "so", "of", "to", "in",
-          "on", "what", "how", "did", "was", "is", "great", "well", "done", "congratulations", "wow", "really", "just"}
 
 
 def _happened(s: Sentence) -> bool:
