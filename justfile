@@ -99,6 +99,10 @@ bench-analysis: bootstrap
 bench-quality *ARGS: bootstrap
     uv run --no-sync python bench/analysis_quality.py {{ARGS}}
 
+# retrain the analyzer's sentence scorer (sentence_scorer.json) on the labelled set's tuning half
+train-sentence-scorer: bootstrap
+    uv run --no-sync python bench/train_sentence_scorer.py
+
 # operators: the dead letters of SERVICE (ingestion, analysis, insights, sharing); ALL=true lists replayed ones too
 dead-letters SERVICE ALL="false":
     #!/usr/bin/env bash

@@ -43,6 +43,7 @@ from contracts.transcript import Transcript, Turn
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import annomi  # noqa: E402
 from quality_score import SECTIONS, load_set, score_half  # noqa: E402
+from train_sentence_scorer import cross_fitted  # noqa: E402
 
 GAP_FLAG = 0.1
 W = 20  # column width
@@ -170,7 +171,10 @@ def main(argv: list[str]) -> int:
     for h in names:
         if verbose and h == "tune":
             print(f"== tune half misses ({len(halves['tune'])} sessions) ==")
-        tallies[h] = score_half(halves[h], sessions, verbose=verbose and h == "tune")
+        # the shipped sentence scorer learned from the tuning half: each tuning session is scored
+        # with weights trained without its fold, so the tune column is as unseen as the report's
+        scorers = cross_fitted(halves[h], sessions) if h == "tune" else None
+        tallies[h] = score_half(halves[h], sessions, verbose=verbose and h == "tune", scorers=scorers)
     annomi_r = run_annomi() if half is None else None
 
     heads = [f"{h} ({len(halves[h])})" for h in names] + ([f"AnnoMI dev ({annomi_r['n']})"] if annomi_r else [])

@@ -7,6 +7,7 @@ given sessions and tallies every figure bench/analysis_quality.py prints.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -14,7 +15,7 @@ import time
 from collections import Counter
 
 import msgspec
-from analysis.adapters.analyzers.embedded import analyze_transcript
+from analysis.adapters.analyzers.embedded import analyze_transcript, sentence_scorer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import annomi  # noqa: E402  (bench/ is not a package; reuse its transcript parser)
@@ -75,7 +76,8 @@ def _score_items(golds: list[str], items: list[list[str]], unit_all: bool) -> tu
     return hit_items, hit_units
 
 
-def score_half(stems: list[str], sessions: dict, verbose: bool = False) -> dict:
+def score_half(stems: list[str], sessions: dict, verbose: bool = False, scorers: dict | None = None) -> dict:
+    """`scorers`: {stem: sentence-scorer weights} to analyze a session with instead of the shipped ones."""
     tally = _new_tally()
     m = tally["misc"]
     for stem in stems:
@@ -86,7 +88,8 @@ def score_half(stems: list[str], sessions: dict, verbose: bool = False) -> dict:
             m["roles_n"] += len(gold["roles"])
             m["roles_ok"] += sum(got.get(name) == role for name, role in gold["roles"].items())
         started = time.perf_counter()
-        content = msgspec.to_builtins(analyze_transcript(transcript))
+        with sentence_scorer.using(scorers[stem]) if scorers else contextlib.nullcontext():
+            content = msgspec.to_builtins(analyze_transcript(transcript))
         m["ms"] += (time.perf_counter() - started) * 1000
         m["words"] += sum(len(t.split()) for t in turns)
         say = (lambda *a: print(f"  {stem}", *a)) if verbose else (lambda *a: None)

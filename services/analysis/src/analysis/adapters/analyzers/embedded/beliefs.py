@@ -28,7 +28,7 @@ from .themes import ROLES
 PER_TYPE = 6
 SIMILAR = {"value": 0.62, "limiting_belief": 0.66, "empowering_belief": 0.66}
 
-_VALUE = re.compile(
+VALUE = re.compile(
     r"\b(?:(?:is|are|was|it's|that's|really|so|very|most|more) important to me|what (?:really )?matters(?: most)? to me|"
     r"matters? (?:a lot |most |so much |more |deeply )?to me|means (?:a lot|so much|everything|the world) to me|"
     r"i (?:really |deeply |genuinely )?care(?:d)? (?:a lot |so much |deeply |most )?(?:about|for)|i value|the most important thing|"
@@ -51,7 +51,7 @@ _VALUE = re.compile(
     r"deserve|come first|matter))",
     re.I,
 )
-_LIMITING = re.compile(
+LIMITING = re.compile(
     r"\b(?:\w+ like (?:me|us|ours|mine|him|her|them) (?:don't|can't|never|aren't|won't|shouldn't)|people like (?:me|us)|someone (?:like me|my age)|"
     r"(?:isn't|is not|wasn't|aren't) for (?:people|someone|women|men) (?:like|from)|"
     r"i don't think i(?:'m| am| can| could| would| will|'ll|'d)? (?:\w+ )?(?:good|smart|ready|able|capable|enough|cut out|"
@@ -77,7 +77,7 @@ _LIMITING = re.compile(
     r"(?:asking for help|showing emotion|saying no) (?:is|means) (?:a sign of )?(?:weak|failure|rude|selfish))",
     re.I,
 )
-_EMPOWERING = re.compile(
+EMPOWERING = re.compile(
     r"\b(?:i know i (?:can|could|am able)|i(?:'m| am) (?:actually |really )?(?:able to|capable|good at|great at|"
     r"strong enough|stronger than)|i believe (?:i can|in myself)|i(?:'ve| have) done (?:it|this|that|harder things) before|"
     r"i(?:'ve| have) got (?:this|what it takes)|i trust myself|i can do (?:this|it|hard things)|i deserve|"
@@ -190,7 +190,7 @@ def prompted(session) -> dict[int, tuple[str, set[str]]]:
 
 def values_beliefs(sentences: list[Sentence], asked: dict[int, str] | None = None,
                    tested: dict[int, tuple[str, set[str]]] | None = None) -> list[ValuesBeliefs]:
-    pool = [s for s in sentences if _own_statement(s)]
+    pool = [s for s in sentences if own_statement(s)]
     vectors = _vectors(pool)
     found: dict[str, list[Sentence]] = {"Core Value": [], "Limiting Belief": [], "Empowering Belief": []}
     asked = asked or {}
@@ -209,6 +209,15 @@ def values_beliefs(sentences: list[Sentence], asked: dict[int, str] | None = Non
         if kind and len(found[kind]) < PER_TYPE:
             found[kind].append(s)
     return [_item(s, kind) for kind, items in found.items() for s in items]
+
+
+def decided(found: list[ValuesBeliefs], kind: str, chosen: list[Sentence]) -> list[ValuesBeliefs]:
+    """`found` with its items of `kind` replaced by `chosen` (the sentence scorer's), first; a
+    statement the rules read as another kind keeps that kind."""
+    others = [b for b in found if b.type != kind]
+    quoted = {e for b in others for e in b.evidence}
+    items = [_item(s, kind) for s in chosen]
+    return [v for v in items if v.evidence[0] not in quoted][:PER_TYPE] + others
 
 
 def _picked(pool: list[Sentence], tested: dict[int, tuple[str, set[str]]]) -> dict[int, str]:
@@ -237,7 +246,7 @@ _POINTER = re.compile(r"^\W*(?:and |but )?(?:that|this|it)(?:'s| is| was| has be
 
 
 _DENIED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:\w+\s+){0,2}$", re.I)
-_NEGATIVE = re.compile(r"n't\b|\b(?:not|never|no|can't|won't|don't|nobody|fail\w*|lazy|fraud|stupid|weak|wrong|rude|needy|"
+NEGATIVE = re.compile(r"n't\b|\b(?:not|never|no|can't|won't|don't|nobody|fail\w*|lazy|fraud|stupid|weak|wrong|rude|needy|"
                        r"selfish|afraid|scared|terrified|hate|worthless|useless|fault)\b", re.I)
 
 
@@ -255,7 +264,7 @@ def _answer_kind(s: Sentence, asked: str, first: bool = True) -> str | None:
     listed = _listed(s)
     if not first and not listed and _told(s):
         return None
-    negative = bool(_NEGATIVE.search(text)) or compound(text) < -0.3
+    negative = bool(NEGATIVE.search(text)) or compound(text) < -0.3
     if asked == "value":
         return "Core Value" if (first or listed) and not _told(s) else None
     if asked == "obstacle":
@@ -286,15 +295,15 @@ def _vectors(pool: list[Sentence]) -> dict[str, list[float]]:
 def _kind(s: Sentence, vectors: dict[str, list[float]], i: int) -> str | None:
     text = s.text.replace("\u2019", "'")
     if _limiting(s, text):
-        m = _LIMITING.search(text)
+        m = LIMITING.search(text)
         # "It's not too late to change", "not proof that I'm bad at it": a limit denied is a resource.
         return "Empowering Belief" if m and _DENIED.search(text[: m.start()]) else "Limiting Belief"
-    if _VALUE.search(text) and not _negated_value(text):
+    if VALUE.search(text) and not _negated_value(text):
         return "Core Value"
     rule = _rule_about_kind(s) or _standard_or_norm(s)
     if rule:
         return rule
-    if _EMPOWERING.search(text) and not re.search(r"\b(?:not|n't|never)\b", text[:40], re.I) and not \
+    if EMPOWERING.search(text) and not re.search(r"\b(?:not|n't|never)\b", text[:40], re.I) and not \
             re.match(r"^\W*(?:and |but |so )?(?:if|when|once)\b", text, re.I):
         return "Empowering Belief"
     best = max(SIMILAR, key=lambda label: vectors[label][i] - SIMILAR[label])
@@ -304,7 +313,7 @@ def _kind(s: Sentence, vectors: dict[str, list[float]], i: int) -> str | None:
 
 
 def _limiting(s: Sentence, text: str) -> bool:
-    m = _LIMITING.search(text)
+    m = LIMITING.search(text)
     if m:
         verb = next((t for t in s.doc if t.idx >= m.start() and t.pos_ in ("VERB", "AUX")), None)
         return not (verb is not None and syntax.reported(verb))
@@ -452,7 +461,7 @@ def _negated_value(text: str) -> bool:
     return bool(re.search(r"\b(?:not|n't|never|no longer)\b[^.]{0,15}\b(?:important|matters?|care)\b", text, re.I))
 
 
-def _own_statement(s: Sentence) -> bool:
+def own_statement(s: Sentence) -> bool:
     if not s.turn.is_client or s.is_question or len(s.text.split()) < 3:
         return False
     return not _said_by_other(s)

@@ -22,7 +22,7 @@ MAX_DISCOVERIES = 8
 SIMILAR = 0.55
 ANSWER_SIMILAR = 0.42
 
-_MARKED = re.compile(
+MARKED = re.compile(
     r"\b(?:i (?:just |now |finally |suddenly )?(?:reali[sz]e|reali[sz]ed|noticed|notice)|i never (?:really )?(?:noticed|thought|"
     r"realized|realised|considered|saw|connected)|i hadn't (?:really )?(?:thought|noticed|considered|realized|realised|"
     r"connected|seen)|it (?:just )?(?:occurs|occurred|dawned|hit|struck) (?:to |on )?me|(?:i|now i) see (?:now|that)|"
@@ -43,7 +43,7 @@ _MARKED = re.compile(
 )
 # A reframe: the client names the thing in a new way, against the old one ("a preparation
 # problem, not a personality problem", "I'm not starting over, I'm starting from here").
-_REFRAME = re.compile(
+REFRAME = re.compile(
     r", not (?:a |an |the |my |to |just |because |about )?\w+|\binstead of\b|\brather than\b|\bless (?:like )?\w+ and more\b|"
     r"\bnot (?:about|because) .{3,60}(?:,|but|it's)|\bi'm not \w+ing \w+, i'm\b|\bit's not (?:that|about|because) .{3,60}it's\b|"
     r"\beasier to .{3,60} than to\b|\bit (?:stopped|started) being about\b",
@@ -51,14 +51,14 @@ _REFRAME = re.compile(
 )
 # Thinking aloud about oneself: the form most answers to an evoking question take when
 # something lands ("I think I've always...", "so it's really about...", "because I...").
-_INTERPRETIVE = re.compile(
+INTERPRETIVE = re.compile(
     r"\b(?:i think|i guess|i suppose|maybe|perhaps|probably|i realise|i realize|i see|so it's|it's (?:really|actually)|"
     r"the (?:real|actual)|that's (?:why|what|because)|because i|i(?:'ve| have) (?:always|never|been)|i tend to|"
     r"i always|part of me|deep down|i wonder|what i (?:really|actually))\b|^\W*so,? (?:i|it|that|the|maybe|really)\b",
     re.I,
 )
 PER_ANSWER = 2
-_DEEP = re.compile(r"\b(?:never|always|my whole life|who i am|identity|afraid|scared|i've been|my (?:father|mother|dad|mum|mom))\b",
+DEEP = re.compile(r"\b(?:never|always|my whole life|who i am|identity|afraid|scared|i've been|my (?:father|mother|dad|mum|mom))\b",
                    re.I)
 
 
@@ -70,7 +70,7 @@ LANDED = re.compile(r"\b(?:how does (?:that|it|this) land|what do you (?:notice|
                     r"how does (?:that|it) feel(?:,)? (?:to say|saying)|what's it like to (?:see|say|hear)|what just happened|"
                     r"that's a (?:striking|big|powerful|important) (?:thing|realisation|realization|insight)|"
                     r"what's different,? now that you(?:'ve)? (?:see|seen|said)|take (?:your|a) (?:time|moment))\b", re.I)
-_AHA = re.compile(r"^\W*(?:oh|huh|hm+|ah|wow|hang on|wait)\b\W", re.I)
+AHA = re.compile(r"^\W*(?:oh|huh|hm+|ah|wow|hang on|wait)\b\W", re.I)
 
 
 def landed(session) -> set[int]:
@@ -82,7 +82,7 @@ def landed(session) -> set[int]:
         if turn.is_coach and before is not None and before.is_client and \
                 LANDED.search(" ".join(sp.text for sp in turn.spans[:2]).replace("\u2019", "'")):
             out.add(before.index)
-        if turn.is_client and turn.spans and _AHA.match(turn.text):
+        if turn.is_client and turn.spans and AHA.match(turn.text):
             out.add(turn.index)
     return out
 
@@ -95,19 +95,19 @@ def find(sentences: list[Sentence], evoking_answers: set[int], answers: set[int]
     (a commitment, a belief), which are not repeated here; `learning_answers`: client turns
     answering "what are you taking away?", whose first sentence is the learning they state."""
     stated = _stated_learnings(sentences, learning_answers)
-    pool = [s for s in sentences if _candidate(s) and (s.text not in taken or _MARKED.search(s.text.replace("\u2019", "'"))
+    pool = [s for s in sentences if candidate(s) and (s.text not in taken or MARKED.search(s.text.replace("\u2019", "'"))
                                                        or s in stated)]
     sims = semantic.score_matrix(semantic.stack([s.vector for s in pool]), "discovery")
     scored = []
     per_turn: dict[int, int] = {}
     for s, sim in zip(pool, sims, strict=True):
         text = s.text.replace("\u2019", "'")
-        marked = bool(_MARKED.search(text)) or s in stated
-        reframe = s.turn.index in answers and bool(_REFRAME.search(text))
+        marked = bool(MARKED.search(text)) or s in stated
+        reframe = s.turn.index in answers and bool(REFRAME.search(text))
         evoked = s.turn.index in evoking_answers and _self_statement(s) and len(text.split()) >= 6
         # The client's direct answer to an evoking question is where insight usually lands.
         first = evoked and s is _first_substantive(pool, s.turn.index) and not _narrative(s)
-        thinking = evoked and (first or sim >= ANSWER_SIMILAR or bool(_INTERPRETIVE.search(text)))
+        thinking = evoked and (first or sim >= ANSWER_SIMILAR or bool(INTERPRETIVE.search(text)))
         if not (marked or reframe or sim >= SIMILAR or thinking):
             continue
         if not (marked or reframe) and per_turn.get(s.turn.index, 0) >= PER_ANSWER:
@@ -118,6 +118,13 @@ def find(sentences: list[Sentence], evoking_answers: set[int], answers: set[int]
     found = [s for _, s in scored]
     keep = semantic.dedupe([s.text for s in found], threshold=0.9)[:MAX_DISCOVERIES]
     return sorted((found[i] for i in keep), key=lambda s: (s.turn.index, s.span.start))
+
+
+def chosen(picked: list[Sentence], taken: set[str]) -> list[Sentence]:
+    """The scorer's discoveries, less what another section already quotes (a commitment, a
+    belief) unless the client marks it as a realisation, and less paraphrases of one another."""
+    kept = [s for s in picked if candidate(s) and (s.text not in taken or MARKED.search(s.text.replace("\u2019", "'")))]
+    return [kept[i] for i in sorted(semantic.dedupe([s.text for s in kept], threshold=0.9))]
 
 
 # The client naming what they take from the session (PCC 8.2): said in their own words, it is
@@ -146,14 +153,14 @@ def build(found: list[Sentence]) -> list[ClientDiscovery]:
 def _narrative(s: Sentence) -> bool:
     """Only telling what happened ("I asked the team to bring the problems"): a report, not an insight."""
     root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
-    return root is not None and syntax.past(root) and not _INTERPRETIVE.search(s.text)
+    return root is not None and syntax.past(root) and not INTERPRETIVE.search(s.text)
 
 
 def _first_substantive(pool: list[Sentence], turn_index: int) -> Sentence | None:
     return next((s for s in pool if s.turn.index == turn_index and len(s.text.split()) >= 6), None)
 
 
-def _candidate(s: Sentence) -> bool:
+def candidate(s: Sentence) -> bool:
     if not s.turn.is_client or s.is_question or len(s.text.split()) < 4:
         return False
     root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
@@ -163,7 +170,7 @@ def _candidate(s: Sentence) -> bool:
         return False
     # A hypothetical ("If they asked me to run it I'd say yes") imagines; it does not realise.
     supposed = syntax.condition(root) == "if" and any(a in ("would", "'d") for a in syntax.auxiliaries(root))
-    return not supposed or bool(_MARKED.search(s.text.replace("\u2019", "'")))
+    return not supposed or bool(MARKED.search(s.text.replace("\u2019", "'")))
 
 
 def _self_statement(s: Sentence) -> bool:
@@ -182,7 +189,7 @@ def _discovery(s: Sentence) -> ClientDiscovery:
 
 def _depth(s: Sentence) -> str:
     words = len(s.text.split())
-    if _DEEP.search(s.text) and words >= 10:
+    if DEEP.search(s.text) and words >= 10:
         return "Deep"
     return "Moderate" if words >= 8 else "Surface"
 

@@ -133,6 +133,10 @@ def feeling_words(s: Sentence) -> list[str]:
     return [t.text for t in s.doc if t.lower_ in _LEXICON]
 
 
+def has_feeling(s: Sentence) -> bool:
+    return not _LEXICON.keys().isdisjoint(s.words)
+
+
 def strong_feeling(s: Sentence) -> bool:
     """A negative feeling the client names about themselves, which a coach should acknowledge."""
     return any(_LEXICON.get(w, 0) <= -0.7 for w in s.words) and bool(_SELF.intersection(s.words))

@@ -13,6 +13,9 @@ _MONTH = r"(?:january|february|march|april|may|june|july|august|september|octobe
 _UNIT = r"(?:day|week|month|quarter|year|morning|afternoon|evening|night|weekend|fortnight)s?"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple(?: of)?|\d+)"
 _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)?"
+# spelt out, a date only with its month ("on the first of March"; "the second attempt" is no date)
+_WORD_ORDINAL = (r"(?:(?:twenty|thirty)-?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|"
+                 r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth")
 _MEETING = r"(?:session|call|meeting|appointment|conversation|catch-up|check-in)"
 _TIMELINE = re.compile(
     rf"\b(?:"
@@ -23,6 +26,7 @@ _TIMELINE = re.compile(
     rf"(?:by|before|until|on|this|next|every|starting|from|over the) (?:this |next )?{_DAY}(?: (?:morning|afternoon|evening|night))?|"
     rf"(?:by|before|until|in|on) (?:the )?(?:end of )?(?:the |this |next )?{_MONTH}(?: {_ORDINAL})?|"
     rf"(?:by|before|on) the {_ORDINAL}(?: of {_MONTH})?|"
+    rf"(?:by|before|on|until) the (?:{_WORD_ORDINAL}) of {_MONTH}|"
     rf"{_MONTH} {_ORDINAL}|"
     rf"(?:by |before )?(?:the )?end of (?:the |this |next )?{_UNIT}|"
     rf"(?:this|next|every|each) {_UNIT}|"

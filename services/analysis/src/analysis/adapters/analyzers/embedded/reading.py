@@ -1,0 +1,86 @@
+"""What the rules read in a session, before the learned scorer decides what to report.
+
+`read` runs the parse, the questions and the rule-based detectors once; the analyzer builds
+its sections from it, and the trainer of the sentence scorer (bench/train_sentence_scorer.py)
+computes its features from exactly the same reading, so training and use cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from contracts.insight import Celebration, ValuesBeliefs
+from contracts.transcript import Transcript
+
+from . import (
+    agreement,
+    beliefs,
+    commitments,
+    consistency,
+    discoveries,
+    language,
+    powerful,
+    presence,
+    question_purpose,
+    questions,
+    wins,
+)
+from . import session as session_mod
+from .language import Sentence
+
+
+@dataclass(slots=True)
+class Reading:
+    session: session_mod.Session
+    sentences: list[Sentence]
+    names: set[str]
+    asked: list
+    purposes: list
+    stats: object
+    agreed: object
+    promised: list
+    planning_turns: set[int]
+    planning_answers: set[int]
+    evoking_answers: set[int]
+    answers: set[int]
+    landed: set[int]
+    learning_answers: set[int]
+    asked_for: dict[int, str]
+    prompted: dict[int, tuple[str, set[str]]]
+    beliefs_found: list[ValuesBeliefs]
+    celebration: Celebration | None
+    discovered: list[Sentence]  # the discovery rules' choice
+
+
+def read(transcript: Transcript) -> Reading:
+    s = session_mod.build(transcript)
+    sentences = language.parse(s)
+    names = language.people(s, sentences)
+    asked = questions.find(s)
+    purposes = question_purpose.purposes(asked)
+    stats = presence.stats(s, asked)
+    agreed = agreement.find(s, asked, purposes, sentences)
+
+    def answer_to(q):
+        return s.next_turn(q.turn)
+
+    planning_turns = {q.turn.index for q, p in zip(asked, purposes, strict=True) if p.is_planning}
+    evoking_answers = {answer_to(q).index for q, p in zip(asked, purposes, strict=True)
+                       if powerful.evoking(q, p) is not None and answer_to(q) is not None}
+    promised = [c for c in commitments.find(sentences) if not (agreed and c.turn.index == agreed.answer.index)]
+    planning_answers = {answer_to(q).index for q, p in zip(asked, purposes, strict=True)
+                        if p.is_planning and answer_to(q) is not None}
+    answers = {answer_to(q).index for q in asked if answer_to(q) is not None}
+    asked_for, prompted = beliefs.asked_for(s), beliefs.prompted(s)
+    beliefs_found = consistency.values_once(beliefs.values_beliefs(sentences, asked_for, prompted))
+    celebration = wins.celebration(sentences, s)
+    taken = {c.span.text for c in promised} | {b.evidence[0] for b in beliefs_found if b.evidence}
+    taken |= set(celebration.evidence) if celebration else set()
+    learning_answers = {answer_to(q).index for q, p in zip(asked, purposes, strict=True)
+                        if p.is_learning and discoveries.LEARNING_QUESTION.search(q.text)
+                        and answer_to(q) is not None and answer_to(q).is_client}
+    landed = discoveries.landed(s)
+    discovered = discoveries.find(sentences, evoking_answers | landed, answers, taken, learning_answers)
+    return Reading(s, sentences, names, asked, purposes, stats, agreed, promised, planning_turns, planning_answers,
+                   evoking_answers, answers, landed, learning_answers, asked_for, prompted, beliefs_found,
+                   celebration, discovered)

@@ -1,0 +1,68 @@
+"""The sentence scorer: a logistic regression over sentence_features, one per section.
+
+Hand-written rules each know a few wordings; which cue to trust how much, and how they add up,
+is learned instead from the labelled coaching sessions' tuning half (never the report half) by
+bench/train_sentence_scorer.py, which writes sentence_scorer.json beside this file. The weights
+are a few dozen numbers per section over features that carry no words of any session, so what
+is learned is how the conversation's structure and the rules' verdicts combine, not phrases.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .language import Sentence
+
+# the values-and-beliefs sections the scorer decides, and the kind of item each holds
+DECIDES = {"limiting_beliefs": "Limiting Belief", "core_values": "Core Value"}
+WEIGHTS = Path(__file__).with_name("sentence_scorer.json")
+
+
+_instead: list[dict] = []
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict:
+    with WEIGHTS.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _model() -> dict:
+    return _instead[-1] if _instead else _shipped()
+
+
+@contextmanager
+def using(weights: dict) -> Iterator[None]:
+    """Score with `weights` instead of the shipped ones (the quality harness scores each tuning
+    session with a model trained without it)."""
+    _instead.append(weights)
+    try:
+        yield
+    finally:
+        _instead.pop()
+
+
+def probabilities(section: str, names: tuple[str, ...], rows: np.ndarray) -> np.ndarray:
+    if not len(rows):
+        return np.zeros(0)
+    model = _model()
+    if tuple(model["features"]) != names:
+        raise RuntimeError("sentence_scorer.json was trained on other features: run `just train-sentence-scorer`")
+    m = model["sections"][section]
+    z = (rows - np.asarray(m["mean"])) / np.asarray(m["scale"])
+    return 1.0 / (1.0 + np.exp(-(z @ np.asarray(m["weights"]) + m["bias"])))
+
+
+def pick(section: str, pool: list[Sentence], names: tuple[str, ...], rows: np.ndarray) -> list[Sentence]:
+    """The sentences of `pool` the section's model puts at or over its threshold, the most
+    probable first (at most `most`), returned in session order."""
+    m = _model()["sections"][section]
+    p = probabilities(section, names, rows)
+    chosen = [i for i in np.argsort(-p, kind="stable") if p[i] >= m["threshold"]][: m["most"]]
+    return [pool[i] for i in sorted(chosen)]
