@@ -663,3 +663,19 @@ def test_a_date_spelt_out_makes_a_plan_an_action_item_with_its_timeline():
     ))
     timelines = {a.action: a.timeline for a in result.action_items}
     assert timelines.get("The draft goes to him on the first of March.") == "on the first of March"
+
+
+def test_a_value_is_quoted_as_the_rule_itself_not_as_the_pointer_to_it():
+    found = typed_values(talk(
+        "Coach: What would you like to work on today?",
+        "Client: Whether to complain about the new discharge leaflets before they go out on Friday.",
+        "Coach: What matters to you about the leaflets?",
+        "Client: Nobody should leave our ward confused about their own medicine. That's the rule.",
+        "Coach: Where does that come from for you?",
+        "Client: My gran came home from hospital with six boxes of tablets and no idea which was which. "
+        "It's pretty much the only rule I've got.",
+        "Coach: What will you do?",
+        "Client: I'll email the pharmacy lead tomorrow morning with the three worst examples.",
+    ))
+    values = {text for kind, text in found if kind == "Core Value"}
+    assert values == {"Nobody should leave our ward confused about their own medicine."}

@@ -51,7 +51,8 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
     feature_names, rows = sentence_features.matrix(r, pool)
     beliefs_found = r.beliefs_found
     for section, kind in sentence_scorer.DECIDES.items():
-        beliefs_found = beliefs.decided(beliefs_found, kind, sentence_scorer.pick(section, pool, feature_names, rows))
+        beliefs_found = beliefs.decided(beliefs_found, kind, sentence_scorer.pick(section, pool, feature_names, rows),
+                                        pool)
     taken = {c.span.text for c in promised} | {b.evidence[0] for b in beliefs_found if b.evidence}
     taken |= set(celebration.evidence) if celebration else set()
     found = discoveries.chosen(sentence_scorer.pick("client_discoveries", pool, feature_names, rows), taken)

@@ -211,13 +211,22 @@ def values_beliefs(sentences: list[Sentence], asked: dict[int, str] | None = Non
     return [_item(s, kind) for kind, items in found.items() for s in items]
 
 
-def decided(found: list[ValuesBeliefs], kind: str, chosen: list[Sentence]) -> list[ValuesBeliefs]:
+def decided(found: list[ValuesBeliefs], kind: str, chosen: list[Sentence],
+            pool: list[Sentence]) -> list[ValuesBeliefs]:
     """`found` with its items of `kind` replaced by `chosen` (the sentence scorer's), first; a
-    statement the rules read as another kind keeps that kind."""
+    statement the rules read as another kind keeps that kind. A pointer ("That's the rule.") is
+    replaced by what it points at, the sentence before it in the turn: a coach needs the rule."""
     others = [b for b in found if b.type != kind]
     quoted = {e for b in others for e in b.evidence}
-    items = [_item(s, kind) for s in chosen]
+    items = list({id(s): _item(s, kind) for s in (_pointed_at(s, pool) for s in chosen) if s is not None}.values())
     return [v for v in items if v.evidence[0] not in quoted][:PER_TYPE] + others
+
+
+def _pointed_at(s: Sentence, pool: list[Sentence]) -> Sentence | None:
+    if not (_POINTER.match(s.text) and len(s.text.split()) <= 9):
+        return s
+    before = [x for x in pool if x.turn is s.turn and x.span.start < s.span.start]
+    return before[-1] if before and not _POINTER.match(before[-1].text) else None
 
 
 def _picked(pool: list[Sentence], tested: dict[int, tuple[str, set[str]]]) -> dict[int, str]:
@@ -241,7 +250,7 @@ def _picked(pool: list[Sentence], tested: dict[int, tuple[str, set[str]]]) -> di
     return out
 
 
-_POINTER = re.compile(r"^\W*(?:and |but )?(?:that|this|it)(?:'s| is| was| has been|'s been) (?:\w+ ){0,2}"
+_POINTER = re.compile(r"^\W*(?:and |but )?(?:that|this|it)(?:'s| is| was| has been|'s been) (?:\w+ ){0,4}"
                       r"(?:motto|deal|rule|line|saying|thing|story|voice|way|how it works|what)\b", re.I)
 
 
