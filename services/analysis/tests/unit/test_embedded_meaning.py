@@ -679,3 +679,19 @@ def test_a_value_is_quoted_as_the_rule_itself_not_as_the_pointer_to_it():
     ))
     values = {text for kind, text in found if kind == "Core Value"}
     assert values == {"Nobody should leave our ward confused about their own medicine."}
+
+
+def test_the_summary_tells_the_realisation_the_analyzer_is_surest_of_not_the_first_one():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to get from today?",
+        "Client: I want to stop dreading the next essay before it's even set.",
+        "Coach: What do you know about planning that you haven't used on the essays?",
+        "Client: Every roundabout from Carlisle to Warrington. "
+        "When I plan a run, I know why every stop comes where it does.",
+        "Coach: What do you notice when you put those side by side?",
+        "Client: So it's not that I'm thick. I've been writing essays without a route.",
+        "Coach: What will you do with that?",
+        "Client: Sunday morning, seven till ten, kitchen table, I write the plan for the next one.",
+    ))
+    assert "Along the way they saw something new: \"it's not that I'm thick.\"" in result.session_summary
+    assert "Every roundabout from Carlisle to Warrington." not in {d.insight for d in result.client_discoveries}

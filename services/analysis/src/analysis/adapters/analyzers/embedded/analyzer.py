@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from contracts.insight import InsightContent, SessionMetadata
+from contracts.insight import ClientDiscovery, InsightContent, SessionMetadata
 from contracts.transcript import Transcript
 
 from . import (
@@ -55,7 +55,8 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
                                         pool)
     taken = {c.span.text for c in promised} | {b.evidence[0] for b in beliefs_found if b.evidence}
     taken |= set(celebration.evidence) if celebration else set()
-    found = discoveries.chosen(sentence_scorer.pick("client_discoveries", pool, feature_names, rows), taken)
+    found = discoveries.chosen(sentence_scorer.pick("client_discoveries", pool, feature_names, rows), taken,
+                               agreed.answer.index if agreed else None)
     feeling_turns = {x.turn.index for x in sentences if x.turn.is_client and feelings.feeling_words(x)}
     # A question whose answer voiced a discovery, a value or a belief moved the client; a turn
     # the discovery rules mark counts even where the scorer reports another sentence, or none.
@@ -102,7 +103,8 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
         agreement=agreed,
         themes=topics,
         celebration=celebration,
-        discoveries=found_items,
+        discovery=_strongest(found, found_items, pool, sentence_scorer.probabilities(
+            "client_discoveries", feature_names, rows)),
         shifts=emotional,
         intention=intended,
         actions=len(action_list),
@@ -117,6 +119,12 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
         analysis_confidence=_confidence(s.word_count, content),
     )
     return InsightContent(session_summary=text, metadata=metadata, **content)
+
+
+def _strongest(found: list, items: list[ClientDiscovery], pool: list, p) -> ClientDiscovery | None:
+    """The discovery the scorer is surest of: the one the summary tells."""
+    sure = {id(s): float(v) for s, v in zip(pool, p, strict=True)}
+    return max(zip(found, items, strict=True), key=lambda fi: sure.get(id(fi[0]), 0.0))[1] if items else None
 
 
 def _client_name(s: session_mod.Session) -> str:

@@ -120,10 +120,13 @@ def find(sentences: list[Sentence], evoking_answers: set[int], answers: set[int]
     return sorted((found[i] for i in keep), key=lambda s: (s.turn.index, s.span.start))
 
 
-def chosen(picked: list[Sentence], taken: set[str]) -> list[Sentence]:
+def chosen(picked: list[Sentence], taken: set[str], goal_turn: int | None = None) -> list[Sentence]:
     """The scorer's discoveries, less what another section already quotes (a commitment, a
-    belief) unless the client marks it as a realisation, and less paraphrases of one another."""
-    kept = [s for s in picked if candidate(s) and (s.text not in taken or MARKED.search(s.text.replace("\u2019", "'")))]
+    belief) unless the client marks it as a realisation, less what the client came for (the
+    answer to the contracting question is the goal, not something they found), and less
+    paraphrases of one another."""
+    kept = [s for s in picked if candidate(s) and s.turn.index != goal_turn
+            and (s.text not in taken or MARKED.search(s.text.replace("\u2019", "'")))]
     return [kept[i] for i in sorted(semantic.dedupe([s.text for s in kept], threshold=0.9))]
 
 

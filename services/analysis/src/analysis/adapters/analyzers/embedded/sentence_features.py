@@ -88,6 +88,7 @@ def features(reading: Reading, x: Sentence, same_turn: list[Sentence], similar: 
         "modal": any(t.tag_ == "MD" for t in tokens),
         "sentiment": compound(text),
         "feeling": feelings.has_feeling(x),
+        "verbless": not any(t.pos_ in ("VERB", "AUX") for t in tokens),
     }
     return {name: float(value) for name, value in (row | _neighbours(x, coach)).items()}
 

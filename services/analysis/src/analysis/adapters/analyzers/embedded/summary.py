@@ -9,7 +9,7 @@ from .agreement import Agreement
 
 
 def summarise(*, client: str, agreement: Agreement | None, themes: list[str], celebration: Celebration | None,
-              discoveries: list[ClientDiscovery], shifts: list[EmotionalShift], intention: Intention | None,
+              discovery: ClientDiscovery | None, shifts: list[EmotionalShift], intention: Intention | None,
               actions: int, quality: str) -> str:
     sentences = []
     if agreement is not None and agreement.stated:
@@ -20,8 +20,8 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
         sentences.append(f"A short exchange with {client.lower() if client == 'The client' else client}.")
     if celebration is not None:
         sentences.append(f'They opened with a win: "{celebration.evidence[0]}"')
-    if discoveries:
-        sentences.append(f'Along the way they saw something new: "{discoveries[0].insight}"')
+    if discovery is not None:
+        sentences.append(f'Along the way they saw something new: "{discovery.insight}"')
     if shifts:
         s = shifts[0]
         sentences.append(f"Their state moved from {s.initial_state.lower()} to {s.final_state.lower()}.")
