@@ -117,6 +117,13 @@ class PostgresServer:
             self.process.send_signal(signal.SIGINT)  # fast shutdown: clients still connected are cut
             self.process.wait(30)
 
+    def discard(self) -> None:
+        """Immediate shutdown, for a cluster whose data is deleted next: a fast shutdown's
+        checkpoint writes and syncs every database made so far (15 s at the end of the suite)."""
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGQUIT)
+            self.process.wait(30)
+
     def dsn(self, database: str = "postgres") -> str:
         return f"postgresql://postgres:{PG_PASSWORD}@127.0.0.1:{self.port}/{database}"
 
@@ -158,7 +165,7 @@ def postgres_server() -> Iterator[PostgresServer]:
     server = PostgresServer(data=root / "data")
     server.start()
     yield server
-    server.stop()
+    server.discard()
     shutil.rmtree(root, ignore_errors=True)
 
 
