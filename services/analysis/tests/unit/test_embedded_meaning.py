@@ -695,3 +695,16 @@ def test_the_summary_tells_the_realisation_the_analyzer_is_surest_of_not_the_fir
     ))
     assert "Along the way they saw something new: \"it's not that I'm thick.\"" in result.session_summary
     assert "Every roundabout from Carlisle to Warrington." not in {d.insight for d in result.client_discoveries}
+
+
+def test_how_the_client_leaves_and_what_will_be_happening_are_not_action_items():
+    found = actions(talk(
+        "Coach: How are you leaving today?",
+        "Client: I'm going out feeling like I'm good at this. I'm leaving as someone who designed a screen on "
+        "Tuesday and hasn't told anybody.",
+        "Coach: And if you take the bootcamp?",
+        "Client: I'll be testing till late every night.",
+        "Coach: What will you do?",
+        "Client: I'm messaging Femi after this call to ask for a slot at the guild on Friday.",
+    ))
+    assert found == ["I'm messaging Femi after this call to ask for a slot at the guild on Friday."]

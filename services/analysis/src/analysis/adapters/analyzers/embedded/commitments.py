@@ -130,6 +130,8 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     if verb.lower_ in _NOT_ACTIONS or verb.lower_ in _AGENDA and not _with_someone(verb, timeline):
         return None
     hedged = any(a in _HEDGES for a in aux) or any(t.lower_ in _HEDGES for t in verb.doc[: verb.i])
+    if any(a in _WILL for a in aux) and "be" in aux and verb.tag_ == "VBG":
+        return None  # "I'll be testing till late every night": what will be happening, not an act to commit to
     if any(a in _WILL for a in aux) and (syntax.is_first_person(subj) or _client_among_subjects(verb)):
         return ("Low" if hedged else "High"), subj
     if verb.dep_ == "xcomp" and head.lower_ in _FIRM_HEADS | _WISH_HEADS:
@@ -140,6 +142,8 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
             return None
         if head.lower_ in ("like", "love") and not any(a in ("'d", "would") for a in syntax.auxiliaries(head)):
             return None  # "I like to run" is a habit, "I'd like to run" a wish
+        if head.lower_ in ("going", "gon") and not any(c.lower_ in ("to", "na") for c in verb.children):
+            return None  # "I'm going out feeling lighter": leaving, not "going to"
         firm = head.lower_ in _FIRM_HEADS and not (head.lower_ in ("going", "gon") and verb.lower_ == "try")
         level = "High" if firm else "Medium"
         if head.lower_ in ("hope", "hoping") or hedged:
@@ -148,7 +152,7 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
             level = "Medium"
         return level, head_subj
     if (syntax.is_first_person(subj) and timeline and _a_date(verb, timeline) and verb.tag_ == "VBG"
-            and any(a in _BE_NOW for a in aux)
+            and any(a in _BE_NOW for a in aux) and _dates(verb)
             and not (verb.dep_ == "ccomp" and (syntax.negated(verb.head) or verb.head.lower_ in _NOT_ACTIONS))):
         # "I'm calling her tomorrow", not "I can't believe I'm crying on a Wednesday"
         return ("Low" if hedged else "High"), subj
@@ -184,6 +188,19 @@ def _a_date(verb: Token, timeline: str) -> bool:
         return False
     return not (" " not in lowered and tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN")
                 and tok.head.lower_ not in _TIME_WORDS)
+
+
+def _dates(verb: Token) -> bool:
+    """A time phrase of the sentence dates this act, not a clause describing someone or something
+    inside it ("I'm leaving as someone who designed a screen on Tuesday" dates the designing)."""
+    for phrase in timelines.find_all(verb.doc.text):
+        first = phrase.lower().split()[0]
+        for tok in (t for t in verb.doc if t.lower_ == first):
+            while tok.i != verb.i and tok.dep_ not in ("relcl", "acl", "ROOT"):
+                tok = tok.head
+            if tok.dep_ not in ("relcl", "acl"):
+                return True
+    return False
 
 
 # Status quo, not a plan: "I still run the lunch club", "I keep saying no".

@@ -82,7 +82,7 @@ def features(reading: Reading, x: Sentence, same_turn: list[Sentence], similar: 
         "turn_words": float(np.log1p(x.turn.word_count)),
         "words": float(np.log1p(len(text.split()))),
         "first_person": not _FIRST_PERSON.isdisjoint(x.words),
-        "i_subject": any(t.lower_ == "i" and t.dep_ in ("nsubj", "nsubjpass") and t.head is root for t in tokens),
+        "i_subject": any(t.lower_ == "i" and t.dep_ in ("nsubj", "nsubjpass") and root is not None and t.head.i == root.i for t in tokens),
         "past": bool(root is not None and syntax.past(root)),
         "negated": any(t.dep_ == "neg" for t in tokens),
         "modal": any(t.tag_ == "MD" for t in tokens),

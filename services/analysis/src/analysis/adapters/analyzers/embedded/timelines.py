@@ -44,3 +44,8 @@ def find(text: str) -> str | None:
     """The first time expression in `text`, as written."""
     m = _TIMELINE.search(text)
     return m.group(0) if m else None
+
+
+def find_all(text: str) -> list[str]:
+    """Every time expression in `text`, as written, in order."""
+    return [m.group(0) for m in _TIMELINE.finditer(text)]
