@@ -708,3 +708,19 @@ def test_how_the_client_leaves_and_what_will_be_happening_are_not_action_items()
         "Client: I'm messaging Femi after this call to ask for a slot at the guild on Friday.",
     ))
     assert found == ["I'm messaging Femi after this call to ask for a slot at the guild on Friday."]
+
+
+def test_the_now_said_against_what_the_client_came_in_expecting_is_the_end_of_the_shift():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to look at today?",
+        "Client: The glamping idea. I'm dreading telling my father, honestly, it makes me feel sick.",
+        "Coach: What's the dread about?",
+        "Client: He'll think I'm selling out the farm. I feel like a failure even saying it.",
+        "Coach: What would he have wanted for the farm?",
+        "Client: For it to still be ours in twenty years. The huts would help with that.",
+        "Coach: What will you do?",
+        "Client: I'll tell him on Sunday after dinner, with the numbers in front of us.",
+        "Coach: How are you feeling about that conversation now?",
+        "Client: And I think I might actually be looking forward to it, which I didn't expect at all when I sat down.",
+    ))
+    assert [e.direction for e in result.emotional_shifts] == ["improved"]

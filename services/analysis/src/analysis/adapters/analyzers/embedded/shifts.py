@@ -26,11 +26,17 @@ _LOOKING_BACK = re.compile(
 )
 
 
+# "...which I didn't expect when I sat down": the start named only to say the now surprises.
+_UNEXPECTED = re.compile(r"\b(?:didn't|did not|never|hadn't|wouldn't have) (?:expect(?:ed)?|thought|think|imagined?|guessed?|"
+                         r"believed?|said)\b", re.I)
+
+
 def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[EmotionalShift]:
     said = [(s, v) for s in sentences if s.turn.is_client and not s.is_question and (v := state(s)) is not None]
     back, curve = [], []
     for s, v in said:
-        if not _LOOKING_BACK.search(s.text.replace("\u2019", "'")):
+        text = s.text.replace("\u2019", "'")
+        if not _LOOKING_BACK.search(text) or _UNEXPECTED.search(text):
             curve.append((s, v))
             continue
         # "I came in feeling like a fraud, and now I feel excited": the start, then where they are now.
@@ -141,9 +147,12 @@ def _came_in(session: Session, said: list[tuple[Sentence, float]]) -> tuple[_Sai
     sentence or the next one of the turn), compared by the state each voices."""
     last = max(1, len(session.turns))
     values = {id(s): v for s, v in said}
-    for i, (s, _) in enumerate(said):
-        if s.turn.index < 2 * last / 3 or not _LOOKING_BACK.search(s.text.replace("\u2019", "'")):
+    for i, (s, v) in enumerate(said):
+        text = s.text.replace("\u2019", "'")
+        if s.turn.index < 2 * last / 3 or not _LOOKING_BACK.search(text):
             continue
+        if _UNEXPECTED.search(text) and abs(v) >= THRESHOLD:
+            return _Said(s.turn, s.span), 0.7 if v > 0 else -0.7  # the now, against what they came in expecting
         cut = next((t.i for t in s.doc if t.lower_ == "now" and t.i > 2), None)
         then_ = state(s, 0, cut) if cut is not None else values[id(s)]
         now_ = state(s, cut) if cut is not None else None
