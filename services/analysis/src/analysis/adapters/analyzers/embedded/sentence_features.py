@@ -15,6 +15,7 @@ import numpy as np
 
 from . import beliefs, discoveries, examples, feelings, semantic, syntax
 from .language import Sentence
+from .models import embed
 from .reading import Reading
 from .sentences import echo_words, words
 from .sentiment import compound
@@ -39,7 +40,10 @@ def matrix(reading: Reading, pool: list[Sentence]) -> tuple[tuple[str, ...], np.
     by_turn: dict[int, list[Sentence]] = {}
     for x in pool:
         by_turn.setdefault(x.turn.index, []).append(x)
-    coach = {index: _coach_around(reading, said[0].turn) for index, said in by_turn.items()}
+    around = {index: _coach_texts(reading, said[0].turn) for index, said in by_turn.items()}
+    texts = list(dict.fromkeys(t for pair in around.values() for t in pair if t is not None))
+    embedded = dict(zip(texts, embed(texts), strict=True))  # one batch: a call per text costs ~10x more
+    coach = {index: _coach_around(after, before, embedded) for index, (after, before) in around.items()}
     verdicts = _verdicts(reading)
     rows = [features(reading, x, by_turn[x.turn.index], {k: float(v[i]) for k, v in similar.items()},
                      coach[x.turn.index], verdicts)
@@ -126,18 +130,26 @@ class _Coach:
     before_vector: np.ndarray | None = None
 
 
-def _coach_around(reading: Reading, turn) -> _Coach:
-    out = _Coach()
-    after = reading.session.next_turn(turn)
+def _coach_texts(reading: Reading, turn) -> tuple[str | None, str | None]:
+    """(the start of the coach's next turn, the coach's last question before), where the coach spoke."""
+    after, before = reading.session.next_turn(turn), reading.session.previous_turn(turn)
+    head = asked = None
     if after is not None and after.is_coach and after.spans:
         head = " ".join(sp.text for sp in after.spans[:3])
-        out.echo = echo_words(head.replace("\u2019", "'"))
-        out.next_vector = semantic.vector(head)
-        out.next_asks, out.next_short = "?" in head, len(head.split()) <= 6
-    before = reading.session.previous_turn(turn)
     if before is not None and before.is_coach and before.spans:
-        asked = [sp.text for sp in before.spans if "?" in sp.text]
-        out.before_vector = semantic.vector(asked[-1] if asked else before.spans[-1].text)
+        questions = [sp.text for sp in before.spans if "?" in sp.text]
+        asked = questions[-1] if questions else before.spans[-1].text
+    return head, asked
+
+
+def _coach_around(head: str | None, asked: str | None, embedded: dict[str, np.ndarray]) -> _Coach:
+    out = _Coach()
+    if head is not None:
+        out.echo = echo_words(head.replace("\u2019", "'"))
+        out.next_vector = embedded[head]
+        out.next_asks, out.next_short = "?" in head, len(head.split()) <= 6
+    if asked is not None:
+        out.before_vector = embedded[asked]
         out.before = {label: float(semantic.score_matrix(out.before_vector[None, :], label)[0])
                       for label in _QUESTION_LABELS}
     return out
