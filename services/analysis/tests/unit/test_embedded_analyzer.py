@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import msgspec
 import pytest
-from analysis.adapters.analyzers.embedded import EmbeddedAnalyzer, analyze_transcript
+from analysis.adapters.analyzers.embedded import EmbeddedAnalyzer, analyze_transcript, sentence_scorer
 from contracts.insight import InsightContent
 from contracts.transcript import Transcript, Turn
 
@@ -291,3 +293,14 @@ async def test_async_entry_point_matches_the_sync_core():
     assert analyzer.name == "embedded"
     result = await analyzer.analyze(CAREER, None)
     assert without_timing(result) == without_timing(analyze_transcript(CAREER))
+
+
+def test_weights_trained_on_other_features_stop_the_analysis_with_the_command_that_retrains_them():
+    weights = json.loads(sentence_scorer.WEIGHTS.read_text(encoding="utf-8"))
+    weights["features"] = weights["features"][:-1]  # a feature added since the weights were trained
+    transcript = Transcript(turns=[
+        Turn(speaker="Coach", role="coach", text="What do you notice about that?"),
+        Turn(speaker="Client", role="client", text="I've been waiting for permission that nobody is going to give."),
+    ])
+    with sentence_scorer.using(weights), pytest.raises(RuntimeError, match="just train-sentence-scorer"):
+        analyze_transcript(transcript)
