@@ -724,3 +724,20 @@ def test_the_now_said_against_what_the_client_came_in_expecting_is_the_end_of_th
         "Client: And I think I might actually be looking forward to it, which I didn't expect at all when I sat down.",
     ))
     assert [e.direction for e in result.emotional_shifts] == ["improved"]
+
+
+def test_sentences_that_only_point_back_are_not_what_the_client_discovered():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to work on today?",
+        "Client: How I run my one-to-ones. I do most of the talking and I jump in with answers.",
+        "Coach: What if your job isn't to have the answers, but to help the team find them?",
+        "Client: I never thought of it that way. I think my value would come from how well the team thinks "
+        "without me. That's what my old boss always modelled.",
+        "Coach: What do you notice as you say that?",
+        "Client: I've been treating every question as a test of whether I'm good enough to lead.",
+        "Coach: What will you do?",
+        "Client: I'll ask at least two questions before I offer any advice in Tuesday's one-to-ones.",
+    ))
+    found = [d.insight for d in result.client_discoveries]
+    assert "That's what my old boss always modelled." not in found
+    assert 'saw something new: "I never thought of it that way."' not in result.session_summary

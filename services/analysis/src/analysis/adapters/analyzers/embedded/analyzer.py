@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from contracts.insight import ClientDiscovery, InsightContent, SessionMetadata
@@ -122,9 +123,16 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
 
 
 def _strongest(found: list, items: list[ClientDiscovery], pool: list, p) -> ClientDiscovery | None:
-    """The discovery the scorer is surest of: the one the summary tells."""
+    """The discovery the summary tells: the one the scorer is surest of among those that say what
+    was seen ("I never thought of it that way" needs what came before), else the surest of all."""
     sure = {id(s): float(v) for s, v in zip(pool, p, strict=True)}
-    return max(zip(found, items, strict=True), key=lambda fi: sure.get(id(fi[0]), 0.0))[1] if items else None
+    pairs = list(zip(found, items, strict=True))
+    told = [fi for fi in pairs if not _ANAPHORIC.search(fi[0].text)] or pairs
+    return max(told, key=lambda fi: sure.get(id(fi[0]), 0.0))[1] if told else None
+
+
+_ANAPHORIC = re.compile(r"\b(?:of|about|at|saw|seen|see|thought|noticed|realised|realized) (?:it|that|this)"
+                        r"(?: (?:that|this) way| like that)?\W*$|\b(?:that|this) way\W*$|\blike that\W*$", re.I)
 
 
 def _client_name(s: session_mod.Session) -> str:

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from . import semantic, syntax, timelines
 from .evidence import quote
 from .language import Sentence
-from .sentences import echo_words, words
+from .sentences import echo_words, points_back, words
 from .sentiment import compound
 from .themes import ROLES
 
@@ -223,10 +223,10 @@ def decided(found: list[ValuesBeliefs], kind: str, chosen: list[Sentence],
 
 
 def _pointed_at(s: Sentence, pool: list[Sentence]) -> Sentence | None:
-    if not (_POINTER.match(s.text) and len(s.text.split()) <= 9):
+    if not points_back(s.text):
         return s
     before = [x for x in pool if x.turn is s.turn and x.span.start < s.span.start]
-    return before[-1] if before and not _POINTER.match(before[-1].text) else None
+    return before[-1] if before and not points_back(before[-1].text) else None
 
 
 def _picked(pool: list[Sentence], tested: dict[int, tuple[str, set[str]]]) -> dict[int, str]:
@@ -243,15 +243,12 @@ def _picked(pool: list[Sentence], tested: dict[int, tuple[str, set[str]]]) -> di
         best = max(said, key=lambda s: (overlap[id(s)], s.span.start))
         if not overlap[id(best)]:
             best = next((s for s in reversed(said) if not _told(s)), None)
-        if best is not None and _POINTER.match(best.text) and said.index(best) > 0:
+        if best is not None and points_back(best.text, most_words=99) and said.index(best) > 0:
             best = said[said.index(best) - 1]  # "That's been my motto since I was twenty-five.": the motto came before
         if best is not None:
             out[id(best)] = kind
     return out
 
-
-_POINTER = re.compile(r"^\W*(?:and |but )?(?:that|this|it)(?:'s| is| was| has been|'s been) (?:\w+ ){0,4}"
-                      r"(?:motto|deal|rule|line|saying|thing|story|voice|way|how it works|what)\b", re.I)
 
 
 _DENIED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:\w+\s+){0,2}$", re.I)

@@ -16,6 +16,7 @@ from contracts.insight import ClientDiscovery
 from . import semantic, syntax
 from .evidence import quote
 from .language import Sentence
+from .sentences import points_back
 from .sentiment import compound, label
 
 MAX_DISCOVERIES = 8
@@ -123,9 +124,10 @@ def find(sentences: list[Sentence], evoking_answers: set[int], answers: set[int]
 def chosen(picked: list[Sentence], taken: set[str], goal_turn: int | None = None) -> list[Sentence]:
     """The scorer's discoveries, less what another section already quotes (a commitment, a
     belief) unless the client marks it as a realisation, less what the client came for (the
-    answer to the contracting question is the goal, not something they found), and less
-    paraphrases of one another."""
-    kept = [s for s in picked if candidate(s) and s.turn.index != goal_turn
+    answer to the contracting question is the goal, not something they found), less a sentence
+    that only points back ("That's what my old boss always modelled."), and less paraphrases
+    of one another."""
+    kept = [s for s in picked if candidate(s) and s.turn.index != goal_turn and not points_back(s.text)
             and (s.text not in taken or MARKED.search(s.text.replace("\u2019", "'")))]
     return [kept[i] for i in sorted(semantic.dedupe([s.text for s in kept], threshold=0.9))]
 

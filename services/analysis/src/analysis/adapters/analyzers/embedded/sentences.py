@@ -71,3 +71,14 @@ _ECHO_STOP = {"a", "about", "an", "and", "be", "but", "come", "congratulations",
               "for", "from", "great", "how", "i", "in", "is", "it", "it's", "just", "more", "of", "on", "really",
               "said", "say", "so", "that", "that's", "the", "this", "to", "true", "voice", "was", "well", "what",
               "where", "who", "whose", "with", "wow", "you", "your"}
+
+
+# "That's the rule.", "That's what my old boss always modelled.": a sentence that points at what was
+# said before it rather than saying it.
+_POINTER = re.compile(r"^\W*(?:and |but )?(?:that|this|it)(?:'s| is| was| has been|'s been) (?:\w+ ){0,4}"
+                      r"(?:motto|deal|rule|line|saying|thing|story|voice|way|how it works|what)\b", re.I)
+
+
+def points_back(text: str, most_words: int = 12) -> bool:
+    """A short sentence that only points at what came before it."""
+    return bool(_POINTER.match(text.replace("\u2019", "'"))) and len(text.split()) <= most_words
