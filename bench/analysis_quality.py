@@ -5,8 +5,11 @@
 (`just bench-quality [-v]`; `--half` scores that half alone, without AnnoMI.)
 
 Prints three columns side by side:
-- tune: the sessions of bench/quality/split.json's "tune" half (01-13, tuned on earlier,
-  and five of the sessions added later). `-v` lists this half's misses, and only this half's.
+- tune: the sessions of bench/quality/split.json's "tune" half (rules are tuned and the
+  analyzer's sentence scorer is trained on it). Each tuning session is scored with a sentence
+  scorer trained on the other folds of the half (train_sentence_scorer.cross_fitted), so the
+  column measures sessions the scorer never saw, as the report column does. `-v` lists this
+  half's misses, and only this half's.
 - report: the other half, never tuned on. `--half report -v` refuses: nobody reads its misses.
 - AnnoMI dev (../shared/eval/annomi-dev, scored by the set's own score.py): only where a
   figure compares (question precision / open-question recall, evidence grounding, speed),
