@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-from devstack.testing import started_system
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 # Without the background-networking flags Chromium keeps dialling Google on a closed network.
@@ -18,11 +17,10 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 _taken: list[Path] = []
 
 @pytest.fixture(scope="module")
-async def system(postgres_server, nats_server):
-    """One system per module (starting five services is the slow part)."""
-    stack = await started_system(postgres_server, nats_server)
-    yield stack
-    stack.stop()
+async def system(shared_systems):
+    """The shared system with the default settings (starting five services is the slow part),
+    as tests/e2e modules have it: each module signs in as demo users no other module on it uses."""
+    return await shared_systems.get()
 
 
 @pytest.fixture

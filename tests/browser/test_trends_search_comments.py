@@ -6,9 +6,7 @@ import time
 from pathlib import Path
 
 import httpx
-import pytest
 from devstack.relationship import publish
-from devstack.system import System
 from playwright.async_api import expect
 
 from contracts import CoachingRelationshipChanged
@@ -18,16 +16,6 @@ from .test_dashboard import DESKTOP, open_as, view
 SAMPLES = Path(__file__).parents[2] / "samples"
 API = "/api/v1/session-insights"
 REL = "rel-browser"
-
-
-@pytest.fixture
-def system(database_url: str, nats_url: str):
-    """As conftest's, with more time to start: on a shared 2-core machine ingestion's document
-    worker alone has taken over 120 s to warm up."""
-    stack = System(database_url=database_url, nats_url=nats_url)
-    stack.start(timeout=400)
-    yield stack
-    stack.stop()
 
 
 def create(client: httpx.Client, path: str, headers: dict, body: dict) -> str:
@@ -47,8 +35,8 @@ def completed(client: httpx.Client, headers: dict, insight_id: str) -> None:
         time.sleep(0.25)
 
 
-async def sessions(system, nats_url: str) -> dict[str, str]:
-    await publish(nats_url, CoachingRelationshipChanged(
+async def sessions(system) -> dict[str, str]:
+    await publish(system.nats_url, CoachingRelationshipChanged(
         relationship_id=REL, coach_user_id="coach-maya", client_user_id="client-daniel", status="active",
         coach_name="Maya Chen", client_name="Daniel Ortiz"))
     maya, daniel = system.headers("coach-maya"), system.headers("client-daniel")
@@ -69,8 +57,8 @@ async def sessions(system, nats_url: str) -> dict[str, str]:
     return ids
 
 
-async def test_trends_search_and_comments(browser, system, nats_url, shoot):
-    ids = await sessions(system, nats_url)
+async def test_trends_search_and_comments(browser, system, shoot):
+    ids = await sessions(system)
     problems: list[str] = []
     maya = await open_as(browser, system.gateway_url, "coach-maya", DESKTOP, problems)
 

@@ -7,10 +7,21 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
+from devstack.testing import started_system
 
 SAMPLE = (Path(__file__).parents[2] / "samples" / "leadership-session.txt").read_text()
 API = "/api/v1/session-insights"
 USER = "client-alice"
+
+
+@pytest.fixture(scope="module")
+async def system(postgres_server, nats_server):
+    """A system of its own, not the shared one: the dashboard's demo users are few, and this
+    test counts every upload of the one the dashboard test uploads as too."""
+    stack = await started_system(postgres_server, nats_server)
+    yield stack
+    stack.stop()
 
 
 async def signed_in(browser, base_url: str):

@@ -1,11 +1,10 @@
 import pytest
-from devstack.testing import started_system
 
 
 @pytest.fixture(scope="module")
-async def system(postgres_server, nats_server):
-    """One system per module (starting five services is the slow part): tests in a module share
-    it, so each uses its own users or filters by the ids it created."""
-    stack = await started_system(postgres_server, nats_server, ANALYSIS_ACK_WAIT="5")
-    yield stack
-    stack.stop()
+async def system(shared_systems):
+    """The system every module using this fixture shares (starting five services is the slow
+    part): its data stays, so each module uses users and ids no other module on it uses, and
+    tests filter by the ids they created. A module that stops or reconfigures a server or a
+    service for good starts its own (`devstack.testing.started_system`)."""
+    return await shared_systems.get(ANALYSIS_ACK_WAIT="5")

@@ -12,7 +12,6 @@ import httpx
 import pytest
 from devstack.relationship import publish
 from devstack.system import System
-from devstack.testing import started_system
 from devstack.tokens import make_token
 
 from contracts import CoachingRelationshipChanged
@@ -20,9 +19,10 @@ from contracts import CoachingRelationshipChanged
 API = "/api/v1/session-insights"
 SAMPLE = (Path(__file__).parents[2] / "samples" / "leadership-session.txt").read_text()
 REL = "rel-matrix"
-USERS = {"owner": "client-alice", "rel_coach": "coach-rel", "view": "coach-view", "comment": "coach-comment",
+# this module's own users: others on the shared system have an Alice and a Bob too
+USERS = {"owner": "client-alice-matrix", "rel_coach": "coach-rel", "view": "coach-view", "comment": "coach-comment",
          "export": "coach-export", "revoked": "coach-revoked", "other_coach": "coach-other",
-         "other_client": "client-bob"}
+         "other_client": "client-bob-matrix"}
 ACTORS = [*USERS, "no_token", "expired_token", "bad_signature"]
 
 # expected status per endpoint, in ACTORS order
@@ -76,20 +76,17 @@ def wait_until(check, what: str, timeout: float = 30) -> None:
 
 
 @pytest.fixture(scope="module")
-async def world(postgres_server, nats_server):
-    """One system; a paired insight P (coach-rel, client-alice), an unpaired U shared with
-    coaches view / comment / export / spare and shared-then-revoked with coach-revoked,
-    and one throwaway insight for each caller allowed to delete."""
-    system = await started_system(postgres_server, nats_server)
-    try:
-        await publish(nats_server.url, CoachingRelationshipChanged(
-            relationship_id=REL, coach_user_id=USERS["rel_coach"], client_user_id=USERS["owner"], status="active",
-            coach_name="Maya", client_name="Alice"))
-        await relationship_known(system.database_url)
-        world = setup_insights(system)
-        yield system, world
-    finally:
-        system.stop()
+async def world(shared_systems):
+    """The shared system with the default settings; a paired insight P (coach-rel,
+    client-alice-matrix), an unpaired U shared with coaches view / comment / export / spare and
+    shared-then-revoked with coach-revoked, and one throwaway insight for each caller allowed
+    to delete."""
+    system = await shared_systems.get()
+    await publish(system.nats_url, CoachingRelationshipChanged(
+        relationship_id=REL, coach_user_id=USERS["rel_coach"], client_user_id=USERS["owner"], status="active",
+        coach_name="Maya", client_name="Alice"))
+    await relationship_known(system.database_url)
+    return system, setup_insights(system)
 
 
 async def relationship_known(database_url: str) -> None:

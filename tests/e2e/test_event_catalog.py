@@ -13,7 +13,6 @@ import httpx
 import jsonschema
 import nats
 import pytest
-from devstack.testing import started_system
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 
 ROOT = Path(__file__).parents[2]
@@ -40,10 +39,10 @@ def keys(node) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-async def system(postgres_server, nats_server):
-    stack = await started_system(postgres_server, nats_server)
-    yield stack
-    stack.stop()
+async def system(shared_systems):
+    """The shared system with the default settings (the relationship, coach and client above
+    are this module's alone)."""
+    return await shared_systems.get()
 
 
 async def platform_says_relationship_is_active(nats_url: str) -> None:

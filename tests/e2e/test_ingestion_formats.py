@@ -11,6 +11,7 @@ import asyncpg
 import httpx
 
 API = "/api/v1/session-insights"
+CLIENT = "client-fay"  # this module's own: other modules on the shared system count their users' insights
 LINES = [("Maya", "What would you like to focus on in our session today?"),
          ("Alice", "I want to finish the hiring plan by Friday and talk to my manager about it."),
          ("Maya", "What would make that conversation feel like a success for you?"),
@@ -80,19 +81,19 @@ BAD = [("damaged.docx", lambda: b"PK\x03\x04" + b"\x00garbage" * 100, 422, "corr
 
 
 async def test_each_format_is_read_and_each_damaged_file_refused(system):
-    alice = system.headers("client-alice")
+    fay = system.headers(CLIENT)
     async with httpx.AsyncClient(base_url=system.gateway_url, timeout=60) as client:
         created = {}
         for name, make, source_format in GOOD:
-            response = await client.post(f"{API}/unpaired", headers=alice, files={"transcript_file": (name, make())})
+            response = await client.post(f"{API}/unpaired", headers=fay, files={"transcript_file": (name, make())})
             assert response.status_code == 202, (name, response.text)
             created[response.json()["id"]] = source_format
         for name, make, status, code in BAD:
-            response = await client.post(f"{API}/unpaired", headers=alice, files={"transcript_file": (name, make())})
+            response = await client.post(f"{API}/unpaired", headers=fay, files={"transcript_file": (name, make())})
             assert (response.status_code, response.json().get("code")) == (status, code), (name, response.text)
         for insight_id in created:
             for _ in range(300):
-                detail = (await client.get(f"{API}/{insight_id}", headers=alice)).json()
+                detail = (await client.get(f"{API}/{insight_id}", headers=fay)).json()
                 if detail["status"] in ("completed", "failed"):
                     break
                 await asyncio.sleep(0.1)
@@ -126,17 +127,17 @@ EXPECTED = {
 async def test_every_sample_completes_with_its_speakers_and_roles_right(system):
     shipped = {p.name for p in SAMPLES.iterdir() if p.suffix != ".py"}
     assert shipped == set(EXPECTED), "a sample without expectations (or the reverse)"
-    alice = system.headers("client-alice")
+    fay = system.headers(CLIENT)
     async with httpx.AsyncClient(base_url=system.gateway_url, timeout=120) as client:
         ids = {}
         for name in sorted(EXPECTED):
-            response = await client.post(f"{API}/unpaired", headers=alice,
+            response = await client.post(f"{API}/unpaired", headers=fay,
                                          files={"transcript_file": (name, (SAMPLES / name).read_bytes())})
             assert response.status_code == 202, (name, response.text)
             ids[response.json()["id"]] = name
         for insight_id, name in ids.items():
             for _ in range(600):
-                detail = (await client.get(f"{API}/{insight_id}", headers=alice)).json()
+                detail = (await client.get(f"{API}/{insight_id}", headers=fay)).json()
                 if detail["status"] in ("completed", "failed"):
                     break
                 await asyncio.sleep(0.1)

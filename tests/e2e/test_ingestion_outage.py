@@ -7,9 +7,20 @@ from pathlib import Path
 
 import asyncpg
 import httpx
+import pytest
+from devstack.testing import started_system
 
 SAMPLE = (Path(__file__).parents[2] / "samples" / "leadership-session.txt").read_bytes()
 API = "/api/v1/session-insights"
+
+
+@pytest.fixture(scope="module")
+async def system(postgres_server, nats_server):
+    """A system of its own, on the session's nats-server that the test stops (a shared system
+    runs on servers of its own, which no test stops)."""
+    stack = await started_system(postgres_server, nats_server, ANALYSIS_ACK_WAIT="5")
+    yield stack
+    stack.stop()
 
 
 async def unsent(database_url: str) -> int:

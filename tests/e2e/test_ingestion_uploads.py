@@ -10,7 +10,6 @@ import httpx
 import pytest
 from contracts.limits import MAX_TRANSCRIPT_CHARS, MAX_UPLOAD_BYTES
 from devstack.relationship import publish
-from devstack.testing import started_system
 
 from contracts import CoachingRelationshipChanged
 
@@ -22,12 +21,11 @@ CONTENT_TABLES = ("ingestion.transcripts", "ingestion.outbox", "ingestion.idempo
 
 
 @pytest.fixture(scope="module")
-async def stack(postgres_server, nats_server):
-    """One system for this module (starting five services is the slow part); tests compare
-    row counts before and after rather than expecting empty tables."""
-    system = await started_system(postgres_server, nats_server)
-    yield system
-    system.stop()
+async def stack(shared_systems):
+    """The shared system with the default settings (starting five services is the slow part;
+    these users are this module's alone); tests compare row counts before and after rather
+    than expecting empty tables."""
+    return await shared_systems.get()
 
 
 async def row_counts(database_url: str) -> dict[str, int]:
@@ -60,7 +58,7 @@ async def wait_for_status(client: httpx.AsyncClient, insight_id: str, headers: d
 async def relationship(nats_url: str, database_url: str, rid: str, coach: str, client: str) -> None:
     await publish(nats_url, CoachingRelationshipChanged(relationship_id=rid, coach_user_id=coach,
                                                         client_user_id=client, status="active",
-                                                        coach_name="Maya", client_name="Alice"))
+                                                        coach_name="Ines", client_name="Ida"))
     for _ in range(300):  # paired uploads need ingestion's projection of it
         if await fetchval(database_url, "select count(*) from ingestion.relationships where relationship_id = $1", rid):
             return
@@ -75,24 +73,24 @@ def problem(response: httpx.Response) -> tuple[int, str]:
 
 async def test_file_uploads_paired_and_unpaired_complete_and_outsiders_get_404(stack):
     system, database_url = stack, stack.database_url
-    await relationship(system.nats_url, database_url, "rel-1", "coach-maya", "client-alice")
-    maya, alice, bob = (system.headers(u) for u in ("coach-maya", "client-alice", "client-bob"))
+    await relationship(system.nats_url, database_url, "rel-1", "coach-ines", "client-ida")
+    ines, ida, ivo = (system.headers(u) for u in ("coach-ines", "client-ida", "client-ivo"))
     async with httpx.AsyncClient(base_url=system.gateway_url, timeout=30) as client:
-        paired = await client.post(f"{API}/", headers=maya, files={"transcript_file": ("week 3.txt", SAMPLE)},
+        paired = await client.post(f"{API}/", headers=ines, files={"transcript_file": ("week 3.txt", SAMPLE)},
                                    data={"coaching_relationship_id": "rel-1", "session_title": "Week 3",
                                          "session_date": "2026-11-20"})
         assert paired.status_code == 202, paired.text
-        assert paired.json()["status"] == "pending" and paired.json()["client_user_id"] == "client-alice"
-        assert paired.json()["coach_user_id"] == "coach-maya" and paired.json()["is_unpaired"] is False
+        assert paired.json()["status"] == "pending" and paired.json()["client_user_id"] == "client-ida"
+        assert paired.json()["coach_user_id"] == "coach-ines" and paired.json()["is_unpaired"] is False
 
-        unpaired = await client.post(f"{API}/unpaired", headers=alice,
+        unpaired = await client.post(f"{API}/unpaired", headers=ida,
                                      files={"transcript_file": ("C:\\notes\\offsite.txt", SAMPLE, "text/plain")})
         assert unpaired.status_code == 202, unpaired.text
         assert unpaired.json()["is_unpaired"] is True and unpaired.json()["coach_user_id"] is None
 
         for insight_id in (paired.json()["id"], unpaired.json()["id"]):
-            assert (await wait_for_status(client, insight_id, alice))["status"] == "completed"
-        assert (await client.get(f"{API}/{paired.json()['id']}", headers=maya)).status_code == 200
+            assert (await wait_for_status(client, insight_id, ida))["status"] == "completed"
+        assert (await client.get(f"{API}/{paired.json()['id']}", headers=ines)).status_code == 200
         ids = [paired.json()["id"], unpaired.json()["id"]]
         for _ in range(300):  # sharing projects the uploads on its own time: counted once it has
             if await fetchval(database_url, "select count(*) from sharing.insights where insight_id = any($1)", ids) == 2:
@@ -100,7 +98,7 @@ async def test_file_uploads_paired_and_unpaired_complete_and_outsiders_get_404(s
             await asyncio.sleep(0.1)
 
         before = await row_counts(database_url)
-        outsider = await client.post(f"{API}/", headers=bob, files={"transcript_file": ("a.txt", SAMPLE)},
+        outsider = await client.post(f"{API}/", headers=ivo, files={"transcript_file": ("a.txt", SAMPLE)},
                                      data={"coaching_relationship_id": "rel-1"})
         assert problem(outsider) == (404, "not_found")
         assert await row_counts(database_url) == before
@@ -141,7 +139,7 @@ async def declare_and_stall(system, headers: dict, declared: int) -> tuple[int, 
 async def test_bad_input_gets_a_stable_code_and_stores_nothing(stack):
     system, database_url = stack, stack.database_url
     before = await row_counts(database_url)
-    alice = system.headers("client-alice")
+    ida = system.headers("client-ida")
     too_long = b"Client: " + b"word " * (MAX_TRANSCRIPT_CHARS // 5 + 100)
     cases = [  # (what, request kwargs, status, code)
         ("unknown type", {"files": {"transcript_file": ("session.exe", b"MZ\x90\x00binary")}},
@@ -160,7 +158,7 @@ async def test_bad_input_gets_a_stable_code_and_stores_nothing(stack):
     ]
     async with httpx.AsyncClient(base_url=system.gateway_url, timeout=30) as client:
         for what, kwargs, status, code in cases:
-            response = await client.post(f"{API}/unpaired", headers=alice, **kwargs)
+            response = await client.post(f"{API}/unpaired", headers=ida, **kwargs)
             assert problem(response) == (status, code), (what, response.text)
 
         # no Content-Length (chunked): counted while streaming, cut at the limit
@@ -172,16 +170,16 @@ async def test_bad_input_gets_a_stable_code_and_stores_nothing(stack):
                 yield chunk
 
         response = await client.post(f"{API}/unpaired", content=body(),
-                                     headers={**alice, "content-type": f"multipart/form-data; boundary={boundary}"})
+                                     headers={**ida, "content-type": f"multipart/form-data; boundary={boundary}"})
         assert problem(response) == (413, "file_too_large")
         # a declared size over the limit is refused before any byte is read
-        status, body = await declare_and_stall(system, alice, MAX_UPLOAD_BYTES + 1024 * 1024)
+        status, body = await declare_and_stall(system, ida, MAX_UPLOAD_BYTES + 1024 * 1024)
         assert status == 413 and b'"file_too_large"' in body
 
-        text_too_long = await client.post(f"{API}/unpaired/from-text", headers=alice,
+        text_too_long = await client.post(f"{API}/unpaired/from-text", headers=ida,
                                           json={"transcript_text": too_long.decode()})
         assert problem(text_too_long) == (413, "transcript_too_long")
-        paired_without_file = await client.post(f"{API}/", headers=alice, data={"coaching_relationship_id": "r"},
+        paired_without_file = await client.post(f"{API}/", headers=ida, data={"coaching_relationship_id": "r"},
                                                 files={"other": ("a.txt", b"x")})
         assert problem(paired_without_file) == (422, "missing_file")
     assert await row_counts(database_url) == before
@@ -190,9 +188,9 @@ async def test_bad_input_gets_a_stable_code_and_stores_nothing(stack):
 async def test_an_idempotent_retry_returns_the_first_insight_once(stack):
     system, database_url = stack, stack.database_url
     before = await row_counts(database_url)
-    alice, bob = system.headers("client-alice"), system.headers("client-bob")
+    ida, ivo = system.headers("client-ida"), system.headers("client-ivo")
     async with httpx.AsyncClient(base_url=system.gateway_url, timeout=30) as client:
-        file_key = {**alice, "Idempotency-Key": "upload-7f3a"}
+        file_key = {**ida, "Idempotency-Key": "upload-7f3a"}
         first = await client.post(f"{API}/unpaired", headers=file_key, files={"transcript_file": ("a.txt", SAMPLE)},
                                   data={"session_date": "2026-11-20T10:00:00+02:00"})
         retry = await client.post(f"{API}/unpaired", headers=file_key, files={"transcript_file": ("a.txt", SAMPLE)},
@@ -204,40 +202,40 @@ async def test_an_idempotent_retry_returns_the_first_insight_once(stack):
                                    files={"transcript_file": ("a.txt", SAMPLE + b"\nClient: One more thing.")})
         assert problem(reused) == (409, "idempotency_key_reused")
 
-        text_key = {**alice, "Idempotency-Key": "paste-1"}
+        text_key = {**ida, "Idempotency-Key": "paste-1"}
         texts = [await client.post(f"{API}/unpaired/from-text", headers=text_key,
                                    json={"transcript_text": SAMPLE.decode(), "session_title": "T"}) for _ in range(3)]
         assert {r.status_code for r in texts} == {202} and len({r.json()["id"] for r in texts}) == 1
-        # keys are per user: Bob's identical key is his own
-        bobs = await client.post(f"{API}/unpaired/from-text", headers={**bob, "Idempotency-Key": "paste-1"},
+        # keys are per user: Ivo's identical key is his own
+        ivos = await client.post(f"{API}/unpaired/from-text", headers={**ivo, "Idempotency-Key": "paste-1"},
                                  json={"transcript_text": SAMPLE.decode(), "session_title": "T"})
-        assert bobs.status_code == 202 and bobs.json()["id"] != texts[0].json()["id"]
+        assert ivos.status_code == 202 and ivos.json()["id"] != texts[0].json()["id"]
 
         # concurrent retries of one request (a client timing out and retrying) make one insight
-        key = {**alice, "Idempotency-Key": "burst"}
+        key = {**ida, "Idempotency-Key": "burst"}
         burst = await asyncio.gather(*(client.post(f"{API}/unpaired/from-text", headers=key,
                                                    json={"transcript_text": SAMPLE.decode()}) for _ in range(5)))
         assert {r.status_code for r in burst} == {202} and len({r.json()["id"] for r in burst}) == 1
 
     after = await row_counts(database_url)
     for table in ("ingestion.transcripts", "ingestion.idempotency_keys", "ingestion.outbox"):
-        assert after[table] - before[table] == 4, table  # file, text, Bob's text, burst
+        assert after[table] - before[table] == 4, table  # file, text, Ivo's text, burst
 
 
 async def test_delete_through_the_gateway_erases_the_transcript(stack):
     system, database_url = stack, stack.database_url
-    alice, bob = system.headers("client-alice"), system.headers("client-bob")
+    ida, ivo = system.headers("client-ida"), system.headers("client-ivo")
     async with httpx.AsyncClient(base_url=system.gateway_url, timeout=30) as client:
-        created = await client.post(f"{API}/unpaired", headers={**alice, "Idempotency-Key": "delete-me"},
+        created = await client.post(f"{API}/unpaired", headers={**ida, "Idempotency-Key": "delete-me"},
                                     files={"transcript_file": ("a.txt", SAMPLE)})
         insight_id = created.json()["id"]
-        await wait_for_status(client, insight_id, alice)
-        assert problem(await client.delete(f"{API}/{insight_id}", headers=bob)) == (404, "not_found")
-        assert (await client.delete(f"{API}/{insight_id}", headers=alice)).status_code == 204
+        await wait_for_status(client, insight_id, ida)
+        assert problem(await client.delete(f"{API}/{insight_id}", headers=ivo)) == (404, "not_found")
+        assert (await client.delete(f"{API}/{insight_id}", headers=ida)).status_code == 204
         for _ in range(50):  # InsightDeleted (via the outbox) reaches the insights projection
-            if (await client.get(f"{API}/{insight_id}", headers=alice)).status_code == 404:
+            if (await client.get(f"{API}/{insight_id}", headers=ida)).status_code == 404:
                 break
             await asyncio.sleep(0.1)
-        assert problem(await client.get(f"{API}/{insight_id}", headers=alice)) == (404, "not_found")
+        assert problem(await client.get(f"{API}/{insight_id}", headers=ida)) == (404, "not_found")
     assert await fetchval(database_url, "select count(*) from ingestion.transcripts where id = $1", insight_id) == 0
     assert await fetchval(database_url, "select count(*) from ingestion.idempotency_keys where key = 'delete-me'") == 0

@@ -9,7 +9,6 @@ from pathlib import Path
 import httpx
 import pytest
 from devstack.system import System
-from devstack.testing import started_system
 
 API = "/api/v1/session-insights"
 SAMPLE = (Path(__file__).parents[2] / "samples" / "leadership-session.txt").read_text()
@@ -29,10 +28,10 @@ def wait_until(check, what: str, timeout: float = 30, every: float = 0.02) -> fl
 
 
 @pytest.fixture(scope="module")
-async def stack(postgres_server, nats_server):
-    system = await started_system(postgres_server, nats_server)
-    yield system
-    system.stop()
+async def stack(shared_systems):
+    """The shared system with the default settings (these clients and coaches are this
+    module's alone)."""
+    return await shared_systems.get()
 
 
 @pytest.fixture

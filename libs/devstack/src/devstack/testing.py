@@ -1,6 +1,8 @@
 """pytest plugin: a real nats-server (JetStream) and a real Postgres, started once per
 session from local binaries (or with testcontainers: SI_TEST_BACKEND=containers, see
-devstack.containers); each test gets a fresh database and empty streams."""
+devstack.containers); each test gets a fresh database and empty streams. Systems of all
+five services are started per module (`started_system`) or shared by modules
+(`shared_systems`, on servers of their own)."""
 
 import asyncio
 import os
@@ -11,10 +13,12 @@ import subprocess
 import tempfile
 import time
 import uuid
+import warnings
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import asyncpg
@@ -26,7 +30,7 @@ from devstack import nats as nats_bin
 from devstack import nats_auth
 from devstack import pg
 from devstack.ports import free_port, wait_for_port
-from devstack.system import System
+from devstack.system import SERVICES, System
 
 PG_PASSWORD = "test-only-password"
 
@@ -199,6 +203,141 @@ async def started_system(postgres_server: PostgresServer, nats_server: NatsServe
                     extra_env=extra_env)
     system.start()
     return system
+
+
+class SharedSystems:
+    """Systems that test modules share, one per set of settings: started by the first module
+    that asks, handed to the next ones, stopped when the session ends (starting five services
+    costs 15-30 s of a 2-core machine; a module's tests take a few). Modules that share one
+    use users and ids no other module on it uses, since its data stays.
+
+    Each runs on a nats-server of its own (two systems on one server would consume each
+    other's events: durable consumers are per server), and all on one Postgres of their own
+    (a database each), started with the first: the session's servers have their streams
+    deleted for every test (`nats_url`) and are stopped by fault tests, which would pull the
+    streams and connections out from under a system that outlives a module."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.postgres: PostgresServer | None = None
+        self.running: dict[tuple[tuple[str, str], ...], tuple[System, NatsServer]] = {}
+        self.nats_made = 0
+
+    async def get(self, **extra_env: str) -> System:
+        """The running system with these settings, settled (no event of an earlier module
+        still on its way), or a new one when there is none or it is broken."""
+        key = tuple(sorted(extra_env.items()))
+        if key in self.running and not await usable(self.running[key][0]):
+            self._stop(*self.running.pop(key))  # a module killed a service and failed before restarting it, say
+        if key not in self.running:
+            await self._start(key, extra_env)
+        return self.running[key][0]
+
+    async def _start(self, key: tuple, extra_env: dict[str, str]) -> None:
+        if self.postgres is None:
+            self.postgres = _new_postgres(self.root / "pg")
+            self.postgres.start()
+        self.nats_made += 1
+        nats_server = _new_nats(self.root / f"nats-{self.nats_made}")
+        try:
+            nats_server.start()
+            system = System(database_url=await fresh_database(self.postgres), nats_url=nats_server.url,
+                            extra_env=extra_env)
+        except BaseException:
+            _discard(nats_server)
+            raise
+        self.running[key] = (system, nats_server)  # before it starts: stop() stops a half-started one too
+        system.start(timeout=400)  # the first start of a session, maybe alongside other work
+
+    def _stop(self, system: System, nats_server: NatsServer) -> None:
+        system.stop()
+        _discard(nats_server)
+
+    def stop(self) -> None:
+        """Everything, whatever fails (reported, and the rest still stopped)."""
+        stops = [partial(self._stop, *running) for running in self.running.values()]
+        if self.postgres is not None:
+            stops.append(partial(_discard, self.postgres))
+        for stop in stops:
+            try:
+                stop()
+            except Exception as exc:
+                print(f"warning: stopping a shared system failed: {exc!r}")
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _new_postgres(data: Path) -> PostgresServer:
+    if containers.backend() == "containers":
+        return containers.PostgresContainer(password=PG_PASSWORD)
+    return PostgresServer(data=data)
+
+
+def _new_nats(store: Path) -> NatsServer:
+    return containers.NatsContainer() if containers.backend() == "containers" else NatsServer(store=store)
+
+
+def _discard(server) -> None:
+    """A server whose data is not needed again, stopped (a container: removed)."""
+    if isinstance(server, PostgresServer):
+        server.discard()
+    elif isinstance(server, NatsServer):
+        server.stop()
+    else:
+        server.remove()
+
+
+async def usable(system: System, settle_timeout: float = 120) -> bool:
+    """Every service running and ready, and nothing left in flight by the module before
+    (a test counting rows or reading a stream's last message must see only its own work)."""
+    try:
+        for name in SERVICES:
+            if name not in system.processes:
+                return False
+            await asyncio.to_thread(system.wait_ready, name, 30)
+    except (RuntimeError, TimeoutError):
+        return False
+    deadline = time.monotonic() + settle_timeout
+    while not await settled(system):
+        if time.monotonic() > deadline:
+            warnings.warn(f"the shared system did not settle in {settle_timeout:.0f} s: replaced", stacklevel=1)
+            return False
+        await asyncio.sleep(0.1)
+    return True
+
+
+async def settled(system: System) -> bool:
+    """No event waiting in an outbox, none pending or unacknowledged for a service's consumer."""
+    conn = await asyncpg.connect(system.database_url.replace("+asyncpg", ""))
+    try:
+        for schema in ("ingestion", "analysis", "sharing"):
+            if await conn.fetchval(f"select count(*) from {schema}.outbox where sent_at is null and dead_at is null"):
+                return False
+    finally:
+        await conn.close()
+    client = await nats.connect(system.nats_url)
+    try:
+        js = client.jetstream()
+        for stream in await js.streams_info():
+            for consumer in await js.consumers_info(stream.config.name):
+                # consumers a test made itself (the event catalog's reader, say) are not the system's
+                if consumer.name.split("-")[0] in SERVICES and (consumer.num_pending or consumer.num_ack_pending):
+                    return False
+        return True
+    finally:
+        await client.close()
+
+
+@pytest.fixture(scope="session")
+def shared_systems() -> Iterator[SharedSystems]:
+    """See SharedSystems; a module-scoped fixture asks it for a system:
+    `await shared_systems.get(SOME_SETTING="x")`."""
+    if containers.backend() == "containers" and (problem := containers.engine_problem()):
+        pytest.skip(problem)
+    root = Path(tempfile.mkdtemp(prefix="si-shared-"))
+    root.chmod(0o755)
+    shared = SharedSystems(root)
+    yield shared
+    shared.stop()
 
 
 @contextmanager
