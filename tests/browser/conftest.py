@@ -19,7 +19,8 @@ _taken: list[Path] = []
 @pytest.fixture(scope="module")
 async def system(shared_systems):
     """The shared system with the default settings (starting five services is the slow part),
-    as tests/e2e modules have it: each module signs in as demo users no other module on it uses."""
+    as tests/e2e modules have it. The demo users are few: a module signing in as one another
+    module uses too counts only what it made itself (the upload retry test: before and after)."""
     return await shared_systems.get()
 
 
