@@ -208,8 +208,8 @@ async def started_system(postgres_server: PostgresServer, nats_server: NatsServe
 class SharedSystems:
     """Systems that test modules share, one per set of settings: started by the first module
     that asks, handed to the next ones, stopped when the session ends (starting five services
-    costs 15-30 s of a 2-core machine; a module's tests take a few). Modules that share one
-    use users and ids no other module on it uses, since its data stays.
+    costs 15-30 s of a 2-core machine; a module's tests take a few). Its data stays, so a
+    module on one uses users and ids no other module on it uses, or counts only what it made.
 
     Each runs on a nats-server of its own (two systems on one server would consume each
     other's events: durable consumers are per server), and all on one Postgres of their own
