@@ -140,6 +140,7 @@ def rows(tallies: dict, annomi_r: dict | None) -> list[tuple[str, list[str]]]:
     row("gold themes found", share("themes_gold_ok", "themes_gold"))
     row("themes named / filler", lambda m: f"{m['themes_named']} / {m['themes_filler']}")
     row("shift direction right", share("shift_ok", "shift_n"))
+    row("shifts seen as none", lambda m: f"{m['shift_unseen']} of {m['shift_n']}")
     row("false shifts", lambda m: f"{m['shift_false']} of {m['noshift_n']}")
     row("feedback strengths found", share("fb_strengths_ok", "fb_strengths_n"))
     row("feedback missed found", share("fb_missed_ok", "fb_missed_n"))

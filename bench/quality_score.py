@@ -143,6 +143,7 @@ def score_half(stems: list[str], sessions: dict, verbose: bool = False, scorers:
         if shift_gold["present"]:
             m["shift_n"] += 1
             m["shift_ok"] += shift_pred == shift_gold["direction"]
+            m["shift_unseen"] += shift_pred is None
         else:
             m["noshift_n"] += 1
             m["shift_false"] += shift_pred is not None
