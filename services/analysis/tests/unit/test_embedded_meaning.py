@@ -741,3 +741,20 @@ def test_sentences_that_only_point_back_are_not_what_the_client_discovered():
     found = [d.insight for d in result.client_discoveries]
     assert "That's what my old boss always modelled." not in found
     assert 'saw something new: "I never thought of it that way."' not in result.session_summary
+
+
+def test_the_start_of_an_online_session_is_the_start_of_the_shift():
+    result = analyze_transcript(talk(
+        "Coach: What would you like from today?",
+        "Client: Just to talk through the quarter, really.",
+        "Coach: Where are you against the target?",
+        "Client: Two deals short, and the board meets in March.",
+        "Coach: What does the founder expect?",
+        "Client: She put my number on the slide for everyone to see.",
+        "Coach: What would help?",
+        "Client: Maybe fewer demos and more calls.",
+        "Coach: How are you now?",
+        "Client: Honestly, when I logged on I was actually quite chuffed about the deal we closed. "
+        "Now I feel like I'm miles behind and doing everything wrong.",
+    ))
+    assert [e.direction for e in result.emotional_shifts] == ["declined"]

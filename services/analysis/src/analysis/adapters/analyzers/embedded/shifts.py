@@ -20,7 +20,8 @@ THRESHOLD = 0.3
 # "I came in feeling like a fraud": said at the end, about the start. It belongs to the start.
 _LOOKING_BACK = re.compile(
     r"\b(?:i came in(?:to (?:this|today|the session))?(?: here)?(?: feeling| thinking| today)?|"
-    r"when (?:we|i) (?:started|began|came in|sat down|got here)|at the (?:start|beginning)(?: of (?:this|the|our|today))?|"
+    r"when (?:we|i) (?:started|began|came in|sat down|got here|logged (?:on|in)|joined|dialled in|dialed in|came on)|"
+    r"at the (?:start|beginning)(?: of (?:this|the|our|today))?|"
     r"(?:an hour|half an hour|twenty minutes|a few minutes) ago|before (?:this|today|we (?:started|talked|spoke)))\b",
     re.I,
 )
@@ -104,7 +105,7 @@ _BETTER = re.compile(r"\b(?:better|lighter|clearer|calmer|freer|relieved|more (?
                      r"optimistic|energi[sz]ed|in control)|less (?:anxious|stressed|worried|stuck|scared|overwhelmed|"
                      r"angry|heavy)|completely different|a weight off)\b", re.I)
 # "... than I did an hour ago", "... as when I came in": a comparison with the start, unasked.
-_SINCE_START = re.compile(r"\b(?:than|as) (?:i did |i was |i felt )?(?:when (?:i came in|we started|i arrived|i walked in)|"
+_SINCE_START = re.compile(r"\b(?:than|as) (?:i did |i was |i felt )?(?:when (?:i came in|we started|i arrived|i walked in|i logged (?:on|in)|i joined)|"
                           r"(?:an|half an) hour ago|at the start|before we (?:started|talked))\b", re.I)
 _WORSE = re.compile(r"\b(?:worse|heavier|more (?:confused|anxious|stuck|worried|overwhelmed|lost)|less (?:sure|confident|"
                     r"clear|hopeful))\b", re.I)
