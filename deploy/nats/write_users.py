@@ -21,7 +21,8 @@ SECRET = "nats-users"
 
 def users() -> list[tuple[str, dict | None]]:
     return [(ADMIN, None), (PLATFORM, nats_auth.PLATFORM_PERMISSIONS),
-            *((name, nats_auth.permissions(grants)) for name, grants in nats_auth.SERVICE_GRANTS.items())]
+            *((name, nats_auth.permissions(grants)) for name, grants in nats_auth.SERVICE_GRANTS.items()),
+            *((name, nats_auth.listener_permissions(subjects)) for name, subjects in nats_auth.LISTENERS.items())]
 
 
 def variable(user: str) -> str:
@@ -30,8 +31,9 @@ def variable(user: str) -> str:
 
 def authorization_conf() -> str:
     lines = ["# Who may do what on the NATS cluster of compose.yaml (included by cluster.conf): one user per",
-             "# service, allowed only its own subjects and durable consumers; `admin` (operators' tools) and",
-             "# `platform` (publishes relationship changes). Passwords come from the environment.",
+             "# service, allowed only its own subjects and durable consumers (the gateway: only to hear status",
+             "# hints); `admin` (operators' tools) and `platform` (publishes relationship changes). Passwords",
+             "# come from the environment.",
              "# Written by write_users.py from devstack.nats_auth; do not edit by hand.",
              "authorization {", "  users: ["]
     for name, permissions in users():

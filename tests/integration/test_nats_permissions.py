@@ -8,7 +8,7 @@ import nats
 import nats.errors
 import pytest
 from chassis.messaging import ensure_streams, make_broker
-from contracts.subjects import ANALYSIS_COMPLETED_V1
+from contracts.subjects import ANALYSIS_COMPLETED_V1, INSIGHT_STATUS_HINT_V1
 from devstack import nats_auth
 from nats.js.api import AckPolicy, ConsumerConfig
 
@@ -85,11 +85,38 @@ async def test_a_service_cannot_read_through_another_services_consumer_nor_delet
         await insights.close()
 
 
-async def test_anonymous_clients_and_the_gateway_get_no_connection(nats_server):
+async def test_anonymous_clients_get_no_connection(nats_server):
     with pytest.raises(nats.errors.Error):
         await nats.connect(nats_server.url.replace(f"{nats_auth.ADMIN}:{nats_server.secret}@", ""),
                            max_reconnect_attempts=0, allow_reconnect=False, connect_timeout=2)
-    assert "gateway" not in nats_auth.SERVICE_GRANTS
+
+
+async def test_the_gateway_hears_the_status_hints_insights_sends_and_may_do_nothing_else(nats_server, streams):
+    assert "gateway" not in nats_auth.SERVICE_GRANTS  # no JetStream at all
+    gateway, errors = await connect_as(nats_server, "gateway")
+    insights, insights_errors = await connect_as(nats_server, "insights")
+    try:
+        heard = await gateway.subscribe(INSIGHT_STATUS_HINT_V1)
+        await gateway.flush()
+        await insights.publish(INSIGHT_STATUS_HINT_V1, b'{"insight_id": "i-1"}')
+        assert (await heard.next_msg(timeout=5)).data == b'{"insight_id": "i-1"}'
+        assert insights_errors == []
+
+        await gateway.publish(INSIGHT_STATUS_HINT_V1, b'{"insight_id": "forged"}')  # not the gateway's to send
+        await gateway.subscribe(ANALYSIS_COMPLETED_V1)  # nor to read events
+        with pytest.raises(nats.errors.Error):
+            await gateway.jetstream(timeout=1).stream_info("ANALYSIS")
+        await gateway.flush()
+        await asyncio.sleep(0.2)
+        refused = [e.lower() for e in errors if "permissions violation" in e.lower()]
+        for what in (f"publish to \"{INSIGHT_STATUS_HINT_V1}\"", f"subscription to \"{ANALYSIS_COMPLETED_V1}\"",
+                     "publish to \"$js.api.stream.info.analysis\""):
+            assert any(what.lower() in e for e in refused), (what, errors)
+        with pytest.raises(nats.errors.TimeoutError):
+            await heard.next_msg(timeout=0.3)  # the forged hint never went out
+    finally:
+        await gateway.close()
+        await insights.close()
 
 
 def test_the_permissions_follow_the_event_catalog():
@@ -99,5 +126,6 @@ def test_the_permissions_follow_the_event_catalog():
     assert granted == {s for s, producer in PRODUCER_OF.items() if producer != nats_auth.PLATFORM}
     assert sorted(d for g in nats_auth.SERVICE_GRANTS.values() for d, _ in g.consumes) == sorted(
         d for durables in DURABLES_OF.values() for d in durables)
-    assert nats_auth.SERVICE_GRANTS["insights"].publishes == ()
+    assert nats_auth.SERVICE_GRANTS["insights"].publishes == ()  # events; its status hint is apart
+    assert [name for name, grants in nats_auth.SERVICE_GRANTS.items() if grants.hints] == ["insights"]
     assert nats_auth.PLATFORM_PERMISSIONS["publish"]["allow"] == ["platform.v1.relationship.changed"]

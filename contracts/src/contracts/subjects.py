@@ -8,6 +8,11 @@ INSIGHT_SHARED_V1 = "insights.v1.sharing.granted"
 INSIGHT_SHARE_REVOKED_V1 = "insights.v1.sharing.revoked"
 INSIGHT_DELETED_V1 = "insights.v1.insight.deleted"
 
+# Core NATS, no stream: a hint the insights service sends after it commits a change of an
+# insight's status, for the gateway's live status streams (contracts.hints). Never an event:
+# not stored, not in the catalog, not for other services.
+INSIGHT_STATUS_HINT_V1 = "insights.v1.insight.status"
+
 # One stream per producer: (stream name, subjects it captures).
 PLATFORM_STREAM = ("PLATFORM", ["platform.v1.>"])
 INGESTION_STREAM = ("INGESTION", [TRANSCRIPT_RECEIVED_V1, INSIGHT_DELETED_V1])

@@ -130,3 +130,14 @@ class FakeUnitOfWork(UnitOfWork):
 
     async def commit(self) -> None:
         self.commits += 1
+
+
+class FakeHints:
+    """Status hints sent, each with the commits made before it (a hint must follow its commit)."""
+
+    def __init__(self, uow: FakeUnitOfWork) -> None:
+        self.uow = uow
+        self.sent: list[tuple[str, int]] = []
+
+    async def status_changed(self, insight_id: str) -> None:
+        self.sent.append((insight_id, self.uow.commits))

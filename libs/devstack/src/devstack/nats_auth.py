@@ -13,6 +13,10 @@ so each permission names its stream and consumer:
 - ingestion and analysis may delete messages from their own stream (erasure);
 - no service may delete or purge a stream, delete a consumer, or touch another's consumer.
 
+Besides the events, one core-NATS hint (no stream): insights publishes `insights.v1.insight.status`
+after it commits a status change, and the gateway, whose user may do nothing else, subscribes to
+it to wake its live status streams (contracts.hints).
+
 Local passwords are derived from one secret (HMAC-SHA256 of the user name), so a test
 harness holding the admin URL can hand each service its own password.
 """
@@ -25,7 +29,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from contracts.catalog import DURABLES_OF, PRODUCER_OF
-from contracts.subjects import ALL_STREAMS
+from contracts.subjects import ALL_STREAMS, INSIGHT_STATUS_HINT_V1
 
 ADMIN = "devstack"  # full rights: the test harness and the operator's tools, never a service
 PLATFORM = "platform"  # what the coaching platform would hold: publishes relationship changes only
@@ -38,6 +42,7 @@ class Grants:
     publishes: tuple[str, ...] = ()  # event subjects
     consumes: tuple[tuple[str, str], ...] = ()  # (durable consumer, subject)
     erases_own: bool = False  # deletes messages it published (erasure)
+    hints: tuple[str, ...] = ()  # core-NATS hint subjects it publishes (no stream)
 
 
 def grants_of(service: str) -> Grants:
@@ -46,13 +51,17 @@ def grants_of(service: str) -> Grants:
     return Grants(publishes=tuple(subject for subject, producer in PRODUCER_OF.items() if producer == service),
                   consumes=tuple((durable, subject) for subject, durables in DURABLES_OF.items()
                                  for durable in durables if durable.startswith(f"{service}-")),
-                  erases_own=service in ERASE_THEIR_OWN_MESSAGES)
+                  erases_own=service in ERASE_THEIR_OWN_MESSAGES, hints=HINTS_OF.get(service, ()))
 
 
 ERASE_THEIR_OWN_MESSAGES = ("ingestion", "analysis", "sharing")  # erasure deletes what they published from their stream
+HINTS_OF = {"insights": (INSIGHT_STATUS_HINT_V1,)}  # who publishes which hint
 SERVICE_GRANTS: dict[str, Grants] = {
     service: grants_of(service) for service in ("ingestion", "analysis", "insights", "sharing")
-}  # the gateway talks to the services over HTTP only: it gets no NATS user at all
+}
+# Users that only listen to hints: no JetStream, no publishing at all. The gateway reaches the
+# services over HTTP; on NATS it only hears that an insight's status changed.
+LISTENERS: dict[str, tuple[str, ...]] = {"gateway": (INSIGHT_STATUS_HINT_V1,)}
 
 
 def stream_of(subject: str) -> str:
@@ -65,7 +74,7 @@ def stream_of(subject: str) -> str:
 def permissions(grants: Grants) -> dict:
     """nats-server `permissions` for one service."""
     api = "$JS.API"
-    publish = [*grants.publishes]
+    publish = [*grants.publishes, *grants.hints]
     for stream in STREAMS:
         publish += [f"{api}.STREAM.INFO.{stream}", f"{api}.STREAM.CREATE.{stream}",
                     f"{api}.STREAM.UPDATE.{stream}", f"{api}.CONSUMER.LIST.{stream}"]
@@ -77,6 +86,11 @@ def permissions(grants: Grants) -> dict:
     if grants.erases_own:
         publish += sorted({f"{api}.STREAM.MSG.DELETE.{stream_of(s)}" for s in grants.publishes})
     return {"publish": {"allow": publish}, "subscribe": {"allow": [INBOX]}}
+
+
+def listener_permissions(subjects: Iterable[str]) -> dict:
+    """nats-server `permissions` for a user that only subscribes to these core-NATS subjects."""
+    return {"publish": {"deny": [">"]}, "subscribe": {"allow": list(subjects)}}
 
 
 PLATFORM_PERMISSIONS = {"publish": {"allow": [subject for subject, producer in PRODUCER_OF.items()
@@ -93,19 +107,24 @@ def password_for(secret: str, user: str) -> str:
     return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
-def users(secret: str, services: Iterable[str] = SERVICE_GRANTS) -> list[dict]:
-    """The `authorization.users` list: the admin, the platform, and one user per service."""
+def users(secret: str, services: Iterable[str] = SERVICE_GRANTS,
+          listeners: Iterable[str] = LISTENERS) -> list[dict]:
+    """The `authorization.users` list: the admin, the platform, one user per service and one
+    per listener (the gateway)."""
     found = [{"user": ADMIN, "password": password_for(secret, ADMIN)},
              {"user": PLATFORM, "password": password_for(secret, PLATFORM), "permissions": PLATFORM_PERMISSIONS}]
     found += [{"user": name, "password": password_for(secret, name), "permissions": permissions(SERVICE_GRANTS[name])}
               for name in services]
+    found += [{"user": name, "password": password_for(secret, name),
+               "permissions": listener_permissions(LISTENERS[name])} for name in listeners]
     return found
 
 
 def service_environment(secret: str) -> dict[str, str]:
-    """`<SERVICE>_NATS_USER` / `<SERVICE>_NATS_PASSWORD` for every service with a NATS user."""
+    """`<SERVICE>_NATS_USER` / `<SERVICE>_NATS_PASSWORD` for every service with a NATS user
+    (the gateway's included)."""
     env = {}
-    for name in SERVICE_GRANTS:
+    for name in (*SERVICE_GRANTS, *LISTENERS):
         env[f"{name.upper()}_NATS_USER"] = name
         env[f"{name.upper()}_NATS_PASSWORD"] = password_for(secret, name)
     return env

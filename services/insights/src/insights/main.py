@@ -8,6 +8,7 @@ from chassis.settings import CommonSettings, jwt_verifier_from_env
 
 from insights.adapters import http
 from insights.adapters.embeddings import WordLlamaEmbedder
+from insights.adapters.nats.hints import NatsStatusHints
 from insights.adapters.nats.subscribers import subscribe
 from insights.adapters.postgres.pages import ReadPool
 from insights.adapters.postgres.reader import SqlaInsightReader
@@ -26,7 +27,7 @@ def create_app(settings: CommonSettings | None = None):
     embedder = WordLlamaEmbedder()
     embedder.embed(["warm up"])  # load the model now (~0.5 s), not inside the first event or search
     subscribe(runtime.broker, lambda: InsightsUnitOfWork(runtime.sessions, inbox=inbox, embedder=embedder),
-              dead_letters=runtime.dead_letters)
+              dead_letters=runtime.dead_letters, hints=NatsStatusHints(runtime.broker))
     reader = SqlaInsightReader(runtime.sessions, ReadPool(settings.database_url))
     routes = http.routes(reader, SqlaSearchIndex(runtime.sessions), embedder)
     return runtime.app(routes, jwt_verifier_from_env(), on_shutdown=[reader.close])

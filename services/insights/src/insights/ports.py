@@ -14,6 +14,14 @@ class Embedder(Protocol):
         """Unit-length sentence vectors, one row per text."""
 
 
+class StatusHints(Protocol):
+    """Tells whoever watches an insight (the gateway's live status streams) that its status
+    changed, after the change is committed: fire-and-forget, a hint to look again, never the
+    truth. A hint that cannot be sent is dropped; the watchers also look on their own now and then."""
+
+    async def status_changed(self, insight_id: str) -> None: ...
+
+
 class Relationship(Protocol):
     relationship_id: str
     coach_user_id: str

@@ -19,7 +19,7 @@ from contracts import (
     Turn,
 )
 
-from ..fakes import FakeStore, FakeUnitOfWork
+from ..fakes import FakeHints, FakeStore, FakeUnitOfWork
 
 NOW = datetime.now(UTC)
 CONTENT = InsightContent(
@@ -55,6 +55,23 @@ async def test_pending_then_completed_and_redelivery_changes_nothing(store):
     await projections.on_analysis_completed(done, uow)
     await projections.on_transcript_received(event, uow)  # a redelivered old event
     assert store.insights["i1"].status == "completed" and uow.commits == 2
+
+
+async def test_each_status_change_is_hinted_after_its_commit_and_nothing_else_is(store):
+    uow = FakeUnitOfWork(store)
+    hints = FakeHints(uow)
+    event = received("i1")
+    await projections.on_transcript_received(event, uow, hints)
+    await projections.on_analysis_completed(AnalysisCompleted(insight_id="i1", content=CONTENT), uow, hints)
+    await projections.on_transcript_received(event, uow, hints)  # redelivered: no change, no hint
+    await projections.on_insight_shared(InsightShared(insight_id="i1", owner_user_id="client-1",
+                                                      coach_user_id="coach-1", permissions=SharePermissions()),
+                                       uow)  # not a status change
+    await projections.on_insight_deleted(InsightDeleted(insight_id="i1", deleted_by="client-1"), uow, hints)
+    assert hints.sent == [("i1", 1), ("i1", 2), ("i1", 4)]  # each after the commit of its change
+    with pytest.raises(InsightNotYetKnown):  # not committed: nothing to hint
+        await projections.on_analysis_failed(AnalysisFailed(insight_id="i9", reason="x", attempts=5), uow, hints)
+    assert len(hints.sent) == 3
 
 
 async def test_a_result_before_its_transcript_is_retried_not_lost(store):

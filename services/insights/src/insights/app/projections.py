@@ -1,5 +1,6 @@
 """Every event the insights service consumes, applied once (inbox) to the read model.
-Replaying a stream from the start rebuilds the same state."""
+Replaying a stream from the start rebuilds the same state. Those that change an insight's
+status (processing, completed, failed, deleted) send a hint once committed (ports.StatusHints)."""
 
 from contracts import (
     AnalysisCompleted,
@@ -13,10 +14,16 @@ from contracts import (
 )
 from insights.domain.model import InsightNotYetKnown, InsightView
 from insights.domain.talk import talk_stats
-from insights.ports import UnitOfWork
+from insights.ports import StatusHints, UnitOfWork
 
 
-async def on_transcript_received(event: TranscriptReceived, uow: UnitOfWork) -> None:
+async def _hint(hints: StatusHints | None, insight_id: str) -> None:
+    if hints is not None:
+        await hints.status_changed(insight_id)
+
+
+async def on_transcript_received(event: TranscriptReceived, uow: UnitOfWork,
+                                 hints: StatusHints | None = None) -> None:
     async with uow:
         if not await uow.first_time(event.event_id, subject_of(event)):
             return
@@ -36,9 +43,11 @@ async def on_transcript_received(event: TranscriptReceived, uow: UnitOfWork) -> 
                 open_question_ratio=talk.open_question_ratio,
             ))
         await uow.commit()
+    await _hint(hints, event.insight_id)
 
 
-async def on_analysis_completed(event: AnalysisCompleted, uow: UnitOfWork) -> None:
+async def on_analysis_completed(event: AnalysisCompleted, uow: UnitOfWork,
+                                hints: StatusHints | None = None) -> None:
     async with uow:
         if not await uow.first_time(event.event_id, subject_of(event)):
             return
@@ -46,9 +55,10 @@ async def on_analysis_completed(event: AnalysisCompleted, uow: UnitOfWork) -> No
             if not await uow.projection.is_erased(event.insight_id):
                 raise InsightNotYetKnown(event.insight_id)
         await uow.commit()
+    await _hint(hints, event.insight_id)
 
 
-async def on_analysis_failed(event: AnalysisFailed, uow: UnitOfWork) -> None:
+async def on_analysis_failed(event: AnalysisFailed, uow: UnitOfWork, hints: StatusHints | None = None) -> None:
     async with uow:
         if not await uow.first_time(event.event_id, subject_of(event)):
             return
@@ -56,14 +66,16 @@ async def on_analysis_failed(event: AnalysisFailed, uow: UnitOfWork) -> None:
             if not await uow.projection.is_erased(event.insight_id):
                 raise InsightNotYetKnown(event.insight_id)
         await uow.commit()
+    await _hint(hints, event.insight_id)
 
 
-async def on_insight_deleted(event: InsightDeleted, uow: UnitOfWork) -> None:
+async def on_insight_deleted(event: InsightDeleted, uow: UnitOfWork, hints: StatusHints | None = None) -> None:
     async with uow:
         if not await uow.first_time(event.event_id, subject_of(event)):
             return
         await uow.projection.erase(event.insight_id, event.occurred_at)
         await uow.commit()
+    await _hint(hints, event.insight_id)
 
 
 async def on_relationship_changed(event: CoachingRelationshipChanged, uow: UnitOfWork) -> None:

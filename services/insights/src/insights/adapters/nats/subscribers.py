@@ -14,7 +14,7 @@ from contracts import (
     TranscriptReceived,
 )
 from insights.app import projections
-from insights.ports import UnitOfWork
+from insights.ports import StatusHints, UnitOfWork
 
 HANDLERS = {
     TranscriptReceived: projections.on_transcript_received,
@@ -25,13 +25,17 @@ HANDLERS = {
     InsightShared: projections.on_insight_shared,
     InsightShareRevoked: projections.on_insight_share_revoked,
 }
+# the projections that change an insight's status, and hint so once committed
+STATUS_CHANGES = (TranscriptReceived, AnalysisCompleted, AnalysisFailed, InsightDeleted)
 
 
 def subscribe(broker: NatsBroker, uow_factory: Callable[[], UnitOfWork],
-              dead_letters: DeadLetters | None = None) -> None:
+              dead_letters: DeadLetters | None = None, hints: StatusHints | None = None) -> None:
     for event_type, project in HANDLERS.items():
-        async def handle(event, message, project=project) -> None:
-            await project(event, uow_factory())
+        extra = {"hints": hints} if event_type in STATUS_CHANGES else {}
+
+        async def handle(event, message, project=project, extra=extra) -> None:
+            await project(event, uow_factory(), **extra)
 
         durable_consumer(broker, event_type, f"insights-{event_type.__name__}", handle, max_deliver=30,
                          dead_letters=dead_letters)
