@@ -18,8 +18,17 @@ def environment(values: dict[str, str]):
 
 
 def on_the_bus(service: str) -> bool:
-    """Services built on the chassis' runtime talk to NATS and own a schema; the gateway does not."""
+    """Services built on the chassis' runtime use JetStream (streams, durable consumers); the gateway does not."""
     return "ServiceRuntime(" in (ROOT / "services" / service / "src" / service / "main.py").read_text()
+
+
+def hears_hints(service: str) -> bool:
+    """The gateway connects to NATS only to hear status hints (core NATS, subscribe only)."""
+    return "NatsStatusHints(" in (ROOT / "services" / service / "src" / service / "main.py").read_text()
+
+
+def on_nats(service: str) -> bool:
+    return on_the_bus(service) or hears_hints(service)
 
 
 @dataclass
@@ -54,6 +63,9 @@ def resolve(service: str, env: dict[str, str]) -> Resolved:
 
             settings = GatewaySettings.from_env()
             host, port, database_url = settings.host, settings.port, settings.database_url
+            if settings.nats is not None:
+                settings.nats.security()  # raises when a user has no password
+                nats_hosts = [urlsplit(u).hostname for u in settings.nats.servers]
             for name in Services.__annotations__:
                 url = urlsplit(env.get(f"{name.upper()}_URL", ""))
                 upstreams[name] = (url.hostname, url.port)

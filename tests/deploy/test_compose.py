@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from deploy_code import ROOT, SERVICES, reads
-from deploy_settings import on_the_bus, resolve
+from deploy_settings import hears_hints, on_the_bus, resolve
 
 COMPOSE = ROOT / "deploy" / "compose.yaml"
 IMAGE_VARS = {"SERVICE"}  # read by the image's entrypoint, not the service
@@ -72,8 +72,11 @@ def test_each_service_s_settings_resolve_to_its_port_role_and_the_cluster(servic
     if on_the_bus(service):
         assert sorted(settings.nats_hosts) == list(NATS_NODES)
         assert settings.nats_replicas == len(NATS_NODES)
+    elif hears_hints(service):  # the gateway: every node, for the status hints; it keeps no streams
+        assert sorted(settings.nats_hosts) == list(NATS_NODES)
+        assert "NATS_REPLICAS" not in env_of(service)
     else:
-        assert not any(name.startswith("NATS_") for name in env_of(service)), "the gateway has no business on NATS"
+        assert not any(name.startswith("NATS_") for name in env_of(service))
     for upstream, (host, port) in settings.upstreams.items():
         assert host == upstream and port == resolve(upstream, env_of(upstream)).port
         assert SERVICES_IN[service]["depends_on"][upstream] == {"condition": "service_healthy"}
@@ -86,6 +89,8 @@ def test_each_service_waits_for_its_migration_and_the_infrastructure_and_probes_
     assert depends[f"migrate-{service}"] == {"condition": "service_completed_successfully"}
     needed = ["postgres", *(NATS_NODES if on_the_bus(service) else ())]
     assert all(depends[name] == {"condition": "service_healthy"} for name in needed)
+    if hears_hints(service) and not on_the_bus(service):
+        assert not set(NATS_NODES) & set(depends), "it starts and serves without NATS (its streams poll)"
     assert spec["healthcheck"]["test"] == ["CMD", "python", "/app/entrypoint.py", "probe", "ready"]
     assert spec["read_only"] is True and spec["tmpfs"] == ["/tmp"]
     if service not in ("gateway",):
@@ -149,11 +154,15 @@ def test_each_service_connects_to_nats_as_its_own_user_with_the_grants_devstack_
     assert users["admin"][1] is None, "the operators' user: full rights, used by no service"
     for service in SERVICES:
         env = env_of(service)
-        if service not in nats_auth.SERVICE_GRANTS:
+        if service in nats_auth.SERVICE_GRANTS:
+            expected = nats_auth.permissions(nats_auth.SERVICE_GRANTS[service])
+        elif service in nats_auth.LISTENERS:  # the gateway: subscribes to the status hints, nothing else
+            expected = nats_auth.listener_permissions(nats_auth.LISTENERS[service])
+        else:
             assert "NATS_USER" not in env
             continue
         variable, permissions = users[env["NATS_USER"]]
-        assert env["NATS_USER"] == service and permissions == nats_auth.permissions(nats_auth.SERVICE_GRANTS[service])
+        assert env["NATS_USER"] == service and permissions == expected
         assert env["NATS_PASSWORD"] == REQUIRED[variable], "the password the servers expect for this user"
     helm = yaml.safe_load((ROOT / "deploy" / "nats" / "values.yaml").read_text())
     helm_users = {u["user"]: u for u in helm["config"]["merge"]["authorization"]["users"]}

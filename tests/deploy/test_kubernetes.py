@@ -21,7 +21,7 @@ from deploy_k8s import (
     render,
     secret_refs,
 )
-from deploy_settings import on_the_bus, resolve
+from deploy_settings import on_nats, on_the_bus, resolve
 
 pytestmark = pytest.mark.skipif(kubectl() is None, reason="kubectl (with its kustomize) is not installed")
 
@@ -136,10 +136,11 @@ def test_each_service_gets_what_its_code_reads_with_secrets_only_by_reference(ob
     (port,) = container(deployment)["ports"]
     assert settings.host == "0.0.0.0" and settings.port == port["containerPort"]
     assert env[f"{service.upper()}_DATABASE_URL"].startswith(SECRET_PLACEHOLDER), "its own role, from a Secret"
-    if on_the_bus(service):
+    if on_nats(service):
         release, namespace = NATS_VALUES["fullnameOverride"], NATS_VALUES["namespaceOverride"]
         assert settings.nats_hosts == [f"{release}.{namespace}.svc.cluster.local"]
-        assert settings.nats_replicas == NATS_VALUES["config"]["cluster"]["replicas"] == 3
+        if on_the_bus(service):  # its streams and durable consumers on all three nodes
+            assert settings.nats_replicas == NATS_VALUES["config"]["cluster"]["replicas"] == 3
         assert env["NATS_USER"] == service and env["NATS_PASSWORD"].startswith(SECRET_PLACEHOLDER)
     else:
         assert not any(name.startswith("NATS_") for name in env)
@@ -213,7 +214,7 @@ def test_services_reach_nats_and_postgres_and_the_gateway_reaches_its_services(o
         namespaces = {(peer["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"], port)
                       for peer, ports in egress if "namespaceSelector" in peer for port in ports}
         assert (pg_ns, 5432) in namespaces
-        assert ((nats_ns, 4222) in namespaces) == on_the_bus(service)
+        assert ((nats_ns, 4222) in namespaces) == on_nats(service)
         in_namespace = {(peer["podSelector"]["matchLabels"]["app.kubernetes.io/name"], port)
                         for peer, ports in egress if "podSelector" in peer and "namespaceSelector" not in peer
                         for port in ports}

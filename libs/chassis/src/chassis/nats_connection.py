@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from faststream.nats.security import NatsCredentials, NatsSecurity, NatsUserPassword
+from faststream.nats.security import NatsCredentials, NatsSecurity, NatsUserPassword, parse_security
 
 
 
@@ -89,6 +89,11 @@ class NatsSettings:
                 raise ValueError(f"NATS user {self.user!r} has no password (NATS_PASSWORD or NATS_PASSWORD_FILE)")
             return NatsUserPassword(self.user, self.password, **tls)
         return NatsSecurity(**tls) if context else None
+
+    def connect_options(self) -> dict:
+        """The same servers, user and TLS as keyword arguments of nats-py's `connect`, for a
+        plain core-NATS client (no FastStream broker)."""
+        return {"servers": self.servers, **parse_security(self.security())}
 
 
 def without_userinfo(url: str) -> str:

@@ -71,10 +71,11 @@ class System:
             self.stop()
             raise
 
-    def start_replica(self, name: str, module: str, timeout: float = 60) -> None:
-        """One more process of a service (say a second analysis worker), on its own port."""
+    def start_replica(self, name: str, module: str, timeout: float = 60, **extra_env: str) -> None:
+        """One more process of a service (say a second analysis worker), on its own port, with
+        these settings besides the system's."""
         self.ports[name] = next(p for p in iter(free_port, None) if p not in self.ports.values())
-        env = {**self.env(), f"{module.upper()}_PORT": str(self.ports[name])}
+        env = {**self.env(), **extra_env, f"{module.upper()}_PORT": str(self.ports[name])}
         log = open(self.logs / f"{name}.log", "ab")  # noqa: SIM115 - owned by the process
         self.processes[name] = subprocess.Popen([sys.executable, "-m", module], env=env, stdout=log,
                                                 stderr=subprocess.STDOUT)

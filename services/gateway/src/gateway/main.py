@@ -27,6 +27,7 @@ from gateway.adapters.routes import all_routes
 from gateway.adapters.routes.common import Services, UpstreamError, relay_error
 from gateway.adapters.routes.live import StreamSlots
 from gateway.adapters.service_client import HttpServiceClient
+from gateway.adapters.status_hints import NatsStatusHints
 from gateway.ports import RateLimiter
 from gateway.settings import GatewaySettings
 
@@ -48,6 +49,7 @@ def create_app(settings: GatewaySettings | None = None, limiter: RateLimiter | N
     if limiter is None:
         limiter = PostgresRateLimiter(engine) if engine else MemoryRateLimiter()
     limits = RateLimits(limiter, settings.rates, settings.proxy_hops)
+    hints = NatsStatusHints(settings.nats)  # wakes the live streams; NATS down or absent: they poll
     background: list[asyncio.Task] = []
 
     async def start() -> None:
@@ -56,6 +58,7 @@ def create_app(settings: GatewaySettings | None = None, limiter: RateLimiter | N
             await upgrade_to_head(engine, MIGRATIONS, SCHEMA)
         else:
             log.warning("no DATABASE_URL: rate limits are counted in this process only (one replica)")
+        await hints.start()  # in the background: the gateway serves with or without NATS
         background.append(asyncio.create_task(prune_forever(limiter), name="rate-limit-prune"))
         background.append(asyncio.create_task(announce(), name="announce"))
         heap.settle()
@@ -67,6 +70,7 @@ def create_app(settings: GatewaySettings | None = None, limiter: RateLimiter | N
                  settings.public_url, settings.public_url)
 
     async def close() -> None:
+        await hints.stop()
         for task in background:
             task.cancel()
         with contextlib.suppress(BaseException):
@@ -82,7 +86,8 @@ def create_app(settings: GatewaySettings | None = None, limiter: RateLimiter | N
     dashboard = DashboardConfig.from_env()
     return Litestar(
         route_handlers=[*health_handlers("gateway", checks),
-                        *all_routes(services, StreamSlots(settings.streams_per_user)),
+                        *all_routes(services, StreamSlots(settings.streams_per_user), hints,
+                                    settings.live_poll_seconds),
                         *dashboard_routes(dashboard, limits),
                         # outside traffic comes here: /metrics only for a configured token
                         metrics_handler(settings.metrics_token, require_token=True)],

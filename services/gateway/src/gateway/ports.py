@@ -26,6 +26,26 @@ class ServiceClient(Protocol):
     async def reachable(self) -> None: ...
 
 
+class StatusWatch(Protocol):
+    """One live stream's watch on one insight."""
+
+    async def wait(self, timeout: float) -> bool:
+        """Until a hint says the insight's status changed (True), or `timeout` seconds (False)."""
+
+    def close(self) -> None: ...
+
+
+class StatusHints(Protocol):
+    """Hints that an insight's status changed, from the insights service: never the status
+    itself (a stream looks it up, with its caller's token), and may be lost."""
+
+    @property
+    def live(self) -> bool:
+        """Whether hints can arrive now (subscribed and connected); if not, streams poll."""
+
+    def watch(self, insight_id: str) -> StatusWatch: ...
+
+
 class RateLimiter(Protocol):
     """Counts requests per key against a rate; shared by every gateway replica (Postgres), or
     in this process only (memory: one replica, tests). Bounded: forgets keys gone quiet."""

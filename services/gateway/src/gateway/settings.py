@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from chassis.nats_connection import NatsSettings
 from chassis.settings import database_url_from_env, env
 
 from gateway.domain.rate import Rate
@@ -19,6 +20,10 @@ class GatewaySettings:
     proxy_hops: int
     streams_per_user: int
     metrics_token: str | None = None  # GET /metrics needs it as a bearer token; unset: no /metrics here
+    # NATS for the status hints that wake live streams (GATEWAY_NATS_USER: subscribe to them, nothing
+    # else); None (no NATS_URL): the streams poll
+    nats: NatsSettings | None = None
+    live_poll_seconds: float = 5.0  # a live stream's own look while hints arrive (a lost hint only delays)
 
     @classmethod
     def from_env(cls) -> "GatewaySettings":
@@ -36,4 +41,6 @@ class GatewaySettings:
             proxy_hops=int(env("GATEWAY_TRUSTED_PROXY_HOPS", "0")),
             streams_per_user=int(env("GATEWAY_STREAMS_PER_USER", "5")),
             metrics_token=env("METRICS_TOKEN"),
+            nats=NatsSettings.from_env("gateway") if env("NATS_URL") else None,
+            live_poll_seconds=float(env("GATEWAY_LIVE_POLL_SECONDS", "5")),
         )

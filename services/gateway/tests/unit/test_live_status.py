@@ -1,6 +1,9 @@
 """Server-sent status: what the stream says when the token expires, a service restarts or the
-insight is deleted, and how many streams one user may hold."""
+insight is deleted, how many streams one user may hold, and what wakes it: a status hint (with
+its own looks set far apart, only the hint can), its own look when the hint is lost, polling
+when no hints can come."""
 
+import asyncio
 import json
 import time
 
@@ -11,7 +14,8 @@ from chassis.problems import EXCEPTION_HANDLERS, Problem
 from gateway.adapters.routes import live
 from gateway.adapters.routes.common import Services
 from gateway.adapters.routes.live import StreamSlots
-from gateway.ports import Upstream
+from gateway.adapters.status_hints import Watchers
+from gateway.ports import StatusHints, Upstream
 from litestar import Litestar
 from litestar.di import Provide
 from litestar.testing import TestClient
@@ -53,10 +57,39 @@ EXPIRED = (401, {"code": "invalid_token"})
 DOWN = Problem(503, "service_unavailable", "The insights service is unavailable.")
 
 
-def app(insights: ScriptedService, ingestion: ScriptedService | None = None, slots: StreamSlots | None = None):
+class FakeHints:
+    """Hints as the NATS adapter gives them (its Watchers), live or not as a test says."""
+
+    def __init__(self, live: bool = False) -> None:
+        self.watchers = Watchers()
+        self.live = live
+
+    def watch(self, insight_id: str):
+        return self.watchers.watch(insight_id)
+
+
+class HintingService(ScriptedService):
+    """Hints (wakes the watchers of i-1) right after answering its n-th call, as the insights
+    service would after committing the change that its next answer shows."""
+
+    def __init__(self, hints: FakeHints, hint_after: int, *steps, delay: float = 0.05) -> None:
+        super().__init__(*steps)
+        self.hints, self.hint_after, self.calls, self.delay = hints, hint_after, 0, delay
+
+    async def call(self, *args, **kwargs) -> Upstream:
+        answer = await super().call(*args, **kwargs)
+        self.calls += 1
+        if self.calls == self.hint_after:
+            asyncio.get_running_loop().call_later(self.delay, self.hints.watchers.wake, "i-1")
+        return answer
+
+
+def app(insights: ScriptedService, ingestion: ScriptedService | None = None, slots: StreamSlots | None = None,
+        hints: StatusHints | None = None, safety_net: float = 0.01):
     services = Services(ingestion=ingestion or ScriptedService(NOT_FOUND), insights=insights,
                         sharing=ScriptedService(NOT_FOUND))
-    return Litestar(route_handlers=live.routes(services, slots or StreamSlots(5)),
+    return Litestar(route_handlers=live.routes(services, slots or StreamSlots(5), hints or FakeHints(),
+                                               safety_net_seconds=safety_net),
                     dependencies={"caller": Provide(identity_dependency(JwtVerifier(hs256_secret=SECRET)))},
                     exception_handlers=EXCEPTION_HANDLERS)
 
@@ -131,3 +164,63 @@ def test_streams_per_user_are_capped():
         held[0]()
         assert client.get(URL, headers=headers("client-1")).status_code == 200
         assert slots.open_streams("client-1") == 1  # the finished stream gave its slot back
+
+
+HOUR = 3600.0
+
+
+def test_a_hint_wakes_the_stream_when_its_own_looks_are_an_hour_apart():
+    hints = FakeHints(live=True)
+    found = events_of(app(HintingService(hints, 1, status("processing"), status("completed")), hints=hints,
+                          safety_net=HOUR))
+    assert [body["status"] for _, body in found] == ["processing", "completed"]
+    assert hints.watchers.watched() == 0  # the finished stream stopped watching
+
+
+def test_a_hint_during_the_first_look_is_not_missed():
+    """The stream watches before its first look: a change committed right after it still wakes it."""
+    hints = FakeHints(live=True)
+    service = HintingService(hints, 1, status("processing"), status("completed"), delay=0.0)
+    found = events_of(app(service, hints=hints, safety_net=HOUR))
+    assert found[-1][1]["status"] == "completed"
+
+
+def test_a_lost_hint_only_delays_the_stream_until_its_own_look():
+    found = events_of(app(ScriptedService(status("processing"), status("completed")), hints=FakeHints(live=True),
+                          safety_net=0.05))
+    assert [body["status"] for _, body in found] == ["processing", "completed"]
+
+
+def test_without_hints_the_stream_polls_whatever_its_safety_net(monkeypatch):
+    monkeypatch.setattr(live, "POLL_SECONDS", 0.02)
+    found = events_of(app(ScriptedService(status("pending"), status("processing"), status("completed")),
+                          hints=FakeHints(live=False), safety_net=HOUR))
+    assert [body["status"] for _, body in found] == ["pending", "processing", "completed"]
+
+
+def test_a_refused_stream_stops_watching():
+    hints = FakeHints(live=True)
+    with TestClient(app(ScriptedService(NOT_FOUND), hints=hints)) as client:
+        assert client.get(URL, headers=headers()).status_code == 404
+    assert hints.watchers.watched() == 0
+
+
+async def test_watchers_wake_only_the_streams_of_that_insight():
+    watchers = Watchers()
+    mine, same, other = watchers.watch("i-1"), watchers.watch("i-1"), watchers.watch("i-2")
+    assert watchers.wake("i-1") == 2
+    assert await mine.wait(0.01) and await same.wait(0.01)
+    assert not await other.wait(0.01)  # timed out
+    assert not await mine.wait(0.01), "a hint wakes one wait, not every later one"
+    mine.close()
+    assert watchers.wake("i-1") == 1 and watchers.watched() == 2
+    watchers.wake_all()
+    assert await other.wait(0.01)
+
+
+async def test_a_watch_nobody_closed_is_forgotten_with_its_stream():
+    watchers = Watchers()
+    watchers.watch("i-1")  # a stream whose client left before it ran: nothing holds the watch
+    import gc
+    gc.collect()
+    assert watchers.watched() == 0 and watchers.wake("i-1") == 0
