@@ -134,6 +134,7 @@ def rows(tallies: dict, annomi_r: dict | None) -> list[tuple[str, list[str]]]:
     def share(ok: str, n: str):
         return lambda m: fmt(ratio(m[ok], m[n]), f"{m[ok]}/{m[n]}")
 
+    row("celebration, gold none", lambda m: f"{m['no_win_false']} of {m['no_win_n']}")
     row("intention hit", share("intent_ok", "intent_n"))
     row("intention, gold none", lambda m: f"{m['intent_false']} of {m['n'] - m['intent_n']}")
     row("themes matching gold", share("themes_pred_ok", "themes_pred"))

@@ -109,6 +109,9 @@ def score_half(stems: list[str], sessions: dict, verbose: bool = False, scorers:
                 if not ok:
                     say(f"{section} missed: {unit[0]!r}")
 
+        if not gold.get("celebration"):
+            m["no_win_n"] += 1
+            m["no_win_false"] += bool(pred["celebration"])
         want, got = gold.get("intention"), intention_texts(content)
         if want:
             m["intent_n"] += 1

@@ -758,3 +758,25 @@ def test_the_start_of_an_online_session_is_the_start_of_the_shift():
         "Now I feel like I'm miles behind and doing everything wrong.",
     ))
     assert [e.direction for e in result.emotional_shifts] == ["declined"]
+
+
+def test_a_win_told_when_asked_what_is_working_or_how_it_was_for_them_is_the_celebration():
+    working = analyze_transcript(talk(
+        "Coach: What would you like from today?",
+        "Client: To stop feeling guilty every time I'm not in the surgery.",
+        "Coach: What's already working, eight months in?",
+        "Client: Well. We passed the inspection in March. No actions.",
+        "Coach: Let's stay with that for a second.",
+        "Client: It's the first thing I'd show anyone, really.",
+    ))
+    assert working.celebration is not None
+    assert working.celebration.description == "We passed the inspection in March."
+    show = analyze_transcript(talk(
+        "Coach: Where do you want to start?",
+        "Client: The village show. I took sixty jars in September, thinking I'd be bringing most of them home, "
+        "and they'd gone by half eleven.",
+        "Coach: How was that for you?",
+        "Client: Mad. Lovely, but mad.",
+    ))
+    assert show.celebration is not None
+    assert "sixty jars" in show.celebration.description

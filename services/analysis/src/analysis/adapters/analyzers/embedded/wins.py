@@ -23,7 +23,7 @@ WIN = re.compile(
     r"\b(?:i (?:finally |actually |really |just )?(?:managed|did it|made it|succeeded|pulled it off|got through|nailed)|"
     r"i(?:'m| am| was| felt| feel) (?:really |so |very |actually |genuinely |quite )?proud|proud of (?:myself|me)|"
     r"i (?:finally |actually |just )?(?:finished|completed|shipped|launched|delivered|won(?!'t)|passed|stopped|quit)\b|"
-    r"we (?:finally |actually |just )?(?:finished|completed|shipped|launched|delivered|won(?!'t)|signed|closed|hit|opened)\b|"
+    r"we (?:finally |actually |just )?(?:finished|completed|shipped|launched|delivered|won(?!'t)|signed|closed|hit|opened|passed)\b|"
     r"(?:i|we) had (?:a |an )?(?:really |very |pretty )?(?:good|great|brilliant|amazing|fantastic) (?!time to|idea|chance)\w+|"
     r"i (?:finally|actually) \w+ed\b|"
     r"i(?:'ve| have) (?:already |finally |just )?(?:finished|completed|shipped|launched|been able to|managed to|"
@@ -88,7 +88,9 @@ def _warm_deed(s: Sentence) -> bool:
 
 _PROGRESS_PROMPT = re.compile(r"\b(?:since (?:we )?(?:last|spoke|met)|what's (?:happened|changed|gone well|been going well)|"
                               r"how did .{0,50}\bgo\b|how (?:was|were|has|have) .{0,30}\b(?:go|been|week|weekend)|"
-                              r"what went well|any (?:wins|progress)|what progress|update|where are you with)\b", re.I)
+                              r"what went well|any (?:wins|progress)|what progress|update|where are you with|"
+                              r"what's (?:already |been )?(?:working|going well)|(?:done|did) .{0,30}\bproud of|"
+                              r"proud of (?:lately|recently)|(?:recent|latest) (?:win|success))\b", re.I)
 WIN_SIMILAR = 0.5
 _GOOD_NEWS = re.compile(r"\b(?:good (?:stuff|news|things|week)|some good|something good|a (?:win|good one)|finally (?:happened|came through|"
                         r"worked|paid off)|went (?:really |so )?well|(?:really |so )?pleased|proud|progress)\b", re.I)
@@ -126,7 +128,8 @@ _HAIL = re.compile(r"^\W*(?:wow\b|congratulations|congrats|well done|brilliant|f
                    r"good for you|nice one|that's (?:(?:really |so |just )?(?:great|brilliant|fantastic|amazing|wonderful|huge|"
                    r"a big (?:deal|change|step)|a win|quite something|something|nice|lovely|good news)))", re.I)
 _HOW_DONE = re.compile(r"\b(?:what did (?:it|that) take|how did you (?:do|manage|pull off) (?:it|that)|what was (?:that|it) like|"
-                       r"how did (?:that|it) feel|what does (?:finishing|that|it) mean to you|what made (?:that|it) possible)\b", re.I)
+                       r"how did (?:that|it) feel|how was (?:that|it) for you|what does (?:finishing|that|it) mean to you|"
+                       r"what made (?:that|it) possible)\b", re.I)
 
 
 def _hailed(sentences: list[Sentence], session) -> dict[int, int]:
