@@ -780,3 +780,24 @@ def test_a_win_told_when_asked_what_is_working_or_how_it_was_for_them_is_the_cel
     ))
     assert show.celebration is not None
     assert "sixty jars" in show.celebration.description
+
+
+def test_the_arrival_set_against_the_leaving_is_the_shift_and_leaving_a_job_is_not():
+    opening = [
+        "Coach: What would you like from today?",
+        "Client: The caseload. I'm exhausted, honestly, I'm running on nothing.",
+        "Coach: What's the hardest part?",
+        "Client: Saying no to my manager. I never do.",
+        "Coach: What would you say to him?",
+        "Client: That I can take one more case if one goes back.",
+        "Coach: What will you do?",
+        "Client: Thursday at ten I put the list on his desk.",
+        "Coach: How are you leaving?",
+    ]
+    lift = analyze_transcript(talk(*opening, "Client: I came in on fumes. I'm leaving on a quarter of a tank."))
+    assert [e.direction for e in lift.emotional_shifts] == ["improved"]
+    drop = analyze_transcript(talk(*opening, "Client: I came in on fumes. I'm leaving more worried, if anything."))
+    assert [e.direction for e in drop.emotional_shifts] == ["declined"]
+    job = analyze_transcript(talk(*opening[:-1], "Coach: And the team?",
+                                  "Client: When I came in on Monday they'd heard. I'm leaving the team in May anyway."))
+    assert job.emotional_shifts == []

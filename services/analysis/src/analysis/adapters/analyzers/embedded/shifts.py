@@ -50,6 +50,8 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
     checkout, compared = _checkout(session)
     if checkout is None:
         checkout, compared = _came_in(session, said)
+    if checkout is None:
+        checkout, compared = _arrived_and_leaving(session)
     if checkout is not None and compared is None:
         return []  # "About the same as when I came in", "Still flat.": the client says nothing moved
     if len(curve) < (1 if compared is not None else MIN_STATES):
@@ -163,6 +165,37 @@ def _came_in(session: Session, said: list[tuple[Sentence, float]]) -> tuple[_Sai
             continue
         return _Said(s.turn, s.span), 0.7 if now_ > then_ else -0.7
     return None, None
+
+
+# "I came in on fumes. I'm leaving on a quarter of a tank.": the arrival set against the leaving.
+_ARRIVED = re.compile(r"\bi (?:came|walked) in\b|\bwhen i (?:came in|arrived|walked in|logged on)\b", re.I)
+_LEAVING = re.compile(r"\b(?:i'm|i am) (?:leaving|walking out|going out|going away|heading off)(?: (?:here|today|now))?"
+                      r"(?: (?:with|on|as|feeling|thinking)\b|\W*$)", re.I)
+
+
+def _arrived_and_leaving(session: Session) -> tuple[_Said | None, float | None]:
+    """In the session's final third, a client turn that sets how they came in against how they
+    leave: the contrast is said to mark a change, so it counts as one; it is a drop when the
+    leaving is told in worse words ("I'm leaving more anxious"), a lift otherwise."""
+    last = max(1, len(session.turns))
+    for turn in reversed(session.client_turns):
+        if turn.index < 2 * last / 3:
+            break
+        texts = [span.text.replace("\u2019", "'") for span in turn.spans]
+        arrived = next((i for i, t in enumerate(texts) if _ARRIVED.search(t)), None)
+        if arrived is None:
+            continue
+        leaving = next((i for i in range(arrived, len(texts)) if _LEAVING.search(texts[i])), None)
+        if leaving is None:
+            continue
+        told = texts[leaving][_LEAVING.search(texts[leaving]).start():]
+        worse = bool(_WORSE.search(told)) or any(w in told.lower().split() for w in _DOWN_WORDS)
+        return _Said(turn, turn.spans[leaving]), -0.7 if worse else 0.7
+    return None, None
+
+
+# leaving words that tell a drop on their own
+_DOWN_WORDS = {"anxious", "worried", "heavier", "worse", "scared", "confused", "stuck", "lost", "sad", "angry", "low", "flat"}
 
 
 def _pivot(curve: list[tuple[Sentence, float]], improved: bool) -> Sentence | None:
