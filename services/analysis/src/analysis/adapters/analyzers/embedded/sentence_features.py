@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import beliefs, discoveries, examples, feelings, semantic, syntax
+from . import beliefs, discoveries, examples, feelings, genericity, semantic, syntax
 from .language import Sentence
 from .models import embed
 from .reading import Reading
@@ -94,7 +94,26 @@ def features(reading: Reading, x: Sentence, same_turn: list[Sentence], similar: 
         "feeling": feelings.has_feeling(x),
         "verbless": not any(t.pos_ in ("VERB", "AUX") for t in tokens),
     }
+    row |= _general(x, row)
     return {name: float(value) for name, value in (row | _neighbours(x, coach)).items()}
+
+
+# what a sentence says in general or of what the client is; a rule about a kind of person means
+# one thing said with "don't", another said warmly, so each comes crossed with the tone
+GENERAL = tuple(f"{shape}{tone}" for shape in ("kind_subject", "generic_you", "identity")
+                for tone in ("", "_x_neg", "_x_pos", "_x_modal"))
+
+
+def _general(x: Sentence, row: dict[str, object]) -> dict[str, float]:
+    negative = float(bool(row["negated"]) or float(row["sentiment"]) < -0.05)
+    positive, modal = float(float(row["sentiment"]) > 0.05), float(bool(row["modal"]))
+    out: dict[str, float] = {}
+    for shape, said in (("kind_subject", genericity.kind_subject(x)), ("generic_you", genericity.generic_you(x)),
+                        ("identity", genericity.identity(x))):
+        said = float(said)
+        out |= {shape: said, f"{shape}_x_neg": said * negative, f"{shape}_x_pos": said * positive,
+                f"{shape}_x_modal": said * modal}
+    return out
 
 
 def _rules(reading: Reading, x: Sentence, verdicts: dict[str, set[str]]) -> dict[str, bool]:

@@ -59,10 +59,19 @@ def probabilities(section: str, names: tuple[str, ...], rows: np.ndarray) -> np.
     return 1.0 / (1.0 + np.exp(-(z @ np.asarray(m["weights"]) + m["bias"])))
 
 
+# Taken whatever the model says: the answer to "what do you tell yourself?" that the rules read as
+# a limiting belief (10 of the 14 such statements in the tuning half are one; the model, weighing
+# the rules' verdict against everything else, puts some of them just under its threshold).
+SURE = {"limiting_beliefs": ("asked_belief", "rule_limiting")}
+
+
 def pick(section: str, pool: list[Sentence], names: tuple[str, ...], rows: np.ndarray) -> list[Sentence]:
-    """The sentences of `pool` the section's model puts at or over its threshold, the most
-    probable first (at most `most`), returned in session order."""
+    """The sentences of `pool` the section's model puts at or over its threshold (and the SURE
+    ones), the most probable first (at most `most`), returned in session order."""
     m = _model()["sections"][section]
     p = probabilities(section, names, rows)
+    if section in SURE and len(rows):
+        sure = np.all([rows[:, names.index(f)] > 0 for f in SURE[section]], axis=0)
+        p = np.where(sure, np.maximum(p, 1.0), p)
     chosen = [i for i in np.argsort(-p, kind="stable") if p[i] >= m["threshold"]][: m["most"]]
     return [pool[i] for i in sorted(chosen)]
