@@ -50,3 +50,18 @@ def test_a_rule_about_people_like_the_client_is_a_limiting_belief_in_any_wording
         )], source_format="text"))
     limiting = [v.description for v in result.values_beliefs if v.type == "Limiting Belief"]
     assert "A spark who's been out six years is finished." in limiting
+
+
+def test_the_clients_own_ways_and_wants_are_read_and_plans_and_stories_are_not():
+    turns = []
+    for text in ("I answer every call on the day it comes in.", "I don't run a jukebox.",
+                 "I want her to know my face.", "I'm going to ring him.", "I went home.", "I think it's fine.",
+                 "I'll ring him tomorrow."):
+        turns += [Turn(speaker="Coach", role="coach", text="Go on."), Turn(speaker="Client", role="client", text=text)]
+    sentences = language.parse(session_mod.build(Transcript(turns=turns, source_format="text")))
+    found = {s.text: (genericity.habit(s), genericity.wants(s)) for s in sentences}
+    assert found["I answer every call on the day it comes in."] == (True, False)
+    assert found["I don't run a jukebox."] == (True, False)
+    assert found["I want her to know my face."] == (False, True)
+    assert {found[t] for t in ("I'm going to ring him.", "I went home.", "I think it's fine.",
+                               "I'll ring him tomorrow.")} == {(False, False)}

@@ -86,3 +86,30 @@ def identity(s: Sentence) -> bool:
                for c in v.children):
             return True
     return False
+
+
+_NOT_A_WAY = frozenset(("think", "know", "guess", "suppose", "mean", "want", "need", "hope", "feel", "wish", "reckon"))
+
+
+def habit(s: Sentence) -> bool:
+    """The client's own way of doing things, in the present simple: "I answer every call on the
+    day it comes in", "I don't run a jukebox", "I won't sell a brewer something..." (not "I'm
+    going to", not what happened)."""
+    for v in _clauses(s):
+        subj = _subject(v)
+        if subj is None or subj.lower_ != "i" or v.lower_ in _BE or v.lower_ in _NOT_A_WAY:
+            continue
+        aux = [c for c in v.children if c.dep_ == "aux"]
+        if v.tag_ == "VBP" and not aux:
+            return True
+        if v.tag_ == "VB" and any(a.lower_ in ("do", "wo", "will") for a in aux) and any(
+                c.dep_ == "neg" for c in v.children):
+            return True
+    return False
+
+
+def wants(s: Sentence) -> bool:
+    """What the client wants, now, for someone or for how things are: "I want her to know my
+    face", "I want to be home when I'm home"."""
+    return any(v.lower_ in ("want", "wanted") and v.tag_ == "VBP" and (subj := _subject(v)) is not None
+               and subj.lower_ == "i" for v in _clauses(s))

@@ -102,6 +102,7 @@ def features(reading: Reading, x: Sentence, same_turn: list[Sentence], similar: 
 # one thing said with "don't", another said warmly, so each comes crossed with the tone
 GENERAL = tuple(f"{shape}{tone}" for shape in ("kind_subject", "generic_you", "identity")
                 for tone in ("", "_x_neg", "_x_pos", "_x_modal"))
+WAYS = ("habit", "habit_x_neg", "wants")  # the client's own way of doing things, and what they want
 
 
 def _general(x: Sentence, row: dict[str, object]) -> dict[str, float]:
@@ -113,6 +114,8 @@ def _general(x: Sentence, row: dict[str, object]) -> dict[str, float]:
         said = float(said)
         out |= {shape: said, f"{shape}_x_neg": said * negative, f"{shape}_x_pos": said * positive,
                 f"{shape}_x_modal": said * modal}
+    way = float(genericity.habit(x))
+    out |= {"habit": way, "habit_x_neg": way * negative, "wants": float(genericity.wants(x))}
     return out
 
 
