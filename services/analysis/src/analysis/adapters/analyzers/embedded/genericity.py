@@ -77,8 +77,10 @@ def identity(s: Sentence) -> bool:
     at: "I'm a cost.", "I'm the one who copes.", "I'm not a numbers person.", "I'm not good at
     presenting", "I'm hopeless with money"."""
     for v in s.doc:
+        if v.lower_ not in _BE:
+            continue
         subj = _subject(v)
-        if v.lower_ not in _BE or subj is None or subj.lower_ not in ("i", "we"):
+        if subj is None or subj.lower_ not in ("i", "we"):
             continue
         if any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PRON", "NUM") for c in v.children):
             return True
