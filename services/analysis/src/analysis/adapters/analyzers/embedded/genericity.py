@@ -5,7 +5,9 @@ you're given for the first year.", "I'm a musician, not a salesperson.").
 
 Read from the parse alone: the main clause in the present tense, with a subject that names a
 kind of person (a bare plural, "people like me", "a proper dentist", "the good ones") or the
-generic "you"; or the client as subject of "be" with a noun that names what they are.
+generic "you"; or the client as subject of "be" with a noun that names what they are. And the
+client's own ways, the present simple of what they do ("I answer every call on the day it comes
+in", "I don't run a jukebox"), and what they want: the shape values take.
 """
 
 from __future__ import annotations
@@ -113,5 +115,5 @@ def habit(s: Sentence) -> bool:
 def wants(s: Sentence) -> bool:
     """What the client wants, now, for someone or for how things are: "I want her to know my
     face", "I want to be home when I'm home"."""
-    return any(v.lower_ in ("want", "wanted") and v.tag_ == "VBP" and (subj := _subject(v)) is not None
+    return any(v.lower_ == "want" and v.tag_ == "VBP" and (subj := _subject(v)) is not None
                and subj.lower_ == "i" for v in _clauses(s))
