@@ -129,6 +129,11 @@ def label(score: float) -> str:
     return "Optimistic"
 
 
+def valence(word: str) -> float | None:
+    """A feeling word's value on -1..1 (lower-case word), None for a word that is no feeling."""
+    return _LEXICON.get(word)
+
+
 def feeling_words(s: Sentence) -> list[str]:
     return [t.text for t in s.doc if t.lower_ in _LEXICON]
 

@@ -72,6 +72,6 @@ def pick(section: str, pool: list[Sentence], names: tuple[str, ...], rows: np.nd
     p = probabilities(section, names, rows)
     if section in SURE and len(rows):
         sure = np.all([rows[:, names.index(f)] > 0 for f in SURE[section]], axis=0)
-        p = np.where(sure, np.maximum(p, 1.0), p)
+        p = np.where(sure, 1.0, p)
     chosen = [i for i in np.argsort(-p, kind="stable") if p[i] >= m["threshold"]][: m["most"]]
     return [pool[i] for i in sorted(chosen)]

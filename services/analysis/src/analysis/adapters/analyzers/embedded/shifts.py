@@ -10,9 +10,9 @@ from statistics import fmean
 from contracts.insight import EmotionalShift
 
 from .evidence import dedupe, quote
-from .feelings import felt, label, state
+from .feelings import felt, label, state, valence
 from .language import Sentence
-from .sentences import Span
+from .sentences import Span, words
 from .session import Session, TurnView
 
 MIN_STATES = 3
@@ -185,17 +185,13 @@ def _arrived_and_leaving(session: Session) -> tuple[_Said | None, float | None]:
         arrived = next((i for i, t in enumerate(texts) if _ARRIVED.search(t)), None)
         if arrived is None:
             continue
-        leaving = next((i for i in range(arrived, len(texts)) if _LEAVING.search(texts[i])), None)
+        leaving = next(((i, m) for i in range(arrived, len(texts)) if (m := _LEAVING.search(texts[i]))), None)
         if leaving is None:
             continue
-        told = texts[leaving][_LEAVING.search(texts[leaving]).start():]
-        worse = bool(_WORSE.search(told)) or any(w in told.lower().split() for w in _DOWN_WORDS)
-        return _Said(turn, turn.spans[leaving]), -0.7 if worse else 0.7
+        told = texts[leaving[0]][leaving[1].start():]
+        worse = bool(_WORSE.search(told)) or any((v := valence(w)) is not None and v <= -0.7 for w in words(told))
+        return _Said(turn, turn.spans[leaving[0]]), -0.7 if worse else 0.7
     return None, None
-
-
-# leaving words that tell a drop on their own
-_DOWN_WORDS = {"anxious", "worried", "heavier", "worse", "scared", "confused", "stuck", "lost", "sad", "angry", "low", "flat"}
 
 
 def _pivot(curve: list[tuple[Sentence, float]], improved: bool) -> Sentence | None:
