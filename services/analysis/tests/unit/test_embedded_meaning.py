@@ -801,3 +801,40 @@ def test_the_arrival_set_against_the_leaving_is_the_shift_and_leaving_a_job_is_n
     job = analyze_transcript(talk(*opening[:-1], "Coach: And the team?",
                                   "Client: When I came in on Monday they'd heard. I'm leaving the team in May anyway."))
     assert job.emotional_shifts == []
+
+
+def test_plans_told_from_where_the_client_will_be_or_from_who_will_hear_it_are_commitments():
+    found = set(actions(talk(
+        "Coach: What will you do differently?",
+        "Client: Monday morning I'm in the lobby at seven.",
+        "Coach: And the buyer?",
+        "Client: Farrell gets an email by Wednesday.",
+        "Coach: And your deputy?",
+        "Client: Kasia hears it from me before anyone at the bar does.",
+        "Coach: The pages?",
+        "Client: Thursday night, the worst three pages I've got go to Tobi.",
+        "Coach: How do things stand otherwise?",
+        "Client: I'm in a mess on Mondays. She always hears it from me last. He gets a bonus on Friday.",
+    )))
+    assert found == {"Monday morning I'm in the lobby at seven.", "Farrell gets an email by Wednesday.",
+                     "Kasia hears it from me before anyone at the bar does.",
+                     "Thursday night, the worst three pages I've got go to Tobi."}
+
+
+def test_a_vague_promise_the_coach_presses_on_takes_the_when_of_the_answer_or_gives_way_to_it():
+    result = analyze_transcript(talk(
+        "Coach: What will you do before we next meet?",
+        "Client: I'll get the price list done at some point this week.",
+        "Coach: When's some point?",
+        "Client: Saturday morning, before Eoin's up, with a coffee.",
+        "Coach: And the replies?",
+        "Client: I'll sort the replies.",
+        "Coach: What does sorted look like, and by when?",
+        "Client: I'll write every reply myself by Friday week, with my name at the bottom.",
+    ))
+    items = {a.action: a for a in result.action_items}
+    assert set(items) == {"I'll get the price list done at some point this week.",
+                          "I'll write every reply myself by Friday week, with my name at the bottom."}
+    dated = items["I'll get the price list done at some point this week."]
+    assert dated.timeline == "Saturday morning"
+    assert "Saturday morning, before Eoin's up, with a coffee." in dated.evidence

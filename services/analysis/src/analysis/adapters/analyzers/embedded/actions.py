@@ -54,7 +54,7 @@ def as_action(c: Commitment) -> ActionItem:
         accountability_measure=c.accountability,
         client_commitment_level=c.level,
         missing_smart=missing_smart(c),
-        evidence=[c.text],
+        evidence=[c.text] + ([c.dated_by] if c.dated_by else []),
     )
 
 

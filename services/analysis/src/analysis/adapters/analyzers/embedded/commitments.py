@@ -11,12 +11,12 @@ habits ("when I go out I'll have a few"), questions, and words inside quotation 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from . import syntax, timelines
-from .evidence import clause_quote
+from .evidence import clause_quote, quote
 from .language import Sentence
 from .themes import ROLES
 
@@ -64,6 +64,7 @@ class Commitment:
     level: str  # High | Medium | Low
     cue_start: int  # offset in the turn where the commitment's clause starts
     timeline: str | None
+    dated_by: str | None = None  # the client's answer that gave a vague promise its when
 
     @property
     def turn(self):
@@ -91,6 +92,49 @@ def find(sentences: list[Sentence]) -> list[Commitment]:
             if c:
                 found.append(c)
     return found
+
+
+# A promise without a when ("at some point", "one day"), and the coach pressing on it.
+_VAGUE_WHEN = re.compile(r"\b(?:at some (?:point|stage)|some ?time|one day|one of these days|soon(?:ish)?|eventually|"
+                         r"in a bit|when i get (?:a|the) chance|at some stage)\b", re.I)
+_PRESSED = re.compile(r"\bwhen(?:'s| is| will| would| exactly)?\b|\bby when\b|\bwhat day\b|\bwhat time\b|"
+                      r"\blook like\b|\bspecifically\b|\bexactly\b|\bwhich day\b", re.I)
+
+
+def sharpened(found: list[Commitment], session) -> list[Commitment]:
+    """`found` as a coach reads it once the vague promises they pressed on are answered: "I'll get
+    them done at some point this week." / "When's some point?" gives way to a firm answer ("I'll
+    write them on Saturday morning"), or takes the when of a short one ("Saturday morning, before
+    Eoin's up.") with that answer as its evidence."""
+    by_turn = {c.turn.index for c in found}
+    out = []
+    for c in found:
+        pressed = session.next_turn(c.turn)
+        answer = session.next_turn(pressed) if pressed is not None else None
+        if not (pressed is not None and not pressed.is_client and "?" in pressed.text
+                and _PRESSED.search(pressed.text.replace("\u2019", "'")) and answer is not None
+                and answer.is_client and c is _last_in_turn(found, c)
+                and (_VAGUE_WHEN.search(c.text) or c.timeline is None and _echoes(pressed.text, c.text))):
+            out.append(c)
+        elif answer.index not in by_turn:
+            dated = next(((sp, when) for sp in answer.spans if (when := timelines.find(sp.text))), None)
+            out.append(replace(c, timeline=dated[1], dated_by=quote(answer, dated[0])) if dated else c)
+    return out
+
+
+def _echoes(question: str, promise: str) -> bool:
+    """The coach's question takes up a word of the promise ("I'll sort the replies." / "What does
+    sorted look like?"): it presses on that promise, not on another."""
+    stems = {w[:4] for w in re.findall(r"[a-z]{4,}", promise.lower()) if w not in _NOT_ECHO}
+    return any(w[:4] in stems for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in _NOT_ECHO)
+
+
+_NOT_ECHO = set("what when does look like that this will would exactly specifically them they their there then "
+                "with have your about from into just some been going want".split())
+
+
+def _last_in_turn(found: list[Commitment], c: Commitment) -> Commitment:
+    return [x for x in found if x.turn.index == c.turn.index][-1]
 
 
 def _commitment(s: Sentence) -> Commitment | None:
@@ -127,6 +171,11 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     if (timeline and verb.lower_ in _BE and verb.dep_ == "ROOT" and verb.tag_ == "VBZ"
             and _dated_plan(verb, subj, timeline)):
         return "High", subj  # "The statement is on her desk by the 9th"
+    if timeline and _present(verb) and verb.lower_ in _BE and syntax.is_first_person(subj) \
+            and _led_by_time(verb, timeline) and _a_date(verb, timeline) and _somewhere(verb):
+        return "High", verb.doc[0]  # "Monday morning I'm in the lobby at seven"
+    if _present(verb) and _hears_from_client(verb, subj, timeline):
+        return "High", subj  # "Farrell gets an email by Wednesday", "Kasia hears it from me first"
     if verb.lower_ in _NOT_ACTIONS or verb.lower_ in _AGENDA and not _with_someone(verb, timeline):
         return None
     hedged = any(a in _HEDGES for a in aux) or any(t.lower_ in _HEDGES for t in verb.doc[: verb.i])
@@ -156,12 +205,48 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
             and not (verb.dep_ == "ccomp" and (syntax.negated(verb.head) or verb.head.lower_ in _NOT_ACTIONS))):
         # "I'm calling her tomorrow", not "I can't believe I'm crying on a Wednesday"
         return ("Low" if hedged else "High"), subj
-    if timeline and verb.dep_ == "ROOT" and verb.tag_ in ("VBZ", "VBP") and _led_by_time(verb, timeline) \
+    if timeline and _present(verb) and _led_by_time(verb, timeline) \
             and _a_date(verb, timeline) and verb.lower_ not in _AS_EVER:
         return "High", verb.doc[0]
-    if timeline and verb.dep_ == "ROOT" and verb.tag_ in ("VBZ", "VBP") and _dated_plan(verb, subj, timeline):
+    if timeline and _present(verb) and _dated_plan(verb, subj, timeline):
         return "High", subj
     return None
+
+
+def _present(verb: Token) -> bool:
+    """The sentence's main verb in the present: the tagger marks a plural's present ("the pages go
+    to Tobi") as a base form too, which with a subject is no command."""
+    return verb.dep_ == "ROOT" and (verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and syntax.subject(verb) is not None
+                                    and not syntax.auxiliaries(verb))
+
+
+def _somewhere(verb: Token) -> bool:
+    """"I'm in the lobby", "I'm at the depot": being at a place, not being a way ("I'm in a mess")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "down") and any(
+        g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+        for c in verb.children)
+
+
+# What the client sends or says to someone, told from the receiving end.
+_HEARS = {"gets", "get", "hears", "hear", "receives", "receive"}
+_MESSAGES = {"email", "call", "text", "message", "letter", "note", "reply", "answer", "draft", "copy", "invoice",
+             "proposal", "quote", "ring", "phone"}
+
+
+def _hears_from_client(verb: Token, subj: Token | None, timeline: str | None) -> bool:
+    """"Farrell gets an email by Wednesday", "Kasia hears it from me before anyone else does": a
+    person named as the one who will receive the client's message."""
+    if verb.lower_ not in _HEARS or subj is None or subj.lower_ in ("i", "we", "you", "it", "that", "this") \
+            or syntax.negated(verb):
+        return False
+    if any(t.lower_ in _AS_EVER or t.lower_ in ("every", "never") for t in verb.subtree):
+        return False  # "She always hears it from me last": how things are
+    from_me = any(c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ == "me" for g in c.children)
+                  for c in verb.children)
+    dated = timeline is not None and _a_date(verb, timeline)
+    message = any(c.dep_ == "dobj" and c.lower_ in _MESSAGES for c in verb.children)
+    first = any(t.lower_ in ("before", "first") for t in verb.subtree)
+    return (from_me and (dated or first)) or (message and dated)
 
 
 # Deliverables that "go in", "go out", "get sent": a plan told as a dated fact.
