@@ -838,3 +838,19 @@ def test_a_vague_promise_the_coach_presses_on_takes_the_when_of_the_answer_or_gi
     dated = items["I'll get the price list done at some point this week."]
     assert dated.timeline == "Saturday morning"
     assert "Saturday morning, before Eoin's up, with a coffee." in dated.evidence
+
+
+def test_a_comparative_feeling_set_against_the_start_decides_the_shift():
+    opening = ("Coach: How are you doing?", "Client: Ah, grand. Living the dream, honestly, I'm fine.",
+               "Coach: What would you like from tonight?", "Client: I need to decide if I'm doing next season.",
+               "Coach: What happened on Sunday?",
+               "Client: A dad screamed at me in front of the kids and I laughed it off like always.",
+               "Coach: What's landing as you say that?")
+
+    def direction(*ending: str) -> list[str]:
+        return [s.direction for s in analyze_transcript(talk(*opening, *ending)).emotional_shifts]
+
+    assert direction("Client: I'm angrier now than when I walked in. Not at you. At him.", "Coach: And next season?",
+                     "Client: Don't know. I feel worse than I did at half seven.") == ["declined"]
+    assert direction("Client: I'm calmer now than when I walked in, to be honest.", "Coach: And next season?",
+                     "Client: Don't know yet, and that's alright.") == ["improved"]

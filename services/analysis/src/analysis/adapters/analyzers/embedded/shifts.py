@@ -58,8 +58,9 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
         return []  # the client's own comparison needs only a start to compare with
     part = max(1, min(len(curve) // 3, 6))
     head, tail = back + curve[:part], curve[-part:]
-    if not any(felt(s) for s, _ in head) or not (any(felt(s) for s, _ in tail) or compared is not None):
-        return []  # hedging or resolve alone at one end is not a change of feeling
+    if compared is None and not (any(felt(s) for s, _ in head) and any(felt(s) for s, _ in tail)):
+        return []  # hedging or resolve alone at one end is not a change of feeling; the client's
+        # own comparison with the start ("angrier now than when I walked in") tells both ends
     initial, final = fmean(v for _, v in head), fmean(v for _, v in tail)
     if compared is not None:
         # Asked how they are now, the client compared it with the start themselves: their word decides.
@@ -108,7 +109,8 @@ _BETTER = re.compile(r"\b(?:better|lighter|clearer|calmer|freer|relieved|more (?
                      r"angry|heavy)|completely different|a weight off)\b", re.I)
 # "... than I did an hour ago", "... as when I came in": a comparison with the start, unasked.
 _SINCE_START = re.compile(r"\b(?:than|as) (?:i did |i was |i felt )?(?:when (?:i came in|we started|i arrived|i walked in|i logged (?:on|in)|i joined)|"
-                          r"(?:an|half an) hour ago|at the start|before we (?:started|talked))\b", re.I)
+                          r"(?:an|half an) hour ago|at the start|before we (?:started|talked))\b|"
+                          r"\bthan i (?:did|was|felt) (?:at|this|earlier|before)\b", re.I)
 _WORSE = re.compile(r"\b(?:worse|heavier|more (?:confused|anxious|stuck|worried|overwhelmed|lost)|less (?:sure|confident|"
                     r"clear|hopeful))\b", re.I)
 
@@ -139,9 +141,26 @@ def _checkout(session: Session) -> tuple[_Said | None, float | None]:
             if _SAME.search(text):
                 return _Said(turn, span), None
             better, worse = bool(_BETTER.search(text)), bool(_WORSE.search(text))
+            if better == worse:
+                told = [v for m in _COMPARED.finditer(text) if (v := _comparative(m.group(1).lower())) is not None]
+                better, worse = bool(told) and min(told) > 0, bool(told) and max(told) < 0
             if better != worse:
                 return _Said(turn, span), 0.7 if better else -0.7
     return None, None
+
+
+# "angrier now than when I walked in", "calmer than I was": a comparative set against the start.
+_COMPARED = re.compile(r"\b([a-z]+er)\b(?= (?:now |today |already |still )?than\b)", re.I)
+
+
+def _comparative(word: str) -> float | None:
+    """The feeling a comparative names, valued as its base word: "angrier" as "angry", "sadder"
+    as "sad", "braver" as "brave"; None for a word that is no comparative of a feeling."""
+    if len(word) < 5 or not word.endswith("er"):
+        return None
+    stem = word[:-2]
+    bases = (word[:-3] + "y",) if word.endswith("ier") else (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem)
+    return next((v for b in bases if (v := valence(b)) is not None), None)
 
 
 def _came_in(session: Session, said: list[tuple[Sentence, float]]) -> tuple[_Said | None, float | None]:
