@@ -854,3 +854,21 @@ def test_a_comparative_feeling_set_against_the_start_decides_the_shift():
                      "Client: Don't know. I feel worse than I did at half seven.") == ["declined"]
     assert direction("Client: I'm calmer now than when I walked in, to be honest.", "Coach: And next season?",
                      "Client: Don't know yet, and that's alright.") == ["improved"]
+
+
+def test_a_deed_the_coach_hands_back_as_news_is_a_win_and_a_regret_handed_back_is_not():
+    def win(*lines: str) -> str | None:
+        found = analyze_transcript(talk(*lines)).celebration
+        return found.description if found else None
+
+    assert win("Coach: How are you arriving today?",
+               "Client: Like I'm at the end of the diving board. I handed my notice in on Monday. So it's real now.",
+               "Coach: You handed it in.", "Client: I did. Nobody can talk me out of it now.") \
+        == "I handed my notice in on Monday."
+    assert win("Coach: The good one?", "Client: Oh, did I not say? We had a lovely one on Sunday, five stars.",
+               "Coach: That's a long way from where you were.", "Client: It is.") \
+        == "We had a lovely one on Sunday, five stars."
+    assert win("Coach: How are you arriving today?", "Client: I shouted at my son on Monday.",
+               "Coach: You shouted at him.", "Client: Yes.") is None
+    assert win("Coach: How are you arriving today?", "Client: Tired. I forgot her birthday again on Sunday.",
+               "Coach: You forgot it.", "Client: Yes, and I hate that.") is None

@@ -13,7 +13,7 @@ import re
 from contracts.insight import Celebration
 
 from . import semantic, syntax
-from .feelings import state
+from .feelings import state, valence
 from .evidence import dedupe, quote
 from .language import Sentence
 from .sentences import echo_words, words
@@ -24,7 +24,8 @@ WIN = re.compile(
     r"i(?:'m| am| was| felt| feel) (?:really |so |very |actually |genuinely |quite )?proud|proud of (?:myself|me)|"
     r"i (?:finally |actually |just )?(?:finished|completed|shipped|launched|delivered|won(?!'t)|passed|stopped|quit)\b|"
     r"we (?:finally |actually |just )?(?:finished|completed|shipped|launched|delivered|won(?!'t)|signed|closed|hit|opened|passed)\b|"
-    r"(?:i|we) had (?:a |an )?(?:really |very |pretty )?(?:good|great|brilliant|amazing|fantastic) (?!time to|idea|chance)\w+|"
+    r"(?:i|we) had (?:a |an )?(?:really |very |pretty )?(?:good|great|brilliant|amazing|fantastic|lovely|wonderful|cracking|"
+    r"excellent|superb) (?!time to|idea|chance)\w+|"
     r"i (?:finally|actually) \w+ed\b|"
     r"i(?:'ve| have) (?:already |finally |just )?(?:finished|completed|shipped|launched|been able to|managed to|"
     r"cut (?:down|back)|stopped|quit|lost|started|stuck to|done)\b|"
@@ -132,6 +133,21 @@ _HOW_DONE = re.compile(r"\b(?:what did (?:it|that) take|how did you (?:do|manage
                        r"what made (?:that|it) possible)\b", re.I)
 
 
+# The coach handing a deed back to the client in their own verb, as news worth a pause: "You
+# handed it in.", "You paid it off. After a flood that shut you for nine weeks."
+_GIVEN_BACK = re.compile(r"^\W*you (?:actually |finally |really )?(?!said|thought|felt|told me|mentioned|were|was|had)"
+                         r"[a-z]+ed\b[^?]{0,40}[.!]", re.I)
+
+
+GIVEN_BACK_SIMILAR = 0.2  # "I handed my notice in" 0.27, "I shouted at my son" 0.12, "I forgot her birthday" 0.15
+
+
+def _untroubled(said: list[Sentence], reply: list[Sentence]) -> bool:
+    """Nothing hard in the client's telling or their answer to the coach's echo: "You shouted at
+    him." hands back a regret, not a win."""
+    return all(compound(s.text) > -0.2 and not any((valence(w) or 0.0) <= -0.4 for w in s.words) for s in said + reply)
+
+
 def _hailed(sentences: list[Sentence], session) -> dict[int, int]:
     """Sentences of a client turn the coach then hailed as a win: id -> 2 where the coach's
     echo repeats the sentence's words, 1 for its other sentences told in the past."""
@@ -145,10 +161,15 @@ def _hailed(sentences: list[Sentence], session) -> dict[int, int]:
         if coach is None or not coach.is_coach or not coach.spans:
             continue
         opening = coach.spans[0].text.replace("\u2019", "'")
-        if not (_HAIL.match(opening) or _HOW_DONE.search(" ".join(sp.text for sp in coach.spans[:2]))):
+        hailed = bool(_HAIL.match(opening) or _HOW_DONE.search(" ".join(sp.text for sp in coach.spans[:2])))
+        if not hailed and not (_GIVEN_BACK.match(opening) and _untroubled(said, by_turn.get(coach.index + 1, []))):
             continue
         told = [s for s in said if len(s.text.split()) >= 4 and _happened(s)]
         echo = echo_words(opening)
+        if not hailed:
+            # handed back, not hailed: only the deed the coach names, and only one that reads like a win
+            told = [s for s in told if echo & set(words(s.text))
+                    and float(semantic.score_matrix(s.vector[None, :], "win")[0]) >= GIVEN_BACK_SIMILAR]
         for s in told:
             out[id(s)] = 1
         best = max(told, key=lambda s: len(echo & set(words(s.text))), default=None)
