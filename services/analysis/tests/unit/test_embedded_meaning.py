@@ -872,3 +872,17 @@ def test_a_deed_the_coach_hands_back_as_news_is_a_win_and_a_regret_handed_back_i
                "Coach: You shouted at him.", "Client: Yes.") is None
     assert win("Coach: How are you arriving today?", "Client: Tired. I forgot her birthday again on Sunday.",
                "Coach: You forgot it.", "Client: Yes, and I hate that.") is None
+
+
+def test_the_session_agreement_is_what_the_client_wants_from_the_hour_not_where_they_start():
+    summary = analyze_transcript(talk(
+        "Coach: How are you arriving today?",
+        "Client: Like a bottle that's been rolling round the boot of a car. Everything at once.",
+        "Coach: Where would you like to start?",
+        "Client: Farrell, I suppose, because he's the clock. He wants an answer by the 14th.",
+        "Coach: So with the 14th sitting there, what would you like to walk out of here with today?",
+        "Client: I'd like to know. Just know. Whether I'm selling or not.",
+        "Coach: What would knowing look like by the time you leave?",
+        "Client: One sentence I actually believe, that I can say to Gavin tonight.",
+    )).session_summary
+    assert summary.startswith("The client came wanting to know whether I'm selling or not.")

@@ -31,6 +31,7 @@ class Agreement:
 def find(session: Session, questions: list[Question], purposes: list[Purpose],
          sentences: list[Sentence]) -> Agreement | None:
     horizon = max(4, int(len(session.turns) * EARLY))
+    guess = None
     for q, p in zip(questions, purposes, strict=True):
         if q.turn.index > horizon:
             break
@@ -41,18 +42,25 @@ def find(session: Session, questions: list[Question], purposes: list[Purpose],
             continue
         own = [s for s in sentences if s.turn.index == answer.index and not s.is_question]
         sentence, goal, stated = _goal(own)
-        if goal:
+        if goal and stated:
             return Agreement(q, answer, sentence, goal, stated)
-    return None
+        if goal and guess is None:
+            guess = Agreement(q, answer, sentence, goal, stated)
+    # "Where would you like to start?" / "Farrell, I suppose": a place to start, not what the hour is
+    # for; the first answer is the goal only if no later contracting question draws one out
+    return guess
 
 
 def _goal(sentences: list[Sentence]) -> tuple[Sentence | None, str | None, bool]:
-    for s in sentences:
+    for n, s in enumerate(sentences):
         for tok in s.doc:
             # never a wish the client reports: "my boss asked whether I want to be considered"
             if tok.lower_ in _GOAL_VERBS and tok.pos_ in ("VERB", "AUX") and not syntax.reported(tok) \
                     and syntax.condition(tok) not in ("whether", "if"):
                 phrase = _object_phrase(tok)
+                if phrase is not None and any(t.lower_ == phrase and t.pos_ == "VERB" for t in s.doc):
+                    # "I'd like to know." names no goal yet; the fragment after it may ("Whether I'm selling.")
+                    phrase = _said_after(phrase, sentences[n + 1:])
                 if phrase and not _vague(phrase):
                     return s, phrase, True
     for n, s in enumerate(sentences):
@@ -60,6 +68,19 @@ def _goal(sentences: list[Sentence]) -> tuple[Sentence | None, str | None, bool]
         if chunk is not None:
             return s, _trim(list(chunk)), n == 0 and (_concern(chunk.root) or not syntax.verbs(s.doc))
     return None, None, False
+
+
+_OPEN_QUESTION = re.compile(r"^(?:just )?(?:whether|if|what|how|which|who|where|when)\b", re.I)
+
+
+def _said_after(verb: str, rest: list[Sentence]) -> str | None:
+    """A goal verb whose object comes as the next fragment: "I'd like to know. Just know. Whether
+    I'm selling or not." -> "know whether I'm selling or not"; None when none follows."""
+    for s in rest[:2]:
+        text = s.text.strip().rstrip(".!")
+        if _OPEN_QUESTION.match(text) and len(text.split()) <= 12:
+            return f"{verb} {text[0].lower()}{text[1:]}"
+    return None
 
 
 _CONCERN = {"stuck", "worried", "thinking", "struggling", "focused", "working", "unsure", "torn", "confused", "anxious",

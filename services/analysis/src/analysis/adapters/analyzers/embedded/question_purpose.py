@@ -26,7 +26,8 @@ _PLANNING = re.compile(
 # Contracting wording; where the session agreement is made (agreement.py looks early only).
 _AGREEMENT = re.compile(
     r"\b(?:what would you like to (?:focus on|talk about|work on|get (?:out of|from)|use (?:today|this|our)|explore|"
-    r"leave with|have by the end)|what do you want to (?:get|focus|work|talk|leave)|where would you like to (?:start|begin)|"
+    r"leave with|have by the end|(?:walk|go|come) (?:out|away)(?: of here| from here| from this)? with|take away)|"
+    r"what do you want to (?:get|focus|work|talk|leave|walk out|take away)|where would you like to (?:start|begin)|"
     r"what(?:'s| is) on your mind|what would make (?:this|today|our time|the session)|what should we (?:focus|work)|"
     r"what brings you|what(?:'s| is) (?:most )?important (?:for us )?to (?:work on|focus on|talk about)|"
     r"what(?:'s| is) the (?:focus|topic) (?:for )?today|what would be (?:a )?(?:good|useful|great) (?:outcome|use))\b",
