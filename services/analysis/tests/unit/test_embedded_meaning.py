@@ -886,3 +886,18 @@ def test_the_session_agreement_is_what_the_client_wants_from_the_hour_not_where_
         "Client: One sentence I actually believe, that I can say to Gavin tonight.",
     )).session_summary
     assert summary.startswith("The client came wanting to know whether I'm selling or not.")
+
+
+def test_goals_are_what_the_client_named_never_a_lone_noun_from_a_plan():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to work on?",
+        "Client: Going back to work. Properly back. My wife goes full time in September.",
+        "Coach: What's the first step?",
+        "Client: Tonight, when I get in, I tell Gavin the sentence, before I lose my nerve.",
+        "Coach: And then?",
+        "Client: I'll ring the agency on Monday about the electrician vacancies.",
+    ))
+    areas = [g.goal_area for g in result.goal_progress]
+    assert areas[0] == "going back to work"
+    assert not {"nerve", "sentence", "agency"} & set(areas)
+    assert result.session_summary.startswith("The client came to work on going back to work.")

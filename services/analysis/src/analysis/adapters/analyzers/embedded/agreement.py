@@ -63,11 +63,30 @@ def _goal(sentences: list[Sentence]) -> tuple[Sentence | None, str | None, bool]
                     phrase = _said_after(phrase, sentences[n + 1:])
                 if phrase and not _vague(phrase):
                     return s, phrase, True
+    for s in sentences[:3]:
+        named = _fragment(s)
+        if named:
+            return s, named, True
     for n, s in enumerate(sentences):
         chunk = next((c for c in s.doc.noun_chunks if c.root.pos_ == "NOUN" and not _vague(c.text.lower())), None)
         if chunk is not None:
             return s, _trim(list(chunk)), n == 0 and (_concern(chunk.root) or not syntax.verbs(s.doc))
     return None, None, False
+
+
+_HEDGE_TAIL = re.compile(r"(?:,? (?:I (?:suppose|guess|think|reckon)|really|probably|maybe))+\W*$|\W+$", re.I)
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _fragment(s: Sentence) -> str | None:
+    """An answer given as a name, not a sentence: "Going back to work.", "Days off, I suppose.",
+    "The job thing." That is the goal as the client put it."""
+    if any(t.tag_ in _FINITE and t.lower_ not in ("suppose", "guess", "think", "reckon") for t in s.doc):
+        return None
+    text = _HEDGE_TAIL.sub("", s.text.strip()).strip()
+    if not 1 <= len(text.split()) <= 8 or _vague(text) or not any(t.pos_ in ("NOUN", "VERB") for t in s.doc):
+        return None
+    return re.sub(r"\bi(?=\b|')", "I", text[0].lower() + text[1:])
 
 
 _OPEN_QUESTION = re.compile(r"^(?:just )?(?:whether|if|what|how|which|who|where|when)\b", re.I)

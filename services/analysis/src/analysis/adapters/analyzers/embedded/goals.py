@@ -87,13 +87,29 @@ def _goal(area: str, steps: list[Commitment], celebration: Celebration | None, s
 
 def _area(c: Commitment, names: set[str]) -> str | None:
     """What a commitment is about: the coaching topic it points to ("delegation"), else the
-    noun phrase it acts on ("vendor contracts"), never a person or a date."""
+    noun phrase it acts on ("vendor contracts"), never a person, a date or a lone noun."""
     named = concepts.topics(c.sentence.text)
     if named:
         return named[0]
-    chunks = [ch for ch in c.sentence.doc.noun_chunks if ch.root.i > c.verb.i and ch.root.pos_ == "NOUN"]
-    phrases = [p for p in (themes.clean(ch, names) for ch in chunks) if p]
+    chunks = [ch for ch in c.sentence.doc.noun_chunks
+              if ch.root.i > c.verb.i and ch.root.pos_ == "NOUN" and _acted_on(ch.root, c.verb)]
+    # one noun alone ("door", "date", "sentence") names a thing handled, not an area to progress in
+    phrases = [p for p in (themes.clean(ch, names) for ch in chunks) if p and " " in p]
     return max(phrases, key=lambda p: (len(p.split()), -len(p)), default=None) if phrases else None
+
+
+_CLAUSES = {"advcl", "relcl", "acl", "ccomp", "csubj", "parataxis"}
+
+
+def _acted_on(noun, verb) -> bool:
+    """The noun is what the committed act is done to or with ("send the vendor contracts", "a book
+    about the growers"), not part of a clause hung on it ("before I lose my nerve")."""
+    tok = noun
+    while tok.i != verb.i:
+        if tok.dep_ in _CLAUSES or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 def _related(a: str, b: str) -> bool:
