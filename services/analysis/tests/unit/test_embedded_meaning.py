@@ -901,3 +901,19 @@ def test_goals_are_what_the_client_named_never_a_lone_noun_from_a_plan():
     assert areas[0] == "going back to work"
     assert not {"nerve", "sentence", "agency"} & set(areas)
     assert result.session_summary.startswith("The client came to work on going back to work.")
+
+
+def test_asking_how_the_client_will_know_the_hour_worked_is_contracting_not_a_powerful_question():
+    result = analyze_transcript(talk(
+        "Coach: What would you like from our time today?",
+        "Client: I want a plan for telling the team about the restructure before Friday.",
+        "Coach: And how would you know, at the end, that we'd got somewhere on that?",
+        "Client: Honestly, I think if I had the first two sentences I'd say to them, written down, I'd feel I could "
+        "actually walk in there on Friday and not hide behind the slides, which is what I always do.",
+        "Coach: What's the hardest part of saying it?",
+        "Client: That some of them will lose their jobs and I knew before they did. I feel like a liar.",
+    ))
+    asked = "And how would you know, at the end, that we'd got somewhere on that?"
+    assert asked not in [p.question for p in result.powerful_questions]
+    measures = [s for s in result.coach_feedback.strengths if s.pcc_marker.startswith("3.2")]
+    assert measures and any(e in asked for e in measures[0].evidence)

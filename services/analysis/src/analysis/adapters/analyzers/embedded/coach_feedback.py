@@ -47,9 +47,10 @@ _FEELING_PROBE = re.compile(r"\b(?:feel|feeling|felt|emotion|what's that like|ho
 _CELEBRATE = re.compile(r"\b(?:well done|congratulations|congrats|that's (?:a )?(?:big|huge|great|real|wonderful|fantastic)|"
                         r"brilliant|amazing|what an achievement|you did it|proud of you|good for you|that's progress)\b",
                         re.I)
-_MEASURE = re.compile(r"\b(?:how will you know|what would (?:make|success)|what would .{0,30}look like by the end|"
-                      r"what would you like to (?:have|leave with)|by the end of (?:our|this|the) (?:session|hour|time))\b",
-                      re.I)
+_MEASURE = re.compile(r"\b(?:how (?:will|would) you know|what would (?:make|success|tell you)|what would .{0,30}look like by the end|"
+                      r"what would you like to (?:have|leave with)|by the end of (?:our|this|the) (?:session|hour|time)|"
+                      r"(?:be|got|get) (?:\w+ )?by the end|(?:walk|go|come) (?:out|away)(?: of here| from here)? with|"
+                      r"(?:we'd|we had|we've) got (?:somewhere|there))\b", re.I)
 _ACCOUNTABLE = re.compile(r"\b(?:accountab\w+|how will (?:i|we|you) know|check in|how will you track|who (?:else )?could "
                           r"support|how will you remember|what could get in the way)\b", re.I)
 _EMPATHY = re.compile(r"^\W*(?:(?:that|it|this) (?:sounds|must be|must have been|seems|feels) (?:\w+ )?(?:like )?(?:a )?"

@@ -49,7 +49,9 @@ _ROUTINE = re.compile(
     r" (?:your|the|things)|how are things|where would you like to start|what would you like to (?:focus|talk|work|get|"
     r"use)|what(?:'s| is) the one thing|take (?:away )?from (?:today|this|our)|as we (?:close|finish|wrap)|"
     r"what else\b|anything else|what about (?:your|the)\b|since (?:we )?(?:last|spoke|met)|"
-    r"what(?:'s| has) (?:happened|new|changed)\b|how did (?:it|that|the \w+) go\b)",
+    r"what(?:'s| has) (?:happened|new|changed)\b|how did (?:it|that|the \w+) go\b|"
+    r"how(?:'s| has) (?:it|that|everything) been|how are you (?:leaving|now)\b|\bby the end\b|at the end\b|"
+    r"how (?:would|will) you know\b|(?:walk|go|come) (?:out|away)(?: of here| from here)? with)",
     re.I,
 )
 
