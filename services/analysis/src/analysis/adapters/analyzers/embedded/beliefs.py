@@ -327,8 +327,21 @@ def _limiting(s: Sentence, text: str) -> bool:
     if m:
         verb = next((t for t in s.doc if t.idx >= m.start() and t.pos_ in ("VERB", "AUX")), None)
         return not (verb is not None and syntax.reported(verb))
-    return any(_negated_self_description(t) or _cannot(t) or _self_label(t) or _rule_about_acts(t)
-               for t in s.doc) or _catastrophe(s, text)
+    return _limiting_word(s) or _catastrophe(s, text)
+
+
+# The words the token rules below start from: a form of "be" (self-descriptions and labels), a verb
+# judging an act, or "can" (a verb with "can't"). Only those tokens are built from the doc.
+_BE_OR_JUDGING = frozenset(("'m", "am", "was", "is", "'s", "feels", "seems", "means", "looks"))
+
+
+def _limiting_word(s: Sentence) -> bool:
+    """A token that says the client can't, isn't, or is something that closes a door."""
+    any_verb = "ca" in s.words or "can" in s.words
+    doc = s.doc
+    return any((any_verb or w in _BE_OR_JUDGING) and (
+        _negated_self_description(t := doc[i]) or _cannot(t) or _self_label(t) or _rule_about_acts(t))
+        for i, w in enumerate(s.words))
 
 
 _STANDARD = {"good", "real", "proper", "normal", "successful", "serious", "decent", "true"}
@@ -495,8 +508,11 @@ def _reports(verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children) or any(t.text == '"' for t in verb.doc)
 
 
+_FIRST_PERSON = frozenset(("i", "me", "my", "myself", "i'm", "we", "us"))
+
+
 def _first_person(s: Sentence) -> bool:
-    return any(t.lower_ in ("i", "me", "my", "myself", "i'm", "we", "us") for t in s.doc)
+    return not _FIRST_PERSON.isdisjoint(s.words)
 
 
 _IMPACT = {
