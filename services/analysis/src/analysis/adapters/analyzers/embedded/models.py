@@ -69,10 +69,27 @@ def _wordllama():
 
 
 def embed(texts: list[str]) -> np.ndarray:
-    """Unit-length sentence vectors (rows), so a dot product is the cosine similarity."""
+    """Unit-length sentence vectors (rows), so a dot product is the cosine similarity.
+
+    Each text is embedded once per process while it is in the cache: an analysis embeds the
+    client's sentences, then several detectors embed some of them again (discoveries, duplicates,
+    the scorer's coach turns). A text's vector does not depend on the batch it is embedded in
+    (wordllama pools each row on its own; bitwise equal), so a cached one is the same vector."""
     if not texts:
         return np.zeros((0, 256), dtype=np.float32)
-    return _wordllama().embed(texts, norm=True).astype(np.float32)
+    known = {t: _VECTORS.get(t) for t in texts}
+    missing = [t for t, v in known.items() if v is None]
+    if missing:
+        if len(_VECTORS) + len(missing) > _MAX_VECTORS:
+            _VECTORS.clear()  # bounded memory; a new session's sentences are new texts anyway
+        for text, vector in zip(missing, _wordllama().embed(missing, norm=True).astype(np.float32), strict=True):
+            known[text] = _VECTORS[text] = vector
+    return np.stack([known[t] for t in texts])
+
+
+# text -> its vector (callers get copies, np.stack); a plain dict: its single operations are atomic across threads
+_VECTORS: dict[str, np.ndarray] = {}
+_MAX_VECTORS = 8192
 
 
 def warm_up() -> None:
