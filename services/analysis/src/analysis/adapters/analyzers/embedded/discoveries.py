@@ -180,8 +180,11 @@ def candidate(s: Sentence) -> bool:
     return not supposed or bool(MARKED.search(s.text.replace("\u2019", "'")))
 
 
+_SELF_WORDS = frozenset(("i", "me", "my", "myself", "i'm", "i've", "it's", "that"))
+
+
 def _self_statement(s: Sentence) -> bool:
-    return any(t.lower_ in ("i", "me", "my", "myself", "i'm", "i've", "it's", "that") for t in s.doc)
+    return not _SELF_WORDS.isdisjoint(s.words)
 
 
 def _discovery(s: Sentence) -> ClientDiscovery:
