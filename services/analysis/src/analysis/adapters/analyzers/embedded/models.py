@@ -82,6 +82,8 @@ def embed(texts: list[str]) -> np.ndarray:
     if missing:
         if len(_VECTORS) + len(missing) > _MAX_VECTORS:
             _VECTORS.clear()  # bounded memory; a new session's sentences are new texts anyway
+        # shortest first: wordllama pads each batch of 64 to its longest text, so similar lengths pad least
+        missing.sort(key=len)
         for text, vector in zip(missing, _wordllama().embed(missing, norm=True).astype(np.float32), strict=True):
             known[text] = _VECTORS[text] = vector
     return np.stack([known[t] for t in texts])
