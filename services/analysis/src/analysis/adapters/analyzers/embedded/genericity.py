@@ -21,11 +21,14 @@ _OWNED = frozenset(("these", "those", "my", "our", "his", "her", "their", "your"
 
 
 def _clauses(s: Sentence) -> list:
-    """The main verb and the clauses set beside it ("Porters push beds, we don't write...")."""
-    root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
-    if root is None:
-        return []
-    return [root, *(c for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis"))]
+    """The main verb and the clauses set beside it ("Porters push beds, we don't write..."); found
+    once per sentence (four of the shapes below read them, and walking a doc builds its tokens)."""
+    cached = s.doc.user_data.get("clauses")
+    if cached is None:
+        root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        cached = [] if root is None else [root, *(c for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis"))]
+        s.doc.user_data["clauses"] = cached
+    return cached
 
 
 def _subject(verb):
@@ -62,8 +65,8 @@ def kind_subject(s: Sentence) -> bool:
     """The present tense said of a kind of person: "Designers who get made redundant at forty are
     finished", "People like me don't get marked on talking", "Directors like me, we're there for
     the music", "A proper dentist is one who drills"."""
-    if any(t.lower_ == "like" and t.head.pos_ == "NOUN" and any(c.lower_ in ("me", "us") for c in t.children)
-           for t in s.doc):
+    if "like" in s.words and any(t.lower_ == "like" and t.head.pos_ == "NOUN" and any(
+            c.lower_ in ("me", "us") for c in t.children) for t in s.doc):
         return True
     return any(_present(v) and (subj := _subject(v)) is not None and _kind(subj) for v in _clauses(s))
 
@@ -71,6 +74,8 @@ def kind_subject(s: Sentence) -> bool:
 def generic_you(s: Sentence) -> bool:
     """"You take what you're given for the first year.": "you" in the present, said by the client
     of anyone in their place."""
+    if "you" not in s.words:  # the subject is one of the sentence's words
+        return False
     return any(_present(v) and (subj := _subject(v)) is not None and subj.lower_ == "you" for v in _clauses(s))
 
 
@@ -78,6 +83,8 @@ def identity(s: Sentence) -> bool:
     """The client as subject of "be" with a noun for what they are, or what they are good or bad
     at: "I'm a cost.", "I'm the one who copes.", "I'm not a numbers person.", "I'm not good at
     presenting", "I'm hopeless with money"."""
+    if _BE.isdisjoint(s.words):
+        return False
     for v in s.doc:
         if v.lower_ not in _BE:
             continue
@@ -99,6 +106,8 @@ def habit(s: Sentence) -> bool:
     """The client's own way of doing things, in the present simple: "I answer every call on the
     day it comes in", "I don't run a jukebox", "I won't sell a brewer something..." (not "I'm
     going to", not what happened)."""
+    if "i" not in s.words:  # the subject must be "I"
+        return False
     for v in _clauses(s):
         subj = _subject(v)
         if subj is None or subj.lower_ != "i" or v.lower_ in _BE or v.lower_ in _NOT_A_WAY:
@@ -115,5 +124,7 @@ def habit(s: Sentence) -> bool:
 def wants(s: Sentence) -> bool:
     """What the client wants, now, for someone or for how things are: "I want her to know my
     face", "I want to be home when I'm home"."""
+    if "want" not in s.words or "i" not in s.words:
+        return False
     return any(v.lower_ == "want" and v.tag_ == "VBP" and (subj := _subject(v)) is not None
                and subj.lower_ == "i" for v in _clauses(s))

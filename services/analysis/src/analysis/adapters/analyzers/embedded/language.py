@@ -18,6 +18,7 @@ from spacy.attrs import IS_TITLE, LOWER, POS, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from . import syntax
 from .models import embed, spacy_pipeline
 from .sentences import Span
 from .session import Session, TurnView
@@ -35,7 +36,7 @@ class Sentence:
     words: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.words = tuple(t.lower_ for t in self.doc)
+        self.words = syntax.lowered(self.doc)
 
     @property
     def text(self) -> str:

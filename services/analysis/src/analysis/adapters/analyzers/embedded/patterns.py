@@ -107,7 +107,7 @@ def _changes(own: list[Sentence]) -> list[str]:
 
 
 def _style(own: list[Sentence]) -> str:
-    words = Counter(t.lower_ for s in own for t in s.doc)
+    words = Counter(w for s in own for w in s.words)
     counts = Counter({style: sum(words[w] for w in vocab) for style, vocab in _SENSES.items()})
     (top, a), (_, b) = counts.most_common(2)
     return top if a >= 5 and a >= 2 * max(b, 1) else "Mixed"

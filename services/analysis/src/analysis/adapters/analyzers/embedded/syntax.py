@@ -146,6 +146,14 @@ def past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(a in ("have", "'ve", "has", "had", "'d") for a in aux)
 
 
+def lowered(doc) -> tuple[str, ...]:
+    """The doc's tokens lower-cased, computed once per Doc (walking a doc builds a Token per word)."""
+    cached = doc.user_data.get("lowered")
+    if cached is None:
+        cached = doc.user_data["lowered"] = tuple(t.lower_ for t in doc)
+    return cached
+
+
 def verbs(sentence) -> list[Token]:
     """The sentence's verbs that head a clause (auxiliaries left out), computed once per Doc."""
     doc = sentence.doc if isinstance(sentence, SpacySpan) else sentence
