@@ -43,7 +43,7 @@ class EmbeddedAnalyzer:
         del context  # no per-request options yet
         if self._pool is not None:  # raises WorkerCrashed if the process died: the attempt fails, is retried
             return await self._pool.run(self._function, transcript)
-        # CPU-bound (about 1.4 s of one core for 9,000 words); a thread keeps the event loop
+        # CPU-bound (about 1.2-1.9 s of one core for 9,000 words); a thread keeps the event loop
         # answering health checks and acks meanwhile (spaCy and numpy release the GIL in their kernels).
         return await asyncio.to_thread(self._function, transcript)
 
