@@ -120,7 +120,7 @@ async def measure(database_url: str, nats_url: str, count: int, size: int) -> No
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000)
-    parser.add_argument("--batch", type=int, default=200, help="the relay's batch size (its default: 200)")
+    parser.add_argument("--batch", type=int, default=500, help="the relay's batch size (its default: 500)")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="si-relay-"))
     root.chmod(0o755)
