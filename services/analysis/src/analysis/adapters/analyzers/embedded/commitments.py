@@ -106,17 +106,17 @@ def sharpened(found: list[Commitment], session) -> list[Commitment]:
     them done at some point this week." / "When's some point?" gives way to a firm answer ("I'll
     write them on Saturday morning"), or takes the when of a short one ("Saturday morning, before
     Eoin's up.") with that answer as its evidence."""
-    by_turn = {c.turn.index for c in found}
+    last = {c.turn.index: c for c in found}  # the turn's last promise: the one the coach's question follows
     out = []
     for c in found:
         pressed = session.next_turn(c.turn)
         answer = session.next_turn(pressed) if pressed is not None else None
         if not (pressed is not None and not pressed.is_client and "?" in pressed.text
                 and _PRESSED.search(pressed.text.replace("\u2019", "'")) and answer is not None
-                and answer.is_client and c is _last_in_turn(found, c)
+                and answer.is_client and c is last[c.turn.index]
                 and (_VAGUE_WHEN.search(c.text) or c.timeline is None and _echoes(pressed.text, c.text))):
             out.append(c)
-        elif answer.index not in by_turn:
+        elif answer.index not in last:
             dated = next(((sp, when) for sp in answer.spans if (when := timelines.find(sp.text))), None)
             out.append(replace(c, timeline=dated[1], dated_by=quote(answer, dated[0])) if dated else c)
     return out
@@ -131,10 +131,6 @@ def _echoes(question: str, promise: str) -> bool:
 
 _NOT_ECHO = set("what when does look like that this will would exactly specifically them they their there then "
                 "with have your about from into just some been going want".split())
-
-
-def _last_in_turn(found: list[Commitment], c: Commitment) -> Commitment:
-    return [x for x in found if x.turn.index == c.turn.index][-1]
 
 
 def _commitment(s: Sentence) -> Commitment | None:

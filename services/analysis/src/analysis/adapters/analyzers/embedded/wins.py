@@ -118,7 +118,7 @@ def _good_news(s: Sentence, session) -> bool:
     opening = s.turn.index <= 3 and coach is not None and coach.index == s.turn.index - 1
     if opening and _GOOD_NEWS.search(s.turn.text.replace("\u2019", "'")):
         return True
-    like_a_win = float(semantic.score_matrix(s.vector[None, :], "win")[0]) >= WIN_SIMILAR
+    like_a_win = _like_a_win(s) >= WIN_SIMILAR
     return like_a_win and tone >= 0.3
 
 
@@ -140,6 +140,11 @@ _GIVEN_BACK = re.compile(r"^\W*you (?:actually |finally |really )?(?!said|though
 
 
 GIVEN_BACK_SIMILAR = 0.2  # "I handed my notice in" 0.27, "I shouted at my son" 0.12, "I forgot her birthday" 0.15
+
+
+def _like_a_win(s: Sentence) -> float:
+    """How close the sentence is to the labelled examples of wins (static embeddings)."""
+    return float(semantic.score_matrix(s.vector[None, :], "win")[0])
 
 
 def _untroubled(said: list[Sentence], reply: list[Sentence]) -> bool:
@@ -168,8 +173,7 @@ def _hailed(sentences: list[Sentence], session) -> dict[int, int]:
         echo = echo_words(opening)
         if not hailed:
             # handed back, not hailed: only the deed the coach names, and only one that reads like a win
-            told = [s for s in told if echo & set(words(s.text))
-                    and float(semantic.score_matrix(s.vector[None, :], "win")[0]) >= GIVEN_BACK_SIMILAR]
+            told = [s for s in told if echo & set(words(s.text)) and _like_a_win(s) >= GIVEN_BACK_SIMILAR]
         for s in told:
             out[id(s)] = 1
         best = max(told, key=lambda s: len(echo & set(words(s.text))), default=None)
