@@ -36,6 +36,30 @@ async def messages_on(nats_server, subject: str) -> int:
         await admin.close()
 
 
+async def hint_heard(sender: nats.NATS, heard, errors: list[str], seconds: float = 15.0):
+    """A hint is core NATS, at most once: sent again until it is heard, since one can be lost
+    on a loaded machine; what is tested is that the gateway may hear insights' hints at all."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while True:
+        await sender.publish(INSIGHT_STATUS_HINT_V1, b'{"insight_id": "i-1"}')
+        await sender.flush()
+        try:
+            return await heard.next_msg(timeout=0.5)
+        except nats.errors.TimeoutError:
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError(f"no hint heard in {seconds} s; errors: {errors}") from None
+
+
+async def drained(subscription, quiet: float = 0.3) -> list[bytes]:
+    """Every message still arriving until none comes for `quiet` seconds."""
+    received = []
+    while True:
+        try:
+            received.append((await subscription.next_msg(timeout=quiet)).data)
+        except nats.errors.TimeoutError:
+            return received
+
+
 @pytest.fixture
 async def streams(nats_url):
     broker = make_broker(nats_url, "test")
@@ -98,8 +122,7 @@ async def test_the_gateway_hears_the_status_hints_insights_sends_and_may_do_noth
     try:
         heard = await gateway.subscribe(INSIGHT_STATUS_HINT_V1)
         await gateway.flush()
-        await insights.publish(INSIGHT_STATUS_HINT_V1, b'{"insight_id": "i-1"}')
-        assert (await heard.next_msg(timeout=5)).data == b'{"insight_id": "i-1"}'
+        assert (await hint_heard(insights, heard, errors + insights_errors)).data == b'{"insight_id": "i-1"}'
         assert insights_errors == []
 
         await gateway.publish(INSIGHT_STATUS_HINT_V1, b'{"insight_id": "forged"}')  # not the gateway's to send
@@ -112,8 +135,7 @@ async def test_the_gateway_hears_the_status_hints_insights_sends_and_may_do_noth
         for what in (f"publish to \"{INSIGHT_STATUS_HINT_V1}\"", f"subscription to \"{ANALYSIS_COMPLETED_V1}\"",
                      "publish to \"$js.api.stream.info.analysis\""):
             assert any(what.lower() in e for e in refused), (what, errors)
-        with pytest.raises(nats.errors.TimeoutError):
-            await heard.next_msg(timeout=0.3)  # the forged hint never went out
+        assert b"forged" not in b"".join(await drained(heard))  # the forged hint never went out
     finally:
         await gateway.close()
         await insights.close()
