@@ -3,7 +3,7 @@ would catch (reported speech, hypotheticals, "I can't believe", names as themes.
 
 from __future__ import annotations
 
-from analysis.adapters.analyzers.embedded import analyze_transcript
+from analysis.adapters.analyzers.embedded import analyze_transcript, reading
 from analysis.adapters.analyzers.embedded_candidates import EmbeddedCandidates
 from contracts.transcript import Transcript, Turn
 
@@ -501,15 +501,21 @@ def test_a_statement_the_coach_asks_evidence_for_is_a_limiting_belief():
 
 
 def test_values_told_as_convictions_are_values():
-    found = typed_values(talk(
+    said = talk(
         "Coach: What's at the heart of this for you?",
         "Client: Paying people on time. I was brought up to settle what I owe before I buy anything for myself.",
         "Coach: And the supplier who's late?",
         "Client: Quality is a line in the sand for me. I couldn't live with myself if a bad batch went out.",
-    ))
+    )
+    found = typed_values(said)
     assert ("Core Value", "I was brought up to settle what I owe before I buy anything for myself.") in found
-    assert ("Core Value", "Quality is a line in the sand for me.") in found
     assert ("Core Value", "I couldn't live with myself if a bad batch went out.") in found
+    # the rules read every conviction as a value; which of them the report keeps is the sentence
+    # scorer's call, which weighs that reading with the rest (the line in the sand, answering a
+    # question about a supplier, stays under its threshold)
+    assert {"Quality is a line in the sand for me.", "I was brought up to settle what I owe before I buy anything for myself.",
+            "I couldn't live with myself if a bad batch went out."} <= {
+        b.evidence[0] for b in reading.read(said).beliefs_found if b.type == "Core Value"}
 
 
 def test_a_topic_many_sentences_point_to_is_named_as_a_coach_would():

@@ -105,7 +105,7 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
         themes=topics,
         celebration=celebration,
         discovery=_strongest(found, found_items, pool, sentence_scorer.probabilities(
-            "client_discoveries", feature_names, rows)),
+            "client_discoveries", feature_names, rows, pool)),
         shifts=emotional,
         intention=intended,
         actions=len(action_list),

@@ -105,7 +105,8 @@ _CAPACITIES = {
 # the client says back is that value or belief, in whatever words.
 VALUE_QUESTION = re.compile(
     r"\bwhat (?:really |most )?(?:matters|is important|'s important|do you (?:value|care about|stand for|want to stand for)|"
-    r"would you (?:never|not) (?:compromise|trade|give up))|what's at stake for you|why (?:does|is) (?:that|this|it) "
+    r"would you (?:never|not) (?:compromise|trade|give up))|what's at (?:stake for you|the heart of (?:this|that|it))|"
+    r"why (?:does|is) (?:that|this|it) "
     r"(?:matter|so important)|what kind of (?:\w+ )?(?:do|would) you want to be|who do you want to be|"
     r"what (?:do|would) you (?:want|need) to (?:protect|keep|honour|honor)\b|"
     r"what (?:does|would) (?:\w+ ){1,5}(?:mean to you|give you)\b|"

@@ -1,0 +1,68 @@
+"""The words and word pairs of a sentence as the sentence scorer weighs them: tf-idf over a
+vocabulary of the words and pairs used in at least three sessions of the tuning half, with every
+noun, name and number replaced by its kind ("freedom matters to me more than money" is
+"xnoun matters to me more than xnoun"): how the client speaks, not what about. With the nouns
+kept, the scorer learned topics ("money" in a sentence made it less of a value) and typed
+"freedom matters to me more than money" a value with a probability of 0.01.
+
+scikit-learn's TfidfVectorizer learns the vocabulary and its idf when the scorer is trained
+(bench/train_sentence_scorer.py). At run time the same numbers are a tokenise-and-look-up of a
+few lines, written here so that the analysis service does not carry scikit-learn and scipy for
+it; a unit test checks that they are scikit-learn's numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+from spacy.tokens import Doc
+
+# scikit-learn's default token pattern: runs of two or more word characters
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+_KINDS = frozenset(("NOUN", "PROPN", "NUM"))
+
+
+def shape(doc: Doc) -> str:
+    """The parsed sentence with its nouns, names and numbers replaced by their kind."""
+    return " ".join("x" + t.pos_.lower() if t.pos_ in _KINDS else t.lower_ for t in doc)
+
+
+def terms(text: str) -> list[str]:
+    """The words, then the pairs of neighbouring words, of `text` (lower case)."""
+    tokens = _TOKEN.findall(text.lower())
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+
+
+class Wording:
+    """A vocabulary and its idf: each sentence's terms as (column indices, tf-idf values)."""
+
+    def __init__(self, vocabulary: list[str], idf: list[float]) -> None:
+        self.column = {term: i for i, term in enumerate(vocabulary)}
+        self.idf = np.asarray(idf, dtype=np.float64)
+
+    def weighted(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(columns, values): sublinear term frequency times idf, scaled to unit length."""
+        counts = Counter(self.column[t] for t in terms(text) if t in self.column)
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        columns = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        values = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))) * self.idf[columns]
+        return columns, values / np.linalg.norm(values)
+
+    def dot(self, texts: list[str], weights: np.ndarray) -> np.ndarray:
+        """Each text's tf-idf row times `weights` (one number per vocabulary column)."""
+        out = np.zeros(len(texts))
+        for i, text in enumerate(texts):
+            columns, values = self.weighted(text)
+            out[i] = float(values @ weights[columns])
+        return out
+
+    def matrix(self, texts: list[str]) -> np.ndarray:
+        """The tf-idf rows themselves (dense; for training and checks)."""
+        out = np.zeros((len(texts), len(self.column)))
+        for i, text in enumerate(texts):
+            columns, values = self.weighted(text)
+            out[i, columns] = values
+        return out
