@@ -923,3 +923,63 @@ def test_asking_how_the_client_will_know_the_hour_worked_is_contracting_not_a_po
     assert asked not in [p.question for p in result.powerful_questions]
     measures = [s for s in result.coach_feedback.strengths if s.pcc_marker.startswith("3.2")]
     assert measures and any(e in asked for e in measures[0].evidence)
+
+
+def test_plans_told_as_what_the_client_will_do_or_as_a_dated_present_are_action_items():
+    found = actions(talk(
+        "Coach: What will you do?",
+        "Client: What I'm going to do, actually, is ring Sheila on Saturday.",
+        "Coach: And Martin?",
+        "Client: Thursday I see Martin, after morning surgery, before his round.",
+        "Coach: And the trustees?",
+        "Client: Before the trustee meeting on the twelfth, I write one page.",
+        "Coach: And the cast?",
+        "Client: Half six, dinner break, I give Kofi the act two pages.",
+        "Coach: What else comes to mind?",
+        "Client: Every Thursday I see my mum. What I'm going to do is a mystery to me, honestly. Now I see it.",
+        "Coach: What happened last night?",
+        "Client: So I check my phone, and there's an email from Giles sent at half one with new notes.",
+    ))
+    assert found == ["What I'm going to do, actually, is ring Sheila on Saturday.",
+                     "Thursday I see Martin, after morning surgery, before his round.",
+                     "Before the trustee meeting on the twelfth, I write one page.",
+                     "Half six, dinner break, I give Kofi the act two pages."]
+
+
+def test_a_pressed_vague_promise_gives_way_to_the_act_the_answer_dates():
+    result = analyze_transcript(talk(
+        "Coach: So, the talk with Joanna. What's your plan?",
+        "Client: I will talk with her soon. When it is calmer, when the bid is finished.",
+        "Coach: When is soon?",
+        "Client: Hmm. You are going to make me say a day.",
+        "Coach: I am.",
+        "Client: Okay. Tuesday. After job club, when the room is empty. I ask her for one hour, only us. No phones.",
+        "Coach: And Otieno?",
+        "Client: I'll talk to him at some point soon.",
+        "Coach: \"At some point soon.\" What would make that concrete?",
+        "Client: We've got our one-to-one on Thursday the 14th. I'll raise it then, first item.",
+    ))
+    items = {a.action: a.timeline for a in result.action_items}
+    assert items == {"I ask her for one hour, only us.": "Tuesday", "I'll raise it then, first item.": None}
+
+
+def test_a_check_out_that_keeps_the_start_but_turns_on_a_but_is_a_shift_and_a_plain_same_is_none():
+    opening = ("Coach: How are you arriving today?",
+               "Client: Exhausted, honestly. Like a kettle left on the hob, all the water boiled away, just the metal ticking.",
+               "Coach: What would you like from today?", "Client: One thing in the week that's mine.",
+               "Coach: What's in the way?", "Client: Him. The house. Me, probably.",
+               "Coach: What could be yours?", "Client: Tuesday mornings, if the day centre takes him.")
+
+    def direction(*ending: str) -> list[str]:
+        return [s.direction for s in analyze_transcript(talk(*opening, *ending)).emotional_shifts]
+
+    assert direction("Coach: How are you leaving, compared with the kettle you came in as?",
+                     "Client: Still the kettle. But somebody's poured a cup of water back in.") == ["improved"]
+    assert direction("Coach: How are you leaving, compared with the kettle you came in as?",
+                     "Client: Still the kettle. But now it's cracked as well, and I'm frightened of it.") == ["declined"]
+    assert direction("Coach: How are you leaving, compared with the kettle?",
+                     "Client: Same. Still the kettle. I came in tired, I go out tired. But I know what Tuesday is.") == []
+    assert direction("Coach: How are you leaving?", "Client: Less of a kettle on the hob.") == ["improved"]
+    assert direction("Coach: How are you leaving?",
+                     "Client: I came in like a fighter who's lost on the cards. I'm leaving like somebody with her "
+                     "hands wrapped.") == ["improved"]

@@ -34,6 +34,11 @@ _NOT_ACTIONS = {
     "suppose", "bet", "admit", "hear", "like", "love", "seem", "understand", "explain", "believe",
     "imagine", "remember", "need", "want", "wanna", "hope", "wish", "happen", "end",
 }
+# ...except a meeting or a word the client dates: "Thursday I see Martin", "Tomorrow I say it to them".
+_MET_OR_SAID = {"see", "say"}
+# "What I'm going to do is ring her", "What I'll do is email him": the plan after the "is".
+_CLEFT = re.compile(r"(?:(?:so|and|okay|ok|right|well),? )?what i(?:'m| am) going to do\b.{0,30}? is |"
+                    r"(?:(?:so|and|okay|ok|right|well),? )?what i(?:'ll| will) do\b.{0,30}? is ", re.I)
 _AGENDA = {"talk", "discuss", "explore", "focus", "unpack", "dig", "chat", "understand", "speak", "share", "mention"}
 # A plan stated inside a relative or adverbial clause is a description, not a commitment:
 # "the number of cigarettes I'm going to smoke", "where I'm going to be living".
@@ -98,13 +103,15 @@ def find(sentences: list[Sentence]) -> list[Commitment]:
 _VAGUE_WHEN = re.compile(r"\b(?:at some (?:point|stage)|some ?time|one day|one of these days|soon(?:ish)?|eventually|"
                          r"in a bit|when i get (?:a|the) chance|at some stage)\b", re.I)
 _PRESSED = re.compile(r"\bwhen(?:'s| is| will| would| exactly)?\b|\bby when\b|\bwhat day\b|\bwhat time\b|"
-                      r"\blook like\b|\bspecifically\b|\bexactly\b|\bwhich day\b", re.I)
+                      r"\blook like\b|\bspecifically\b|\bexactly\b|\bwhich day\b|\bconcrete\b|\bpin (?:it|that|this) down\b",
+                      re.I)
 
 
-def sharpened(found: list[Commitment], session) -> list[Commitment]:
+def sharpened(found: list[Commitment], session, sentences: list[Sentence] = ()) -> list[Commitment]:
     """`found` as a coach reads it once the vague promises they pressed on are answered: "I'll get
     them done at some point this week." / "When's some point?" gives way to a firm answer ("I'll
-    write them on Saturday morning"), or takes the when of a short one ("Saturday morning, before
+    write them on Saturday morning"), or to the act the answer dates ("Tuesday. After job club.
+    I ask her for one hour, only us."), or takes the when of a short one ("Saturday morning, before
     Eoin's up.") with that answer as its evidence."""
     last = {c.turn.index: c for c in found}  # the turn's last promise: the one the coach's question follows
     out = []
@@ -117,9 +124,48 @@ def sharpened(found: list[Commitment], session) -> list[Commitment]:
                 and (_VAGUE_WHEN.search(c.text) or c.timeline is None and _echoes(pressed.text, c.text))):
             out.append(c)
         elif answer.index not in last:
-            dated = next(((sp, when) for sp in answer.spans if (when := timelines.find(sp.text))), None)
-            out.append(replace(c, timeline=dated[1], dated_by=quote(answer, dated[0])) if dated else c)
+            answer = _dated_answer(session, answer)
+            if answer.index in last:
+                continue  # a firm promise of its own in the later answer: the vague one gives way
+            dated = _dated_span(answer)
+            act = _act_in(answer, sentences) if dated else None
+            if act is not None:
+                x, root, subj = act
+                out.append(Commitment(x, root, "High", x.offset(subj), dated[1]))
+            else:
+                out.append(replace(c, timeline=dated[1], dated_by=quote(answer, dated[0])) if dated else c)
     return out
+
+
+def _dated_span(turn) -> tuple | None:
+    return next(((sp, when) for sp in turn.spans if (when := timelines.find(sp.text))), None)
+
+
+def _dated_answer(session, answer):
+    """The answer that gives the when: this one, or, when the client first plays for time ("You
+    are going to make me say a day.") and the coach holds the question, the next."""
+    if _dated_span(answer) is None:
+        held = session.next_turn(answer)
+        later = session.next_turn(held) if held is not None and not held.is_client else None
+        if later is not None and later.is_client and _dated_span(later) is not None:
+            return later
+    return answer
+
+
+def _act_in(answer, sentences) -> tuple[Sentence, Token, Token] | None:
+    """(sentence, verb, subject) of the first sentence of `answer` that says "I <act> ..." in the
+    present: a pressed answer's date dates it."""
+    for x in sentences:
+        if x.turn.index != answer.index or x.is_question:
+            continue
+        root = next((t for t in x.doc if t.dep_ == "ROOT"), None)
+        if root is None or root.tag_ not in ("VBP", "VB") or root.lower_ in _NOT_ACTIONS or syntax.negated(root) \
+                or syntax.auxiliaries(root):
+            continue
+        subj = syntax.subject(root)
+        if subj is not None and subj.lower_ == "i" and len(x.text.split()) >= 4:
+            return x, root, subj
+    return None
 
 
 def _echoes(question: str, promise: str) -> bool:
@@ -172,7 +218,13 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
         return "High", verb.doc[0]  # "Monday morning I'm in the lobby at seven"
     if _present(verb) and _hears_from_client(verb, subj, timeline):
         return "High", subj  # "Farrell gets an email by Wednesday", "Kasia hears it from me first"
-    if verb.lower_ in _NOT_ACTIONS or verb.lower_ in _AGENDA and not _with_someone(verb, timeline):
+    if _CLEFT.match(verb.doc.text.replace("\u2019", "'")) and verb.tag_ in ("VB", "VBG") \
+            and verb.i > next((t.i for t in verb.doc if t.lower_ in ("is", "'s")), len(verb.doc)):
+        return "High", verb.doc[0]  # "What I'm going to do is ring Sheila on Saturday"
+    time_led = bool(timeline and _present(verb) and _led_by_time(verb, timeline) and _a_date(verb, timeline)
+                    and verb.lower_ not in _AS_EVER)
+    if verb.lower_ in _NOT_ACTIONS and not (time_led and verb.lower_ in _MET_OR_SAID) \
+            or verb.lower_ in _AGENDA and not _with_someone(verb, timeline):
         return None
     hedged = any(a in _HEDGES for a in aux) or any(w in _HEDGES for w in syntax.lowered(verb.doc)[: verb.i])
     if any(a in _WILL for a in aux) and "be" in aux and verb.tag_ == "VBG":
@@ -201,8 +253,7 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
             and not (verb.dep_ == "ccomp" and (syntax.negated(verb.head) or verb.head.lower_ in _NOT_ACTIONS))):
         # "I'm calling her tomorrow", not "I can't believe I'm crying on a Wednesday"
         return ("Low" if hedged else "High"), subj
-    if timeline and _present(verb) and _led_by_time(verb, timeline) \
-            and _a_date(verb, timeline) and verb.lower_ not in _AS_EVER:
+    if time_led:
         return "High", verb.doc[0]
     if timeline and _present(verb) and _dated_plan(verb, subj, timeline):
         return "High", subj
@@ -300,7 +351,7 @@ def _dated_plan(verb: Token, subj: Token | None, timeline: str) -> bool:
         return (subj.pos_ == "NOUN" and subj.ent_type_ != "PERSON" and any(t.lower_ == "by" for t in verb.subtree)
                 and any(_destination(c) for c in verb.children))
     if syntax.is_first_person(subj) or _client_among_subjects(verb):
-        return True
+        return _dates(verb)  # "So I check my phone and there's an email sent at half one": a story
     thing = subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ != "PERSON" or subj.lower_ in ("it", "they")
     # "The form goes in on the 2nd", "It goes to him on Monday morning", "They go in the diary for Monday".
     thing = thing and subj.lower_ not in ROLES

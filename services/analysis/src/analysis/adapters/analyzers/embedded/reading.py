@@ -68,7 +68,7 @@ def read(transcript: Transcript) -> Reading:
     evoking_answers = {answer_to(q).index for q, p in zip(asked, purposes, strict=True)
                        if powerful.evoking(q, p) is not None and answer_to(q) is not None}
     promised = commitments.sharpened(
-        [c for c in commitments.find(sentences) if not (agreed and c.turn.index == agreed.answer.index)], s)
+        [c for c in commitments.find(sentences) if not (agreed and c.turn.index == agreed.answer.index)], s, sentences)
     planning_answers = {answer_to(q).index for q, p in zip(asked, purposes, strict=True)
                         if p.is_planning and answer_to(q) is not None}
     answers = {answer_to(q).index for q in asked if answer_to(q) is not None}

@@ -13,6 +13,7 @@ from .evidence import dedupe, quote
 from .feelings import felt, label, state, valence
 from .language import Sentence
 from .sentences import Span, words
+from .sentiment import compound
 from .session import Session, TurnView
 
 MIN_STATES = 3
@@ -106,11 +107,15 @@ _SAME = re.compile(r"\b(?:about the same|(?:much |pretty much )?the same as (?:w
                    r"not (?:much|really) different|hasn't (?:really )?changed)\b|^\W*still \w+\W*$", re.I)
 _BETTER = re.compile(r"\b(?:better|lighter|clearer|calmer|freer|relieved|more (?:hopeful|confident|settled|positive|"
                      r"optimistic|energi[sz]ed|in control)|less (?:anxious|stressed|worried|stuck|scared|overwhelmed|"
-                     r"angry|heavy)|completely different|a weight off)\b", re.I)
+                     r"angry|heavy)|less of an? \w+|completely different|a weight off)\b", re.I)
 # "... than I did an hour ago", "... as when I came in": a comparison with the start, unasked.
 _SINCE_START = re.compile(r"\b(?:than|as) (?:i did |i was |i felt )?(?:when (?:i came in|we started|i arrived|i walked in|i logged (?:on|in)|i joined)|"
                           r"(?:an|half an) hour ago|at the start|before we (?:started|talked))\b|"
                           r"\bthan i (?:did|was|felt) (?:at|this|earlier|before)\b", re.I)
+# "Still tired.", "Is still a cold house, I will not lie to you.": the start's state, kept
+_STILL = re.compile(r"^\W*(?:(?:i'm|i am|it's|it is|is|i feel) )?still\b", re.I)
+_SAME_WORD = re.compile(r"\bsame\b", re.I)  # "Same. Still heavy. ... But now I know which end I'm holding": flat
+_BUT = re.compile(r"^\W*(?:but|although|though|except)\b", re.I)
 _WORSE = re.compile(r"\b(?:worse|heavier|more (?:confused|anxious|stuck|worried|overwhelmed|lost)|less (?:sure|confident|"
                     r"clear|hopeful))\b", re.I)
 
@@ -134,12 +139,21 @@ def _checkout(session: Session) -> tuple[_Said | None, float | None]:
             break
         asked = session.previous_turn(turn)
         asked = asked is not None and not asked.is_client and bool(_FEELING_QUESTION.search(asked.text.replace("\u2019", "'")))
-        for span in turn.spans:
+        for i, span in enumerate(turn.spans):
             text = span.text.replace("\u2019", "'")
             if not (asked or _SINCE_START.search(text)) or _LOOKING_BACK.match(text):
                 continue
-            if _SAME.search(text):
-                return _Said(turn, span), None
+            if _SAME.search(text) or _STILL.match(text):
+                rest = [sp for sp in turn.spans[i + 1:] if _BUT.match(sp.text)]
+                same = any(_SAME_WORD.search(sp.text) for sp in turn.spans)
+                if asked and rest and not same:
+                    # "Still the kettle. But somebody's poured a cup of water back in.": the same, and yet
+                    # not; what follows the "but" says which way it moved
+                    told = rest[0].text.replace("\u2019", "'")
+                    return _Said(turn, rest[0]), -0.7 if _told_worse(told) else 0.7
+                if _SAME.search(text) or asked and same:
+                    return _Said(turn, span), None
+                continue
             better, worse = bool(_BETTER.search(text)), bool(_WORSE.search(text))
             if better == worse:
                 told = [v for m in _COMPARED.finditer(text) if (v := _comparative(m.group(1).lower())) is not None]
@@ -189,7 +203,7 @@ def _came_in(session: Session, said: list[tuple[Sentence, float]]) -> tuple[_Sai
 # "I came in on fumes. I'm leaving on a quarter of a tank.": the arrival set against the leaving.
 _ARRIVED = re.compile(r"\bi (?:came|walked) in\b|\bwhen i (?:came in|arrived|walked in|logged on)\b", re.I)
 _LEAVING = re.compile(r"\b(?:i'm|i am) (?:leaving|walking out|going out|going away|heading off)(?: (?:here|today|now))?"
-                      r"(?: (?:with|on|as|feeling|thinking)\b|\W*$)", re.I)
+                      r"(?: (?:with|on|as|like|feeling|thinking)\b|\W*$)", re.I)
 
 
 def _arrived_and_leaving(session: Session) -> tuple[_Said | None, float | None]:
@@ -208,9 +222,14 @@ def _arrived_and_leaving(session: Session) -> tuple[_Said | None, float | None]:
         if leaving is None:
             continue
         told = texts[leaving[0]][leaving[1].start():]
-        worse = bool(_WORSE.search(told)) or any((v := valence(w)) is not None and v <= -0.7 for w in words(told))
-        return _Said(turn, turn.spans[leaving[0]]), -0.7 if worse else 0.7
+        return _Said(turn, turn.spans[leaving[0]]), -0.7 if _told_worse(told) else 0.7
     return None, None
+
+
+def _told_worse(text: str) -> bool:
+    """"I'm leaving more anxious", "but now it's cracked, and I'm frightened of it": worse words."""
+    return bool(_WORSE.search(text)) or compound(text) <= -0.25 or any(
+        (v := valence(w)) is not None and v <= -0.7 for w in words(text))
 
 
 def _pivot(curve: list[tuple[Sentence, float]], improved: bool) -> Sentence | None:

@@ -17,6 +17,7 @@ _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)?"
 # spelt out, a date only with its month ("on the first of March"; "the second attempt" is no date)
 _WORD_ORDINAL = (r"(?:(?:twenty|thirty)-?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|"
                  r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth")
+_CLOCK = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _MEETING = r"(?:session|call|meeting|appointment|conversation|catch-up|check-in)"
 # (?=\w): every wording starts on a word; checked once, it spares the engine trying them all at
 # each word's end (same matches, the search ~1.4x faster).
@@ -30,6 +31,9 @@ _TIMELINE = re.compile(
     rf"(?:by|before|until|in|on) (?:the )?(?:end of )?(?:the |this |next )?{_MONTH}(?: {_ORDINAL})?|"
     rf"(?:by|before|on) the {_ORDINAL}(?: of {_MONTH})?|"
     rf"(?:by|before|on|until) the (?:{_WORD_ORDINAL}) of {_MONTH}|"
+    # "before the meeting on the twelfth.": spelt out without its month, a date where nothing follows it
+    rf"(?:by|before|on|until) the (?:{_WORD_ORDINAL})(?=\s*(?:[.,;:!?]|$))|"
+    rf"(?:at )?half (?:past )?{_CLOCK}(?! (?:{_UNIT}|hours?|minutes?|dozen|of)\b)|"
     rf"{_MONTH} {_ORDINAL}|"
     rf"(?:by |before )?(?:the )?end of (?:the |this |next )?{_UNIT}|"
     rf"(?:this|next|every|each) {_UNIT}|"
