@@ -18,7 +18,8 @@ import os
 import sys
 
 import numpy as np
-from analysis.adapters.analyzers.embedded import reading, sentence_features, sentence_scorer, terms
+from analysis.adapters.analyzers.embedded import question_features, reading, sentence_features, sentence_scorer, terms
+from analysis.adapters.analyzers.embedded.models import embed
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -28,6 +29,7 @@ from quality_score import load_set  # noqa: E402
 
 # the sections the analyzer lets the scorer decide, and how many of each a coach reads at most
 MOST = {"client_discoveries": 8, "core_values": 6, "limiting_beliefs": 6}
+QUESTIONS_MOST = {"powerful_questions": 10}  # the question scorer's one section
 # features a section's model does without (weight 0), each chosen by held-out F1 on the tuning half
 # (7 folds; and trained on sessions 01-97, scored on 98-125): what is said in general or of what the
 # client is helps limiting beliefs only (0.565 -> 0.598; 0.373 -> 0.436) and lowers discoveries and
@@ -58,20 +60,28 @@ class Rows:
                     self.vectors[mask], [s for s, m in zip(self.shapes, mask, strict=True) if m], self.people)
 
 
-def rows_of(stems: list[str], sessions: dict) -> Rows:
-    names, keys, blocks, vectors, shapes = (), [], [], [], []
+def rows_of(stems: list[str], sessions: dict) -> tuple[Rows, Rows]:
+    """(the client statements' rows, the coach questions' rows) of these sessions."""
     people = {n.lower() for stem in stems for n in sessions[stem][1].get("names", [])}
+    said, asked = ([(), [], [], [], []], [(), [], [], [], []])  # names, keys, blocks, vectors, texts
     for stem in stems:
         r = reading.read(sessions[stem][0])
         pool = sentence_features.candidates(r)
-        found, x = sentence_features.matrix(r, pool)
-        names = found or names  # a session with no client statement has no feature names
-        keys += [(stem, s.text) for s in pool]
-        blocks.append(x)
-        vectors += [s.vector for s in pool]
-        shapes += [terms.shape(s.doc) for s in pool]
-    return Rows(names, keys, np.vstack(blocks), np.array(vectors, dtype=np.float64).reshape(len(keys), -1), shapes,
-                people)
+        for part, (found, x), texts, vectors, read_as in (
+                (said, sentence_features.matrix(r, pool), [s.text for s in pool], [s.vector for s in pool],
+                 [terms.shape(s.doc) for s in pool]),
+                (asked, question_features.matrix(r), [q.text for q in r.asked], list(embed([q.text for q in r.asked])),
+                 [q.text for q in r.asked])):
+            part[0] = found or part[0]  # a session without statements (or questions) has no feature names
+            part[1] += [(stem, t) for t in texts]
+            part[2].append(x)
+            part[3] += vectors
+            part[4] += read_as
+    statements, questions = (Rows(names, keys, np.vstack(blocks), np.array(vectors, dtype=np.float64).reshape(
+        len(keys), -1), texts, people) for names, keys, blocks, vectors, texts in (said, asked))
+    # the analyzer asks the question scorer only about questions the rules call evoking in form or meaning
+    evoking = questions.x[:, [questions.names.index("evoking_form"), questions.names.index("evoking_meaning")]]
+    return statements, questions.subset(evoking.sum(1) > 0)
 
 
 def vocabulary(rows: Rows) -> list[str]:
@@ -117,7 +127,7 @@ def f1(keys, p: np.ndarray, threshold: float, section: str, sessions: dict) -> f
     hit = chosen = found = gold_n = 0
     for stem in dict.fromkeys(k[0] for k in keys):
         idx = [i for i, k in enumerate(keys) if k[0] == stem and p[i] >= threshold]
-        idx = sorted(idx, key=lambda i: -p[i])[:MOST[section]]
+        idx = sorted(idx, key=lambda i: -p[i])[:(MOST | QUESTIONS_MOST)[section]]
         golds = sessions[stem][1].get(section, [])
         texts = [keys[i][1] for i in idx]
         chosen += len(texts)
@@ -129,17 +139,23 @@ def f1(keys, p: np.ndarray, threshold: float, section: str, sessions: dict) -> f
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def train(rows: Rows, sessions: dict, quiet: bool = True) -> dict:
+def train(rows: Rows, questions: Rows, sessions: dict, quiet: bool = True) -> dict:
     """The scorer's weights from these rows (sentence_scorer.json's shape)."""
+    stems = list(dict.fromkeys(k[0] for k in rows.keys))
+    return {"trained_on": f"tune half, {len(stems)} sessions, {len(rows.keys)} client statements, "
+                          f"{len(questions.keys)} coach questions",
+            **_sections(rows, MOST, sessions, quiet), "questions": _sections(questions, QUESTIONS_MOST, sessions, quiet)}
+
+
+def _sections(rows: Rows, most: dict[str, int], sessions: dict, quiet: bool) -> dict:
     stems = list(dict.fromkeys(k[0] for k in rows.keys))
     folds = [set(stems[i::FOLDS]) for i in range(FOLDS)]
     tfidf = tfidf_of(rows)
     out = {"features": list(rows.names),
-           "trained_on": f"tune half, {len(stems)} sessions, {len(rows.keys)} client statements",
            "terms": {"vocabulary": tfidf.get_feature_names_out().tolist(),
                      "idf": [round(float(a), 6) for a in tfidf.idf_]},
            "sections": {}}
-    for section in MOST:
+    for section in most:
         used = np.array([n not in WITHOUT.get(section, ()) for n in rows.names], dtype=np.float64)
         y = np.array([any(matches(g, t) for g in sessions[stem][1].get(section, [])) for stem, t in rows.keys], float)
         held_out = np.zeros(len(y))
@@ -158,7 +174,7 @@ def train(rows: Rows, sessions: dict, quiet: bool = True) -> dict:
         score, threshold = scores[best], grid[best]
         model = Model(rows, y, used, tfidf).exported()
         out["sections"][section] = {
-            "threshold": threshold, "most": MOST[section], "held_out_f1": round(score, 3), "positives": int(y.sum()),
+            "threshold": threshold, "most": most[section], "held_out_f1": round(score, 3), "positives": int(y.sum()),
             "bias": round(model["bias"], 6),
             **{k: [round(float(a), 6) for a in model[k]]
                for k in ("mean", "scale", "weights", "term_weights", "vector_weights")},
@@ -171,18 +187,19 @@ def train(rows: Rows, sessions: dict, quiet: bool = True) -> dict:
 def cross_fitted(stems: list[str], sessions: dict) -> dict[str, dict]:
     """{stem: weights trained on the other folds of `stems`}: scoring the tuning half with these
     measures it as the report half is measured, on sessions the weights never saw."""
-    rows = rows_of(stems, sessions)
+    rows, questions = rows_of(stems, sessions)
     by_stem = {}
     for i in range(FOLDS):
         fold = set(stems[i::FOLDS])
-        weights = train(rows.subset(np.array([k[0] not in fold for k in rows.keys])), sessions)
+        weights = train(rows.subset(np.array([k[0] not in fold for k in rows.keys])),
+                        questions.subset(np.array([k[0] not in fold for k in questions.keys])), sessions)
         by_stem |= {stem: weights for stem in fold}
     return by_stem
 
 
 def main() -> int:
     halves, sessions = load_set()
-    out = train(rows_of(halves["tune"], sessions), sessions, quiet=False)
+    out = train(*rows_of(halves["tune"], sessions), sessions, quiet=False)
     with open(sentence_scorer.WEIGHTS, "w", encoding="utf-8") as f:
         json.dump(out, f, indent=1)
         f.write("\n")

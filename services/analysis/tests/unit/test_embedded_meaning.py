@@ -983,3 +983,16 @@ def test_a_check_out_that_keeps_the_start_but_turns_on_a_but_is_a_shift_and_a_pl
     assert direction("Coach: How are you leaving?",
                      "Client: I came in like a fighter who's lost on the cards. I'm leaving like somebody with her "
                      "hands wrapped.") == ["improved"]
+
+
+def test_a_closed_question_is_not_powerful_however_long_the_answer():
+    result = analyze_transcript(talk(
+        "Coach: Did you go to the gym on Monday?",
+        "Client: No. And honestly, I think I've realised I only go when I'm running away from something at home, "
+        "which is a strange thing to notice about myself, I never saw it like that before.",
+        "Coach: What does that tell you about what the gym is for?",
+        "Client: That it's been an escape, not exercise. I guess I want it to be something I choose, not somewhere I hide.",
+    ))
+    questions = [q.question for q in result.powerful_questions]
+    assert "Did you go to the gym on Monday?" not in questions
+    assert "What does that tell you about what the gym is for?" in questions

@@ -21,6 +21,7 @@ from . import (
     powerful,
     presence,
     quality,
+    question_features,
     reading,
     sentence_features,
     sentence_scorer,
@@ -63,7 +64,17 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
     # the discovery rules mark counts even where the scorer reports another sentence, or none.
     moved = {x.turn.index for x in [*found, *r.discovered]} | {t.index for t in s.client_turns for b in beliefs_found
                                              if b.evidence and b.evidence[0] in t.text}
-    strong = powerful.find(s, asked, purposes, moved, feeling_turns)
+    # Which questions were powerful is the question scorer's call (their form, what the answer did,
+    # their wording), each told by what its answer did; only among those the rules call evoking in
+    # form or meaning: a question after facts ("What are you drinking these days?" draws a long
+    # answer, and asks nothing of the client's thinking), a closed one, a check-in or a planning
+    # prompt never is one (without this gate, AnnoMI's counsellors' closed questions got in: precision
+    # on its dev set 0.991 -> 0.956).
+    question_names, question_rows = question_features.matrix(r)
+    likely = sentence_scorer.question_probabilities(question_names, question_rows, [q.text for q in asked])
+    likely = likely * [powerful.evoking(q, p) is not None for q, p in zip(asked, purposes, strict=True)]
+    strong = [pq for i in sentence_scorer.question_picks(likely)
+              if (pq := powerful.described(s, asked[i], purposes[i], moved, feeling_turns)) is not None]
     topics = themes.key_themes(sentences, names, " ".join(t.text for t in s.coach_turns),
                                {agreed.answer.index} if agreed else set())
 

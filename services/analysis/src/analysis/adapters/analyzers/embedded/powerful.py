@@ -91,18 +91,31 @@ def find(session: Session, questions: list[Question], purposes: list[Purpose],
         form = evoking(q, purpose)
         if form is None:
             continue
-        effect, traits = _effect(answer, typical, discovery_turns, feeling_turns)
+        moved, traits = effect(answer, typical, discovery_turns, feeling_turns)
         substantive = answer.word_count >= max(12.0, typical)
-        if effect >= 1.0 or (form and substantive):
+        if moved >= 1.0 or (form and substantive):
             if not traits:
                 traits.append(f"gave a considered answer ({answer.word_count} words)")
-            scored.append((effect + 2 * purpose.evocative, q, answer, traits))
+            scored.append((moved + 2 * purpose.evocative, q, answer, traits))
     scored.sort(key=lambda x: (-x[0], x[1].turn.index))
     chosen = sorted(scored[:MAX_QUESTIONS], key=lambda x: x[1].turn.index)
     return [_build(q, answer, traits, score) for score, q, answer, traits in chosen]
 
 
-def _effect(answer: TurnView, typical: float, discovery_turns: set[int], feeling_turns: set[int]) -> tuple[float, list[str]]:
+def described(session: Session, q: Question, purpose: Purpose, discovery_turns: set[int],
+              feeling_turns: set[int]) -> PowerfulQuestion | None:
+    """The question as a powerful question, told by what its answer did; None when no client answered."""
+    answer = session.next_turn(q.turn)
+    if answer is None or not answer.is_client:
+        return None
+    typical = median([t.word_count for t in session.client_turns] or [0])
+    moved, traits = effect(answer, typical, discovery_turns, feeling_turns)
+    if not traits:
+        traits.append(f"gave a considered answer ({answer.word_count} words)")
+    return _build(q, answer, traits, moved + 2 * purpose.evocative)
+
+
+def effect(answer: TurnView, typical: float, discovery_turns: set[int], feeling_turns: set[int]) -> tuple[float, list[str]]:
     traits, score = [], 0.0
     text = answer.text.replace("\u2019", "'")
     if answer.index in discovery_turns:

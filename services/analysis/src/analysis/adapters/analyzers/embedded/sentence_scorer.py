@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from .language import Sentence
+from .models import embed
 from .terms import Wording, shape
 
 # the values-and-beliefs sections the scorer decides, and the kind of item each holds
@@ -61,12 +62,38 @@ def probabilities(section: str, names: tuple[str, ...], rows: np.ndarray, pool: 
     model = _model()
     if tuple(model["features"]) != names:
         raise RuntimeError("sentence_scorer.json was trained on other features: run `just train-sentence-scorer`")
-    m = model["sections"][section]
+    return _probabilities(model, section, rows, [shape(x.doc) for x in pool], np.stack([x.vector for x in pool]))
+
+
+def question_probabilities(names: tuple[str, ...], rows: np.ndarray, texts: list[str]) -> np.ndarray:
+    """How likely each coach question is a powerful one (question_features rows; `texts` the
+    questions as quoted). Their words are read as said: a coach question's nouns are few."""
+    if not len(rows):
+        return np.zeros(0)
+    part = _model()["questions"]
+    if tuple(part["features"]) != names:
+        raise RuntimeError("sentence_scorer.json was trained on other features: run `just train-sentence-scorer`")
+    return _probabilities(part, "powerful_questions", rows, texts, embed(texts))
+
+
+def _probabilities(part: dict, section: str, rows: np.ndarray, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+    m = part["sections"][section]
     z = (rows - np.asarray(m["mean"])) / np.asarray(m["scale"])
     logit = z @ np.asarray(m["weights"]) + m["bias"]
-    logit += _wording(model).dot([shape(x.doc) for x in pool], np.asarray(m["term_weights"]))
-    logit += np.stack([x.vector for x in pool]).astype(np.float64) @ np.asarray(m["vector_weights"])
+    logit += _wording(part).dot(texts, np.asarray(m["term_weights"]))
+    logit += vectors.astype(np.float64) @ np.asarray(m["vector_weights"])
     return 1.0 / (1.0 + np.exp(-logit))
+
+
+def top(section: str, p: np.ndarray, part: dict | None = None) -> list[int]:
+    """Indices at or over the section's threshold, the most probable first (at most its `most`)."""
+    m = (part or _model())["sections"][section]
+    return [int(i) for i in np.argsort(-p, kind="stable") if p[i] >= m["threshold"]][: m["most"]]
+
+
+def question_picks(p: np.ndarray) -> list[int]:
+    """The powerful questions' indices, in session order."""
+    return sorted(top("powerful_questions", p, _model()["questions"]))
 
 
 _WORDINGS: dict[int, tuple[dict, Wording]] = {}  # id -> (the model's terms, kept so the id stays theirs; built)
@@ -76,7 +103,7 @@ def _wording(model: dict) -> Wording:
     """The model's vocabulary, built once per model (the shipped one, or each cross-fitted one)."""
     known = _WORDINGS.get(id(model["terms"]))
     if known is None or known[0] is not model["terms"]:
-        if len(_WORDINGS) > 16:
+        if len(_WORDINGS) > 32:
             _WORDINGS.clear()
         known = _WORDINGS[id(model["terms"])] = (model["terms"], Wording(model["terms"]["vocabulary"],
                                                                            model["terms"]["idf"]))
@@ -92,10 +119,8 @@ SURE = {"limiting_beliefs": ("asked_belief", "rule_limiting")}
 def pick(section: str, pool: list[Sentence], names: tuple[str, ...], rows: np.ndarray) -> list[Sentence]:
     """The sentences of `pool` the section's model puts at or over its threshold (and the SURE
     ones), the most probable first (at most `most`), returned in session order."""
-    m = _model()["sections"][section]
     p = probabilities(section, names, rows, pool)
     if section in SURE and len(rows):
         sure = np.all([rows[:, names.index(f)] > 0 for f in SURE[section]], axis=0)
         p = np.where(sure, 1.0, p)
-    chosen = [i for i in np.argsort(-p, kind="stable") if p[i] >= m["threshold"]][: m["most"]]
-    return [pool[i] for i in sorted(chosen)]
+    return [pool[i] for i in sorted(top(section, p))]
