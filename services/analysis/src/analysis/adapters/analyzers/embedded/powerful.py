@@ -4,6 +4,10 @@ A question qualifies when it asks the client to think or feel (by meaning, not b
 word; logistics, facts, contracting and planning prompts are excluded), and the answer shows
 movement: a realisation, a longer answer than the client's usual, feeling named, reflection
 aloud ("I guess...", "to be honest"), or a hesitation before answering ("That's a good question").
+
+`find` is these rules' own choice; the analyzer uses it as one input of the learned question
+scorer (question_features), which decides among the questions `evoking` admits, and `described`
+tells each chosen question by what its answer did.
 """
 
 from __future__ import annotations
