@@ -32,7 +32,7 @@ from . import (
 from . import session as session_mod
 
 PROVIDER = "embedded"
-MODEL_VERSION = "embedded-2"
+MODEL_VERSION = "embedded-3"  # 3: learned scorers read the wording and decide powerful questions (2026-12-02)
 _GENERIC_SPEAKERS = {"client", "coachee", "speaker", "participant", "unknown", "interviewee", "patient"}
 
 
