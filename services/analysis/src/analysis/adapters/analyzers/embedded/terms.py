@@ -2,8 +2,8 @@
 vocabulary of the words and pairs used in at least three sessions of the tuning half. A client's
 statement is read with every noun, name and number replaced by its kind ("freedom matters to me
 more than money" is "xnoun matters to me more than xnoun"): how the client speaks, not what
-about, so that no session's topics are learned (with the nouns kept, "money" weighed against a
-value); held-out F1 was the same either way. A coach's question is read as said.
+about, so that no session's topics are learned; held-out F1 on the tuning half was the same
+either way. A coach's question is read as said.
 
 scikit-learn's TfidfVectorizer learns the vocabulary and its idf when the scorer is trained
 (bench/train_sentence_scorer.py). At run time the same numbers are a tokenise-and-look-up of a
