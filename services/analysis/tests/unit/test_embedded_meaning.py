@@ -996,3 +996,25 @@ def test_a_closed_question_is_not_powerful_however_long_the_answer():
     questions = [q.question for q in result.powerful_questions]
     assert "Did you go to the gym on Monday?" not in questions
     assert "What does that tell you about what the gym is for?" in questions
+
+
+def test_a_start_set_against_an_untold_now_and_a_lift_denied_are_drops():
+    opening = ("Coach: What would you like from today?",
+               "Client: Pricing. The sale on the high street came through on Monday, which was nice.",
+               "Coach: What's the plan for the next month?",
+               "Client: Twelve valuations. Seven instructions. Then we'll see.",
+               "Coach: Seven's doable. Lead with the fee, people respect confidence.",
+               "Client: Okay. Maybe. I'm a bit tired of chasing people, to be honest.",
+               "Coach: Great. Same time in two weeks?")
+
+    def direction(ending: str) -> list[str]:
+        return [s.direction for s in analyze_transcript(talk(*opening, f"Client: {ending}")).emotional_shifts]
+
+    # the start told, the now not: the contrast says it moved away from the start
+    assert direction("Sure. I felt alright about the sale coming in. Now I just feel like I'm five behind.") == ["declined"]
+    # "feels like" is no liking: the start's tone ("won something") is the end that is told
+    assert direction("Bit of a comedown. I came in feeling like I'd won something, and now it feels like I'm "
+                     "behind.") == ["declined"]
+    # "not better" denies a lift
+    assert direction("I feel worse about asking than I did an hour ago, not better.") == ["declined"]
+    assert direction("I came in worried about the month. Now I feel like I know what to do.") == ["improved"]

@@ -23,7 +23,8 @@ _LOOKING_BACK = re.compile(
     r"\b(?:i came in(?:to (?:this|today|the session))?(?: here)?(?: feeling| thinking| today)?|"
     r"when (?:we|i) (?:started|began|came in|sat down|got here|logged (?:on|in)|joined|dialled in|dialed in|came on)|"
     r"at the (?:start|beginning)(?: of (?:this|the|our|today))?|"
-    r"(?:an hour|half an hour|twenty minutes|a few minutes) ago|before (?:this|today|we (?:started|talked|spoke)))\b",
+    r"(?:an hour|half an hour|twenty minutes|a few minutes) ago|before (?:this|today|we (?:started|talked|spoke))|"
+    r"i (?:felt|was) [^.;]{0,60}? coming in)\b",
     re.I,
 )
 
@@ -50,7 +51,7 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
             curve.append((s, now_))
     checkout, compared = _checkout(session)
     if checkout is None:
-        checkout, compared = _came_in(session, said)
+        checkout, compared = _came_in(session, sentences)
     if checkout is None:
         checkout, compared = _arrived_and_leaving(session)
     if checkout is not None and compared is None:
@@ -120,6 +121,10 @@ _WORSE = re.compile(r"\b(?:worse|heavier|more (?:confused|anxious|stuck|worried|
                     r"clear|hopeful))\b", re.I)
 
 
+# "I feel worse about asking than I did an hour ago, not better.": a lift denied
+_NEGATED = re.compile(r"\b(?:not|no|n't|never)(?: (?:any|much|really|feel|feeling))?\W*$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class _Said:
     """A stretch of a client turn, parsed or not ("Lighter." is too short to be parsed)."""
@@ -154,7 +159,7 @@ def _checkout(session: Session) -> tuple[_Said | None, float | None]:
                 if _SAME.search(text) or asked and same:
                     return _Said(turn, span), None
                 continue
-            better, worse = bool(_BETTER.search(text)), bool(_WORSE.search(text))
+            better, worse = any(not _NEGATED.search(text[:m.start()]) for m in _BETTER.finditer(text)), bool(_WORSE.search(text))
             if better == worse:
                 told = [v for m in _COMPARED.finditer(text) if (v := _comparative(m.group(1).lower())) is not None]
                 better, worse = bool(told) and min(told) > 0, bool(told) and max(told) < 0
@@ -177,27 +182,59 @@ def _comparative(word: str) -> float | None:
     return next((v for b in bases if (v := valence(b)) is not None), None)
 
 
-def _came_in(session: Session, said: list[tuple[Sentence, float]]) -> tuple[_Said | None, float | None]:
+def _came_in(session: Session, sentences: list[Sentence]) -> tuple[_Said | None, float | None]:
     """'I came in feeling quite good about it. Now I feel like I've been doing it all wrong.': in the
     session's final third, the client's start and their now, told in one breath (the now in the same
-    sentence or the next one of the turn), compared by the state each voices."""
+    sentence after "now", or the next sentence of the turn when it opens with "now"), compared by the
+    state each voices. The contrast is said to mark a change: when one end voices no feeling ("Now I
+    just feel like I'm five behind"), it moved away from the end that does."""
     last = max(1, len(session.turns))
-    values = {id(s): v for s, v in said}
-    for i, (s, v) in enumerate(said):
+    said = [s for s in sentences if s.turn.is_client and not s.is_question and s.turn.index >= 2 * last / 3]
+    for i, s in enumerate(said):
         text = s.text.replace("\u2019", "'")
-        if s.turn.index < 2 * last / 3 or not _LOOKING_BACK.search(text):
+        if not _LOOKING_BACK.search(text):
             continue
-        if _UNEXPECTED.search(text) and abs(v) >= THRESHOLD:
-            return _Said(s.turn, s.span), 0.7 if v > 0 else -0.7  # the now, against what they came in expecting
+        whole = state(s)
+        if _UNEXPECTED.search(text):
+            if whole is not None and abs(whole) >= THRESHOLD:
+                return _Said(s.turn, s.span), 0.7 if whole > 0 else -0.7  # the now, against what they came in expecting
+            continue
         cut = next((t.i for t in s.doc if t.lower_ == "now" and t.i > 2), None)
-        then_ = state(s, 0, cut) if cut is not None else values[id(s)]
-        now_ = state(s, cut) if cut is not None else None
-        if now_ is None and i + 1 < len(said) and said[i + 1][0].turn is s.turn:
-            now_ = said[i + 1][1]
-        if then_ is None or now_ is None or abs(now_ - then_) < 2 * THRESHOLD:
+        if cut is not None:
+            then_, now_ = _told(s, 0, cut), _told(s, cut)
+        elif i + 1 < len(said) and said[i + 1].turn is s.turn and _NOW.match(said[i + 1].text):
+            then_, now_ = _told(s), _told(said[i + 1])
+        else:
+            then_, now_ = whole, (_told(said[i + 1]) if i + 1 < len(said) and said[i + 1].turn is s.turn else None)
+            if now_ is None or then_ is None or abs(now_ - then_) < 2 * THRESHOLD:
+                continue
+            return _Said(s.turn, s.span), 0.7 if now_ > then_ else -0.7
+        if then_ is not None and now_ is not None:
+            if abs(now_ - then_) < 2 * THRESHOLD:
+                continue
+            return _Said(s.turn, s.span), 0.7 if now_ > then_ else -0.7
+        known = then_ if then_ is not None else now_
+        if known is None or abs(known) < THRESHOLD / 2:  # "I felt alright ... coming in. Now ...": mild will do
             continue
-        return _Said(s.turn, s.span), 0.7 if now_ > then_ else -0.7
+        # one end told, the other not: the change is away from the start, or towards the now
+        return _Said(s.turn, s.span), (-0.7 if known > 0 else 0.7) if then_ is not None else (0.7 if known > 0 else -0.7)
     return None, None
+
+
+_NOW = re.compile(r"^\W*(?:and |but |so )?(?:right )?now\b", re.I)
+
+
+def _told(s: Sentence, start: int = 0, end: int | None = None) -> float | None:
+    """The client's state in a stretch of `s`, or failing that its tone (VADER): "I came in feeling
+    like I'd won something" names no feeling, but says how it was."""
+    found = state(s, start, end)
+    if found is not None:
+        return found
+    tone = compound(_FEEL_LIKE.sub(r"\1 as", s.doc[start:end].text))  # VADER reads "like" in "feels like" as liking
+    return tone if abs(tone) >= THRESHOLD else None
+
+
+_FEEL_LIKE = re.compile(r"\b(feel|feels|felt|feeling) like\b", re.I)
 
 
 # "I came in on fumes. I'm leaving on a quarter of a tank.": the arrival set against the leaving.
