@@ -1018,3 +1018,18 @@ def test_a_start_set_against_an_untold_now_and_a_lift_denied_are_drops():
     # "not better" denies a lift
     assert direction("I feel worse about asking than I did an hour ago, not better.") == ["declined"]
     assert direction("I came in worried about the month. Now I feel like I know what to do.") == ["improved"]
+
+
+def test_an_amount_or_a_conjunction_is_never_a_theme():
+    themes = analyze_transcript(talk(
+        "Coach: What would you like to look at today?",
+        "Client: Time off, or the lack of it. I haven't had a night off in a couple of nights, well, months really.",
+        "Coach: What does a night off give you?",
+        "Client: A couple of nights a month would do it. The lack of rest is the problem, honestly.",
+        "Coach: What's stopping you taking a couple of nights?",
+        "Client: The pub. There's nobody else. The pub needs me every night and the staffing is thin.",
+        "Coach: What would staffing look like if it worked?",
+        "Client: Two people I trust behind the bar, so the pub runs without me.",
+    )).key_themes
+    assert "staffing" in themes
+    assert not any(t.split()[0] in ("couple", "or", "lack") for t in themes), themes

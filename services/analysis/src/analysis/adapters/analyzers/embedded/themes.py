@@ -45,7 +45,9 @@ _WEAK_ADJ = {"next", "last", "whole", "same", "other", "little", "big", "good", 
 _WORD = re.compile(r"^[a-z][a-z'-]*$")
 # Nouns that need a modifier to name a topic: "plan" says nothing, "hiring plan" does.
 _VAGUE_ALONE = set("plan plans list lists step steps option options goal goals work job version piece walk round "
-                   "list thing place group stage level area part".split())
+                   "list thing place group stage level area part lack".split())
+# "a couple of nights", "a bunch of emails": an amount of something, never a topic of its own
+_AMOUNTS = set("couple bunch load loads lot lots handful pair number amount bit piece kind sort type set".split())
 
 
 def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agenda_turns: set[int]) -> list[str]:
@@ -123,7 +125,7 @@ def clean(chunk: SpacySpan, names: set[str]) -> str | None:
     if len(words) > 3 or not all(_WORD.match(w) for w in words) or any(_NUMBER.match(w) for w in words):
         return None
     alone = len(words) == 1 and (words[0] in FILLER or words[0] in _VAGUE_ALONE or len(words[0]) < 4)
-    if words[-1] in FILLER or alone:
+    if words[-1] in FILLER or words[-1] in _AMOUNTS or alone:
         return None
     return " ".join(words)
 
@@ -134,7 +136,7 @@ def _capitalised(tok) -> bool:
 
 
 def _droppable(tok) -> bool:
-    return (tok.dep_ in _DROP_MODIFIERS or tok.pos_ in ("PRON", "DET", "NUM", "PUNCT", "ADV")
+    return (tok.dep_ in _DROP_MODIFIERS or tok.pos_ in ("PRON", "DET", "NUM", "PUNCT", "ADV", "CCONJ", "SCONJ")
             or tok.tag_ in ("JJS", "JJR")
             or tok.lower_ in _WEAK_ADJ or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"))
 
@@ -147,6 +149,8 @@ _NUMBER = re.compile(r"^(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|nin
 
 def _with_of(chunk: SpacySpan, names: set[str], phrase: str) -> str | None:
     """'fear of judgement', 'lack of sleep': the head noun with its of-phrase."""
+    if chunk.root.lower_ in _AMOUNTS:
+        return None
     for prep in chunk.root.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
