@@ -76,8 +76,10 @@ def _score_items(golds: list[str], items: list[list[str]], unit_all: bool) -> tu
     return hit_items, hit_units
 
 
-def score_half(stems: list[str], sessions: dict, verbose: bool = False, scorers: dict | None = None) -> dict:
-    """`scorers`: {stem: sentence-scorer weights} to analyze a session with instead of the shipped ones."""
+def score_half(stems: list[str], sessions: dict, verbose: bool = False, scorers: dict | None = None,
+               answers: dict[str, dict] | None = None) -> dict:
+    """`scorers`: {stem: sentence-scorer weights} to analyze a session with instead of the shipped ones;
+    `answers`: {stem: content} to score instead of the analyzer's (a second labeller's, say)."""
     tally = _new_tally()
     m = tally["misc"]
     for stem in stems:
@@ -88,8 +90,11 @@ def score_half(stems: list[str], sessions: dict, verbose: bool = False, scorers:
             m["roles_n"] += len(gold["roles"])
             m["roles_ok"] += sum(got.get(name) == role for name, role in gold["roles"].items())
         started = time.perf_counter()
-        with sentence_scorer.using(scorers[stem]) if scorers else contextlib.nullcontext():
-            content = msgspec.to_builtins(analyze_transcript(transcript))
+        if answers is not None:
+            content = answers[stem]
+        else:
+            with sentence_scorer.using(scorers[stem]) if scorers else contextlib.nullcontext():
+                content = msgspec.to_builtins(analyze_transcript(transcript))
         m["ms"] += (time.perf_counter() - started) * 1000
         m["words"] += sum(len(t.split()) for t in turns)
         say = (lambda *a: print(f"  {stem}", *a)) if verbose else (lambda *a: None)
