@@ -1033,3 +1033,21 @@ def test_an_amount_or_a_conjunction_is_never_a_theme():
     )).key_themes
     assert "staffing" in themes
     assert not any(t.split()[0] in ("couple", "or", "lack") for t in themes), themes
+
+
+def test_the_intention_is_the_first_plan_pinned_to_a_time_not_the_last_thing_said():
+    result = analyze_transcript(talk(
+        "Coach: What would you like from today?",
+        "Client: To finally sort out my hours. I've been doing five long days and it's wrecking me.",
+        "Coach: What would a good outcome look like?",
+        "Client: Four days, with Fridays off, without feeling guilty about it.",
+        "Coach: So what will you do?",
+        "Client: I'm going to ask Dana for Fridays off at our one-to-one on Tuesday.",
+        "Coach: What else might help?",
+        "Client: I'll tell my sister on Sunday, she'll keep me honest about it.",
+        "Coach: What will you do to make the Fridays off stick?",
+        "Client: I'll clear my desk every Thursday so there's nothing hanging over my Fridays off.",
+    ))
+    assert result.intention is not None
+    assert result.intention.behavior_change == "I'm going to ask Dana for Fridays off at our one-to-one on Tuesday."
+    assert len(result.action_items) == 3

@@ -107,7 +107,10 @@ def intention(session: Session, commitments: list[Commitment], planning_turns: s
         if agreement is not None and (_shares_words(agreement.goal, c.text)
                                       or semantic.similarity(agreement.goal, c.text) >= 0.4):
             value += 1.0
-        value += 0.5 * (c.timeline is not None) + c.turn.index / last
+        # The plan the session built towards is the first one pinned to a time; the plans after it
+        # mostly hang off it (tune half: 29 -> 38 of 84 intentions right, report half 32 -> 42 of 79,
+        # against the later plan preferred before)
+        value += 1.5 * (c.timeline is not None) - c.turn.index / last
         if _follow_up(c):
             value -= 1.5  # a step hanging off the plan ("I'll message him tonight"), not the plan
         return value
