@@ -1051,3 +1051,18 @@ def test_the_intention_is_the_first_plan_pinned_to_a_time_not_the_last_thing_sai
     assert result.intention is not None
     assert result.intention.behavior_change == "I'm going to ask Dana for Fridays off at our one-to-one on Tuesday."
     assert len(result.action_items) == 3
+
+
+def test_experience_and_regret_told_in_the_past_are_no_win():
+    def win(line: str):
+        result = analyze_transcript(talk(
+            "Coach: What would you like to focus on today?",
+            "Client: Whether to keep the bar going another year or sell up.",
+            "Coach: What makes it hard to decide?",
+            f"Client: {line}",
+        ))
+        return result.celebration.description if result.celebration else None
+
+    assert win("I've done every Friday and Saturday night for eleven years.") is None
+    assert win("I lost my temper at the gala. I can't believe I did it in front of everybody.") is None
+    assert win("I've done it! The accounts are filed, two weeks early.") is not None

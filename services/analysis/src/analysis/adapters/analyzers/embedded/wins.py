@@ -28,7 +28,7 @@ WIN = re.compile(
     r"excellent|superb) (?!time to|idea|chance)\w+|"
     r"i (?:finally|actually) \w+ed\b|"
     r"i(?:'ve| have) (?:already |finally |just )?(?:finished|completed|shipped|launched|been able to|managed to|"
-    r"cut (?:down|back)|stopped|quit|lost|started|stuck to|done)\b|"
+    r"cut (?:down|back)|stopped|quit|lost|started|stuck to|done it)\b|"
     r"i (?:kept|stuck to|held|did) (?:\w+ ){0,5}?(?:in a row|every \w+ for|for (?:\w+ )?(?:weeks|days|months))|"
     r"i did (?:actually |finally |manage to )?(?:get|finish|do|make|send|have)\b|"
     r"(?:got|shipped|delivered|finished|submitted|handed) .{0,40}\bon time|"
@@ -42,6 +42,7 @@ WIN = re.compile(
 _ACT = re.compile(r"\bi (?:handed|told|asked|said no|ran|walked|went|signed|booked|sent|got|spoke|presented|tried|"
                   r"had the conversation)\b", re.I)
 NOT_A_WIN = re.compile(r"\b(?:not proud|never managed|couldn't|didn't|wasn't able|failed|hope|hoping|wish|if|would|"
+                       r"can't believe i|cannot believe i|"
                        r"took down|broke|crashed|mistake|arm's length|years ago|when i was|back then|used to|"
                        r"as a (?:kid|child|teenager)|at school|in my (?:twenties|thirties|teens)|"
                        r"should have|could have|want to|wanted to|meant to|going to|gonna|will|'ll|need to|have to|has to|must|supposed to|fix)\b", re.I)
