@@ -22,6 +22,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 import msgspec
 
@@ -64,50 +66,62 @@ class DocumentSandbox:
     def worker_pid(self) -> int | None:
         return self._worker.pid if self._worker else None
 
-    def read(self, ext: str, data: bytes, *, max_chars: int, max_pdf_pages: int) -> list[str]:
+    @contextmanager
+    def reading(self, ext: str, data: bytes, *, max_chars: int, max_pdf_pages: int) -> Iterator[Iterable[str]]:
+        """The document's lines as the worker reads them, to be parsed meanwhile (the worker and
+        the caller each on a core). Each pass over them starts from the first line. Whatever the
+        caller raises, the worker's refusal, if it has one, is raised instead: the outcome is the
+        one the caller would meet with all the lines at once."""
         request = msgspec.msgpack.encode({"ext": ext, "data": data, "max_chars": max_chars,
                                           "max_pdf_pages": max_pdf_pages})
         with self._lock:
-            answer = self._exchange(ext, request)
-        if "lines" in answer:
-            return answer["lines"]
-        raise REFUSALS.get(answer["refusal"], CorruptFile)(answer["message"])
+            worker = self._send(ext, request)
+            request = None  # sent: the parser's lines need the room
+            deadline = time.monotonic() + self.timeout_seconds  # for the whole answer
+            lines = _Lines(lambda: self._next_answer(worker, ext, deadline))
+            try:
+                yield lines
+            except BaseException:
+                lines.finish()
+                raise
+            lines.finish()
 
     def close(self) -> None:
         with self._lock:
             self._stop()
 
-    def _exchange(self, ext: str, request: bytes) -> dict:
+    def _send(self, ext: str, request: bytes) -> subprocess.Popen:
         for attempt in (1, 2):  # a worker that died while idle is replaced once
             worker = self._ready_worker()
             try:
                 worker.stdin.write(HEADER.pack(len(request)))  # two writes: no copy of a 10 MB request
                 worker.stdin.write(request)
                 worker.stdin.flush()
+                return worker
             except OSError:
                 self._stop()
-                if attempt == 2:
-                    raise CorruptFile(f"the .{ext} file could not be read (the document reader is unavailable)") \
-                        from None
-                continue
-            try:
-                answer = self._answer(worker, time.monotonic() + self.timeout_seconds)
-                if answer.get("exiting"):  # after a bomb: let it go and warm the next one now
-                    self._stop(grace_seconds=5)
-                    threading.Thread(target=self.start, name="document-worker-restart", daemon=True).start()
-                return answer
-            except TimeoutError:
-                self._stop()
-                raise ExtractionTimeout(f"the .{ext} file takes longer than {self.timeout_seconds:g} s to read; "
-                                        "simplify it or upload it as text") from None
-            except _WorkerGone:
-                code = self._stop()
-                if code == -signal.SIGABRT:  # PDFium's answer to an allocation the cap refused
-                    threading.Thread(target=self.start, name="document-worker-restart", daemon=True).start()
-                    raise DecompressionBomb(f"the .{ext} file needs more than {self.memory_bytes // 2**20:,} MB of "
-                                            "memory to read (its content inflates far beyond its size)") from None
-                raise CorruptFile(f"the .{ext} file could not be read (the reader stopped, exit {code})") from None
-        raise AssertionError("unreachable")
+        raise CorruptFile(f"the .{ext} file could not be read (the document reader is unavailable)")
+
+    def _next_answer(self, worker: subprocess.Popen, ext: str, deadline: float) -> dict:
+        try:
+            answer = self._answer(worker, deadline)
+        except TimeoutError:
+            self._stop()
+            raise ExtractionTimeout(f"the .{ext} file takes longer than {self.timeout_seconds:g} s to read; "
+                                    "simplify it or upload it as text") from None
+        except _WorkerGone:
+            code = self._stop()
+            if code == -signal.SIGABRT:  # PDFium's answer to an allocation the cap refused
+                threading.Thread(target=self.start, name="document-worker-restart", daemon=True).start()
+                raise DecompressionBomb(f"the .{ext} file needs more than {self.memory_bytes // 2**20:,} MB of "
+                                        "memory to read (its content inflates far beyond its size)") from None
+            raise CorruptFile(f"the .{ext} file could not be read (the reader stopped, exit {code})") from None
+        if answer.get("exiting"):  # after a bomb: let it go and warm the next one now
+            self._stop(grace_seconds=5)
+            threading.Thread(target=self.start, name="document-worker-restart", daemon=True).start()
+        if "lines" not in answer:
+            raise REFUSALS.get(answer["refusal"], CorruptFile)(answer["message"])
+        return answer
 
     def _ready_worker(self) -> subprocess.Popen:
         if self._worker is not None and self._worker.poll() is None:
@@ -144,6 +158,41 @@ class DocumentSandbox:
             except OSError:
                 pass
         return code
+
+
+class _Lines:
+    """A document's lines, kept as they come from the worker; iterable again and again."""
+
+    def __init__(self, next_answer: Callable[[], dict]) -> None:
+        self._next_answer = next_answer
+        self._parts: list[list[str]] = []
+        self._more = True
+        self._failure: BaseException | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        index = 0
+        while index < len(self._parts) or self._pull():
+            yield from self._parts[index]
+            index += 1
+
+    def finish(self) -> None:
+        """Reads the rest (as the worker goes on reading anyway); raises the worker's refusal."""
+        while self._pull():
+            pass
+
+    def _pull(self) -> bool:
+        if self._failure is not None:
+            raise self._failure
+        if not self._more:
+            return False
+        try:
+            answer = self._next_answer()
+        except BaseException as exc:
+            self._failure = exc
+            raise
+        self._parts.append(answer["lines"])
+        self._more = bool(answer.get("more"))
+        return True
 
 
 def _read_exactly(fd: int, size: int, deadline: float) -> bytes:

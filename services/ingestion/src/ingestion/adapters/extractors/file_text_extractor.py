@@ -68,12 +68,10 @@ class FileTextExtractor(TextExtractor):
                                               max_ratio=self.max_docx_ratio)
             self._refuse_if_too_long(document_xml // DOCX_XML_PER_CHAR)
             refuse_xml_with_a_dtd(data)
-            return parse_transcript_lines(self._document_lines(ext, data), drop_preamble=True,
-                                          max_chars=self.max_chars)
+            return self._document_turns(ext, data, drop_preamble=True)
         if ext == "pdf":
             sniff.check_pdf(data)  # the page count is checked in the worker: pypdf inflates too
-            return parse_transcript_lines(self._document_lines(ext, data), drop_preamble=True,
-                                          max_chars=self.max_chars)
+            return self._document_turns(ext, data, drop_preamble=True)
         text = sniff.decode_text(ext, data)
         sniff.check_text_kind(ext, text)
         if ext == "vtt":
@@ -83,17 +81,17 @@ class FileTextExtractor(TextExtractor):
         if ext in ("html", "md"):
             self._refuse_if_too_long(len(text) // MARKUP_PER_CHAR)
         if ext == "html":
-            lines = self._document_lines(ext, text.encode())
-            return parse_transcript_lines(lines, drop_preamble=True, max_chars=self.max_chars)
+            return self._document_turns(ext, text.encode(), drop_preamble=True)
         if ext == "md":
             markdown = unstructured_extractor.markdown_as_paragraphs(text)
-            return parse_transcript_lines(self._document_lines(ext, markdown.encode()),
-                                          max_chars=self.max_chars)
+            return self._document_turns(ext, markdown.encode())
         return parse_transcript_lines(TextLines(text), max_chars=self.max_chars)
 
-    def _document_lines(self, ext: str, data: bytes) -> list[str]:
-        return self.sandbox.read(ext, data, max_chars=self.max_chars,
-                                 max_pdf_pages=self.max_chars // MIN_PDF_CHARS_PER_PAGE)
+    def _document_turns(self, ext: str, data: bytes, drop_preamble: bool = False) -> list[Turn]:
+        """The lines are parsed here as the worker reads them, each on its own core."""
+        with self.sandbox.reading(ext, data, max_chars=self.max_chars,
+                                  max_pdf_pages=self.max_chars // MIN_PDF_CHARS_PER_PAGE) as lines:
+            return parse_transcript_lines(lines, drop_preamble=drop_preamble, max_chars=self.max_chars)
 
     def _refuse_if_too_long(self, least_chars: int, what: str = "characters") -> None:
         if least_chars > self.max_chars:

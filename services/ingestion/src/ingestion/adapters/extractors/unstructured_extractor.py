@@ -61,13 +61,18 @@ def _elements(ext: str, data: bytes) -> Iterator[tuple[str, str]]:
 def document_lines(ext: str, data: bytes, max_chars: int | None = None) -> list[str]:
     """The lines of the document's speech elements. Past `max_chars` × MAX_LINE_CHARS_PER_CHAR
     characters of lines, reading stops (the transcript cannot fit; the service measures it exactly)."""
+    return [line for lines in iter_document_lines(ext, data, max_chars) for line in lines]
+
+
+def iter_document_lines(ext: str, data: bytes, max_chars: int | None = None) -> Iterator[list[str]]:
+    """document_lines, an element's lines at a time, as they are read."""
     budget = None if max_chars is None else max_chars * MAX_LINE_CHARS_PER_CHAR
-    lines: list[str] = []
     chars = 0
     try:
         for kind, text in _elements(ext, data):
             if kind in NOT_SPEECH:
                 continue
+            lines = []
             for line in text.splitlines():
                 first = line.lstrip()[:1]
                 # only a line starting with "p" or a digit can be a page number (saves a regex a line)
@@ -76,11 +81,11 @@ def document_lines(ext: str, data: bytes, max_chars: int | None = None) -> list[
                     chars += len(line)
             if budget is not None and chars > budget:
                 raise too_long(max_chars)
+            yield lines
     except (IngestionError, MemoryError):
         raise
     except Exception as exc:  # noqa: BLE001 - every parser failure of a bad file means the same to the user
         raise CorruptFile(f"the .{ext} file is damaged and cannot be read ({type(exc).__name__})") from None
-    return lines
 
 
 def markdown_as_paragraphs(text: str) -> str:
