@@ -5,10 +5,10 @@ import io
 import zipfile
 
 import pytest
-from ingestion.adapters.extractors.docx_guard import check_docx_archive
+from ingestion.adapters.extractors.docx_guard import DtdRefusingReader, check_docx_archive
 from ingestion.adapters.extractors.file_text_extractor import extension
 from ingestion.adapters.extractors.sniff import check_docx, check_pdf, check_text_kind, decode_text
-from ingestion.domain.errors import ArchiveBomb, ContentMismatch, CorruptFile, EncryptedFile
+from ingestion.domain.errors import ArchiveBomb, ContentMismatch, CorruptFile, EncryptedFile, EntityExpansion
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
 
@@ -76,3 +76,16 @@ def test_docx_guard_reads_only_the_zip_directory():
                            max_unpacked_bytes=50_000_000, max_ratio=100)
     with pytest.raises(CorruptFile):
         check_docx_archive(_zip(WORD_PARTS)[:60], max_unpacked_bytes=50_000_000, max_ratio=100)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16-be"])
+def test_a_dtd_split_across_reads_is_refused_before_the_read_that_completes_it(encoding):
+    """The parser may get the start of a marker, never the whole of one."""
+    xml = ('<?xml version="1.0"?><!-- ' + "padding " * 5000 + '--><!DOCTYPE w:document [<!ENTITY a "b">]>'
+           '<w:document/>').encode(encoding)
+    reader = DtdRefusingReader(io.BytesIO(xml), "word/document.xml")
+    given = b""
+    with pytest.raises(EntityExpansion, match="word/document.xml"):
+        while chunk := reader.read(7):  # every marker straddles some read
+            given += chunk
+    assert "padding -->" in given.decode(encoding, "ignore") and "<!DOCTYPE" not in given.decode(encoding, "ignore")

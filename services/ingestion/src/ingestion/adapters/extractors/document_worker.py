@@ -11,6 +11,7 @@ first lines while the rest are read (each on its own core). After a MemoryError 
 PDFium (PDFs) aborts the process instead when the cap stops an allocation; the sandbox names
 that a decompression bomb too."""
 
+import fcntl
 import os
 import resource
 import sys
@@ -92,6 +93,10 @@ def serve(requests, answers, memory_bytes: int) -> None:
 def main() -> None:
     # stdout is the answer channel: keep it for frames and send anything printed to stderr.
     answers = os.fdopen(os.dup(1), "wb")
+    try:  # room for ~15 frames: the reading runs ahead of the service's parsing instead of waiting on it
+        fcntl.fcntl(answers.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+    except OSError:
+        pass  # not a pipe, or a smaller limit: frames just wait more often
     os.dup2(2, 1)
     sys.stdout = sys.stderr
     serve(sys.stdin.buffer, answers, int(sys.argv[1]))

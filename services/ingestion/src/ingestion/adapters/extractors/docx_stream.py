@@ -18,7 +18,8 @@ styles, numbering, settings and hyperlink targets, an empty body); its text clas
 off (the element type of a paragraph never decides whether it is speech).
 
 Headers, footers and pictures are not in the body's text, so they are never read (unstructured
-reads them and the caller dropped them). The caller has checked the zip (docx_guard) first.
+reads them and the caller dropped them). The caller has checked the zip (docx_guard) first, and
+every part but word/document.xml for a DTD; that one is checked here as it is read.
 """
 
 import io
@@ -29,6 +30,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.parser import parse_xml
 from docx.styles.styles import Styles
 from lxml import etree
+
+from ingestion.adapters.extractors.docx_guard import DtdRefusingReader
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BODY, P, TBL, R, HYPERLINK, PPR = W + "body", W + "p", W + "tbl", W + "r", W + "hyperlink", W + "pPr"
@@ -48,7 +51,7 @@ def docx_texts(data: bytes) -> Iterator[tuple[str, str]]:
         styles = _StyleRules(archive)
         fallback = _Unstructured(archive)
         with archive.open(DOCUMENT) as xml:
-            parser = etree.iterparse(xml, events=("end",), tag=(P, TBL), resolve_entities=False,
+            parser = etree.iterparse(DtdRefusingReader(xml, DOCUMENT), events=("end",), tag=(P, TBL), resolve_entities=False,
                                      no_network=True, load_dtd=False, remove_comments=True, remove_pis=True)
             for _, block in parser:
                 body = block.getparent()

@@ -7,6 +7,7 @@ from contracts import Turn
 from ingestion.adapters.extractors import sniff, subtitles, unstructured_extractor
 from ingestion.adapters.extractors.document_sandbox import DocumentSandbox, shared_sandbox
 from ingestion.adapters.extractors.docx_guard import check_docx_archive, refuse_xml_with_a_dtd
+from ingestion.adapters.extractors.docx_stream import DOCUMENT
 from ingestion.domain.errors import EmptyFile, NoWordsFound, TranscriptTooLong, UnsupportedFileType
 from ingestion.domain.transcript_lines import TextLines, parse_transcript_lines
 from ingestion.domain.turns import merge_cues
@@ -67,7 +68,7 @@ class FileTextExtractor(TextExtractor):
             document_xml = check_docx_archive(data, max_unpacked_bytes=self.max_docx_unpacked_bytes,
                                               max_ratio=self.max_docx_ratio)
             self._refuse_if_too_long(document_xml // DOCX_XML_PER_CHAR)
-            refuse_xml_with_a_dtd(data)
+            refuse_xml_with_a_dtd(data, skip=(DOCUMENT,))  # the worker checks it as it reads it
             return self._document_turns(ext, data, drop_preamble=True)
         if ext == "pdf":
             sniff.check_pdf(data)  # the page count is checked in the worker: pypdf inflates too
