@@ -7,7 +7,8 @@ subprocess, so its peak RSS (warm-up included: that is what a worker really hold
 read from os.wait4's rusage. Throughput times `extract()` only, after warm-up. Peak growth is
 what one extraction adds on top of the warm process, in the service and in the document worker
 (docx, pdf, html, md): each one's high-water mark is reset (/proc/PID/clear_refs) just before
-`extract()` and read (VmHWM) after it, less its resident size before. Prints `name: value unit`
+`extract()` and read (VmHWM) after it, less its resident size before; a process the worker forks
+(a long PDF's later pages) adds its own growth since the fork. Prints `name: value unit`
 lines, e.g. `extract_vtt_1mb_throughput: 12.3 MB/s`.
 """
 
@@ -19,6 +20,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -146,7 +148,33 @@ def _status_kib(pid: int | str, field: str) -> int:
 def _cpu_seconds(pid: int | str) -> float:
     with open(f"/proc/{pid}/stat") as stat:
         fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    # utime + stime, and those of its children once reaped (the worker forks a reader of a long PDF's later pages)
+    return sum(int(field) for field in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+class _ChildrenGrowth(threading.Thread):
+    """The largest growth of any process the worker forks (VmHWM less its resident size when
+    first seen, right after the fork), polled every few ms while `extract()` runs."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.kib, self._first, self._done = pid, 0, {}, threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(0.005):
+            try:
+                with open(f"/proc/{self.pid}/task/{self.pid}/children") as children:
+                    pids = children.read().split()
+                for child in pids:
+                    first = self._first.setdefault(child, _status_kib(child, "VmRSS"))
+                    self.kib = max(self.kib, _status_kib(child, "VmHWM") - first)
+            except (OSError, StopIteration):
+                pass  # it ended between the listing and the reading
+
+    def stop(self) -> int:
+        self._done.set()
+        self.join()
+        return self.kib
 
 
 def _reset_peak(pid: int | str) -> int:
@@ -174,6 +202,8 @@ def child(fmt: str, size_mb: int) -> None:
         path.write_bytes(data)
         before = {"self": _reset_peak("self"), worker: _reset_peak(worker)}
         cpu = _cpu_seconds("self") + _cpu_seconds(worker)
+        forked = _ChildrenGrowth(worker)
+        forked.start()
         started = time.perf_counter()
         try:
             result = extractor.extract(Upload(path=path, filename=path.name, content_type=None, size=len(data)))
@@ -181,9 +211,11 @@ def child(fmt: str, size_mb: int) -> None:
             print(f"refused {exc.code} {time.perf_counter() - started:.0f}")
             return
         elapsed = time.perf_counter() - started
+        forked_kib = forked.stop()
         cpu = _cpu_seconds("self") + _cpu_seconds(worker) - cpu
         growth = {pid: _status_kib(pid, "VmHWM") - kib for pid, kib in before.items()}
-    print(f"{len(data)} {elapsed} {len(result.turns)} {growth['self']} {growth[worker]} {cpu}")
+    # the worker's growth and its forked reader's, each at its own peak (an upper bound of the two together)
+    print(f"{len(data)} {elapsed} {len(result.turns)} {growth['self']} {growth[worker] + forked_kib} {cpu}")
 
 
 def main() -> None:

@@ -16,7 +16,8 @@ cleans it. A block's lines stay lines (pdfminer would join them with spaces), so
 at the start of any line still starts a turn.
 
 Page count, encryption and what the content inflates to are checked before (pdf_guard); PDFium
-inflates in C, so beyond those checks its memory is bounded only by the worker's cap.
+inflates in C, so beyond those checks its memory is bounded only by the worker's cap. A long
+PDF's later pages are read in a forked copy of the worker, on the other core (two_cores.py).
 """
 
 import ctypes
@@ -25,46 +26,52 @@ from collections.abc import Iterator
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ingestion.adapters.extractors.two_cores import read_pages
+
 BLOCK_GAP = 0.5  # pdfminer's default line_margin: lines further apart than this (x height) are separate blocks
 
 
 def pdf_texts(data: bytes) -> Iterator[tuple[str, str]]:
     """(element type, text) for each block of each page, in order."""
+    document = pdfium.PdfDocument(data)
+    try:
+        yield from read_pages(len(document), lambda pages: _page_texts(document, pages))
+    finally:
+        document.close()
+
+
+def _page_texts(document: pdfium.PdfDocument, pages: range) -> Iterator[tuple[str, str]]:
     from unstructured.cleaners.core import clean_bullets
     from unstructured.documents.coordinates import PixelSpace
     from unstructured.partition.text import _is_in_footer_position, _is_in_header_position
     from unstructured.partition.text_type import is_bulleted_text
 
-    document = pdfium.PdfDocument(data)
-    try:
-        for index in range(len(document)):
-            page = document[index]
+    for index in pages:
+        page = document[index]
+        try:
+            width, height = page.get_size()
+            space = PixelSpace(width=width, height=height)
+            textpage = page.get_textpage()
             try:
-                width, height = page.get_size()
-                space = PixelSpace(width=width, height=height)
-                textpage = page.get_textpage()
-                try:
-                    blocks = list(_blocks(textpage))
-                finally:
-                    textpage.close()
+                blocks = list(_blocks(textpage))
             finally:
-                page.close()
-            for lines, top, bottom in blocks:
-                if top is not None:
-                    y1, y2 = height - top, height - bottom  # pixel space: down from the top
-                    points = ((0, y1), (0, y2), (width, y2), (width, y1))
-                    if _is_in_header_position(points, space):
-                        yield "Header", "\n".join(lines)
-                        continue
-                    if _is_in_footer_position(points, space):
-                        yield "Footer", "\n".join(lines)
-                        continue
-                if is_bulleted_text(lines[0]):
-                    yield "ListItem", "\n".join([clean_bullets(lines[0]), *lines[1:]])
-                else:
-                    yield "Text", "\n".join(lines)
-    finally:
-        document.close()
+                textpage.close()
+        finally:
+            page.close()
+        for lines, top, bottom in blocks:
+            if top is not None:
+                y1, y2 = height - top, height - bottom  # pixel space: down from the top
+                points = ((0, y1), (0, y2), (width, y2), (width, y1))
+                if _is_in_header_position(points, space):
+                    yield "Header", "\n".join(lines)
+                    continue
+                if _is_in_footer_position(points, space):
+                    yield "Footer", "\n".join(lines)
+                    continue
+            if is_bulleted_text(lines[0]):
+                yield "ListItem", "\n".join([clean_bullets(lines[0]), *lines[1:]])
+            else:
+                yield "Text", "\n".join(lines)
 
 
 def _blocks(textpage: pdfium.PdfTextPage) -> Iterator[tuple[list[str], float | None, float | None]]:
