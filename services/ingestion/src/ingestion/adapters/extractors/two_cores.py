@@ -85,19 +85,22 @@ def _serve_child(send: int, parent: int, read: Callable[[], Iterable[Any]]) -> N
 
 
 def _received(receive: int, child: int) -> Iterator[Any]:
-    """The child's items, a frame at a time; then its failure, raised."""
-    frames = []
+    """The child's items, a frame at a time; then its failure, raised. The last frame says how
+    it stopped, so a frame is yielded only once the next one has come."""
+    last = None
     while (head := _read_exactly(receive, FRAME.size)) is not None:
-        (size,) = FRAME.unpack(head)
-        frames.append(_read_exactly(receive, size))
-        if len(frames) == 2:
-            yield from pickle.loads(frames.pop(0))
-    failure = pickle.loads(frames[0]) if len(frames) == 1 else ...  # the last frame: how it stopped
-    if failure is None:
-        return
+        frame = _read_exactly(receive, FRAME.unpack(head)[0])
+        if frame is None:
+            break
+        if last is not None:
+            yield from pickle.loads(last)
+        last = frame
+    failure = pickle.loads(last) if last is not None else None
     if isinstance(failure, BaseException):
         raise failure
-    _, status = os.waitpid(child, 0)  # it died before it could say
+    if last is not None and failure is None:
+        return
+    _, status = os.waitpid(child, 0)  # it died before it could say how it stopped
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGABRT:
         raise MemoryError("PDFium aborted the reader of the later pages")
     raise RuntimeError(f"the reader of the later pages stopped ({status})")
