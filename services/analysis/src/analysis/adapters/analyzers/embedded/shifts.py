@@ -200,21 +200,18 @@ def _came_in(session: Session, sentences: list[Sentence]) -> tuple[_Said | None,
                 return _Said(s.turn, s.span), 0.7 if whole > 0 else -0.7  # the now, against what they came in expecting
             continue
         cut = next((t.i for t in s.doc if t.lower_ == "now" and t.i > 2), None)
+        after = said[i + 1] if i + 1 < len(said) and said[i + 1].turn is s.turn else None
+        contrast = cut is not None or (after is not None and bool(_NOW.match(after.text)))
         if cut is not None:
             then_, now_ = _told(s, 0, cut), _told(s, cut)
-        elif i + 1 < len(said) and said[i + 1].turn is s.turn and _NOW.match(said[i + 1].text):
-            then_, now_ = _told(s), _told(said[i + 1])
         else:
-            then_, now_ = whole, (_told(said[i + 1]) if i + 1 < len(said) and said[i + 1].turn is s.turn else None)
-            if now_ is None or then_ is None or abs(now_ - then_) < 2 * THRESHOLD:
-                continue
-            return _Said(s.turn, s.span), 0.7 if now_ > then_ else -0.7
+            then_, now_ = (_told(s) if contrast else whole), (_told(after) if after is not None else None)
         if then_ is not None and now_ is not None:
             if abs(now_ - then_) < 2 * THRESHOLD:
                 continue
             return _Said(s.turn, s.span), 0.7 if now_ > then_ else -0.7
         known = then_ if then_ is not None else now_
-        if known is None or abs(known) < THRESHOLD / 2:  # "I felt alright ... coming in. Now ...": mild will do
+        if not contrast or known is None or abs(known) < THRESHOLD / 2:  # "I felt alright ... coming in. Now ...": mild will do
             continue
         # one end told, the other not: the change is away from the start, or towards the now
         return _Said(s.turn, s.span), (-0.7 if known > 0 else 0.7) if then_ is not None else (0.7 if known > 0 else -0.7)
