@@ -1,6 +1,6 @@
 """Pure layout rules: Otter/Teams header blocks, cue merging, document preambles."""
 
-from ingestion.domain.otter import header
+from ingestion.domain.headed import header
 from ingestion.domain.transcript_lines import parse_transcript_lines
 from ingestion.domain.turns import Cue, merge_cues
 
@@ -36,3 +36,45 @@ def test_documents_drop_the_preamble_but_pasted_text_keeps_it():
     lines = ["Coaching session transcript", "Recorded 4 March 2025", "Coach: Hello.", "Client: Hi."]
     assert [t.speaker for t in parse_transcript_lines(lines, drop_preamble=True)] == ["Coach", "Client"]
     assert [t.speaker for t in parse_transcript_lines(lines)] == ["Unknown", "Coach", "Client"]
+
+
+def _turns(text: str, **kw) -> list[tuple[str, str, float | None]]:
+    return [(t.speaker, t.text, t.start_seconds) for t in parse_transcript_lines(text.splitlines(), **kw)]
+
+
+def test_each_exporters_header_starts_a_turn_and_the_lines_below_are_its_speech():
+    rev = "Maya Chen (00:00:03):\nWhat would you like to focus on?\n\nTom Park (00:00:09):\nDelegation.\n"
+    descript = "Maya Chen [00:03]\nWhat would you like to focus on?\nTom Park [00:09]\nDelegation.\n"
+    fireflies = "Maya Chen - 00:03\nWhat would you like to focus on?\nTom Park | 00:09\nDelegation.\n"
+    word = "Maya Chen:\nWhat would you like to focus on?\nTom Park: (00:09)\nDelegation.\n"
+    time_first = "00:03 Maya Chen\nWhat would you like to focus on?\n[00:09] - Tom Park\nDelegation.\n"
+    for text in (rev, descript, fireflies, word, time_first):
+        assert [(s, t) for s, t, _ in _turns(text)] == [
+            ("Maya Chen", "What would you like to focus on?"), ("Tom Park", "Delegation.")], text
+    assert [start for *_, start in _turns(rev)] == [3.0, 9.0]
+
+
+def test_a_name_above_a_line_with_only_the_time_is_a_header_as_teams_and_zoom_copy_it():
+    copied = "Maya Chen\n10:03 AM\nWhat would you like\nto focus on?\nTom Park\n10:04 AM\nDelegation.\n"
+    assert _turns(copied) == [("Maya Chen", "What would you like to focus on?", None),  # a clock, no offset
+                              ("Tom Park", "Delegation.", None)]
+
+
+def test_a_script_s_names_in_capitals_head_turns_but_a_shout_said_once_does_not():
+    script = "COACH\nWhat do you want?\nCLIENT\nTo stop.\nNO\nI mean it.\nCOACH\nStop what?\nCLIENT\nHiding.\n"
+    assert [(s, t) for s, t, _ in _turns(script)] == [
+        ("COACH", "What do you want?"), ("CLIENT", "To stop. NO I mean it."), ("COACH", "Stop what?"),
+        ("CLIENT", "Hiding.")]
+
+
+def test_a_sentence_is_not_taken_for_a_header():
+    text = ("Maya Chen (00:03):\nHere's the thing:\nit never stops.\nSee you at 5:30\n"
+            "Tom Park (00:09):\nthen - 10:30 works.\n")
+    assert [(s, t) for s, t, _ in _turns(text)] == [
+        ("Maya Chen", "Here's the thing: it never stops. See you at 5:30"), ("Tom Park", "then - 10:30 works.")]
+
+
+def test_labelled_lines_keep_their_times_and_lines_of_only_a_time_are_no_speech():
+    text = ("[10:03 AM] Maya: Hello.\nSpeaker 2: (00:09) Hi.\n00:05:00\nStill me.\n"
+            "0:00:11.000,0:00:14.000\n00:00:15,000 --> 00:00:17,000\nMaya: Good.\n")
+    assert _turns(text) == [("Maya", "Hello.", None), ("Speaker 2", "Hi. Still me.", 9.0), ("Maya", "Good.", None)]

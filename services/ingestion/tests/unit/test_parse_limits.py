@@ -15,7 +15,7 @@ from chassis.problems import EXCEPTION_HANDLERS
 from contracts.limits import MAX_TRANSCRIPT_CHARS
 from ingestion.adapters.extractors import FileTextExtractor, subtitles
 from ingestion.adapters.http import routes
-from ingestion.domain import otter, text_transcript, turns
+from ingestion.domain import headed, text_transcript, turns
 from ingestion.domain.errors import TranscriptTooLong
 from ingestion.domain.transcript_lines import parse_transcript_lines
 from ingestion.ports import Upload
@@ -47,7 +47,7 @@ def built_chars(monkeypatch):
             raise TooMuchWork(f"the parser built {count[0]:,} characters of turns")
         return Turn(**fields)
 
-    for module in (text_transcript, turns, otter):
+    for module in (text_transcript, turns, headed):
         monkeypatch.setattr(module, "Turn", counting_turn, raising=False)
     return count, limit
 
@@ -129,7 +129,7 @@ def test_a_10_mb_subtitle_file_of_short_cues_is_refused_before_it_is_all_read(tm
 
 async def test_pasted_text_is_parsed_off_the_event_loop(tmp_path, monkeypatch):
     parsed_on = []
-    real = route_module.parse_labelled_text
+    real = route_module.plain_text_turns
 
     def recording(text, *args, **kwargs):
         try:
@@ -139,7 +139,7 @@ async def test_pasted_text_is_parsed_off_the_event_loop(tmp_path, monkeypatch):
             parsed_on.append("a worker thread")
         return real(text, *args, **kwargs)
 
-    monkeypatch.setattr(route_module, "parse_labelled_text", recording)
+    monkeypatch.setattr(route_module, "plain_text_turns", recording)
 
     async def caller() -> Identity:
         return Identity(user_id="client-1")
@@ -165,6 +165,12 @@ def _best_time(work, runs: int = 5) -> float:
 @pytest.mark.parametrize("line", [
     "Maya{gap}x",  # an Otter header's name, a gap, then no time
     "[1:00{gap}-{gap}x",  # a timestamp, then no speaker
+    "Maya{gap}({gap}1:00{gap}x",  # a Rev header's name, a gap, a bracket, then more than the time
+    "Maya{gap}-{gap}1:00{gap}x",  # a Fireflies header with speech after the time
+    "Maya{gap}:{gap}(1:00{gap}x",  # a name, a colon and a time that does not end the line
+    "1:00{gap}-->{gap}2:00{gap}x",  # a time range with speech after it
+    "Maya: 1:00{gap}pm{gap}x",  # a label and a clock time that is not all the line holds
+    "MAYA{gap}x",  # a name in capitals, then speech
 ])
 def test_a_long_line_of_spaces_costs_no_more_per_character_than_a_short_one(line):
     """Relative scaling, not wall clock: the same number of characters as 160 short lines or as

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ingestion.adapters.extractors import FileTextExtractor, subtitles
-from ingestion.domain import otter, text_transcript, turns
+from ingestion.domain import headed, text_transcript, turns
 from ingestion.domain.errors import IngestionError, TranscriptTooLong
 from ingestion.domain.roles import assign_roles
 from ingestion.domain.transcript_lines import TextLines, parse_transcript_lines
@@ -42,7 +42,7 @@ class CountingTurns:
 
     def __init__(self, monkeypatch) -> None:
         self.chars = 0
-        for module in (text_transcript, turns, otter):
+        for module in (text_transcript, turns, headed):
             monkeypatch.setattr(module, "Turn", self, raising=False)
 
     def __call__(self, **fields) -> Turn:

@@ -36,3 +36,16 @@ def test_heuristic_the_questioner_is_the_coach():
 def test_unlabelled_text_is_one_unknown_speaker():
     transcript = assign_roles(parse_labelled_text("just some notes\nwith no speakers"))
     assert [(t.speaker, t.role) for t in transcript.turns] == [("Unknown", "unknown")]
+
+
+def test_a_role_word_anywhere_in_the_label_decides_it():
+    turns = parse_labelled_text("Maya Chen (Coach): What matters?\nClient - Tom: Family.\nAnn (she/her): Hi.")
+    roles = {s.speaker: (s.role, s.decided_by) for s in assign_roles(turns).speakers}
+    assert roles["Maya Chen (Coach)"] == ("coach", "label") and roles["Client - Tom"] == ("client", "label")
+    assert roles["Ann (she/her)"][1] != "label"
+
+
+def test_labels_in_any_script_with_markdown_bold_or_pronouns():
+    turns = parse_labelled_text("**Émilie Durand:** Qu'est-ce qui compte?\n田中: 家族です。\nTom (he/him): Family.")
+    assert [(t.speaker, t.text) for t in turns] == [
+        ("Émilie Durand", "Qu'est-ce qui compte?"), ("田中", "家族です。"), ("Tom (he/him)", "Family.")]

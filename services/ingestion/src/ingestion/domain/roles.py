@@ -6,6 +6,7 @@
    talkative speaker the client (coaches ask, clients talk).
 """
 
+import re
 from collections import Counter
 
 from contracts.transcript import Role
@@ -17,12 +18,12 @@ CLIENT_LABELS = {"client", "coachee", "patient", "interviewee", "mentee"}
 
 
 def _label_role(speaker: str) -> Role | None:
-    first = speaker.lower().split()[0] if speaker.strip() else ""
-    key = speaker.lower().strip()
-    if key in COACH_LABELS or first in COACH_LABELS:
-        return "coach"
-    if key in CLIENT_LABELS or first in CLIENT_LABELS:
-        return "client"
+    """"Coach", "Coach Maya", "Maya (Coach)", "Client - Tom": a role word anywhere in the label,
+    and only one of the two."""
+    words = set(re.findall(r"[^\W\d_]+", speaker.lower()))
+    coach, client = bool(words & COACH_LABELS), bool(words & CLIENT_LABELS)
+    if coach != client:
+        return "coach" if coach else "client"
     return None
 
 

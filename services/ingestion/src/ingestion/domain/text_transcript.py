@@ -1,7 +1,9 @@
 """Pasted or plain-text transcripts -> speaker turns.
 
-Accepted line shapes: `Name: text`, `[00:15] Name: text`, `00:01:15 Name: text`, and
-continuation lines (appended to the current speaker). Consecutive lines of one speaker
+Accepted line shapes: `Name: text`, `[00:15] Name: text`, `00:01:15 Name: text`,
+`[10:03 AM] Name: text`, `Name: (00:15) text`, `**Name:** text`, and continuation lines (appended to the current
+speaker). A line that is only a time or a time range (Google Meet's periodic stamps, a pasted
+subtitle's `00:01 --> 00:04`) is no speech and is dropped. Consecutive lines of one speaker
 merge into one turn.
 
 The patterns use possessive quantifiers (`*+`) where two whitespace runs meet: without them a
@@ -16,15 +18,24 @@ from contracts.limits import MAX_TRANSCRIPT_CHARS
 from contracts import Turn
 from ingestion.domain.turns import UNKNOWN_SPEAKER, TurnBuilder
 
-_TIME = r"\[?\(?(?P<ts>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)\]?\)?"
-_SPEAKER = r"(?P<speaker>[A-Za-z][\w .'\-()]{0,40}?)"
-LABELLED_LINE = re.compile(rf"^\s*+(?:{_TIME}\s*+(?:[-–]\s*+)?)?{_SPEAKER}\s*+:\s++(?P<text>\S.*)$")
+# an offset into the recording (00:15, 1:02:03.5) or a clock time (10:03 AM), which is no offset
+CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:\s?[AaPp]\.?[Mm]\.?)?"
+_TIME = rf"\[?\(?(?P<ts>{CLOCK})\]?\)?"
+_SPEAKER = r"(?P<speaker>[^\W\d_][\w .'\-()/]{0,40}?)"  # any script's letters; "Maya (she/her)"
+_BOLD = r"(?:\*\*|__)?"  # Markdown's bold around a label pasted as text: "**Maya:** Hello"
+# a time the speech starts with ("Speaker 1: (00:03) Hello") belongs to the label, not the speech
+_SPOKEN_AT = rf"(?:[\[(](?P<spoken_at>{CLOCK})[\])]\s*+(?:[-–]\s*+)?)?"
+LABELLED_LINE = re.compile(
+    rf"^\s*+(?:{_TIME}\s*+(?:[-–]\s*+)?)?{_BOLD}{_SPEAKER}\s*+{_BOLD}:{_BOLD}\s++{_SPOKEN_AT}(?P<text>\S.*)$")
+TIME_ONLY = re.compile(rf"^\s*+[\[(]?{CLOCK}[\])]?(?:\s*+(?:-->|,|[-–])\s*+[\[(]?{CLOCK}[\])]?)?\s*+$")
 MAX_LABEL_WORDS = 4
 
 
 def seconds(timestamp: str | None) -> float | None:
     if not timestamp:
         return None
+    if timestamp[-1] in "mM.":
+        return None  # a clock time says when it was said, not how far into the recording
     parts = [float(p.replace(",", ".")) for p in timestamp.split(":")]
     total = 0.0
     for part in parts:
@@ -34,7 +45,9 @@ def seconds(timestamp: str | None) -> float | None:
 
 def labelled(line: str) -> re.Match[str] | None:
     match = LABELLED_LINE.match(line)
-    return match if match and len(match["speaker"].split()) <= MAX_LABEL_WORDS else None
+    if match is None or len(match["speaker"].split()) > MAX_LABEL_WORDS or TIME_ONLY.match(match["text"]):
+        return None  # "Speaker 1: (00:03)" heads the lines below it (headed.py)
+    return match
 
 
 def lines_of(text: str, chunk_chars: int = 64 * 1024) -> Iterator[str]:
@@ -57,11 +70,11 @@ def parse_labelled_lines(lines: Iterable[str], max_chars: int = MAX_TRANSCRIPT_C
     speaker = None
     for raw in lines:
         line = raw.strip()
-        if not line:
+        if not line or TIME_ONLY.match(line):
             continue
         if match := labelled(line):
             speaker = match["speaker"].strip()
-            builder.add(speaker, match["text"].strip(), seconds(match["ts"]))
+            builder.add(speaker, match["text"].strip(), seconds(match["ts"] or match["spoken_at"]))
         else:
             builder.add(speaker or UNKNOWN_SPEAKER, line)
             speaker = speaker or UNKNOWN_SPEAKER

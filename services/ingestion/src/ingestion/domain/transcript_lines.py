@@ -1,7 +1,7 @@
 """Lines of text from any format without timed cues (txt, md, docx, pdf, html) -> turns.
 
-Picks the layout: Otter/Teams "header then body" blocks, else `Name: text` lines
-(text_transcript). Documents (docx, pdf, html) open with a title, a date, a recording note:
+Picks the layout: "header then body" blocks (headed.py: Otter, Teams, Rev, Fireflies, a
+script), else `Name: text` lines (text_transcript). Documents (docx, pdf, html) open with a title, a date, a recording note:
 that preamble before the first speaker line is not speech and is dropped; plain text keeps it
 as an "Unknown" turn, as pasted text always has.
 
@@ -10,13 +10,14 @@ re-iterable such as `TextLines`; a file of millions of short lines is never held
 The first read already counts the speech each layout would give (every non-blank line gives at
 least one character) and refuses the text once both are past the limit."""
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import dropwhile
 
 from contracts.limits import MAX_TRANSCRIPT_CHARS
 
 from contracts import Turn
-from ingestion.domain.otter import header, looks_headed, parse_headed_lines
+from ingestion.domain.headed import CAPITALS, NamesAboveTimes, header, looks_headed, parse_headed_lines
 from ingestion.domain.text_transcript import labelled, lines_of, parse_labelled_lines
 from ingestion.domain.turns import too_long
 
@@ -37,20 +38,26 @@ class TextLines:
 
 def parse_transcript_lines(lines: Iterable[str], *, drop_preamble: bool = False,
                            max_chars: int = MAX_TRANSCRIPT_CHARS) -> list[Turn]:
-    if _headed(lines, drop_preamble, max_chars):
-        return parse_headed_lines(lines, max_chars)
+    headed = NamesAboveTimes(lines)
+    capitals = _headers_in_capitals(headed, drop_preamble, max_chars)
+    if capitals is not None:
+        return parse_headed_lines(headed, max_chars, capitals)
     if drop_preamble:
         lines = dropwhile(lambda line: not labelled(line), lines)
     return parse_labelled_lines(lines, max_chars)
 
 
-def _headed(lines: Iterable[str], drop_preamble: bool, max_chars: int) -> bool:
+def _headers_in_capitals(lines: Iterable[str], drop_preamble: bool, max_chars: int) -> frozenset[str] | None:
+    """None if the lines are `Name: text` ones, else the names in capitals that head blocks."""
     labelled_count = headers = seen = 0
+    capitals: Counter[str] = Counter()  # a name in capitals heads blocks if it heads two or more
     speech_if_labelled = speech_if_headed = 0  # least characters each layout would give
     for line in lines:
-        is_labelled = ":" in line and labelled(line) is not None  # both layouts need a colon
+        is_labelled = ":" in line and labelled(line) is not None  # every header but a name in capitals has one too
         if not is_labelled and ":" in line and header(line):
             headers += 1
+        elif (name := CAPITALS.match(line)) and not is_labelled:
+            capitals[name["speaker"]] += 1
         elif line.strip():
             labelled_count += is_labelled
             speech_if_labelled += bool(labelled_count) or not drop_preamble
@@ -58,8 +65,9 @@ def _headed(lines: Iterable[str], drop_preamble: bool, max_chars: int) -> bool:
         else:
             continue
         seen += 1
-        if not headers and seen > HEADED_PREAMBLE_LINES:
-            return False
+        if not headers and seen > HEADED_PREAMBLE_LINES and not any(n >= 2 for n in capitals.values()):
+            return None
         if min(speech_if_labelled, speech_if_headed) > max_chars:
             raise too_long(max_chars)
-    return looks_headed(headers, labelled_count)
+    names = frozenset(name for name, n in capitals.items() if n >= 2)
+    return names if looks_headed(headers + sum(capitals[n] for n in names), labelled_count) else None

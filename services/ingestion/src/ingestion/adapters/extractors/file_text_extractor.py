@@ -5,11 +5,12 @@ from contracts.limits import MAX_TRANSCRIPT_CHARS
 
 from contracts import Turn
 from ingestion.adapters.extractors import sniff, subtitles, unstructured_extractor
+from ingestion.adapters.extractors.plain_text import plain_text_turns
 from ingestion.adapters.extractors.document_sandbox import DocumentSandbox, shared_sandbox
 from ingestion.adapters.extractors.docx_guard import check_docx_archive, refuse_xml_with_a_dtd
 from ingestion.adapters.extractors.docx_stream import DOCUMENT
 from ingestion.domain.errors import EmptyFile, NoWordsFound, TranscriptTooLong, UnsupportedFileType
-from ingestion.domain.transcript_lines import TextLines, parse_transcript_lines
+from ingestion.domain.transcript_lines import parse_transcript_lines
 from ingestion.domain.turns import merge_cues
 from ingestion.ports import ExtractedTranscript, TextExtractor, Upload
 
@@ -86,7 +87,7 @@ class FileTextExtractor(TextExtractor):
         if ext == "md":
             markdown = unstructured_extractor.markdown_as_paragraphs(text)
             return self._document_turns(ext, markdown.encode())
-        return parse_transcript_lines(TextLines(text), max_chars=self.max_chars)
+        return plain_text_turns(text, self.max_chars)
 
     def _document_turns(self, ext: str, data: bytes, drop_preamble: bool = False) -> list[Turn]:
         """The lines are parsed here as the worker reads them, each on its own core."""

@@ -11,6 +11,7 @@ from chassis.identity import Identity
 from contracts import Turn
 from litestar import Request, Router, delete, get, post
 
+from ingestion.adapters.extractors.plain_text import plain_text_turns
 from ingestion.adapters.http.multipart import FILE_FIELD, MAX_BODY_BYTES, MissingFile, spooled_form
 from ingestion.adapters.http.responses import (
     InsightAccepted,
@@ -26,7 +27,6 @@ from ingestion.app.submit_transcript import SubmitTranscript, submit_once
 from ingestion.app.submit_upload import SubmitUpload, submit_upload
 from ingestion.domain.errors import IngestionError, InvalidField
 from ingestion.domain.model import check_text
-from ingestion.domain.text_transcript import parse_labelled_text
 from ingestion.ports import IdFactory, TextExtractor
 
 FORM_FIELDS = ("session_date", "session_title", "coach_speaker")
@@ -34,7 +34,7 @@ FORM_FIELDS = ("session_date", "session_title", "coach_speaker")
 
 def pasted_turns(text: str) -> list[Turn]:
     """CPU work (up to 200,000 characters): callers run it in a worker thread, off the event loop."""
-    return parse_labelled_text(check_text(text))
+    return plain_text_turns(check_text(text))
 
 
 def routes(uow_factory: Callable[[], IdempotentUnitOfWork], new_id: IdFactory, extractor: TextExtractor,
