@@ -60,6 +60,7 @@ async def test_over_the_limit_is_413_file_too_large_even_with_a_lying_content_le
     ({"files": {"transcript_file": ("a.exe", b"MZ\x90\x00")}}, 415, "unsupported_file_type"),
     ({"files": {"transcript_file": ("a.txt", b"")}}, 422, "empty_file"),
     ({"files": {"transcript_file": ("a.txt", b"1 2 3 ... !!!")}}, 422, "no_words_found"),
+    ({"files": {"transcript_file": ("a.txt", b"What brings you here?\nMy job, mostly.\n")}}, 422, "no_speakers_found"),
     ({"files": {"transcript_file": ("a.txt", TEXT)}, "data": {"session_date": "tomorrow"}}, 422,
      "invalid_session_date"),
     ({"json": {"transcript_text": "x"}}, 415, "unsupported_media_type"),

@@ -9,6 +9,10 @@ class NoWordsFound(IngestionError):
     code = "no_words_found"
 
 
+class NoSpeakersFound(IngestionError):
+    code = "no_speakers_found"
+
+
 class TranscriptTooLong(IngestionError):
     code = "transcript_too_long"
     status = 413

@@ -7,9 +7,11 @@ from contracts import Transcript
 from ingestion.domain.errors import (
     InvalidField,
     InvalidSessionDate,
+    NoSpeakersFound,
     NoWordsFound,
     TranscriptTooLong,
 )
+from ingestion.domain.turns import UNKNOWN_SPEAKER
 
 MAX_TITLE_CHARS = 300
 
@@ -89,4 +91,8 @@ def check_text(text: str) -> str:
 def check_transcript(transcript: Transcript) -> Transcript:
     if not any(ch.isalpha() for turn in transcript.turns for ch in turn.text):
         raise NoWordsFound("the transcript contains no words")
+    if all(turn.speaker == UNKNOWN_SPEAKER for turn in transcript.turns):
+        # one block of text: who asked and who answered cannot be told, so every insight would be a guess
+        raise NoSpeakersFound("no speakers found: start each turn with who is speaking, such as "
+                              "\"Coach: ...\" and \"Client: ...\" or the speakers' names")
     return transcript
