@@ -1,5 +1,5 @@
-"""The streamed docx reader gives the texts unstructured's partition_docx gives (its oracle here),
-for the samples and for a document with every construct the fast path hands back to unstructured:
+"""The streamed docx reader gives the texts unstructured's partition_docx gives (its oracle here;
+a table's rows aside), for the samples and for a document with every construct the fast path hands back to unstructured:
 auto-numbered and bulleted lists, tables, rendered page breaks, hyperlinks, breaks and tabs,
 headings, headers and footers, content controls, tracked insertions, pictures."""
 
@@ -91,8 +91,11 @@ def test_the_samples_read_as_unstructured_reads_them(name):
 def test_lists_tables_breaks_links_and_sections_read_as_unstructured_reads_them():
     data = torture_docx()
     texts = streamed_texts(data)
-    assert texts == unstructured_texts(data)
-    assert "1. Sleep" in texts and "Coach In a table. Client Also in it." in texts  # labels and tables kept
+    # a table is read a row a turn (unstructured runs all its cells together); the rest as unstructured reads it
+    table = texts.index("Coach: In a table.")
+    assert texts[table + 1] == "Client: Also in it."
+    assert texts[:table] + ["Coach In a table. Client Also in it."] + texts[table + 2:] == unstructured_texts(data)
+    assert "1. Sleep" in texts  # list labels kept
     assert not any("confidential" in text or text == "Page 1" for text in texts)  # header and footer are not speech
 
 

@@ -122,6 +122,6 @@ def test_markdown_lines_stay_turns_and_lose_their_markup(extract, tmp_path):
     path.write_text("# Session\n\n**Coach:** What matters most today?\nClient: *Sleep*, honestly.\n"
                     "- Coach: Tell me more.\n")
     result = FileTextExtractor().extract(Upload(path=path, filename="notes.md", content_type=None, size=0))
-    assert [(t.speaker, t.text) for t in result.turns] == [
-        ("Unknown", "Session"), ("Coach", "What matters most today?"), ("Client", "Sleep, honestly."),
+    assert [(t.speaker, t.text) for t in result.turns] == [  # the title before the first speaker is no speech
+        ("Coach", "What matters most today?"), ("Client", "Sleep, honestly."),
         ("Coach", "Tell me more.")]

@@ -78,3 +78,25 @@ def test_labelled_lines_keep_their_times_and_lines_of_only_a_time_are_no_speech(
     text = ("[10:03 AM] Maya: Hello.\nSpeaker 2: (00:09) Hi.\n00:05:00\nStill me.\n"
             "0:00:11.000,0:00:14.000\n00:00:15,000 --> 00:00:17,000\nMaya: Good.\n")
     assert _turns(text) == [("Maya", "Hello.", None), ("Speaker 2", "Hi. Still me.", 9.0), ("Maya", "Good.", None)]
+
+
+def test_a_table_row_is_a_line_the_layouts_read():
+    from ingestion.domain.table_rows import row_line
+
+    assert row_line(["Time", "Speaker", "Text"]) is None  # the heading row
+    assert row_line(["00:03", "Maya Chen", "What brings  you\nhere?"]) == "[00:03] Maya Chen: What brings you here?"
+    assert row_line(["Maya Chen", "(00:03)", "Hello."]) == "[00:03] Maya Chen: Hello."
+    assert row_line(["Coach", "Coach", "Hello."]) == "Coach: Hello."  # a merged cell repeats across its span
+    assert row_line(["", "and then I left."]) == "and then I left."
+    assert row_line(["Notes from a long morning in the office", "It rained."]) == \
+        "Notes from a long morning in the office It rained."  # too long for a name: not a label
+
+
+def test_names_alone_on_their_lines_head_turns_only_where_no_other_header_does():
+    word = "Coaching session\nMaya Chen\nWhat brings you here?\nTom Park\nMy job.\nMaya Chen\nSay more.\nTom Park\nIt's a lot.\n"
+    assert [(s, t) for s, t, _ in _turns(word, drop_preamble=True)] == [
+        ("Maya Chen", "What brings you here?"), ("Tom Park", "My job."), ("Maya Chen", "Say more."),
+        ("Tom Park", "It's a lot.")]
+    otter = "Maya Chen  0:03\nWhat brings you here?\nOkay\nTom Park  0:09\nOkay\nMy job.\n"
+    assert [(s, t) for s, t, _ in _turns(otter)] == [("Maya Chen", "What brings you here? Okay"),
+                                                      ("Tom Park", "Okay My job.")]

@@ -8,13 +8,14 @@ when), then what they said on the lines below. How the common exporters write th
     Maya Chen:                      a name on a line of its own, in a Word document
     Maya Chen                       Teams or Zoom copied from the screen: the name, then
     10:03 AM                        a line with only the time
-    MAYA                            a script: a name in capitals, on a line of its own
-                                    (only a name that heads two blocks or more)
+    MAYA / Maya Chen                a name alone on its line (a script, a Word document with
+                                    the names in bold): only a name that heads two blocks or
+                                    more, and only where no header of the forms above is found
 
 Hand-written because no library reads them: they are text layouts, not file formats. Each form
 has something that tells it from a sentence: the wide gap before the time ("See you at 5:30"
 is speech), the brackets or the dash before it, the colon that ends the line, the time on the
-next line, the capitals. Gaps are matched possessively (`\\s{2,}+`): backtracking into a long
+next line, a name's capitals. Gaps are matched possessively (`\\s{2,}+`): backtracking into a long
 line of spaces cost minutes.
 """
 
@@ -36,21 +37,28 @@ HEADERS = tuple(re.compile(rf"{_NAME}{form}\s*+$") for form in (
 # forms a sentence could take ("Here's the thing:", "Lunch - 12:30"): only with a name's capitals
 NAMED_HEADERS = tuple(re.compile(rf"{_NAME}{form}\s*+$") for form in (
     rf"\s++[-–|]\s++{_TS}",  # Fireflies, tl;dv
+    rf"\s++{_TS}",  # Otter's gap collapsed to one space, as a web page shows it
     rf"\s*+:(?:\s*+[\[(]?{_TS}[\])]?)?",  # a name and a colon, maybe a time, no speech
 ))
 TIME_FIRST = re.compile(rf"^\s*+[\[(]?{_TS}[\])]?\s*+(?:[-–|]\s*+)?(?P<speaker>[^\W\d_][\w .'\-]{{0,60}}?)\s*+$")
-CAPITALS = re.compile(r"^\s*+(?P<speaker>[A-Z][A-Z.'\-]*+(?: [A-Z][A-Z.'\-]*+){0,2})\s*+$")
+BARE_NAME = re.compile(r"^\s*+(?P<speaker>[^\W\d_][\w.'\-]*+(?: [^\W_][\w.'\-]*+){0,3})\s*+$")
 NAME_ALONE = re.compile(r"^\s*+[^\W\d_][\w .'\-]{0,60}$")
 MAX_NAME_WORDS = 4
 
 
-def header(line: str, capitals: frozenset[str] = frozenset()) -> re.Match[str] | None:
-    """The header in `line`, if it is one; `capitals` are the names in capitals that head a block."""
+def header(line: str, bare_names: frozenset[str] = frozenset()) -> re.Match[str] | None:
+    """The header in `line`, if it is one; `bare_names` are the names alone on a line that head blocks."""
     match = next((m for form in HEADERS if (m := form.match(line))), None) or next(
         (m for form in (*NAMED_HEADERS, TIME_FIRST) if (m := form.match(line)) and _capitalised(m["speaker"])), None)
-    if match is None and (m := CAPITALS.match(line)) and m["speaker"] in capitals:
+    if match is None and (m := bare_name(line)) and m["speaker"] in bare_names:
         match = m
     return match if match and len(match["speaker"].split()) <= MAX_NAME_WORDS else None
+
+
+def bare_name(line: str) -> re.Match[str] | None:
+    """A line that could be a name alone: capitalised words, no sentence's full stop."""
+    match = BARE_NAME.match(line)
+    return match if match and _capitalised(match["speaker"]) and not match["speaker"].endswith(".") else None
 
 
 def _capitalised(name: str) -> bool:
@@ -93,12 +101,12 @@ def looks_headed(headers: int, labelled_count: int) -> bool:
     return headers >= 2 and headers > labelled_count
 
 
-def _cues(lines: Iterable[str], capitals: frozenset[str]) -> Iterable[Cue]:
+def _cues(lines: Iterable[str], bare_names: frozenset[str]) -> Iterable[Cue]:
     speaker: str | None = None
     start: float | None = None
     body: list[str] = []
     for line in lines:
-        if match := header(line, capitals):
+        if match := header(line, bare_names):
             if speaker is not None:
                 yield Cue(speaker=speaker, text=" ".join(body), start_seconds=start)
             speaker, start, body = match["speaker"].strip(), seconds(timestamp(match)), []
@@ -109,7 +117,7 @@ def _cues(lines: Iterable[str], capitals: frozenset[str]) -> Iterable[Cue]:
 
 
 def parse_headed_lines(lines: Iterable[str], max_chars: int = MAX_TRANSCRIPT_CHARS,
-                       capitals: frozenset[str] = frozenset()) -> list[Turn]:
+                       bare_names: frozenset[str] = frozenset()) -> list[Turn]:
     """Lines before the first header (Teams puts the meeting title, date and duration there)
     are not speech and are dropped."""
-    return merge_cues(_cues(lines, capitals), max_chars)
+    return merge_cues(_cues(lines, bare_names), max_chars)

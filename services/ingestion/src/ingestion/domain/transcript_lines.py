@@ -1,7 +1,7 @@
 """Lines of text from any format without timed cues (txt, md, docx, pdf, html) -> turns.
 
 Picks the layout: "header then body" blocks (headed.py: Otter, Teams, Rev, Fireflies, a
-script), else `Name: text` lines (text_transcript). Documents (docx, pdf, html) open with a title, a date, a recording note:
+script), else `Name: text` lines (text_transcript). Documents (docx, pdf, html, md) open with a title, a date, a recording note:
 that preamble before the first speaker line is not speech and is dropped; plain text keeps it
 as an "Unknown" turn, as pasted text always has.
 
@@ -17,7 +17,7 @@ from itertools import dropwhile
 from contracts.limits import MAX_TRANSCRIPT_CHARS
 
 from contracts import Turn
-from ingestion.domain.headed import CAPITALS, NamesAboveTimes, header, looks_headed, parse_headed_lines
+from ingestion.domain.headed import NamesAboveTimes, bare_name, header, looks_headed, parse_headed_lines
 from ingestion.domain.text_transcript import labelled, lines_of, parse_labelled_lines
 from ingestion.domain.turns import too_long
 
@@ -39,25 +39,26 @@ class TextLines:
 def parse_transcript_lines(lines: Iterable[str], *, drop_preamble: bool = False,
                            max_chars: int = MAX_TRANSCRIPT_CHARS) -> list[Turn]:
     headed = NamesAboveTimes(lines)
-    capitals = _headers_in_capitals(headed, drop_preamble, max_chars)
-    if capitals is not None:
-        return parse_headed_lines(headed, max_chars, capitals)
+    bare_names = _heading_names(headed, drop_preamble, max_chars)
+    if bare_names is not None:
+        return parse_headed_lines(headed, max_chars, bare_names)
     if drop_preamble:
         lines = dropwhile(lambda line: not labelled(line), lines)
     return parse_labelled_lines(lines, max_chars)
 
 
-def _headers_in_capitals(lines: Iterable[str], drop_preamble: bool, max_chars: int) -> frozenset[str] | None:
-    """None if the lines are `Name: text` ones, else the names in capitals that head blocks."""
+def _heading_names(lines: Iterable[str], drop_preamble: bool, max_chars: int) -> frozenset[str] | None:
+    """None if the lines are `Name: text` ones; else the names alone on a line that head blocks
+    (none where headers of another form do)."""
     labelled_count = headers = seen = 0
-    capitals: Counter[str] = Counter()  # a name in capitals heads blocks if it heads two or more
+    bare: Counter[str] = Counter()  # a name alone on a line heads blocks if it heads two or more
     speech_if_labelled = speech_if_headed = 0  # least characters each layout would give
     for line in lines:
-        is_labelled = ":" in line and labelled(line) is not None  # every header but a name in capitals has one too
+        is_labelled = ":" in line and labelled(line) is not None  # every header but a bare name has one too
         if not is_labelled and ":" in line and header(line):
             headers += 1
-        elif (name := CAPITALS.match(line)) and not is_labelled:
-            capitals[name["speaker"]] += 1
+        elif (name := bare_name(line)) and not is_labelled:
+            bare[name["speaker"]] += 1
         elif line.strip():
             labelled_count += is_labelled
             speech_if_labelled += bool(labelled_count) or not drop_preamble
@@ -65,9 +66,11 @@ def _headers_in_capitals(lines: Iterable[str], drop_preamble: bool, max_chars: i
         else:
             continue
         seen += 1
-        if not headers and seen > HEADED_PREAMBLE_LINES and not any(n >= 2 for n in capitals.values()):
+        if not headers and seen > HEADED_PREAMBLE_LINES and not any(n >= 2 for n in bare.values()):
             return None
         if min(speech_if_labelled, speech_if_headed) > max_chars:
             raise too_long(max_chars)
-    names = frozenset(name for name, n in capitals.items() if n >= 2)
-    return names if looks_headed(headers + sum(capitals[n] for n in names), labelled_count) else None
+    if looks_headed(headers, labelled_count):
+        return frozenset()
+    names = frozenset(name for name, n in bare.items() if n >= 2)
+    return names if looks_headed(sum(bare[n] for n in names), labelled_count) else None

@@ -12,10 +12,12 @@ A plain paragraph (no numbering anywhere in it or its style, no list style, no r
 break, no inline drawing, no bullet character) is read here the way python-docx reads its text:
 its own runs and its hyperlinks' runs; `w:t` text, tab and `w:ptab` as a tab, a text-wrapping
 `w:br` and `w:cr` as a newline, `w:noBreakHyphen` as "-". Every other block (lists and their
-auto-numbered labels, tables, paragraphs split by a page break, inline drawings) goes to
+auto-numbered labels, paragraphs split by a page break, inline drawings) goes to
 unstructured's own docx partitioner, one block at a time, over a skeleton of the document (its
 styles, numbering, settings and hyperlink targets, an empty body); its text classifier is turned
-off (the element type of a paragraph never decides whether it is speech).
+off (the element type of a paragraph never decides whether it is speech). A table is read row
+by row through python-docx (a transcript table holds a turn a row; unstructured gives a table's
+cells as one text) and each row made a line (domain/table_rows.py).
 
 Headers, footers and pictures are not in the body's text, so they are never read (unstructured
 reads them and the caller dropped them). The caller has checked the zip (docx_guard) first, and
@@ -32,6 +34,7 @@ from docx.styles.styles import Styles
 from lxml import etree
 
 from ingestion.adapters.extractors.docx_guard import DtdRefusingReader
+from ingestion.domain.table_rows import row_line
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BODY, P, TBL, R, HYPERLINK, PPR = W + "body", W + "p", W + "tbl", W + "r", W + "hyperlink", W + "pPr"
@@ -167,12 +170,14 @@ class _Unstructured:
 
         partitioner, body = self._ready()
         element = parse_xml(etree.tostring(block))
+        if element.tag == TBL:  # a row a turn: read row by row, not as one run of every cell's text
+            for row in Table(element, body).rows:
+                if (line := row_line([cell.text for cell in row.cells])) is not None:
+                    yield "TableRow", line
+            return
         body._body.append(element)  # some lookups walk up to the document part
         try:
-            if element.tag == P:
-                elements = list(partitioner._iter_paragraph_elements(Paragraph(element, body)))
-            else:
-                elements = list(partitioner._iter_table_element(Table(element, body)))
+            elements = list(partitioner._iter_paragraph_elements(Paragraph(element, body)))
         finally:
             body._body.remove(element)
         for item in elements:

@@ -86,7 +86,7 @@ class FileTextExtractor(TextExtractor):
             return self._document_turns(ext, text.encode(), drop_preamble=True)
         if ext == "md":
             markdown = unstructured_extractor.markdown_as_paragraphs(text)
-            return self._document_turns(ext, markdown.encode())
+            return self._document_turns(ext, markdown.encode(), drop_preamble=True)
         return plain_text_turns(text, self.max_chars)
 
     def _document_turns(self, ext: str, data: bytes, drop_preamble: bool = False) -> list[Turn]:

@@ -16,9 +16,12 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import lxml.html
+
 from ingestion.adapters.extractors.docx_stream import docx_texts
 from ingestion.adapters.extractors.pdf_text import pdf_texts
 from ingestion.domain.errors import CorruptFile, IngestionError
+from ingestion.domain.table_rows import row_line
 from ingestion.domain.turns import too_long
 
 # unstructured phones home on import unless told not to, and prints a banner.
@@ -54,8 +57,20 @@ def _elements(ext: str, data: bytes) -> Iterator[tuple[str, str]]:
         return docx_texts(data)
     if ext == "pdf":
         return pdf_texts(data)
-    return ((type(element).__name__, element.text)
-            for element in _partitioner(ext)(file=io.BytesIO(data), **_options()))
+    return (pair for element in _partitioner(ext)(file=io.BytesIO(data), **_options()) for pair in _texts(element))
+
+
+def _texts(element: Any) -> Iterator[tuple[str, str]]:
+    """An element's (type, text); a table's a row at a time (a transcript table holds a turn a row,
+    and a table's text is every cell's run together)."""
+    kind = type(element).__name__
+    table = getattr(element.metadata, "text_as_html", None) if kind == "Table" else None
+    if not table:
+        yield kind, element.text
+        return
+    for row in lxml.html.fromstring(table).iter("tr"):
+        if (line := row_line([cell.text_content() for cell in row if cell.tag in ("td", "th")])) is not None:
+            yield "TableRow", line
 
 
 def document_lines(ext: str, data: bytes, max_chars: int | None = None) -> list[str]:
