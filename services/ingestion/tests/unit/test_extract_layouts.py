@@ -100,3 +100,8 @@ def test_names_alone_on_their_lines_head_turns_only_where_no_other_header_does()
     otter = "Maya Chen  0:03\nWhat brings you here?\nOkay\nTom Park  0:09\nOkay\nMy job.\n"
     assert [(s, t) for s, t, _ in _turns(otter)] == [("Maya Chen", "What brings you here? Okay"),
                                                       ("Tom Park", "Okay My job.")]
+
+
+def test_a_document_in_which_no_line_names_a_speaker_keeps_its_text_to_be_refused_for_that():
+    lines = ["Coaching session", "00:03 Maya Chen What brings you here?", "00:09 Tom Park My job."]
+    assert _turns("\n".join(lines), drop_preamble=True) == [("Unknown", " ".join(lines), None)]

@@ -43,7 +43,9 @@ def parse_transcript_lines(lines: Iterable[str], *, drop_preamble: bool = False,
     if bare_names is not None:
         return parse_headed_lines(headed, max_chars, bare_names)
     if drop_preamble:
-        lines = dropwhile(lambda line: not labelled(line), lines)
+        turns = parse_labelled_lines(dropwhile(lambda line: not labelled(line), lines), max_chars)
+        if turns:
+            return turns  # else no line names a speaker: all of it is kept, so the refusal says that
     return parse_labelled_lines(lines, max_chars)
 
 
