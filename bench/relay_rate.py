@@ -4,8 +4,9 @@ Starts its own nats-server and Postgres in a temp dir. Both figures publish the 
 (an InsightDeleted, ~250 bytes, with its Nats-Msg-Id) to the same stream from this process:
 1. jetstream_raw_publish_per_s: nats-py's `publish_async` for all of them, then every ack
    (the ceiling: no database);
-2. relay_events_per_s: the same number of committed outbox rows, published by OutboxRelay
-   (select a batch for update, pipelined publish, mark them sent, commit) until none is left.
+2. relay_events_per_s: the same number of committed outbox rows, published by OutboxRelay.drain
+   (select a batch for update, pipelined publish, mark them sent, commit; the next batch read and
+   sent while one's acks come back) until none is left.
 Prints `name: value unit` lines, with the CPU time this process used and the load average
 (the machine is shared: wall-clock rates move with it). `--events N`, `--batch N`.
 """
@@ -82,8 +83,7 @@ async def relay(database_url: str, nats_url: str, batch: list[InsightDeleted], s
         relayer = OutboxRelay(make_sessions(engine), outbox, jetstream_publisher(broker), batch=size)
         await relayer.relay_once()  # warm-up: connections, prepared statements (one batch)
         with Clock() as clock:
-            while await relayer.relay_once():
-                pass
+            await relayer.drain()  # as the service's relay runs: two batches in flight
         return clock
     finally:
         await broker.stop()

@@ -1,6 +1,8 @@
 """The outbox relay publishes a batch pipelined (acks awaited together) and still lands every
 event once, in commit order, with its id; each row is marked by its own publish outcome."""
 
+import asyncio
+
 import nats
 import pytest
 from chassis.db import make_engine, make_sessions
@@ -101,3 +103,55 @@ async def test_each_row_is_marked_by_its_own_outcome(sessions):
     publisher.outcomes = [12]
     assert await relay.relay_once() == 1  # only the refused one: the unpublishable one is set aside
     assert publisher.batches[-1] == [events[1].event_id]
+
+
+async def test_drain_lands_every_batch_in_commit_order_with_two_in_flight(sessions, nats_url):
+    broker = make_broker(nats_url, "chassis-test")
+    await broker.connect()
+    await ensure_streams(broker)
+    client = await nats.connect(nats_url)
+    try:
+        events = [InsightDeleted(insight_id=f"i{n}", deleted_by="u") for n in range(1050)]
+        await emit_all(sessions, events)
+        assert await OutboxRelay(sessions, outbox, jetstream_publisher(broker), batch=200).drain() == 1050
+        stored = [await client.jetstream().get_msg("INGESTION", seq) for seq in range(1, 1051)]
+        assert [m.header["Nats-Msg-Id"] for m in stored] == [e.event_id for e in events]
+        assert all(seq is not None for _, seq in (await rows(sessions)).values())
+    finally:
+        await client.close()
+        await broker.stop()
+
+
+class SlowAcks(Publisher):
+    """send_many: writes a batch at once; its acks come when the test lets them."""
+
+    def __init__(self, outcomes) -> None:
+        super().__init__(outcomes)
+        self.release = asyncio.Event()
+
+    async def send_many(self, messages):
+        self.batches.append([msg_id for _, _, msg_id, _ in messages])
+        outcomes, self.outcomes = self.outcomes[: len(messages)], self.outcomes[len(messages):]
+
+        async def acks():
+            await self.release.wait()
+            return outcomes
+
+        return asyncio.ensure_future(acks())
+
+
+async def test_the_next_batch_is_sent_before_the_acks_of_one_come_back_and_a_failure_marks_both(sessions):
+    events = [InsightDeleted(insight_id=f"i{n}", deleted_by="u") for n in range(5)]
+    await emit_all(sessions, events)
+    refused = ConnectionError("stream full")
+    publisher = SlowAcks([11, refused, 13, 14, 15])
+    drain = asyncio.ensure_future(OutboxRelay(sessions, outbox, publisher, batch=3).drain())
+    while len(publisher.batches) < 2:  # the second batch goes out while the first's acks are awaited
+        assert not drain.done()
+        await asyncio.sleep(0.01)
+    assert publisher.batches == [[e.event_id for e in events[:3]], [e.event_id for e in events[3:]]]
+    publisher.release.set()
+    with pytest.raises(ConnectionError):
+        await drain
+    marked = await rows(sessions)
+    assert [marked[e.event_id][1] for e in events] == [11, None, 13, 14, 15]  # the later batch marked too

@@ -147,7 +147,8 @@ class JetStreamPublisher:
     """JetStream publish for the outbox relay. Called with one message it publishes it and
     awaits the ack; `publish_many` pipelines a batch: every message is written to the
     connection in order (the stream stores them in that order), then the acks are awaited
-    together, one round trip for the batch instead of one a message. A message the server
+    together, one round trip for the batch instead of one a message; `send_many` writes a batch
+    and hands back the wait for its acks, so the relay can read and send the next batch first. A message the server
     could never take is Unpublishable and is not sent (the server would close the
     connection)."""
 
@@ -163,6 +164,12 @@ class JetStreamPublisher:
     async def publish_many(self, messages: list[tuple[str, bytes, str, dict[str, str] | None]]
                            ) -> list[int | Exception]:
         """Each message's stream sequence, or the exception that kept it out, in order."""
+        return await (await self.send_many(messages))
+
+    async def send_many(self, messages: list[tuple[str, bytes, str, dict[str, str] | None]]
+                        ) -> "asyncio.Task[list[int | Exception]]":
+        """Write every message to the connection, in order; the returned task gives publish_many's
+        outcomes once the acks are in (the relay reads its next batch meanwhile)."""
         connection = self._broker.config.connection_state.connection
         js = self._broker.config.connection_state.stream
         outcomes: list[int | Exception | asyncio.Future] = []
@@ -185,6 +192,11 @@ class JetStreamPublisher:
                 outcomes += [exc] * (len(messages) - len(outcomes))
                 spans += [None] * (len(messages) - len(spans))
                 break
+        return asyncio.ensure_future(self._outcomes(messages, outcomes, spans))
+
+    @staticmethod
+    async def _outcomes(messages: list[tuple[str, bytes, str, dict[str, str] | None]],
+                        outcomes: list[int | Exception | asyncio.Future], spans: list[object]) -> list[int | Exception]:
         pending = [o for o in outcomes if isinstance(o, asyncio.Future)]
         if pending:
             _, late = await asyncio.wait(pending, timeout=PUBLISH_ACK_TIMEOUT)

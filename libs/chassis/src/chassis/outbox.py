@@ -10,6 +10,7 @@ sequence) stays until then.
 """
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -45,7 +46,9 @@ from contracts import Event, subject_of
 log = logging.getLogger(__name__)
 # subject, payload, msg id, headers -> the message's sequence number in its stream. A publisher
 # may also offer `publish_many(messages)` -> each one's sequence or exception, in order: the
-# relay then hands it a whole batch (pipelined) instead of one message at a time.
+# relay then hands it a whole batch (pipelined) instead of one message at a time; and
+# `send_many(messages)` -> an awaitable of those outcomes, once every message is written: the
+# relay then reads and sends its next batch while the acks of one come back (OutboxRelay.drain).
 Publish = Callable[[str, bytes, str, dict[str, str] | None], Awaitable[int | None]]
 # delete published messages (subject, stream sequence) from their streams: erasure
 Unpublish = Callable[[list[tuple[str, int]]], Awaitable[None]]
@@ -141,6 +144,10 @@ async def prune_outbox(sessions: async_sessionmaker[AsyncSession], table: Table,
     return stripped.rowcount, deleted.rowcount
 
 
+def _messages(rows: list) -> list[tuple[str, bytes, str, dict[str, str] | None]]:
+    return [(r.subject, r.payload, r.event_id, r.headers) for r in rows]
+
+
 class OutboxRelay:
     def __init__(
         self,
@@ -175,8 +182,7 @@ class OutboxRelay:
         failures = 0
         while True:
             try:
-                while await self.relay_once() == self._batch:
-                    pass
+                await self.drain()
                 failures = 0
                 timeout = self._sweep
             except asyncio.CancelledError:
@@ -206,43 +212,97 @@ class OutboxRelay:
         rows would be published again, which the Nats-Msg-Id de-duplication (and consumers'
         event_id checks) absorb; the event rows themselves were committed durably by their
         producers."""
-        t = self._table
         async with self._sessions() as session, session.begin():
-            rows = (
-                await session.execute(
-                    select(t.c.event_id, t.c.subject, t.c.payload, t.c.headers)
-                    .where(t.c.sent_at.is_(None), t.c.dead_at.is_(None))
-                    .order_by(t.c.created_at)
-                    .limit(self._batch)
-                    .with_for_update(skip_locked=True)
-                )
-            ).all()
+            rows = await self._pending(session)
             if not rows:
                 return 0
-            outcomes = await self._publish_many([(r.subject, r.payload, r.event_id, r.headers) for r in rows])
-            now = datetime.now(UTC)
-            sent, dead, failure = [], [], None
-            for row, outcome in zip(rows, outcomes, strict=True):
-                if isinstance(outcome, Unpublishable):
-                    log.error("outbox: event %s (%s) can never be published, set aside as dead: %s",
-                              row.event_id, row.subject, outcome)
-                    dead.append({"b_id": row.event_id, "b_reason": str(outcome)[:1000]})
-                elif isinstance(outcome, BaseException):  # it waits for the next try; what went out is marked
-                    failure = failure or outcome
-                else:
-                    sent.append((row.event_id, outcome))
-            if sent:  # one statement for the whole batch, not a round trip a row
-                await session.execute(text("SET LOCAL synchronous_commit = off"))  # see the note below
-                v = select(func.unnest(bindparam("ids", [i for i, _ in sent], ARRAY(String))).label("id"),
-                           func.unnest(bindparam("seqs", [q for _, q in sent], ARRAY(BigInteger))).label("seq")
-                           ).subquery("v")
-                await session.execute(update(t).where(t.c.event_id == v.c.id).values(sent_at=now, stream_seq=v.c.seq))
-            if dead:
-                await session.execute(update(t).where(t.c.event_id == bindparam("b_id"))
-                                      .values(dead_at=now, dead_reason=bindparam("b_reason")), dead)
+            failure = await self._mark(session, rows, await self._publish_many(_messages(rows)))
         if failure:
             raise failure
         return len(rows)
+
+    async def drain(self) -> int:
+        """relay_once until nothing is pending, with two batches in flight: while one batch's
+        acks come back, the next is read (its rows locked in a transaction of its own, the first
+        batch's skipped) and written to the connection behind it, so Postgres and NATS work at
+        the same time. Order and outcomes are relay_once's: a batch is sent only after the one
+        before it, and each row is marked by its own outcome. Returns how many rows it handled."""
+        send_many = getattr(self._publish, "send_many", None)
+        if send_many is None:
+            total = 0
+            while (handled := await self.relay_once()) == self._batch:
+                total += handled
+            return total + handled
+        total, flight = 0, []  # the batches sent whose acks are awaited, oldest first (two at most)
+        try:
+            while True:
+                session = self._sessions()
+                flight.append((session, [], None))
+                rows = await self._pending(session)
+                if rows:
+                    flight[-1] = (session, rows, await send_many(_messages(rows)))
+                else:
+                    await flight.pop()[0].close()
+                last = len(rows) < self._batch  # a short batch: nothing more was pending when it was read
+                while flight and (len(flight) == 2 or last):
+                    total += await self._settle(*flight.pop(0))
+                if last:
+                    return total
+        finally:
+            for session, rows, acks in flight:  # a batch before it failed: still mark what of this one landed
+                with contextlib.suppress(Exception):
+                    if acks is None:
+                        await session.close()
+                    else:
+                        await self._settle(session, rows, acks)
+
+    async def _settle(self, session: AsyncSession, rows: list, acks: Awaitable[list]) -> int:
+        try:
+            failure = await self._mark(session, rows, await acks)
+            await session.commit()
+        finally:
+            await session.close()  # rolls back what was not committed
+        if failure:
+            raise failure
+        return len(rows)
+
+    async def _pending(self, session: AsyncSession) -> list:
+        t = self._table
+        return (
+            await session.execute(
+                select(t.c.event_id, t.c.subject, t.c.payload, t.c.headers)
+                .where(t.c.sent_at.is_(None), t.c.dead_at.is_(None))
+                .order_by(t.c.created_at)
+                .limit(self._batch)
+                .with_for_update(skip_locked=True)
+            )
+        ).all()
+
+    async def _mark(self, session: AsyncSession, rows: list, outcomes: list) -> BaseException | None:
+        """Each row marked by its outcome: sent (with its stream sequence), dead, or left to retry
+        (the first such failure is returned)."""
+        t = self._table
+        now = datetime.now(UTC)
+        sent, dead, failure = [], [], None
+        for row, outcome in zip(rows, outcomes, strict=True):
+            if isinstance(outcome, Unpublishable):
+                log.error("outbox: event %s (%s) can never be published, set aside as dead: %s",
+                          row.event_id, row.subject, outcome)
+                dead.append({"b_id": row.event_id, "b_reason": str(outcome)[:1000]})
+            elif isinstance(outcome, BaseException):  # it waits for the next try; what went out is marked
+                failure = failure or outcome
+            else:
+                sent.append((row.event_id, outcome))
+        if sent:  # one statement for the whole batch, not a round trip a row
+            await session.execute(text("SET LOCAL synchronous_commit = off"))  # see relay_once
+            v = select(func.unnest(bindparam("ids", [i for i, _ in sent], ARRAY(String))).label("id"),
+                       func.unnest(bindparam("seqs", [q for _, q in sent], ARRAY(BigInteger))).label("seq")
+                       ).subquery("v")
+            await session.execute(update(t).where(t.c.event_id == v.c.id).values(sent_at=now, stream_seq=v.c.seq))
+        if dead:
+            await session.execute(update(t).where(t.c.event_id == bindparam("b_id"))
+                                  .values(dead_at=now, dead_reason=bindparam("b_reason")), dead)
+        return failure
 
     async def _publish_many(self, messages: list[tuple[str, bytes, str, dict[str, str] | None]]
                             ) -> list[int | None | Exception]:
