@@ -3,6 +3,7 @@ how full each stream is, and a connection that reopens itself when the server cl
 
 import asyncio
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -203,6 +204,7 @@ class JetStreamPublisher:
             for future in late:  # no ack in time: it may or may not be stored; the retry is deduplicated
                 future.cancel()
         results: list[int | Exception] = []
+        published: Counter[str] = Counter()  # counted once a batch: a labelled inc costs ~5 us
         for (subject, *_), outcome, span in zip(messages, outcomes, spans, strict=True):
             if isinstance(outcome, asyncio.Future):
                 if outcome.cancelled():
@@ -213,8 +215,10 @@ class JetStreamPublisher:
                 tracing.end(span, outcome)
             else:
                 tracing.end(span)
-                OUTBOX_PUBLISHED.labels(subject).inc()
+                published[subject] += 1
             results.append(outcome)
+        for subject, count in published.items():
+            OUTBOX_PUBLISHED.labels(subject).inc(count)
         return results
 
 
