@@ -49,3 +49,13 @@ def test_labels_in_any_script_with_markdown_bold_or_pronouns():
     turns = parse_labelled_text("**Émilie Durand:** Qu'est-ce qui compte?\n田中: 家族です。\nTom (he/him): Family.")
     assert [(t.speaker, t.text) for t in turns] == [
         ("Émilie Durand", "Qu'est-ce qui compte?"), ("田中", "家族です。"), ("Tom (he/him)", "Family.")]
+
+
+def test_in_a_team_session_everyone_who_takes_part_is_coached_but_not_a_voice_heard_once():
+    turns = parse_labelled_text(
+        "Coach: Welcome both. What would you two like from today?\nAnna: We want to split the work better.\n"
+        "Ben: And argue less about it, because it wears us both down every week.\n"
+        "Coach: What does a good split look like for each of you?\nAnna: I take clients, he takes the books.\n"
+        "Ben: That works, as long as I get a say in the pricing.\nZoom: Recording stopped.")
+    roles = {s.speaker: s.role for s in assign_roles(turns).speakers}
+    assert roles == {"Coach": "coach", "Anna": "client", "Ben": "client", "Zoom": "unknown"}

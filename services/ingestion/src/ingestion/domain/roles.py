@@ -3,7 +3,8 @@
 2. the relationship's names (paired uploads);
 3. the uploader's `coach_speaker` hint;
 4. heuristic: the speaker who asks the most questions is the coach, the other most
-   talkative speaker the client (coaches ask, clients talk).
+   talkative speaker the client (coaches ask, clients talk), and in a team or couple session
+   every other speaker who takes part (two turns, ten words) a client too.
 """
 
 import re
@@ -12,6 +13,7 @@ from collections import Counter
 from contracts.transcript import Role
 
 from contracts import SpeakerRole, Transcript, Turn
+from ingestion.domain.turns import UNKNOWN_SPEAKER
 
 COACH_LABELS = {"coach", "therapist", "counselor", "counsellor", "interviewer", "mentor"}
 CLIENT_LABELS = {"client", "coachee", "patient", "interviewee", "mentee"}
@@ -74,5 +76,11 @@ def _heuristic(turns: list[Turn], speakers: list[str], decided: dict[str, Speake
         client = max(open_, key=lambda s: words[s])
         decided[client] = SpeakerRole(speaker=client, role="client", decided_by="heuristic")
         open_.remove(client)
+        # team or couple coaching: whoever else takes part in the conversation is coached too
+        # (not lines no one was named for, nor a voice heard once)
+        turns_of = Counter(t.speaker for t in turns)
+        for speaker in [s for s in open_ if s != UNKNOWN_SPEAKER and turns_of[s] >= 2 and words[s] >= 10]:
+            decided[speaker] = SpeakerRole(speaker=speaker, role="client", decided_by="heuristic")
+            open_.remove(speaker)
     for speaker in open_:
         decided[speaker] = SpeakerRole(speaker=speaker, role="unknown", decided_by="default")
