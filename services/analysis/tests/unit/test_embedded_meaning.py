@@ -894,6 +894,34 @@ def test_the_session_agreement_is_what_the_client_wants_from_the_hour_not_where_
     assert summary.startswith("The client came wanting to know whether I'm selling or not.")
 
 
+def test_news_the_client_opens_with_is_not_the_agreement_that_comes_after_it():
+    content = analyze_transcript(talk(
+        "Coach: Welcome back. What would you like to focus on today?",
+        "Client: I want to start with some good news. I asked Priya to lead the planning meeting, and she ran it well.",
+        "Coach: What was that like for you?",
+        "Client: Honestly, a relief. I held back and asked two questions before giving any advice.",
+        "Coach: What did you notice when you held back?",
+        "Client: People came up with better ideas than mine.",
+        "Coach: What would you like to work on next?",
+        "Client: I want to get better at giving feedback. I tend to avoid it.",
+        "Coach: What will you do this week?",
+        "Client: I will give Sam honest feedback on his presentation by Thursday.",
+        "Coach: Great.",
+    ))
+    assert content.session_summary.startswith("The client came wanting to get better at giving feedback.")
+    assert [g.goal_area for g in content.goal_progress][:1] == ["get better at giving feedback"]
+
+
+def test_patterns_count_in_plain_words():
+    patterns = analyze_transcript(talk(
+        "Coach: What happened this week?",
+        "Client: I went to the gym twice and I cooked every night.",
+        "Coach: And next?",
+        "Client: I will keep going.",
+    )).communication_patterns
+    assert not any(" 1 statements" in p for p in patterns.expression_patterns)
+
+
 def test_goals_are_what_the_client_named_never_a_lone_noun_from_a_plan():
     result = analyze_transcript(talk(
         "Coach: What would you like to work on?",

@@ -15,6 +15,7 @@ from .questions import Question
 from .session import Session, TurnView
 
 EARLY = 0.35  # the agreement is made in the first third of a session
+LATEST = 0.6  # or, when the client opens with news, once the news is told
 _GOAL_VERBS = {"want", "need", "like", "hope", "focus", "work", "figure", "decide", "get", "talk", "come", "leave",
                "explore", "find", "understand", "sort", "have", "prepare"}
 
@@ -41,6 +42,10 @@ def find(session: Session, questions: list[Question], purposes: list[Purpose],
         if answer is None or not answer.is_client or answer.word_count < 4:
             continue
         own = [s for s in sentences if s.turn.index == answer.index and not s.is_question]
+        if any(_opens(s) for s in own):
+            # "I want to start with some good news": news first, the agreement comes after it
+            horizon = max(horizon, int(len(session.turns) * LATEST))
+            continue
         sentence, goal, stated = _goal(own)
         if goal and stated:
             return Agreement(q, answer, sentence, goal, stated)
@@ -72,6 +77,14 @@ def _goal(sentences: list[Sentence]) -> tuple[Sentence | None, str | None, bool]
         if chunk is not None:
             return s, _trim(list(chunk)), n == 0 and (_concern(chunk.root) or not syntax.verbs(s.doc))
     return None, None, False
+
+
+# where the client wants to begin, not what the hour is for: "I want to start with some good news"
+_OPENER = re.compile(r"^(?:start|begin|open|kick off)(?: off)? (?:with|by)\b|^(?:tell|update|fill) you\b|^catch up\b", re.I)
+def _opens(s: Sentence) -> bool:
+    """The client says where they want to begin, not what the hour is for."""
+    return any(tok.lower_ in _GOAL_VERBS and (phrase := _object_phrase(tok)) is not None and _OPENER.match(phrase)
+               for tok in s.doc if tok.pos_ in ("VERB", "AUX"))
 
 
 _HEDGE_TAIL = re.compile(r"(?:,? (?:I (?:suppose|guess|think|reckon)|really|probably|maybe))+\W*$|\W+$", re.I)

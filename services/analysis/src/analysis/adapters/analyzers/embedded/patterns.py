@@ -64,12 +64,13 @@ def communication_patterns(session: Session, sentences: list[Sentence]) -> Commu
         hits = [s for s in own if pattern.search(s.text.replace("\u2019", "'"))]
         counts[name] = hits
         if len(hits) >= max(2, share * len(own)):
-            found.append(f"{title}: {len(hits)} of {len(own)} statements, e.g. \"{quote(hits[0].turn, hits[0].span)}\"")
+            found.append(f"{title}: {len(hits)} of {_statements(len(own))}, e.g. \"{quote(hits[0].turn, hits[0].span)}\"")
             evidence.append(quote(hits[0].turn, hits[0].span))
     ahead, back = _orientation(own)
     if ahead or back:
-        lean = "Looks ahead more than back" if ahead > back else "Looks back more than ahead"
-        found.append(f"{lean}: {ahead} statements about what comes next, {back} about what happened")
+        lean = ("Looks ahead more than back" if ahead > back else "Looks back more than ahead" if back > ahead
+                else "Looks ahead as much as back")
+        found.append(f"{lean}: {_statements(ahead)} about what comes next, {back} about what happened")
     prefs = [_HABITS[n][3] for n in _HABITS if counts[n] and any(n in f.lower() or _HABITS[n][2] in f for f in found)]
     return CommunicationPattern(
         processing_style=_style(own),
@@ -117,3 +118,7 @@ def _length_preference(session: Session) -> str:
     mean = session.client_words / max(1, len(session.client_turns))
     return "Room for open exploration: the client elaborates freely" if mean >= 15 else \
         "Short, concrete questions suit the client's brief answers"
+
+
+def _statements(n: int) -> str:
+    return f"{n} statement" if n == 1 else f"{n} statements"
