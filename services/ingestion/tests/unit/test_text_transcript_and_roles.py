@@ -59,3 +59,20 @@ def test_in_a_team_session_everyone_who_takes_part_is_coached_but_not_a_voice_he
         "Ben: That works, as long as I get a say in the pricing.\nZoom: Recording stopped.")
     roles = {s.speaker: s.role for s in assign_roles(turns).speakers}
     assert roles == {"Coach": "coach", "Anna": "client", "Ben": "client", "Zoom": "unknown"}
+
+
+def test_captions_without_question_marks_still_tell_the_coach_from_the_client():
+    turns = parse_labelled_text(
+        "Speaker 1: hi thanks for coming in what would you like to focus on today\n"
+        "Speaker 2: um I guess I want to stop working so late every night it's been like that for months\n"
+        "Speaker 1: what keeps you there so late\nSpeaker 2: what I tell myself is that my boss expects it\n"
+        "Speaker 1: how do you know that\nSpeaker 2: I don't actually I've never asked him\n")
+    roles = {s.speaker: (s.role, s.decided_by) for s in assign_roles(turns).speakers}
+    assert roles == {"Speaker 1": ("coach", "heuristic"), "Speaker 2": ("client", "heuristic")}
+
+
+def test_where_no_one_asks_anything_the_less_talkative_is_the_coach():
+    turns = parse_labelled_text("Ann: I see.\nBo: It was a long week and I kept putting the report off.\nAnn: Go on.\n"
+                                "Bo: Then on Friday I finally sat down and wrote it in two hours.")
+    roles = {s.speaker: s.role for s in assign_roles(turns).speakers}
+    assert roles == {"Ann": "coach", "Bo": "client"}

@@ -2,9 +2,11 @@
 1. an explicit label (`Coach`, `Client`, `Coachee`, ...);
 2. the relationship's names (paired uploads);
 3. the uploader's `coach_speaker` hint;
-4. heuristic: the speaker who asks the most questions is the coach, the other most
-   talkative speaker the client (coaches ask, clients talk), and in a team or couple session
-   every other speaker who takes part (two turns, ten words) a client too.
+4. heuristic: the speaker who asks the most questions is the coach (in a transcript without
+   question marks, such as captions, a turn that opens as a question does), or, where no one
+   asks, the less talkative of the two who talk most; the other most talkative speaker the
+   client (coaches ask, clients talk), and in a team or couple session every other speaker who
+   takes part (two turns, ten words) a client too.
 """
 
 import re
@@ -59,8 +61,15 @@ def assign_roles(turns: list[Turn], coach_name: str | None = None, client_name: 
     )
 
 
+# a turn that opens as a question does, in a transcript written without punctuation (captions);
+# never where question marks are written ("What I did was..." opens many a client's turn)
+_ASKING = re.compile(r"^\W*(?:(?:so|and|okay|ok|well|um|uh|right|now)\W+)*(?:what|how|why|when|where|who|which|"
+                     r"do|does|did|are|is|was|were|can|could|would|will|have|has|tell me)\b", re.I)
+
+
 def _heuristic(turns: list[Turn], speakers: list[str], decided: dict[str, SpeakerRole], hinted: bool) -> None:
-    questions = Counter(t.speaker for t in turns if "?" in t.text)
+    marked = any("?" in t.text for t in turns)  # else written without punctuation: read the openings
+    questions = Counter(t.speaker for t in turns if ("?" in t.text if marked else _ASKING.match(t.text)))
     words = Counter()
     for t in turns:
         words[t.speaker] += len(t.text.split())
@@ -69,7 +78,10 @@ def _heuristic(turns: list[Turn], speakers: list[str], decided: dict[str, Speake
     has_client = any(r.role == "client" for r in decided.values())
     if not has_coach and not hinted and len(speakers) > 1 and open_:
         coach = max(open_, key=lambda s: (questions[s], -words[s]))
-        if questions[coach] > 0:
+        if questions[coach] == 0:  # no one asks anything: of the two who talk most, the one who talks less
+            talkers = sorted(open_, key=lambda s: -words[s])[:2]
+            coach = talkers[-1] if len(talkers) == 2 and words[talkers[1]] < words[talkers[0]] else None
+        if coach is not None:
             decided[coach] = SpeakerRole(speaker=coach, role="coach", decided_by="heuristic")
             open_.remove(coach)
     if not has_client and open_ and any(r.role == "coach" for r in decided.values()):
