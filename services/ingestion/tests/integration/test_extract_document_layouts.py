@@ -1,5 +1,5 @@
-"""Transcripts as people lay them out in Word and on web pages: a table with a row a turn, the
-names in bold on lines of their own, an Otter header whose gap a web page collapsed."""
+"""Transcripts as people lay them out in Word, on web pages and in PDFs: a table with a row a turn,
+the names in bold on lines of their own, an Otter header whose gap a web page collapsed."""
 
 import docx
 import pytest
@@ -66,3 +66,18 @@ def test_a_web_page_table_and_a_web_page_of_otter_blocks(extract, tmp_path):
     (tmp_path / "blocks.html").write_text(f"<html><body>{blocks}</body></html>")
     for page in ("table.html", "blocks.html"):
         assert said(extract(tmp_path / page)) == [(name, text) for _, name, text in TURNS], page
+
+
+def test_a_pdf_table_whose_borders_are_gone_from_its_text(extract, tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 8, "Coaching session - transcript", new_x="LMARGIN", new_y="NEXT")
+    for time, name, text in TURNS:
+        pdf.cell(20, 6, time)
+        pdf.cell(35, 6, name)
+        pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "table.pdf"))
+    assert said(extract(tmp_path / "table.pdf")) == [(name, text) for _, name, text in TURNS]

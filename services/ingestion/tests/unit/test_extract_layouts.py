@@ -105,3 +105,18 @@ def test_names_alone_on_their_lines_head_turns_only_where_no_other_header_does()
 def test_a_document_in_which_no_line_names_a_speaker_keeps_its_text_to_be_refused_for_that():
     lines = ["Coaching session", "00:03 Maya Chen What brings you here?", "00:09 Tom Park My job."]
     assert _turns("\n".join(lines), drop_preamble=True) == [("Unknown", " ".join(lines), None)]
+
+
+def test_names_that_open_lines_with_nothing_after_them_are_read_where_nothing_else_names_a_speaker():
+    from ingestion.domain.leading_names import named_lines
+
+    table = ["Coaching session", "00:03 Maya Chen What would you like to focus on?", "00:09 Tom Park Delegating more.",
+             "00:15 Maya Chen What makes that important?", "00:20 Tom Park I work sixty hours a week."]
+    assert named_lines(table) == ["Coaching session", "[00:03] Maya Chen: What would you like to focus on?",
+                                  "[00:09] Tom Park: Delegating more.", "[00:15] Maya Chen: What makes that important?",
+                                  "[00:20] Tom Park: I work sixty hours a week."]
+    assert named_lines(["Maya What now?", "Tom Lunch, I think.", "Maya How come?", "Tom Because."])[0] == "Maya: What now?"
+    prose = ["So I went in early.", "And then it rained.", "So we left.", "And that was that.", "I was glad."]
+    assert named_lines(prose) is None  # the words sentences open with are never names
+    assert [(s, t) for s, t, _ in _turns("\n".join(table), drop_preamble=True)][:2] == [
+        ("Maya Chen", "What would you like to focus on?"), ("Tom Park", "Delegating more.")]

@@ -17,9 +17,10 @@ from itertools import dropwhile
 from contracts.limits import MAX_TRANSCRIPT_CHARS
 
 from contracts import Turn
+from ingestion.domain.leading_names import named_lines
 from ingestion.domain.headed import NamesAboveTimes, bare_name, header, looks_headed, parse_headed_lines
 from ingestion.domain.text_transcript import labelled, lines_of, parse_labelled_lines
-from ingestion.domain.turns import too_long
+from ingestion.domain.turns import UNKNOWN_SPEAKER, too_long
 
 # Teams puts a title, a date and a duration before the first header; a text whose first header
 # comes later than this is read as `Name: text` lines (and need not be read to its end to know).
@@ -45,8 +46,13 @@ def parse_transcript_lines(lines: Iterable[str], *, drop_preamble: bool = False,
     if drop_preamble:
         turns = parse_labelled_lines(dropwhile(lambda line: not labelled(line), lines), max_chars)
         if turns:
-            return turns  # else no line names a speaker: all of it is kept, so the refusal says that
-    return parse_labelled_lines(lines, max_chars)
+            return turns
+    turns = parse_labelled_lines(lines, max_chars)
+    if all(turn.speaker == UNKNOWN_SPEAKER for turn in turns) and (named := named_lines(lines)) is not None:
+        # a PDF's table, its borders gone
+        return parse_labelled_lines(dropwhile(lambda line: not labelled(line), named) if drop_preamble else named,
+                                    max_chars)
+    return turns  # no line names a speaker: all of it is kept, so the refusal says that
 
 
 def _heading_names(lines: Iterable[str], drop_preamble: bool, max_chars: int) -> frozenset[str] | None:
