@@ -44,20 +44,26 @@ TIME_FIRST = re.compile(rf"^\s*+[\[(]?{_TS}[\])]?\s*+(?:[-–|]\s*+)?(?P<speaker
 BARE_NAME = re.compile(r"^\s*+(?P<speaker>[^\W\d_][\w.'\-]*+(?: [^\W_][\w.'\-]*+){0,3})\s*+$")
 NAME_ALONE = re.compile(r"^\s*+[^\W\d_][\w .'\-]{0,60}$")
 MAX_NAME_WORDS = 4
+MAX_HEADER_CHARS = 100  # past this, a line of more than eight words is speech, not a name and a time
 
 
 def header(line: str, bare_names: frozenset[str] = frozenset()) -> re.Match[str] | None:
     """The header in `line`, if it is one; `bare_names` are the names alone on a line that head blocks."""
-    match = next((m for form in HEADERS if (m := form.match(line))), None) or next(
-        (m for form in (*NAMED_HEADERS, TIME_FIRST) if (m := form.match(line)) and _capitalised(m["speaker"])), None)
-    if match is None and (m := bare_name(line)) and m["speaker"] in bare_names:
+    if len(line) > MAX_HEADER_CHARS and len(line.split(None, 8)) > 8:
+        return None  # speech: most lines of a transcript, and the forms' lazy names cost on them
+    match = None
+    if ":" in line:  # every form but a bare name has a time or a colon
+        match = next((m for form in HEADERS if (m := form.match(line))), None) or next(
+            (m for form in (*NAMED_HEADERS, TIME_FIRST) if (m := form.match(line)) and _capitalised(m["speaker"])),
+            None)
+    if match is None and bare_names and (m := bare_name(line)) and m["speaker"] in bare_names:
         match = m
     return match if match and len(match["speaker"].split()) <= MAX_NAME_WORDS else None
 
 
 def bare_name(line: str) -> re.Match[str] | None:
     """A line that could be a name alone: capitalised words, no sentence's full stop."""
-    match = BARE_NAME.match(line)
+    match = BARE_NAME.match(line) if len(line) <= MAX_HEADER_CHARS else None
     return match if match and _capitalised(match["speaker"]) and not match["speaker"].endswith(".") else None
 
 
@@ -87,7 +93,8 @@ class NamesAboveTimes:
                     continue
                 yield held
                 held = None
-            if NAME_ALONE.match(line) and len(line.split()) <= MAX_NAME_WORDS and _capitalised(line) \
+            if len(line) <= MAX_HEADER_CHARS and NAME_ALONE.match(line) and len(line.split()) <= MAX_NAME_WORDS \
+                    and _capitalised(line) \
                     and not line.rstrip().endswith(".") and header(line) is None:
                 held = line
             else:
