@@ -28,6 +28,18 @@ async def sessions(database_url):
     await engine.dispose()
 
 
+@pytest.fixture
+async def jetstream(nats_url):
+    """(a broker with the streams made, a plain client to read the stream back)"""
+    broker = make_broker(nats_url, "chassis-test")
+    await broker.connect()
+    await ensure_streams(broker)
+    client = await nats.connect(nats_url)
+    yield broker, client
+    await client.close()
+    await broker.stop()
+
+
 async def emit_all(sessions, events) -> None:
     async with SqlaUnitOfWork(sessions, outbox=outbox) as uow:
         for event in events:
@@ -41,35 +53,28 @@ async def rows(sessions) -> dict[str, tuple]:
         return {r.event_id: (r.sent_at, r.stream_seq) for r in found}
 
 
-async def test_a_batch_lands_in_commit_order_once_each_with_its_id_and_sequence(sessions, nats_url):
-    broker = make_broker(nats_url, "chassis-test")
-    await broker.connect()
-    await ensure_streams(broker)
-    client = await nats.connect(nats_url)
-    try:
-        events = [InsightDeleted(insight_id=f"i{n}", deleted_by="u") for n in range(450)]
-        for part in (events[:150], events[150:]):  # two commits
-            await emit_all(sessions, part)
-        relay = OutboxRelay(sessions, outbox, jetstream_publisher(broker), batch=200)
-        assert [await relay.relay_once() for _ in range(4)] == [200, 200, 50, 0]
+async def test_a_batch_lands_in_commit_order_once_each_with_its_id_and_sequence(sessions, jetstream):
+    broker, client = jetstream
+    events = [InsightDeleted(insight_id=f"i{n}", deleted_by="u") for n in range(450)]
+    for part in (events[:150], events[150:]):  # two commits
+        await emit_all(sessions, part)
+    relay = OutboxRelay(sessions, outbox, jetstream_publisher(broker), batch=200)
+    assert [await relay.relay_once() for _ in range(4)] == [200, 200, 50, 0]
 
-        js = client.jetstream()
-        stored = [await js.get_msg("INGESTION", seq) for seq in range(1, 451)]
-        assert [m.header["Nats-Msg-Id"] for m in stored] == [e.event_id for e in events]
-        marked = await rows(sessions)
-        assert {event_id: seq for event_id, (_, seq) in marked.items()} == {
-            m.header["Nats-Msg-Id"]: m.seq for m in stored}
+    js = client.jetstream()
+    stored = [await js.get_msg("INGESTION", seq) for seq in range(1, 451)]
+    assert [m.header["Nats-Msg-Id"] for m in stored] == [e.event_id for e in events]
+    marked = await rows(sessions)
+    assert {event_id: seq for event_id, (_, seq) in marked.items()} == {
+        m.header["Nats-Msg-Id"]: m.seq for m in stored}
 
-        # a row published but not marked (a crash before the commit) goes out again: deduplicated
-        async with sessions() as session, session.begin():
-            await session.execute(update(outbox).where(outbox.c.event_id == events[7].event_id)
-                                  .values(sent_at=None, stream_seq=None))
-        assert await relay.relay_once() == 1
-        assert (await js.stream_info("INGESTION")).state.messages == 450
-        assert (await rows(sessions))[events[7].event_id][1] == stored[7].seq
-    finally:
-        await client.close()
-        await broker.stop()
+    # a row published but not marked (a crash before the commit) goes out again: deduplicated
+    async with sessions() as session, session.begin():
+        await session.execute(update(outbox).where(outbox.c.event_id == events[7].event_id)
+                              .values(sent_at=None, stream_seq=None))
+    assert await relay.relay_once() == 1
+    assert (await js.stream_info("INGESTION")).state.messages == 450
+    assert (await rows(sessions))[events[7].event_id][1] == stored[7].seq
 
 
 class Publisher:
@@ -105,21 +110,14 @@ async def test_each_row_is_marked_by_its_own_outcome(sessions):
     assert publisher.batches[-1] == [events[1].event_id]
 
 
-async def test_drain_lands_every_batch_in_commit_order_with_two_in_flight(sessions, nats_url):
-    broker = make_broker(nats_url, "chassis-test")
-    await broker.connect()
-    await ensure_streams(broker)
-    client = await nats.connect(nats_url)
-    try:
-        events = [InsightDeleted(insight_id=f"i{n}", deleted_by="u") for n in range(1050)]
-        await emit_all(sessions, events)
-        assert await OutboxRelay(sessions, outbox, jetstream_publisher(broker), batch=200).drain() == 1050
-        stored = [await client.jetstream().get_msg("INGESTION", seq) for seq in range(1, 1051)]
-        assert [m.header["Nats-Msg-Id"] for m in stored] == [e.event_id for e in events]
-        assert all(seq is not None for _, seq in (await rows(sessions)).values())
-    finally:
-        await client.close()
-        await broker.stop()
+async def test_drain_lands_every_batch_in_commit_order_with_two_in_flight(sessions, jetstream):
+    broker, client = jetstream
+    events = [InsightDeleted(insight_id=f"i{n}", deleted_by="u") for n in range(1050)]
+    await emit_all(sessions, events)
+    assert await OutboxRelay(sessions, outbox, jetstream_publisher(broker), batch=200).drain() == 1050
+    stored = [await client.jetstream().get_msg("INGESTION", seq) for seq in range(1, 1051)]
+    assert [m.header["Nats-Msg-Id"] for m in stored] == [e.event_id for e in events]
+    assert all(seq is not None for _, seq in (await rows(sessions)).values())
 
 
 class SlowAcks(Publisher):

@@ -60,6 +60,7 @@ def _heading_names(lines: Iterable[str], drop_preamble: bool, max_chars: int) ->
     (none where headers of another form do)."""
     labelled_count = headers = seen = 0
     bare: Counter[str] = Counter()  # a name alone on a line heads blocks if it heads two or more
+    recurs = False  # some name alone on a line has been seen twice
     speech_if_labelled = speech_if_headed = 0  # least characters each layout would give
     for line in lines:
         is_labelled = ":" in line and labelled(line) is not None  # every header but a bare name has one too
@@ -67,6 +68,7 @@ def _heading_names(lines: Iterable[str], drop_preamble: bool, max_chars: int) ->
             headers += 1
         elif (name := bare_name(line)) and not is_labelled:
             bare[name["speaker"]] += 1
+            recurs = recurs or bare[name["speaker"]] >= 2
         elif line.strip():
             labelled_count += is_labelled
             speech_if_labelled += bool(labelled_count) or not drop_preamble
@@ -74,7 +76,7 @@ def _heading_names(lines: Iterable[str], drop_preamble: bool, max_chars: int) ->
         else:
             continue
         seen += 1
-        if not headers and seen > HEADED_PREAMBLE_LINES and not any(n >= 2 for n in bare.values()):
+        if not headers and seen > HEADED_PREAMBLE_LINES and not recurs:
             return None
         if min(speech_if_labelled, speech_if_headed) > max_chars:
             raise too_long(max_chars)

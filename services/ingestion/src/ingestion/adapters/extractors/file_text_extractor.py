@@ -4,14 +4,13 @@ and turns whatever the file holds into speaker turns (roles still "unknown")."""
 from contracts.limits import MAX_TRANSCRIPT_CHARS
 
 from contracts import Turn
-from ingestion.adapters.extractors import sniff, subtitles, unstructured_extractor
-from ingestion.adapters.extractors.plain_text import plain_text_turns
+from ingestion.adapters.extractors import sniff, unstructured_extractor
+from ingestion.adapters.extractors.plain_text import plain_text_turns, srt_turns, vtt_turns
 from ingestion.adapters.extractors.document_sandbox import DocumentSandbox, shared_sandbox
 from ingestion.adapters.extractors.docx_guard import check_docx_archive, refuse_xml_with_a_dtd
 from ingestion.adapters.extractors.docx_stream import DOCUMENT
 from ingestion.domain.errors import EmptyFile, NoWordsFound, TranscriptTooLong, UnsupportedFileType
 from ingestion.domain.transcript_lines import parse_transcript_lines
-from ingestion.domain.turns import merge_cues
 from ingestion.ports import ExtractedTranscript, TextExtractor, Upload
 
 SUPPORTED = ("txt", "md", "vtt", "srt", "docx", "pdf", "html")
@@ -77,9 +76,9 @@ class FileTextExtractor(TextExtractor):
         text = sniff.decode_text(ext, data)
         sniff.check_text_kind(ext, text)
         if ext == "vtt":
-            return merge_cues(subtitles.vtt_cues(text, self.max_chars), self.max_chars)
+            return vtt_turns(text, self.max_chars)
         if ext == "srt":
-            return merge_cues(subtitles.srt_cues(text, self.max_chars), self.max_chars)
+            return srt_turns(text, self.max_chars)
         if ext in ("html", "md"):
             self._refuse_if_too_long(len(text) // MARKUP_PER_CHAR)
         if ext == "html":

@@ -18,7 +18,15 @@ _SRT_START = re.compile(r"\A\d+[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ 
 def plain_text_turns(text: str, max_chars: int = MAX_TRANSCRIPT_CHARS) -> list[Turn]:
     head = text.lstrip("\ufeff \t\r\n")[:200]
     if head.startswith("WEBVTT"):
-        return merge_cues(subtitles.vtt_cues(text, max_chars), max_chars)
+        return vtt_turns(text, max_chars)
     if _SRT_START.match(head):
-        return merge_cues(subtitles.srt_cues(text, max_chars), max_chars)
+        return srt_turns(text, max_chars)
     return parse_transcript_lines(TextLines(text), max_chars=max_chars)
+
+
+def vtt_turns(text: str, max_chars: int = MAX_TRANSCRIPT_CHARS) -> list[Turn]:
+    return merge_cues(subtitles.vtt_cues(text, max_chars), max_chars)
+
+
+def srt_turns(text: str, max_chars: int = MAX_TRANSCRIPT_CHARS) -> list[Turn]:
+    return merge_cues(subtitles.srt_cues(text, max_chars), max_chars)
