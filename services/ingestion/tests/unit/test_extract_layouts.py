@@ -1,5 +1,7 @@
 """Pure layout rules: Otter/Teams header blocks, cue merging, document preambles."""
 
+import pytest
+from ingestion.adapters.extractors import subtitles
 from ingestion.domain.headed import header
 from ingestion.domain.transcript_lines import parse_transcript_lines
 from ingestion.domain.turns import Cue, merge_cues
@@ -120,3 +122,46 @@ def test_names_that_open_lines_with_nothing_after_them_are_read_where_nothing_el
     assert named_lines(prose) is None  # the words sentences open with are never names
     assert [(s, t) for s, t, _ in _turns("\n".join(table), drop_preamble=True)][:2] == [
         ("Maya Chen", "What would you like to focus on?"), ("Tom Park", "Delegating more.")]
+
+
+def test_name_arrow_lines_are_read_as_labels_where_two_names_recur_and_start_their_lines():
+    chat = ["Team chat export", "Maya Chen > What would you like to focus on?", "Tom Park > Delegation.",
+            "Maya Chen > What makes that hard?", "Tom Park > Letting go -> trusting people.", "Ana > Can I join?",
+            "lunch > meetings, any day", "Maya Chen > Welcome, Ana."]
+    assert [(s, t) for s, t, _ in _turns("\n".join(chat), drop_preamble=True)] == [
+        ("Maya Chen", "What would you like to focus on?"), ("Tom Park", "Delegation."),
+        ("Maya Chen", "What makes that hard?"), ("Tom Park", "Letting go -> trusting people."),
+        ("Ana", "Can I join? lunch > meetings, any day"),  # a name once, but not written as a name: speech
+        ("Maya Chen", "Welcome, Ana.")]
+    one_name = "Maya > Hi.\nMaya > Anyone there?\nTom > Yes.\n"  # only one name recurs: no layout yet
+    assert {s for s, _, _ in _turns(one_name)} == {"Unknown"}
+    arrows = "Before -> after\nBefore -> after\nThen -> now\nThen -> now\nA >> b\nA >> b\n"
+    assert {s for s, _, _ in _turns(arrows)} == {"Unknown"}
+
+
+def _srt_cues(block: str) -> list[tuple[str | None, str]]:
+    return [(c.speaker, c.text) for c in subtitles.srt_cues(f"1\n00:00:01,000 --> 00:00:04,000\n{block}\n")]
+
+
+@pytest.mark.parametrize(("block", "cues"), [
+    ("- Coach: How did it go?\n- Client: Better.", [("Coach", "How did it go?"), ("Client", "Better.")]),
+    ("– Maya: How did it go?\n–Tom: Better.", [("Maya", "How did it go?"), ("Tom", "Better.")]),
+    ("How did it go?\n- Better.", [(None, "How did it go?"), (None, "Better.")]),  # the first speaker's dash left out
+    ("- Coach: How did it\ngo with Priya?\n- Better.", [("Coach", "How did it go with Priya?"), (None, "Better.")]),
+    ("Coach: How did the talk\nwith Priya go?", [("Coach", "How did the talk with Priya go?")]),  # a wrapped line
+    ("It was -\n-- an interruption, then\n-5 degrees out.",
+     [(None, "It was - -- an interruption, then -5 degrees out.")]),
+])
+def test_each_dialogue_dash_in_a_cue_is_a_change_of_speaker_and_a_line_without_one_is_not(block, cues):
+    assert _srt_cues(block) == cues
+
+
+def test_a_vtt_cue_with_dialogue_dashes_and_voices_gives_each_voice():
+    vtt = "WEBVTT\n\n00:01.000 --> 00:04.000\n- <v Maya>How did it go?</v>\n- <v Tom>Better.</v>\n"
+    assert [(c.speaker, c.text) for c in subtitles.vtt_cues(vtt)] == [("Maya", "How did it go?"), ("Tom", "Better.")]
+
+
+def test_cues_marked_as_a_new_speaker_are_not_merged_into_the_turn_before():
+    turns = merge_cues([Cue(None, "How did it go?", 1.0, 2.0, new_speaker=True),
+                        Cue(None, "Better.", 1.0, 2.0, new_speaker=True), Cue(None, "Much better.", 3.0, 4.0)])
+    assert [(t.speaker, t.text) for t in turns] == [("Unknown", "How did it go?"), ("Unknown", "Better. Much better.")]

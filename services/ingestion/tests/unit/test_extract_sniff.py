@@ -5,10 +5,12 @@ import io
 import zipfile
 
 import pytest
+from ingestion.adapters.extractors import FileTextExtractor
 from ingestion.adapters.extractors.docx_guard import DtdRefusingReader, check_docx_archive
 from ingestion.adapters.extractors.file_text_extractor import extension
 from ingestion.adapters.extractors.sniff import check_docx, check_pdf, check_text_kind, decode_text
 from ingestion.domain.errors import ArchiveBomb, ContentMismatch, CorruptFile, EncryptedFile, EntityExpansion
+from ingestion.ports import Upload
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
 
@@ -89,3 +91,36 @@ def test_a_dtd_split_across_reads_is_refused_before_the_read_that_completes_it(e
         while chunk := reader.read(7):  # every marker straddles some read
             given += chunk
     assert "padding -->" in given.decode(encoding, "ignore") and "<!DOCTYPE" not in given.decode(encoding, "ignore")
+
+
+UTF16_UPLOADS = {
+    "txt": "Coach: What would make today useful?\r\nClient: Café first – then “the plan”.\r\n",
+    "srt": "1\n00:00:01,000 --> 00:00:04,000\nCoach: What would make today useful?\n\n"
+           "2\n00:00:05,000 --> 00:00:09,000\nClient: Café first – then “the plan”.\n",
+    "vtt": "WEBVTT\n\n00:01.000 --> 00:04.000\n<v Coach>What would make today useful?\n\n"
+           "00:05.000 --> 00:09.000\n<v Client>Café first – then “the plan”.\n",
+}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("ext", sorted(UTF16_UPLOADS))
+def test_a_utf16_upload_without_a_bom_gives_its_turns(tmp_path, ext, encoding):
+    path = tmp_path / f"session.{ext}"
+    path.write_bytes(UTF16_UPLOADS[ext].encode(encoding))
+    result = FileTextExtractor().extract(Upload(path=path, filename=path.name, content_type=None,
+                                                size=path.stat().st_size))
+    assert [(t.speaker, t.text) for t in result.turns] == [
+        ("Coach", "What would make today useful?"), ("Client", "Café first – then “the plan”.")]
+
+
+@pytest.mark.parametrize("data", [
+    "Coach: Hi".encode("utf-16-le") + b"\x00",  # an odd number of bytes
+    "Coach: Hi ".encode("utf-16-le") + b"\x00\xd8",  # an unpaired surrogate at the end
+    "Coach: Hi".encode("utf-16-le") + bytes(2) + "there".encode("utf-16-le"),  # a NUL character
+    b"\x05\x00\x07\x00\x01\x00\x10\x00" * 64,  # 16-bit numbers: the NULs of UTF-16, but control characters
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00",  # NULs in both halves of the pairs
+    bytes(range(256)) * 16,
+])
+def test_binary_data_with_nul_bytes_is_still_no_text(data):
+    with pytest.raises(ContentMismatch, match="binary data|executable"):
+        decode_text("txt", data)

@@ -27,12 +27,19 @@ line = st.one_of(
     st.builds(lambda t, n, s: f"{t}{n}: {s}", times, names, speech),  # `Name: text`
     st.builds(lambda n, g, t: f"{n}{g}{t}", names, st.sampled_from(["  ", "\t", "   ", " "]),
               st.sampled_from(["0:03", "12:07", "1:02:03", "5:30.5"])),  # Otter/Teams header
+    st.builds(lambda n, a, s: f"{n}{a}{s}", names, st.sampled_from([" > ", "> ", " -> ", " >> "]), speech),
+    st.builds(lambda d, n, s: f"{d}{n}{s}", st.sampled_from(["- ", "-", "– "]),
+              st.sampled_from(["", "Coach: ", "Maya: "]), speech),  # a subtitle's dialogue dash
     speech,
     st.sampled_from(["", " ", "WEBVTT", "-->", "00:00:01.000 --> 00:00:02.000", "<v Ana>hi</v>", "[laughs]"]),
 )
 newline = st.sampled_from(["\n", "\r\n", "\r", "\x0b", "\u2028", "\x85"])
+# `Name > text` from a few names, so that they recur
+chat_line = st.builds(lambda n, s: f"{n} > so {s}", st.sampled_from(["Maya Chen", "tom", "Ünal"]), speech)
 transcript_text = st.one_of(
     st.builds(lambda lines, nl: nl.join(lines), st.lists(line, max_size=40), newline),
+    st.builds(lambda lines, nl: nl.join(lines), st.lists(st.one_of(chat_line, speech), min_size=4, max_size=20),
+              newline),
     st.text(max_size=400),
 )
 

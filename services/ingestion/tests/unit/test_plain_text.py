@@ -1,11 +1,20 @@
 """Pasted text and .txt files are read as what the user's tool exported: a subtitle file's text,
 a header-then-body export, or `Name: text` lines."""
 
+from ingestion.adapters.extractors import FileTextExtractor
 from ingestion.adapters.http.routes import pasted_turns
+from ingestion.ports import Upload
 
 
 def _said(text: str) -> list[tuple[str, str]]:
     return [(t.speaker, t.text) for t in pasted_turns(text)]
+
+
+def _uploaded(tmp_path, filename: str, text: str) -> list[tuple[str, str]]:
+    path = tmp_path / filename
+    path.write_text(text, encoding="utf-8")
+    upload = Upload(path=path, filename=filename, content_type=None, size=path.stat().st_size)
+    return [(t.speaker, t.text) for t in FileTextExtractor().extract(upload).turns]
 
 
 def test_a_pasted_zoom_vtt_gives_its_speakers_not_its_timings():
@@ -24,3 +33,40 @@ def test_a_pasted_rev_or_otter_export_gives_one_turn_a_block():
     otter = "Maya Chen  0:03\nWhat would you like to focus on?\n\nTom Park  0:09\nDelegation.\n"
     for text in (rev, otter):
         assert _said(text) == [("Maya Chen", "What would you like to focus on?"), ("Tom Park", "Delegation.")]
+
+
+def test_an_srt_cue_with_dialogue_dashes_pasted_or_uploaded_gives_each_dash_its_own_speaker(tmp_path):
+    srt = ("11\n00:00:58,000 --> 00:01:01,000\nCoach: Welcome back.\n\n"
+           "12\n00:01:02,000 --> 00:01:05,000\n- Coach: How did the conversation with Priya go?\n"
+           "- Client: Better than I expected.\n\n"
+           "13\n00:01:06,000 --> 00:01:09,000\n-Coach: What made it better?\n"
+           "-Client: I listened\nmore than I talked.\n")
+    expected = [("Coach", "Welcome back. How did the conversation with Priya go?"), ("Client", "Better than I expected."),
+                ("Coach", "What made it better?"), ("Client", "I listened more than I talked.")]
+    assert _said(srt) == expected
+    assert _uploaded(tmp_path, "session.srt", srt) == expected
+
+
+def test_dialogue_dashes_without_labels_are_two_turns_not_one_speaker_saying_both():
+    srt = ("11\n00:00:58,000 --> 00:01:01,000\nCoach: Welcome back.\n\n"
+           "12\n00:01:02,000 --> 00:01:05,000\n- How did the conversation with Priya go?\n"
+           "- Better than I expected.\n\n"
+           "13\n00:01:06,000 --> 00:01:09,000\nClient: She agreed to the plan.\n")
+    assert _said(srt) == [("Coach", "Welcome back."), ("Unknown", "How did the conversation with Priya go?"),
+                          ("Unknown", "Better than I expected."), ("Client", "She agreed to the plan.")]
+
+
+def test_pasted_name_arrow_text_lines_give_their_speakers():
+    chat = ("Maya Chen > How are you arriving today?\nTom Park > Tired, honestly.\n"
+            "Maya Chen > What's behind the tiredness?\nTom Park > Long weeks.\nI keep saying yes.\n")
+    assert _said(chat) == [("Maya Chen", "How are you arriving today?"), ("Tom Park", "Tired, honestly."),
+                           ("Maya Chen", "What's behind the tiredness?"),
+                           ("Tom Park", "Long weeks. I keep saying yes.")]
+
+
+def test_a_greater_than_sign_in_prose_makes_no_speaker():
+    labelled = "Coach: What matters most now?\nClient: Honestly,\ngrowth > comfort for me\nGrowth > comfort.\n"
+    assert _said(labelled) == [("Coach", "What matters most now?"),
+                               ("Client", "Honestly, growth > comfort for me Growth > comfort.")]
+    notes = "My rules this year:\ngrowth > comfort for me\nProgress > perfection\nProgress > speed\n"
+    assert {speaker for speaker, _ in _said(notes)} == {"Unknown"}

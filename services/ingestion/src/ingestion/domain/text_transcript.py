@@ -21,12 +21,12 @@ from ingestion.domain.turns import UNKNOWN_SPEAKER, TurnBuilder
 # an offset into the recording (00:15, 1:02:03.5) or a clock time (10:03 AM), which is no offset
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:\s?[AaPp]\.?[Mm]\.?)?"
 _TIME = rf"\[?\(?(?P<ts>{CLOCK})\]?\)?"
-_SPEAKER = r"(?P<speaker>[^\W\d_][\w .'\-()/]{0,40}?)"  # any script's letters; "Maya (she/her)"
+SPEAKER = r"(?P<speaker>[^\W\d_][\w .'\-()/]{0,40}?)"  # any script's letters; "Maya (she/her)"
 _BOLD = r"(?:\*\*|__)?"  # Markdown's bold around a label pasted as text: "**Maya:** Hello"
 # a time the speech starts with ("Speaker 1: (00:03) Hello") belongs to the label, not the speech
 _SPOKEN_AT = rf"(?:[\[(](?P<spoken_at>{CLOCK})[\])]\s*+(?:[-–]\s*+)?)?"
 LABELLED_LINE = re.compile(
-    rf"^\s*+(?:{_TIME}\s*+(?:[-–]\s*+)?)?{_BOLD}{_SPEAKER}\s*+{_BOLD}:{_BOLD}\s++{_SPOKEN_AT}(?P<text>\S.*)$")
+    rf"^\s*+(?:{_TIME}\s*+(?:[-–]\s*+)?)?{_BOLD}{SPEAKER}\s*+{_BOLD}:{_BOLD}\s++{_SPOKEN_AT}(?P<text>\S.*)$")
 TIME_ONLY = re.compile(rf"^\s*+[\[(]?{CLOCK}[\])]?(?:\s*+(?:-->|,|[-–])\s*+[\[(]?{CLOCK}[\])]?)?\s*+$")
 MAX_LABEL_WORDS = 4
 

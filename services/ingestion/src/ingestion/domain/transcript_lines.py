@@ -1,7 +1,8 @@
 """Lines of text from any format without timed cues (txt, md, docx, pdf, html) -> turns.
 
 Picks the layout: "header then body" blocks (headed.py: Otter, Teams, Rev, Fireflies, a
-script), else `Name: text` lines (text_transcript). Documents (docx, pdf, html, md) open with a title, a date, a recording note:
+script), else `Name: text` lines (text_transcript), with `Name > text` ones read as such where
+they recur (arrow_labels). Documents (docx, pdf, html, md) open with a title, a date, a recording note:
 that preamble before the first speaker line is not speech and is dropped; plain text keeps it
 as an "Unknown" turn, as pasted text always has.
 
@@ -17,6 +18,7 @@ from itertools import dropwhile
 from contracts.limits import MAX_TRANSCRIPT_CHARS
 
 from contracts import Turn
+from ingestion.domain.arrow_labels import ArrowLayout, ArrowLines, WatchedLines
 from ingestion.domain.leading_names import named_lines
 from ingestion.domain.headed import NamesAboveTimes, bare_name, header, looks_headed, parse_headed_lines
 from ingestion.domain.text_transcript import labelled, lines_of, parse_labelled_lines
@@ -43,16 +45,23 @@ def parse_transcript_lines(lines: Iterable[str], *, drop_preamble: bool = False,
     bare_names = _heading_names(headed, drop_preamble, max_chars)
     if bare_names is not None:
         return parse_headed_lines(headed, max_chars, bare_names)
-    if drop_preamble:
-        turns = parse_labelled_lines(dropwhile(lambda line: not labelled(line), lines), max_chars)
-        if turns:
-            return turns
-    turns = parse_labelled_lines(lines, max_chars)
+    try:
+        turns = _labelled_turns(WatchedLines(lines), drop_preamble, max_chars)
+    except ArrowLayout:
+        return _labelled_turns(ArrowLines(lines), drop_preamble, max_chars)
     if all(turn.speaker == UNKNOWN_SPEAKER for turn in turns) and (named := named_lines(lines)) is not None:
         # a PDF's table, its borders gone
         return parse_labelled_lines(dropwhile(lambda line: not labelled(line), named) if drop_preamble else named,
                                     max_chars)
     return turns  # no line names a speaker: all of it is kept, so the refusal says that
+
+
+def _labelled_turns(lines: Iterable[str], drop_preamble: bool, max_chars: int) -> list[Turn]:
+    if drop_preamble:
+        turns = parse_labelled_lines(dropwhile(lambda line: not labelled(line), lines), max_chars)
+        if turns:
+            return turns
+    return parse_labelled_lines(lines, max_chars)
 
 
 def _heading_names(lines: Iterable[str], drop_preamble: bool, max_chars: int) -> frozenset[str] | None:

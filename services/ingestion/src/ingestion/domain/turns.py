@@ -2,7 +2,9 @@
 
 A speaker talking across several cues is one turn: it keeps the first cue's start and the
 last cue's end. Cues with no speaker label belong to "Unknown", except stage directions
-such as "[Recording started]" or "(laughter)", which are not speech and are dropped.
+such as "[Recording started]" or "(laughter)", which are not speech and are dropped. A cue
+marked `new_speaker` (a subtitle's dialogue dash) starts a turn even when its speaker, unknown,
+is the same as the one before: two people said them, whoever they were.
 
 Turns are built in linear time and within the character limit: a speaker's pieces are kept in a
 list and joined once (re-joining the growing text for every line made a file of short lines
@@ -31,6 +33,7 @@ class Cue:
     text: str
     start_seconds: float | None = None
     end_seconds: float | None = None
+    new_speaker: bool = False
 
 
 def too_long(max_chars: int) -> TranscriptTooLong:
@@ -50,11 +53,12 @@ class TurnBuilder:
         self._start: float | None = None
         self._end: float | None = None
 
-    def add(self, speaker: str, text: str, start: float | None = None, end: float | None = None) -> None:
+    def add(self, speaker: str, text: str, start: float | None = None, end: float | None = None,
+            new_turn: bool = False) -> None:
         speaker, text = speaker.translate(_CONTROLS).strip() or UNKNOWN_SPEAKER, text.translate(_CONTROLS).strip()
         if not text:
             return
-        joins = bool(self._pieces) and speaker == self._speaker
+        joins = bool(self._pieces) and speaker == self._speaker and not new_turn
         self.chars += len(text) + joins
         if self.chars > self.max_chars:
             raise too_long(self.max_chars)
@@ -82,5 +86,5 @@ def merge_cues(cues: Iterable[Cue], max_chars: int = MAX_TRANSCRIPT_CHARS) -> li
         text = " ".join(cue.text.split())
         if not text or (cue.speaker is None and STAGE_DIRECTION.match(text)):
             continue
-        builder.add(cue.speaker or UNKNOWN_SPEAKER, text, cue.start_seconds, cue.end_seconds)
+        builder.add(cue.speaker or UNKNOWN_SPEAKER, text, cue.start_seconds, cue.end_seconds, cue.new_speaker)
     return builder.turns()

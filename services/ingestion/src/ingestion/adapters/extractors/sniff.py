@@ -28,6 +28,13 @@ SIGNATURES = {
 }
 TEXT_BOMS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
 HTML_MARKERS = ("<!doctype html", "<html", "<head", "<body", "<p", "<div", "<table", "<h1", "<span", "<br")
+# UTF-16 without a BOM (some Windows tools write it) is told by its NUL bytes: in mostly-ASCII
+# text every other byte is NUL, the high byte of each character (LE: the odd bytes, BE: the
+# even ones), while the other byte of a pair is NUL only for rare characters (U+0100, U+2000).
+# Binary data has NULs in both. Looked for in the first few KB; then the whole must decode.
+UTF16_SAMPLE_BYTES = 4096
+UTF16_MIN_HIGH_NULS = 0.5  # share of the sample's characters with a NUL high byte
+UTF16_MAX_LOW_NULS = 0.01
 # Whitespace controls are normal in text; others in more than 1 % of characters mean binary.
 # (Counted with str.count, one C loop per character: a Python loop over 10 MB took a second.)
 TEXT_CONTROLS = [chr(code) for code in range(32) if chr(code) not in "\t\n\r\f\v"]
@@ -75,8 +82,9 @@ def check_docx(data: bytes) -> None:
 
 
 def decode_text(ext: str, data: bytes) -> str:
-    """UTF-8 or UTF-16 with a BOM, else UTF-8, else Windows-1252 (what Word and Notepad on
-    Windows save); NUL bytes or many control characters mean it is not text at all."""
+    """UTF-8 or UTF-16 with a BOM, else UTF-16 without one (mostly-ASCII text), else UTF-8, else
+    Windows-1252 (what Word and Notepad on Windows save); NUL bytes (NUL characters in UTF-16) or
+    many control characters mean it is not text at all."""
     for bom, encoding in TEXT_BOMS:
         if data.startswith(bom):
             try:
@@ -85,20 +93,40 @@ def decode_text(ext: str, data: bytes) -> str:
                 raise ContentMismatch(f"the .{ext} file starts with a {encoding} marker but is not valid "
                                       f"{encoding} text") from None
     # Signatures of four bytes or more never start real text (two-byte ones like "MZ" might).
-    if any(data.startswith(magic) for magic in SIGNATURES if len(magic) >= 4) or b"\x00" in data:
+    if any(data.startswith(magic) for magic in SIGNATURES if len(magic) >= 4):
         raise _mismatch(ext, data, "text")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    if b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is None or "\x00" in text:
+            raise _mismatch(ext, data, "text")
     else:
-        raise _mismatch(ext, data, "text (UTF-8, UTF-16 or Windows-1252)")
+        for encoding in ("utf-8", "cp1252"):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise _mismatch(ext, data, "text (UTF-8, UTF-16 or Windows-1252)")
     controls = sum(text.count(ch) for ch in TEXT_CONTROLS)
     if controls > len(text) // 100:
         raise _mismatch(ext, data, "text")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    if len(data) % 2:
+        return None
+    sample = data[:UTF16_SAMPLE_BYTES]
+    chars = len(sample) // 2
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    for encoding, high, low in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+        if high >= UTF16_MIN_HIGH_NULS * chars and low <= UTF16_MAX_LOW_NULS * chars:
+            try:
+                return data.decode(encoding)  # strict: an unpaired surrogate is no text
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def check_text_kind(ext: str, text: str) -> None:

@@ -5,11 +5,20 @@ each line's speaker: a `<v Name>` voice span (Teams; a missing `</v>` is fine) o
 `Name:` label (Zoom, most SRT exports). Cues are sorted by start time: Teams exports are
 sometimes out of order.
 
+A line of a cue that opens with a dialogue dash (`- `, `– `, or `-` against the first word) is,
+by the subtitle convention, another person speaking. The dash is no speech: it is dropped and a
+`Name:` label after it read (`- Coach: ...`, `-Maya: ...`). A dash line with no label is kept
+as a cue of its own, speaker unknown and marked as a new speaker, so it starts a turn of its
+own: who said it cannot be told, but gluing it to the line before would put two people's words
+in one mouth. A line without a dash still continues the speaker of the line above (a wrapped
+line).
+
 Both are read a part at a time (pysrt's `stream`, WebVTT in batches of whole blocks) and the
 speech seen so far is counted, so a file with more than `max_chars` of speech is refused once
 that much has been read, not after parsing all of it (webvtt-py takes about a second per MB)."""
 
 import html
+import re
 from collections.abc import Iterator
 
 import pysrt
@@ -22,6 +31,9 @@ from ingestion.domain.text_transcript import labelled
 from ingestion.domain.turns import Cue, too_long
 
 VOICE = webvtt.Caption.VOICE_SPAN_PATTERN
+# a hyphen or en dash, then a space or the first word: not "--" (an interruption carried over)
+# nor "-5" (a number)
+DIALOGUE_DASH = re.compile(r"^[-–](?:\s++|(?=[^\s\d\-–]))")
 VTT_BATCH_CHARS = 64 * 1024
 TEXT_CHUNK_CHARS = 64 * 1024
 
@@ -38,20 +50,23 @@ def _cues_from_lines(raw_lines: list[str], plain_lines: list[str], start: float,
     `plain_lines` are the same lines with tags removed by the subtitle library."""
     if len(raw_lines) != len(plain_lines):  # a tag spanning lines: treat the cue as one line
         raw_lines, plain_lines = [" ".join(raw_lines)], [" ".join(plain_lines)]
-    voices: list[tuple[str | None, list[str]]] = []
+    voices: list[tuple[str | None, bool, list[str]]] = []
     for raw, plain in zip(raw_lines, plain_lines, strict=True):
-        voice = VOICE.match(raw.strip())
         text = html.unescape(plain).strip()
+        dash = DIALOGUE_DASH.match(text)
+        if dash:
+            text, raw = text[dash.end():], DIALOGUE_DASH.sub("", raw.strip(), count=1)
         if not text:
             continue
+        voice = VOICE.match(raw.strip())
         speaker = voice.group(1).strip() if voice else None
         if speaker is None:
             speaker, text = _labelled(text)
-            if speaker is None and voices:  # a wrapped second line of the same speaker
-                voices[-1][1].append(text)
+            if speaker is None and voices and not dash:  # a wrapped second line of the same speaker
+                voices[-1][2].append(text)
                 continue
-        voices.append((speaker, [text]))
-    return [Cue(speaker, " ".join(pieces), start, end) for speaker, pieces in voices]
+        voices.append((speaker, bool(dash) and speaker is None, [text]))
+    return [Cue(speaker, " ".join(pieces), start, end, new_speaker) for speaker, new_speaker, pieces in voices]
 
 
 class _Budget:
