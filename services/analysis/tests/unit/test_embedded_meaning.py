@@ -3,7 +3,10 @@ would catch (reported speech, hypotheticals, "I can't believe", names as themes.
 
 from __future__ import annotations
 
-from analysis.adapters.analyzers.embedded import analyze_transcript, reading
+from analysis.adapters.analyzers.embedded import analyze_transcript, presence, reading
+from analysis.adapters.analyzers.embedded.evidence import quote
+from analysis.adapters.analyzers.embedded.sentences import Span
+from analysis.adapters.analyzers.embedded.session import build
 from analysis.adapters.analyzers.embedded_candidates import EmbeddedCandidates
 from contracts.transcript import Transcript, Turn
 
@@ -108,7 +111,7 @@ def test_answers_to_value_belief_and_obstacle_questions_are_typed_by_the_questio
     assert ("Core Value", "A dad who keeps his word even when it costs him.") in found
     assert ("Limiting Belief", "That it's greedy to ask.") in found
     assert ("Limiting Belief", "That I should be grateful for the job I've got.") in found
-    assert ("Limiting Belief", "And honestly I'd feel pushy asking twice.") in found
+    assert ("Limiting Belief", "honestly I'd feel pushy asking twice.") in found
     assert not any("diary" in text for _, text in found)  # a fact in the way is no belief
 
 
@@ -552,7 +555,7 @@ def test_the_summary_says_what_the_client_came_for_in_their_words_not_someone_el
         "Client: I'll tell him on Monday that I'm in.",
     ))
     assert result.session_summary.startswith(
-        "The client came wanting to walk into the next conversation with him knowing what I actually think.")
+        "The client came wanting to walk into the next conversation with him knowing what they actually think.")
 
 
 def test_a_bare_plan_is_never_a_theme():
@@ -891,7 +894,7 @@ def test_the_session_agreement_is_what_the_client_wants_from_the_hour_not_where_
         "Coach: What would knowing look like by the time you leave?",
         "Client: One sentence I actually believe, that I can say to Gavin tonight.",
     )).session_summary
-    assert summary.startswith("The client came wanting to know whether I'm selling or not.")
+    assert summary.startswith("The client came wanting to know whether they're selling or not.")
 
 
 def test_news_the_client_opens_with_is_not_the_agreement_that_comes_after_it():
@@ -1094,3 +1097,140 @@ def test_experience_and_regret_told_in_the_past_are_no_win():
     assert win("I've done every Friday and Saturday night for eleven years.") is None
     assert win("I lost my temper at the gala. I can't believe I did it in front of everybody.") is None
     assert win("I've done it! The accounts are filed, two weeks early.") is not None
+
+
+def test_the_goal_is_told_of_the_client_in_the_third_person_and_fillers_leave_no_words_glued():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to get from our time today?",
+        "Client: I think I want to figure out how to get caught up without, like, working every night.",
+        "Coach: What makes that hard?",
+        "Client: Everything moved while I was on leave. I'll ask Theo for two pairing sessions tomorrow.",
+    ))
+    assert result.session_summary.startswith(
+        "The client came to work on how to get caught up without working every night."), \
+        result.session_summary
+    result = analyze_transcript(talk(
+        "Coach: What would you like to focus on?",
+        "Client: So I guess I want to figure out whether I'm actually going to apply for my manager's job.",
+        "Coach: What's in the way?",
+        "Client: I keep thinking I'm not qualified enough. I'll email the director tomorrow to ask about it.",
+    ))
+    goal = result.goal_progress[0].goal_area
+    assert "they're actually going to apply" in goal and "their manager's job" in goal, goal
+    assert " I'm " not in result.session_summary.split(".")[0], result.session_summary
+
+
+def test_quotes_drop_a_later_sentences_fillers_but_keep_words_that_carry_meaning():
+    said = "Oh, god. Okay, so, I asked why we used it. No one told me. So much lighter now. So it's not that I'm thick."
+    turn = build(talk("Client: " + said)).turns[0]
+
+    def quoted(sentence: str) -> str:
+        start = said.index(sentence)
+        return quote(turn, Span(start, start + len(sentence), sentence))
+
+    assert quoted("Okay, so, I asked why we used it.") == "I asked why we used it."
+    assert quoted("No one told me.") == "No one told me."
+    assert quoted("So much lighter now.") == "So much lighter now."
+    assert quoted("So it's not that I'm thick.") == "it's not that I'm thick."
+
+
+def test_a_greeting_is_never_a_powerful_question():
+    result = analyze_transcript(talk(
+        "Coach: It's been a while, how are you?",
+        "Client: Honestly? Kind of awful. I feel like I've forgotten how to do my job and I just wanted to disappear "
+        "in standup on Tuesday, I'm sure they're all wondering why they kept my seat warm.",
+        "Coach: What does committed mean to you?",
+        "Client: I mean, I know what I think it should mean. Doing good work and caring about the people. "
+        "I guess I've been measuring it in hours, which is not the same thing at all.",
+    ))
+    asked = {q.question for q in result.powerful_questions}
+    assert not any("how are you" in q for q in asked), asked
+
+
+def test_a_plan_the_client_tells_having_said_before_is_not_a_commitment():
+    found = actions(talk(
+        "Coach: How did you handle it?",
+        "Client: Not great. Like, I said, I'll do protein for now, and he said okay, chef, and that was it.",
+        "Coach: And what will you do now?",
+        "Client: I'm going to give the protein order back to Luis starting this Monday.",
+    ))
+    assert found == ["I'm going to give the protein order back to Luis starting this Monday."]
+
+
+def test_a_long_win_is_quoted_at_the_part_the_coach_gives_back():
+    result = analyze_transcript(talk(
+        "Coach: Tell me about those four months.",
+        "Client: Yeah, so, it was, I was covering for her, I ran the budget meetings, I handled the, there was a "
+        "whole thing with a Joint Commission visit, and we came through it with zero findings on our units, which, "
+        "honestly, that was a big deal, and I restructured the weekend staffing for two of the units.",
+        "Coach: Zero findings. How does that fit with not qualified enough?",
+        "Client: I guess it doesn't, really.",
+    ))
+    assert result.celebration is not None
+    assert result.celebration.description.startswith("we came through it with zero findings"), \
+        result.celebration.description
+
+
+def test_praise_reassurance_and_verdicts_are_not_reflections():
+    transcript = talk(
+        "Coach: What's on your mind?",
+        "Client: I landed a big client last month and I still quoted them my old rate, I always do that.",
+        "Coach: Good for you.",
+        "Client: Thanks. But I undercharge everyone, and Deborah keeps asking for extras for free.",
+        "Coach: You don't owe her free work though.",
+        "Client: I know, I know. It just feels like saying what I'm worth as a person.",
+        "Coach: You're worth it.",
+        "Client: Maybe. I've been doing this nine years and I still feel like I'm guessing at prices.",
+        "Coach: So the number feels like a verdict on you, not on the work.",
+        "Client: Yes. That's exactly it.",
+    )
+    session = build(transcript)
+    reflected = [presence._reflection(session, turn) for turn in session.coach_turns]
+    assert [r for r in reflected if r] == ["the number feels like a verdict on you, not on the work."]
+
+
+def test_what_the_client_starts_doing_whenever_something_happens_is_a_habit_not_a_plan():
+    found = actions(talk(
+        "Coach: What's it like on the days you're updating your CV?",
+        "Client: Oh, it's exciting. I start thinking about the staffing model across all four units and how we "
+        "could actually fix the float pool.",
+        "Coach: What will you do with that?",
+        "Client: I'll start drafting the cover letter on Sunday.",
+    ))
+    assert found == ["I'll start drafting the cover letter on Sunday."]
+
+
+def test_a_reaction_to_the_coachs_words_is_not_a_discovery():
+    found = {d.insight for d in analyze_transcript(talk(
+        "Coach: What would you like from today?",
+        "Client: To stop feeling like a fraud at work since I came back from leave.",
+        "Coach: Before you left, what was your role on the team?",
+        "Client: I was tech lead on the payments integration. We shipped it on time, which never happens.",
+        "Coach: So the person who led that is the one sitting in standup now.",
+        "Client: When you put it like that. I guess the tools changed, I didn't forget how to think.",
+        "Coach: What do you make of that?",
+        "Client: That I'm not as behind as I feel, and that I don't have to catch up alone.",
+    )).client_discoveries}
+    assert "When you put it like that." not in found, found
+
+
+def test_a_win_told_as_one_outranks_a_deed_told_warmly_and_a_real_win_is_hailed():
+    result = analyze_transcript(talk(
+        "Coach: Before you left, what was your role on the team?",
+        "Client: It went well, actually. We shipped it on time, which never happens here.",
+        "Coach: And this week?",
+        "Client: Okay, so, I asked why we were using a fan-out pattern for the notifications instead of just, "
+        "like, batching them.",
+        "Coach: What happened then?",
+        "Client: The architect said it was a fair point, which I didn't expect at all.",
+    ))
+    assert result.celebration.description == "We shipped it on time, which never happens here."
+    result = analyze_transcript(talk(
+        "Coach: How were the last two weeks?",
+        "Client: I told my brother about the new menu and it was a lovely, warm, happy evening.",
+        "Coach: And Luis?",
+        "Client: He did the produce order two weeks in a row, by himself, and caught the tomato price rise.",
+        "Coach: That's a real win. Let's stay with it for a moment.",
+        "Client: It means it can work without me.",
+    ))
+    assert "produce order" in result.celebration.description, result.celebration.description

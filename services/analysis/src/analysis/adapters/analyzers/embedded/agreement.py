@@ -99,7 +99,7 @@ def _fragment(s: Sentence) -> str | None:
     text = _HEDGE_TAIL.sub("", s.text.strip()).strip()
     if not 1 <= len(text.split()) <= 8 or _vague(text) or not any(t.pos_ in ("NOUN", "VERB") for t in s.doc):
         return None
-    return re.sub(r"\bi(?=\b|')", "I", text[0].lower() + text[1:])
+    return third_person(text[0].lower() + text[1:])
 
 
 _OPEN_QUESTION = re.compile(r"^(?:just )?(?:whether|if|what|how|which|who|where|when)\b", re.I)
@@ -111,7 +111,7 @@ def _said_after(verb: str, rest: list[Sentence]) -> str | None:
     for s in rest[:2]:
         text = s.text.strip().rstrip(".!")
         if _OPEN_QUESTION.match(text) and len(text.split()) <= 12:
-            return f"{verb} {text[0].lower()}{text[1:]}"
+            return third_person(f"{verb} {text[0].lower()}{text[1:]}")
     return None
 
 
@@ -153,7 +153,7 @@ def _object_phrase(verb: Token) -> str | None:
 
 
 def _trim(tokens: list[Token]) -> str | None:
-    kept = [t for t in tokens if t.pos_ not in ("PUNCT",) and t.lower_ not in ("just", "really")]
+    kept = [t for t in tokens if t.pos_ not in ("PUNCT", "INTJ") and t.lower_ not in ("just", "really")]
     while kept and kept[0].lower_ in ("a", "an", "any", "my", "our", "to"):
         kept = kept[1:]  # "the team offsite" reads well in a sentence; "my"/"a" do not
     content = [t for t in kept if t.lower_ not in ("the", "this", "that", "some")]
@@ -162,9 +162,31 @@ def _trim(tokens: list[Token]) -> str | None:
     kept = kept[:12]  # "walk into the next conversation with him knowing what I actually think": whole, not cut
     while kept and (kept[-1].pos_ in ("ADP", "DET", "CCONJ") and kept[-1].tag_ != "RP" or kept[-1].lower_ == "to"):
         kept = kept[:-1]  # never end on "about" or "the" ("drop down" keeps its particle)
-    phrase = "".join(t.text_with_ws for t in kept).strip().lower()
-    phrase = re.sub(r"\bi(?=\b|')", "I", phrase)  # "what I actually think"
+    phrase = third_person(_joined(kept).lower())
     return phrase if len(phrase) >= 4 else None
+
+
+# The goal is told of the client ("came to work on whether they're going to apply"): the client's
+# "I" becomes "they", and the verb "I" took agrees with it.
+_FIRST_PERSON = re.compile(r"\bi(?: am|(?=['\u2019]m)| was)|\b(?:i|me|my|mine|myself)\b", re.I)
+_THIRD_PERSON = {"i am": "they are", "i was": "they were", "i": "they", "me": "them", "my": "their",
+                 "mine": "theirs", "myself": "themselves"}
+
+
+def third_person(phrase: str) -> str:
+    return _FIRST_PERSON.sub(lambda m: _THIRD_PERSON[m[0].lower()], phrase).replace("they'm", "they're").replace(
+        "they\u2019m", "they\u2019re")
+
+
+def _joined(tokens: list[Token]) -> str:
+    """The tokens as written, with a space wherever the text had one between them, also where a
+    dropped word stood ("without, like, working" -> "without working", never "withoutworking")."""
+    out = []
+    for t, nxt in zip(tokens, tokens[1:] + [None]):
+        out.append(t.text)
+        if nxt is not None and any(w.whitespace_ for w in t.doc[t.i : nxt.i]):
+            out.append(" ")
+    return "".join(out)
 
 
 def _extend(tok: Token) -> list[Token]:

@@ -354,8 +354,8 @@ def _rule_about_kind(s: Sentence) -> str | None:
     chase work, that's the rule I grew up with", "Creative people are bad with money", "A proper lead
     would have made a fuss" (limiting); "Lazy people don't write four pages in an afternoon" pushes a
     label away (empowering). Told in the past ("Farmers didn't have phones") it is history, not a rule."""
-    for verb in s.doc:
-        if verb.dep_ not in ("ROOT", "ccomp", "conj") or verb.pos_ not in ("VERB", "AUX") or \
+    for verb in syntax.verbs(s.doc):
+        if verb.dep_ not in ("ROOT", "ccomp", "conj") or \
                 syntax.condition(verb) is not None:
             continue
         subj = syntax.subject(verb)

@@ -239,6 +239,8 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
             return None
         if head.lower_ in ("like", "love") and not any(a in ("'d", "would") for a in syntax.auxiliaries(head)):
             return None  # "I like to run" is a habit, "I'd like to run" a wish
+        if head.lower_ in ("start", "try") and head.tag_ in ("VBP", "VBZ") and not syntax.auxiliaries(head):
+            return None  # "I start thinking about the staffing model" tells what happens, not what will
         if head.lower_ in ("going", "gon") and not any(c.lower_ in ("to", "na") for c in verb.children):
             return None  # "I'm going out feeling lighter": leaving, not "going to"
         firm = head.lower_ in _FIRM_HEADS and not (head.lower_ in ("going", "gon") and verb.lower_ == "try")

@@ -13,10 +13,15 @@ from .sentences import Span
 from .session import TurnView
 
 MAX_QUOTE_WORDS = 40
-# Spoken fillers at the start of a sentence carry no meaning in a quote.
+# Spoken fillers at the start of a sentence carry no meaning in a quote. A word that can also carry
+# meaning counts only with its comma, or before a clause's subject ("No, I did" but not "No one
+# did"; "So I think" and "So, I" but not "So much lighter"). No "^": it would match only at the
+# turn's start, never at a later sentence's.
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:yeah|yes|yep|no|um+|uh+|uhm|hmm+|mm-?hmm|oh|ok(?:ay)?|well|so|and|but|right|"
-    r"like|you know|i mean)\b[,.!]?\s+)+",
+    r"(?:(?:um+|uh+|uhm|hmm+|mm-?hmm)\b[,.!]?\s+|"
+    r"(?:yeah|yes|yep|no|oh|ok(?:ay)?|well|so|right|like|you know|i mean)[,.!]\s+|"
+    r"(?:yeah|yes|oh|ok(?:ay)?|well|so|right)\s+(?=(?:i|it|we|you|they|he|she|that|this|the|my|there)\b)|"
+    r"(?:and|but)\s+)+",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")

@@ -46,6 +46,20 @@ _NOT_REFLECTION = re.compile(
     r"what|how|why|where|when)\b",
     re.I,
 )
+# Praise, reassurance and the coach's verdicts are said to the client, not of what the client said:
+# "Good for you.", "That's absolutely okay.", "You're worth it.", "Your portfolio is strong.", "That's a
+# classic sign you're undercharging." (MITI counts them as affirmations or persuasion, not reflections).
+_VERDICT = re.compile(
+    r"^(?:good for you|well done|great|brilliant|excellent|wonderful|fantastic|amazing|awesome|perfect|"
+    r"congratulations|nice one|take your time)\b|"
+    r"^(?:that's|that is|it's|it is) (?:absolutely |totally |completely |perfectly |really |so )?(?:okay|ok|fine|"
+    r"normal|natural|understandable|(?:a )?(?:good|great|brilliant|fair) (?:\w+)?)\b|"
+    r"\byou(?:'ve| have) got this\b|\byou(?:'re| are) (?:worth|overthinking|not responsible|being too|too hard)\b|"
+    r"\byou don't owe\b|\b(?:a|the) (?:classic|common|typical) (?:sign|thing|problem|mistake|pattern)\b|"
+    r"^your \w+(?: \w+)? (?:is|are) (?:really |so |very )?(?:strong|great|good|excellent|impressive|amazing)\b|"
+    r"\byou need (?:a|an|some|more)\b",
+    re.I,
+)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've|yourself)\b", re.I)
 MAX_REFLECTION_WORDS = 30
 MAX_REFLECTION_TURN_WORDS = 60
@@ -131,7 +145,7 @@ def _reflection(session: Session, turn: TurnView) -> str | None:
             continue
         if _STRONG_STEM.match(body):
             return quote(turn, span)
-        if _NOT_REFLECTION.search(body) or len(body.split()) > MAX_REFLECTION_WORDS:
+        if _NOT_REFLECTION.search(body) or _VERDICT.search(body) or len(body.split()) > MAX_REFLECTION_WORDS:
             continue
         echoed = client_words & {w for w in words(body) if len(w) > 3}
         if _SECOND_PERSON.search(body) or len(echoed) >= 2:

@@ -76,7 +76,10 @@ _ECHO_STOP = {"a", "about", "an", "and", "be", "but", "come", "congratulations",
 # "That's the rule.", "That's what my old boss always modelled.": a sentence that points at what was
 # said before it rather than saying it.
 _POINTER = re.compile(r"^\W*(?:and |but )?(?:that|this|it)(?:'s| is| was| has been|'s been) (?:\w+ ){0,4}"
-                      r"(?:motto|deal|rule|line|saying|thing|story|voice|way|how it works|what)\b", re.I)
+                      r"(?:motto|deal|rule|line|saying|thing|story|voice|way|how it works|what)\b"
+                      # "When you put it like that.": a reaction to the coach's words, no content of its own
+                      r"|^\W*(?:well,? )?(?:when|if|now that|the way) you (?:put|say|said|phrase) it"
+                      r"(?: like that| that way)?\W*$|^\W*(?:put|said) like that\W*$", re.I)
 
 
 def points_back(text: str, most_words: int = 12) -> bool:

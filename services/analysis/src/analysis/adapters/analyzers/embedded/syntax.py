@@ -8,6 +8,7 @@ out" are read for their structure whatever the wording.
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -60,7 +61,11 @@ def negated(verb: Token) -> bool:
 
 def reported(verb: Token) -> bool:
     """The verb sits in a clause reporting someone else's words or thoughts: "he said I'll do
-    it", "she wants me to present", "my boss thinks I should apply"."""
+    it", "she wants me to present", "my boss thinks I should apply". A speech verb in the past set
+    before the clause as an aside reports it too: "I said, I'll do protein for now"."""
+    if any(c.dep_ in ("parataxis", "ccomp") and c.lower_ in SPEECH and c.tag_ in ("VBD", "VBN") and c.i < verb.i
+           for c in verb.children):
+        return True
     tok = verb
     for _ in range(8):
         if tok.dep_ == "ROOT" or tok.head is tok:
@@ -150,7 +155,8 @@ def lowered(doc) -> tuple[str, ...]:
     """The doc's tokens lower-cased, computed once per Doc (walking a doc builds a Token per word)."""
     cached = doc.user_data.get("lowered")
     if cached is None:
-        cached = doc.user_data["lowered"] = tuple(t.lower_ for t in doc)
+        strings = doc.vocab.strings
+        cached = doc.user_data["lowered"] = tuple(strings[h] for h in doc.to_array(LOWER).tolist())
     return cached
 
 

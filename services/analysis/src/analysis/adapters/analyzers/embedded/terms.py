@@ -17,16 +17,24 @@ import re
 from collections import Counter
 
 import numpy as np
+from spacy.attrs import LOWER, POS
+from spacy.symbols import IDS
 from spacy.tokens import Doc
 
 # scikit-learn's default token pattern: runs of two or more word characters
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
-_KINDS = frozenset(("NOUN", "PROPN", "NUM"))
+_KIND_WORDS = {IDS[kind]: "x" + kind.lower() for kind in ("NOUN", "PROPN", "NUM")}  # POS id -> its stand-in
 
 
 def shape(doc: Doc) -> str:
-    """The parsed sentence with its nouns, names and numbers replaced by their kind."""
-    return " ".join("x" + t.pos_.lower() if t.pos_ in _KINDS else t.lower_ for t in doc)
+    """The parsed sentence with its nouns, names and numbers replaced by their kind; once per doc
+    (every section's scorer reads it), from the doc's arrays (walking a doc builds a Token per word)."""
+    cached = doc.user_data.get("shape")
+    if cached is None:
+        strings = doc.vocab.strings
+        cached = doc.user_data["shape"] = " ".join(
+            _KIND_WORDS.get(pos) or strings[lower] for pos, lower in doc.to_array([POS, LOWER]).tolist())
+    return cached
 
 
 def terms(text: str) -> list[str]:

@@ -50,20 +50,38 @@ NOT_A_WIN = re.compile(r"\b(?:not proud|never managed|couldn't|didn't|wasn't abl
 
 def celebration(sentences: list[Sentence], session=None) -> Celebration | None:
     hailed = _hailed(sentences, session) if session is not None else {}
-    wins = [s for s in sentences if _win(s) or _warm_deed(s) or (session is not None and _good_news(s, session))
+    told = {id(s) for s in sentences if _win(s)}  # said in a win's own words ("we shipped it on time")
+    wins = [s for s in sentences if id(s) in told or _warm_deed(s) or (session is not None and _good_news(s, session))
             or id(s) in hailed]
     if not wins:
         return None
-    # What the coach hailed first (their echo picks the sentence), then the most concrete report
-    # (what was done, not only how it felt), then the warmest.
-    ranked = sorted(wins, key=lambda s: (-hailed.get(id(s), 0), -_concrete(s), -compound(s.text), s.turn.index))
+    # What the coach hailed first (their echo picks the sentence), then a win told as one over a
+    # deed told warmly, then the most concrete report (what was done, not only how it felt), then
+    # the warmest.
+    ranked = sorted(wins, key=lambda s: (-hailed.get(id(s), 0), -(id(s) in told), -_concrete(s), -compound(s.text),
+                                         s.turn.index))
     best = ranked[0]
-    text = quote(best.turn, best.span)
+    quotes = [quote(s.turn, s.span, _focus(s, session)) for s in ranked]
     return Celebration(
-        description=text,
+        description=quotes[0],
         significance=_significance(best),
-        evidence=dedupe([quote(s.turn, s.span) for s in ranked], limit=3),
+        evidence=dedupe(quotes, limit=3),
     )
+
+
+def _focus(s: Sentence, session) -> int | None:
+    """Where in a long sentence the win is, for a quote cut to a clause: the first word the coach's
+    next turn gives back ("Zero findings and eighteen percent less overtime." after a run-on about
+    covering, budget meetings and "zero findings on our units"), else the win's own wording."""
+    coach = session.next_turn(s.turn) if session is not None else None
+    if coach is not None and coach.is_coach and coach.spans:
+        echo = echo_words(coach.spans[0].text.replace("\u2019", "'"))
+        given_back = next((t for t in s.doc if t.lower_ in echo and not t.is_stop), None)
+        if given_back is not None:
+            return s.offset(given_back)
+    text = s.text.replace("\u2019", "'")
+    m = WIN.search(text) or _ACT.search(text)
+    return s.span.start + m.start() if m else None
 
 
 def _win(s: Sentence) -> bool:
@@ -128,7 +146,8 @@ def _good_news(s: Sentence, session) -> bool:
 # ("Fourteen months. What did it take?", "A full ninety and a clean sheet. What was that like?").
 _HAIL = re.compile(r"^\W*(?:wow\b|congratulations|congrats|well done|brilliant|fantastic|amazing|excellent|great\b|"
                    r"good for you|nice one|that's (?:(?:really |so |just )?(?:great|brilliant|fantastic|amazing|wonderful|huge|"
-                   r"a big (?:deal|change|step)|a win|quite something|something|nice|lovely|good news)))", re.I)
+                   r"a (?:big|real|huge) (?:deal|change|step|win|achievement)|a win|quite something|something|nice|lovely|"
+                   r"good news)|such a (?:win|big step|change)))", re.I)
 _HOW_DONE = re.compile(r"\b(?:what did (?:it|that) take|how did you (?:do|manage|pull off) (?:it|that)|what was (?:that|it) like|"
                        r"how did (?:that|it) feel|how was (?:that|it) for you|what does (?:finishing|that|it) mean to you|"
                        r"what made (?:that|it) possible)\b", re.I)
