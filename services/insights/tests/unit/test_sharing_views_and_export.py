@@ -1,10 +1,12 @@
 from datetime import UTC, datetime, timedelta
 
+import msgspec
 import pytest
 from contracts.insight import ActionItem, Celebration
 from insights.adapters import export
 from insights.adapters.responses import detail, sections, shared_summary
 from insights.app import projections, queries
+from markdown_it import MarkdownIt
 
 from contracts import (
     AnalysisCompleted,
@@ -109,3 +111,20 @@ async def test_every_format_renders_every_section(store):
     assert pdf.startswith(b"%PDF") and len(pdf) > 1000
     assert b"Block Friday" in export.render(view, found, "json", NOW)
     assert export.filename(view, "pdf") == "rest-resume-q3-u1.pdf"
+
+
+async def test_markup_in_the_uploaders_words_is_text_in_the_markdown_export():
+    store = FakeStore()
+    await apply(store, projections.on_transcript_received, TranscriptReceived(
+        insight_id="u1", client_user_id="client-1", created_by="client-1", is_unpaired=True,
+        transcript_source="text_input", session_title="<img src=x onerror=alert(1)> Q3",
+        transcript=Transcript(turns=[Turn(speaker="A", role="client", text="I kept it free.")])))
+    content = msgspec.structs.replace(CONTENT, key_themes=["rest\n# Forged heading"], action_items=[ActionItem(
+        action="[Log in here](javascript:alert(1))", client_commitment_level="High",
+        evidence=["![pixel](https://tracker.example/p.png) I\u2019ll block Fridays"])])
+    await apply(store, projections.on_analysis_completed, AnalysisCompleted(insight_id="u1", content=content))
+    view, access = await queries.exportable(store, "u1", "client-1")
+    html = MarkdownIt().render(export.render(view, sections(view, access), "md", NOW).decode())
+    assert "<img" not in html and "<a " not in html and "Forged heading</h" not in html, html
+    assert "[Log in here](javascript:alert(1))" in html  # what was said, shown as said
+    assert "&lt;img src=x onerror=alert(1)&gt; Q3" in html

@@ -112,9 +112,23 @@ def markdown(blocks: list[Block]) -> bytes:
             out += "\n"
         elif out:
             out += "\n\n"
+        text = _escaped(text)
         out += prefix[kind] + (f"\u201c{text}\u201d" if kind == "quote" else text)
         previous = kind
     return (out + "\n").encode()
+
+
+# A transcript's words and a session's title are the uploader's: in a Markdown viewer, "![x](url)"
+# would load a tracking image, "<img onerror=...>" or "[Log in](javascript:...)" would run or lure,
+# a line break then "# ..." would forge a heading. They are written as text: on one line, with
+# the characters that open markup (inline, or a block at the start) backslash-escaped, as
+# CommonMark allows for any ASCII punctuation.
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
+_BLOCK_START = re.compile(r"^(\d{0,9})([#+=>-]|(?<=\d)[.)](?=\s|$))")  # "# ", "- ", "1. ", "2) "
+
+
+def _escaped(text: str) -> str:
+    return _BLOCK_START.sub(r"\1\\\2", _INLINE_MARKUP.sub(r"\\\1", " ".join(text.split())))
 
 
 def pdf(blocks: list[Block]) -> bytes:
