@@ -1234,3 +1234,45 @@ def test_a_win_told_as_one_outranks_a_deed_told_warmly_and_a_real_win_is_hailed(
         "Client: It means it can work without me.",
     ))
     assert "produce order" in result.celebration.description, result.celebration.description
+
+
+def test_steps_said_without_i_in_answer_to_the_coachs_asking_are_action_items_with_their_when():
+    found = analyze_transcript(talk(
+        "Coach: What would you like to leave with?",
+        "Client: A decision about orgo. Whether I drop it before Friday.",
+        "Coach: What's the first step?",
+        "Client: Tomorrow after lab, email Dr Osei. Ask for fifteen minutes before Friday.",
+        "Coach: And the tutoring center?",
+        "Client: Sign up online. Takes like two minutes.",
+        "Coach: When?",
+        "Client: Tonight. Before bed.",
+        "Coach: What did you do last time it got hard?",
+        "Client: Stopped going. Hid in the library.",
+    )).action_items
+    assert [(a.action, a.timeline) for a in found] == [
+        ("Tomorrow after lab, email Dr Osei.", "Tomorrow"), ("Ask for fifteen minutes before Friday.", "before Friday"),
+        ("Sign up online.", "Tonight")]
+
+
+def test_a_wish_is_not_an_action_item():
+    found = actions(talk(
+        "Coach: What would you like to do with the shop?",
+        "Client: I'd love to get the sourdough back on the menu one day. I'd quite like to change the opening hours.",
+        "Coach: What will you do this week?",
+        "Client: I'm going to ask Dele to open on Monday so I can start at seven.",
+    ))
+    assert found == ["I'm going to ask Dele to open on Monday so I can start at seven."]
+
+
+def test_a_priority_said_as_caring_more_is_a_value_and_someone_elses_position_is_not_the_clients():
+    found = typed_values(talk(
+        "Coach: What's the pressure from the board?",
+        "Client: The thing is, the board has been really clear that they want structural savings, not one-time "
+        "stuff. And Greg's argument is that labor is sixty-two percent of our costs, so you can't be serious "
+        "without touching it.",
+        "Coach: What's underneath wanting to keep the float pool?",
+        "Client: Rosa, floated three times in one shift. Honestly, I care more about the night staff than the "
+        "bond rating.",
+    ))
+    assert ("Core Value", "Honestly, I care more about the night staff than the bond rating.") in found, found
+    assert not any("board" in text or "Greg" in text for _, text in found), found

@@ -33,7 +33,7 @@ SIMILAR = {"value": 0.62, "limiting_belief": 0.66, "empowering_belief": 0.66}
 VALUE = re.compile(
     r"\b(?=\w)(?:(?:is|are|was|it's|that's|really|so|very|most|more) important to me|what (?:really )?matters(?: most)? to me|"
     r"matters? (?:a lot |most |so much |more |deeply )?to me|means (?:a lot|so much|everything|the world) to me|"
-    r"i (?:really |deeply |genuinely )?care(?:d)? (?:a lot |so much |deeply |most )?(?:about|for)|i value|the most important thing|"
+    r"i (?:really |deeply |genuinely )?care(?:d)? (?:a lot |so much |deeply |most |more )?(?:about|for)|i value|the most important thing|"
     r"i (?:genuinely |really |truly |still )?believe in|(?:comes?|come) first|non-negotiable|i(?:'d| would) rather be\b|"
     r"i(?:'d| would) (?:much )?rather (?!\w+ it\b)[^.?!]{3,80}? than (?!not\b)|i (?:like|love) [^.?!,]{3,60}, not (?:to |for |just )?\w+|"
     r"^\W*(?!(?:not|get|got|getting|all|it|just|so|well)\b)\w+(?: \w+)? over \w+\W*$|"
@@ -494,6 +494,9 @@ def own_statement(s: Sentence) -> bool:
 def _said_by_other(s: Sentence) -> bool:
     """"He used to say it wasn't for people like us", "She's always told me to do work I care
     about": someone else's view, quoted by the client."""
+    framed = _THEIR_POSITION.search(s.text.replace("\u2019", "'"))
+    if framed and not _FIRST_PERSON.intersection(framed.group(1).lower().split()):
+        return True
     if not syntax.SPEECH_WORDS & set(s.text.lower().split()):
         return False
     for tok in s.doc:
@@ -502,6 +505,13 @@ def _said_by_other(s: Sentence) -> bool:
             if subj is not None and not syntax.is_first_person(subj) and subj.lower_ not in ("it", "that", "this"):
                 return True
     return False
+
+
+# "The board has been really clear that they want...", "Greg's argument is that...": a position,
+# and whose it is (group 1)
+_THEIR_POSITION = re.compile(r"^\W*(?:(?:the thing is|and|but|so|well),? )?(.{1,40}?)(?: (?:has|have|had|was|were|is|are)"
+                             r" (?:been )?(?:\w+ )?(?:clear|adamant|firm|explicit) that\b|'s? (?:argument|view|position|"
+                             r"line|take|point) is(?: that)?\b)", re.I)
 
 
 def _reports(verb: Token) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from . import syntax, timelines
+from . import bare_plans, syntax, timelines
 from .evidence import clause_quote, quote
 from .language import Sentence
 from .themes import ROLES
@@ -89,14 +89,22 @@ class Commitment:
         return m.group(0) if m else None
 
 
-def find(sentences: list[Sentence]) -> list[Commitment]:
+def find(sentences: list[Sentence], planning: set[int] = frozenset()) -> list[Commitment]:
+    """The commitments of `sentences`; `planning`: the client turns that answer the coach's asking
+    for steps, where a plan may come without "I" ("Sign up online.", bare_plans.py)."""
     found = []
     for s in sentences:
         if s.turn.is_client and not s.is_question and not _inside_quotes(s):
             c = _commitment(s)
             if c:
                 found.append(c)
-    return found
+    taken = {id(c.sentence) for c in found}
+    pool = [s for s in bare_plans.candidates(sentences, planning) if id(s) not in taken and not _inside_quotes(s)
+            and not _UNFINISHED.search(s.text) and not _LOGISTICS.search(s.text.replace("\u2019", "'"))]
+    for s, cue, timeline in bare_plans.acts(pool, _NOT_ACTIONS | _AGENDA):
+        verb = next((t for t in s.doc if s.offset(t) >= cue and t.pos_ in ("VERB", "NOUN")), s.doc[0])
+        found.append(Commitment(s, verb, "High" if timeline else "Medium", s.span.start, timeline))
+    return sorted(found, key=lambda c: (c.turn.index, c.span.start))
 
 
 # A promise without a when ("at some point", "one day"), and the coach pressing on it.
@@ -118,14 +126,21 @@ def sharpened(found: list[Commitment], session, sentences: list[Sentence] = ()) 
     for c in found:
         pressed = session.next_turn(c.turn)
         answer = session.next_turn(pressed) if pressed is not None else None
-        if not (pressed is not None and not pressed.is_client and "?" in pressed.text
-                and _PRESSED.search(pressed.text.replace("\u2019", "'")) and answer is not None
-                and answer.is_client and c is last[c.turn.index]
-                and (_VAGUE_WHEN.search(c.text) or c.timeline is None and _echoes(pressed.text, c.text))):
+        asked = (pressed is not None and not pressed.is_client and "?" in pressed.text
+                 and _PRESSED.search(pressed.text.replace("\u2019", "'")) and answer is not None
+                 and answer.is_client and c is last[c.turn.index])
+        vague = asked and (_VAGUE_WHEN.search(c.text) or c.timeline is None and _echoes(pressed.text, c.text))
+        # a bare "When?" after an undated plan asks its when, and only that: it never drops the plan
+        when_only = asked and not vague and c.timeline is None and len(pressed.text.split()) <= 3
+        if not (vague or when_only):
+            out.append(c)
+        elif answer.index in last and when_only:
             out.append(c)
         elif answer.index not in last:
             answer = _dated_answer(session, answer)
             if answer.index in last:
+                if when_only:
+                    out.append(c)
                 continue  # a firm promise of its own in the later answer: the vague one gives way
             dated = _dated_span(answer)
             act = _act_in(answer, sentences) if dated else None
@@ -237,8 +252,8 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
         head_subj = syntax.subject(head)
         if not syntax.is_first_person(head_subj):
             return None
-        if head.lower_ in ("like", "love") and not any(a in ("'d", "would") for a in syntax.auxiliaries(head)):
-            return None  # "I like to run" is a habit, "I'd like to run" a wish
+        if head.lower_ in ("like", "love"):
+            return None  # "I like to run" is a habit, "I'd love to write a book one day" a wish: no plan
         if head.lower_ in ("start", "try") and head.tag_ in ("VBP", "VBZ") and not syntax.auxiliaries(head):
             return None  # "I start thinking about the staffing model" tells what happens, not what will
         if head.lower_ in ("going", "gon") and not any(c.lower_ in ("to", "na") for c in verb.children):

@@ -66,6 +66,11 @@ def parse(session: Session, roles: tuple[str, ...] = ("client",)) -> list[Senten
     return [Sentence(turn, span, doc, vectors[i]) for i, ((turn, span), doc) in enumerate(zip(picked, docs, strict=True))]
 
 
+def parse_texts(texts: list[str]) -> list[Doc]:
+    """Texts other than the session's sentences (a clause read as the client meant it), parsed the same way."""
+    return _parse([_normalise(t) for t in texts]) if texts else []
+
+
 def _parse(texts: list[str]) -> list[Doc]:
     """Tagger and parser on every sentence; named entities only where a word other than the
     first is capitalised (the only place a name can be), which saves a third of the time.

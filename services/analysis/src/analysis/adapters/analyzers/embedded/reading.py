@@ -14,6 +14,7 @@ from contracts.transcript import Transcript
 
 from . import (
     agreement,
+    bare_plans,
     beliefs,
     commitments,
     consistency,
@@ -67,10 +68,11 @@ def read(transcript: Transcript) -> Reading:
     planning_turns = {q.turn.index for q, p in zip(asked, purposes, strict=True) if p.is_planning}
     evoking_answers = {answer_to(q).index for q, p in zip(asked, purposes, strict=True)
                        if powerful.evoking(q, p) is not None and answer_to(q) is not None}
-    promised = commitments.sharpened(
-        [c for c in commitments.find(sentences) if not (agreed and c.turn.index == agreed.answer.index)], s, sentences)
     planning_answers = {answer_to(q).index for q, p in zip(asked, purposes, strict=True)
                         if p.is_planning and answer_to(q) is not None}
+    found = commitments.find(sentences, bare_plans.planning_turns(s, planning_answers))
+    promised = commitments.sharpened([c for c in found if not (agreed and c.turn.index == agreed.answer.index)],
+                                     s, sentences)
     answers = {answer_to(q).index for q in asked if answer_to(q) is not None}
     asked_for, prompted = beliefs.asked_for(s), beliefs.prompted(s)
     beliefs_found = consistency.values_once(beliefs.values_beliefs(sentences, asked_for, prompted))
