@@ -1276,3 +1276,54 @@ def test_a_priority_said_as_caring_more_is_a_value_and_someone_elses_position_is
     ))
     assert ("Core Value", "Honestly, I care more about the night staff than the bond rating.") in found, found
     assert not any("board" in text or "Greg" in text for _, text in found), found
+
+
+def test_a_thought_broken_off_is_no_discovery_and_how_the_client_is_is_no_goal():
+    result = analyze_transcript(talk(
+        "Coach: So how's everything going, and what do you want to work on today?",
+        "Client: Um, hi. Okay, I guess. It's -- probably similar. The team stuff, still.",
+        "Coach: What's really going on with the rewriting?",
+        "Client: We do have tests. It's not really about the --",
+        "Coach: Scope creep, classic. What else?",
+        "Client: It wasn't really scope creep, it was more -- I think the reason I keep rewriting their code is that "
+        "I never actually explained what I wanted properly in the first place.",
+    ))
+    assert not any(d.insight in ("It's not really about the", "It wasn't really scope creep, it was more")
+                   for d in result.client_discoveries), result.client_discoveries
+    assert not result.session_summary.startswith("The client came to work on okay"), result.session_summary
+
+
+def test_three_questions_in_one_breath_are_stacked_never_powerful():
+    result = analyze_transcript(talk(
+        "Coach: What would you like from today?",
+        "Client: I keep ending up redoing my team's work at night, rewriting their pull requests.",
+        "Coach: Okay, so what do you want, and why do you want it, and what's stopping you from getting it?",
+        "Client: Uh. Which -- sorry, which one first? I guess I want to stop, because I'm exhausted and I think "
+        "the real reason is I never explained what I wanted in the first place.",
+    ))
+    assert not result.powerful_questions, result.powerful_questions
+    stacked = [f for f in result.coach_feedback.missed_opportunities if "Several questions at once" in f.observation]
+    assert stacked, result.coach_feedback.missed_opportunities
+
+
+def test_a_win_the_coach_gives_back_counts_though_the_week_around_it_was_hard():
+    result = analyze_transcript(talk(
+        "Coach: Has anything felt, even a little bit, okay in the last few weeks?",
+        "Client: Saturday, maybe. Marco was off sick, and Janine doesn't do Saturdays, and I honestly thought about "
+        "just putting a sign on the door. But I didn't. I opened the shop on my own on Saturday. And I didn't cry.",
+        "Coach: You opened the shop on your own.",
+        "Client: I did. It's not a big thing.",
+    ))
+    assert result.celebration is not None and result.celebration.description == (
+        "I opened the shop on my own on Saturday."), result.celebration
+
+
+def test_a_win_imagined_is_no_win_and_coming_top_is_one():
+    result = analyze_transcript(talk(
+        "Coach: If you dropped it, what would this semester look like?",
+        "Client: Twelve credits. Probably I'd feel relieved for like a week and then I'd feel like I quit.",
+        "Coach: What else do you know about yourself as a student?",
+        "Client: I mean, I got a 91 on the last lab report. Highest in my section, actually.",
+    ))
+    assert result.celebration is not None and "Highest in my section" in result.celebration.description, \
+        result.celebration

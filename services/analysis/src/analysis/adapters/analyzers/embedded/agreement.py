@@ -126,7 +126,10 @@ def _concern(noun: Token) -> bool:
 
 
 _VAGUE = {"something", "anything", "everything", "stuff", "thing", "things", "it", "that", "this", "some", "a", "the",
-          "bit", "lot", "one", "more", "actually", "can", "do", "i", "to", "of", "with", "about"}
+          "bit", "lot", "one", "more", "actually", "can", "do", "i", "to", "of", "with", "about",
+          # how the client is, not what they came for ("Okay, I guess.", "Similar.")
+          "okay", "ok", "fine", "good", "alright", "yeah", "yes", "no", "hi", "hello", "um", "uh", "well", "sure",
+          "similar", "same"}
 
 
 def _vague(phrase: str) -> bool:

@@ -486,7 +486,7 @@ def _negated_value(text: str) -> bool:
 
 
 def own_statement(s: Sentence) -> bool:
-    if not s.turn.is_client or s.is_question or len(s.text.split()) < 3:
+    if not s.turn.is_client or s.is_question or len(s.text.split()) < 3 or s.cut_off:
         return False
     return not _said_by_other(s)
 

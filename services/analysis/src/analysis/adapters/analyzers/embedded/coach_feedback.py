@@ -23,7 +23,7 @@ from .language import Sentence
 from .markers import marker
 from .presence import ADVICE, PresenceStats
 from .question_purpose import Purpose
-from .questions import Question
+from .questions import STACKED, Question, asked_in
 from .session import Session, TurnView
 
 _LEADING = re.compile(
@@ -272,7 +272,8 @@ def _answered_briefly(session: Session, turn: TurnView) -> bool:
 
 
 def _stacked(x: Inputs) -> FeedbackItem | None:
-    stacked = [t for t in x.session.coach_turns if sum(s.text.rstrip().endswith("?") for s in t.spans) >= 3]
+    stacked = [t for t in x.session.coach_turns
+               if sum(asked_in(s.text) for s in t.spans if s.text.rstrip().endswith("?")) >= STACKED]
     if not stacked:
         return None
     t = stacked[0]

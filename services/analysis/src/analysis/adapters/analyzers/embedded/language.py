@@ -24,6 +24,8 @@ from .sentences import Span
 from .session import Session, TurnView
 
 MIN_WORDS = 2
+_DASHES = ("--", "\u2014", "\u2013")
+_CUT_OFF = re.compile(r"[ \t]*(?:--|\u2014|\u2013)")
 
 
 @dataclass(slots=True)
@@ -45,6 +47,11 @@ class Sentence:
     @property
     def is_question(self) -> bool:
         return self.span.text.rstrip("\"' )\u201d\u2019").endswith("?")
+
+    @property
+    def cut_off(self) -> bool:
+        """Broken off by a dash ("It's not really about the --"): a thought not said, so no statement."""
+        return bool(_CUT_OFF.match(self.turn.text, self.span.end)) or self.span.text.rstrip().endswith(_DASHES)
 
     def offset(self, token) -> int:
         """Character offset of `token` in the turn's text."""

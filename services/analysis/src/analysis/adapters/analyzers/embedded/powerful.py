@@ -19,7 +19,7 @@ from contracts.insight import PowerfulQuestion
 
 from .evidence import dedupe, quote
 from .question_purpose import Purpose
-from .questions import Question
+from .questions import STACKED, Question, asked_in
 from .session import Session, TurnView
 
 MAX_QUESTIONS = 10
@@ -63,8 +63,9 @@ _ROUTINE = re.compile(
 def evoking(q: Question, purpose: Purpose) -> bool | None:
     """True: an evoking form; False: evoking by meaning only (needs a visible effect); None: not evoking."""
     text = q.text.replace("\u2019", "'")
-    if len(text.split()) < 3 or purpose.asks_for_facts or purpose.is_planning or _ROUTINE.search(text):
-        return None
+    if len(text.split()) < 3 or purpose.asks_for_facts or purpose.is_planning or _ROUTINE.search(text) \
+            or asked_in(text) >= STACKED:
+        return None  # a stack of questions leaves the client choosing which to answer
     if _EVOKES.search(text):
         return True
     if q.kind == "open" and not purpose.is_agreement and not purpose.is_learning:

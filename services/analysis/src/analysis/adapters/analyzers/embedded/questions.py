@@ -64,6 +64,19 @@ def classify(sentence: str) -> str:
     return "closed"
 
 
+# "What do you want, and why do you want it, and what's stopping you?": one sentence, three questions
+_ANOTHER_QUESTION = re.compile(r",\s*(?:and|or)\s+(?:what|why|how|where|who|when|which|is|are|do|does|did|can|could|"
+                               r"would|will|have|has)\b", re.I)
+
+
+STACKED = 3  # questions in one go that leave the client to choose which to answer
+
+
+def asked_in(sentence: str) -> int:
+    """How many questions a question sentence asks."""
+    return 1 + len(_ANOTHER_QUESTION.findall(sentence))
+
+
 def is_question(sentence: str) -> bool:
     s = sentence.rstrip("\"'\u201d\u2019)] ")
     return s.endswith("?") or bool(_OPEN_DIRECTIVE.match(_PREAMBLE.sub("", sentence.strip())))

@@ -32,7 +32,8 @@ WIN = re.compile(
     r"i (?:kept|stuck to|held|did) (?:\w+ ){0,5}?(?:in a row|every \w+ for|for (?:\w+ )?(?:weeks|days|months))|"
     r"i did (?:actually |finally |manage to )?(?:get|finish|do|make|send|have)\b|"
     r"(?:got|shipped|delivered|finished|submitted|handed) .{0,40}\bon time|"
-    r"(?:the best (?:\w+ )?(?:in|we've|i've|ever)|personal best|a record)\b|"
+    r"(?:the best (?:\w+ )?(?:in|we've|i've|ever)|personal best|a record|highest (?:\w+ )?in (?:my|the|our)|"
+    r"top of (?:my|the|our) (?:class|year|group|team|section)|came (?:first|top))\b|"
     r"i (?:actually )?did (?:fine|well|great|it)\b|i was able to|it worked|went (?:really |so |pretty )?well|"
     r"a big step|first time in|i haven't (?:had|smoked|touched|missed) (?:a|any)\b|(?:\w+ )?(?:days|weeks|months) "
     r"(?:clean|sober|without))",
@@ -96,7 +97,22 @@ def _win(s: Sentence) -> bool:
     verb = next((t for t in s.doc if t.idx >= m.start() and t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return True
-    return not (syntax.reported(verb) or syntax.condition(verb) in ("if", "unless") or syntax.negated(verb))
+    return not (syntax.reported(verb) or syntax.condition(verb) in ("if", "unless") or syntax.negated(verb)
+                or _supposed(verb))
+
+
+def _supposed(verb) -> bool:
+    """Imagined, not done: the verb or one it hangs from takes "would" ("I'd feel like I quit"; not
+    "I'd finished it", where "'d" is "had")."""
+    tok = verb
+    for _ in range(4):
+        aux = syntax.auxiliaries(tok)
+        if any(a in ("would", "could", "might") for a in aux) or "'d" in aux and tok.tag_ == "VB":
+            return True
+        if tok.dep_ == "ROOT" or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _warm_deed(s: Sentence) -> bool:
@@ -187,13 +203,17 @@ def _hailed(sentences: list[Sentence], session) -> dict[int, int]:
             continue
         opening = coach.spans[0].text.replace("\u2019", "'")
         hailed = bool(_HAIL.match(opening) or _HOW_DONE.search(" ".join(sp.text for sp in coach.spans[:2])))
-        if not hailed and not (_GIVEN_BACK.match(opening) and _untroubled(said, by_turn.get(coach.index + 1, []))):
+        if not hailed and not _GIVEN_BACK.match(opening):
             continue
         told = [s for s in said if len(s.text.split()) >= 4 and _happened(s)]
         echo = echo_words(opening)
         if not hailed:
-            # handed back, not hailed: only the deed the coach names, and only one that reads like a win
+            # handed back, not hailed: only the deed the coach names, one that reads like a win, told
+            # and answered without regret (what surrounds it may be hard: "Marco was off sick... I
+            # opened the shop on my own on Saturday." / "You opened the shop on your own.")
             told = [s for s in told if echo & set(words(s.text)) and _like_a_win(s) >= GIVEN_BACK_SIMILAR]
+            if not _untroubled(told, by_turn.get(coach.index + 1, [])):
+                continue
         for s in told:
             out[id(s)] = 1
         best = max(told, key=lambda s: len(echo & set(words(s.text))), default=None)
