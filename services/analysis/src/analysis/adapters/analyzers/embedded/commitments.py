@@ -2,8 +2,9 @@
 
 Source for `action_items` and `intention`. Read from the parse, not from set phrases: a
 commitment is a verb of action whose subject is the client ("I", "we") framed as future
-(will / going to / plan to / want to / "I'm calling her tomorrow"), or a time-led plan with no
-"I" at all ("Monday morning the email goes out"). Not counted: negated or status-quo talk,
+(will / going to / plan to / want to / "I'm calling her tomorrow"), a time-led plan with no
+"I" at all ("Monday morning the email goes out"), or a step the client names bare when the coach
+asks for one ("Sign up online.", bare_plans.py). Not counted: negated or status-quo talk,
 someone else's words ("he said I'll do it"), hypotheticals ("if I got the job I'd move"),
 habits ("when I go out I'll have a few"), questions, and words inside quotation marks.
 """
