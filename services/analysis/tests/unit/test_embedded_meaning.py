@@ -1327,3 +1327,15 @@ def test_a_win_imagined_is_no_win_and_coming_top_is_one():
     ))
     assert result.celebration is not None and "Highest in my section" in result.celebration.description, \
         result.celebration
+
+
+def test_a_session_about_what_the_client_charges_is_themed_pricing():
+    themes = analyze_transcript(talk(
+        "Coach: What would you like to work on?",
+        "Client: My rates. I undercharge everyone, and I quoted them my old day rate again last month.",
+        "Coach: What happens when you think about raising your rates?",
+        "Client: I panic. If I start charging more, I'm scared the referrals dry up.",
+        "Coach: And the new client?",
+        "Client: I never even talked about pricing with them, I just sent the number I always send.",
+    )).key_themes
+    assert "pricing" in themes, themes
