@@ -21,7 +21,7 @@ from .session import Session, TurnView
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 _AS_MEANT = "I will "
-FOLLOW_UP_WORDS = 6  # "And the tutoring center?", "What else?", "When?": the coach keeps the listing going
+FOLLOW_UP_WORDS = 6  # "And the tutoring center?", "What else?": the coach keeps the listing going
 
 
 def planning_turns(session: Session, planning_answers: set[int]) -> set[int]:
