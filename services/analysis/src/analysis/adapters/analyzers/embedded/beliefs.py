@@ -509,9 +509,9 @@ def _said_by_other(s: Sentence) -> bool:
 
 # "The board has been really clear that they want...", "Greg's argument is that...": a position,
 # and whose it is (group 1)
-_THEIR_POSITION = re.compile(r"^\W*(?:(?:the thing is|and|but|so|well),? )?(.{1,40}?)(?: (?:has|have|had|was|were|is|are)"
-                             r" (?:been )?(?:\w+ )?(?:clear|adamant|firm|explicit) that\b|'s? (?:argument|view|position|"
-                             r"line|take|point) is(?: that)?\b)", re.I)
+_THEIR_POSITION = re.compile(r"^\W*(?:(?:the thing is|and|but|so|well),? )?(.{1,40}?)"
+                             r"(?: (?:has|have|had|was|were|is|are) (?:been )?(?:\w+ )?(?:clear|adamant|firm|explicit)"
+                             r" that\b|'s? (?:argument|view|position|line|take|point) is(?: that)?\b)", re.I)
 
 
 def _reports(verb: Token) -> bool:

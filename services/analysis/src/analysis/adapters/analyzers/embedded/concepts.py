@@ -32,7 +32,8 @@ _TOPICS: dict[str, str] = {
     "money": r"money|salary|debt|savings|financ\w*|afford|mortgage|budget",
     "pricing": r"pric(?:e|es|ing)\b|undercharg\w*|my rates?\b|(?:raise|raising|charge|charging) (?:my|more|them|for)|"
                r"day rate|hourly rate|what i charge|quote(?:d)? (?:them|her|him)",
-    "fear of failure": r"fail(?:ed|ing|ure)?\b|flunk\w*|not good enough to pass|scared (?:i'll|i will|of) (?:fail|mess)",
+    "fear of failure": r"fail(?:ed|ing|ure)?\b|flunk\w*|not good enough to pass|"
+                       r"scared (?:i'll|i will|of) (?:fail|mess)",
     "relationship": r"partner|husband|wife|marriage|boyfriend|girlfriend|relationship with",
     "parenting": r"my (?:kids|children|son|daughter)|parent\w*|school run|bedtime",
     "conflict": r"conflict|argu\w*|fight|tension|fell out|falling out",
@@ -40,7 +41,8 @@ _TOPICS: dict[str, str] = {
     "purpose and meaning": r"purpose|meaning\w*|what matters|fulfil\w*|why i do",
     "visibility": r"visib\w*|speak up|in meetings|be seen|credit for",
     "presenting": r"presentation|presenting to|pitch(?:ing)? to|public speaking|on stage|speak(?:ing)? in front",
-    "grief and loss": r"grief|griev\w*|passed away|funeral|loss of|died|since (?:he|she|mum|mom|dad) (?:went|passed|died)|"
+    "grief and loss": r"grief|griev\w*|passed away|funeral|loss of|died|"
+                      r"since (?:he|she|mum|mom|dad) (?:went|passed|died)|"
                       r"miss(?:ing)? (?:him|her) |lost my (?:dad|mum|mom|father|mother|husband|wife|son|daughter)",
     "motivation": r"motivat\w*|can't get started|lost interest|drive",
     "asking for help": r"ask(?:ing|ed)? (?:\w+ ){0,2}for help|asking for support|get(?:ting)? help|need(?:ing)? help|"

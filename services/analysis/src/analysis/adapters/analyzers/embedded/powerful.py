@@ -49,7 +49,8 @@ _EVOKES = re.compile(
 # Routine moments a coach does not count as powerful: check-ins, feelings check-backs,
 # contracting, action design and closing.
 _ROUTINE = re.compile(
-    r"\b(?:how are you(?: \w+)? (?:feeling|doing|arriving)|how are you(?: today| this \w+)?\s*[?.!]|how have you been|how (?:does|did) (?:it|that) feel|how(?:'s| is| was| have)"
+    r"\b(?:how are you(?: \w+)? (?:feeling|doing|arriving)|how are you(?: today| this \w+)?\s*[?.!]|how have you been|"
+    r"how (?:does|did) (?:it|that) feel|how(?:'s| is| was| have)"
     r" (?:your|the|things)|how are things|where would you like to start|what would you like to (?:focus|talk|work|get|"
     r"use)|what(?:'s| is) the one thing|take (?:away )?from (?:today|this|our)|as we (?:close|finish|wrap)|"
     r"what else\b|anything else|what about (?:your|the)\b|since (?:we )?(?:last|spoke|met)|"

@@ -162,8 +162,8 @@ def _good_news(s: Sentence, session) -> bool:
 # ("Fourteen months. What did it take?", "A full ninety and a clean sheet. What was that like?").
 _HAIL = re.compile(r"^\W*(?:wow\b|congratulations|congrats|well done|brilliant|fantastic|amazing|excellent|great\b|"
                    r"good for you|nice one|that's (?:(?:really |so |just )?(?:great|brilliant|fantastic|amazing|wonderful|huge|"
-                   r"a (?:big|real|huge) (?:deal|change|step|win|achievement)|a win|quite something|something|nice|lovely|"
-                   r"good news)|such a (?:win|big step|change)))", re.I)
+                   r"a (?:big|real|huge) (?:deal|change|step|win|achievement)|a win|quite something|something|"
+                   r"nice|lovely|good news)|such a (?:win|big step|change)))", re.I)
 _HOW_DONE = re.compile(r"\b(?:what did (?:it|that) take|how did you (?:do|manage|pull off) (?:it|that)|what was (?:that|it) like|"
                        r"how did (?:that|it) feel|how was (?:that|it) for you|what does (?:finishing|that|it) mean to you|"
                        r"what made (?:that|it) possible)\b", re.I)
