@@ -10,31 +10,29 @@ Every later row belongs to the other 4,300 clients and 480 coaches."""
 import random
 import uuid
 from datetime import UTC, datetime, timedelta
+from functools import cache
+from pathlib import Path
 
 import asyncpg
 import msgspec
-from contracts.insight import ActionItem, Celebration, ClientDiscovery, GoalProgress, PowerfulQuestion
-
-from contracts import InsightContent, SessionMetadata
 
 CLIENTS, COACHES = 4500, 500
 MEASURED_CLIENTS, MEASURED_COACHES, PER_MEASURED_CLIENT = 200, 20, 25
 MEASURED_ROWS = MEASURED_CLIENTS * PER_MEASURED_CLIENT  # 5,000, inside the first 10k
 API = "/api/v1/session-insights"
-QUOTE = "I managed to get everyone to agree on the roadmap for the next quarter."
-CONTENT = msgspec.json.encode(InsightContent(
-    session_summary="The client reflected on a successful offsite and chose to delegate the report.",
-    key_themes=["delegation", "confidence", "team alignment"], overall_session_quality="Good",
-    celebration=Celebration(description="Ran the offsite", significance="A first", evidence=[QUOTE]),
-    client_discoveries=[ClientDiscovery(insight="Asking for help is strength", depth_level="Deep",
-                                        emotional_response="relief", evidence=[QUOTE])] * 3,
-    goal_progress=[GoalProgress(goal_area="Leadership", progress_description="Led the offsite",
-                                progress_level="Significant", next_steps=["Delegate"], evidence=[QUOTE])] * 2,
-    powerful_questions=[PowerfulQuestion(question="What would change if you let go?", impact_description="x",
-                                         client_response_summary="y", breakthrough_level="Major")] * 3,
-    action_items=[ActionItem(action="Hand over the report", client_commitment_level="High", evidence=[QUOTE])] * 4,
-    metadata=SessionMetadata(transcript_word_count=640, ai_provider="embedded", model_version="1",
-                             processing_time_seconds=0.4, analysis_confidence=0.7))).decode()
+SAMPLE = Path(__file__).parent.parent / "samples" / "leadership-session.txt"
+
+
+@cache
+def realistic_content() -> str:
+    """A document as the embedded analyzer writes it for a 30-minute sample session (~13 KB of
+    JSON, which Postgres compresses and stores out of line, as it does every real one)."""
+    from analysis.adapters.analyzers.embedded import analyze_transcript
+    from analysis_speed import transcript_from
+
+    return msgspec.json.encode(analyze_transcript(transcript_from(SAMPLE))).decode()
+
+
 COLUMNS = ["id", "client_user_id", "coach_user_id", "coaching_relationship_id", "is_unpaired", "status",
            "session_date", "session_title", "sort_at", "created_at", "updated_at", "completed_at", "content",
            "celebration_count", "intention_count", "discovery_count", "action_item_count"]
@@ -47,6 +45,7 @@ def coach_of(client: int) -> int:
 
 
 def rows(start: int, count: int, rng: random.Random):
+    content = realistic_content()
     t0 = datetime(2025, 1, 1, tzinfo=UTC)
     for n in range(start, start + count):
         client = n % MEASURED_CLIENTS if n < MEASURED_ROWS else rng.randrange(MEASURED_CLIENTS, CLIENTS)
@@ -55,7 +54,7 @@ def rows(start: int, count: int, rng: random.Random):
         session = created - timedelta(days=rng.randrange(30)) if rng.random() < 0.8 else None
         yield (str(uuid.UUID(int=n + 1)), f"client-{client}", f"coach-{coach_of(client)}" if paired else None,
                f"rel-{client}" if paired else None, not paired, "completed", session, f"Session {n}",
-               session or created, created, created, created, CONTENT, 1, 0, 3, 4)
+               session or created, created, created, created, content, 1, 0, 3, 4)
 
 
 async def seed(dsn: str, start: int, count: int) -> None:

@@ -5,7 +5,7 @@ no ORM session, no pre-ping, no reset query on release (nothing here changes ses
 A page and its total come back together: a count over the same index the page reads
 (ix_insights_client, ix_insights_coach_paired, ix_insights_relationship), and the page itself
 joined laterally, so an empty page (offset past the end) still brings its total. Lists read
-only the overview out of the content JSONB, never the whole document."""
+the overview columns Postgres derives from the content, never the document itself."""
 
 import asyncio
 from dataclasses import dataclass
@@ -15,9 +15,7 @@ from chassis.db import asyncpg_connect_args
 
 LIST_COLUMNS = """id, client_user_id, coach_user_id, coaching_relationship_id, is_unpaired, status, created_at,
     session_date, session_title, processing_error, completed_at,
-    content->>'session_summary' as session_summary, content->'key_themes' as key_themes,
-    content->>'overall_session_quality' as overall_session_quality,
-    celebration_count, intention_count, discovery_count, action_item_count"""
+    session_summary, key_themes, overall_session_quality, celebration_count, intention_count, discovery_count, action_item_count"""
 ORDER = "order by sort_at desc, created_at desc"
 PAIRED = "(client_user_id = $1 or coach_user_id = $1) and is_unpaired is false"
 UNPAIRED = "client_user_id = $1 and is_unpaired is true"

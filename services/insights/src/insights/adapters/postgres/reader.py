@@ -1,5 +1,5 @@
-"""Plain SQL on the read tables. Lists read only the overview (summary, themes, quality,
-counts) out of the content column, never the whole JSONB: that keeps a page cheap."""
+"""Plain SQL on the read tables. Lists read only the overview columns (summary, themes, quality,
+counts), never the content document: that keeps a page cheap."""
 
 from datetime import datetime
 
@@ -20,9 +20,7 @@ from insights.ports import InsightReader, Relationship
 c = insights.c
 HEAD = (c.id, c.client_user_id, c.coach_user_id, c.coaching_relationship_id, c.is_unpaired, c.status,
         c.created_at, c.session_date, c.session_title, c.processing_error, c.completed_at)
-OVERVIEW = (c.content["session_summary"].astext.label("session_summary"),
-            c.content["key_themes"].label("key_themes"),
-            c.content["overall_session_quality"].astext.label("overall_session_quality"),
+OVERVIEW = (c.session_summary, c.key_themes, c.overall_session_quality,
             c.celebration_count, c.intention_count, c.discovery_count, c.action_item_count)
 
 

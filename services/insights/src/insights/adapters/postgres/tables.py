@@ -44,11 +44,19 @@ insights = Table(
     Column("action_item_count", Integer, nullable=False, server_default="0"),
     Column("client_talk_share", Float),
     Column("open_question_ratio", Float),
+    # what a list row shows, derived by Postgres from the content on every write: a page never
+    # reads (and decompresses) the whole document (migration 0005)
+    Column("session_summary", Text, Computed("content ->> 'session_summary'", persisted=True)),
+    Column("key_themes", JSONB, Computed("content -> 'key_themes'", persisted=True)),
+    Column("overall_session_quality", Text, Computed("content ->> 'overall_session_quality'", persisted=True)),
 )
-Index("ix_insights_client", insights.c.client_user_id, insights.c.is_unpaired, insights.c.sort_at.desc())
-Index("ix_insights_coach_paired", insights.c.coach_user_id, insights.c.sort_at.desc(),
+# a page, newest first with created_at breaking ties, read in order from the index alone
+NEWEST_FIRST = (insights.c.sort_at.desc(), insights.c.created_at.desc())
+Index("ix_insights_client", insights.c.client_user_id, insights.c.is_unpaired, *NEWEST_FIRST,
+      postgresql_include=["id"])
+Index("ix_insights_coach_paired", insights.c.coach_user_id, *NEWEST_FIRST, postgresql_include=["id"],
       postgresql_where=insights.c.is_unpaired.is_(False))
-Index("ix_insights_relationship", insights.c.coaching_relationship_id, insights.c.sort_at.desc())
+Index("ix_insights_relationship", insights.c.coaching_relationship_id, *NEWEST_FIRST, postgresql_include=["id"])
 
 grants = Table(
     "grants",
