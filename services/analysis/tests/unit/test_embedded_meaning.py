@@ -250,7 +250,7 @@ def test_a_coach_who_steers_is_rated_by_what_the_feedback_found():
         "Client: Okay, fine, I can do that on Monday morning before the stand-up starts.",
     ))
     assert result.overall_session_quality == "Needs Improvement"
-    assert "steered more than they evoked" in result.coach_feedback.quality_rationale
+    assert "advice, explanations or leading suggestions in many turns" in result.coach_feedback.quality_rationale
 
 
 def test_a_team_win_told_plainly_is_celebrated_and_an_intention_to_share_one_is_not_the_win():
@@ -1339,3 +1339,75 @@ def test_a_session_about_what_the_client_charges_is_themed_pricing():
         "Client: I never even talked about pricing with them, I just sent the number I always send.",
     )).key_themes
     assert "pricing" in themes, themes
+
+
+def test_a_coach_who_solves_the_problem_through_leading_questions_is_rated_as_steering():
+    # every suggestion is a question ("Have you thought about...?", "Couldn't you just...?"), none says
+    # "you should": the rating still counts them as the coach's answers, not the client's
+    result = analyze_transcript(talk(
+        "Coach: What would you like to get out of today?",
+        "Client: Honestly I need to sort out the cash flow before January, the big order doesn't pay for sixty "
+        "days and I'm scared I can't cover wages.",
+        "Coach: Okay, so have you thought about invoice factoring?",
+        "Client: I looked at it, the fees are huge, it would eat most of the margin on the order, so no, not really.",
+        "Coach: Couldn't you just ask them for a deposit up front?",
+        "Client: Maybe, but they're my biggest customer and I don't want to look desperate, it took me two years "
+        "to land them.",
+        "Coach: What if you tried a small price increase on the online shop?",
+        "Client: I suppose, but people already say the mugs are expensive and I don't want to lose the regulars.",
+        "Coach: And couldn't you cut Jonah's hours back until February?",
+        "Client: No, he's got a baby on the way, I'm not doing that to him, that's not who I want to be as an "
+        "employer.",
+        "Coach: Have you considered a small business loan from the bank?",
+        "Client: I haven't called them, I've been putting it off for weeks because I hate asking for money.",
+        "Coach: Right, so what about getting a bookkeeper in for a few hours a month?",
+        "Client: That costs money too, and I'd still have to look at the numbers, which is the thing I avoid.",
+        "Coach: Okay, well, have you thought about one of those forecasting apps?",
+        "Client: Maybe. I'll look at it. I don't know.",
+        "Coach: Great. So when will you call the bank?",
+        "Client: Thursday, I guess.",
+    ))
+    assert result.overall_session_quality == "Needs Improvement"
+    assert "leading suggestions in many turns" in result.coach_feedback.quality_rationale
+    leading = [f for f in result.coach_feedback.missed_opportunities if f.pcc_marker.startswith("4.4")]
+    assert leading and leading[0].observation.startswith("7 leading questions")
+    assert "so have you thought about invoice factoring?" in leading[0].evidence  # after "Okay, so"
+
+
+def test_the_goal_is_what_the_client_came_for_not_where_they_start_or_what_someone_else_wants():
+    begins = analyze_transcript(talk(
+        "Coach: Great. So. What would you like to focus on today?",
+        "Client: Um. So. Okay, the headline is I'm thinking about leaving teaching. Again.",
+        "Coach: Different how, this time?",
+        "Client: It's there in the good lessons now, not just on Sunday nights.",
+        "Coach: Where would you like to start?",
+        "Client: Context, I guess. Eleven years. Secondary English.",
+        "Coach: Mm-hm.",
+        "Client: I teach less than I used to, and the teaching is the bit I actually like.",
+    ))
+    assert begins.session_summary.startswith("The client came to work on leaving teaching."), begins.session_summary
+
+    theirs = analyze_transcript(talk(
+        "Coach: So what would you like to focus on today?",
+        "Client: I've got one possible job, the Hendersons, they want their back garden redone, and I've been "
+        "sitting on the quote for two weeks.",
+        "Coach: So what would you like to walk away with today?",
+        "Client: I guess... a date. And have a plan to actually send it.",
+        "Coach: What's been stopping you?",
+        "Client: Fear, mostly. If they say no, then it's real that nobody wants this.",
+    ))
+    assert "back garden" not in theirs.session_summary.split(".")[0], theirs.session_summary
+    assert theirs.session_summary.startswith("The client came to work on"), theirs.session_summary
+
+
+def test_an_hour_worth_having_is_asked_as_contracting():
+    result = analyze_transcript(talk(
+        "Coach: Hi. Good to see you.",
+        "Client: You too. It's been a strange couple of weeks at work, honestly.",
+        "Coach: If this hour turned out to be really useful, what would you walk away with?",
+        "Client: I want to know whether I'm asking for the promotion or not.",
+        "Coach: What makes that hard to know?",
+        "Client: Every time I picture asking, I hear my old boss telling me I'm not ready.",
+    ))
+    assert "whether they're asking for the promotion" in result.session_summary.split(".")[0], result.session_summary
+    assert any(s.pcc_marker.startswith("3.1") for s in result.coach_feedback.strengths)

@@ -46,7 +46,9 @@ def find(session: Session, questions: list[Question], purposes: list[Purpose],
             # "I want to start with some good news": news first, the agreement comes after it
             horizon = max(horizon, int(len(session.turns) * LATEST))
             continue
-        sentence, goal, stated = _goal(own)
+        # "Where would you like to start?" / "Context, I guess.": a place to begin, named; only a goal
+        # the client states in answer to it ("I want to work on delegation") is what the hour is for
+        sentence, goal, stated = _goal(own, names_goal=not _WHERE_TO_START.search(q.text))
         if goal and stated:
             return Agreement(q, answer, sentence, goal, stated)
         if goal and guess is None:
@@ -56,22 +58,30 @@ def find(session: Session, questions: list[Question], purposes: list[Purpose],
     return guess
 
 
-def _goal(sentences: list[Sentence]) -> tuple[Sentence | None, str | None, bool]:
+_WHERE_TO_START = re.compile(r"\bwhere (?:would|do|shall|should|could) (?:you|we) (?:like to |want to )?(?:start|begin)\b",
+                             re.I)
+
+
+def _goal(sentences: list[Sentence], names_goal: bool = True) -> tuple[Sentence | None, str | None, bool]:
     for n, s in enumerate(sentences):
         for tok in s.doc:
             # never a wish the client reports: "my boss asked whether I want to be considered"
             if tok.lower_ in _GOAL_VERBS and tok.pos_ in ("VERB", "AUX") and not syntax.reported(tok) \
-                    and syntax.condition(tok) not in ("whether", "if"):
+                    and syntax.condition(tok) not in ("whether", "if") and _clients_own(tok):
                 phrase = _object_phrase(tok)
                 if phrase is not None and any(t.lower_ == phrase and t.pos_ == "VERB" for t in s.doc):
                     # "I'd like to know." names no goal yet; the fragment after it may ("Whether I'm selling.")
                     phrase = _said_after(phrase, sentences[n + 1:])
                 if phrase and not _vague(phrase):
                     return s, phrase, True
-    for s in sentences[:3]:
+    for s in sentences[:3] if names_goal else ():
         named = _fragment(s)
         if named:
             return s, named, True
+    for s in sentences[:3]:
+        about = _concerned_with(s)
+        if about:
+            return s, about, names_goal
     for n, s in enumerate(sentences):
         chunk = next((c for c in s.doc.noun_chunks if c.root.pos_ == "NOUN" and not _vague(c.text.lower())), None)
         if chunk is not None:
@@ -87,7 +97,8 @@ def _opens(s: Sentence) -> bool:
                for tok in s.doc if tok.pos_ in ("VERB", "AUX"))
 
 
-_HEDGE_TAIL = re.compile(r"(?:,? (?:I (?:suppose|guess|think|reckon)|really|probably|maybe))+\W*$|\W+$", re.I)
+_HEDGE_TAIL = re.compile(r"(?:,? (?:I (?:suppose|guess|think|reckon)|really|probably|maybe|basically|mainly|mostly|"
+                         r"honestly|I'd say))+\W*$|\W+$", re.I)
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
@@ -96,6 +107,8 @@ def _fragment(s: Sentence) -> str | None:
     "The job thing." That is the goal as the client put it."""
     if any(t.tag_ in _FINITE and t.lower_ not in ("suppose", "guess", "think", "reckon") for t in s.doc):
         return None
+    if s.turn.text[:s.span.start].rstrip().endswith(("-", "\u2013", "\u2014", ",", "(")):
+        return None  # an aside inside a sentence ("my one-on-one with Karen -- my director -- on Tuesday")
     text = _HEDGE_TAIL.sub("", s.text.strip()).strip()
     if not 1 <= len(text.split()) <= 8 or _vague(text) or not any(t.pos_ in ("NOUN", "VERB") for t in s.doc):
         return None
@@ -119,6 +132,24 @@ _CONCERN = {"stuck", "worried", "thinking", "struggling", "focused", "working", 
             "nervous", "frustrated", "hung", "fixated", "obsessing", "deciding", "wrestling"}
 
 
+def _clients_own(verb: Token) -> bool:
+    """"I want...", "want to...": the client's wish; "they want their back garden redone" is not."""
+    return all(c.lower_ in ("i", "we") for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _concerned_with(s: Sentence) -> str | None:
+    """"the headline is I'm thinking about leaving teaching" -> "leaving teaching": what the client is
+    caught on, said as a state ("stuck on", "worried about", "thinking about") rather than a wish."""
+    for tok in s.doc:
+        if tok.lower_ in _CONCERN and not syntax.reported(tok) and _clients_own(tok):
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("about", "on", "with", "over", "between"):
+                    phrase = _trim([t for t in child.subtree if t.i > child.i][:8])
+                    if phrase and not _vague(phrase):
+                        return phrase
+    return None
+
+
 def _concern(noun: Token) -> bool:
     """"I'm stuck on the promotion question", "worried about the move": what the client is caught on."""
     prep = noun.head
@@ -129,7 +160,9 @@ _VAGUE = {"something", "anything", "everything", "stuff", "thing", "things", "it
           "bit", "lot", "one", "more", "actually", "can", "do", "i", "to", "of", "with", "about",
           # how the client is, not what they came for ("Okay, I guess.", "Similar.")
           "okay", "ok", "fine", "good", "alright", "yeah", "yes", "no", "hi", "hello", "um", "uh", "well", "sure",
-          "similar", "same"}
+          "similar", "same",
+          # a hedge alone names nothing ("I guess...", "I don't know")
+          "guess", "suppose", "think", "reckon", "know", "mean", "don't", "dunno"}
 
 
 def _vague(phrase: str) -> bool:

@@ -86,6 +86,7 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
             coach_turns=len(s.coach_turns),
             change_talk=len(promised) + (celebration is not None),
             sustain_talk=commitments.sustain_count(sentences),
+            steering=coach_feedback.steering(inputs),
         ),
         draft,
     )

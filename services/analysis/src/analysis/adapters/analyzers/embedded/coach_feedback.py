@@ -27,7 +27,7 @@ from .questions import STACKED, Question, asked_in
 from .session import Session, TurnView
 
 _LEADING = re.compile(
-    r"^(?:(?:so|and|but|okay|well),? )?(?:don't you think|wouldn't it be|isn't it|aren't you|shouldn't you|"
+    r"^(?:(?:so|and|but|okay|well|right),? )*(?:don't you think|wouldn't it be|isn't it|aren't you|shouldn't you|"
     r"couldn't you|why don't you|have you (?:thought about|considered|tried)|would you (?:not )?consider|"
     r"do you not think|don't you)\b",
     re.I,
@@ -69,7 +69,7 @@ _DISMISSING = re.compile(r"\beveryone (?:feels|goes through|gets)\b|\bdon't worr
                          r"\byou'll feel better\b|\bthat's (?:just|only) (?:nerves|normal|natural|\w+ talking)\b|"
                          r"\bthey'll (?:get used to it|come round|respect you)\b|\bno point (?:worrying|dwelling)\b|"
                          r"\bit wasn't a fluke\b|\byou'll be fine\b|\bcheer up\b", re.I)
-_STEERING = re.compile(r"^(?:(?:so|and|okay|well),? )?(?:would it help to|would you be willing to|will you|could you just|"
+_STEERING = re.compile(r"^(?:(?:so|and|but|okay|well|right),? )*(?:would it help to|would you be willing to|will you|could you just|"
                        r"can you just|what if you|have you considered|do you think you (?:should|could|deserve)|"
                        r"could you (?:ask|get|try|talk to|speak to|tell|move|change|use|book|hire)|how about|"
                        r"what about (?:a|an|asking|trying|using|getting|booking|talking)|would it be worth|"
@@ -214,8 +214,22 @@ def _no_agreement(x: Inputs) -> FeedbackItem | None:
                  "Open by asking what the client wants to leave with today, and how they will know.")
 
 
+def _advice_quotes(x: Inputs) -> list[str]:
+    return _coach_sentences(x, ADVICE) + [q for q in _coach_sentences(x, _TELLING) if not q.rstrip().endswith("?")]
+
+
+def _leading_quotes(x: Inputs) -> list[str]:
+    return [q.text for q in x.questions
+            if _LEADING.search(q.text.replace("\u2019", "'")) or _STEERING.search(q.text.replace("\u2019", "'"))]
+
+
+def steering(x: Inputs) -> int:
+    """How many times the coach advised, told or led: what the quality rating weighs against evoking."""
+    return len(_advice_quotes(x)) + len(_leading_quotes(x))
+
+
 def _advice(x: Inputs) -> FeedbackItem | None:
-    quotes = _coach_sentences(x, ADVICE) + [q for q in _coach_sentences(x, _TELLING) if not q.rstrip().endswith("?")]
+    quotes = _advice_quotes(x)
     if not quotes:
         return None
     return _item("missed_opportunity", "7.5", f"Gave advice {len(quotes)} time(s) instead of drawing out the client's "
@@ -231,11 +245,11 @@ def _dismissing(x: Inputs) -> FeedbackItem | None:
 
 
 def _leading(x: Inputs) -> FeedbackItem | None:
-    quotes = [q.text for q in x.questions
-              if _LEADING.search(q.text.replace("\u2019", "'")) or _STEERING.search(q.text.replace("\u2019", "'"))]
+    quotes = _leading_quotes(x)
     if not quotes:
         return None
-    return _item("missed_opportunity", "4.4", "Leading questions that carry the coach's answer.", quotes,
+    said = "A leading question" if len(quotes) == 1 else f"{len(quotes)} leading questions"
+    return _item("missed_opportunity", "4.4", f"{said} that carry the coach's answer.", quotes,
                  "Ask the open version: 'What options do you see?' rather than 'Have you tried...?'")
 
 

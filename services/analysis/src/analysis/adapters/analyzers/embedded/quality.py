@@ -30,6 +30,9 @@ class QualityInputs:
     coach_turns: int
     change_talk: int
     sustain_talk: int
+    # advice, telling and leading questions ("Have you thought about...?", "Couldn't you just...?": MITI's
+    # persuading without permission); without it, presence's advice count alone
+    steering: int | None = None
 
 
 def points(q: QualityInputs) -> tuple[float, list[str]]:
@@ -45,11 +48,11 @@ def points(q: QualityInputs) -> tuple[float, list[str]]:
         why.append("the coach rarely reflected what the client said")
     if p.questions and p.reflection_to_question >= 1.0:
         score, _ = score + 1, why.append("reflections matched or outnumbered questions")
-    directive = (p.advice + p.lectures) / turns
+    directive = ((p.advice if q.steering is None else q.steering) + p.lectures) / turns
     if directive >= 0.25:
-        score, _ = score - 2, why.append("the coach gave advice or explanations in many turns")
+        score, _ = score - 2, why.append("the coach gave advice, explanations or leading suggestions in many turns")
     elif directive >= 0.1:
-        score, _ = score - 1, why.append("the coach gave some advice")
+        score, _ = score - 1, why.append("the coach gave some advice or leading suggestions")
     if p.mean_coach_words <= 20:
         score += 1
     elif p.mean_coach_words > 35:

@@ -30,7 +30,10 @@ _AGREEMENT = re.compile(
     r"what do you want to (?:get|focus|work|talk|leave|walk out|take away)|where would you like to (?:start|begin)|"
     r"what(?:'s| is) on your mind|what would make (?:this|today|our time|the session)|what should we (?:focus|work)|"
     r"what brings you|what(?:'s| is) (?:most )?important (?:for us )?to (?:work on|focus on|talk about)|"
-    r"what(?:'s| is) the (?:focus|topic) (?:for )?today|what would be (?:a )?(?:good|useful|great) (?:outcome|use))\b",
+    r"what(?:'s| is) the (?:focus|topic) (?:for )?today|what would be (?:a )?(?:good|useful|great) (?:outcome|use)|"
+    r"what (?:would|do|will) you (?:want to |like to |need to )?(?:walk|go|come) (?:out|away)(?: of here| from here| from "
+    r"this)? with|if (?:this|today|our) (?:hour|session|time|conversation|call) (?:turned out|was|were|is|proved) (?:to be )?"
+    r"(?:really |really, really )?(?:useful|valuable|worthwhile|helpful))\b",
     re.I,
 )
 
