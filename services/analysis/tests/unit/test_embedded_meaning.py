@@ -1411,3 +1411,84 @@ def test_an_hour_worth_having_is_asked_as_contracting():
     ))
     assert "whether they're asking for the promotion" in result.session_summary.split(".")[0], result.session_summary
     assert any(s.pcc_marker.startswith("3.1") for s in result.coach_feedback.strengths)
+
+
+def test_a_runner_s_fears_habits_and_goal_are_not_plans_beliefs_or_values():
+    result = analyze_transcript(talk(
+        "Coach: So what would you like to work on today?",
+        "Client: The comeback, basically.",
+        "Coach: What would you like to be different by the end of our conversation?",
+        "Client: I want a way to actually run without being in my head the whole time.",
+        "Coach: What's important to you about that?",
+        "Client: Because running's where I go to not think.",
+        "Coach: What's the worst thing the proof could tell you?",
+        "Client: That I'm going to lose another five months.",
+        "Coach: What happens before a race?",
+        "Client: [laughs] I usually start by stalking the entry list and working out who I can beat.",
+        "Coach: And what feels possible now?",
+        "Client: [laughs] Honestly? I'll go back to the Sunday runs. The easy group.",
+    ))
+    acts = {a.action: a.timeline for a in result.action_items}
+    assert "That I'm going to lose another five months." not in acts
+    assert acts.get("I'll go back to the Sunday runs.", "missing") is None  # the runs' name, not a date
+    typed = {(v.type, v.description) for v in result.values_beliefs}
+    assert ("Core Value", "Because running's where I go to not think.") in typed
+    assert not any("without being in my head" in d for t, d in typed if t == "Core Value")
+    assert not any(t == "Empowering Belief" and "who I can beat" in d for t, d in typed)
+    assert not any(d.startswith("[") for _, d in typed)
+
+
+def test_what_the_client_is_there_for_is_a_value():
+    typed = typed_values(talk(
+        "Coach: What keeps you in the classroom?",
+        "Client: Teaching a room full of fourteen-year-olds to care about a poem. That's the whole reason I got into "
+        "this.",
+        "Coach: Mm.",
+        "Client: And the kids nobody expects anything from, they're the ones I'm actually there for.",
+    ))
+    values = {d for t, d in typed if t == "Core Value"}
+    assert any("the whole reason I got into" in d for d in values), typed
+    assert any("the ones I'm actually there for" in d for d in values), typed
+
+
+def test_a_quote_never_opens_on_a_transcriber_s_note():
+    result = analyze_transcript(talk(
+        "Coach: What was going on for you, sitting in the car?",
+        "Client: [long pause] Angry, I think. But also sort of flat.",
+        "Coach: Angry.",
+        "Client: [laughs] I feel like a fraud, to be honest. I'm not a real writer.",
+    ))
+    quotes = [e for v in result.values_beliefs for e in v.evidence] + [
+        e for s in result.emotional_shifts for e in s.evidence]
+    assert quotes and not any(q.startswith(("[", "(")) for q in quotes), quotes
+
+
+def test_a_brother_s_holiday_met_with_wow_is_no_win_and_a_stack_without_and_is_no_powerful_question():
+    result = analyze_transcript(talk(
+        "Coach: What are we working on?",
+        "Client: It's still Mum. She doesn't sleep much now, so I don't sleep much, and I'm still trying to do three "
+        "days at the practice.",
+        "Coach: Go on.",
+        "Client: And my brother -- Keith -- he's supposed to help. He said he'd do weekends. And he did, for like a "
+        "month. And then he just -- I can't believe he just booked a holiday. Two weeks in Lanzarote.",
+        "Coach: Wow. Okay. So Keith's not pulling his weight. What do you want from Keith, what's stopping you asking "
+        "him, and have you actually told him how you feel?",
+        "Client: Um. I -- which one -- I want him to just see it, I suppose. I've never said it out loud to him, not "
+        "once, and I think I've been waiting for him to work it out on his own.",
+    ))
+    assert result.celebration is None, result.celebration
+    assert not any("still trying" in a.action for a in result.action_items), result.action_items
+    assert not any(p.question.startswith("What do you want from Keith") for p in result.powerful_questions)
+
+
+def test_a_liked_manager_is_no_win_and_a_plan_foreseen_to_fail_is_no_plan():
+    result = analyze_transcript(talk(
+        "Coach: What would a good manager do here?",
+        "Client: I mean... okay, when I think about the managers I actually liked. My first lead, Gemma. She let me "
+        "break stuff in staging and then sat with me afterwards.",
+        "Coach: And the nights?",
+        "Client: I want to say no code after seven. But honestly I'll break that in a week. So I'm not going to "
+        "promise that one.",
+    ))
+    assert result.celebration is None, result.celebration
+    assert not any("break that" in a.action for a in result.action_items), result.action_items

@@ -190,8 +190,8 @@ def _object_phrase(verb: Token) -> str | None:
 
 def _trim(tokens: list[Token]) -> str | None:
     kept = [t for t in tokens if t.pos_ not in ("PUNCT", "INTJ") and t.lower_ not in ("just", "really")]
-    while kept and kept[0].lower_ in ("a", "an", "any", "my", "our", "to"):
-        kept = kept[1:]  # "the team offsite" reads well in a sentence; "my"/"a" do not
+    while kept and (kept[0].lower_ in ("any", "my", "our", "to") or kept[0].lower_ in ("a", "an") and len(kept) < 3):
+        kept = kept[1:]  # "the team offsite" and "a plan to send it" read well in a sentence; "my", "a decision" do not
     content = [t for t in kept if t.lower_ not in ("the", "this", "that", "some")]
     if len(content) == 1:
         kept = kept[: kept.index(content[0])] + _extend(content[0])  # "the team offsite": one noun alone says too little

@@ -52,9 +52,16 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
     pool = sentence_features.candidates(r)
     feature_names, rows = sentence_features.matrix(r, pool)
     beliefs_found = r.beliefs_found
+    # What the client answers a contracting question ("What would you like to be different by the end?" /
+    # "I want a way to run without being in my head") is the goal, not a value, unless worded as one.
+    contracting = {t.index for q, p in zip(asked, purposes, strict=True)
+                   if p.is_agreement and not beliefs.VALUE_QUESTION.search(q.text)
+                   and (t := s.next_turn(q.turn)) is not None and t.is_client}
     for section, kind in sentence_scorer.DECIDES.items():
-        beliefs_found = beliefs.decided(beliefs_found, kind, sentence_scorer.pick(section, pool, feature_names, rows),
-                                        pool)
+        chosen = sentence_scorer.pick(section, pool, feature_names, rows)
+        if kind == "Core Value":
+            chosen = [x for x in chosen if x.turn.index not in contracting or beliefs.VALUE.search(x.text)]
+        beliefs_found = beliefs.decided(beliefs_found, kind, chosen, pool)
     taken = {c.span.text for c in promised} | {b.evidence[0] for b in beliefs_found if b.evidence}
     taken |= set(celebration.evidence) if celebration else set()
     found = discoveries.chosen(sentence_scorer.pick("client_discoveries", pool, feature_names, rows), taken,

@@ -43,6 +43,7 @@ _CLEFT = re.compile(r"(?:(?:so|and|okay|ok|right|well),? )?what i(?:'m| am) goin
 _AGENDA = {"talk", "discuss", "explore", "focus", "unpack", "dig", "chat", "understand", "speak", "share", "mention"}
 # A plan stated inside a relative or adverbial clause is a description, not a commitment:
 # "the number of cigarettes I'm going to smoke", "where I'm going to be living".
+_FAILING = {"break", "forget", "fail", "drop", "abandon", "skip", "blow", "ruin", "ditch"}
 _EMBEDDED = {"relcl", "advcl", "acl", "pcomp", "pobj", "csubj", "nsubj", "dobj", "amod", "npadvmod"}
 # The session's own logistics are not commitments to change: "I'll see you next week",
 # "I'll fill out the form", "I'll think about it".
@@ -398,8 +399,14 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
         return True  # "not sure what I wanna do": an open question, not a plan
     if governing.tag_ == "VBG" and any(a in ("was", "were") for a in syntax.auxiliaries(governing)):
         return True  # "I was trying to...": the past, not a plan
+    if governing.tag_ == "VBG" and governing.lower_ != "going" and any(c.lower_ == "still" for c in governing.children):
+        return True  # "I'm still trying to do three days at the practice": how things are, not a plan
     if syntax.reported(governing) or syntax.doubted(governing):
         return True
+    if verb.lower_ in _FAILING and any(c.dep_ == "dobj" and c.tag_ in ("DT", "PRP") for c in verb.children):
+        return True  # "But honestly I'll break that in a week.": the client foreseeing a plan fail, not one
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in governing.children):
+        return True  # "That I'm going to lose another five months.": what a fear or thought says, not a plan
     if any(a in ("would", "'d") for a in syntax.auxiliaries(governing)) and governing.lower_ not in ("like", "love", "prefer"):
         return True  # "I'd need to sit down with him": a hypothetical, not a plan
     mark = syntax.condition(governing)

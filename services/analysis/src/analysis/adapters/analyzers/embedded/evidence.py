@@ -24,6 +24,9 @@ _LEADING_FILLER = re.compile(
     r"(?:and|but)\s+)+",
     re.I,
 )
+# A transcriber's note ("[laughs]", "[long pause]", "(sighs)") is not the speaker's words: a quote never opens on one.
+_STAGE_DIRECTION = re.compile(r"(?:\[[^\]\n]{1,40}\]|\((?:laugh|laughs|laughing|laughter|pause|pauses|long pause|sigh|"
+                              r"sighs|silence|crying|cries|inaudible|crosstalk|exhales|inhales)\))[.,]?\s+", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")
 _CONNECTIVE = re.compile(r"(?:and|but|so|then|because)\s+", re.I)
 
@@ -64,6 +67,8 @@ def sentence_quote(turn: TurnView, pos: int) -> str | None:
 
 
 def _skip_filler(text: str, start: int, end: int) -> int:
+    while (d := _STAGE_DIRECTION.match(text, start, end)) and text[d.end() : end].strip():
+        start = d.end()
     m = _LEADING_FILLER.match(text, start, end)
     if m and len(text[m.end() : end].split()) >= 3:
         return m.end()

@@ -41,7 +41,8 @@ _TIMELINE = re.compile(
     rf"(?:by|before|until) (?:tomorrow|tonight|then|lunch|lunchtime)|"
     rf"tomorrow(?: (?:morning|afternoon|evening|night))?|tonight|today|this (?:afternoon|evening)|"
     rf"right away|straight away|as soon as possible|asap|from now on|starting (?:now|today|tomorrow)|"
-    rf"{_DAY}(?: (?:morning|afternoon|evening|night))?"
+    # "the Sunday runs", "the Friday drinks": a recurring event's name, not a date
+    rf"(?!(?<=the ){_DAY} \w+s\b){_DAY}(?: (?:morning|afternoon|evening|night))?"
     rf")\b",
     re.I,
 )

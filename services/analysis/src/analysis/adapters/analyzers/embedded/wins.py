@@ -26,7 +26,8 @@ WIN = re.compile(
     r"we (?:finally |actually |just )?(?:finished|completed|shipped|launched|delivered|won(?!'t)|signed|closed|hit|opened|passed)\b|"
     r"(?:i|we) had (?:a |an )?(?:really |very |pretty )?(?:good|great|brilliant|amazing|fantastic|lovely|wonderful|cracking|"
     r"excellent|superb) (?!time to|idea|chance)\w+|"
-    r"i (?:finally|actually) \w+ed\b|"
+    r"i (?:finally|actually) (?!(?:liked|loved|hated|wanted|needed|thought|believed|felt|wondered|worried|preferred|"
+    r"enjoyed|used|seemed|looked|sounded|hoped|wished|expected|assumed|noticed|realised|realized)\b)\w+ed\b|"
     r"i(?:'ve| have) (?:already |finally |just )?(?:finished|completed|shipped|launched|been able to|managed to|"
     r"cut (?:down|back)|stopped|quit|lost|started|stuck to|done it)\b|"
     r"i (?:kept|stuck to|held|did) (?:\w+ ){0,5}?(?:in a row|every \w+ for|for (?:\w+ )?(?:weeks|days|months))|"
@@ -43,7 +44,7 @@ WIN = re.compile(
 _ACT = re.compile(r"\bi (?:handed|told|asked|said no|ran|walked|went|signed|booked|sent|got|spoke|presented|tried|"
                   r"had the conversation)\b", re.I)
 NOT_A_WIN = re.compile(r"\b(?:not proud|never managed|couldn't|didn't|wasn't able|failed|hope|hoping|wish|if|would|"
-                       r"can't believe i|cannot believe i|"
+                       r"can't believe (?!we\b)|cannot believe (?!we\b)|"
                        r"took down|broke|crashed|mistake|arm's length|years ago|when i was|back then|used to|"
                        r"as a (?:kid|child|teenager)|at school|in my (?:twenties|thirties|teens)|"
                        r"should have|could have|want to|wanted to|meant to|going to|gonna|will|'ll|need to|have to|has to|must|supposed to|fix)\b", re.I)
@@ -97,8 +98,9 @@ def _win(s: Sentence) -> bool:
     verb = next((t for t in s.doc if t.idx >= m.start() and t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return True
+    # "the managers I actually liked": a relative clause describes someone, it tells no deed
     return not (syntax.reported(verb) or syntax.condition(verb) in ("if", "unless") or syntax.negated(verb)
-                or _supposed(verb))
+                or _supposed(verb) or verb.dep_ == "relcl")
 
 
 def _supposed(verb) -> bool:
@@ -164,6 +166,7 @@ _HAIL = re.compile(r"^\W*(?:wow\b|congratulations|congrats|well done|brilliant|f
                    r"good for you|nice one|that's (?:(?:really |so |just )?(?:great|brilliant|fantastic|amazing|wonderful|huge|"
                    r"a (?:big|real|huge) (?:deal|change|step|win|achievement)|a win|quite something|something|"
                    r"nice|lovely|good news)|such a (?:win|big step|change)))", re.I)
+_SURPRISE = re.compile(r"^\W*wow\W*$", re.I)
 _HOW_DONE = re.compile(r"\b(?:what did (?:it|that) take|how did you (?:do|manage|pull off) (?:it|that)|what was (?:that|it) like|"
                        r"how did (?:that|it) feel|how was (?:that|it) for you|what does (?:finishing|that|it) mean to you|"
                        r"what made (?:that|it) possible)\b", re.I)
@@ -214,7 +217,11 @@ def _hailed(sentences: list[Sentence], session) -> dict[int, int]:
             told = [s for s in told if echo & set(words(s.text)) and _like_a_win(s) >= GIVEN_BACK_SIMILAR]
             if not _untroubled(told, by_turn.get(coach.index + 1, [])):
                 continue
-        for s in told:
+        # "Wow." alone is surprise, good news or bad ("Wow. Okay. So Keith's not pulling his weight."): only
+        # the deed the coach's words go on to name
+        surprised = hailed and _SURPRISE.match(opening) and not _HOW_DONE.search(
+            " ".join(sp.text for sp in coach.spans[:2]))
+        for s in told if not surprised else ():
             out[id(s)] = 1
         best = max(told, key=lambda s: len(echo & set(words(s.text))), default=None)
         if best is not None and echo & set(words(best.text)):
