@@ -495,6 +495,11 @@ def own_statement(s: Sentence) -> bool:
     return not _said_by_other(s)
 
 
+# "the kids nobody expects anything from", "everyone thinks I'm fine": no one's position in particular, the
+# client's own view of the world (or a pointer: "it says", "that means")
+_NOBODY_IN_PARTICULAR = {"it", "that", "this", "nobody", "everybody", "everyone", "anyone", "anybody", "noone"}
+
+
 def _said_by_other(s: Sentence) -> bool:
     """"He used to say it wasn't for people like us", "She's always told me to do work I care
     about": someone else's view, quoted by the client."""
@@ -504,9 +509,11 @@ def _said_by_other(s: Sentence) -> bool:
     if not syntax.SPEECH_WORDS & set(s.text.lower().split()):
         return False
     for tok in s.doc:
-        if tok.lower_ in syntax.SPEECH and tok.pos_ in ("VERB", "AUX") and _reports(tok):
+        if tok.lower_ in syntax.SPEECH and tok.pos_ in ("VERB", "AUX") and tok.dep_ != "relcl" and _reports(tok):
             subj = syntax.subject(tok)
-            if subj is not None and not syntax.is_first_person(subj) and subj.lower_ not in ("it", "that", "this"):
+            anyone = any(c.lower_ in _NOBODY_IN_PARTICULAR for c in tok.children if c.dep_ in syntax.SUBJECTS)
+            if subj is not None and not syntax.is_first_person(subj) and subj.lower_ not in _NOBODY_IN_PARTICULAR \
+                    and not anyone:
                 return True
     return False
 

@@ -43,7 +43,7 @@ _CLEFT = re.compile(r"(?:(?:so|and|okay|ok|right|well),? )?what i(?:'m| am) goin
 _AGENDA = {"talk", "discuss", "explore", "focus", "unpack", "dig", "chat", "understand", "speak", "share", "mention"}
 # A plan stated inside a relative or adverbial clause is a description, not a commitment:
 # "the number of cigarettes I'm going to smoke", "where I'm going to be living".
-_FAILING = {"break", "forget", "fail", "drop", "abandon", "skip", "blow", "ruin", "ditch"}
+_FAILING = {"break", "forget", "fail", "blow", "ruin"}  # not "drop": "I'll just drop them in"
 _EMBEDDED = {"relcl", "advcl", "acl", "pcomp", "pobj", "csubj", "nsubj", "dobj", "amod", "npadvmod"}
 # The session's own logistics are not commitments to change: "I'll see you next week",
 # "I'll fill out the form", "I'll think about it".
