@@ -1475,8 +1475,11 @@ def test_a_brother_s_holiday_met_with_wow_is_no_win_and_a_stack_without_and_is_n
         "him, and have you actually told him how you feel?",
         "Client: Um. I -- which one -- I want him to just see it, I suppose. I've never said it out loud to him, not "
         "once, and I think I've been waiting for him to work it out on his own.",
+        "Coach: So what's your role, and what's theirs, and where's the overlap?",
+        "Client: Honestly I think I've made it all my role, and I'm realising I never asked him for anything specific.",
     ))
     assert result.celebration is None, result.celebration
+    assert not any(p.question.startswith("So what's your role") for p in result.powerful_questions)
     assert not any("still trying" in a.action for a in result.action_items), result.action_items
     assert not any(p.question.startswith("What do you want from Keith") for p in result.powerful_questions)
 

@@ -72,19 +72,14 @@ _ANOTHER_QUESTION = re.compile(r",\s*(?:and|or)\s+(?:what|why|how|where|who|when
 STACKED = 3  # questions in one go that leave the client to choose which to answer
 
 
-# "What do you want from Keith, what's stopping you asking him, and ...?": a wh-clause after a comma, with or
-# without "and", is another question when it has words of its own ("So, what, what would..." is one question)
-_CLAUSE_SPLIT = re.compile(r",\s*(?:(?:and|or)\s+)?")
-_WH_CLAUSE = re.compile(r"(?:what|why|how|where|who|when|which)\b(?:'s)?\s+\S+\s+\S+", re.I)
+# "What do you want from Keith, what's stopping you asking him, and ...?": a wh-clause after a bare comma is
+# another question too when it has words of its own ("So, what, what would..." is one question)
+_BARE_WH_CLAUSE = re.compile(r",\s*(?!(?:and|or)\b)(?:what|why|how|where|who|when|which)\b(?:'s)?\s+\S+\s+\S+", re.I)
 
 
 def asked_in(sentence: str) -> int:
     """How many questions a question sentence asks."""
-    wh = sum(bool(_WH_CLAUSE.match(clause)) for clause in _CLAUSE_SPLIT.split(sentence)[1:])
-    auxiliary_led = sum(not m.group(0).split()[-1].lower().startswith(("what", "why", "how", "where", "who", "when",
-                                                                       "which"))
-                        for m in _ANOTHER_QUESTION.finditer(sentence))
-    return 1 + wh + auxiliary_led
+    return 1 + len(_ANOTHER_QUESTION.findall(sentence)) + len(_BARE_WH_CLAUSE.findall(sentence))
 
 
 def is_question(sentence: str) -> bool:
