@@ -1495,3 +1495,15 @@ def test_a_liked_manager_is_no_win_and_a_plan_foreseen_to_fail_is_no_plan():
     ))
     assert result.celebration is None, result.celebration
     assert not any("break that" in a.action for a in result.action_items), result.action_items
+
+
+def test_of_two_wishes_the_goal_is_the_one_that_names_what_it_is_about():
+    result = analyze_transcript(talk(
+        "Coach: So what do you want to get out of today?",
+        "Client: I guess -- I want to stop feeling like this? I want some kind of handle on it. I want to know I'm "
+        "not going to run out of money in January.",
+        "Coach: Talk me through the numbers.",
+        "Client: The big order is signed, but they pay at sixty days, so I don't see a penny till February.",
+    ))
+    first = result.session_summary.split(".")[0]
+    assert "run out of money in January" in first, result.session_summary

@@ -58,11 +58,12 @@ def find(session: Session, questions: list[Question], purposes: list[Purpose],
     return guess
 
 
-_WHERE_TO_START = re.compile(r"\bwhere (?:would|do|shall|should|could) (?:you|we) (?:like to |want to )?(?:start|begin)\b",
-                             re.I)
+_POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those|these)\W*$", re.I)
 
 
-def _goal(sentences: list[Sentence], names_goal: bool = True) -> tuple[Sentence | None, str | None, bool]:
+def _wished(sentences: list[Sentence]) -> list[tuple[Sentence, str]]:
+    """The goals the client states as their own wish, the first of each sentence, in order."""
+    found = []
     for n, s in enumerate(sentences):
         for tok in s.doc:
             # never a wish the client reports: "my boss asked whether I want to be considered"
@@ -73,7 +74,22 @@ def _goal(sentences: list[Sentence], names_goal: bool = True) -> tuple[Sentence 
                     # "I'd like to know." names no goal yet; the fragment after it may ("Whether I'm selling.")
                     phrase = _said_after(phrase, sentences[n + 1:])
                 if phrase and not _vague(phrase):
-                    return s, phrase, True
+                    found.append((s, phrase))
+                    break
+    return found
+
+
+_WHERE_TO_START = re.compile(r"\bwhere (?:would|do|shall|should|could) (?:you|we) (?:like to |want to )?(?:start|begin)\b",
+                             re.I)
+
+
+def _goal(sentences: list[Sentence], names_goal: bool = True) -> tuple[Sentence | None, str | None, bool]:
+    wished = _wished(sentences)
+    if wished:
+        # "I want some kind of handle on it. I want to know I'm not going to run out of money in January.": a
+        # wish that ends pointing back ("it") says less than one that names what it is about
+        s, phrase = next((w for w in wished if not _POINTS_BACK.search(w[1])), wished[0])
+        return s, phrase, True
     for s in sentences[:3] if names_goal else ():
         named = _fragment(s)
         if named:
@@ -198,7 +214,7 @@ def _trim(tokens: list[Token]) -> str | None:
     kept = kept[:12]  # "walk into the next conversation with him knowing what I actually think": whole, not cut
     while kept and (kept[-1].pos_ in ("ADP", "DET", "CCONJ") and kept[-1].tag_ != "RP" or kept[-1].lower_ == "to"):
         kept = kept[:-1]  # never end on "about" or "the" ("drop down" keeps its particle)
-    phrase = third_person(_joined(kept).lower())
+    phrase = third_person(_joined(kept, cased=False))
     return phrase if len(phrase) >= 4 else None
 
 
@@ -214,12 +230,13 @@ def third_person(phrase: str) -> str:
         "they\u2019m", "they\u2019re")
 
 
-def _joined(tokens: list[Token]) -> str:
+def _joined(tokens: list[Token], cased: bool = True) -> str:
     """The tokens as written, with a space wherever the text had one between them, also where a
     dropped word stood ("without, like, working" -> "without working", never "withoutworking")."""
     out = []
     for t, nxt in zip(tokens, tokens[1:] + [None]):
-        out.append(t.text)
+        # uncased, names keep their capitals ("run out of money in January", "Karen's thing")
+        out.append(t.text if cased or t.pos_ == "PROPN" or t.ent_type_ else t.text.lower())
         if nxt is not None and any(w.whitespace_ for w in t.doc[t.i : nxt.i]):
             out.append(" ")
     return "".join(out)
