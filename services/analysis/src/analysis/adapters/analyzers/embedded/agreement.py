@@ -79,8 +79,8 @@ def _wished(sentences: list[Sentence]) -> list[tuple[Sentence, str]]:
     return found
 
 
-_WHERE_TO_START = re.compile(r"\bwhere (?:would|do|shall|should|could) (?:you|we) (?:like to |want to )?(?:start|begin)\b",
-                             re.I)
+_WHERE_TO_START = re.compile(
+    r"\bwhere (?:would|do|shall|should|could) (?:you|we) (?:like to |want to )?(?:start|begin)\b", re.I)
 
 
 def _goal(sentences: list[Sentence], names_goal: bool = True) -> tuple[Sentence | None, str | None, bool]:
