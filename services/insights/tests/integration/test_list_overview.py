@@ -2,17 +2,12 @@
 the stored content (migration 0005): filled in for insights stored before them, and kept in
 step when an insight is analysed again."""
 
-import asyncio
-
 import asyncpg
 import msgspec
-from alembic import command
 from chassis.db import make_engine, make_sessions
-from chassis.migrate import alembic_config
 from insights.adapters.postgres.reader import SqlaInsightReader
-from insights.main import MIGRATIONS
 
-from .test_replay import fresh_database
+from .test_replay import stored_before
 
 OLD = {"session_summary": "Came to decide on the offer.", "key_themes": ["career change", "money"],
        "overall_session_quality": "Good"}
@@ -35,18 +30,11 @@ async def page(url: str) -> list[tuple[str, tuple[str, ...], str]]:
 
 async def test_pages_show_the_overview_of_insights_stored_before_migration_0005_and_after_a_rewrite(
         postgres_server):
-    url = await fresh_database(postgres_server)
-    config = alembic_config(MIGRATIONS, url)
-    await asyncio.to_thread(command.upgrade, config, "0004")
+    url = await stored_before(postgres_server, "0004", msgspec.json.encode(OLD).decode())
+    assert await page(url) == [("Came to decide on the offer.", ("career change", "money"), "Good")]
+
     conn = await asyncpg.connect(url.replace("+asyncpg", ""))
     try:
-        await conn.execute(
-            "insert into insights.insights (id, client_user_id, is_unpaired, status, sort_at, created_at, updated_at, "
-            "content) values ('old', 'client-dan', true, 'completed', now(), now(), now(), $1::jsonb)",
-            msgspec.json.encode(OLD).decode())
-        await asyncio.to_thread(command.upgrade, config, "head")
-        assert await page(url) == [("Came to decide on the offer.", ("career change", "money"), "Good")]
-
         await conn.execute("update insights.insights set content = $1::jsonb where id = 'old'",
                            msgspec.json.encode(REDONE).decode())
         assert await page(url) == [("Decided to take the offer.", ("career change",), "Excellent")]

@@ -2,6 +2,7 @@
 fresh database once, and into another fresh database twice (every redelivery a no-op),
 give identical tables."""
 
+import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -78,6 +79,26 @@ async def fresh_database(postgres_server) -> str:
     finally:
         await conn.close()
     return postgres_server.url(name)
+
+
+async def stored_before(postgres_server, revision: str, content: str) -> str:
+    """A fresh database holding one completed insight ('old', client-dan's, unpaired) written at
+    `revision` with `content` (JSON), then migrated to head. Its URL."""
+    from alembic import command
+    from chassis.migrate import alembic_config
+
+    url = await fresh_database(postgres_server)
+    config = alembic_config(MIGRATIONS, url)
+    await asyncio.to_thread(command.upgrade, config, revision)
+    conn = await asyncpg.connect(url.replace("+asyncpg", ""))
+    try:
+        await conn.execute(
+            "insert into insights.insights (id, client_user_id, is_unpaired, status, sort_at, created_at, updated_at, "
+            "content) values ('old', 'client-dan', true, 'completed', now(), now(), now(), $1::jsonb)", content)
+    finally:
+        await conn.close()
+    await asyncio.to_thread(command.upgrade, config, "head")
+    return url
 
 
 async def project(url: str, passes: int) -> dict[str, list]:

@@ -33,7 +33,7 @@ from contracts import (
     Turn,
 )
 
-from .test_replay import fresh_database
+from .test_replay import fresh_database, stored_before
 
 T0 = datetime(2026, 3, 2, 10, tzinfo=UTC)
 META = SessionMetadata(transcript_word_count=50, ai_provider="embedded", model_version="t",
@@ -164,23 +164,12 @@ async def test_search_access_is_decided_at_query_time(world):
 
 @pytest.mark.timeout(120)
 async def test_migration_0004_back_fills_the_search_entries_of_insights_stored_before_it(postgres_server):
-    import asyncio
-
     import asyncpg
     import msgspec
-    from alembic import command
-    from chassis.migrate import alembic_config
 
-    url = await fresh_database(postgres_server)
-    config = alembic_config(MIGRATIONS, url)
-    await asyncio.to_thread(command.upgrade, config, "0003")
+    url = await stored_before(postgres_server, "0003", msgspec.json.encode(FIRST).decode())
     conn = await asyncpg.connect(url.replace("+asyncpg", ""))
     try:
-        await conn.execute(
-            "insert into insights.insights (id, client_user_id, is_unpaired, status, sort_at, created_at, updated_at, "
-            "content) values ('old', 'client-dan', true, 'completed', now(), now(), now(), $1::jsonb)",
-            msgspec.json.encode(FIRST).decode())
-        await asyncio.to_thread(command.upgrade, config, "head")
         rows = await conn.fetch("select section, kind, text, length(embedding) as size from insights.search_entries "
                                 "where insight_id = 'old' order by position")
     finally:

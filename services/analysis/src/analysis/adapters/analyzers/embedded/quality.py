@@ -31,8 +31,8 @@ class QualityInputs:
     change_talk: int
     sustain_talk: int
     # advice, telling and leading questions ("Have you thought about...?", "Couldn't you just...?": MITI's
-    # persuading without permission); without it, presence's advice count alone
-    steering: int | None = None
+    # persuading without permission; coach_feedback.steering)
+    steering: int
 
 
 def points(q: QualityInputs) -> tuple[float, list[str]]:
@@ -48,7 +48,7 @@ def points(q: QualityInputs) -> tuple[float, list[str]]:
         why.append("the coach rarely reflected what the client said")
     if p.questions and p.reflection_to_question >= 1.0:
         score, _ = score + 1, why.append("reflections matched or outnumbered questions")
-    directive = ((p.advice if q.steering is None else q.steering) + p.lectures) / turns
+    directive = (q.steering + p.lectures) / turns
     if directive >= 0.25:
         score, _ = score - 2, why.append("the coach gave advice, explanations or leading suggestions in many turns")
     elif directive >= 0.1:
