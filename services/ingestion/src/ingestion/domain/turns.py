@@ -23,6 +23,9 @@ from ingestion.domain.errors import TranscriptTooLong
 # NUL and the other C0 controls (tab and line breaks aside) are never speech, and Postgres text
 # cannot hold NUL: they are dropped from speakers and speech whatever the format they came in.
 _CONTROLS = {c: None for c in range(32) if chr(c) not in "\t\n\r"} | {0x7F: None}
+# translate() looks every character up in a dict (4 us a line: half of parsing a 10 MB PDF's lines);
+# a line rarely holds a control, and a regex finds that out in C
+_ANY_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in _CONTROLS) + "]")
 STAGE_DIRECTION = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\))$")
 UNKNOWN_SPEAKER = "Unknown"
 
@@ -55,7 +58,7 @@ class TurnBuilder:
 
     def add(self, speaker: str, text: str, start: float | None = None, end: float | None = None,
             new_turn: bool = False) -> None:
-        speaker, text = speaker.translate(_CONTROLS).strip() or UNKNOWN_SPEAKER, text.translate(_CONTROLS).strip()
+        speaker, text = (_without_controls(speaker) or UNKNOWN_SPEAKER), _without_controls(text)
         if not text:
             return
         joins = bool(self._pieces) and speaker == self._speaker and not new_turn
@@ -78,6 +81,10 @@ class TurnBuilder:
             self._turns.append(Turn(speaker=self._speaker, role="unknown", text=" ".join(self._pieces),
                                     start_seconds=self._start, end_seconds=self._end))
             self._pieces = []
+
+
+def _without_controls(text: str) -> str:
+    return (text.translate(_CONTROLS) if _ANY_CONTROL.search(text) else text).strip()
 
 
 def merge_cues(cues: Iterable[Cue], max_chars: int = MAX_TRANSCRIPT_CHARS) -> list[Turn]:
