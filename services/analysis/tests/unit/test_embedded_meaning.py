@@ -1507,3 +1507,54 @@ def test_of_two_wishes_the_goal_is_the_one_that_names_what_it_is_about():
     ))
     first = result.session_summary.split(".")[0]
     assert "run out of money in January" in first, result.session_summary
+
+
+def test_a_win_told_with_a_time_word_instead_of_a_past_tense_is_celebrated():
+    result = analyze_transcript(talk(
+        "Coach: Before we start, anything good since we last spoke?",
+        "Client: Yes. Last month I pass the unvented hot water course. I have the certificate now, on the wall in "
+        "kitchen.",
+        "Coach: Congratulations. What did that take?",
+        "Client: Many evenings. My wife help me with the English in the book.",
+    ))
+    assert result.celebration is not None and "pass the unvented" in result.celebration.description, \
+        result.celebration
+
+
+def test_a_time_word_in_someone_elses_clause_does_not_make_waiting_a_plan():
+    result = analyze_transcript(talk(
+        "Coach: What's kept it stuck?",
+        "Client: I'm waiting for him to give me an opening, and he's waiting for me to turn up in the office one "
+        "Monday and start signing things. Neither of us is ever going to move.",
+        "Coach: So what will you do?",
+        "Client: I'm telling him on Sunday, after the roast, in the back room.",
+    ))
+    assert not any("waiting" in a.action for a in result.action_items), result.action_items
+    assert any("telling him on Sunday" in a.action for a in result.action_items), result.action_items
+    assert result.intention is not None and "telling him on Sunday" in result.intention.behavior_change
+
+
+def test_a_session_said_in_plain_words_still_gets_two_themes():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to work on?",
+        "Client: The apprentice. One year I am talking about an apprentice and I do nothing.",
+        "Coach: What's in the way of the apprentice?",
+        "Client: My English. When I explain, my English is small, and the apprentice will laugh.",
+        "Coach: How did you learn the trade?",
+        "Client: My father show me with his hands. No words. He watch my hands, I watch his hands.",
+        "Coach: And what does that tell you?",
+        "Client: Maybe hands are more important than English for an apprentice.",
+    ))
+    assert len(result.key_themes) >= 2, result.key_themes
+
+
+def test_reporting_back_to_the_coach_is_not_an_action_item():
+    result = analyze_transcript(talk(
+        "Coach: So what will you do, and by when?",
+        "Client: On Friday I call him. Tonight I write the answer in my own words.",
+        "Coach: Anything else?",
+        "Client: I will tell you how it goes. And I'll email you the answer on Saturday.",
+    ))
+    found = [a.action for a in result.action_items]
+    assert any("On Friday I call him" in a for a in found), found
+    assert not any("tell you how it goes" in a or "email you" in a for a in found), found

@@ -102,7 +102,8 @@ def find(sentences: list[Sentence], planning: set[int] = frozenset()) -> list[Co
                 found.append(c)
     taken = {id(c.sentence) for c in found}
     pool = [s for s in bare_plans.candidates(sentences, planning) if id(s) not in taken and not _inside_quotes(s)
-            and not _UNFINISHED.search(s.text) and not _LOGISTICS.search(s.text.replace("\u2019", "'"))]
+            and not _UNFINISHED.search(s.text) and not _LOGISTICS.search(s.text.replace("\u2019", "'"))
+            and not any(_to_the_coach(v) for v in syntax.verbs(s.doc))]
     for s, cue, timeline in bare_plans.acts(pool, _NOT_ACTIONS | _AGENDA):
         verb = next((t for t in s.doc if s.offset(t) >= cue and t.pos_ in ("VERB", "NOUN")), s.doc[0])
         found.append(Commitment(s, verb, "High" if timeline else "Medium", s.span.start, timeline))
@@ -268,9 +269,10 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
             level = "Medium"
         return level, head_subj
     if (syntax.is_first_person(subj) and timeline and _a_date(verb, timeline) and verb.tag_ == "VBG"
-            and any(a in _BE_NOW for a in aux) and _dates(verb)
+            and any(a in _BE_NOW for a in aux) and _dates(verb) and verb.lower_ != "waiting"
             and not (verb.dep_ == "ccomp" and (syntax.negated(verb.head) or verb.head.lower_ in _NOT_ACTIONS))):
-        # "I'm calling her tomorrow", not "I can't believe I'm crying on a Wednesday"
+        # "I'm calling her tomorrow", not "I can't believe I'm crying on a Wednesday" nor "I'm waiting
+        # for him to ring on Monday" (waiting is a state the client is in, not an act they commit to)
         return ("Low" if hedged else "High"), subj
     if time_led:
         return "High", verb.doc[0]
@@ -347,11 +349,17 @@ def _dates(verb: Token) -> bool:
     for phrase in timelines.find_all(verb.doc.text):
         first = phrase.lower().split()[0]
         for tok in (t for t in verb.doc if t.lower_ == first):
-            while tok.i != verb.i and tok.dep_ not in ("relcl", "acl", "ROOT"):
+            while tok.i != verb.i and tok.dep_ not in ("relcl", "acl", "ROOT") and not _own_clause(tok):
                 tok = tok.head
-            if tok.dep_ not in ("relcl", "acl"):
+            if tok.i == verb.i or tok.dep_ not in ("relcl", "acl") and not _own_clause(tok):
                 return True
     return False
+
+
+def _own_clause(tok: Token) -> bool:
+    """A clause joined on with its own subject ("..., and he's waiting for me to turn up one Monday"):
+    its time phrase dates what that subject does."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and syntax.subject(tok) is not None
 
 
 # Status quo, not a plan: "I still run the lunch club", "I keep saying no".
@@ -417,9 +425,31 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
     if verb.lower_ == "go" and not any(c.dep_ not in ("aux", "nsubj", "neg", "punct", "cc") and c.lower_ not in _FILLERS
                                        for c in verb.children):
         return True  # "so I'm actually going to go": leaving the room, not a plan
+    if _to_the_coach(verb):
+        return True  # "I'll let you know how it goes": reporting back, not a step towards the goal
     # "Yeah, I could do that" after a suggestion: nothing of the client's own in it.
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "prep", "xcomp", "ccomp", "advmod", "prt")]
     return bool(objects) and all(c.lower_ in _VAGUE for c in objects) and not timelines.find(s.text)
+
+
+# Telling the coach how it went: "I'll let you know", "I'll email you", "I'll report back".
+_REPORTING = {form for base, ing in (("let", "letting"), ("tell", "telling"), ("update", "updating"), ("email", "emailing"),
+                                       ("text", "texting"), ("message", "messaging"), ("send", "sending"),
+                                       ("report", "reporting"), ("ring", "ringing"), ("call", "calling"),
+                                       ("show", "showing"), ("write", "writing")) for form in (base, ing)}
+
+
+def _to_the_coach(verb: Token) -> bool:
+    if verb.lower_ not in _REPORTING:  # (the analyzer's pipeline has no lemmatizer: forms, not lemmas)
+        return False
+    if verb.lower_.startswith("report") and any(c.lower_ == "back" for c in verb.children):
+        return True
+    you = [c for c in verb.children if c.lower_ == "you" and c.dep_ in ("dobj", "dative", "nsubj", "iobj")]
+    you += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.lower_ == "you"]
+    # "let you know": "you" is the subject of the verb let governs
+    you += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
+            if g.lower_ == "you" and g.dep_ == "nsubj" and verb.lower_.startswith("let")]
+    return bool(you) and not (syntax.subject(verb) is not None and syntax.subject(verb).lower_ == "you")
 
 
 def _with_someone(verb: Token, timeline: str | None) -> bool:

@@ -144,11 +144,34 @@ def habitual(sentence: SpacySpan) -> bool:
 
 
 def past(verb: Token) -> bool:
-    """Past tense or present perfect: it has happened."""
+    """Past tense or present perfect: it has happened. A plain verb dated in the past counts too:
+    "Last month I pass the course", "Yesterday I ring him" (English learned as a second language
+    often leaves the tense to the time word)."""
     aux = auxiliaries(verb)
     if verb.tag_ == "VBD" and not aux:
         return True
+    if verb.tag_ in ("VBP", "VB") and not aux:
+        if any(_dated_past(child) for child in verb.children):
+            return True
+        # "last Thursday I was going to shout, and I walk out to the yard instead": the story's tense
+        head = verb.head
+        return verb.dep_ == "conj" and head.i != verb.i and (
+            past(head) or any(a in ("was", "were", "did") for a in auxiliaries(head))
+            or any(_dated_past(child) for child in head.children))
     return verb.tag_ == "VBN" and any(a in ("have", "'ve", "has", "had", "'d") for a in aux)
+
+
+_PAST_UNITS = frozenset("week weekend month year night time term season summer winter spring autumn monday tuesday "
+                        "wednesday thursday friday saturday sunday".split())
+
+
+def _dated_past(tok: Token) -> bool:
+    """'yesterday', 'last month', 'two weeks ago' as a modifier of the verb."""
+    if tok.lower_ in ("yesterday", "ago"):
+        return True
+    if tok.dep_ in ("npadvmod", "advmod", "obl", "tmod") and tok.lower_ in _PAST_UNITS:
+        return any(c.lower_ == "last" or c.lower_ == "ago" for c in tok.children)
+    return any(c.lower_ == "ago" for c in tok.children) if tok.dep_ in ("npadvmod", "advmod") else False
 
 
 def lowered(doc) -> tuple[str, ...]:

@@ -66,7 +66,13 @@ def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agen
         return []
     coach = set(re.findall(r"[a-z][a-z'-]*", coach_text.lower()))
     scored = {p: _score(p, turns, coach, agenda_turns) for p, turns in counts.items()}
-    candidates = [p for p, sc in scored.items() if sc >= (2.0 if " " in p or "-" in p else 4.0) and p not in ROLES] or sorted(scored, key=lambda p: -scored[p])[:MIN_THEMES]
+    candidates = [p for p, sc in scored.items() if sc >= (2.0 if " " in p or "-" in p else 4.0) and p not in ROLES]
+    if len(candidates) < MIN_THEMES:
+        # a short or plainly worded session still has two things it was about: the next most
+        # talked-about phrases make up the number (a role only where nothing else is said twice)
+        rest = sorted((p for p in scored if p not in candidates), key=lambda p: (p in ROLES, -scored[p], p))
+        candidates += [p for p in rest if len(counts[p]) >= 2 or p in candidates][:MIN_THEMES - len(candidates)]
+    candidates = candidates or sorted(scored, key=lambda p: -scored[p])[:MIN_THEMES]
     candidates.sort(key=lambda p: (-scored[p], p))
     candidates = candidates[:40]
     themes = []
