@@ -1558,3 +1558,18 @@ def test_reporting_back_to_the_coach_is_not_an_action_item():
     found = [a.action for a in result.action_items]
     assert any("On Friday I call him" in a for a in found), found
     assert not any("tell you how it goes" in a or "email you" in a for a in found), found
+
+
+def test_a_meeting_dated_by_a_spelt_out_day_keeps_its_whole_date_and_the_day_is_no_theme():
+    result = analyze_transcript(talk(
+        "Coach: What do you want to have happened by the meeting on the fourteenth?",
+        "Client: The fourteenth is the vote on the council money. Everyone on the committee has a side about the money.",
+        "Coach: And you?",
+        "Client: At the meeting on the fourteenth I'm going to say where I stand on the money, out loud, as chair.",
+        "Coach: What else about the fourteenth?",
+        "Client: The fourteenth scares me, honestly. The committee might split over the money.",
+    ))
+    timelines = {a.action: a.timeline for a in result.action_items}
+    assert timelines.get("At the meeting on the fourteenth I'm going to say where I stand on the money, out loud, "
+                         "as chair.") == "At the meeting on the fourteenth", timelines
+    assert not any("fourteenth" in t for t in result.key_themes), result.key_themes

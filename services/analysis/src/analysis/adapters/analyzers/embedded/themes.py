@@ -150,7 +150,8 @@ def _droppable(tok) -> bool:
 # Spelled-out amounts ("seventy-eight percent", "two hundred families") are figures, not topics.
 _NUMBER = re.compile(r"^(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|\w+-(?:one|two|three|four|five|"
                      r"six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|"
-                     r"thousand|million|percent)$")
+                     r"thousand|million|percent|(?:(?:twenty|thirty)-?)?(?:first|second|third|fourth|fifth|sixth|seventh|"
+                     r"eighth|ninth)|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth)$")
 
 
 def _with_of(chunk: SpacySpan, names: set[str], phrase: str) -> str | None:

@@ -24,7 +24,7 @@ _MEETING = r"(?:session|call|meeting|appointment|conversation|catch-up|check-in)
 _TIMELINE = re.compile(
     rf"\b(?=\w)(?:"
     rf"(?:before|by|until|ahead of) (?:our|the|my|your) next {_MEETING}|"
-    rf"(?:before|by|until|at|in) (?:our|the|my) {_MEETING} (?:on|next) \w+|"
+    rf"(?:before|by|until|at|in) (?:our|the|my) {_MEETING} (?:on|next) (?:the )?\w+|"
     rf"next time (?:we (?:meet|speak|talk)|i see you)|"
     rf"first thing (?:tomorrow|in the morning|on {_DAY}|{_DAY})(?: morning)?|"
     rf"(?:by|before|until|on|this|next|every|starting|from|over the) (?:this |next )?{_DAY}(?: (?:morning|afternoon|evening|night))?|"
