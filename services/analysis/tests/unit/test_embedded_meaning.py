@@ -1573,3 +1573,14 @@ def test_a_meeting_dated_by_a_spelt_out_day_keeps_its_whole_date_and_the_day_is_
     assert timelines.get("At the meeting on the fourteenth I'm going to say where I stand on the money, out loud, "
                          "as chair.") == "At the meeting on the fourteenth", timelines
     assert not any("fourteenth" in t for t in result.key_themes), result.key_themes
+
+
+def test_what_the_client_would_turn_into_is_not_a_plan():
+    found = actions(talk(
+        "Coach: What happens if you just follow the process?",
+        "Client: HR will give me a script, and I'll read it, and I'll become slide nineteen.",
+        "Coach: So what will you do instead?",
+        "Client: Tomorrow I write to Siobhan.",
+    ))
+    assert not any("become" in a for a in found), found
+    assert "Tomorrow I write to Siobhan." in found, found

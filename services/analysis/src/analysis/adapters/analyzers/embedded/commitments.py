@@ -34,6 +34,7 @@ _NOT_ACTIONS = {
     "be", "'m", "am", "is", "are", "'re", "know", "guess", "mean", "see", "say", "feel", "think", "wonder",
     "suppose", "bet", "admit", "hear", "like", "love", "seem", "understand", "explain", "believe",
     "imagine", "remember", "need", "want", "wanna", "hope", "wish", "happen", "end",
+    "become",  # "and I'll become slide nineteen": what the client turns into, not an act
 }
 # ...except a meeting or a word the client dates: "Thursday I see Martin", "Tomorrow I say it to them".
 _MET_OR_SAID = {"see", "say"}
