@@ -1584,3 +1584,17 @@ def test_what_the_client_would_turn_into_is_not_a_plan():
     ))
     assert not any("become" in a for a in found), found
     assert "Tomorrow I write to Siobhan." in found, found
+
+
+def test_a_line_drawn_from_a_date_on_is_a_commitment_and_wanting_to_work_something_out_is_the_agenda():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to use today for?",
+        "Client: That's sort of why I'm here. I want to work out what I actually want my job to be now the money's "
+        "in, because right now my job is mostly writing code at one in the morning.",
+        "Coach: So what will you do?",
+        "Client: From Monday I don't review anyone's pull requests after six. From Monday I don't know what happens, "
+        "though.",
+    ))
+    found = [a.action for a in result.action_items]
+    assert "From Monday I don't review anyone's pull requests after six." in found, found
+    assert not any("work out" in a or "don't know" in a for a in found), found

@@ -229,6 +229,8 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     aux = syntax.auxiliaries(verb)
     subj = syntax.subject(verb)
     head = verb.head
+    if _a_new_rule(verb):
+        return "High", verb.doc[0]
     if (timeline and verb.lower_ in _BE and verb.dep_ == "ROOT" and verb.tag_ == "VBZ"
             and _dated_plan(verb, subj, timeline)):
         return "High", subj  # "The statement is on her desk by the 9th"
@@ -400,7 +402,7 @@ def _client_among_subjects(verb: Token) -> bool:
 
 def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
     governing = verb.head if verb.dep_ == "xcomp" else verb
-    if syntax.negated(verb) or syntax.negated(governing):
+    if (syntax.negated(verb) or syntax.negated(governing)) and not _a_new_rule(verb):
         return True
     if governing.dep_ in _EMBEDDED:
         return True
@@ -428,9 +430,40 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
         return True  # "so I'm actually going to go": leaving the room, not a plan
     if _to_the_coach(verb):
         return True  # "I'll let you know how it goes": reporting back, not a step towards the goal
+    if _wants_to_work_out(verb):
+        return True  # "I want to work out what I actually want my job to be": what the session is for
     # "Yeah, I could do that" after a suggestion: nothing of the client's own in it.
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "prep", "xcomp", "ccomp", "advmod", "prt")]
     return bool(objects) and all(c.lower_ in _VAGUE for c in objects) and not timelines.find(s.text)
+
+
+# Thinking a question through: with what the client wants to find out, the session's agenda.
+_WORKING_OUT = {"work", "figure", "sort", "decide", "understand", "explore", "think", "clarify"}
+
+
+_FROM_NOW = re.compile(r"^(?:from|starting)\b|^as of\b", re.I)
+
+
+def _a_new_rule(verb: Token) -> bool:
+    """"From Monday I don't review anyone's pull requests after six", "From now on I'm not answering
+    email at weekends": a line the client draws from a date on, said in the present; negated, and
+    still a commitment."""
+    timeline = timelines.find(verb.doc.text)
+    return (timeline is not None and bool(_FROM_NOW.match(timeline) or "from now on" in verb.doc.text.lower())
+            and verb.dep_ == "ROOT" and verb.lower_ not in _NOT_ACTIONS and syntax.negated(verb)
+            and syntax.is_first_person(syntax.subject(verb))
+            and (verb.tag_ in ("VBP", "VB") or verb.tag_ == "VBG" and any(a in _BE_NOW for a in syntax.auxiliaries(verb))))
+
+
+def _wants_to_work_out(verb: Token) -> bool:
+    """"I want to work out what I want my job to be", "I need to figure out whether to stay": a wish
+    to think a question through, not a step to take."""
+    if verb.dep_ != "xcomp" or verb.head.lower_ not in _WISH_HEADS or verb.lower_ not in _WORKING_OUT:
+        return False
+    if verb.lower_ in ("work", "figure", "sort") and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep") and any(t.tag_ in ("WP", "WRB", "WDT") or t.lower_ in (
+        "whether", "if") for t in list(c.subtree)[:3]) for c in verb.children)
 
 
 # Telling the coach how it went: "I'll let you know", "I'll email you", "I'll report back".
