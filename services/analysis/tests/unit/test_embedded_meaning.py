@@ -1598,3 +1598,14 @@ def test_a_line_drawn_from_a_date_on_is_a_commitment_and_wanting_to_work_somethi
     found = [a.action for a in result.action_items]
     assert "From Monday I don't review anyone's pull requests after six." in found, found
     assert not any("work out" in a or "don't know" in a for a in found), found
+
+
+def test_a_verb_in_quotation_marks_never_makes_a_plan():
+    found = actions(talk(
+        "Coach: How were you planning to tell him?",
+        "Client: I was going to go on Thursday with my head down, like, \"Sorry Graham, I have to leave, my partner "
+        "has a job.\" Like asking for forgiveness.",
+        "Coach: And now?",
+        "Client: Thursday I go to Graham with a proposal, not a question.",
+    ))
+    assert found == ["Thursday I go to Graham with a proposal, not a question."], found

@@ -208,8 +208,8 @@ def _commitment(s: Sentence) -> Commitment | None:
         if frame is None:
             continue
         level, anchor = frame
-        if _excluded(s, verb, anchor):
-            continue
+        if _excluded(s, verb, anchor) or _inside_quotes(s, s.offset(verb)):
+            continue  # (a verb in quotation marks is someone's words, wherever the parse hangs it)
         options.append((_RANK[level], verb.i, level, anchor))
     if not options:
         return None
