@@ -437,10 +437,6 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
     return bool(objects) and all(c.lower_ in _VAGUE for c in objects) and not timelines.find(s.text)
 
 
-# Thinking a question through: with what the client wants to find out, the session's agenda.
-_WORKING_OUT = {"work", "figure", "sort", "decide", "understand", "explore", "think", "clarify"}
-
-
 _FROM_NOW = re.compile(r"^(?:from|starting)\b|^as of\b", re.I)
 
 
@@ -453,6 +449,10 @@ def _a_new_rule(verb: Token) -> bool:
             and verb.dep_ == "ROOT" and verb.lower_ not in _NOT_ACTIONS and syntax.negated(verb)
             and syntax.is_first_person(syntax.subject(verb))
             and (verb.tag_ in ("VBP", "VB") or verb.tag_ == "VBG" and any(a in _BE_NOW for a in syntax.auxiliaries(verb))))
+
+
+# Thinking a question through: with what the client wants to find out, the session's agenda.
+_WORKING_OUT = {"work", "figure", "sort", "decide", "understand", "explore", "think", "clarify"}
 
 
 def _wants_to_work_out(verb: Token) -> bool:
@@ -478,7 +478,7 @@ def _to_the_coach(verb: Token) -> bool:
         return False
     if verb.lower_.startswith("report") and any(c.lower_ == "back" for c in verb.children):
         return True
-    you = [c for c in verb.children if c.lower_ == "you" and c.dep_ in ("dobj", "dative", "nsubj", "iobj")]
+    you = [c for c in verb.children if c.lower_ == "you" and c.dep_ in ("dobj", "dative")]
     you += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.lower_ == "you"]
     # "let you know": "you" is the subject of the verb let governs
     you += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children

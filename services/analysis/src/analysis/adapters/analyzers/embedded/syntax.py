@@ -169,7 +169,7 @@ def _dated_past(tok: Token) -> bool:
     """'yesterday', 'last month', 'two weeks ago' as a modifier of the verb."""
     if tok.lower_ in ("yesterday", "ago"):
         return True
-    if tok.dep_ in ("npadvmod", "advmod", "obl", "tmod") and tok.lower_ in _PAST_UNITS:
+    if tok.dep_ in ("npadvmod", "advmod") and tok.lower_ in _PAST_UNITS:
         return any(c.lower_ == "last" or c.lower_ == "ago" for c in tok.children)
     return any(c.lower_ == "ago" for c in tok.children) if tok.dep_ in ("npadvmod", "advmod") else False
 

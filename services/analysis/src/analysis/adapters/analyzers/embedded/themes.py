@@ -71,7 +71,7 @@ def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agen
         # a short or plainly worded session still has two things it was about: the next most
         # talked-about phrases make up the number (a role only where nothing else is said twice)
         rest = sorted((p for p in scored if p not in candidates), key=lambda p: (p in ROLES, -scored[p], p))
-        candidates += [p for p in rest if len(counts[p]) >= 2 or p in candidates][:MIN_THEMES - len(candidates)]
+        candidates += [p for p in rest if len(counts[p]) >= 2][:MIN_THEMES - len(candidates)]
     candidates = candidates or sorted(scored, key=lambda p: -scored[p])[:MIN_THEMES]
     candidates.sort(key=lambda p: (-scored[p], p))
     candidates = candidates[:40]
