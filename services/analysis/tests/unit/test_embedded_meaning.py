@@ -25,6 +25,12 @@ def actions(t: Transcript) -> list[str]:
     return [a.action for a in analyze_transcript(t).action_items]
 
 
+def celebrated(t: Transcript) -> str | None:
+    """The celebration's description, or None."""
+    found = analyze_transcript(t).celebration
+    return found.description if found else None
+
+
 def typed_values(t: Transcript) -> set[tuple[str, str]]:
     return {(v.type, v.description) for v in analyze_transcript(t).values_beliefs}
 
@@ -1319,14 +1325,13 @@ def test_a_win_the_coach_gives_back_counts_though_the_week_around_it_was_hard():
 
 
 def test_a_win_imagined_is_no_win_and_coming_top_is_one():
-    result = analyze_transcript(talk(
+    win = celebrated(talk(
         "Coach: If you dropped it, what would this semester look like?",
         "Client: Twelve credits. Probably I'd feel relieved for like a week and then I'd feel like I quit.",
         "Coach: What else do you know about yourself as a student?",
         "Client: I mean, I got a 91 on the last lab report. Highest in my section, actually.",
     ))
-    assert result.celebration is not None and "Highest in my section" in result.celebration.description, \
-        result.celebration
+    assert win is not None and "Highest in my section" in win, win
 
 
 def test_a_session_about_what_the_client_charges_is_themed_pricing():
@@ -1510,15 +1515,14 @@ def test_of_two_wishes_the_goal_is_the_one_that_names_what_it_is_about():
 
 
 def test_a_win_told_with_a_time_word_instead_of_a_past_tense_is_celebrated():
-    result = analyze_transcript(talk(
+    win = celebrated(talk(
         "Coach: Before we start, anything good since we last spoke?",
         "Client: Yes. Last month I pass the unvented hot water course. I have the certificate now, on the wall in "
         "kitchen.",
         "Coach: Congratulations. What did that take?",
         "Client: Many evenings. My wife help me with the English in the book.",
     ))
-    assert result.celebration is not None and "pass the unvented" in result.celebration.description, \
-        result.celebration
+    assert win is not None and "pass the unvented" in win, win
 
 
 def test_a_time_word_in_someone_elses_clause_does_not_make_waiting_a_plan():
