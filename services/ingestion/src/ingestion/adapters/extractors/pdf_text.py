@@ -80,7 +80,8 @@ def _blocks(textpage: pdfium.PdfTextPage) -> Iterator[tuple[list[str], float | N
     text = textpage.get_text_range()
     if not text.strip():
         return
-    wide = not text.isascii() and max(text) > "\uffff"  # then PDFium's (UTF-16) offsets differ from str offsets
+    # then PDFium's (UTF-16) offsets differ from str offsets; counting the UTF-16 units is ~10x cheaper than max(text)
+    wide = not text.isascii() and len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
     page_text = text.replace("\r\n", "\n")
     raw_lines = page_text.split("\n")
     lines: list[str] = []
