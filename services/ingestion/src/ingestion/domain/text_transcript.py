@@ -43,9 +43,18 @@ def seconds(timestamp: str | None) -> float | None:
     return total
 
 
+def time_only(stripped: str) -> bool:
+    """TIME_ONLY.match of a stripped line, asked only of one that can start with a time (most lines
+    of a long document are speech: the regex a line was a sixth of parsing a 10 MB PDF's lines)."""
+    return stripped[:1] in _CAN_START_A_TIME and TIME_ONLY.match(stripped) is not None
+
+
+_CAN_START_A_TIME = frozenset("[(0123456789")
+
+
 def labelled(line: str) -> re.Match[str] | None:
     match = LABELLED_LINE.match(line)
-    if match is None or len(match["speaker"].split()) > MAX_LABEL_WORDS or TIME_ONLY.match(match["text"]):
+    if match is None or len(match["speaker"].split()) > MAX_LABEL_WORDS or time_only(match["text"]):
         return None  # "Speaker 1: (00:03)" heads the lines below it (headed.py)
     return match
 
@@ -70,7 +79,7 @@ def parse_labelled_lines(lines: Iterable[str], max_chars: int = MAX_TRANSCRIPT_C
     speaker = None
     for raw in lines:
         line = raw.strip()
-        if not line or TIME_ONLY.match(line):
+        if not line or time_only(line):
             continue
         if match := labelled(line):
             speaker = match["speaker"].strip()
