@@ -43,13 +43,13 @@ def seconds(timestamp: str | None) -> float | None:
     return total
 
 
+_CAN_START_A_TIME = frozenset("[(0123456789")
+
+
 def time_only(stripped: str) -> bool:
     """TIME_ONLY.match of a stripped line, asked only of one that can start with a time (most lines
     of a long document are speech: the regex a line was a sixth of parsing a 10 MB PDF's lines)."""
     return stripped[:1] in _CAN_START_A_TIME and TIME_ONLY.match(stripped) is not None
-
-
-_CAN_START_A_TIME = frozenset("[(0123456789")
 
 
 def labelled(line: str) -> re.Match[str] | None:

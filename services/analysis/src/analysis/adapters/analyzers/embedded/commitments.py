@@ -444,11 +444,14 @@ def _a_new_rule(verb: Token) -> bool:
     """"From Monday I don't review anyone's pull requests after six", "From now on I'm not answering
     email at weekends": a line the client draws from a date on, said in the present; negated, and
     still a commitment."""
-    timeline = timelines.find(verb.doc.text)
-    return (timeline is not None and bool(_FROM_NOW.match(timeline) or "from now on" in verb.doc.text.lower())
-            and verb.dep_ == "ROOT" and verb.lower_ not in _NOT_ACTIONS and syntax.negated(verb)
-            and syntax.is_first_person(syntax.subject(verb))
-            and (verb.tag_ in ("VBP", "VB") or verb.tag_ == "VBG" and any(a in _BE_NOW for a in syntax.auxiliaries(verb))))
+    # the token checks first: most verbs fail them, and doc.text rebuilds the text at every call
+    if verb.dep_ != "ROOT" or verb.lower_ in _NOT_ACTIONS or not syntax.negated(verb) \
+            or not syntax.is_first_person(syntax.subject(verb)) \
+            or not (verb.tag_ in ("VBP", "VB") or verb.tag_ == "VBG" and any(a in _BE_NOW for a in syntax.auxiliaries(verb))):
+        return False
+    text = verb.doc.text
+    timeline = timelines.find(text)
+    return timeline is not None and bool(_FROM_NOW.match(timeline) or "from now on" in text.lower())
 
 
 # Thinking a question through: with what the client wants to find out, the session's agenda.
@@ -467,10 +470,9 @@ def _wants_to_work_out(verb: Token) -> bool:
 
 
 # Telling the coach how it went: "I'll let you know", "I'll email you", "I'll report back".
-_REPORTING = {form for base, ing in (("let", "letting"), ("tell", "telling"), ("update", "updating"), ("email", "emailing"),
-                                       ("text", "texting"), ("message", "messaging"), ("send", "sending"),
-                                       ("report", "reporting"), ("ring", "ringing"), ("call", "calling"),
-                                       ("show", "showing"), ("write", "writing")) for form in (base, ing)}
+_REPORTING = {"let", "letting", "tell", "telling", "update", "updating", "email", "emailing", "text", "texting",
+              "message", "messaging", "send", "sending", "report", "reporting", "ring", "ringing", "call", "calling",
+              "show", "showing", "write", "writing"}
 
 
 def _to_the_coach(verb: Token) -> bool:
