@@ -2,7 +2,8 @@
 
 For every client statement of every tuning session: its features (the analyzer's own
 sentence_features, from the same reading the analyzer makes), its words and word pairs (tf-idf
-over those used in at least MIN_SESSIONS tuning sessions, nouns replaced by their kind) and its embedding; and, per section,
+over those used in at least MIN_SESSIONS tuning sessions, nouns replaced by their kind), its embedding
+and its parser vector (sentence_scorer.parse_vectors); and, per section,
 whether a gold label of that section matches it (bench/quality_match.py). One L2-regularised
 logistic regression per section (scikit-learn, lbfgs: deterministic); its threshold is the one
 that gives the best F1 on held-out folds of the tuning half (sessions split 7 ways), so it is
@@ -41,6 +42,13 @@ WITHOUT = {"client_discoveries": sentence_features.GENERAL + sentence_features.W
 # weighed x2 against the embedding did better than x1 (0.46/0.44/0.57)
 C = 0.5
 TERMS_SCALE = 2.0
+# the parser vectors, standardised, weighed against the rest: x0.05, 0.15, 0.3, 0.5 gave held-out F1
+# (discoveries / values / limiting beliefs, 148 tuning sessions, 7 folds; without them 0.443/0.428/0.521)
+# 0.451/0.429/0.526, 0.469/0.430/0.538, 0.465/0.424/0.538, 0.463/0.417/0.538
+# Values do without them (0.428 -> 0.430 is noise, and answers to "what's important to you about
+# that?" fell under the threshold).
+PARSE_SCALE = 0.15
+PARSED = ("client_discoveries", "limiting_beliefs")
 MIN_SESSIONS = 3  # a word or pair of words counts only if that many tuning sessions use it: no names
 FOLDS = 7
 TIE = 0.01
@@ -50,23 +58,30 @@ class Rows:
     """The tuning rows: one per client statement, keyed (session stem, text)."""
 
     def __init__(self, names: tuple[str, ...], keys: list[tuple[str, str]], x: np.ndarray, vectors: np.ndarray,
-                 shapes: list[str], people: set[str]):
+                 shapes: list[str], people: set[str], parsed: np.ndarray | None = None):
         self.names, self.keys, self.x, self.vectors = names, keys, x, vectors
         self.shapes = shapes  # each sentence as the scorer reads its words (terms.shape)
         self.people = people  # the names of the people in the sessions (gold `names`), lower case
+        self.parsed = parsed  # the parser vectors (client statements only; the question scorer does without)
+
+    def unparsed(self) -> Rows:
+        return Rows(self.names, self.keys, self.x, self.vectors, self.shapes, self.people)
 
     def subset(self, mask: np.ndarray) -> Rows:
         return Rows(self.names, [k for k, m in zip(self.keys, mask, strict=True) if m], self.x[mask],
-                    self.vectors[mask], [s for s, m in zip(self.shapes, mask, strict=True) if m], self.people)
+                    self.vectors[mask], [s for s, m in zip(self.shapes, mask, strict=True) if m], self.people,
+                    None if self.parsed is None else self.parsed[mask])
 
 
 def rows_of(stems: list[str], sessions: dict) -> tuple[Rows, Rows]:
     """(the client statements' rows, the coach questions' rows) of these sessions."""
     people = {n.lower() for stem in stems for n in sessions[stem][1].get("names", [])}
     said, asked = ([(), [], [], [], []], [(), [], [], [], []])  # names, keys, blocks, vectors, texts
+    parsed = []
     for stem in stems:
         r = reading.read(sessions[stem][0])
         pool = sentence_features.candidates(r)
+        parsed.append(sentence_scorer.parse_vectors(pool))
         for part, (found, x), texts, vectors, read_as in (
                 (said, sentence_features.matrix(r, pool), [s.text for s in pool], [s.vector for s in pool],
                  [terms.shape(s.doc) for s in pool]),
@@ -79,6 +94,7 @@ def rows_of(stems: list[str], sessions: dict) -> tuple[Rows, Rows]:
             part[4] += read_as
     statements, questions = (Rows(names, keys, np.vstack(blocks), np.array(vectors, dtype=np.float64).reshape(
         len(keys), -1), texts, people) for names, keys, blocks, vectors, texts in (said, asked))
+    statements.parsed = np.vstack(parsed)
     # the analyzer asks the question scorer only about questions the rules call evoking in form or meaning
     evoking = questions.x[:, [questions.names.index("evoking_form"), questions.names.index("evoking_meaning")]]
     return statements, questions.subset(evoking.sum(1) > 0)
@@ -100,13 +116,18 @@ class Model:
 
     def __init__(self, rows: Rows, y: np.ndarray, used: np.ndarray, tfidf: TfidfVectorizer):
         self.mean, self.scale = rows.x.mean(0), rows.x.std(0) + 1e-6
-        self.used, self.tfidf = used, tfidf
+        self.parse_mean = self.parse_scale = None
+        if rows.parsed is not None:
+            self.parse_mean, self.parse_scale = rows.parsed.mean(0), rows.parsed.std(0) + 1e-6
+        self.used, self.tfidf, self.width = used, tfidf, rows.vectors.shape[1]
         self.fit = LogisticRegression(C=C, max_iter=5000).fit(self.inputs(rows), y)
 
     def inputs(self, rows: Rows) -> np.ndarray:
         z = (rows.x - self.mean) / self.scale * self.used
         words = self.tfidf.transform(rows.shapes).toarray() * TERMS_SCALE
-        return np.hstack([z, words, rows.vectors])
+        if rows.parsed is None:
+            return np.hstack([z, words, rows.vectors])
+        return np.hstack([z, words, rows.vectors, (rows.parsed - self.parse_mean) / self.parse_scale * PARSE_SCALE])
 
     def predict(self, rows: Rows) -> np.ndarray:
         return self.fit.predict_proba(self.inputs(rows))[:, 1]
@@ -114,8 +135,13 @@ class Model:
     def exported(self) -> dict:
         w = self.fit.coef_[0]
         n, v = len(self.mean), len(self.tfidf.vocabulary_)
-        return {"bias": float(self.fit.intercept_[0]), "mean": self.mean, "scale": self.scale,
-                "weights": w[:n] * self.used, "term_weights": w[n:n + v] * TERMS_SCALE, "vector_weights": w[n + v:]}
+        e = n + v + self.width  # after the embedding, the parser vector's weights
+        out = {"bias": float(self.fit.intercept_[0]), "mean": self.mean, "scale": self.scale,
+               "weights": w[:n] * self.used, "term_weights": w[n:n + v] * TERMS_SCALE, "vector_weights": w[n + v:e]}
+        if self.parse_mean is not None:
+            out |= {"parse_mean": self.parse_mean, "parse_scale": self.parse_scale,
+                    "parse_weights": w[e:] * PARSE_SCALE}
+        return out
 
 
 def tfidf_of(rows: Rows) -> TfidfVectorizer:
@@ -156,15 +182,16 @@ def _sections(rows: Rows, most: dict[str, int], sessions: dict, quiet: bool) -> 
                      "idf": [round(float(a), 6) for a in tfidf.idf_]},
            "sections": {}}
     for section in most:
-        used = np.array([n not in WITHOUT.get(section, ()) for n in rows.names], dtype=np.float64)
-        y = np.array([any(matches(g, t) for g in sessions[stem][1].get(section, [])) for stem, t in rows.keys], float)
+        part = rows if section in PARSED else rows.unparsed()
+        used = np.array([n not in WITHOUT.get(section, ()) for n in part.names], dtype=np.float64)
+        y = np.array([any(matches(g, t) for g in sessions[stem][1].get(section, [])) for stem, t in part.keys], float)
         held_out = np.zeros(len(y))
         for fold in folds:
-            test = np.array([k[0] in fold for k in rows.keys])
-            rest = rows.subset(~test)
-            held_out[test] = Model(rest, y[~test], used, tfidf_of(rest)).predict(rows.subset(test))
+            test = np.array([k[0] in fold for k in part.keys])
+            rest = part.subset(~test)
+            held_out[test] = Model(rest, y[~test], used, tfidf_of(rest)).predict(part.subset(test))
         grid = [round(float(t), 3) for t in np.arange(0.05, 0.8, 0.025)]
-        scores = [f1(rows.keys, held_out, t, section, sessions) for t in grid]
+        scores = [f1(part.keys, held_out, t, section, sessions) for t in grid]
         # the F1 curve is jagged on a few hundred labels: the threshold whose neighbourhood does best
         smooth = [float(np.mean(scores[max(0, i - 1):i + 2])) for i in range(len(grid))]
         # and of thresholds within TIE of the best, the lowest: on sessions the rules never saw (the
@@ -172,12 +199,13 @@ def _sections(rows: Rows, most: dict[str, int], sessions: dict, quiet: bool) -> 
         # to reporting more
         best = min(i for i, v in enumerate(smooth) if v >= max(smooth) - TIE)
         score, threshold = scores[best], grid[best]
-        model = Model(rows, y, used, tfidf).exported()
+        model = Model(part, y, used, tfidf).exported()
         out["sections"][section] = {
             "threshold": threshold, "most": most[section], "held_out_f1": round(score, 3), "positives": int(y.sum()),
             "bias": round(model["bias"], 6),
             **{k: [round(float(a), 6) for a in model[k]]
-               for k in ("mean", "scale", "weights", "term_weights", "vector_weights")},
+               for k in ("mean", "scale", "weights", "term_weights", "vector_weights", "parse_mean", "parse_scale",
+                         "parse_weights") if k in model},
         }
         if not quiet:
             print(f"{section}: {int(y.sum())} labelled of {len(y)}, threshold {threshold}, held-out F1 {score:.3f}")

@@ -35,6 +35,8 @@ _NOT_ACTIONS = {
     "suppose", "bet", "admit", "hear", "like", "love", "seem", "understand", "explain", "believe",
     "imagine", "remember", "need", "want", "wanna", "hope", "wish", "happen", "end",
     "become",  # "and I'll become slide nineteen": what the client turns into, not an act
+    # what the client foresees feeling: "I'll sulk in the car", "I'll wobble", "I'll cry at the leaving do"
+    "sulk", "wobble", "cry", "panic", "worry", "cave", "crumble", "freak", "fret", "stew",
 }
 # ...except a meeting or a word the client dates: "Thursday I see Martin", "Tomorrow I say it to them".
 _MET_OR_SAID = {"see", "say"}
@@ -153,7 +155,14 @@ def sharpened(found: list[Commitment], session, sentences: list[Sentence] = ()) 
                 out.append(Commitment(x, root, "High", x.offset(subj), dated[1]))
             else:
                 out.append(replace(c, timeline=dated[1], dated_by=quote(answer, dated[0])) if dated else c)
-    return out
+    return [c for c in out if _firm(c)]
+
+
+def _firm(c: Commitment) -> bool:
+    """Not a promise still without a when once the coach has had their say: "I'll sort the website at
+    some point" (11 of the 12 such the analyzer reported in the 180 tuning sessions are not action
+    items in their gold). "As soon as" is a when."""
+    return not (c.timeline is None and _VAGUE_WHEN.search(c.text.replace("\u2019", "'").replace("as soon as", "")))
 
 
 def _dated_span(turn) -> tuple | None:
@@ -202,6 +211,8 @@ def _commitment(s: Sentence) -> Commitment | None:
     if _UNFINISHED.search(s.text) or _LOGISTICS.search(s.text.replace("\u2019", "'")):
         return None  # an unfinished thought, or the session's own logistics, states no plan
     timeline = timelines.find(s.text)
+    if timeline and _dated_in_the_past(s.doc, timeline):
+        return None  # "Hannah rang on Monday, the Messiah still wants me": the day dates what happened
     options = []
     for verb in syntax.verbs(s.doc):
         frame = _frame(verb, timeline)
@@ -231,14 +242,17 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     head = verb.head
     if _a_new_rule(verb):
         return "High", verb.doc[0]
+    if verb.lower_ == "do" and timeline is None and any(c.dep_ == "dobj" and c.lower_ in ("it", "that", "this")
+                                                        for c in verb.children):
+        return None  # "I'll do it soon", "I'll do it with my feet up": neither the act nor its day said
     if (timeline and verb.lower_ in _BE and verb.dep_ == "ROOT" and verb.tag_ == "VBZ"
             and _dated_plan(verb, subj, timeline)):
         return "High", subj  # "The statement is on her desk by the 9th"
     if timeline and _present(verb) and verb.lower_ in _BE and syntax.is_first_person(subj) \
             and _led_by_time(verb, timeline) and _a_date(verb, timeline) and _somewhere(verb):
         return "High", verb.doc[0]  # "Monday morning I'm in the lobby at seven"
-    if _present(verb) and _hears_from_client(verb, subj, timeline):
-        return "High", subj  # "Farrell gets an email by Wednesday", "Kasia hears it from me first"
+    if (_present(verb) or _gets_done(verb)) and _hears_from_client(verb, subj, timeline):
+        return "High", subj  # "Farrell gets an email by Wednesday", "Kasia hears it from me first", "Nia gets told tonight"
     if _CLEFT.match(verb.doc.text.replace("\u2019", "'")) and verb.tag_ in ("VB", "VBG") \
             and verb.i > next((t.i for t in verb.doc if t.lower_ in ("is", "'s")), len(verb.doc)):
         return "High", verb.doc[0]  # "What I'm going to do is ring Sheila on Saturday"
@@ -260,6 +274,8 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
             return None
         if head.lower_ in ("like", "love"):
             return None  # "I like to run" is a habit, "I'd love to write a book one day" a wish: no plan
+        if head.lower_ in ("want", "wanna") and any(a in _WILL for a in syntax.auxiliaries(head)):
+            return None  # "When Marcus argues, I'll want to slap it down": a feeling foreseen, not a plan
         if head.lower_ in ("start", "try") and head.tag_ in ("VBP", "VBZ") and not syntax.auxiliaries(head):
             return None  # "I start thinking about the staffing model" tells what happens, not what will
         if head.lower_ in ("going", "gon") and not any(c.lower_ in ("to", "na") for c in verb.children):
@@ -272,16 +288,28 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
             level = "Medium"
         return level, head_subj
     if (syntax.is_first_person(subj) and timeline and _a_date(verb, timeline) and verb.tag_ == "VBG"
-            and any(a in _BE_NOW for a in aux) and _dates(verb) and verb.lower_ != "waiting"
+            and any(a in _BE_NOW for a in aux) and _dates(verb) and verb.lower_ not in _STATES
             and not (verb.dep_ == "ccomp" and (syntax.negated(verb.head) or verb.head.lower_ in _NOT_ACTIONS))):
         # "I'm calling her tomorrow", not "I can't believe I'm crying on a Wednesday" nor "I'm waiting
-        # for him to ring on Monday" (waiting is a state the client is in, not an act they commit to)
+        # for him to ring on Monday" (waiting is a state the client is in, not an act they commit to;
+        # so is "Thursday night I'm already thinking about the M1")
         return ("Low" if hedged else "High"), subj
     if time_led:
         return "High", verb.doc[0]
     if timeline and _present(verb) and _dated_plan(verb, subj, timeline):
         return "High", subj
     return None
+
+
+def _dated_in_the_past(doc, timeline: str) -> bool:
+    """The time phrase modifies a verb in the past tense directly ("rang on Monday", "sent it out on
+    Thursday"), not through a noun ("the call on Monday")."""
+    last = timeline.split()[-1].lower()
+    tok = next((t for t in doc if t.lower_ == last), None)
+    while tok is not None and tok.dep_ in ("pobj", "prep", "npadvmod", "tmod", "compound", "nummod", "amod", "det") \
+            and tok.head is not tok:
+        tok = tok.head
+    return tok is not None and tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VBD"
 
 
 def _present(verb: Token) -> bool:
@@ -307,17 +335,26 @@ _MESSAGES = {"email", "call", "text", "message", "letter", "note", "reply", "ans
 def _hears_from_client(verb: Token, subj: Token | None, timeline: str | None) -> bool:
     """"Farrell gets an email by Wednesday", "Kasia hears it from me before anyone else does": a
     person named as the one who will receive the client's message."""
-    if verb.lower_ not in _HEARS or subj is None or subj.lower_ in ("i", "we", "you", "it", "that", "this") \
-            or syntax.negated(verb):
+    if verb.lower_ not in _HEARS and not _gets_done(verb) or subj is None \
+            or subj.lower_ in ("i", "we", "you", "it", "that", "this") or syntax.negated(verb):
         return False
     if any(t.lower_ in _AS_EVER or t.lower_ in ("every", "never") for t in verb.subtree):
         return False  # "She always hears it from me last": how things are
     from_me = any(c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ == "me" for g in c.children)
                   for c in verb.children)
     dated = timeline is not None and _a_date(verb, timeline)
-    message = any(c.dep_ == "dobj" and c.lower_ in _MESSAGES for c in verb.children)
+    message = _gets_done(verb) or any(c.dep_ == "dobj" and c.lower_ in _MESSAGES for c in verb.children)
     first = any(t.lower_ in ("before", "first") for t in verb.subtree)
     return (from_me and (dated or first)) or (message and dated)
+
+
+def _gets_done(verb: Token) -> bool:
+    """"Nia gets told tonight", "Rhodri gets asked on Tuesday": the one the client will tell or ask."""
+    return verb.dep_ == "ROOT" and verb.lower_ in _TOLD and any(
+        c.dep_ == "auxpass" and c.lower_ in ("gets", "get") for c in verb.children)
+
+
+_TOLD = {"told", "asked", "rung", "called", "emailed", "texted", "invited", "phoned", "messaged", "thanked"}
 
 
 # Deliverables that "go in", "go out", "get sent": a plan told as a dated fact.
@@ -367,6 +404,9 @@ def _own_clause(tok: Token) -> bool:
 
 # Status quo, not a plan: "I still run the lunch club", "I keep saying no".
 _AS_EVER = {"still", "already", "always", "usually", "normally", "keep", "keeps"}
+# What the client will be in, not do: "I'm waiting for him to ring on Monday", "Sunday I'm dreading it".
+_STATES = {"waiting", "thinking", "wondering", "worrying", "dreading", "hoping", "wishing", "feeling", "imagining",
+           "expecting", "panicking", "stressing", "missing"}
 
 
 def _dated_plan(verb: Token, subj: Token | None, timeline: str) -> bool:
@@ -438,6 +478,7 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
 
 
 _FROM_NOW = re.compile(r"^(?:from|starting)\b|^as of\b", re.I)
+_NEAR = {"tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "this"}
 
 
 def _a_new_rule(verb: Token) -> bool:
@@ -451,7 +492,14 @@ def _a_new_rule(verb: Token) -> bool:
         return False
     text = verb.doc.text
     timeline = timelines.find(text)
-    return timeline is not None and bool(_FROM_NOW.match(timeline) or "from now on" in text.lower())
+    if timeline is None:
+        return False
+    if _FROM_NOW.match(timeline) or "from now on" in text.lower():
+        return True
+    # "Tonight I'm not opening the laptop": a near date said first draws the line for that day ("Monday I
+    # didn't go in" is the past)
+    return timeline.lower().split()[0] in _NEAR and _led_by_time(verb, timeline) and _a_date(verb, timeline) \
+        and not any(a in ("did", "was", "were", "had") for a in syntax.auxiliaries(verb))
 
 
 # Thinking a question through: with what the client wants to find out, the session's agenda.
@@ -476,6 +524,10 @@ _REPORTING = {"let", "letting", "tell", "telling", "update", "updating", "email"
 
 
 def _to_the_coach(verb: Token) -> bool:
+    if any(c.lower_ == "you" and c.dep_ in ("dative", "dobj") for c in verb.children) and any(
+            c.dep_ in ("dobj", "npadvmod") and c.lower_ in _MESSAGES | {"line", "shout", "bell", "update"}
+            for c in verb.children):
+        return True  # "I'll flick you a text after", "I'll drop you a line" (the parser hangs the note either way)
     if verb.lower_ not in _REPORTING:  # (the analyzer's pipeline has no lemmatizer: forms, not lemmas)
         return False
     if verb.lower_.startswith("report") and any(c.lower_ == "back" for c in verb.children):
