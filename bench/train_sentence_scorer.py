@@ -29,7 +29,7 @@ from quality_match import matches  # noqa: E402
 from quality_score import load_set  # noqa: E402
 
 # the sections the analyzer lets the scorer decide, and how many of each a coach reads at most
-MOST = {"client_discoveries": 8, "core_values": 6, "limiting_beliefs": 6}
+MOST = {"client_discoveries": 8, "core_values": 6, "limiting_beliefs": 6, "celebration": 1}
 QUESTIONS_MOST = {"powerful_questions": 10}  # the question scorer's one section
 # features a section's model does without (weight 0), each chosen by held-out F1 on the tuning half
 # (7 folds; and trained on sessions 01-97, scored on 98-125): what is said in general or of what the

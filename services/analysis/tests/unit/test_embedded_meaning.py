@@ -1627,3 +1627,14 @@ def test_feelings_foreseen_vague_promises_past_days_and_notes_to_the_coach_are_n
     assert "Nia gets told tonight over tea." in found, found
     assert not any("thinking about the M1" in a or "slap it down" in a or "do it soon" in a or "flick you" in a
                    or "Hannah rang" in a or "website" in a for a in found), found
+
+
+def test_a_win_told_plainly_between_worries_is_the_celebration():
+    assert celebrated(talk(
+        "Coach: What would you like to work on today?",
+        "Client: The parent complaint. It's been eating me all week.",
+        "Coach: Before we go there, how's the squad?",
+        "Client: Last month all six of my boys passed their county grade. Six from six. And then this letter arrives.",
+        "Coach: What's in the letter?",
+        "Client: That I shout. That I'm too hard on them.",
+    )) == "Last month all six of my boys passed their county grade."

@@ -71,6 +71,22 @@ def celebration(sentences: list[Sentence], session=None) -> Celebration | None:
     )
 
 
+def decided(found: Celebration | None, chosen: list[Sentence], session) -> Celebration | None:
+    """Which turn holds the win is the sentence scorer's call (`chosen`: its one sentence, or none),
+    weighing these rules' verdict with everything else it reads (held-out F1 of the one sentence
+    picked, 148 tuning sessions: the rules' first quote 0.44, the scorer's 0.65). Within that turn the
+    rules' quote stands ("We shipped it on time" over "It went well, actually"), and a win told in a
+    win's own words ("I've done it! The accounts are filed") stands though the scorer passes it by."""
+    if not chosen:
+        told = found is not None and WIN.search(found.description.replace("\u2019", "'"))
+        return found if told else None
+    x = chosen[0]
+    if found is not None and found.description in x.turn.text:
+        return found
+    said = quote(x.turn, x.span, _focus(x, session))
+    return Celebration(description=said, significance=_significance(x), evidence=[said])
+
+
 def _focus(s: Sentence, session) -> int | None:
     """Where in a long sentence the win is, for a quote cut to a clause: the first word the coach's
     next turn gives back ("Zero findings and eighteen percent less overtime." after a run-on about
