@@ -58,7 +58,8 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
     contracting = {t.index for q, p in zip(asked, purposes, strict=True)
                    if p.is_agreement and not beliefs.VALUE_QUESTION.search(q.text)
                    and (t := s.next_turn(q.turn)) is not None and t.is_client}
-    celebration = wins.decided(celebration, sentence_scorer.pick("celebration", pool, feature_names, rows), s)
+    celebration = wins.decided(celebration, sentence_scorer.pick("celebration", pool, feature_names, rows),
+                               sentences, s)
     for section, kind in sentence_scorer.DECIDES.items():
         chosen = sentence_scorer.pick(section, pool, feature_names, rows)
         if kind == "Core Value":

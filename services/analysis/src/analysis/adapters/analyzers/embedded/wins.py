@@ -71,15 +71,21 @@ def celebration(sentences: list[Sentence], session=None) -> Celebration | None:
     )
 
 
-def decided(found: Celebration | None, chosen: list[Sentence], session) -> Celebration | None:
+def decided(found: Celebration | None, chosen: list[Sentence], sentences: list[Sentence], session) -> Celebration | None:
     """Which turn holds the win is the sentence scorer's call (`chosen`: its one sentence, or none),
     weighing these rules' verdict with everything else it reads (held-out F1 of the one sentence
     picked, 148 tuning sessions: the rules' first quote 0.44, the scorer's 0.65). Within that turn the
-    rules' quote stands ("We shipped it on time" over "It went well, actually"), and a win told in a
-    win's own words ("I've done it! The accounts are filed") stands though the scorer passes it by."""
+    rules' quote stands ("We shipped it on time" over "It went well, actually"); and where the scorer
+    passes, a win told in a win's own words ("I've done it! The accounts are filed") or one the coach
+    hailed ("How was that for you?") stands."""
     if not chosen:
-        told = found is not None and WIN.search(found.description.replace("\u2019", "'"))
-        return found if told else None
+        if found is None:
+            return None
+        if WIN.search(found.description.replace("\u2019", "'")):
+            return found
+        hailed = _hailed(sentences, session)
+        return found if any(s.text in found.description or found.description in s.text
+                            for s in sentences if id(s) in hailed) else None
     x = chosen[0]
     if found is not None and found.description in x.turn.text:
         return found
