@@ -306,7 +306,7 @@ def _dated_in_the_past(doc, timeline: str) -> bool:
     Thursday"), not through a noun ("the call on Monday")."""
     last = timeline.split()[-1].lower()
     tok = next((t for t in doc if t.lower_ == last), None)
-    while tok is not None and tok.dep_ in ("pobj", "prep", "npadvmod", "tmod", "compound", "nummod", "amod", "det") \
+    while tok is not None and tok.dep_ in ("pobj", "prep", "npadvmod", "compound", "nummod", "amod", "det") \
             and tok.head is not tok:
         tok = tok.head
     return tok is not None and tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VBD"
@@ -348,13 +348,13 @@ def _hears_from_client(verb: Token, subj: Token | None, timeline: str | None) ->
     return (from_me and (dated or first)) or (message and dated)
 
 
+_TOLD = {"told", "asked", "rung", "called", "emailed", "texted", "invited", "phoned", "messaged", "thanked"}
+
+
 def _gets_done(verb: Token) -> bool:
     """"Nia gets told tonight", "Rhodri gets asked on Tuesday": the one the client will tell or ask."""
     return verb.dep_ == "ROOT" and verb.lower_ in _TOLD and any(
         c.dep_ == "auxpass" and c.lower_ in ("gets", "get") for c in verb.children)
-
-
-_TOLD = {"told", "asked", "rung", "called", "emailed", "texted", "invited", "phoned", "messaged", "thanked"}
 
 
 # Deliverables that "go in", "go out", "get sent": a plan told as a dated fact.
