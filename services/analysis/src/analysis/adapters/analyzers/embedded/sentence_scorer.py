@@ -111,12 +111,17 @@ def _probabilities(part: dict, section: str, rows: np.ndarray, texts: list[str],
 
 
 class _Trees:
-    """A section's gradient-boosted trees as arrays (one table of nodes for all trees)."""
+    """A section's gradient-boosted trees as arrays (one table of nodes for all trees). A leaf leads
+    to itself whatever the row holds, so every row can take every step of the walk."""
 
     def __init__(self, trees: dict):
-        self.feature = np.asarray(trees["feature"], dtype=np.intp)
-        self.threshold = np.asarray(trees["threshold"], dtype=np.float64)
-        self.left, self.right = np.asarray(trees["left"], dtype=np.intp), np.asarray(trees["right"], dtype=np.intp)
+        feature = np.asarray(trees["feature"], dtype=np.intp)
+        leaf, here = feature < 0, np.arange(len(feature))
+        self.feature = np.where(leaf, 0, feature)
+        self.threshold = np.where(leaf, np.inf, np.asarray(trees["threshold"], dtype=np.float64))
+        left = np.where(leaf, here, np.asarray(trees["left"], dtype=np.intp))
+        right = np.where(leaf, here, np.asarray(trees["right"], dtype=np.intp))
+        self.children = np.stack([left, right], axis=1).ravel()  # node n's left at 2n, right at 2n + 1
         self.value = np.asarray(trees["value"], dtype=np.float64)
         self.roots = np.asarray(trees["roots"], dtype=np.intp)
         self.baseline, self.depth = float(trees["baseline"]), int(trees["depth"])
@@ -138,15 +143,10 @@ def _trees(t: _Trees, x: np.ndarray) -> np.ndarray:
     """The trees' summed log-odds for each row of `x`: every row walks every tree at once, one
     level per step (a few hundred trees over a session's sentences in a dozen numpy steps)."""
     x = np.nan_to_num(x)
-    node = np.broadcast_to(t.roots, (len(x), len(t.roots))).copy()
+    node = np.broadcast_to(t.roots, (len(x), len(t.roots)))
     row = np.arange(len(x))[:, None]
     for _ in range(t.depth):
-        feature = t.feature[node]
-        split = feature >= 0
-        if not split.any():
-            break
-        goes_left = x[row, np.where(split, feature, 0)] <= t.threshold[node]
-        node = np.where(split, np.where(goes_left, t.left[node], t.right[node]), node)
+        node = t.children[2 * node + (x[row, t.feature[node]] > t.threshold[node])]
     return t.baseline + t.value[node].sum(1)
 
 
