@@ -1,4 +1,5 @@
-"""The sentence scorer: a logistic regression per section over four kinds of input.
+"""The sentence scorer: a logistic regression per section (joined by gradient-boosted trees for two)
+over four kinds of input.
 
 - sentence_features: the rules' verdicts, their cue patterns, the similarity to labelled
   examples, the parse, and where the sentence sits in the conversation;
@@ -131,12 +132,8 @@ _TABLES: dict[int, tuple[dict, _Trees]] = {}  # id -> (the model's trees, kept s
 
 
 def _tree_table(trees: dict) -> _Trees:
-    known = _TABLES.get(id(trees))
-    if known is None or known[0] is not trees:
-        if len(_TABLES) > 32:
-            _TABLES.clear()
-        known = _TABLES[id(trees)] = (trees, _Trees(trees))
-    return known[1]
+    """A model's trees as arrays, built once per model (the shipped one, or each cross-fitted one)."""
+    return _built(_TABLES, trees, _Trees)
 
 
 def _trees(t: _Trees, x: np.ndarray) -> np.ndarray:
@@ -166,12 +163,17 @@ _WORDINGS: dict[int, tuple[dict, Wording]] = {}  # id -> (the model's terms, kep
 
 def _wording(model: dict) -> Wording:
     """The model's vocabulary, built once per model (the shipped one, or each cross-fitted one)."""
-    known = _WORDINGS.get(id(model["terms"]))
-    if known is None or known[0] is not model["terms"]:
-        if len(_WORDINGS) > 32:
-            _WORDINGS.clear()
-        known = _WORDINGS[id(model["terms"])] = (model["terms"], Wording(model["terms"]["vocabulary"],
-                                                                           model["terms"]["idf"]))
+    return _built(_WORDINGS, model["terms"], lambda terms: Wording(terms["vocabulary"], terms["idf"]))
+
+
+def _built(cache: dict, made_from: dict, build):
+    """What `build` makes of a part of a model, kept while that part lives (keyed by its id, and
+    holding it so the id cannot pass to another)."""
+    known = cache.get(id(made_from))
+    if known is None or known[0] is not made_from:
+        if len(cache) > 32:
+            cache.clear()
+        known = cache[id(made_from)] = (made_from, build(made_from))
     return known[1]
 
 
