@@ -17,7 +17,10 @@ from devstack.testing import standalone_system
 ENV, PID_ENV = "BENCH_SYSTEM", "BENCH_SYSTEM_PID"
 # concurrent uploads must not run into the per-user create budget; analysis as shipped (a worker
 # process per core; test systems analyse in the service's own process)
-BENCH_ENV = {"GATEWAY_CREATE_PER_MINUTE": "100000", "ANALYSIS_PROCESSES": ""}
+# process per core; test systems analyse in the service's own process); the gateway's /metrics
+# open to the report (the read cache's hits)
+METRICS_TOKEN = "bench-metrics-token"
+BENCH_ENV = {"GATEWAY_CREATE_PER_MINUTE": "100000", "ANALYSIS_PROCESSES": "", "METRICS_TOKEN": METRICS_TOKEN}
 
 
 def describe(system: System) -> str:

@@ -16,6 +16,11 @@ from pathlib import Path
 SCRIPT = r"""
 local requests = {}
 local next_one = 1
+local threads = 0
+setup = function(thread)
+  thread:set("thread_number", threads)
+  threads = threads + 1
+end
 init = function(args)
   for line in io.lines(args[1]) do
     local path, auth = line:match("^([^\t]*)\t?(.*)$")
@@ -23,7 +28,8 @@ init = function(args)
     if auth ~= "" then headers["Authorization"] = auth end
     requests[#requests + 1] = wrk.format("GET", path, headers)
   end
-  math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+  -- each thread its own start: threads started in the same instant would otherwise walk the list in step
+  math.randomseed(os.time() + math.floor(os.clock() * 1000000) + 7919 * thread_number)
   next_one = math.random(#requests)
 end
 request = function()

@@ -142,14 +142,18 @@ def test_the_published_schema_file_is_up_to_date():
         msgspec.json.encode(events_schema())), "run `just contracts-schema` and commit the file"
 
 
-def test_the_status_hint_is_versioned_core_nats_only_and_carries_only_the_id():
-    from contracts.hints import HINT_DECODER, InsightStatusHint
-    from contracts.subjects import ALL_STREAMS, INSIGHT_STATUS_HINT_V1
+def test_hints_are_versioned_core_nats_only_and_carry_only_ids():
+    from contracts.hints import HINT_DECODER, READERS_HINT_DECODER, InsightStatusHint, ReadersChangedHint
+    from contracts.subjects import ALL_STREAMS, INSIGHT_STATUS_HINT_V1, READERS_CHANGED_HINT_V1
 
-    assert ".v1." in INSIGHT_STATUS_HINT_V1 and INSIGHT_STATUS_HINT_V1 not in EVENT_OF
-    captured = [s for _, subjects in ALL_STREAMS for s in subjects
-                if s == INSIGHT_STATUS_HINT_V1 or (s.endswith(">") and INSIGHT_STATUS_HINT_V1.startswith(s[:-1]))]
-    assert captured == [], "a hint is never stored: no stream may capture its subject"
+    for subject in (INSIGHT_STATUS_HINT_V1, READERS_CHANGED_HINT_V1):
+        assert ".v1." in subject and subject not in EVENT_OF
+        captured = [s for _, subjects in ALL_STREAMS for s in subjects
+                    if s == subject or (s.endswith(">") and subject.startswith(s[:-1]))]
+        assert captured == [], "a hint is never stored: no stream may capture its subject"
     wire = msgspec.json.encode(InsightStatusHint(insight_id="i1"))
     assert msgspec.json.decode(wire) == {"insight_id": "i1"}
     assert HINT_DECODER.decode(b'{"insight_id": "i1", "later": 1}').insight_id == "i1"
+    wire = msgspec.json.encode(ReadersChangedHint(user_ids=("client-1", "coach-2")))
+    assert msgspec.json.decode(wire) == {"user_ids": ["client-1", "coach-2"]}
+    assert READERS_HINT_DECODER.decode(b'{}').user_ids == ()  # anyone's

@@ -8,7 +8,7 @@ import nats
 import nats.errors
 import pytest
 from chassis.messaging import ensure_streams, make_broker
-from contracts.subjects import ANALYSIS_COMPLETED_V1, INSIGHT_STATUS_HINT_V1
+from contracts.subjects import ANALYSIS_COMPLETED_V1, INSIGHT_STATUS_HINT_V1, READERS_CHANGED_HINT_V1
 from devstack import nats_auth
 from nats.js.api import AckPolicy, ConsumerConfig
 
@@ -36,12 +36,13 @@ async def messages_on(nats_server, subject: str) -> int:
         await admin.close()
 
 
-async def hint_heard(sender: nats.NATS, heard, errors: list[str], seconds: float = 15.0):
+async def hint_heard(sender: nats.NATS, heard, errors: list[str], seconds: float = 15.0,
+                     subject: str = INSIGHT_STATUS_HINT_V1, data: bytes = b'{"insight_id": "i-1"}'):
     """A hint is core NATS, at most once: sent again until it is heard, since one can be lost
     on a loaded machine; what is tested is that the gateway may hear insights' hints at all."""
     deadline = asyncio.get_running_loop().time() + seconds
     while True:
-        await sender.publish(INSIGHT_STATUS_HINT_V1, b'{"insight_id": "i-1"}')
+        await sender.publish(subject, data)
         await sender.flush()
         try:
             return await heard.next_msg(timeout=0.5)
@@ -123,19 +124,25 @@ async def test_the_gateway_hears_the_status_hints_insights_sends_and_may_do_noth
         heard = await gateway.subscribe(INSIGHT_STATUS_HINT_V1)
         await gateway.flush()
         assert (await hint_heard(insights, heard, errors + insights_errors)).data == b'{"insight_id": "i-1"}'
+        readers = await gateway.subscribe(READERS_CHANGED_HINT_V1)
+        await gateway.flush()
+        said = b'{"user_ids": ["coach-1"]}'
+        assert (await hint_heard(insights, readers, errors + insights_errors, subject=READERS_CHANGED_HINT_V1,
+                                 data=said)).data == said
         assert insights_errors == []
 
         await gateway.publish(INSIGHT_STATUS_HINT_V1, b'{"insight_id": "forged"}')  # not the gateway's to send
+        await gateway.publish(READERS_CHANGED_HINT_V1, b'{"user_ids": ["forged"]}')
         await gateway.subscribe(ANALYSIS_COMPLETED_V1)  # nor to read events
         with pytest.raises(nats.errors.Error):
             await gateway.jetstream(timeout=1).stream_info("ANALYSIS")
         await gateway.flush()
         await asyncio.sleep(0.2)
         refused = [e.lower() for e in errors if "permissions violation" in e.lower()]
-        for what in (f"publish to \"{INSIGHT_STATUS_HINT_V1}\"", f"subscription to \"{ANALYSIS_COMPLETED_V1}\"",
-                     "publish to \"$js.api.stream.info.analysis\""):
+        for what in (f"publish to \"{INSIGHT_STATUS_HINT_V1}\"", f"publish to \"{READERS_CHANGED_HINT_V1}\"",
+                     f"subscription to \"{ANALYSIS_COMPLETED_V1}\"", "publish to \"$js.api.stream.info.analysis\""):
             assert any(what.lower() in e for e in refused), (what, errors)
-        assert b"forged" not in b"".join(await drained(heard))  # the forged hint never went out
+        assert b"forged" not in b"".join(await drained(heard) + await drained(readers))  # forged hints never went out
     finally:
         await gateway.close()
         await insights.close()

@@ -14,4 +14,15 @@ class InsightStatusHint(msgspec.Struct, frozen=True, kw_only=True):
     insight_id: str
 
 
+class ReadersChangedHint(msgspec.Struct, frozen=True, kw_only=True):
+    """The insights service committed a change to what these users read through it: the
+    client and the coach of an insight, and every coach it is or was shared with. Empty:
+    anyone's answers may have changed (a relationship moved, say). Only user ids, which the
+    listener holds anyway (the gateway, whose cache answers keep them).
+    Subject: contracts.subjects.READERS_CHANGED_HINT_V1."""
+
+    user_ids: tuple[str, ...] = ()
+
+
 HINT_DECODER = msgspec.json.Decoder(InsightStatusHint)
+READERS_HINT_DECODER = msgspec.json.Decoder(ReadersChangedHint)

@@ -12,6 +12,10 @@ INSIGHT_DELETED_V1 = "insights.v1.insight.deleted"
 # insight's status, for the gateway's live status streams (contracts.hints). Never an event:
 # not stored, not in the catalog, not for other services.
 INSIGHT_STATUS_HINT_V1 = "insights.v1.insight.status"
+# Likewise after any committed change of what some users may read (a new, finished, failed or
+# deleted insight; a share or revocation; a relationship's change): the gateway's read cache
+# forgets their answers (contracts.hints.ReadersChangedHint).
+READERS_CHANGED_HINT_V1 = "insights.v1.readers.changed"
 
 # One stream per producer: (stream name, subjects it captures).
 PLATFORM_STREAM = ("PLATFORM", ["platform.v1.>"])

@@ -41,6 +41,12 @@ class FakeStore(InsightProjection, InsightReader):
     async def is_erased(self, insight_id: str) -> bool:
         return insight_id in self.erased
 
+    async def readers(self, insight_id: str) -> tuple[str, ...]:
+        found = self.insights.get(insight_id)
+        people = {found.client_user_id, found.coach_user_id} if found else set()
+        people |= {coach for (iid, coach) in self.grant_changes if iid == insight_id}
+        return tuple(sorted(p for p in people if p))
+
     async def upsert_relationship(self, relationship, changed_at: datetime) -> None:
         self.relationships[relationship.relationship_id] = relationship
 
@@ -133,11 +139,15 @@ class FakeUnitOfWork(UnitOfWork):
 
 
 class FakeHints:
-    """Status hints sent, each with the commits made before it (a hint must follow its commit)."""
+    """Hints sent, each with the commits made before it (a hint must follow its commit)."""
 
     def __init__(self, uow: FakeUnitOfWork) -> None:
         self.uow = uow
         self.sent: list[tuple[str, int]] = []
+        self.readers: list[tuple[tuple[str, ...], int]] = []
 
     async def status_changed(self, insight_id: str) -> None:
         self.sent.append((insight_id, self.uow.commits))
+
+    async def readers_changed(self, user_ids: tuple[str, ...]) -> None:
+        self.readers.append((user_ids, self.uow.commits))

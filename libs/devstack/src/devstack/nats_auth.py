@@ -13,9 +13,10 @@ so each permission names its stream and consumer:
 - ingestion and analysis may delete messages from their own stream (erasure);
 - no service may delete or purge a stream, delete a consumer, or touch another's consumer.
 
-Besides the events, one core-NATS hint (no stream): insights publishes `insights.v1.insight.status`
-after it commits a status change, and the gateway, whose user may do nothing else, subscribes to
-it to wake its live status streams (contracts.hints).
+Besides the events, two core-NATS hints (no stream): insights publishes `insights.v1.insight.status`
+after it commits a status change and `insights.v1.readers.changed` after any change of what some
+users read, and the gateway, whose user may do nothing else, subscribes to them to wake its live
+status streams and to forget cached answers (contracts.hints).
 
 Local passwords are derived from one secret (HMAC-SHA256 of the user name), so a test
 harness holding the admin URL can hand each service its own password.
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from contracts.catalog import DURABLES_OF, PRODUCER_OF
-from contracts.subjects import ALL_STREAMS, INSIGHT_STATUS_HINT_V1
+from contracts.subjects import ALL_STREAMS, INSIGHT_STATUS_HINT_V1, READERS_CHANGED_HINT_V1
 
 ADMIN = "devstack"  # full rights: the test harness and the operator's tools, never a service
 PLATFORM = "platform"  # what the coaching platform would hold: publishes relationship changes only
@@ -55,13 +56,14 @@ def grants_of(service: str) -> Grants:
 
 
 ERASE_THEIR_OWN_MESSAGES = ("ingestion", "analysis", "sharing")  # erasure deletes what they published from their stream
-HINTS_OF = {"insights": (INSIGHT_STATUS_HINT_V1,)}  # who publishes which hint
+HINTS = (INSIGHT_STATUS_HINT_V1, READERS_CHANGED_HINT_V1)
+HINTS_OF = {"insights": HINTS}  # who publishes which hint
 SERVICE_GRANTS: dict[str, Grants] = {
     service: grants_of(service) for service in ("ingestion", "analysis", "insights", "sharing")
 }
 # Users that only listen to hints: no JetStream, no publishing at all. The gateway reaches the
-# services over HTTP; on NATS it only hears that an insight's status changed.
-LISTENERS: dict[str, tuple[str, ...]] = {"gateway": (INSIGHT_STATUS_HINT_V1,)}
+# services over HTTP; on NATS it only hears that an insight's status, or what someone reads, changed.
+LISTENERS: dict[str, tuple[str, ...]] = {"gateway": HINTS}
 
 
 def stream_of(subject: str) -> str:

@@ -241,8 +241,10 @@ class SharedSystems:
         nats_server = _new_nats(self.root / f"nats-{self.nats_made}")
         try:
             nats_server.start()
+            # the gateway keeps answers ten minutes: only the insights service's hints can make it
+            # forget them, so every test on a shared system that reads after a change checks them
             system = System(database_url=await fresh_database(self.postgres), nats_url=nats_server.url,
-                            extra_env=extra_env)
+                            extra_env={"GATEWAY_READ_CACHE_SECONDS": "600", **extra_env})
         except BaseException:
             _discard(nats_server)
             raise

@@ -23,6 +23,7 @@ from gateway.adapters.dashboard import DashboardConfig, dashboard_routes
 from gateway.adapters.protection import caller_dependency, cors, security_headers
 from gateway.adapters.rate_limits import MemoryRateLimiter, PostgresRateLimiter, RateLimits
 from gateway.adapters.rate_limits.tables import SCHEMA
+from gateway.adapters.read_cache import ReadCache
 from gateway.adapters.routes import all_routes
 from gateway.adapters.routes.common import Services, UpstreamError, relay_error
 from gateway.adapters.routes.live import StreamSlots
@@ -49,7 +50,10 @@ def create_app(settings: GatewaySettings | None = None, limiter: RateLimiter | N
     if limiter is None:
         limiter = PostgresRateLimiter(engine) if engine else MemoryRateLimiter()
     limits = RateLimits(limiter, settings.rates, settings.proxy_hops)
-    hints = NatsStatusHints(settings.nats)  # wakes the live streams; NATS down or absent: they poll
+    # answers to reads, while the hints that say when to forget them arrive (never without NATS)
+    cache = ReadCache(settings.read_cache_bytes, settings.read_cache_seconds)
+    # wakes the live streams (NATS down or absent: they poll) and tells the cache what changed
+    hints = NatsStatusHints(settings.nats, readers=cache)
     background: list[asyncio.Task] = []
 
     async def start() -> None:
@@ -87,7 +91,7 @@ def create_app(settings: GatewaySettings | None = None, limiter: RateLimiter | N
     return Litestar(
         route_handlers=[*health_handlers("gateway", checks),
                         *all_routes(services, StreamSlots(settings.streams_per_user), hints,
-                                    settings.live_poll_seconds),
+                                    settings.live_poll_seconds, cache),
                         *dashboard_routes(dashboard, limits),
                         # outside traffic comes here: /metrics only for a configured token
                         metrics_handler(settings.metrics_token, require_token=True)],

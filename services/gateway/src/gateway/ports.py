@@ -46,6 +46,16 @@ class StatusHints(Protocol):
     def watch(self, insight_id: str) -> StatusWatch: ...
 
 
+class ReadersListener(Protocol):
+    """Told which users' reads the insights service changed (adapters.read_cache)."""
+
+    def listening(self, now: bool) -> None:
+        """Whether those hints arrive now (False: any may be lost)."""
+
+    def readers_changed(self, user_ids: tuple[str, ...]) -> None:
+        """These users' reads changed; none named: anyone's."""
+
+
 class RateLimiter(Protocol):
     """Counts requests per key against a rate; shared by every gateway replica (Postgres), or
     in this process only (memory: one replica, tests). Bounded: forgets keys gone quiet."""

@@ -24,6 +24,9 @@ class GatewaySettings:
     # else); None (no NATS_URL): the streams poll
     nats: NatsSettings | None = None
     live_poll_seconds: float = 5.0  # a live stream's own look while hints arrive (a lost hint only delays)
+    # the read cache (adapters.read_cache): bytes per process (0: off) and how long an answer is kept at most
+    read_cache_bytes: int = 128 * 1024 * 1024
+    read_cache_seconds: float = 30.0
 
     @classmethod
     def from_env(cls) -> "GatewaySettings":
@@ -43,4 +46,6 @@ class GatewaySettings:
             metrics_token=env("METRICS_TOKEN"),
             nats=NatsSettings.from_env("gateway") if env("NATS_URL") else None,
             live_poll_seconds=float(env("GATEWAY_LIVE_POLL_SECONDS", "5")),
+            read_cache_bytes=int(float(env("GATEWAY_READ_CACHE_MB", "128")) * 1024 * 1024),
+            read_cache_seconds=float(env("GATEWAY_READ_CACHE_SECONDS", "30")),
         )

@@ -26,11 +26,19 @@ def create_app(settings: CommonSettings | None = None):
     runtime.with_dead_letters(dead_letters)
     embedder = WordLlamaEmbedder()
     embedder.embed(["warm up"])  # load the model now (~0.5 s), not inside the first event or search
+    hints = NatsStatusHints(runtime.broker)
     subscribe(runtime.broker, lambda: InsightsUnitOfWork(runtime.sessions, inbox=inbox, embedder=embedder),
-              dead_letters=runtime.dead_letters, hints=NatsStatusHints(runtime.broker))
+              dead_letters=runtime.dead_letters, hints=hints)
     reader = SqlaInsightReader(runtime.sessions, ReadPool(settings.database_url))
     routes = http.routes(reader, SqlaSearchIndex(runtime.sessions), embedder)
-    return runtime.app(routes, jwt_verifier_from_env(), on_shutdown=[reader.close])
+
+    async def anyones_reads_may_have_changed() -> None:
+        # a process that stopped between a commit and its hint never sent it: the gateways
+        # forget every cached answer rather than keep that one until it expires
+        await hints.readers_changed(())
+
+    return runtime.app(routes, jwt_verifier_from_env(), on_startup=[anyones_reads_may_have_changed],
+                       on_shutdown=[reader.close])
 
 
 def main() -> None:

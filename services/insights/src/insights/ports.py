@@ -16,10 +16,15 @@ class Embedder(Protocol):
 
 class StatusHints(Protocol):
     """Tells whoever watches an insight (the gateway's live status streams) that its status
+    changed, and whoever keeps answers (the gateway's read cache) that what some users read
     changed, after the change is committed: fire-and-forget, a hint to look again, never the
-    truth. A hint that cannot be sent is dropped; the watchers also look on their own now and then."""
+    truth. A hint that cannot be sent is dropped; the watchers also look on their own now and
+    then, and the cache keeps an answer only seconds."""
 
     async def status_changed(self, insight_id: str) -> None: ...
+
+    async def readers_changed(self, user_ids: tuple[str, ...]) -> None:
+        """What these users read changed; none named: anyone's."""
 
 
 class Relationship(Protocol):
@@ -39,6 +44,9 @@ class InsightProjection(Protocol):
     async def fail(self, insight_id: str, reason: str, at: datetime) -> bool: ...
     async def erase(self, insight_id: str, at: datetime) -> None: ...
     async def is_erased(self, insight_id: str) -> bool: ...
+    async def readers(self, insight_id: str) -> tuple[str, ...]:
+        """Whoever may see the insight in some answer: its client, its coach, and every coach
+        it is or was shared with (sorted; none if there is no such insight)."""
     async def upsert_relationship(self, relationship: Relationship, changed_at: datetime) -> None: ...
     # both apply the change only if it supersedes the stored one (domain.model.supersedes)
     async def upsert_grant(self, insight_id: str, coach_user_id: str, permissions: SharePermissions,

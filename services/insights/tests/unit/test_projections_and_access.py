@@ -74,6 +74,34 @@ async def test_each_status_change_is_hinted_after_its_commit_and_nothing_else_is
     assert len(hints.sent) == 3
 
 
+async def test_every_change_names_whose_reads_it_changed_after_its_commit(store):
+    uow = FakeUnitOfWork(store)
+    hints = FakeHints(uow)
+    await projections.on_transcript_received(received("p1", coach="coach-1", rel="r1"), uow, hints)
+    await projections.on_transcript_received(received("u1"), uow, hints)
+    await projections.on_insight_shared(InsightShared(insight_id="u1", owner_user_id="client-1",
+                                                      coach_user_id="coach-2", permissions=SharePermissions()),
+                                        uow, hints)
+    await projections.on_analysis_completed(AnalysisCompleted(insight_id="u1", content=CONTENT), uow, hints)
+    await projections.on_insight_share_revoked(InsightShareRevoked(insight_id="u1", owner_user_id="client-1",
+                                                                   coach_user_id="coach-2"), uow, hints)
+    deleted = InsightDeleted(insight_id="u1", deleted_by="client-1")
+    await projections.on_insight_deleted(deleted, uow, hints)
+    await projections.on_relationship_changed(CoachingRelationshipChanged(
+        relationship_id="r1", coach_user_id="coach-3", client_user_id="client-1", status="active"), uow, hints)
+    assert hints.readers == [
+        (("client-1", "coach-1"), 1),
+        (("client-1",), 2),
+        (("client-1", "coach-2"), 3),  # the coach it was shared with, and its client
+        (("client-1", "coach-2"), 4),
+        (("client-1", "coach-2"), 5),  # a revoked coach's answers are forgotten as well
+        (("client-1", "coach-2"), 6),  # named before the erasure forgot who they were
+        ((), 7),  # a relationship's change: anyone's
+    ]
+    await projections.on_insight_deleted(deleted, uow, hints)
+    assert len(hints.readers) == 7  # redelivered: nothing changed, nothing said
+
+
 async def test_a_result_before_its_transcript_is_retried_not_lost(store):
     with pytest.raises(InsightNotYetKnown):
         await apply(store, projections.on_analysis_completed, AnalysisCompleted(insight_id="i2", content=CONTENT))

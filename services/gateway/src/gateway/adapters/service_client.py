@@ -21,7 +21,8 @@ from yarl import URL
 
 from gateway.ports import ServiceClient, Upstream
 
-PASSED_ON = ("content-disposition", "retry-after")
+# cache-control: "no-store" keeps an answer out of the read cache (and the browser's)
+PASSED_ON = ("content-disposition", "retry-after", "cache-control")
 # An upload is answered once ingestion has read the document: up to 120 s in its worker (the
 # worker's limit), and a document may first wait for the one before it. Other calls keep 15 s.
 UPLOAD_TIMEOUT_SECONDS = 300.0

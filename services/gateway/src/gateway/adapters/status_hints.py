@@ -7,7 +7,10 @@ nothing and says nothing but "look again").
 A hint is never the truth and may be lost: the streams also look on their own (the route's
 safety net). The gateway starts and serves without NATS, connects in the background, and
 nats-py reconnects after an outage; while it is not connected the streams poll instead, and
-every stream looks once when the connection comes or goes (hints sent meanwhile are gone)."""
+every stream looks once when the connection comes or goes (hints sent meanwhile are gone).
+
+The same connection hears which users' reads changed (`insights.v1.readers.changed`) for the
+read cache (adapters.read_cache), which is told when the hints start and stop arriving."""
 
 import asyncio
 import contextlib
@@ -17,13 +20,13 @@ import weakref
 
 import msgspec
 from chassis.nats_connection import NatsSettings
-from contracts.hints import HINT_DECODER
-from contracts.subjects import INSIGHT_STATUS_HINT_V1
+from contracts.hints import HINT_DECODER, READERS_HINT_DECODER
+from contracts.subjects import INSIGHT_STATUS_HINT_V1, READERS_CHANGED_HINT_V1
 from nats.aio.client import Client
 from nats.aio.msg import Msg
 from prometheus_client import Counter, Gauge
 
-from gateway.ports import StatusHints, StatusWatch
+from gateway.ports import ReadersListener, StatusHints, StatusWatch
 
 log = logging.getLogger(__name__)
 RECONNECT_SECONDS = 1.0
@@ -32,6 +35,7 @@ WARN_EVERY_SECONDS = 60.0
 LISTENING = Gauge("live_status_hints_listening", "Gateway processes subscribed to the status hints now "
                   "(0: their live streams poll)", multiprocess_mode="livesum")
 HINTS = Counter("live_status_hints_total", "Status hints received")
+READERS_HINTS = Counter("read_cache_hints_total", "Hints received that some users' reads changed")
 
 
 class Watch(StatusWatch):
@@ -96,9 +100,12 @@ class Watchers:
 class NatsStatusHints(StatusHints):
     """Hints from NATS (`settings` None: none at all, the streams poll)."""
 
-    def __init__(self, settings: NatsSettings | None, subject: str = INSIGHT_STATUS_HINT_V1) -> None:
+    def __init__(self, settings: NatsSettings | None, subject: str = INSIGHT_STATUS_HINT_V1,
+                 readers: ReadersListener | None = None, readers_subject: str = READERS_CHANGED_HINT_V1) -> None:
         self._settings = settings
         self._subject = subject
+        self._readers = readers
+        self._readers_subject = readers_subject
         self.watchers = Watchers()
         self._client: Client | None = None
         self._task: asyncio.Task | None = None
@@ -140,9 +147,12 @@ class NatsStatusHints(StatusHints):
                                      connect_timeout=2, error_cb=self._on_error, closed_cb=on_closed,
                                      disconnected_cb=self._on_disconnected, reconnected_cb=self._on_reconnected)
                 await client.subscribe(self._subject, cb=self._on_hint)
+                if self._readers is not None:
+                    await client.subscribe(self._readers_subject, cb=self._on_readers_changed)
                 await client.flush(timeout=5)  # the subscription is in place before the streams count on it
                 self._client = client
                 LISTENING.set(1)
+                self._tell_readers(True)
                 log.info("listening to status hints on %s", self._subject)
                 self.watchers.wake_all()  # streams that started meanwhile look now, then wait at the slow pace
                 await closed.wait()  # for good (nats-py reconnects on its own until then)
@@ -155,6 +165,7 @@ class NatsStatusHints(StatusHints):
             finally:
                 self._client = None
                 LISTENING.set(0)
+                self._tell_readers(False)
                 with contextlib.suppress(BaseException):
                     await client.close()
             self.watchers.wake_all()
@@ -167,16 +178,34 @@ class NatsStatusHints(StatusHints):
         except msgspec.DecodeError:
             log.debug("a status hint that is not one: %r", message.data[:200])
 
+    async def _on_readers_changed(self, message: Msg) -> None:
+        READERS_HINTS.inc()
+        try:
+            user_ids = READERS_HINT_DECODER.decode(message.data).user_ids
+        except msgspec.DecodeError:
+            log.debug("a readers hint that is not one: %r", message.data[:200])
+            user_ids = ()  # something changed for someone: forget everyone's
+        if self._readers is not None:
+            self._readers.readers_changed(user_ids)
+
+    def _tell_readers(self, listening: bool) -> None:
+        if self._readers is not None:
+            self._readers.listening(listening)
+
     async def _on_error(self, exc: Exception) -> None:
+        if self._readers is not None:
+            self._readers.readers_changed(())  # a slow consumer's dropped messages, say: any hint may be lost
         self._warn(f"status hints: NATS error ({type(exc).__name__}: {exc}); live streams poll meanwhile")
 
     async def _on_disconnected(self) -> None:
         LISTENING.set(0)
+        self._tell_readers(False)
         self.watchers.wake_all()  # their next wait is at the polling pace
 
     async def _on_reconnected(self) -> None:
         log.info("status hints: NATS reconnected")
         LISTENING.set(1 if self._client is not None else 0)
+        self._tell_readers(self._client is not None)
         self.watchers.wake_all()  # hints sent while away are lost: look once now
 
     def _warn(self, message: str) -> None:

@@ -25,6 +25,9 @@ from insights.app import queries
 from insights.ports import Embedder, InsightReader, SearchIndex
 
 
+NOT_KEPT = {"cache-control": "no-store"}
+
+
 def not_found(what: str) -> Problem:
     return Problem(404, "not_found", f"No {what} of yours has that id.")
 
@@ -98,11 +101,14 @@ def routes(reader: InsightReader, index: SearchIndex, embedder: Embedder) -> lis
         return search_response(q, hits)
 
     @get("/v1/insights/{insight_id:str}")
-    async def insight(insight_id: str, caller: Identity) -> SessionInsightDetailResponse:
+    async def insight(insight_id: str, caller: Identity) -> Response[SessionInsightDetailResponse]:
         try:
-            return detail(*await queries.insight_detail(reader, insight_id, caller.user_id))
+            view, access = await queries.insight_detail(reader, insight_id, caller.user_id)
         except queries.NotFound:
             raise not_found("insight") from None
+        # a grant's expiry changes this answer with no event to say so: nobody may keep it
+        fleeting = access.grant is not None and access.grant.expires_at is not None
+        return Response(detail(view, access), headers=NOT_KEPT if fleeting else None)
 
     @get("/v1/insights/{insight_id:str}/export")
     async def export_insight(insight_id: str, caller: Identity, format: str = "md") -> Response:

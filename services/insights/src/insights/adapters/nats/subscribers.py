@@ -25,17 +25,14 @@ HANDLERS = {
     InsightShared: projections.on_insight_shared,
     InsightShareRevoked: projections.on_insight_share_revoked,
 }
-# the projections that change an insight's status, and hint so once committed
-STATUS_CHANGES = (TranscriptReceived, AnalysisCompleted, AnalysisFailed, InsightDeleted)
 
 
 def subscribe(broker: NatsBroker, uow_factory: Callable[[], UnitOfWork],
               dead_letters: DeadLetters | None = None, hints: StatusHints | None = None) -> None:
     for event_type, project in HANDLERS.items():
-        extra = {"hints": hints} if event_type in STATUS_CHANGES else {}
-
-        async def handle(event, message, project=project, extra=extra) -> None:
-            await project(event, uow_factory(), **extra)
+        # every projection hints what it changed once committed
+        async def handle(event, message, project=project) -> None:
+            await project(event, uow_factory(), hints)
 
         durable_consumer(broker, event_type, f"insights-{event_type.__name__}", handle, max_deliver=30,
                          dead_letters=dead_letters)

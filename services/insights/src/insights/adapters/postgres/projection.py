@@ -1,7 +1,7 @@
 from datetime import datetime
 
 import msgspec
-from sqlalchemy import and_, case, delete, func, select, update
+from sqlalchemy import and_, case, delete, func, select, union, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -79,6 +79,17 @@ class SqlaInsightProjection(InsightProjection):
         await self._lock(insight_id)
         found = await self._session.execute(select(erased.c.insight_id).where(erased.c.insight_id == insight_id))
         return found.first() is not None
+
+    async def readers(self, insight_id: str) -> tuple[str, ...]:
+        # under the insight's lock, as a share or revocation of it is made: a grant committed
+        # meanwhile is seen here, or its own hint names its coach once our change is committed
+        await self._lock(insight_id)
+        people = union(
+            select(insights.c.client_user_id.label("user_id")).where(insights.c.id == insight_id),
+            select(insights.c.coach_user_id).where(insights.c.id == insight_id, insights.c.coach_user_id.is_not(None)),
+            select(grants.c.coach_user_id).where(grants.c.insight_id == insight_id))
+        found = await self._session.execute(people)
+        return tuple(sorted(found.scalars()))
 
     async def upsert_relationship(self, r: Relationship, changed_at: datetime) -> None:
         values = {"relationship_id": r.relationship_id, "coach_user_id": r.coach_user_id,
