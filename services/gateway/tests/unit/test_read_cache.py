@@ -139,3 +139,16 @@ async def test_zero_bytes_turns_it_off(clock):
     for _ in range(2):
         await cache.read("coach-1", KEY, service.fetch)
     assert service.calls == 2
+
+
+async def test_the_nats_listener_stops_the_cache_on_errors_and_disconnection(cache):
+    """What nats-py calls back on a slow consumer's dropped messages and on losing the server."""
+    from gateway.adapters.status_hints import NatsStatusHints
+
+    listener, service = NatsStatusHints(None, readers=cache), Service()
+    await cache.read("coach-1", KEY, service.fetch)
+    await listener._on_error(RuntimeError("slow consumer, messages dropped"))
+    assert (await cache.read("coach-1", KEY, service.fetch)).body == b"version 2"
+    await listener._on_disconnected()
+    assert (await cache.read("coach-1", KEY, service.fetch)).body == b"version 3"
+    assert (await cache.read("coach-1", KEY, service.fetch)).body == b"version 4"
