@@ -152,3 +152,16 @@ async def test_the_nats_listener_stops_the_cache_on_errors_and_disconnection(cac
     await listener._on_disconnected()
     assert (await cache.read("coach-1", KEY, service.fetch)).body == b"version 3"
     assert (await cache.read("coach-1", KEY, service.fetch)).body == b"version 4"
+
+
+async def test_a_nats_that_refuses_the_readers_hint_keeps_the_cache_off(cache):
+    """A NATS whose users predate the hint (the gateway upgraded first) never sends one."""
+    from gateway.adapters.status_hints import NatsStatusHints
+
+    listener, service = NatsStatusHints(None, readers=cache), Service()
+    await listener._on_error(RuntimeError('nats: permissions violation for subscription to '
+                                          '"insights.v1.readers.changed"'))
+    await listener._on_reconnected()
+    for _ in range(2):
+        await cache.read("coach-1", KEY, service.fetch)
+    assert service.calls == 2

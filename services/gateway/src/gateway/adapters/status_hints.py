@@ -106,6 +106,7 @@ class NatsStatusHints(StatusHints):
         self._subject = subject
         self._readers = readers
         self._readers_subject = readers_subject
+        self._readers_refused = False  # the server denied that subscription: the cache must not count on it
         self.watchers = Watchers()
         self._client: Client | None = None
         self._task: asyncio.Task | None = None
@@ -147,6 +148,7 @@ class NatsStatusHints(StatusHints):
                                      connect_timeout=2, error_cb=self._on_error, closed_cb=on_closed,
                                      disconnected_cb=self._on_disconnected, reconnected_cb=self._on_reconnected)
                 await client.subscribe(self._subject, cb=self._on_hint)
+                self._readers_refused = False
                 if self._readers is not None:
                     await client.subscribe(self._readers_subject, cb=self._on_readers_changed)
                 await client.flush(timeout=5)  # the subscription is in place before the streams count on it
@@ -190,11 +192,17 @@ class NatsStatusHints(StatusHints):
 
     def _tell_readers(self, listening: bool) -> None:
         if self._readers is not None:
-            self._readers.listening(listening)
+            self._readers.listening(listening and not self._readers_refused)
 
     async def _on_error(self, exc: Exception) -> None:
         if self._readers is not None:
-            self._readers.readers_changed(())  # a slow consumer's dropped messages, say: any hint may be lost
+            if "permissions violation" in str(exc).lower() and self._readers_subject in str(exc):
+                # a NATS whose users predate this hint (the gateway upgraded first): no hint will come
+                self._readers_refused = True
+                log.warning("NATS refuses the gateway %s: the read cache stays off", self._readers_subject)
+                self._tell_readers(False)
+            else:
+                self._readers.readers_changed(())  # a slow consumer's dropped messages, say: any hint may be lost
         self._warn(f"status hints: NATS error ({type(exc).__name__}: {exc}); live streams poll meanwhile")
 
     async def _on_disconnected(self) -> None:
