@@ -36,7 +36,8 @@ def seed(system: System, user: str, count: int) -> None:
 
 
 def main() -> None:
-    with standalone_system(GATEWAY_CREATE_PER_MINUTE="100000") as system:
+    # the read cache off: this measures the proxy and the queries, not answers from memory (read_path.py does)
+    with standalone_system(GATEWAY_CREATE_PER_MINUTE="100000", GATEWAY_READ_CACHE_MB="0") as system:
         system.start()
         seed(system, "bench-client", 20)
         headers = system.headers("bench-client")

@@ -234,7 +234,8 @@ async def measure_search_in_postgres(system: System, size: str) -> None:
 
 async def main() -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)  # not a line per request
-    with standalone_system(GATEWAY_CREATE_PER_MINUTE="100000") as system:
+    # the read cache off: this measures the proxy and the queries, not answers from memory (read_path.py does)
+    with standalone_system(GATEWAY_CREATE_PER_MINUTE="100000", GATEWAY_READ_CACHE_MB="0") as system:
         system.start(timeout=400)  # a shared 2-core machine can take minutes to warm ingestion
         dsn = system.database_url.replace("postgresql+asyncpg://", "postgresql://")
         sizes = (("10k", 0, 10_000), ("100k", 10_000, 90_000))
