@@ -1,7 +1,8 @@
 """The gateway's read cache on a running system. Every shared test system keeps answers ten
 minutes (GATEWAY_READ_CACHE_SECONDS=600, devstack.testing), so only the insights service's
 hints can make the cache forget: here reads repeat from memory, and a new session, a share, a
-revocation and a relationship moved to another coach still show at once."""
+revocation and a relationship moved to another coach still show at once. (A grant's expiry,
+which no hint announces, is tests/e2e/test_sharing_flows.py's: such answers are never kept.)"""
 
 import asyncio
 import time
@@ -71,13 +72,16 @@ def test_reads_repeat_from_memory_and_a_share_and_its_revocation_show_at_once(sy
         shared = client.post(f"{API}/{first}/share", headers=owner, json={"coach_user_id": "coach-cache-1"})
         assert shared.status_code == 200, shared.text
         wait_until(lambda: client.get(f"{API}/{first}", headers=coach).status_code == 200, "the share", 10)
+        assert client.get(f"{API}/shared-with-me", headers=coach).json()["total_count"] == 1
         before = hits(client)
         assert client.get(f"{API}/{first}", headers=coach).status_code == 200
-        assert hits(client) == before + 1  # the coach's view is in memory now
+        assert client.get(f"{API}/shared-with-me", headers=coach).json()["total_count"] == 1
+        assert hits(client) == before + 2  # the coach's view and list are in memory now
 
         assert client.delete(f"{API}/{first}/share/coach-cache-1", headers=owner).status_code == 200
         took = wait_until(lambda: client.get(f"{API}/{first}", headers=coach).status_code == 404, "revocation", 5)
         assert took < 1.0, f"revocation took {took:.2f}s"
+        assert client.get(f"{API}/shared-with-me", headers=coach).json()["total_count"] == 0
 
 
 async def test_a_relationship_moved_to_another_coach_leaves_the_former_coachs_list_at_once(system):

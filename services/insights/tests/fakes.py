@@ -108,6 +108,10 @@ class FakeStore(InsightProjection, InsightReader):
                 found.append(dataclasses.replace(insight, grants=[access.grant]))
         return self._page(found, limit, offset)
 
+    async def has_expiring_grant(self, coach_user_id, now) -> bool:
+        return any(g is not None and coach == coach_user_id and g.permissions.view and g.expires_at is not None
+                   and g.expires_at > now for (_, coach), (_, _, g) in self.grant_changes.items())
+
     async def relationships_of(self, user_id):
         return sorted((r for r in self.relationships.values() if user_id in (r.coach_user_id, r.client_user_id)),
                       key=lambda r: r.relationship_id)

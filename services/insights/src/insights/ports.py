@@ -82,6 +82,9 @@ class InsightReader(Protocol):
         """The relationship's paired insights that name the user as client or coach."""
     async def shared_with(self, coach_user_id: str, now: datetime, limit: int,
                           offset: int) -> tuple[list[InsightView], int]: ...
+    async def has_expiring_grant(self, coach_user_id: str, now: datetime) -> bool:
+        """Whether a grant this coach may view now has an `expires_at`: time alone will change
+        what shared_with() lists."""
     async def relationship(self, relationship_id: str) -> Relationship | None: ...
     async def relationships_of(self, user_id: str) -> list[Relationship]: ...
     async def relationship_facts(self, relationship_id: str, user_id: str, limit: int) -> list[SessionFacts]:

@@ -102,6 +102,26 @@ async def test_every_change_names_whose_reads_it_changed_after_its_commit(store)
     assert len(hints.readers) == 7  # redelivered: nothing changed, nothing said
 
 
+async def test_a_coachs_shared_list_says_whether_time_alone_will_change_it(store):
+    """Only a live grant with an expiry: an expired or revoked one will not change again unannounced."""
+    await apply(store, projections.on_transcript_received, received("u5"))
+    await apply(store, projections.on_transcript_received, received("u6"))
+
+    def share(insight_id: str, coach: str, expires_at=None):
+        return InsightShared(insight_id=insight_id, owner_user_id="client-1", coach_user_id=coach,
+                             permissions=SharePermissions(), expires_at=expires_at, occurred_at=NOW)
+
+    await apply(store, projections.on_insight_shared, share("u5", "coach-forever"))
+    await apply(store, projections.on_insight_shared, share("u5", "coach-ended", NOW - timedelta(minutes=1)))
+    await apply(store, projections.on_insight_shared, share("u6", "coach-until", NOW + timedelta(hours=1)))
+    assert not await queries.shares_will_expire(store, "coach-forever")
+    assert not await queries.shares_will_expire(store, "coach-ended")
+    assert await queries.shares_will_expire(store, "coach-until")
+    await apply(store, projections.on_insight_share_revoked, InsightShareRevoked(
+        insight_id="u6", owner_user_id="client-1", coach_user_id="coach-until", occurred_at=NOW + timedelta(seconds=1)))
+    assert not await queries.shares_will_expire(store, "coach-until")
+
+
 async def test_a_result_before_its_transcript_is_retried_not_lost(store):
     with pytest.raises(InsightNotYetKnown):
         await apply(store, projections.on_analysis_completed, AnalysisCompleted(insight_id="i2", content=CONTENT))

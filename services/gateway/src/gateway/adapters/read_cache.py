@@ -17,8 +17,8 @@ It is never served stale by more than the insights service itself is behind:
   stopped between a commit and its hint never sent it);
 - `seconds` bounds what a lost hint could cost;
 - an answer the service marks `Cache-Control: no-store` is never kept: one that a grant's
-  `expires_at` will change, which no event announces. The routes whose answers may hang on
-  such a grant (shared-with-me, search) do not come here at all.
+  `expires_at` will change, which no event announces (a detail or shared-with-me read
+  under such a grant). Search, whose answers may hang on one too, does not come here at all.
 
 The identity check is not skipped: the route's caller dependency verifies the token first.
 Memory is bounded (`max_bytes`, least recently used first); a single large answer is never

@@ -51,9 +51,12 @@ def routes(reader: InsightReader, index: SearchIndex, embedder: Embedder) -> lis
                                   total_count=found.total_count)
 
     @get("/v1/insights/shared-with-me")
-    async def shared_with_me(caller: Identity, limit: str = "20", offset: str = "0") -> SharedWithMeResponse:
+    async def shared_with_me(caller: Identity, limit: str = "20",
+                             offset: str = "0") -> Response[SharedWithMeResponse]:
         found, total = await queries.shared_with_me(reader, caller.user_id, page(limit, offset))
-        return SharedWithMeResponse(insights=[shared_summary(i) for i in found], total_count=total)
+        fleeting = await queries.shares_will_expire(reader, caller.user_id)
+        return Response(SharedWithMeResponse(insights=[shared_summary(i) for i in found], total_count=total),
+                        headers=NOT_KEPT if fleeting else None)
 
     @get("/v1/insights/relationships")
     async def relationships(caller: Identity) -> RelationshipsResponse:

@@ -124,6 +124,12 @@ async def shared_with_me(reader: InsightReader, coach_user_id: str, page: Page) 
     return await reader.shared_with(coach_user_id, now(), page.limit, page.offset)
 
 
+async def shares_will_expire(reader: InsightReader, coach_user_id: str) -> bool:
+    """Whether time alone will change what shared_with_me lists (a live grant with an expiry),
+    which no event announces: such an answer must not be kept."""
+    return await reader.has_expiring_grant(coach_user_id, now())
+
+
 def newest_first(insight: InsightView) -> tuple[float, float]:
     """Newest session first; an undated session by its upload time."""
     when = insight.session_date or insight.created_at

@@ -1,7 +1,7 @@
 """Reading and exporting insights (the insights service). Paging is validated by the
 insights service (limit 1..100, else 422 invalid_input), so it is passed through as sent.
 Reads go through the read cache (adapters.read_cache), keyed by the caller's token and the
-URL as sent; exports, shared-with-me, search and the live status streams never do."""
+URL as sent; exports, search and the live status streams never do."""
 
 
 from chassis.identity import Identity, bearer_token
@@ -41,9 +41,8 @@ def routes(services: Services, cache: ReadCache) -> list:
     @get(f"{PREFIX}/shared-with-me", summary="Unpaired insights clients shared with the calling coach",
          responses=answers(200, SharedWithMe, "Shared with the caller"))
     async def shared_with_me(request: Request, caller: Identity, limit: str = "20", offset: str = "0") -> Response:
-        # not cached: a grant's expiry changes it, unannounced
-        return relay(await services.insights.call("GET", "/v1/insights/shared-with-me", bearer_token(request),
-                                                  params={"limit": limit, "offset": offset}))
+        # kept unless a grant will expire (the insights service then says no-store)
+        return relay(await read(request, caller, "/v1/insights/shared-with-me", {"limit": limit, "offset": offset}))
 
     @get(f"{PREFIX}/relationships", summary="The coaching relationships the caller is in",
          responses=answers(200, Relationships, "As coach or as client"))

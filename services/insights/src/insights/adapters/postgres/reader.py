@@ -146,6 +146,14 @@ class SqlaInsightReader(InsightReader):
         return [to_view(row, overview=overview_row(row), insight_grants=[grant_of(
             {**row, "coach_user_id": row["grant_coach"]})]) for row in rows], total
 
+    async def has_expiring_grant(self, coach_user_id: str, now: datetime) -> bool:
+        g = grants.c
+        async with self._sessions() as session:
+            found = await session.execute(select(g.insight_id).where(
+                g.coach_user_id == coach_user_id, g.can_view.is_(True), g.revoked.is_(False),
+                g.expires_at > now).limit(1))
+        return found.first() is not None
+
     async def relationships_of(self, user_id: str) -> list[Relationship]:
         async with self._sessions() as session:
             rows = (await session.execute(select(relationships).where(
