@@ -6,7 +6,7 @@ import asyncio
 import nats
 import pytest
 from chassis.db import make_engine, make_sessions
-from chassis.messaging import ensure_streams, jetstream_publisher, make_broker
+from chassis.messaging import ensure_streams, jetstream_publisher, jetstream_unpublisher, make_broker
 from chassis.outbox import OutboxRelay, Unpublishable, outbox_table
 from chassis.uow import SqlaUnitOfWork
 from sqlalchemy import MetaData, select, text, update
@@ -153,3 +153,18 @@ async def test_the_next_batch_is_sent_before_the_acks_of_one_come_back_and_a_fai
         await drain
     marked = await rows(sessions)
     assert [marked[e.event_id][1] for e in events] == [11, None, 13, 14, 15]  # the later batch marked too
+
+
+async def test_unpublishing_again_what_is_gone_already_is_done_not_an_error(sessions, jetstream):
+    """An erasure that crashed after deleting some of its messages is retried from the start."""
+    broker, client = jetstream
+    await emit_all(sessions, [InsightDeleted(insight_id=f"gone-{n}", deleted_by="u") for n in range(2)])
+    relay = OutboxRelay(sessions, outbox, jetstream_publisher(broker), batch=10)
+    assert await relay.relay_once() == 2
+    published = [(SUBJECT, seq) for _, seq in (await rows(sessions)).values()]
+    unpublish = jetstream_unpublisher(broker)
+    await unpublish(published[:1])
+    await unpublish(published)  # the first again: JetStream says "no message found"
+    await unpublish([(SUBJECT, 10**9)])  # past the stream's end (a stream made anew): "stream store EOF"
+    info = await client.jetstream().stream_info("INGESTION")
+    assert info.state.messages == 0

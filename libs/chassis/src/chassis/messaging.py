@@ -12,7 +12,7 @@ from contracts.subjects import ALL_STREAMS
 from faststream.nats import NatsBroker
 from nats.aio.client import AUTHORIZATION_VIOLATION, PERMISSIONS_ERR, STALE_CONNECTION, Client
 from nats.js.api import DiscardPolicy, RetentionPolicy, StorageType, StreamConfig
-from nats.js.errors import NotFoundError, ServiceUnavailableError
+from nats.js.errors import APIError, NotFoundError, ServiceUnavailableError
 
 from chassis.nats_connection import NatsSettings
 from chassis import tracing
@@ -222,6 +222,18 @@ class JetStreamPublisher:
         return results
 
 
+SEQUENCE_NOT_FOUND = 10043  # JSSequenceNotFoundErrF: seen in the chaos test, a message deleted before a restart
+DELETE_FAILED = 10057  # JSStreamMsgDeleteFailedF, whose description says why
+
+
+def gone_already(error: APIError) -> bool:
+    """Whether deleting a message failed because it is not there: deleted already (an erasure
+    retried after a crash part-way), aged out, or its stream gone. JetStream says so three ways."""
+    why = (error.description or "").lower()
+    return (isinstance(error, NotFoundError) or error.err_code == SEQUENCE_NOT_FOUND
+            or (error.err_code == DELETE_FAILED and ("no message found" in why or "stream store eof" in why)))
+
+
 def jetstream_unpublisher(broker: NatsBroker):
     """An `Unpublish` for erasure: delete messages from their streams by sequence."""
 
@@ -230,8 +242,9 @@ def jetstream_unpublisher(broker: NatsBroker):
         for subject, seq in messages:
             try:
                 await js.delete_msg(stream_name_of(subject), seq)
-            except NotFoundError:  # deleted already (a retried erasure) or aged out
-                pass
+            except APIError as error:
+                if not gone_already(error):
+                    raise
 
     return unpublish
 

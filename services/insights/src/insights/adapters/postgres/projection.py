@@ -32,6 +32,7 @@ class SqlaInsightProjection(InsightProjection):
                   "open_question_ratio": stmt.excluded.open_question_ratio}))
 
     async def complete(self, insight_id: str, content: InsightContent, at: datetime) -> bool:
+        await self._lock(insight_id)  # before the row's lock, as everywhere (see readers)
         result = await self._session.execute(update(insights).where(insights.c.id == insight_id).values(
             status="completed", processing_error=None, content=msgspec.to_builtins(content),
             completed_at=at, updated_at=at,
@@ -54,6 +55,7 @@ class SqlaInsightProjection(InsightProjection):
                  "text": e.text, "embedding": to_bytes(vectors[n])} for n, e in enumerate(entries)])
 
     async def fail(self, insight_id: str, reason: str, at: datetime) -> bool:
+        await self._lock(insight_id)  # before the row's lock, as everywhere (see readers)
         result = await self._session.execute(
             update(insights).where(insights.c.id == insight_id, insights.c.status != "completed")
             .values(status="failed", processing_error=reason, updated_at=at))
@@ -82,7 +84,9 @@ class SqlaInsightProjection(InsightProjection):
 
     async def readers(self, insight_id: str) -> tuple[str, ...]:
         # under the insight's lock, as a share or revocation of it is made: a grant committed
-        # meanwhile is seen here, or its own hint names its coach once our change is committed
+        # meanwhile is seen here, or its own hint names its coach once our change is committed.
+        # Every writer takes that lock before any row's (complete, fail, erase, shares), so two
+        # of them never hold one each while waiting for the other's
         await self._lock(insight_id)
         people = union(
             select(insights.c.client_user_id.label("user_id")).where(insights.c.id == insight_id),
