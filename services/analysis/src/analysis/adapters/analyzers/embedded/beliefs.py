@@ -399,8 +399,8 @@ def _standard_or_norm(s: Sentence) -> str | None:
     with a date are neither ("The report should be done by Friday")."""
     if timelines.find(s.text):
         return None
-    for verb in s.doc:
-        if verb.dep_ not in ("ROOT", "ccomp") or verb.pos_ not in ("VERB", "AUX"):
+    for verb in syntax.verbs(s.doc):
+        if verb.dep_ not in ("ROOT", "ccomp"):
             continue
         subj = syntax.subject(verb)
         if subj is None or subj.ent_type_ or subj.pos_ != "NOUN" or subj.lower_ in ROLES and subj.tag_ != "NNS":

@@ -253,7 +253,7 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
         return "High", verb.doc[0]  # "Monday morning I'm in the lobby at seven"
     if (_present(verb) or _gets_done(verb)) and _hears_from_client(verb, subj, timeline):
         return "High", subj  # "Farrell gets an email by Wednesday", "Kasia hears it from me first", "Nia gets told tonight"
-    if _CLEFT.match(verb.doc.text.replace("\u2019", "'")) and verb.tag_ in ("VB", "VBG") \
+    if _CLEFT.match(syntax.text(verb.doc).replace("\u2019", "'")) and verb.tag_ in ("VB", "VBG") \
             and verb.i > next((t.i for t in verb.doc if t.lower_ in ("is", "'s")), len(verb.doc)):
         return "High", verb.doc[0]  # "What I'm going to do is ring Sheila on Saturday"
     time_led = bool(timeline and _present(verb) and _led_by_time(verb, timeline) and _a_date(verb, timeline)
@@ -386,7 +386,7 @@ def _a_date(verb: Token, timeline: str) -> bool:
 def _dates(verb: Token) -> bool:
     """A time phrase of the sentence dates this act, not a clause describing someone or something
     inside it ("I'm leaving as someone who designed a screen on Tuesday" dates the designing)."""
-    for phrase in timelines.find_all(verb.doc.text):
+    for phrase in timelines.find_all(syntax.text(verb.doc)):
         first = phrase.lower().split()[0]
         for tok in (t for t in verb.doc if t.lower_ == first):
             while tok.i != verb.i and tok.dep_ not in ("relcl", "acl", "ROOT") and not _own_clause(tok):
@@ -485,12 +485,12 @@ def _a_new_rule(verb: Token) -> bool:
     """"From Monday I don't review anyone's pull requests after six", "From now on I'm not answering
     email at weekends": a line the client draws from a date on, said in the present; negated, and
     still a commitment."""
-    # the token checks first: most verbs fail them, and doc.text rebuilds the text at every call
+    # the token checks first: most verbs fail them
     if verb.dep_ != "ROOT" or verb.lower_ in _NOT_ACTIONS or not syntax.negated(verb) \
             or not syntax.is_first_person(syntax.subject(verb)) \
             or not (verb.tag_ in ("VBP", "VB") or verb.tag_ == "VBG" and any(a in _BE_NOW for a in syntax.auxiliaries(verb))):
         return False
-    text = verb.doc.text
+    text = syntax.text(verb.doc)
     timeline = timelines.find(text)
     if timeline is None:
         return False
@@ -552,7 +552,7 @@ def _led_by_time(verb: Token, timeline: str) -> bool:
     subj = syntax.subject(verb)
     if subj is None or subj.lower_ in ("he", "she", "they", "you", "it", "that", "this") or subj.ent_type_ == "PERSON":
         return False
-    start = verb.doc.text.lower().find(timeline.lower())
+    start = syntax.text(verb.doc).lower().find(timeline.lower())
     return 0 <= start < subj.idx
 
 

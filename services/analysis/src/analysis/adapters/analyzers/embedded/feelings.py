@@ -135,7 +135,7 @@ def valence(word: str) -> float | None:
 
 
 def feeling_words(s: Sentence) -> list[str]:
-    return [t.text for t in s.doc if t.lower_ in _LEXICON]
+    return [s.doc[i].text for i, w in enumerate(s.words) if w in _LEXICON]  # a Token only for a hit
 
 
 def has_feeling(s: Sentence) -> bool:

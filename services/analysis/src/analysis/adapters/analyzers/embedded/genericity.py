@@ -85,9 +85,7 @@ def identity(s: Sentence) -> bool:
     presenting", "I'm hopeless with money"."""
     if _BE.isdisjoint(s.words):
         return False
-    for v in s.doc:
-        if v.lower_ not in _BE:
-            continue
+    for v in (s.doc[i] for i, w in enumerate(s.words) if w in _BE):  # a Token only for a form of "be"
         subj = _subject(v)
         if subj is None or subj.lower_ not in ("i", "we"):
             continue

@@ -183,6 +183,14 @@ def lowered(doc) -> tuple[str, ...]:
     return cached
 
 
+def text(doc) -> str:
+    """The doc's text, computed once per Doc (spaCy rebuilds it from every token at each `doc.text`)."""
+    cached = doc.user_data.get("text")
+    if cached is None:
+        cached = doc.user_data["text"] = doc.text
+    return cached
+
+
 def verbs(sentence) -> list[Token]:
     """The sentence's verbs that head a clause (auxiliaries left out), computed once per Doc."""
     doc = sentence.doc if isinstance(sentence, SpacySpan) else sentence

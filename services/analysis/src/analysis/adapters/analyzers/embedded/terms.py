@@ -43,15 +43,28 @@ def terms(text: str) -> list[str]:
     return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
 
 
+_MAX_ROWS = 8192
+
+
 class Wording:
     """A vocabulary and its idf: each sentence's terms as (column indices, tf-idf values)."""
 
     def __init__(self, vocabulary: list[str], idf: list[float]) -> None:
         self.column = {term: i for i, term in enumerate(vocabulary)}
         self.idf = np.asarray(idf, dtype=np.float64)
+        # text -> its row: every section's scorer reads the same sentences (five dot products each)
+        self._rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def weighted(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(columns, values): sublinear term frequency times idf, scaled to unit length."""
+        row = self._rows.get(text)
+        if row is None:
+            if len(self._rows) >= _MAX_ROWS:
+                self._rows.clear()  # bounded; a new session's sentences are new texts anyway
+            row = self._rows[text] = self._weighted(text)
+        return row
+
+    def _weighted(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         counts = Counter(self.column[t] for t in terms(text) if t in self.column)
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
