@@ -7,7 +7,7 @@ different ~1,000-word stretch of samples/ with its turns numbered, so no cache i
 can answer for another transcript. Prints `name: value unit` lines, with the workers' CPU
 seconds per analysis and the load average (the machine is shared: wall-clock rates move
 with it, CPU per analysis much less). `--analyses N` per round (default 12), `--repeats N`
-(default 3, medians shown), `--workers 1,2`.
+(default 7, medians shown), `--workers 1,2`.
 """
 
 import argparse
@@ -83,14 +83,15 @@ def measure(counts: list[int], batch: list[Transcript], repeats: int) -> dict[in
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--analyses", type=int, default=12, help="analyses timed per round")
-    parser.add_argument("--repeats", type=int, default=3, help="rounds per worker count (the median is shown)")
+    parser.add_argument("--repeats", type=int, default=7, help="rounds per worker count (the median is shown)")
     parser.add_argument("--workers", default="1,2", help="worker process counts to measure")
     args = parser.parse_args()
     counts = [int(w) for w in args.workers.split(",")]
     batch = transcripts(args.analyses)
     words = sum(t.word_count for t in batch) / len(batch)
     rates: dict[int, float] = {}
-    for workers, rounds in measure(counts, batch, args.repeats).items():
+    found = measure(counts, batch, args.repeats)
+    for workers, rounds in found.items():
         rate, cpu, load = (statistics.median(r[i] for r in rounds) for i in range(3))
         rates[workers] = rate
         label = "1_worker" if workers == 1 else f"{workers}_workers"
@@ -100,8 +101,13 @@ def main() -> None:
     if 1 in rates:
         for workers in counts:
             if workers > 1:
+                # each round of n workers against the 1-worker round run just before it: the machine's
+                # speed drifts between rounds (a core here gave 5.0 to 7.5 analyses/s a few seconds
+                # apart, at a load average of 0.4), and two rounds taken together share its state
+                paired = statistics.median(r[0] / one[0] for r, one in zip(found[workers], found[1], strict=True))
                 suffix = "" if len(counts) == 2 else f"_{workers}_workers"
-                print(f"ratio{suffix}: {rates[workers] / rates[1]:.2f} x (ideal {workers}.00, target >= 1.80 for 2)")
+                print(f"ratio{suffix}: {paired:.2f} x (median of the {len(found[1])} paired rounds; ratio of the "
+                      f"medians {rates[workers] / rates[1]:.2f}; ideal {workers}.00, target >= 1.80 for 2)")
 
 
 if __name__ == "__main__":
