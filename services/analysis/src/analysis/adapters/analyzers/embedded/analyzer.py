@@ -33,7 +33,7 @@ from . import (
 from . import session as session_mod
 
 PROVIDER = "embedded"
-MODEL_VERSION = "embedded-3"  # 3: learned scorers read the wording and decide powerful questions (2026-12-02)
+MODEL_VERSION = "embedded-4"  # 4: statements read against their session, empowering beliefs learned (2026-12-04)
 _GENERIC_SPEAKERS = {"client", "coachee", "speaker", "participant", "unknown", "interviewee", "patient"}
 
 
@@ -52,22 +52,23 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
     # conversation's structure and decides which statements are values and discoveries.
     pool = sentence_features.candidates(r)
     feature_names, rows = sentence_features.matrix(r, pool)
+    scored = sentence_scorer.decided(feature_names, rows, pool)
     beliefs_found = r.beliefs_found
     # What the client answers a contracting question ("What would you like to be different by the end?" /
     # "I want a way to run without being in my head") is the goal, not a value, unless worded as one.
     contracting = {t.index for q, p in zip(asked, purposes, strict=True)
                    if p.is_agreement and not beliefs.VALUE_QUESTION.search(q.text)
                    and (t := s.next_turn(q.turn)) is not None and t.is_client}
-    celebration = wins.decided(celebration, sentence_scorer.pick("celebration", pool, feature_names, rows),
+    celebration = wins.decided(celebration, sentence_scorer.pick("celebration", pool, feature_names, rows, scored),
                                sentences, s)
     for section, kind in sentence_scorer.DECIDES.items():
-        chosen = sentence_scorer.pick(section, pool, feature_names, rows)
+        chosen = sentence_scorer.pick(section, pool, feature_names, rows, scored)
         if kind == "Core Value":
             chosen = [x for x in chosen if x.turn.index not in contracting or beliefs.VALUE.search(x.text)]
         beliefs_found = beliefs.decided(beliefs_found, kind, chosen, pool)
     taken = {c.span.text for c in promised} | {b.evidence[0] for b in beliefs_found if b.evidence}
     taken |= set(celebration.evidence) if celebration else set()
-    found = discoveries.chosen(sentence_scorer.pick("client_discoveries", pool, feature_names, rows), taken,
+    found = discoveries.chosen(sentence_scorer.pick("client_discoveries", pool, feature_names, rows, scored), taken,
                                agreed.answer.index if agreed else None)
     feeling_turns = {x.turn.index for x in sentences if x.turn.is_client and feelings.feeling_words(x)}
     # A question whose answer voiced a discovery, a value or a belief moved the client; a turn
@@ -126,8 +127,7 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
         agreement=agreed,
         themes=topics,
         celebration=celebration,
-        discovery=_strongest(found, found_items, pool, sentence_scorer.probabilities(
-            "client_discoveries", feature_names, rows, pool)),
+        discovery=_strongest(found, found_items, pool, scored["client_discoveries"]),
         shifts=emotional,
         intention=intended,
         actions=len(action_list),
