@@ -50,7 +50,8 @@ def test_each_exporters_header_starts_a_turn_and_the_lines_below_are_its_speech(
     fireflies = "Maya Chen - 00:03\nWhat would you like to focus on?\nTom Park | 00:09\nDelegation.\n"
     word = "Maya Chen:\nWhat would you like to focus on?\nTom Park: (00:09)\nDelegation.\n"
     time_first = "00:03 Maya Chen\nWhat would you like to focus on?\n[00:09] - Tom Park\nDelegation.\n"
-    for text in (rev, descript, fireflies, word, time_first):
+    zoom_captions = "[Maya Chen] 10:00:03\nWhat would you like to focus on?\n[Tom Park] 10:00:09\nDelegation.\n"
+    for text in (rev, descript, fireflies, word, time_first, zoom_captions):
         assert [(s, t) for s, t, _ in _turns(text)] == [
             ("Maya Chen", "What would you like to focus on?"), ("Tom Park", "Delegation.")], text
     assert [start for *_, start in _turns(rev)] == [3.0, 9.0]

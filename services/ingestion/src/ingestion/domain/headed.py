@@ -4,6 +4,7 @@ when), then what they said on the lines below. How the common exporters write th
     Maya Chen  0:03                 Otter.ai, Microsoft Teams docx
     Maya Chen (00:00:03):           Rev, Descript
     Maya Chen - 00:03               Fireflies, tl;dv ("|" too)
+    [Maya Chen] 10:01:23            Zoom's saved closed captions
     00:03 Maya Chen                 the time first
     Maya Chen:                      a name on a line of its own, in a Word document
     Maya Chen                       Teams or Zoom copied from the screen: the name, then
@@ -30,10 +31,10 @@ from ingestion.domain.turns import Cue, merge_cues
 
 _NAME = r"^\s*+(?P<speaker>[^\W\d_][\w .'\-()/]{0,60}?)"
 _TS = rf"(?P<ts>{CLOCK})"
-HEADERS = tuple(re.compile(rf"{_NAME}{form}\s*+$") for form in (
+HEADERS = (*(re.compile(rf"{_NAME}{form}\s*+$") for form in (
     rf"(?:\s{{2,}}+|\t)\s*+{_TS}",  # Otter, Teams
     rf"\s*+[\[(]{_TS}[\])]\s*+:?",  # Rev, Descript
-))
+)), re.compile(rf"^\s*+\[(?P<speaker>[^\W\d_][\w .'\-()/]{{0,60}}?)\]\s*+{_TS}\s*+:?\s*+$"))  # Zoom captions
 # forms a sentence could take ("Here's the thing:", "Lunch - 12:30"): only with a name's capitals
 NAMED_HEADERS = tuple(re.compile(rf"{_NAME}{form}\s*+$") for form in (
     rf"\s++[-–|]\s++{_TS}",  # Fireflies, tl;dv
