@@ -79,22 +79,19 @@ def using(weights: dict) -> Iterator[None]:
         _instead.pop()
 
 
-def probabilities(section: str, names: tuple[str, ...], rows: np.ndarray, pool: list[Sentence]) -> np.ndarray:
-    if not len(rows):
-        return np.zeros(0)
-    model = _model()
-    if tuple(model["features"]) != names:
-        raise RuntimeError("sentence_scorer.json was trained on other features: run `just train-sentence-scorer`")
-    return _probabilities(model, section, rows, [shape(x.doc) for x in pool], np.stack([x.vector for x in pool]),
-                          parse_vectors(pool))
-
-
 def decided(names: tuple[str, ...], rows: np.ndarray, pool: list[Sentence]) -> dict[str, np.ndarray]:
     """Each section's probability for every sentence of `pool` (one session's): the first stage's,
     read again against the rest of the session where the section has a second stage."""
-    sections = _model()["sections"]
-    first = {section: probabilities(section, names, rows, pool) for section in sections}
-    if not len(rows) or not any("stack" in sections[x] for x in STACKED_FROM):
+    model = _model()
+    sections = model["sections"]
+    if not len(rows):
+        return {section: np.zeros(0) for section in sections}
+    if tuple(model["features"]) != names:
+        raise RuntimeError("sentence_scorer.json was trained on other features: run `just train-sentence-scorer`")
+    # the sentences' words, embeddings and parser vectors, once for every section
+    read = ([shape(x.doc) for x in pool], np.stack([x.vector for x in pool]), parse_vectors(pool))
+    first = {section: _probabilities(model, section, rows, *read) for section in sections}
+    if not any("stack" in sections[x] for x in STACKED_FROM):
         return first
     x = context(np.stack([first[section] for section in STACKED_FROM], axis=1))
     out = dict(first)
