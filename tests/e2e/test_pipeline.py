@@ -75,6 +75,28 @@ def test_unpaired_text_upload_completes_with_every_section_and_verbatim_quotes(s
         assert listed["unpaired_insights"][0]["action_item_count"] == len(detail["action_items"])
 
 
+SPANISH = "\n".join(f"{who}: {text}" for who, text in [
+    ("Coach", "Hola Marta, ¿en qué te gustaría trabajar hoy?"),
+    ("Cliente", "Quiero aprender a delegar. Trabajo sesenta horas a la semana y estoy agotada."),
+    ("Coach", "¿Qué te impide delegar ahora mismo?"),
+    ("Cliente", "Creo que nadie lo hará tan bien como yo. Siempre he sido así, desde muy joven."),
+    ("Coach", "¿Qué pasaría si dejaras que tu equipo se equivocara de vez en cuando?"),
+    ("Cliente", "Me doy cuenta de que tengo miedo de perder el control. Eso es nuevo para mí."),
+    ("Coach", "¿Qué vas a hacer esta semana?"),
+    ("Cliente", "Voy a pedirle a Luis que dirija la reunión del viernes. Lo haré mañana por la mañana."),
+])
+
+
+def test_a_session_in_another_language_fails_at_once_and_says_why(system):
+    bea = system.headers("client-bea")
+    with httpx.Client(base_url=system.gateway_url, timeout=10) as client:
+        created = client.post(f"{API}/unpaired/from-text", headers=bea, json={"transcript_text": SPANISH})
+        assert created.status_code == 202, created.text
+        detail = wait_for_status(client, created.json()["id"], bea)
+    assert detail["status"] == "failed"
+    assert "not appear to be in English" in detail["processing_error"]
+
+
 def test_someone_elses_insight_is_not_found_and_no_token_is_401(system):
     with httpx.Client(base_url=system.gateway_url, timeout=10) as client:
         created = client.post(f"{API}/unpaired/from-text", headers=system.headers("client-alice"),

@@ -6,6 +6,7 @@ from analysis.app.analyze_transcript import (
     Attempt,
     analyze_transcript,
 )
+from analysis.domain.errors import AnalyzerUnavailable, TranscriptUnreadable
 from analysis.domain.model import AnalysisContext
 
 from contracts import (
@@ -67,3 +68,25 @@ async def test_completed_and_failed_say_whose_insight_it_is_and_carry_no_transcr
         assert (event.client_user_id, event.coach_user_id, event.coaching_relationship_id) == (
             "c", "coach-1", "rel-1")
         assert b"I will rest more." not in msgspec.json.encode(event)  # the client's words stay in ingestion
+
+
+async def test_a_transcript_the_analyzer_cannot_read_fails_at_once_with_its_reason():
+    uow = FakeUnitOfWork()
+    unreadable = TranscriptUnreadable("The transcript does not appear to be in English (3% ...).")
+    await analyze_transcript(EVENT, Attempt(1, last=False), ScriptedAnalyzer(unreadable), uow)  # not retried
+    [event] = uow.emitted
+    assert isinstance(event, AnalysisFailed) and event.attempts == 1
+    assert event.reason == "The transcript does not appear to be in English (3% ...)."
+    assert [r.outcome for r in uow.runs.rows] == ["gave_up"]
+
+
+async def test_a_fallback_that_cannot_read_the_transcript_leaves_the_attempt_to_be_retried():
+    analyzer = FallbackAnalyzer(ScriptedAnalyzer(ConnectionError("llm unreachable")),
+                                ScriptedAnalyzer(TranscriptUnreadable("not English")))
+    with pytest.raises(AnalyzerUnavailable, match="llm unreachable.*not English"):
+        await analyzer.analyze(EVENT.transcript, AnalysisContext(insight_id="i1"))
+    uow = FakeUnitOfWork()
+    with pytest.raises(AnalysisFailedForNow):
+        await analyze_transcript(EVENT, Attempt(1, last=False), FallbackAnalyzer(
+            ScriptedAnalyzer(ConnectionError("llm unreachable")), ScriptedAnalyzer(TranscriptUnreadable("x"))), uow)
+    assert uow.emitted == []

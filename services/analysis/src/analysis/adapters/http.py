@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from chassis.problems import Problem
 from litestar import Request, post
 
-from analysis.domain.errors import TranscriptNotKept
+from analysis.domain.errors import TranscriptNotKept, TranscriptUnreadable
 from analysis.domain.model import AnalysisRun, readable_reason
 
 Rerun = Callable[[str], Awaitable[AnalysisRun]]
@@ -31,6 +31,8 @@ def operator_handlers(rerun: Rerun, operator_token: str | None) -> list:
             run = await rerun(insight_id)
         except TranscriptNotKept:
             raise Problem(404, "not_found", f"No transcript is kept for insight {insight_id}.") from None
+        except TranscriptUnreadable as exc:
+            raise Problem(422, "transcript_unreadable", readable_reason(exc)) from None
         except Exception as exc:
             raise Problem(502, "analysis_failed", readable_reason(exc)) from None
         return {"insight_id": insight_id, "status": "completed", "attempt": run.attempt, "analyzer": run.analyzer,

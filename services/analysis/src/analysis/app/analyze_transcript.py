@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from contracts.subjects import TRANSCRIPT_RECEIVED_V1
 
 from analysis.app.runs import completed_run, failed_run
+from analysis.domain.errors import TranscriptUnreadable
 from analysis.domain.model import AnalysisContext, readable_reason
 from analysis.ports import Analyzer, UnitOfWork
 from contracts import AnalysisCompleted, AnalysisFailed, InsightContent, TranscriptReceived
@@ -65,6 +66,8 @@ async def analyze_transcript(event: TranscriptReceived, attempt: Attempt, analyz
         content = await analyzer.analyze(event.transcript, context_of(event))
     except Exception as exc:
         latency = int((time.perf_counter() - clock) * 1000)
+        if isinstance(exc, TranscriptUnreadable):
+            attempt = Attempt(attempt.number, last=True)  # another attempt would read it no better
         erased = await persist(lambda: _record_failure(event, attempt, analyzer, uow_factory, exc, started, latency))
         if not attempt.last and not erased:
             raise AnalysisFailedForNow(str(exc)) from exc

@@ -15,3 +15,8 @@ class AnalyzerUnavailable(Exception):
 
 class TranscriptNotKept(Exception):
     """A re-run was asked for an insight whose transcript analysis never received or has erased."""
+
+
+class TranscriptUnreadable(Exception):
+    """The analyzer cannot read this transcript at all (it is not in a language the analyzer reads):
+    trying again cannot help, so the insight fails at once. The message is written for the user."""

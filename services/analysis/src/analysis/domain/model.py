@@ -2,6 +2,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from analysis.domain.errors import TranscriptUnreadable
+
 Outcome = Literal["completed", "failed", "gave_up"]
 
 
@@ -32,4 +34,6 @@ class AnalysisContext:
 def readable_reason(error: BaseException) -> str:
     """What a user sees on a failed insight: no stack traces, no internals."""
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    if isinstance(error, TranscriptUnreadable):
+        return text[:300]  # written for the user already
     return f"The analysis could not be completed ({text[:200]})."

@@ -2,7 +2,7 @@ import logging
 
 import msgspec
 
-from analysis.domain.errors import AnalyzerUnavailable
+from analysis.domain.errors import AnalyzerUnavailable, TranscriptUnreadable
 from analysis.domain.model import AnalysisContext
 from analysis.ports import Analyzer
 from contracts import InsightContent, Transcript
@@ -25,11 +25,15 @@ class FallbackAnalyzer(Analyzer):
         except Exception as exc:
             log.warning("%s failed for %s, falling back to %s: %s", self.primary.name, context.insight_id,
                         self.fallback.name, exc)
-            content = await self.fallback.analyze(transcript, context)
             spent = {}
             if isinstance(exc, AnalyzerUnavailable):
                 spent = dict(prompt_tokens=exc.prompt_tokens, completion_tokens=exc.completion_tokens,
                              estimated_cost_usd=exc.estimated_cost_usd)
+            try:
+                content = await self.fallback.analyze(transcript, context)
+            except TranscriptUnreadable as unreadable:
+                # only the primary might read it, and its failure may pass: the attempt is retried
+                raise AnalyzerUnavailable(f"{self.primary.name} failed ({exc}); {unreadable}", **spent) from unreadable
             metadata = msgspec.structs.replace(
                 content.metadata, fallback_used=True, fallback_reason=f"{self.primary.name}: {exc}"[:300], **spent)
             return msgspec.structs.replace(content, metadata=metadata)

@@ -15,6 +15,7 @@ from . import (
     commitments,
     consistency,
     discoveries,
+    english,
     feelings,
     goals,
     patterns,
@@ -39,6 +40,7 @@ _GENERIC_SPEAKERS = {"client", "coachee", "speaker", "participant", "unknown", "
 
 def analyze_transcript(transcript: Transcript) -> InsightContent:
     started = time.perf_counter()
+    english.require_english(transcript)
     r = reading.read(transcript)
     s, sentences, names, asked, purposes = r.session, r.sentences, r.names, r.asked, r.purposes
     stats, agreed, promised, celebration = r.stats, r.agreed, r.promised, r.celebration
