@@ -564,6 +564,22 @@ def test_the_summary_says_what_the_client_came_for_in_their_words_not_someone_el
         "The client came wanting to walk into the next conversation with him knowing what they actually think.")
 
 
+def test_in_team_coaching_the_summary_tells_of_the_group_not_of_one_member():
+    lines = [(None, "What would you each like from today's session?"),
+             ("Ana", "I'd like to work on how we make decisions as a team. We go round in circles."),
+             ("Ben", "For me it's the handovers. Things fall through the cracks between shifts."),
+             (None, "What do you notice about how decisions get made right now?"),
+             ("Ana", "Honestly, we wait for Ben to decide and then complain about it."),
+             ("Ben", "That's fair. I think I've become the bottleneck without meaning to."),
+             (None, "What will you each do?"),
+             ("Ben", "I'm going to write the handover checklist by Thursday and share it with Ana."),
+             ("Ana", "And I'll run the next planning meeting myself on Monday.")]
+    summary = analyze_transcript(Transcript(turns=[
+        Turn(speaker=who or "Coach", role="client" if who else "coach", text=text) for who, text in lines
+    ])).session_summary
+    assert summary.startswith("The group came to work on how we make decisions as a team."), summary
+
+
 def test_a_bare_plan_is_never_a_theme():
     themes = analyze_transcript(talk(
         "Coach: What would you like to focus on?",

@@ -163,6 +163,10 @@ def _client_name(s: session_mod.Session) -> str:
     speakers = [t.speaker for t in s.client_turns]
     if not speakers:
         return "The client"
+    # team or group coaching: a story told of one of them ("Ben came to work on ...") would give Ana's
+    # words to Ben
+    if sum(speakers.count(x) >= max(2, len(speakers) / 5) for x in set(speakers)) >= 2:
+        return "The group"
     name = max(set(speakers), key=speakers.count).strip()
     first = name.split()[0] if name else ""
     if not first or first.lower().rstrip("0123456789 ") in _GENERIC_SPEAKERS or any(ch.isdigit() for ch in first):

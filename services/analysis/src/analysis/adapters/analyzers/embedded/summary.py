@@ -17,7 +17,7 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
     elif themes:
         sentences.append(f"{client} talked mainly about {_join(themes[:3])}.")
     else:
-        sentences.append(f"A short exchange with {client.lower() if client == 'The client' else client}.")
+        sentences.append(f"A short exchange with {client.lower() if client.startswith('The ') else client}.")
     if celebration is not None:
         sentences.append(f'They opened with a win: "{celebration.evidence[0]}"')
     if discovery is not None:
