@@ -580,6 +580,16 @@ def test_in_team_coaching_the_summary_tells_of_the_group_not_of_one_member():
     assert summary.startswith("The group came to work on how we make decisions as a team."), summary
 
 
+def test_a_transcript_without_a_coach_says_its_coaching_is_not_rated():
+    result = analyze_transcript(talk(
+        "Sam: I want to record some thoughts after today's meeting. I keep saying yes to everything and it's "
+        "burning me out. I'm going to block Friday afternoons for deep work starting this week. And I'll tell "
+        "Priya on Monday that I can't take the migration project."))
+    assert "no coaching to rate" in result.coach_feedback.quality_rationale
+    assert result.session_summary.endswith("No coach spoke, so the coaching is not rated.")
+    assert not result.coach_feedback.strengths and not result.coach_feedback.missed_opportunities
+
+
 def test_a_bare_plan_is_never_a_theme():
     themes = analyze_transcript(talk(
         "Coach: What would you like to focus on?",

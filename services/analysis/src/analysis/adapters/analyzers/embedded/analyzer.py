@@ -134,6 +134,7 @@ def analyze_transcript(transcript: Transcript) -> InsightContent:
         intention=intended,
         actions=len(action_list),
         quality=rating,
+        coached=bool(s.coach_turns),
     )
     metadata = SessionMetadata(
         session_duration_minutes=_duration_minutes(transcript),

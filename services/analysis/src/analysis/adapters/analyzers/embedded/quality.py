@@ -17,6 +17,7 @@ from contracts.insight import CoachFeedback
 from .presence import PresenceStats
 
 LABELS = ("Needs Improvement", "Average", "Good", "Excellent")
+UNRATED = "Average"  # the label of a transcript without a coach: the schema has no "not rated"
 BALANCE_FAIR = 1  # strengths minus missed opportunities at or below which a session is average at best
 # The coach steering instead of evoking: reassuring a concern away, leading questions, advice,
 # actions set by the coach. Two of them with little to set against them need improvement.
@@ -70,6 +71,9 @@ def points(q: QualityInputs) -> tuple[float, list[str]]:
 
 def label(q: QualityInputs, feedback: CoachFeedback | None = None) -> tuple[str, str]:
     """(label, rationale)."""
+    if q.coach_turns == 0:  # a voice memo, or a transcript whose coach was never labelled
+        return UNRATED, (f"{UNRATED}, as a neutral label: no one in the transcript speaks as the coach, so "
+                         "there is no coaching to rate.")
     score, why = points(q)
     if feedback is not None:
         # The score already counts the behaviours behind the markers (reflections 6.7, advice

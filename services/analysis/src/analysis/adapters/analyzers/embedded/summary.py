@@ -10,7 +10,7 @@ from .agreement import Agreement
 
 def summarise(*, client: str, agreement: Agreement | None, themes: list[str], celebration: Celebration | None,
               discovery: ClientDiscovery | None, shifts: list[EmotionalShift], intention: Intention | None,
-              actions: int, quality: str) -> str:
+              actions: int, quality: str, coached: bool = True) -> str:
     sentences = []
     if agreement is not None and agreement.stated:
         sentences.append(f"{client} {_came_for(agreement)}.")
@@ -31,7 +31,7 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
         sentences.append(f'They leave intending to act: "{intention.behavior_change}"{when}{more}.')
     else:
         sentences.append("They leave without a concrete next step.")
-    sentences.append(f"Coaching quality: {quality.lower()}.")
+    sentences.append(f"Coaching quality: {quality.lower()}." if coached else "No coach spoke, so the coaching is not rated.")
     return " ".join(_close(s) for s in sentences)
 
 
