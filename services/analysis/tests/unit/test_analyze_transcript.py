@@ -90,3 +90,12 @@ async def test_a_fallback_that_cannot_read_the_transcript_leaves_the_attempt_to_
         await analyze_transcript(EVENT, Attempt(1, last=False), FallbackAnalyzer(
             ScriptedAnalyzer(ConnectionError("llm unreachable")), ScriptedAnalyzer(TranscriptUnreadable("x"))), uow)
     assert uow.emitted == []
+
+
+async def test_a_transcript_neither_analyzer_can_read_fails_at_once():
+    analyzer = FallbackAnalyzer(ScriptedAnalyzer(TranscriptUnreadable("not English")),
+                                ScriptedAnalyzer(TranscriptUnreadable("not English")))
+    uow = FakeUnitOfWork()
+    await analyze_transcript(EVENT, Attempt(1, last=False), analyzer, uow)
+    [event] = uow.emitted
+    assert isinstance(event, AnalysisFailed) and event.reason == "not English"

@@ -32,6 +32,8 @@ class FallbackAnalyzer(Analyzer):
             try:
                 content = await self.fallback.analyze(transcript, context)
             except TranscriptUnreadable as unreadable:
+                if isinstance(exc, TranscriptUnreadable):
+                    raise  # neither can read it (grounded selection reads through the embedded analyzer)
                 # only the primary might read it, and its failure may pass: the attempt is retried
                 raise AnalyzerUnavailable(f"{self.primary.name} failed ({exc}); {unreadable}", **spent) from unreadable
             metadata = msgspec.structs.replace(
