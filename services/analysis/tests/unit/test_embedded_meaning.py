@@ -580,6 +580,20 @@ def test_in_team_coaching_the_summary_tells_of_the_group_not_of_one_member():
     assert summary.startswith("The group came to work on how we make decisions as a team."), summary
 
 
+def test_a_client_whose_label_changed_mid_call_is_still_one_person_in_the_summary():
+    lines = [("Coach", "What would you like to work on today?"),
+             ("Sam", "I'd like to work on saying no to my manager. I take on everything he asks."),
+             ("Coach", "What happens when you say yes?"),
+             ("Sam Reed", "I end up working weekends, and I resent it."),
+             ("Coach", "What will you do?"),
+             ("Sam Reed", "I'll tell him on Monday that I can't take the migration project."),
+             ("Sam", "And I'll block Friday afternoons for my own work.")]
+    summary = analyze_transcript(Transcript(turns=[
+        Turn(speaker=who, role="coach" if who == "Coach" else "client", text=text) for who, text in lines
+    ])).session_summary
+    assert summary.startswith("Sam came "), summary
+
+
 def test_a_transcript_without_a_coach_says_its_coaching_is_not_rated():
     result = analyze_transcript(talk(
         "Sam: I want to record some thoughts after today's meeting. I keep saying yes to everything and it's "

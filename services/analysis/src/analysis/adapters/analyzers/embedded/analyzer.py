@@ -165,13 +165,18 @@ def _client_name(s: session_mod.Session) -> str:
     if not speakers:
         return "The client"
     # team or group coaching: a story told of one of them ("Ben came to work on ...") would give Ana's
-    # words to Ben
-    if sum(speakers.count(x) >= max(2, len(speakers) / 5) for x in set(speakers)) >= 2:
+    # words to Ben. People, by first name: "Sam" and "Sam Reed" are one client whose label changed mid-call.
+    people = [first for x in speakers if (first := _first_name(x))]
+    if sum(people.count(x) >= max(2, len(speakers) / 5) for x in set(people)) >= 2:
         return "The group"
-    name = max(set(speakers), key=speakers.count).strip()
-    first = name.split()[0] if name else ""
+    return _first_name(max(set(speakers), key=speakers.count)) or "The client"
+
+
+def _first_name(speaker: str) -> str | None:
+    """The speaker's first name; None for a label that names no one ("Client", "Speaker 2")."""
+    first = speaker.strip().split()[0] if speaker.strip() else ""
     if not first or first.lower().rstrip("0123456789 ") in _GENERIC_SPEAKERS or any(ch.isdigit() for ch in first):
-        return "The client"
+        return None
     return first
 
 
