@@ -31,7 +31,8 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
         sentences.append(f'They leave intending to act: "{intention.behavior_change}"{when}{more}.')
     else:
         sentences.append("They leave without a concrete next step.")
-    sentences.append(f"Coaching quality: {quality.lower()}." if coached else "No coach spoke, so the coaching is not rated.")
+    sentences.append(f"Coaching quality: {quality.lower()}." if coached
+                     else "No coach spoke, so the coaching is not rated.")
     return " ".join(_close(s) for s in sentences)
 
 
