@@ -11,6 +11,7 @@ from contracts.transcript import Transcript
 from . import (
     actions,
     beliefs,
+    casing,
     coach_feedback,
     commitments,
     consistency,
@@ -39,8 +40,15 @@ _GENERIC_SPEAKERS = {"client", "coachee", "speaker", "participant", "unknown", "
 
 
 def analyze_transcript(transcript: Transcript) -> InsightContent:
-    started = time.perf_counter()
     english.require_english(transcript)
+    if casing.shouted(transcript):
+        read = casing.lowered(transcript)
+        return casing.with_original_quotes(_analyze(read), read, transcript)
+    return _analyze(transcript)
+
+
+def _analyze(transcript: Transcript) -> InsightContent:
+    started = time.perf_counter()
     r = reading.read(transcript)
     s, sentences, names, asked, purposes = r.session, r.sentences, r.names, r.asked, r.purposes
     stats, agreed, promised, celebration = r.stats, r.agreed, r.promised, r.celebration
