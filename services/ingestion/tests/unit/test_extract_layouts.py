@@ -125,6 +125,23 @@ def test_names_that_open_lines_with_nothing_after_them_are_read_where_nothing_el
         ("Maya Chen", "What would you like to focus on?"), ("Tom Park", "Delegating more.")]
 
 
+def test_a_time_or_separator_between_a_leading_name_and_the_speech_is_not_speech():
+    want = [("Maya Chen", "What would you like to focus on?"), ("Tom Park", "Delegation.")]
+    for layout in ("{n} 00:00:0{i} {q}", "{n} [00:0{i}]: {q}", "{n} - {q}"):
+        lines = [layout.format(n=n, i=i, q=q) for i, (n, q) in enumerate(want * 2)]
+        assert [(s, t) for s, t, _ in _turns("\n".join(lines))] == want * 2, layout
+    # a time said once after a name, where the lines carry none, is speech
+    said = ["Maya Chen What time suits you?", "Tom Park 10:30 works for me.", "Maya Chen Good.", "Tom Park See you."]
+    assert _turns("\n".join(said))[1][:2] == ("Tom Park", "10:30 works for me.")
+
+
+def test_markdown_bold_around_a_header_name_is_markup():
+    for text in ("**Maya Chen** 00:03\nWhat would you like to focus on?\n**Tom Park** 00:09\nDelegation.\n",
+                 "**Maya Chen:**\nWhat would you like to focus on?\n**Tom Park:**\nDelegation.\n"):
+        assert [(s, t) for s, t, _ in _turns(text)] == [
+            ("Maya Chen", "What would you like to focus on?"), ("Tom Park", "Delegation.")], text
+
+
 def test_name_arrow_lines_are_read_as_labels_where_two_names_recur_and_start_their_lines():
     chat = ["Team chat export", "Maya Chen > What would you like to focus on?", "Tom Park > Delegation.",
             "Maya Chen > What makes that hard?", "Tom Park > Letting go -> trusting people.", "Ana > Can I join?",

@@ -45,6 +45,7 @@ TIME_FIRST = re.compile(rf"^\s*+[\[(]?{_TS}[\])]?\s*+(?:[-–|]\s*+)?(?P<speaker
 BARE_NAME = re.compile(r"^\s*+(?P<speaker>[^\W\d_][\w.'\-]*+(?: [^\W_][\w.'\-]*+){0,3})\s*+$")
 NAME_ALONE = re.compile(r"^\s*+[^\W\d_][\w .'\-]{0,60}$")
 MAX_NAME_WORDS = 4
+_BOLD = re.compile(r"\*\*|__")
 MAX_HEADER_CHARS = 100  # past this, a line of more than eight words is speech, not a name and a time
 
 
@@ -52,6 +53,8 @@ def header(line: str, bare_names: frozenset[str] = frozenset()) -> re.Match[str]
     """The header in `line`, if it is one; `bare_names` are the names alone on a line that head blocks."""
     if len(line) > MAX_HEADER_CHARS and len(line.split(None, 8)) > 8:
         return None  # speech: most lines of a transcript, and the forms' lazy names cost on them
+    if "**" in line or "__" in line:  # Markdown's bold around the name: "**Maya Chen** 00:03", "**Maya Chen:**"
+        line = _BOLD.sub("", line)
     match = None
     if ":" in line:  # every form but a bare name has a time or a colon
         match = next((m for form in HEADERS if (m := form.match(line))), None) or next(

@@ -17,6 +17,8 @@ from ingestion.domain.text_transcript import CLOCK
 
 _LINE = re.compile(rf"^\s*+(?:[\[(]?(?P<ts>{CLOCK})[\])]?\s++)?(?P<rest>\S.*)$")
 _WORD = re.compile(r"^[A-Z][\w.'\-]*$")
+# what may stand between a name and the speech: a time ("Maya Chen [00:03]: ..."), a colon or a dash
+_AFTER_NAME = re.compile(rf"^\s*+(?:[\[(]?(?P<ts>{CLOCK})[\])]?\s*+)?(?P<sep>[:\-\u2013|]\s++|:)?")
 # the closed-class words a sentence opens with, never part of a name: "So", "What", "I'm"
 _OPENERS = frozenset("""a an and are as at but can could did do does for from had has have he her here his how i i'd
 i'll i'm i've if in is it it's just let's my no not now of oh ok okay on or our right she so sure thank thanks
@@ -54,8 +56,17 @@ def named_lines(lines: Iterable[str]) -> list[str] | None:
 
 
 def _rewritten(parsed: list[tuple[str | None, str]], names: list[str | None]) -> Iterator[str]:
-    for (ts, rest), name in zip(parsed, names, strict=True):
-        if name is None:
+    after = [_AFTER_NAME.match(rest[len(name):]) if name else None for (_, rest), name in zip(parsed, names, strict=True)]
+    # a time after the name is the layout's ("Maya Chen 00:03 What brings you here?") only where most named
+    # lines have one: "Maya Chen 10:30 works for me" alone is speech
+    timed = sum(bool(m and m["ts"]) for m in after) * 2 >= sum(bool(n) for n in names)
+    for (ts, rest), name, m in zip(parsed, names, after, strict=True):
+        if name is None or m is None:
             yield rest
+            continue
+        speech = rest[len(name):]
+        if m["ts"] and timed:
+            ts, speech = ts or m["ts"], speech[m.end():]
         else:
-            yield f"{f'[{ts}] ' if ts else ''}{name}: {rest[len(name):].strip()}"
+            speech = speech[m.end("sep") if m["sep"] and not m["ts"] else 0:]
+        yield f"{f'[{ts}] ' if ts else ''}{name}: {speech.strip()}"
