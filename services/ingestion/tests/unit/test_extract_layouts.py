@@ -125,6 +125,16 @@ def test_names_that_open_lines_with_nothing_after_them_are_read_where_nothing_el
         ("Maya Chen", "What would you like to focus on?"), ("Tom Park", "Delegating more.")]
 
 
+def test_bracketed_names_that_recur_are_labels_and_a_transcribers_note_is_not():
+    log = ["[Maya Chen] What would you like to focus on?", "[Tom Park] Delegation.", "[Laughter] Sorry.",
+           "[Maya Chen] What makes that hard?", "[Tom Park] Letting go."]
+    assert [(s, t) for s, t, _ in _turns("\n".join(log))] == [
+        ("Maya Chen", "What would you like to focus on?"), ("Tom Park", "Delegation. [Laughter] Sorry."),
+        ("Maya Chen", "What makes that hard?"), ("Tom Park", "Letting go.")]
+    notes = "Coach: Hello.\n[Laughter] Yes.\n[Laughter] Again.\n[Crosstalk] No.\n[Crosstalk] So.\nClient: Hi.\n"
+    assert [s for s, _, _ in _turns(notes)] == ["Coach", "Client"]
+
+
 def test_a_time_or_separator_between_a_leading_name_and_the_speech_is_not_speech():
     want = [("Maya Chen", "What would you like to focus on?"), ("Tom Park", "Delegation.")]
     for layout in ("{n} 00:00:0{i} {q}", "{n} [00:0{i}]: {q}", "{n} - {q}"):

@@ -1,5 +1,5 @@
-"""`Name > text` lines, as some chat and meeting exports write them ("Maya Chen > How are you?"),
-read as `Name: text`.
+"""`Name > text` and `[Name] text` lines, as some chat and meeting exports write them ("Maya Chen >
+How are you?", "[Maya Chen] How are you?"), read as `Name: text`.
 
 A ">" is prose too ("growth > comfort for me"), so it is held to the discipline of a `Name:`
 label and more: the line must start with the name, the name must be one a label may hold
@@ -19,6 +19,11 @@ from collections.abc import Iterable, Iterator
 from ingestion.domain.text_transcript import MAX_LABEL_WORDS, SPEAKER, TIME_ONLY
 
 ARROW_LINE = re.compile(rf"^\s*+{SPEAKER}\s*+(?<!-)>(?!>)\s++(?P<text>\S.*)$")
+# "[Maya Chen] How are you?", as some chat logs and captions write it; held to the same discipline,
+# and a transcriber's note in brackets ("[Laughter] Okay.") is never a name
+BRACKET_LINE = re.compile(rf"^\s*+\[{SPEAKER}\]\s++(?P<text>\S.*)$")
+_NOTES = frozenset("""laughs laughter laughing inaudible crosstalk pause pauses silence music applause coughs sighs
+unintelligible overlapping overtalk indistinct background noise noises long pause break""".split())
 MIN_LINES_A_NAME = 2
 MIN_NAMES = 2
 
@@ -28,9 +33,14 @@ class ArrowLayout(Exception):
 
 
 def _arrow(line: str) -> tuple[str, str] | None:
-    if ">" not in line:  # most lines: no regex for them
+    if "]" in line and line.lstrip().startswith("["):
+        match = BRACKET_LINE.match(line)
+        if match is not None and _NOTES.issuperset(match["speaker"].lower().split()):
+            return None
+    elif ">" in line:
+        match = ARROW_LINE.match(line)
+    else:  # most lines: no regex for them
         return None
-    match = ARROW_LINE.match(line)
     if match is None or len(match["speaker"].split()) > MAX_LABEL_WORDS or TIME_ONLY.match(match["text"]):
         return None
     return match["speaker"].strip(), match["text"]
