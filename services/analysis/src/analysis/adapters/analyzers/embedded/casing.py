@@ -19,15 +19,9 @@ MIN_LETTERS = 200
 
 
 def shouted(transcript: Transcript) -> bool:
-    upper = cased = 0
-    for turn in transcript.turns:
-        for ch in turn.text:
-            if ch.isupper():
-                upper += 1
-                cased += 1
-            elif ch.islower():
-                cased += 1
-    return cased >= MIN_LETTERS and upper >= SHOUTED * cased
+    text = "".join(turn.text for turn in transcript.turns)
+    upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
+    return upper + lower >= MIN_LETTERS and upper >= SHOUTED * (upper + lower)
 
 
 def lowered(transcript: Transcript) -> Transcript:
