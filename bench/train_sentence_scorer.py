@@ -234,7 +234,7 @@ def _sections(rows: Rows, most: dict[str, int], sessions: dict, quiet: bool) -> 
     for section in most:
         part = rows if section in PARSED else rows.unparsed()
         used = np.array([n not in WITHOUT.get(section, ()) for n in part.names], dtype=np.float64)
-        y = np.array([any(matches(g, t) for g in sessions[stem][1].get(section, [])) for stem, t in part.keys], float)
+        y = labels(part.keys, section, sessions)
         held_out = held[section] = np.zeros(len(y))
         for fold in folds:
             test = np.array([k[0] in fold for k in part.keys])
@@ -257,6 +257,11 @@ def _sections(rows: Rows, most: dict[str, int], sessions: dict, quiet: bool) -> 
     if all(section in held for section in sentence_scorer.STACKED_FROM):
         _stack(rows.keys, held, folds, out["sections"], sessions, quiet)
     return out
+
+
+def labels(keys, section: str, sessions: dict) -> np.ndarray:
+    """1.0 for each (stem, text) the section's gold of that session matches, else 0.0."""
+    return np.array([any(matches(g, t) for g in sessions[stem][1].get(section, [])) for stem, t in keys], float)
 
 
 def _threshold(keys, held_out: np.ndarray, section: str, most: int, sessions: dict) -> tuple[float, float]:
@@ -286,7 +291,7 @@ def _stack(keys, held: dict[str, np.ndarray], folds: list[set[str]], sections: d
         at = stems == stem
         x[at] = sentence_scorer.context(p[at])
     for section in STACKED:
-        y = np.array([any(matches(g, t) for g in sessions[stem][1].get(section, [])) for stem, t in keys], float)
+        y = labels(keys, section, sessions)
         held_out = np.zeros(len(y))
         for fold in folds:
             test = np.isin(stems, list(fold))
