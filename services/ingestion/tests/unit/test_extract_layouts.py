@@ -127,10 +127,11 @@ def test_names_that_open_lines_with_nothing_after_them_are_read_where_nothing_el
 
 def test_bracketed_names_that_recur_are_labels_and_a_transcribers_note_is_not():
     log = ["[Maya Chen] What would you like to focus on?", "[Tom Park] Delegation.", "[Laughter] Sorry.",
-           "[Maya Chen] What makes that hard?", "[Tom Park] Letting go."]
+           "[Chuckles] Okay.", "[Maya Chen] What makes that hard?", "[Tom Park] Letting go."]
     assert [(s, t) for s, t, _ in _turns("\n".join(log))] == [
-        ("Maya Chen", "What would you like to focus on?"), ("Tom Park", "Delegation. [Laughter] Sorry."),
-        ("Maya Chen", "What makes that hard?"), ("Tom Park", "Letting go.")]
+        ("Maya Chen", "What would you like to focus on?"),
+        ("Tom Park", "Delegation. [Laughter] Sorry. [Chuckles] Okay."), ("Maya Chen", "What makes that hard?"),
+        ("Tom Park", "Letting go.")]
     notes = "Coach: Hello.\n[Laughter] Yes.\n[Laughter] Again.\n[Crosstalk] No.\n[Crosstalk] So.\nClient: Hi.\n"
     assert [s for s, _, _ in _turns(notes)] == ["Coach", "Client"]
 
@@ -193,3 +194,20 @@ def test_cues_marked_as_a_new_speaker_are_not_merged_into_the_turn_before():
     turns = merge_cues([Cue(None, "How did it go?", 1.0, 2.0, new_speaker=True),
                         Cue(None, "Better.", 1.0, 2.0, new_speaker=True), Cue(None, "Much better.", 3.0, 4.0)])
     assert [(t.speaker, t.text) for t in turns] == [("Unknown", "How did it go?"), ("Unknown", "Better. Much better.")]
+
+
+@pytest.mark.parametrize(("block", "cues"), [
+    ("[Maya] How did it go?\n[Jordan] Better.", [("Maya", "How did it go?"), ("Jordan", "Better.")]),
+    ("- [Maya] How did it go?\n- [Jordan] Better.", [("Maya", "How did it go?"), ("Jordan", "Better.")]),
+    ("[Maya Chen] How did it\ngo with Priya?", [("Maya Chen", "How did it go with Priya?")]),  # a wrapped line
+    (">> How did it go?\n>> Better.", [(None, "How did it go?"), (None, "Better.")]),  # new speakers, unnamed
+    (">> [Maya] How did it go?\n>>> Jordan: Better.", [("Maya", "How did it go?"), ("Jordan", "Better.")]),
+    ("[Laughter] How did it go?", [(None, "[Laughter] How did it go?")]),
+    ("[JORDAN] How did it go?", [(None, "[JORDAN] How did it go?")]),  # capitals throughout: how sounds are written
+    ("[sighs] It went.", [(None, "[sighs] It went.")]),
+    ("[inaudible 00:12] then", [(None, "[inaudible 00:12] then")]),
+    ("Maya: How did it go?\n[Applause] Well.", [("Maya", "How did it go? [Applause] Well.")]),
+    ("It was >> than that", [(None, "It was >> than that")]),  # only a line's opening >> marks a speaker
+])
+def test_a_bracketed_name_or_broadcast_chevrons_in_a_cue_and_sounds_that_are_neither(block, cues):
+    assert _srt_cues(block) == cues

@@ -70,3 +70,58 @@ def test_a_greater_than_sign_in_prose_makes_no_speaker():
                                ("Client", "Honestly, growth > comfort for me Growth > comfort.")]
     notes = "My rules this year:\ngrowth > comfort for me\nProgress > perfection\nProgress > speed\n"
     assert {speaker for speaker, _ in _said(notes)} == {"Unknown"}
+
+
+def _srt(*cues: str) -> str:
+    return "".join(f"{n}\n00:00:{n:02},000 --> 00:00:{n:02},900\n{cue}\n\n" for n, cue in enumerate(cues, 1))
+
+
+def _vtt(*cues: str) -> str:
+    return "WEBVTT\n\n" + "".join(f"00:00:{n:02}.000 --> 00:00:{n:02}.900\n{cue}\n\n" for n, cue in enumerate(cues, 1))
+
+
+BRACKETED = ("[Maya Chen] Hi Jordan, what would you like to focus on today?",
+             "[Jordan] I keep saying yes to everything at work.")
+BRACKETED_SAID = [("Maya Chen", "Hi Jordan, what would you like to focus on today?"),
+                  ("Jordan", "I keep saying yes to everything at work.")]
+
+
+def test_subtitle_cues_opening_with_a_bracketed_name_are_that_speakers_pasted_or_uploaded(tmp_path):
+    for name, text in (("session.srt", _srt(*BRACKETED)), ("session.vtt", _vtt(*BRACKETED))):
+        assert _said(text) == BRACKETED_SAID, name
+        assert _uploaded(tmp_path, name, text) == BRACKETED_SAID, name
+
+
+def test_broadcast_captions_chevrons_mark_a_new_speaker_and_are_not_speech(tmp_path):
+    cues = (">> Maya Chen: Hi Jordan, what would you like to focus on today?",
+            ">> JORDAN: I keep saying yes\nto everything at work.", ">>MAYA: Why is that?")
+    expected = [("Maya Chen", "Hi Jordan, what would you like to focus on today?"),
+                ("JORDAN", "I keep saying yes to everything at work."), ("MAYA", "Why is that?")]
+    for name, text in (("captions.srt", _srt(*cues)), ("captions.vtt", _vtt(*cues))):
+        assert _said(text) == expected, name
+        assert _uploaded(tmp_path, name, text) == expected, name
+    escaped = _vtt("&gt;&gt; Maya Chen: Hi.", "&gt;&gt; JORDAN: Hello.")  # as a WebVTT file should write it
+    assert _said(escaped) == [("Maya Chen", "Hi."), ("JORDAN", "Hello.")]
+
+
+def test_sound_notes_in_brackets_never_become_speakers_nor_relabel_a_cue():
+    srt = _srt("Maya Chen: How was the week?", "[Laughter] Long.", "[MUSIC]", "[inaudible 00:12] the plan",
+               "[crosstalk] sorry", "[Chuckles] Okay.", "[MUSIC PLAYING] Anyway.", "[door slams] Hm.",
+               "Jordan: Better.\n[Laughter] Much better.", "[Maya Chen] Good to hear.")
+    assert _said(srt) == [
+        # a cue without a label goes on with the speaker before it; a note alone ("[MUSIC]") is no speech
+        ("Maya Chen", "How was the week? [Laughter] Long. [inaudible 00:12] the plan [crosstalk] sorry "
+                      "[Chuckles] Okay. [MUSIC PLAYING] Anyway. [door slams] Hm."),
+        ("Jordan", "Better. [Laughter] Much better."),  # a note on a wrapped line keeps the speaker above
+        ("Maya Chen", "Good to hear.")]
+
+
+def test_captions_naming_a_speaker_only_where_the_speaker_changes_give_whole_turns(tmp_path):
+    cues = (">> MAYA: So what would you like", "to focus on today?", ">> JORDAN: Saying no.",
+            "I keep saying yes to everything.", "[Laughter]", "- Who asks you most?", "My manager.")
+    expected = [("MAYA", "So what would you like to focus on today?"),
+                ("JORDAN", "Saying no. I keep saying yes to everything."),
+                ("Unknown", "Who asks you most? My manager.")]  # a dash: someone else, not named
+    for name, text in (("captions.srt", _srt(*cues)), ("captions.vtt", _vtt(*cues))):
+        assert _said(text) == expected, name
+        assert _uploaded(tmp_path, name, text) == expected, name

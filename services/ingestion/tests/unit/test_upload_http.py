@@ -83,3 +83,14 @@ async def test_paired_upload_needs_the_relationship_id(client_and_uow):
                                  data={"coaching_relationship_id": "rel-unknown"})
     assert (response.status_code, response.json()["code"]) == (404, "not_found")
     assert uow.transcripts.rows == {}
+
+
+async def test_pasted_captions_that_mark_speaker_changes_but_name_no_one_are_refused_as_without_speakers(
+        client_and_uow):
+    client, uow, _ = client_and_uow
+    captions = ("1\n00:00:01,000 --> 00:00:04,000\n>> What would you like to focus on today?\n\n"
+                "2\n00:00:04,500 --> 00:00:08,000\n>> I keep saying yes to everything at work.\n")
+    response = await client.post("/v1/transcripts/unpaired/from-text", json={"transcript_text": captions})
+    assert (response.status_code, response.json()["code"]) == (422, "no_speakers_found"), response.text
+    assert response.json()["detail"].startswith("no speakers found: start each turn with who is speaking")
+    assert uow.transcripts.rows == {}

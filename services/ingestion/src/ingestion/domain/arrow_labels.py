@@ -23,7 +23,9 @@ ARROW_LINE = re.compile(rf"^\s*+{SPEAKER}\s*+(?<!-)>(?!>)\s++(?P<text>\S.*)$")
 # and a transcriber's note in brackets ("[Laughter] Okay.") is never a name
 BRACKET_LINE = re.compile(rf"^\s*+\[{SPEAKER}\]\s++(?P<text>\S.*)$")
 _NOTES = frozenset("""laughs laughter laughing inaudible crosstalk pause pauses silence music applause coughs sighs
-unintelligible overlapping overtalk indistinct background noise noises long pause break""".split())
+unintelligible overlapping overtalk indistinct background noise noises long pause break chuckles chuckling giggles
+gasps groans sniffles sobs sobbing crying whispers whispering mumbles mumbling murmurs exhales inhales scoffs cheering
+clapping chatter static foreign language unclear""".split())
 MIN_LINES_A_NAME = 2
 MIN_NAMES = 2
 
@@ -34,13 +36,21 @@ class ArrowLayout(Exception):
 
 def _arrow(line: str) -> tuple[str, str] | None:
     if "]" in line and line.lstrip().startswith("["):
-        match = BRACKET_LINE.match(line)
-        if match is not None and _NOTES.issuperset(match["speaker"].lower().split()):
-            return None
-    elif ">" in line:
-        match = ARROW_LINE.match(line)
-    else:  # most lines: no regex for them
+        return bracketed(line)
+    if ">" in line:
+        return _named(ARROW_LINE.match(line))
+    return None  # most lines: no regex for them
+
+
+def bracketed(line: str) -> tuple[str, str] | None:
+    """(name, speech) of a `[Name] speech` line; None where the brackets hold a transcriber's note."""
+    match = BRACKET_LINE.match(line)
+    if match is not None and _NOTES.issuperset(match["speaker"].lower().split()):
         return None
+    return _named(match)
+
+
+def _named(match: re.Match[str] | None) -> tuple[str, str] | None:
     if match is None or len(match["speaker"].split()) > MAX_LABEL_WORDS or TIME_ONLY.match(match["text"]):
         return None
     return match["speaker"].strip(), match["text"]
@@ -70,7 +80,7 @@ class ArrowLines:
     def __init__(self, lines: Iterable[str]) -> None:
         self.lines = lines
         counts = Counter(arrow[0] for line in lines if (arrow := _arrow(line)))
-        self.names = frozenset(name for name, n in counts.items() if n >= MIN_LINES_A_NAME or _capitalised(name))
+        self.names = frozenset(name for name, n in counts.items() if n >= MIN_LINES_A_NAME or capitalised(name))
 
     def __iter__(self) -> Iterator[str]:
         for line in self.lines:
@@ -78,5 +88,5 @@ class ArrowLines:
             yield f"{arrow[0]}: {arrow[1]}" if arrow and arrow[0] in self.names else line
 
 
-def _capitalised(name: str) -> bool:
+def capitalised(name: str) -> bool:
     return all(word[0].isupper() for word in name.split())

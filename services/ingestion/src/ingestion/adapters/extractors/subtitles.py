@@ -1,9 +1,16 @@
 """WebVTT (Zoom, Teams) and SubRip cues -> timed, speaker-labelled cues.
 
 webvtt-py and pysrt parse the files (cue ids, settings, timings, tags); this module only finds
-each line's speaker: a `<v Name>` voice span (Teams; a missing `</v>` is fine) or a leading
-`Name:` label (Zoom, most SRT exports). Cues are sorted by start time: Teams exports are
+each line's speaker: a `<v Name>` voice span (Teams; a missing `</v>` is fine), a leading
+`Name:` label (Zoom, most SRT exports) or a leading `[Name]` (some caption exports, read as the
+plain-text reader does: arrow_labels). Cues are sorted by start time: Teams exports are
 sometimes out of order.
+
+In brackets a caption as often holds a sound ("[Laughter]", "[MUSIC]", "[inaudible 00:12]"), so
+a bracketed name is held to more than a label is: not a transcriber's note, and written as a name
+is, each word capitalised and not in capitals throughout ("[DOOR SLAMS]" is how broadcast
+captions write a sound). A line opening with a sound is no label: it stays where it was, an
+unknown speaker's cue or the wrapped line of the speaker above.
 
 A line of a cue that opens with a dialogue dash (`- `, `– `, or `-` against the first word) is,
 by the subtitle convention, another person speaking. The dash is no speech: it is dropped and a
@@ -11,7 +18,8 @@ by the subtitle convention, another person speaking. The dash is no speech: it i
 as a cue of its own, speaker unknown and marked as a new speaker, so it starts a turn of its
 own: who said it cannot be told, but gluing it to the line before would put two people's words
 in one mouth. A line without a dash still continues the speaker of the line above (a wrapped
-line).
+line), and a cue without a label or a dash the speaker of the cue before it. Broadcast captions mark a new speaker with `>>` (`>>>` a new story too) where others use
+the dash, mostly before a label (`>> MAYA: ...`): it is read as a dash is.
 
 Both are read a part at a time (pysrt's `stream`, WebVTT in batches of whole blocks) and the
 speech seen so far is counted, so a file with more than `max_chars` of speech is refused once
@@ -26,14 +34,15 @@ import webvtt
 from contracts.limits import MAX_TRANSCRIPT_CHARS
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
+from ingestion.domain.arrow_labels import bracketed, capitalised
 from ingestion.domain.errors import CorruptFile
 from ingestion.domain.text_transcript import labelled
-from ingestion.domain.turns import Cue, too_long
+from ingestion.domain.turns import STAGE_DIRECTION, Cue, too_long
 
 VOICE = webvtt.Caption.VOICE_SPAN_PATTERN
 # a hyphen or en dash, then a space or the first word: not "--" (an interruption carried over)
-# nor "-5" (a number)
-DIALOGUE_DASH = re.compile(r"^[-–](?:\s++|(?=[^\s\d\-–]))")
+# nor "-5" (a number); or broadcast captions' ">>" (">>>" opening a new story)
+DIALOGUE_DASH = re.compile(r"^(?:>>>?\s*+|[-–](?:\s++|(?=[^\s\d\-–])))")
 VTT_BATCH_CHARS = 64 * 1024
 TEXT_CHUNK_CHARS = 64 * 1024
 
@@ -42,7 +51,17 @@ def _labelled(text: str) -> tuple[str | None, str]:
     match = labelled(text)
     if match and not match["ts"]:
         return match["speaker"].strip(), match["text"]
+    if text.startswith("[") and (named := _bracketed_name(text)):
+        return named
     return None, text
+
+
+def _bracketed_name(text: str) -> tuple[str, str] | None:
+    """`[Maya Chen] speech`, not a sound: see the module's docstring."""
+    named = bracketed(text)
+    if named is None or not capitalised(named[0]) or named[0].isupper():
+        return None
+    return named
 
 
 def _cues_from_lines(raw_lines: list[str], plain_lines: list[str], start: float, end: float) -> list[Cue]:
@@ -109,7 +128,7 @@ def vtt_cues(text: str, max_chars: int = MAX_TRANSCRIPT_CHARS) -> list[Cue]:
         raise CorruptFile(f"the .vtt file is malformed ({exc})") from None
     if not timed:
         raise CorruptFile("the .vtt file has no subtitle cues that can be read")
-    return [cue for _, cues in sorted(timed, key=lambda item: item[0]) for cue in cues]
+    return _carried(timed)
 
 
 def _lines_with_ends(text: str) -> Iterator[str]:
@@ -132,4 +151,22 @@ def srt_cues(text: str, max_chars: int = MAX_TRANSCRIPT_CHARS) -> list[Cue]:
         timed.append((item.start.ordinal, budget.spend(cues)))
     if not timed:
         raise CorruptFile("the .srt file has no subtitle cues that can be read")
-    return [cue for _, cues in sorted(timed, key=lambda item: item[0]) for cue in cues]
+    return _carried(timed)
+
+
+def _carried(timed: list[tuple[int, list[Cue]]]) -> list[Cue]:
+    """The cues in time order, each unlabelled one said by the speaker of the cue before it.
+    Captions that name speakers mostly name them where the speaker changes, not on every cue
+    (`>> MAYA: ...` then the rest of what she says over three cues); only a dialogue dash says
+    the speaker changed without saying who. A sound (`[Laughter]`) is left unlabelled, to be
+    dropped as speech of no one."""
+    out: list[Cue] = []
+    speaker: str | None = None
+    for _, cues in sorted(timed, key=lambda item: item[0]):
+        for cue in cues:
+            if cue.speaker is not None or cue.new_speaker:
+                speaker = cue.speaker
+            elif speaker is not None and not STAGE_DIRECTION.match(cue.text.strip()):
+                cue = Cue(speaker, cue.text, cue.start_seconds, cue.end_seconds, False)
+            out.append(cue)
+    return out
