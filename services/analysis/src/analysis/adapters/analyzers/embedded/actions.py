@@ -14,6 +14,7 @@ from contracts.insight import ActionItem, Intention
 
 from . import semantic
 from .agreement import Agreement
+from .caseless import caseless
 from .commitments import Commitment, rank
 from .evidence import dedupe, quote
 from .language import Sentence
@@ -28,7 +29,7 @@ _MEASURABLE = re.compile(
     re.I,
 )
 _VAGUE_OBJECT = {"something", "things", "stuff", "more", "better", "it", "that", "this", "anything", "everything"}
-_SUPPORT = re.compile(r"\b(?:help|support|someone to|check in|remind|accountab\w*|mentor|coach|partner|buddy)\b", re.I)
+_SUPPORT = caseless(r"\b(?:help|support|someone to|check in|remind|accountab\w*|mentor|coach|partner|buddy)\b", re.I)
 
 
 def action_items(commitments: list[Commitment], planning_answers: set[int]) -> list[ActionItem]:

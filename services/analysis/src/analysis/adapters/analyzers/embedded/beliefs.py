@@ -19,6 +19,7 @@ from contracts.insight import ValuesBeliefs
 from spacy.tokens import Token
 
 from . import semantic, syntax, timelines
+from .caseless import caseless
 from .evidence import quote
 from .language import Sentence
 from .sentences import echo_words, points_back, words
@@ -30,7 +31,7 @@ SIMILAR = {"value": 0.62, "limiting_belief": 0.66, "empowering_belief": 0.66}
 
 # (?=\w): every wording starts on a word; checked once, it spares the engine trying them all at
 # each word's end (same matches, the search ~1.4x faster).
-VALUE = re.compile(
+VALUE = caseless(
     r"\b(?=\w)(?:(?:is|are|was|it's|that's|really|so|very|most|more) important to me|what (?:really )?matters(?: most)? to me|"
     r"matters? (?:a lot |most |so much |more |deeply )?to me|means (?:a lot|so much|everything|the world) to me|"
     r"i (?:really |deeply |genuinely )?care(?:d)? (?:a lot |so much |deeply |most |more )?(?:about|for)|i value|the most important thing|"
@@ -58,7 +59,7 @@ VALUE = re.compile(
 )
 # (?=\w): every wording starts on a word; checked once, it spares the engine trying them all at
 # each word's end (same matches, the search ~1.4x faster).
-LIMITING = re.compile(
+LIMITING = caseless(
     r"\b(?=\w)(?:\w+ like (?:me|us|ours|mine|him|her|them) (?:don't|can't|never|aren't|won't|shouldn't)|people like (?:me|us)|someone (?:like me|my age)|"
     r"(?:isn't|is not|wasn't|aren't) for (?:people|someone|women|men) (?:like|from)|"
     r"i don't think i(?:'m| am| can| could| would| will|'ll|'d)? (?:\w+ )?(?:good|smart|ready|able|capable|enough|cut out|"
@@ -84,7 +85,7 @@ LIMITING = re.compile(
     r"(?:asking for help|showing emotion|saying no) (?:is|means) (?:a sign of )?(?:weak|failure|rude|selfish))",
     re.I,
 )
-EMPOWERING = re.compile(
+EMPOWERING = caseless(
     r"\b(?:i know i (?:can|could|am able)|i(?:'m| am) (?:actually |really )?(?:able to|capable|good at|great at|"
     r"strong enough|stronger than)|i believe (?:i can|in myself)|i(?:'ve| have) done (?:it|this|that|harder things) before|"
     r"i(?:'ve| have) got (?:this|what it takes)|i trust myself|i can do (?:this|it|hard things)|i deserve|"
@@ -261,7 +262,7 @@ def _picked(pool: list[Sentence], tested: dict[int, tuple[str, set[str]]]) -> di
 
 
 _DENIED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:\w+\s+){0,2}$", re.I)
-NEGATIVE = re.compile(r"n't\b|\b(?:not|never|no|can't|won't|don't|nobody|fail\w*|lazy|fraud|stupid|weak|wrong|rude|needy|"
+NEGATIVE = caseless(r"n't\b|\b(?:not|never|no|can't|won't|don't|nobody|fail\w*|lazy|fraud|stupid|weak|wrong|rude|needy|"
                        r"selfish|afraid|scared|terrified|hate|worthless|useless|fault)\b", re.I)
 
 

@@ -16,6 +16,7 @@ from contracts.insight import CoachFeedback, FeedbackItem, PowerfulQuestion
 
 from . import beliefs
 from .agreement import Agreement
+from .caseless import Cue, caseless
 from .commitments import Commitment
 from .evidence import dedupe, quote
 from .feelings import strong_feeling
@@ -60,12 +61,12 @@ _ENERGY = re.compile(r"\byou (?:lit up|light up|smiled|sighed|paused|laughed|wen
                      r"sound(?:ed)? (?:lighter|different|excited|flat|tired))|\bi notice(?:d)? (?:your|you|a shift|that you)|"
                      r"\byour (?:voice|energy|face|tone) (?:changed|dropped|lifted|shifted)", re.I)
 # Telling and reassuring: the coach's experience or a quick fix instead of the client's thinking.
-_TELLING = re.compile(r"\bin my experience\b|\btrust me\b|\bthat's what i(?:'d| would) do\b|\bif i were you\b|"
+_TELLING = caseless(r"\bin my experience\b|\btrust me\b|\bthat's what i(?:'d| would) do\b|\bif i were you\b|"
                       r"\bin your (?:position|shoes),? i(?:'d| would)\b|\bwhen i (?:ran|was at|worked at|managed|led)\b|"
                       r"\bi can tell you (?:exactly|what|how)\b|\bone idea\b|"
                       r"^\W*some (?:people|\w+s)(?: in your (?:position|shoes))? (?:find|bring|share|move|use|try|put)\b|"
                       r"\bwhat i(?:'d| would) do is\b|^(?:just|be|try|make sure|don't|stop|start) \w+", re.I)
-_DISMISSING = re.compile(r"\beveryone (?:feels|goes through|gets)\b|\bdon't worry\b|\b(?:it's|that's|\w+ is) (?:fine|normal)\b|"
+_DISMISSING = caseless(r"\beveryone (?:feels|goes through|gets)\b|\bdon't worry\b|\b(?:it's|that's|\w+ is) (?:fine|normal)\b|"
                          r"\byou'll feel better\b|\bthat's (?:just|only) (?:nerves|normal|natural|\w+ talking)\b|"
                          r"\bthey'll (?:get used to it|come round|respect you)\b|\bno point (?:worrying|dwelling)\b|"
                          r"\bit wasn't a fluke\b|\byou'll be fine\b|\bcheer up\b", re.I)
@@ -103,7 +104,7 @@ def _item(kind: str, number: str, observation: str, evidence: list[str], suggest
                         suggestion=suggestion, evidence=dedupe([e for e in evidence if e], limit=EVIDENCE_LIMIT))
 
 
-def _coach_sentences(x: Inputs, pattern: re.Pattern) -> list[str]:
+def _coach_sentences(x: Inputs, pattern: Cue) -> list[str]:
     return [quote(t, s) for t in x.session.coach_turns for s in t.spans if pattern.search(s.text.replace("\u2019", "'"))]
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from . import bare_plans, syntax, timelines
+from .caseless import caseless
 from .evidence import clause_quote, quote
 from .language import Sentence
 from .themes import ROLES
@@ -50,7 +51,7 @@ _FAILING = {"break", "forget", "fail", "blow", "ruin"}  # not "drop": "I'll just
 _EMBEDDED = {"relcl", "advcl", "acl", "pcomp", "pobj", "csubj", "nsubj", "dobj", "amod", "npadvmod"}
 # The session's own logistics are not commitments to change: "I'll see you next week",
 # "I'll fill out the form", "I'll think about it".
-_LOGISTICS = re.compile(
+_LOGISTICS = caseless(
     r"\b(?:see you|come back|call you|email you|text you|fill (?:it |this |that |the \w+ )?(?:out|in)|sign (?:the|this|that)"
     r" (?:form|paper)|read (?:the|this|that) (?:pamphlet|leaflet|handout|brochure|information)|take (?:the|this|that|a)"
     r" (?:pamphlet|leaflet|handout|brochure)|think about it|think it over|look (?:at|into) it|have a look)\b",
@@ -588,7 +589,7 @@ def rank(c: Commitment) -> int:
 
 
 # Sustain talk: the client arguing for the status quo (MI's counterpart of change talk).
-SUSTAIN = re.compile(
+SUSTAIN = caseless(
     r"\b(?:i(?:'m| am) not (?:going to|gonna|ready|sure i (?:want|need|can))|i won't|i will not|"
     r"i don't (?:want|need|think i (?:need|have|can|should|want))|i(?:'m| am) fine|not (?:a|really a) problem|"
     r"no problem|i don't see (?:the|a|why|how)|i can't (?:stop|quit|give up|change)|no way|i like (?:it|the way)|"

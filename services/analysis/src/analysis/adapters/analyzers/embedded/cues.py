@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .caseless import Cue
 from .evidence import quote
 from .sentences import Span
 from .session import Session, TurnView
@@ -22,7 +23,7 @@ class Hit:
 
 
 def client_hits(
-    session: Session, pattern: re.Pattern, exclude: re.Pattern | None = None, questions: bool = False
+    session: Session, pattern: Cue, exclude: Cue | None = None, questions: bool = False
 ) -> list[Hit]:
     """Client sentences matching `pattern` (not `exclude`); questions skipped unless asked for."""
     hits = []

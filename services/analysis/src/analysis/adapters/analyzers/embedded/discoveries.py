@@ -14,6 +14,7 @@ import re
 from contracts.insight import ClientDiscovery
 
 from . import semantic, syntax
+from .caseless import caseless
 from .evidence import quote
 from .language import Sentence
 from .sentences import points_back
@@ -25,7 +26,7 @@ ANSWER_SIMILAR = 0.42
 
 # (?=\w): every wording starts on a word; checked once, it spares the engine trying them all at
 # each word's end (same matches, the search ~1.4x faster).
-MARKED = re.compile(
+MARKED = caseless(
     r"\b(?=\w)(?:i (?:just |now |finally |suddenly )?(?:reali[sz]e|reali[sz]ed|noticed|notice)|i never (?:really )?(?:noticed|thought|"
     r"realized|realised|considered|saw|connected)|i hadn't (?:really )?(?:thought|noticed|considered|realized|realised|"
     r"connected|seen)|it (?:just )?(?:occurs|occurred|dawned|hit|struck) (?:to |on )?me|(?:i|now i) see (?:now|that)|"
@@ -54,14 +55,14 @@ REFRAME = re.compile(
 )
 # Thinking aloud about oneself: the form most answers to an evoking question take when
 # something lands ("I think I've always...", "so it's really about...", "because I...").
-INTERPRETIVE = re.compile(
+INTERPRETIVE = caseless(
     r"\b(?:i think|i guess|i suppose|maybe|perhaps|probably|i realise|i realize|i see|so it's|it's (?:really|actually)|"
     r"the (?:real|actual)|that's (?:why|what|because)|because i|i(?:'ve| have) (?:always|never|been)|i tend to|"
     r"i always|part of me|deep down|i wonder|what i (?:really|actually))\b|^\W*so,? (?:i|it|that|the|maybe|really)\b",
     re.I,
 )
 PER_ANSWER = 2
-DEEP = re.compile(r"\b(?:never|always|my whole life|who i am|identity|afraid|scared|i've been|my (?:father|mother|dad|mum|mom))\b",
+DEEP = caseless(r"\b(?:never|always|my whole life|who i am|identity|afraid|scared|i've been|my (?:father|mother|dad|mum|mom))\b",
                    re.I)
 
 

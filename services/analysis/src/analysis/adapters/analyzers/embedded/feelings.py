@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 
+from .caseless import caseless
 from .language import Sentence
 
 _LEXICON: dict[str, float] = {}
@@ -38,9 +39,9 @@ for _value, _words in {
 _FELT_ONLY = {"behind": -0.7, "small": -0.7, "seen": 0.7, "heard": 0.7, "useful": 0.4}
 _FEEL = {"feel", "feeling", "felt", "feels"}
 
-_HEDGE = re.compile(r"\b(?:i don't know|i'm not sure|not sure|i guess|maybe|kind of|sort of|i suppose|no idea|"
+_HEDGE = caseless(r"\b(?:i don't know|i'm not sure|not sure|i guess|maybe|kind of|sort of|i suppose|no idea|"
                     r"i have no clue|whatever)\b", re.I)
-_CERTAIN = re.compile(r"\b(?:i will|i'll|i know|definitely|absolutely|for sure|i'm ready|i can do|"
+_CERTAIN = caseless(r"\b(?:i will|i'll|i know|definitely|absolutely|for sure|i'm ready|i can do|"
                       r"i've decided|i'm going to|let's do it|makes sense)\b", re.I)
 _NEGATORS = {"not", "n't", "never", "no", "nothing", "hardly", "less"}
 _SELF = {"i", "i'm", "me", "my", "myself", "i've", "i'll", "i'd"}

@@ -17,6 +17,7 @@ from statistics import median
 
 from contracts.insight import PowerfulQuestion
 
+from .caseless import caseless
 from .evidence import dedupe, quote
 from .question_purpose import Purpose
 from .questions import STACKED, Question, asked_in
@@ -73,7 +74,7 @@ def evoking(q: Question, purpose: Purpose) -> bool | None:
         return purpose.evocative >= OPEN_EVOCATIVE
     return None
 
-_REFLECTIVE = re.compile(
+_REFLECTIVE = caseless(
     r"\b(?:i think|i guess|i feel|i felt|i suppose|maybe|probably|i'm not sure|i don't know|to be honest|honestly|"
     r"i wonder|i've been thinking|i want|i'd like|i hope|i wish|i'm afraid|i'm scared|i worry|part of me|deep down|"
     r"i realise|i realize|i never|i hadn't|i see)\b",

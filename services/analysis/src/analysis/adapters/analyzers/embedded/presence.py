@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from contracts.insight import CoachingPresence
 
+from .caseless import caseless
 from .cues import client_hits
 from .evidence import dedupe, quote
 from .questions import Question, is_question, open_ratio
@@ -64,13 +65,13 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've|yourself)\b", re.I)
 MAX_REFLECTION_WORDS = 30
 MAX_REFLECTION_TURN_WORDS = 60
 REFLECTION_WINDOW = 2  # reflections open a coach turn; later "you" sentences are usually input
-ADVICE = re.compile(
+ADVICE = caseless(
     r"\b(?:you (?:should|must|ought to|need to|have to|'ve got to|got to)|i (?:would |'d )?(?:recommend|suggest|advise)|"
     r"i want you to|i'd like you to|it's (?:really )?important (?:that you|to)|the best thing (?:is|would be|to do)|"
     r"what you need|my advice|you'd better|i'm going to give you|make sure you)\b",
     re.I,
 )
-_DISCLOSURE = re.compile(
+_DISCLOSURE = caseless(
     r"\b(?:to be honest|honestly|the truth is|i have to admit|i(?:'ll| will) be honest|i(?:'ve| have) never told|"
     r"i(?:'m| am) (?:scared|afraid|ashamed|embarrassed|worried|terrified)|i feel (?:like )?(?:a|so|really|very)|"
     r"between you and me|it's hard for me to say)\b",

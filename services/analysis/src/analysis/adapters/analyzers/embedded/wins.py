@@ -13,13 +13,14 @@ import re
 from contracts.insight import Celebration
 
 from . import semantic, syntax
+from .caseless import caseless
 from .feelings import state, valence
 from .evidence import dedupe, quote
 from .language import Sentence
 from .sentences import echo_words, words
 from .sentiment import compound
 
-WIN = re.compile(
+WIN = caseless(
     r"\b(?:i (?:finally |actually |really |just )?(?:managed|did it|made it|succeeded|pulled it off|got through|nailed)|"
     r"i(?:'m| am| was| felt| feel) (?:really |so |very |actually |genuinely |quite )?proud|proud of (?:myself|me)|"
     r"i (?:finally |actually |just )?(?:finished|completed|shipped|launched|delivered|won(?!'t)|passed|stopped|quit)\b|"
@@ -41,9 +42,9 @@ WIN = re.compile(
     re.I,
 )
 # Ordinary deeds count only when the client tells them as a success (warm, or "finally").
-_ACT = re.compile(r"\bi (?:handed|told|asked|said no|ran|walked|went|signed|booked|sent|got|spoke|presented|tried|"
+_ACT = caseless(r"\bi (?:handed|told|asked|said no|ran|walked|went|signed|booked|sent|got|spoke|presented|tried|"
                   r"had the conversation)\b", re.I)
-NOT_A_WIN = re.compile(r"\b(?:not proud|never managed|couldn't|didn't|wasn't able|failed|hope|hoping|wish|if|would|"
+NOT_A_WIN = caseless(r"\b(?:not proud|never managed|couldn't|didn't|wasn't able|failed|hope|hoping|wish|if|would|"
                        r"can't believe (?!we\b)|cannot believe (?!we\b)|"
                        r"took down|broke|crashed|mistake|arm's length|years ago|when i was|back then|used to|"
                        r"as a (?:kid|child|teenager)|at school|in my (?:twenties|thirties|teens)|"
