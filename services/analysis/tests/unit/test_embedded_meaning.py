@@ -1689,3 +1689,19 @@ def test_a_win_told_plainly_between_worries_is_the_celebration():
         "Coach: What's in the letter?",
         "Client: That I shout. That I'm too hard on them.",
     )) == "Last month all six of my boys passed their county grade."
+
+
+def test_the_goal_in_the_summary_is_never_cut_off_mid_clause_nor_loses_the_word_it_is_about():
+    for answer, goal in (
+        ("I want to know whether I'm actually going for it or whether I'm going to wait another year.",
+         "The client came wanting to know whether they're actually going for it."),
+        ("I want to know how to say no to Nigel. Without losing the account.",
+         "The client came wanting to know how to say no to Nigel."),
+    ):
+        summary = analyze_transcript(talk(
+            "Coach: What would you like to get out of our session today?",
+            f"Client: {answer}",
+            "Coach: What's the first step?",
+            "Client: I'll write it down tonight.",
+        )).session_summary
+        assert summary.startswith(goal), summary

@@ -205,17 +205,34 @@ def _object_phrase(verb: Token) -> str | None:
 
 
 def _trim(tokens: list[Token]) -> str | None:
-    kept = [t for t in tokens if t.pos_ not in ("PUNCT", "INTJ") and t.lower_ not in ("just", "really")]
+    kept = [t for t in tokens if t.pos_ != "PUNCT" and (t.pos_ != "INTJ" or _said(t)) and t.lower_ not in ("just", "really")]
     while kept and (kept[0].lower_ in ("any", "my", "our", "to") or kept[0].lower_ in ("a", "an") and len(kept) < 3):
         kept = kept[1:]  # "the team offsite" and "a plan to send it" read well in a sentence; "my", "a decision" do not
     content = [t for t in kept if t.lower_ not in ("the", "this", "that", "some")]
     if len(content) == 1:
         kept = kept[: kept.index(content[0])] + _extend(content[0])  # "the team offsite": one noun alone says too little
     kept = kept[:12]  # "walk into the next conversation with him knowing what I actually think": whole, not cut
-    while kept and (kept[-1].pos_ in ("ADP", "DET", "CCONJ") and kept[-1].tag_ != "RP" or kept[-1].lower_ == "to"):
+    while kept and _dangles(kept[-1]):
         kept = kept[:-1]  # never end on "about" or "the" ("drop down" keeps its particle)
     phrase = third_person(_joined(kept, cased=False))
     return phrase if len(phrase) >= 4 else None
+
+
+def _said(tok: Token) -> bool:
+    """"no" in "how to say no to Nigel" is what is said, not a "no" said in passing ("No, I want...")."""
+    return tok.lower_ in ("no", "yes") and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("say", "saying", "said", "says")
+
+
+def _dangles(tok: Token) -> bool:
+    """A word a phrase cannot end on: a preposition, article or conjunction ("about", "the", "or",
+    "whether"), or the start of a clause cut off at the phrase's length ("whether they're actually
+    going for it or whether they're" -> "... going for it"): its subject, its auxiliary. An object
+    pronoun ends a phrase well ("how to tell him"), a verb that is "be" too ("who they are"), and a
+    particle ("drop down")."""
+    if tok.tag_ == "RP":
+        return False
+    return (tok.pos_ in ("ADP", "DET", "CCONJ", "SCONJ") or tok.lower_ == "to" or tok.dep_ in ("mark", "aux", "auxpass")
+            or tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass", "expl"))
 
 
 # The goal is told of the client ("came to work on whether they're going to apply"): the client's
