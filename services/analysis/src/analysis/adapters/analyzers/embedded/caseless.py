@@ -41,12 +41,6 @@ class Caseless:
     def search(self, text: str) -> re.Match[str] | None:
         return self.exact.search(text) if self._may_match(text) else None
 
-    def match(self, text: str) -> re.Match[str] | None:
-        return self.exact.match(text) if self._may_match(text) else None
-
-    def fullmatch(self, text: str) -> re.Match[str] | None:
-        return self.exact.fullmatch(text) if self._may_match(text) else None
-
     def findall(self, text: str) -> list:
         return self.exact.findall(text) if self._may_match(text) else []
 
@@ -55,9 +49,6 @@ class Caseless:
 
     def sub(self, repl, text: str, count: int = 0) -> str:
         return self.exact.sub(repl, text, count) if self._may_match(text) else text
-
-    def split(self, text: str, maxsplit: int = 0) -> list[str]:
-        return self.exact.split(text, maxsplit) if self._may_match(text) else [text]
 
 
 def caseless(pattern: str, flags: int = re.I) -> Caseless:
