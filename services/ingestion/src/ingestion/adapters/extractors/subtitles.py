@@ -9,8 +9,8 @@ sometimes out of order.
 In brackets a caption as often holds a sound ("[Laughter]", "[MUSIC]", "[inaudible 00:12]"), so
 a bracketed name is held to more than a label is: not a transcriber's note, and written as a name
 is, each word capitalised and not in capitals throughout ("[DOOR SLAMS]" is how broadcast
-captions write a sound). A line opening with a sound is no label: it stays where it was, an
-unknown speaker's cue or the wrapped line of the speaker above.
+captions write a sound). A line opening with a sound is no label: it stays with the speaker
+around it.
 
 A line of a cue that opens with a dialogue dash (`- `, `– `, or `-` against the first word) is,
 by the subtitle convention, another person speaking. The dash is no speech: it is dropped and a
@@ -18,13 +18,15 @@ by the subtitle convention, another person speaking. The dash is no speech: it i
 as a cue of its own, speaker unknown and marked as a new speaker, so it starts a turn of its
 own: who said it cannot be told, but gluing it to the line before would put two people's words
 in one mouth. A line without a dash still continues the speaker of the line above (a wrapped
-line), and a cue without a label or a dash the speaker of the cue before it. Broadcast captions mark a new speaker with `>>` (`>>>` a new story too) where others use
-the dash, mostly before a label (`>> MAYA: ...`): it is read as a dash is.
+line), and a cue without a label or a dash the speaker of the cue before it. Broadcast
+captions mark a new speaker with `>>` (`>>>` a new story too) where others use the dash,
+mostly before a label (`>> MAYA: ...`): it is read as a dash is.
 
 Both are read a part at a time (pysrt's `stream`, WebVTT in batches of whole blocks) and the
 speech seen so far is counted, so a file with more than `max_chars` of speech is refused once
 that much has been read, not after parsing all of it (webvtt-py takes about a second per MB)."""
 
+import dataclasses
 import html
 import re
 from collections.abc import Iterator
@@ -167,6 +169,6 @@ def _carried(timed: list[tuple[int, list[Cue]]]) -> list[Cue]:
             if cue.speaker is not None or cue.new_speaker:
                 speaker = cue.speaker
             elif speaker is not None and not STAGE_DIRECTION.match(cue.text.strip()):
-                cue = Cue(speaker, cue.text, cue.start_seconds, cue.end_seconds, False)
+                cue = dataclasses.replace(cue, speaker=speaker)
             out.append(cue)
     return out

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 # re.I matches these to "i", "i" and "s"; lower() gives "i̇" (two characters), "ı" and "ſ"
 _FOLDED_APART = re.compile("[\u0130\u0131\u017f]")
-_NOT_MATCHED = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|\[:\w+:\]")  # escapes and group names: not text to match
+_NOT_MATCHED = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")  # escapes and group names: not text to match
 
 
 class Caseless:
