@@ -1697,6 +1697,15 @@ def test_the_goal_in_the_summary_is_never_cut_off_mid_clause_nor_loses_the_word_
          "The client came wanting to know whether they're actually going for it."),
         ("I want to know how to say no to Nigel. Without losing the account.",
          "The client came wanting to know how to say no to Nigel."),
+        # "what" hangs from "say": spaCy's subtree gives "I'm going what to say", which read "goingwhat"
+        ("I want to know what I'm going to say to him on Thursday.",
+         "The client came wanting to know what they're going to say to him on Thursday."),
+        # twelve words, not twelve tokens ("Thursday's", "I'm" are one word each), and the phrase never
+        # ends on a verb whose complement it cut off ("... or whether they're going")
+        ("I want to walk into Thursday's business meeting knowing what I'm going to say, and not just going in hot.",
+         "The client came wanting to walk into Thursday's business meeting knowing what they're going to say."),
+        ("I want to know whether I'm actually going for it, or whether I'm just going for it because it's next.",
+         "The client came wanting to know whether they're actually going for it."),
     ):
         summary = analyze_transcript(talk(
             "Coach: What would you like to get out of our session today?",

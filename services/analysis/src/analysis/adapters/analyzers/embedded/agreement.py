@@ -160,7 +160,7 @@ def _concerned_with(s: Sentence) -> str | None:
         if tok.lower_ in _CONCERN and not syntax.reported(tok) and _clients_own(tok):
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in ("about", "on", "with", "over", "between"):
-                    phrase = _trim([t for t in child.subtree if t.i > child.i][:8])
+                    phrase = _trim([t for t in _in_order(child) if t.i > child.i][:8])
                     if phrase and not _vague(phrase):
                         return phrase
     return None
@@ -198,10 +198,17 @@ def _object_phrase(verb: Token) -> str | None:
             if inner:
                 return inner
         if child.dep_ in ("dobj", "xcomp", "ccomp") and child.pos_ in ("NOUN", "VERB", "PROPN"):
-            return _trim(list(child.subtree))
+            return _trim(_in_order(child))
         if child.dep_ == "prep" and child.lower_ in ("on", "about", "with", "through"):
-            return _trim([t for t in child.subtree if t.i > child.i and t.dep_ != "appos"][:8])
+            return _trim([t for t in _in_order(child) if t.i > child.i and t.dep_ != "appos"][:8])
     return None
+
+
+def _in_order(tok: Token) -> list[Token]:
+    """The word's subtree in the order it was said. spaCy yields a subtree left children first, so where an
+    arc crosses another ("know what I'm going to say": "what" hangs from "say") its order is not the text's
+    ("I'm going what to say")."""
+    return sorted(tok.subtree, key=lambda t: t.i)
 
 
 def _trim(tokens: list[Token]) -> str | None:
@@ -211,11 +218,36 @@ def _trim(tokens: list[Token]) -> str | None:
     content = [t for t in kept if t.lower_ not in ("the", "this", "that", "some")]
     if len(content) == 1:
         kept = kept[: kept.index(content[0])] + _extend(content[0])  # "the team offsite": one noun alone says too little
-    kept = kept[:12]  # "walk into the next conversation with him knowing what I actually think": whole, not cut
-    while kept and _dangles(kept[-1]):
-        kept = kept[:-1]  # never end on "about" or "the" ("drop down" keeps its particle)
+    whole = kept
+    kept = _words(kept, 12)  # "walk into the next conversation with him knowing what I actually think": whole, not cut
+    while kept:
+        if _dangles(kept[-1]):
+            kept = kept[:-1]  # never end on "about" or "the" ("drop down" keeps its particle)
+        elif (len(kept) < len(whole) and _unfinished(kept[-1], whole[len(kept):])
+              and kept[0].i < kept[-1].left_edge.i):
+            kept = [t for t in kept if t.i < kept[-1].left_edge.i]  # "... or whether they're going": its clause goes
+        else:
+            break
     phrase = third_person(_joined(kept, cased=False))
     return phrase if len(phrase) >= 4 else None
+
+
+def _words(tokens: list[Token], most: int) -> list[Token]:
+    """The tokens of the first `most` words: a clitic ("'s", "'m", "n't") is part of the word before it, so
+    "Thursday's business meeting knowing what I'm going to say" is nine words, not eleven tokens."""
+    out: list[Token] = []
+    n = 0
+    for t in tokens:
+        n += not out or bool(out[-1].whitespace_) or t.i != out[-1].i + 1
+        if n > most:
+            break
+        out.append(t)
+    return out
+
+
+def _unfinished(last: Token, dropped: list[Token]) -> bool:
+    """A verb whose complement fell past the phrase's length ("whether they're going [to let it slide]")."""
+    return last.pos_ in ("VERB", "AUX") and any(t.head == last for t in dropped)
 
 
 def _said(tok: Token) -> bool:
