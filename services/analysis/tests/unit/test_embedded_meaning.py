@@ -1714,3 +1714,21 @@ def test_the_goal_in_the_summary_is_never_cut_off_mid_clause_nor_loses_the_word_
             "Client: I'll write it down tonight.",
         )).session_summary
         assert summary.startswith(goal), summary
+
+
+def test_a_client_quoting_someone_reads_in_single_quotes_inside_the_prose_and_verbatim_in_the_evidence():
+    said = "I just realised I keep saying \"I'm fine\" to Sam when I'm not fine at all."
+    insight = analyze_transcript(talk(
+        "Coach: What would you like to get out of our session today?",
+        "Client: I want to work out how to get my Fridays back from the project.",
+        "Coach: What do you notice when you look at the last month?",
+        f"Client: {said}",
+        "Coach: What will you do, and by when?",
+        "Client: I'll ask Sam for Fridays back on Monday morning.",
+    ))
+    shown = "\"I just realised I keep saying 'I'm fine' to Sam when I'm not fine at all.\""
+    assert shown in insight.session_summary, insight.session_summary
+    assert '""' not in insight.session_summary
+    answers = [q.client_response_summary for q in insight.powerful_questions]
+    assert f"The client answered: {shown}" in answers, answers
+    assert [d.evidence for d in insight.client_discoveries] == [[said]]

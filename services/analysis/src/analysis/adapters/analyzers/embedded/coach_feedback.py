@@ -26,6 +26,7 @@ from .presence import ADVICE, PresenceStats
 from .question_purpose import Purpose
 from .questions import STACKED, Question, asked_in
 from .session import Session, TurnView
+from .wording import quoted
 
 _LEADING = re.compile(
     r"^(?:(?:so|and|but|okay|well|right),? )*(?:don't you think|wouldn't it be|isn't it|aren't you|shouldn't you|"
@@ -304,7 +305,7 @@ def _ignored_emotion(x: Inputs) -> FeedbackItem | None:
         reply = x.session.next_turn(s.turn)
         if reply is None or not reply.is_coach or not reply.spans or _ACK.search(reply.text) or _picks_up(s, reply):
             continue
-        return _item("missed_opportunity", "6.3", f'The client said "{quote(s.turn, s.span)}" and the coach moved on '
+        return _item("missed_opportunity", "6.3", f'The client said {quoted(quote(s.turn, s.span))} and the coach moved on '
                      "without acknowledging the feeling.", [quote(reply, reply.spans[0])],
                      "Pause on the feeling: 'That sounds hard. What's that like for you?'")
     return None

@@ -13,6 +13,7 @@ from .agreement import Agreement
 from .commitments import Commitment
 from .evidence import dedupe, quote
 from .language import Sentence
+from .wording import quoted
 
 MAX_GOALS = 3
 RELATED = 0.45
@@ -64,13 +65,13 @@ def _goal(area: str, steps: list[Commitment], celebration: Celebration | None, s
     setback = next((s for s in mentions if _SETBACK.search(s.text)), None)
     firm = [c for c in steps if c.level == "High"]
     if win:
-        level, how = "Significant", f'Progress already made: "{celebration.evidence[0]}"'
+        level, how = "Significant", f'Progress already made: {quoted(celebration.evidence[0])}'
     elif setback is not None:
-        level, how = "Setback", f'A setback: "{quote(setback.turn, setback.span)}"'
+        level, how = "Setback", f'A setback: {quoted(quote(setback.turn, setback.span))}'
     elif firm:
-        level, how = "Moderate", f'The client left with a plan: "{firm[0].text}"'
+        level, how = "Moderate", f'The client left with a plan: {quoted(firm[0].text)}'
     elif steps:
-        level, how = "Minimal", f'The client is considering a step: "{steps[0].text}"'
+        level, how = "Minimal", f'The client is considering a step: {quoted(steps[0].text)}'
     else:
         level, how = "Minimal", "Explored in the session; no step or change reported yet."
     barriers = [quote(s.turn, s.span) for s in mentions if _BARRIER.search(s.text)]

@@ -22,6 +22,7 @@ from .evidence import dedupe, quote
 from .question_purpose import Purpose
 from .questions import STACKED, Question, asked_in
 from .session import Session, TurnView
+from .wording import quoted
 
 MAX_QUESTIONS = 10
 MIN_ANSWER_WORDS = 8
@@ -153,7 +154,7 @@ def _build(q: Question, answer: TurnView, traits: list[str], score: float) -> Po
     return PowerfulQuestion(
         question=q.text,
         impact_description="In answer, the client " + _join(traits) + ".",
-        client_response_summary=f'The client answered: "{response}"',
+        client_response_summary=f'The client answered: {quoted(response)}',
         breakthrough_level=_level(score),
         evidence=dedupe([q.text, response]),
     )

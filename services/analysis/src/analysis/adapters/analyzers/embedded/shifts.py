@@ -15,6 +15,7 @@ from .language import Sentence
 from .sentences import Span, words
 from .sentiment import compound
 from .session import Session, TurnView
+from .wording import quoted
 
 MIN_STATES = 3
 THRESHOLD = 0.3
@@ -81,13 +82,13 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
     catalyst = "No single coach intervention stands out; the change built over the session."
     if catalyst_turn is not None and catalyst_turn.spans:
         said = quote(catalyst_turn, catalyst_turn.spans[-1])
-        catalyst = f'After the coach said "{said}"'
+        catalyst = f'After the coach said {quoted(said)}'
         evidence.append(said)
     evidence.append(quote(end[0].turn, end[0].span))
     way = "lifted" if improved else "dropped"
     # One sentence may tell both ends ("more worried than when I came in"): quoted once.
-    told = (f'from "{evidence[0]}" to "{evidence[-1]}".' if evidence[0] != evidence[-1]
-            else f'in their own words, "{evidence[0]}"')
+    told = (f'from {quoted(evidence[0])} to {quoted(evidence[-1])}.' if evidence[0] != evidence[-1]
+            else f'in their own words, {quoted(evidence[0])}')
     return [
         EmotionalShift(
             initial_state=label(initial),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from contracts.insight import Celebration, ClientDiscovery, EmotionalShift, Intention
 
 from .agreement import Agreement
+from .wording import quoted
 
 
 def summarise(*, client: str, agreement: Agreement | None, themes: list[str], celebration: Celebration | None,
@@ -19,16 +20,16 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
     else:
         sentences.append(f"A short exchange with {client.lower() if client.startswith('The ') else client}.")
     if celebration is not None:
-        sentences.append(f'They opened with a win: "{celebration.evidence[0]}"')
+        sentences.append(f'They opened with a win: {quoted(celebration.evidence[0])}')
     if discovery is not None:
-        sentences.append(f'Along the way they saw something new: "{discovery.insight}"')
+        sentences.append(f'Along the way they saw something new: {quoted(discovery.insight)}')
     if shifts:
         s = shifts[0]
         sentences.append(f"Their state moved from {s.initial_state.lower()} to {s.final_state.lower()}.")
     if intention is not None:
         when = f" ({intention.timeline})" if intention.timeline else ""
         more = f", with {actions - 1} more step{'s' if actions - 1 != 1 else ''}" if actions > 1 else ""
-        sentences.append(f'They leave intending to act: "{intention.behavior_change}"{when}{more}.')
+        sentences.append(f'They leave intending to act: {quoted(intention.behavior_change)}{when}{more}.')
     else:
         sentences.append("They leave without a concrete next step.")
     sentences.append(f"Coaching quality: {quality.lower()}." if coached
