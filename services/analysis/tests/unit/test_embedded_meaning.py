@@ -1706,6 +1706,13 @@ def test_the_goal_in_the_summary_is_never_cut_off_mid_clause_nor_loses_the_word_
          "The client came wanting to walk into Thursday's business meeting knowing what they're going to say."),
         ("I want to know whether I'm actually going for it, or whether I'm just going for it because it's next.",
          "The client came wanting to know whether they're actually going for it."),
+        # the words before a goal are not the goal ("came to work on like, the number", "on maybe just to ...")
+        ("I genuinely don't know. Like, the number.", "The client came to work on the number."),
+        ("Honestly, I'm not sure. Maybe just to close it off properly.",
+         "The client came wanting to close it off properly."),
+        # "came to work on whether", never "on if"
+        ("I need to decide if I carry on refereeing next season.",
+         "The client came to work on whether they carry on refereeing next season."),
     ):
         summary = analyze_transcript(talk(
             "Coach: What would you like to get out of our session today?",

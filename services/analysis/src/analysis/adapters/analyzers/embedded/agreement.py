@@ -115,6 +115,8 @@ def _opens(s: Sentence) -> bool:
 
 _HEDGE_TAIL = re.compile(r"(?:,? (?:I (?:suppose|guess|think|reckon)|really|probably|maybe|basically|mainly|mostly|"
                          r"honestly|I'd say))+\W*$|\W+$", re.I)
+# "Like, the number.", "Maybe just to close it off properly.": the words before the goal, not the goal
+_HEDGE_LEAD = re.compile(r"^(?:(?:like|so|well|um+|uh+|honestly|maybe|perhaps|probably|just|i mean),?\s+)+(?:to\s+)?", re.I)
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
@@ -125,7 +127,7 @@ def _fragment(s: Sentence) -> str | None:
         return None
     if s.turn.text[:s.span.start].rstrip().endswith(("-", "\u2013", "\u2014", ",", "(")):
         return None  # an aside inside a sentence ("my one-on-one with Karen -- my director -- on Tuesday")
-    text = _HEDGE_TAIL.sub("", s.text.strip()).strip()
+    text = _HEDGE_LEAD.sub("", _HEDGE_TAIL.sub("", s.text.strip()).strip())
     if not 1 <= len(text.split()) <= 8 or _vague(text) or not any(t.pos_ in ("NOUN", "VERB") for t in s.doc):
         return None
     return third_person(text[0].lower() + text[1:])
@@ -174,6 +176,8 @@ def _concern(noun: Token) -> bool:
 
 _VAGUE = {"something", "anything", "everything", "stuff", "thing", "things", "it", "that", "this", "some", "a", "the",
           "bit", "lot", "one", "more", "actually", "can", "do", "i", "to", "of", "with", "about",
+          # a pronoun points at a goal said before, it names none ("came to work on them")
+          "them", "him", "her", "us", "you", "me", "they", "he", "she", "we",
           # how the client is, not what they came for ("Okay, I guess.", "Similar.")
           "okay", "ok", "fine", "good", "alright", "yeah", "yes", "no", "hi", "hello", "um", "uh", "well", "sure",
           "similar", "same",
@@ -213,7 +217,8 @@ def _in_order(tok: Token) -> list[Token]:
 
 def _trim(tokens: list[Token]) -> str | None:
     kept = [t for t in tokens if t.pos_ != "PUNCT" and (t.pos_ != "INTJ" or _said(t)) and t.lower_ not in ("just", "really")]
-    while kept and (kept[0].lower_ in ("any", "my", "our", "to") or kept[0].lower_ in ("a", "an") and len(kept) < 3):
+    while kept and (kept[0].lower_ in ("any", "my", "our", "to", "maybe", "perhaps", "probably") or _aside(kept[0])
+                    or kept[0].lower_ in ("a", "an") and len(kept) < 3):
         kept = kept[1:]  # "the team offsite" and "a plan to send it" read well in a sentence; "my", "a decision" do not
     content = [t for t in kept if t.lower_ not in ("the", "this", "that", "some")]
     if len(content) == 1:
@@ -248,6 +253,11 @@ def _words(tokens: list[Token], most: int) -> list[Token]:
 def _unfinished(last: Token, dropped: list[Token]) -> bool:
     """A verb whose complement fell past the phrase's length ("whether they're going [to let it slide]")."""
     return last.pos_ in ("VERB", "AUX") and any(t.head == last for t in dropped)
+
+
+def _aside(tok: Token) -> bool:
+    """"like," in "like, the number": a filler set off by a comma, not the verb of "like my job again"."""
+    return tok.lower_ in ("like", "well", "so") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ","
 
 
 def _said(tok: Token) -> bool:

@@ -44,6 +44,8 @@ def _came_for(agreement: Agreement) -> str:
     doc = agreement.sentence.doc if agreement.sentence is not None else ()
     if any(t.lower_ == first and t.tag_ == "VB" for t in doc):
         return f"came wanting to {agreement.goal}"
+    if first == "if":  # "came to work on whether they stay", never "on if they stay"
+        return f"came to work on whether {agreement.goal[3:]}"
     return f"came to work on {agreement.goal}"
 
 
