@@ -1739,3 +1739,18 @@ def test_a_client_quoting_someone_reads_in_single_quotes_inside_the_prose_and_ve
     answers = [q.client_response_summary for q in insight.powerful_questions]
     assert f"The client answered: {shown}" in answers, answers
     assert [d.evidence for d in insight.client_discoveries] == [[said]]
+
+
+def test_a_goal_guessed_from_the_first_answer_is_a_goal_area_only_where_the_plan_is_about_it():
+    # "What would you like to focus on?" answered with a story: its first words are a guess at the goal,
+    # and "sister rang last night" is no area of progress for the coach to track
+    result = analyze_transcript(talk(
+        "Coach: What would you like to focus on today?",
+        "Client: My sister rang last night and the whole evening went sideways after that.",
+        "Coach: What happened?",
+        "Client: She wants me to host Christmas again and I said yes before I thought about it.",
+        "Coach: What would you like to try?",
+        "Client: I'm going to agree a phone basket with my daughter on Sunday.",
+    ))
+    areas = [g.goal_area for g in result.goal_progress]
+    assert areas and not any("sister" in a for a in areas), areas

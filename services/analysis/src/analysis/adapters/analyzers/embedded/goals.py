@@ -33,8 +33,10 @@ def goal_progress(agreement: Agreement | None, commitments: list[Commitment], ce
                   sentences: list[Sentence], names: set[str]) -> list[GoalProgress]:
     goals = []
     used: set[int] = set()
-    if agreement is not None:
-        related = [i for i, c in enumerate(commitments) if _related(agreement.goal, c.text)]
+    related = [i for i, c in enumerate(commitments) if agreement is not None and _related(agreement.goal, c.text)]
+    # a goal guessed from the answer's first noun ("car park" from "Lunchtimes, in the car park, ...") is a
+    # goal area only where the client's plan is about it; alone it would pair a win or a plan with a thing
+    if agreement is not None and (agreement.stated or related):
         used.update(related)
         # A win told while stating the goal, or just after, is progress on that goal.
         near = range(agreement.answer.index, agreement.answer.index + 4)
