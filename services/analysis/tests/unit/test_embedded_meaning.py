@@ -1754,3 +1754,24 @@ def test_a_goal_guessed_from_the_first_answer_is_a_goal_area_only_where_the_plan
     ))
     areas = [g.goal_area for g in result.goal_progress]
     assert areas and not any("sister" in a for a in areas), areas
+
+
+def test_feedback_counts_read_as_english_one_leading_question_carries_advice_given_once():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to get out of today?",
+        "Client: I want to work out how to tell my team the launch is slipping without them losing heart.",
+        "Coach: Have you thought about just telling them straight at stand-up?",
+        "Client: Maybe. I'm worried they'll hear it as my failure, and honestly part of me thinks it is.",
+        "Coach: You should put it in writing first, then talk it through with them.",
+        "Client: I suppose. I'd rather say it to their faces though, that's how I'd want to hear it.",
+        "Coach: What would saying it to their faces give you?",
+        "Client: That they see I'm not hiding. I think that's the thing that matters to me most here.",
+        "Coach: When will you do it?",
+        "Client: I'll tell them at Monday's stand-up, first thing.",
+    ))
+    said = [f.observation for f in result.coach_feedback.missed_opportunities + result.coach_feedback.strengths]
+    assert not [s for s in said if "(s)" in s or "question that carry" in s], said
+    leading = [s for s in said if "leading question" in s]
+    assert leading == ["A leading question that carries the coach's answer."], said
+    assert [s for s in said if s.startswith("Gave advice")] == [
+        "Gave advice once instead of drawing out the client's own ideas."], said

@@ -26,7 +26,7 @@ from .presence import ADVICE, PresenceStats
 from .question_purpose import Purpose
 from .questions import STACKED, Question, asked_in
 from .session import Session, TurnView
-from .wording import quoted
+from .wording import counted, quoted
 
 _LEADING = re.compile(
     r"^(?:(?:so|and|but|okay|well|right),? )*(?:don't you think|wouldn't it be|isn't it|aren't you|shouldn't you|"
@@ -138,7 +138,8 @@ def _reflections(x: Inputs) -> FeedbackItem | None:
 def _evoking(x: Inputs) -> FeedbackItem | None:
     if not x.powerful:
         return None
-    return _item("strength", "7.2", f"{len(x.powerful)} question(s) took the client beyond their first answer.",
+    took = f"{counted(len(x.powerful), 'question')} took the client beyond their first answer."
+    return _item("strength", "7.2", took,
                  [p.question for p in x.powerful[:4]])
 
 
@@ -230,11 +231,15 @@ def steering(x: Inputs) -> int:
     return len(_advice_quotes(x)) + len(_leading_quotes(x))
 
 
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
 def _advice(x: Inputs) -> FeedbackItem | None:
     quotes = _advice_quotes(x)
     if not quotes:
         return None
-    return _item("missed_opportunity", "7.5", f"Gave advice {len(quotes)} time(s) instead of drawing out the client's "
+    return _item("missed_opportunity", "7.5", f"Gave advice {_times(len(quotes))} instead of drawing out the client's "
                  "own ideas.", quotes, "Offer an observation without attachment, then ask what the client makes of it.")
 
 
@@ -250,8 +255,8 @@ def _leading(x: Inputs) -> FeedbackItem | None:
     quotes = _leading_quotes(x)
     if not quotes:
         return None
-    said = "A leading question" if len(quotes) == 1 else f"{len(quotes)} leading questions"
-    return _item("missed_opportunity", "4.4", f"{said} that carry the coach's answer.", quotes,
+    said = "A leading question that carries" if len(quotes) == 1 else f"{len(quotes)} leading questions that carry"
+    return _item("missed_opportunity", "4.4", f"{said} the coach's answer.", quotes,
                  "Ask the open version: 'What options do you see?' rather than 'Have you tried...?'")
 
 
@@ -294,8 +299,8 @@ def _stacked(x: Inputs) -> FeedbackItem | None:
         return None
     t = stacked[0]
     quotes = [quote(t, s) for s in t.spans if s.text.rstrip().endswith("?")][:2]
-    return _item("missed_opportunity", "7.6", f"Several questions at once in {len(stacked)} turn(s), leaving the client "
-                 "to choose which to answer.", quotes, "Ask one question, then wait.")
+    return _item("missed_opportunity", "7.6", f"Several questions at once in {counted(len(stacked), 'turn')}, "
+                 "leaving the client to choose which to answer.", quotes, "Ask one question, then wait.")
 
 
 def _ignored_emotion(x: Inputs) -> FeedbackItem | None:
@@ -305,8 +310,9 @@ def _ignored_emotion(x: Inputs) -> FeedbackItem | None:
         reply = x.session.next_turn(s.turn)
         if reply is None or not reply.is_coach or not reply.spans or _ACK.search(reply.text) or _picks_up(s, reply):
             continue
-        return _item("missed_opportunity", "6.3", f'The client said {quoted(quote(s.turn, s.span))} and the coach moved on '
-                     "without acknowledging the feeling.", [quote(reply, reply.spans[0])],
+        said = quoted(quote(s.turn, s.span))
+        return _item("missed_opportunity", "6.3", f"The client said {said} and the coach moved on without "
+                     "acknowledging the feeling.", [quote(reply, reply.spans[0])],
                      "Pause on the feeling: 'That sounds hard. What's that like for you?'")
     return None
 

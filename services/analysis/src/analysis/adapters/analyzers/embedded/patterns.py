@@ -65,7 +65,8 @@ def communication_patterns(session: Session, sentences: list[Sentence]) -> Commu
         hits = [s for s in own if pattern.search(s.text.replace("\u2019", "'"))]
         counts[name] = hits
         if len(hits) >= max(2, share * len(own)):
-            found.append(f"{title}: {len(hits)} of {_statements(len(own))}, e.g. {quoted(quote(hits[0].turn, hits[0].span))}")
+            example = quoted(quote(hits[0].turn, hits[0].span))
+            found.append(f"{title}: {len(hits)} of {_statements(len(own))}, e.g. {example}")
             evidence.append(quote(hits[0].turn, hits[0].span))
     ahead, back = _orientation(own)
     if ahead or back:

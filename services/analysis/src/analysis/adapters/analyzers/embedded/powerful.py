@@ -22,7 +22,7 @@ from .evidence import dedupe, quote
 from .question_purpose import Purpose
 from .questions import STACKED, Question, asked_in
 from .session import Session, TurnView
-from .wording import quoted
+from .wording import counted, quoted
 
 MAX_QUESTIONS = 10
 MIN_ANSWER_WORDS = 8
@@ -103,7 +103,7 @@ def find(session: Session, questions: list[Question], purposes: list[Purpose],
         substantive = answer.word_count >= max(12.0, typical)
         if moved >= 1.0 or (form and substantive):
             if not traits:
-                traits.append(f"gave a considered answer ({answer.word_count} words)")
+                traits.append(_plain(answer))
             scored.append((moved + 2 * purpose.evocative, q, answer, traits))
     scored.sort(key=lambda x: (-x[0], x[1].turn.index))
     chosen = sorted(scored[:MAX_QUESTIONS], key=lambda x: x[1].turn.index)
@@ -119,8 +119,14 @@ def described(session: Session, q: Question, purpose: Purpose, discovery_turns: 
     typical = median([t.word_count for t in session.client_turns] or [0])
     moved, traits = effect(answer, typical, discovery_turns, feeling_turns)
     if not traits:
-        traits.append(f"gave a considered answer ({answer.word_count} words)")
+        traits.append(_plain(answer))
     return _build(q, answer, traits, moved + 2 * purpose.evocative)
+
+
+def _plain(answer: TurnView) -> str:
+    """What an answer that showed no movement did: a few words are not a considered answer ("Yes.")."""
+    n = answer.word_count
+    return f"gave a considered answer ({n} words)" if n >= 8 else f"answered briefly ({counted(n, 'word')})"
 
 
 def effect(answer: TurnView, typical: float, discovery_turns: set[int], feeling_turns: set[int]) -> tuple[float, list[str]]:
