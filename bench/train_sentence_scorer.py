@@ -61,6 +61,12 @@ PARSED = ("client_discoveries", "limiting_beliefs")
 # rate 0.05 did as well as the other shapes tried (7 leaves x 500, 31 x 200, depth 3 x 150, 30 % of
 # the features per split: 0.459-0.467 and 0.528-0.540).
 BOOSTED = ("client_discoveries", "limiting_beliefs")
+# sections that also read what the coach asked just before (sentence_scorer.asked_vectors): held-out F1 on 180
+# tuning sessions, 7 folds, without -> with it for every section: discoveries 0.464 -> 0.484, the win 0.632 ->
+# 0.648; values 0.423 -> 0.413, limiting beliefs 0.541 -> 0.541, empowering beliefs 0.373 -> 0.365, so they do
+# without it. Read against the session (second stage): discoveries 0.467 -> 0.491, values 0.449 -> 0.457,
+# limiting beliefs 0.568 -> 0.570.
+ASKED = ("client_discoveries", "celebration")
 BOOST = {"max_iter": 300, "learning_rate": 0.05, "max_leaf_nodes": 15, "l2_regularization": 1.0, "random_state": 0}
 # the sections read again against their session (sentence_scorer.context), and that regression's C: held-out
 # F1 at the best threshold (180 tuning sessions, 7 folds), first stage -> second: discoveries 0.468 -> 0.477,
@@ -78,30 +84,36 @@ class Rows:
     """The tuning rows: one per client statement, keyed (session stem, text)."""
 
     def __init__(self, names: tuple[str, ...], keys: list[tuple[str, str]], x: np.ndarray, vectors: np.ndarray,
-                 shapes: list[str], people: set[str], parsed: np.ndarray | None = None):
+                 shapes: list[str], people: set[str], parsed: np.ndarray | None = None,
+                 asked: np.ndarray | None = None):
         self.names, self.keys, self.x, self.vectors = names, keys, x, vectors
         self.shapes = shapes  # each sentence as the scorer reads its words (terms.shape)
         self.people = people  # the names of the people in the sessions (gold `names`), lower case
         self.parsed = parsed  # the parser vectors (client statements only; the question scorer does without)
+        self.asked = asked  # what the coach asked before each statement (sentence_scorer.asked_vectors)
 
     def unparsed(self) -> Rows:
-        return Rows(self.names, self.keys, self.x, self.vectors, self.shapes, self.people)
+        return Rows(self.names, self.keys, self.x, self.vectors, self.shapes, self.people, asked=self.asked)
+
+    def unasked(self) -> Rows:
+        return Rows(self.names, self.keys, self.x, self.vectors, self.shapes, self.people, self.parsed)
 
     def subset(self, mask: np.ndarray) -> Rows:
         return Rows(self.names, [k for k, m in zip(self.keys, mask, strict=True) if m], self.x[mask],
                     self.vectors[mask], [s for s, m in zip(self.shapes, mask, strict=True) if m], self.people,
-                    None if self.parsed is None else self.parsed[mask])
+                    None if self.parsed is None else self.parsed[mask], None if self.asked is None else self.asked[mask])
 
 
 def rows_of(stems: list[str], sessions: dict) -> tuple[Rows, Rows]:
     """(the client statements' rows, the coach questions' rows) of these sessions."""
     people = {n.lower() for stem in stems for n in sessions[stem][1].get("names", [])}
     said, asked = ([(), [], [], [], []], [(), [], [], [], []])  # names, keys, blocks, vectors, texts
-    parsed = []
+    parsed, asked_before = [], []
     for stem in stems:
         r = reading.read(sessions[stem][0])
         pool = sentence_features.candidates(r)
         parsed.append(sentence_scorer.parse_vectors(pool))
+        asked_before.append(sentence_scorer.asked_vectors(r.session, pool))
         for part, (found, x), texts, vectors, read_as in (
                 (said, sentence_features.matrix(r, pool), [s.text for s in pool], [s.vector for s in pool],
                  [terms.shape(s.doc) for s in pool]),
@@ -114,7 +126,7 @@ def rows_of(stems: list[str], sessions: dict) -> tuple[Rows, Rows]:
             part[4] += read_as
     statements, questions = (Rows(names, keys, np.vstack(blocks), np.array(vectors, dtype=np.float64).reshape(
         len(keys), -1), texts, people) for names, keys, blocks, vectors, texts in (said, asked))
-    statements.parsed = np.vstack(parsed)
+    statements.parsed, statements.asked = np.vstack(parsed), np.vstack(asked_before)
     # the analyzer asks the question scorer only about questions the rules call evoking in form or meaning
     evoking = questions.x[:, [questions.names.index("evoking_form"), questions.names.index("evoking_meaning")]]
     return statements, questions.subset(evoking.sum(1) > 0)
@@ -140,20 +152,22 @@ class Model:
         if rows.parsed is not None:
             self.parse_mean, self.parse_scale = rows.parsed.mean(0), rows.parsed.std(0) + 1e-6
         self.used, self.tfidf, self.width = used, tfidf, rows.vectors.shape[1]
+        self.asked_width = 0 if rows.asked is None else rows.asked.shape[1]
         self.fit = LogisticRegression(C=C, max_iter=5000).fit(self.inputs(rows), y)
         self.trees = HistGradientBoostingClassifier(**BOOST).fit(self.dense(rows), y) if boosted else None
 
     def inputs(self, rows: Rows) -> np.ndarray:
         z = (rows.x - self.mean) / self.scale * self.used
         words = self.tfidf.transform(rows.shapes).toarray() * TERMS_SCALE
-        if rows.parsed is None:
-            return np.hstack([z, words, rows.vectors])
-        return np.hstack([z, words, rows.vectors, (rows.parsed - self.parse_mean) / self.parse_scale * PARSE_SCALE])
+        out = [z, words, rows.vectors] + ([] if rows.asked is None else [rows.asked])
+        if rows.parsed is not None:
+            out.append((rows.parsed - self.parse_mean) / self.parse_scale * PARSE_SCALE)
+        return np.hstack(out)
 
     def dense(self, rows: Rows) -> np.ndarray:
         """The trees' inputs: the features standardised (those the section does without are 0, so no
         tree splits on them), the embedding, the parser vector standardised."""
-        z = [(rows.x - self.mean) / self.scale * self.used, rows.vectors]
+        z = [(rows.x - self.mean) / self.scale * self.used, rows.vectors] + ([] if rows.asked is None else [rows.asked])
         if rows.parsed is not None:
             z.append((rows.parsed - self.parse_mean) / self.parse_scale)
         return np.hstack(z)
@@ -165,9 +179,12 @@ class Model:
     def exported(self) -> dict:
         w = self.fit.coef_[0]
         n, v = len(self.mean), len(self.tfidf.vocabulary_)
-        e = n + v + self.width  # after the embedding, the parser vector's weights
+        a = n + v + self.width  # after the embedding, what the coach asked; after that, the parser vector's weights
+        e = a + self.asked_width
         out = {"bias": float(self.fit.intercept_[0]), "mean": self.mean, "scale": self.scale,
-               "weights": w[:n] * self.used, "term_weights": w[n:n + v] * TERMS_SCALE, "vector_weights": w[n + v:e]}
+               "weights": w[:n] * self.used, "term_weights": w[n:n + v] * TERMS_SCALE, "vector_weights": w[n + v:a]}
+        if self.asked_width:
+            out["asked_weights"] = w[a:e]
         if self.parse_mean is not None:
             out |= {"parse_mean": self.parse_mean, "parse_scale": self.parse_scale,
                     "parse_weights": w[e:] * PARSE_SCALE}
@@ -233,6 +250,7 @@ def _sections(rows: Rows, most: dict[str, int], sessions: dict, quiet: bool) -> 
     held: dict[str, np.ndarray] = {}
     for section in most:
         part = rows if section in PARSED else rows.unparsed()
+        part = part if section in ASKED else part.unasked()
         used = np.array([n not in WITHOUT.get(section, ()) for n in part.names], dtype=np.float64)
         y = labels(part.keys, section, sessions)
         held_out = held[section] = np.zeros(len(y))
@@ -247,8 +265,8 @@ def _sections(rows: Rows, most: dict[str, int], sessions: dict, quiet: bool) -> 
             "threshold": threshold, "most": most[section], "held_out_f1": round(score, 3), "positives": int(y.sum()),
             "bias": round(model["bias"], 6),
             **{k: [round(float(a), 6) for a in model[k]]
-               for k in ("mean", "scale", "weights", "term_weights", "vector_weights", "parse_mean", "parse_scale",
-                         "parse_weights") if k in model},
+               for k in ("mean", "scale", "weights", "term_weights", "vector_weights", "asked_weights", "parse_mean",
+                         "parse_scale", "parse_weights") if k in model},
         }
         if fitted.trees is not None:
             out["sections"][section]["trees"] = flattened(fitted.trees)

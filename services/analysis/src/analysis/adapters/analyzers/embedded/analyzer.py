@@ -62,7 +62,7 @@ def _analyze(transcript: Transcript) -> InsightContent:
     # conversation's structure and decides which statements are values and discoveries.
     pool = sentence_features.candidates(r)
     feature_names, rows = sentence_features.matrix(r, pool)
-    scored = sentence_scorer.decided(feature_names, rows, pool)
+    scored = sentence_scorer.decided(feature_names, rows, pool, s)
     beliefs_found = r.beliefs_found
     # What the client answers a contracting question ("What would you like to be different by the end?" /
     # "I want a way to run without being in my head") is the goal, not a value, unless worded as one.
