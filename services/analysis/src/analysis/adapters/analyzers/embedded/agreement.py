@@ -116,7 +116,8 @@ def _opens(s: Sentence) -> bool:
 _HEDGE_TAIL = re.compile(r"(?:,? (?:I (?:suppose|guess|think|reckon)|really|probably|maybe|basically|mainly|mostly|"
                          r"honestly|I'd say))+\W*$|\W+$", re.I)
 # "Like, the number.", "Maybe just to close it off properly.": the words before the goal, not the goal
-_HEDGE_LEAD = re.compile(r"^(?:(?:like|so|well|um+|uh+|honestly|maybe|perhaps|probably|just|i mean),?\s+)+"
+# ("So much stress." keeps its "so": a discourse "so", "well" or "like" is set off by a comma)
+_HEDGE_LEAD = re.compile(r"^(?:(?:(?:like|so|well),|(?:um+|uh+|honestly|maybe|perhaps|probably|i mean),?|just)\s+)+"
                          r"(?:to\s+)?", re.I)
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
