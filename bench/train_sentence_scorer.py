@@ -101,7 +101,8 @@ class Rows:
     def subset(self, mask: np.ndarray) -> Rows:
         return Rows(self.names, [k for k, m in zip(self.keys, mask, strict=True) if m], self.x[mask],
                     self.vectors[mask], [s for s, m in zip(self.shapes, mask, strict=True) if m], self.people,
-                    None if self.parsed is None else self.parsed[mask], None if self.asked is None else self.asked[mask])
+                    None if self.parsed is None else self.parsed[mask],
+                    None if self.asked is None else self.asked[mask])
 
 
 def rows_of(stems: list[str], sessions: dict) -> tuple[Rows, Rows]:
