@@ -103,6 +103,10 @@ bench-quality *ARGS: bootstrap
 train-sentence-scorer: bootstrap
     uv run --no-sync python bench/train_sentence_scorer.py
 
+# retrain the analyzer's punctuation model (punctuation.json, for transcripts without punctuation) on the tuning half
+train-punctuation: bootstrap
+    uv run --no-sync python bench/train_punctuation.py
+
 # operators: the dead letters of SERVICE (ingestion, analysis, insights, sharing); ALL=true lists replayed ones too
 dead-letters SERVICE ALL="false":
     #!/usr/bin/env bash

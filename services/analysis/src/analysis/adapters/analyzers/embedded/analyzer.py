@@ -22,6 +22,7 @@ from . import (
     patterns,
     powerful,
     presence,
+    punctuation,
     quality,
     question_features,
     reading,
@@ -35,12 +36,19 @@ from . import (
 from . import session as session_mod
 
 PROVIDER = "embedded"
-MODEL_VERSION = "embedded-4"  # 4: statements read against their session, empowering beliefs learned (2026-12-04)
+MODEL_VERSION = "embedded-5"  # 5: transcripts without punctuation read with it put back (2026-12-04)
 _GENERIC_SPEAKERS = {"client", "coachee", "speaker", "participant", "unknown", "interviewee", "patient"}
 
 
 def analyze_transcript(transcript: Transcript) -> InsightContent:
     english.require_english(transcript)
+    if punctuation.bare(transcript):
+        read, turns = punctuation.punctuated(transcript)
+        return punctuation.with_original_quotes(_cased(read), turns)
+    return _cased(transcript)
+
+
+def _cased(transcript: Transcript) -> InsightContent:
     if casing.shouted(transcript):
         read = casing.lowered(transcript)
         return casing.with_original_quotes(_analyze(read), read, transcript)

@@ -14,6 +14,8 @@ import msgspec
 from contracts.insight import InsightContent
 from contracts.transcript import Transcript
 
+from . import requote
+
 SHOUTED = 0.8  # share of the cased letters in capitals from which a transcript is read in lower case
 MIN_LETTERS = 200
 
@@ -44,17 +46,4 @@ def with_original_quotes(content: InsightContent, read: Transcript, written: Tra
                 return original[at:at + len(quote)]
         return quote
 
-    def walk(value: object) -> object:
-        if isinstance(value, dict):
-            return {k: [restore(q) if isinstance(q, str) else q for q in v] if _holds_quotes(k) and isinstance(v, list)
-                    else walk(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        return value
-
-    return msgspec.convert(walk(msgspec.to_builtins(content)), InsightContent)
-
-
-def _holds_quotes(key: str) -> bool:
-    """The fields whose strings are quotes: `evidence` and its kin, and the client's words that show trust."""
-    return "evidence" in key or key == "trust_indicators"
+    return requote.requoted(content, restore)
