@@ -77,7 +77,24 @@ def question_features(words: list[str], last: bool) -> list[str]:
     end = ["<s>"] * (2 - len(words[-2:])) + words[-2:]
     return ["bias", f"f1={first[0]}", f"f2={first[0]}|{first[1]}", f"f3={first[0]}|{first[1]}|{first[2]}",
             f"s2={first[1]}", f"s2s3={first[1]}|{first[2]}", f"o1={words[0]}", f"l1={end[1]}", f"l2={end[0]}|{end[1]}",
-            f"len={_length(len(words))}", f"last={last}", f"last={last}|f1={first[0]}"] + [f"b={w}" for w in set(words)]
+            f"len={_length(len(words))}", f"last={last}", f"last={last}|f1={first[0]}",
+            f"order={_order(first[0])}|{_order(first[1])}"] + [f"b={w}" for w in set(words)]
+
+
+def _order(word: str) -> str:
+    """The word's part in English question order: a question inverts ("what would you", "do you"), a clause
+    that only opens on a question word does not ("what I would recommend is", "how she feels about you")."""
+    return ("wh" if word in _WH else "aux" if word in _AUX else "subject" if word in _SUBJECTS
+            else "end" if word == "</s>" else "other")
+
+
+_WH = {"what", "what's", "whats", "why", "where", "where's", "who", "who's", "whom", "whose", "which", "when", "how",
+       "how's"}
+_AUX = {"do", "does", "did", "is", "are", "was", "were", "am", "can", "could", "would", "will", "should", "shall",
+        "may", "might", "must", "have", "has", "had", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't",
+        "won't", "wouldn't", "can't", "couldn't", "haven't", "hasn't", "shouldn't"}
+_SUBJECTS = {"i", "you", "we", "he", "she", "they", "it", "people", "some", "someone", "i'm", "you're", "we're",
+             "he's", "she's", "they're", "it's", "i've", "you've", "we've", "i'd", "you'd", "i'll", "you'll"}
 
 
 _LEAD_IN = {"so", "and", "okay", "ok", "well", "um", "uh", "yeah", "yes", "right", "now", "but", "alright", "then",
