@@ -9,7 +9,7 @@ sentence is both faster and more accurate than one over the whole turn.
 from __future__ import annotations
 
 import re
-
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -162,7 +162,55 @@ def people(session: Session, sentences: list[Sentence]) -> set[str]:
     # ("Cerys wants the barn" starts a sentence; "I told Cerys" shows it is a name).
     for t in session.turns:
         names.update(w.lower() for w in _MID_CAPITAL.findall(t.text) if w.lower() not in STOP_WORDS)
+    if uncased(session):
+        names |= _named_by_use(sentences)
     return names - {"coach", "client", "speaker", "unknown", "interviewer", "therapist"}
 
 
 _MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z]+\b")
+_WORD_START = re.compile(r"\b[^\W\d_]")
+_I = re.compile(r"\bI(?:'|\u2019|\b)")
+UNCASED = 0.01  # words opening on a capital (but "I"), under which a transcript shows no names by its capitals
+
+
+def uncased(session: Session) -> bool:
+    """Written without capitals (some caption files; a transcript in capitals, read in lower case): written
+    speech opens a word in ten on a capital, at every sentence and every name."""
+    text = " ".join(t.text for t in session.turns)
+    starts = _WORD_START.findall(text)
+    capitals = sum(c.isupper() for c in starts) - len(_I.findall(text))
+    return len(starts) >= 50 and capitals < UNCASED * len(starts)
+
+
+# Without capitals, a name shows itself by its use: a person says, is told, is talked to, and never takes an
+# article or a possessive ("told callum", "rajesh said", "talk to bartek", "morag and i"; never "the callum").
+_SAYS = {"said", "says", "told", "tells", "asked", "asks", "wants", "wanted", "thinks", "thought", "knows", "knew",
+         "called", "rang", "texted", "emailed", "replied", "laughed", "cried", "agreed", "promised", "decided",
+         "reckons", "reckoned", "messaged", "phoned", "smiled", "shouted", "apologised", "apologized"}
+_TOLD = {"told", "tell", "tells", "asked", "ask", "asks", "called", "call", "rang", "ring", "texted", "text",
+         "emailed", "email", "messaged", "phoned", "phone", "met", "meet", "thanked", "thank", "hugged", "hug",
+         "invited", "invite", "hired", "hire", "promoted", "promote", "married", "marry", "visited", "visit"}
+_TALK = {"talk", "talked", "talking", "speak", "spoke", "speaking", "spoken", "chat", "chatted", "said", "say",
+         "explained", "explain", "apologised", "apologized", "listened", "listen", "lied"}
+_DETERMINED = {"det", "poss", "nummod", "predet"}  # not "compound": the parser reads "morag stays" as one
+
+
+def _named_by_use(sentences: list[Sentence]) -> set[str]:
+    as_person: Counter[str] = Counter()
+    determined: Counter[str] = Counter()
+    for s in sentences:
+        for tok in s.doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or not tok.is_alpha or tok.tag_ in ("NNS", "NNPS"):
+                continue
+            word, head = tok.lower_, tok.head
+            if any(c.dep_ in _DETERMINED for c in tok.children):
+                determined[word] += 1
+            elif (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME")
+                  or tok.dep_ == "nsubj" and head.lower_ in _SAYS
+                  or tok.dep_ in ("dobj", "dative") and head.lower_ in _TOLD
+                  or tok.dep_ == "pobj" and head.lower_ in ("to", "with") and head.head.lower_ in _TALK
+                  or any(c.dep_ == "conj" and c.lower_ in ("i", "me") for c in tok.children)):
+                as_person[word] += 1
+    # more often used as a person than with an article: a sentence run into the next ("in our family morag")
+    # can lend a name an article once
+    return {w for w, n in as_person.items() if n > determined[w]} - STOP_WORDS
