@@ -162,8 +162,10 @@ def people(session: Session, sentences: list[Sentence]) -> set[str]:
     # ("Cerys wants the barn" starts a sentence; "I told Cerys" shows it is a name).
     for t in session.turns:
         names.update(w.lower() for w in _MID_CAPITAL.findall(t.text) if w.lower() not in STOP_WORDS)
-    if uncased(session):
-        names |= _named_by_use(sentences)
+    if uncased(session):  # the coach speaks of the same people ("what would priya say?"): read them too
+        coach = parse_texts([span.text for t in session.coach_turns for span in t.spans
+                             if len(span.text.split()) >= MIN_WORDS])
+        names |= _named_by_use([s.doc for s in sentences] + coach)
     return names - {"coach", "client", "speaker", "unknown", "interviewer", "therapist"}
 
 
@@ -195,11 +197,11 @@ _TALK = {"talk", "talked", "talking", "speak", "spoke", "speaking", "spoken", "c
 _DETERMINED = {"det", "poss", "nummod", "predet"}  # not "compound": the parser reads "morag stays" as one
 
 
-def _named_by_use(sentences: list[Sentence]) -> set[str]:
+def _named_by_use(docs: list[Doc]) -> set[str]:
     as_person: Counter[str] = Counter()
     determined: Counter[str] = Counter()
-    for s in sentences:
-        for tok in s.doc:
+    for doc in docs:
+        for tok in doc:
             if tok.pos_ not in ("NOUN", "PROPN") or not tok.is_alpha or tok.tag_ in ("NNS", "NNPS"):
                 continue
             word, head = tok.lower_, tok.head
