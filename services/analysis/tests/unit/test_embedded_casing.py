@@ -3,6 +3,7 @@ quoted as written."""
 
 import msgspec
 from analysis.adapters.analyzers.embedded import analyze_transcript
+from analysis.adapters.analyzers.embedded_candidates import EmbeddedCandidates
 from contracts.transcript import Transcript
 
 from .test_embedded_analyzer import CAREER, all_evidence
@@ -25,3 +26,10 @@ def test_quotes_from_a_session_in_capitals_are_in_its_capitals():
     evidence = all_evidence(analyze_transcript(shouted))
     assert evidence and all(q.isupper() for q in evidence)
     assert all(any(q in t.text for t in shouted.turns) for q in evidence)
+
+
+def test_a_model_choosing_among_passages_gets_the_plans_of_a_session_in_capitals():
+    shouted = _in(CAREER, str.upper)
+    assert [a.action for a in analyze_transcript(shouted).action_items][0].isupper()  # as written
+    passages = EmbeddedCandidates().propose(shouted)
+    assert "commitment" in {p.hint for p in passages}

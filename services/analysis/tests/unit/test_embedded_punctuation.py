@@ -5,6 +5,7 @@ import re
 
 import msgspec
 from analysis.adapters.analyzers.embedded import analyze_transcript, punctuation
+from analysis.adapters.analyzers.embedded_candidates import EmbeddedCandidates
 from contracts.transcript import Transcript
 
 from .test_embedded_analyzer import CAREER, all_evidence
@@ -21,9 +22,18 @@ def _unpunctuated(transcript: Transcript) -> Transcript:
 def test_a_session_without_punctuation_still_has_its_questions_and_plans():
     written, bare = analyze_transcript(CAREER), analyze_transcript(_unpunctuated(CAREER))
     assert [q.question for q in written.powerful_questions] == ["What would it mean for you if you did get this role?"]
-    # read with the marks put back (the question reads as one); its evidence is as written (below)
-    assert [q.question for q in bare.powerful_questions] == [q.question for q in written.powerful_questions]
-    assert bare.action_items and [a.action for a in bare.action_items] == [a.action for a in written.action_items]
+    # found in the turns read with the marks put back, given back as the transcript has them
+    assert [q.question for q in bare.powerful_questions] == ["What would it mean for you if you did get this role"]
+    assert bare.action_items and [a.action for a in bare.action_items] == [a.action.rstrip(".")
+                                                                            for a in written.action_items]
+
+
+def test_a_model_choosing_among_passages_gets_the_plans_and_questions_of_a_session_without_punctuation():
+    bare = _unpunctuated(CAREER)
+    passages = EmbeddedCandidates().propose(bare)
+    hints = {p.hint for p in passages}
+    assert "coach: evoking question" in hints and "commitment" in hints
+    assert all(p.text in bare.turns[p.turn_index].text for p in passages)
 
 
 def test_quotes_from_a_session_without_punctuation_are_verbatim_without_the_marks_put_back():

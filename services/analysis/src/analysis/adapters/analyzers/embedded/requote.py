@@ -15,12 +15,18 @@ def requoted(content: InsightContent, restore: Callable[[str], str]) -> InsightC
     def walk(value: object) -> object:
         if isinstance(value, dict):
             return {k: [restore(q) if isinstance(q, str) else q for q in v] if _holds_quotes(k) and isinstance(v, list)
-                    else walk(v) for k, v in value.items()}
+                    else restore(v) if k in QUOTED_TEXT and isinstance(v, str) else walk(v) for k, v in value.items()}
         if isinstance(value, list):
             return [walk(v) for v in value]
         return value
 
     return msgspec.convert(walk(msgspec.to_builtins(content)), InsightContent)
+
+
+# Fields that hold a quote as their text (an action item, the intention, a realisation, a question, a value) and
+# are read against the transcript by whoever locates them (the grounded-selection candidates): given back as
+# written too. `restore` leaves a string it cannot find in a turn (prose) as it is.
+QUOTED_TEXT = frozenset({"action", "behavior_change", "insight", "question", "description"})
 
 
 def _holds_quotes(key: str) -> bool:
