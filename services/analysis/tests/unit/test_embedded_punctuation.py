@@ -59,3 +59,24 @@ def test_a_quote_across_a_mark_put_back_is_given_back_as_written():
     assert turn.written_quote("what do you want? i want") == "what do you want i want"
     assert turn.written_quote("i want to rest, really.") == "i want to rest, really"
     assert turn.written_quote("not said") is None
+
+
+RUN_ON = ("so I hear that the promotion has been on your mind for weeks and your manager keeps asking about it and "
+          "you have been going back and forth on whether to apply at all what would it mean for you if you got it "
+          "and what would it cost you if you let the deadline pass this month without deciding either way")
+
+
+def test_a_run_on_turn_in_a_punctuated_transcript_is_read_with_its_marks_and_only_it():
+    turns = [msgspec.structs.replace(t, text=RUN_ON) if i == 2 else t for i, t in enumerate(CAREER.turns)]
+    session = msgspec.structs.replace(CAREER, turns=turns)
+    assert punctuation.run_on(RUN_ON) and not punctuation.bare(session)
+    read, marked = punctuation.punctuated(session)
+    assert "?" in read.turns[2].text
+    assert [t.text for i, t in enumerate(read.turns) if i != 2] == [t.text for i, t in enumerate(turns) if i != 2]
+    evidence = all_evidence(analyze_transcript(session))
+    assert evidence and all(any(q in t.text for t in session.turns) for q in evidence)
+
+
+def test_a_punctuated_transcript_is_read_as_it_is():
+    read, marked = punctuation.punctuated(CAREER)
+    assert read is CAREER and marked == []

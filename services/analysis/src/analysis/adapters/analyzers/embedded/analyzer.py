@@ -42,10 +42,8 @@ _GENERIC_SPEAKERS = {"client", "coachee", "speaker", "participant", "unknown", "
 
 def analyze_transcript(transcript: Transcript) -> InsightContent:
     english.require_english(transcript)
-    if punctuation.bare(transcript):
-        read, turns = punctuation.punctuated(transcript)
-        return punctuation.with_original_quotes(_cased(read), turns)
-    return _cased(transcript)
+    read, turns = punctuation.punctuated(transcript)
+    return punctuation.with_original_quotes(_cased(read), turns) if turns else _cased(transcript)
 
 
 def _cased(transcript: Transcript) -> InsightContent:

@@ -33,6 +33,7 @@ from contracts.transcript import Transcript
 from . import requote
 
 MIN_WORDS = 150  # a shorter transcript is too little to judge its punctuation by
+RUN_ON_WORDS = 60  # a turn as long as this, with under one sentence end in 40 words, is read with the marks too
 BARE = 1 / 40  # sentence ends per word under which a transcript counts as unpunctuated (written speech: ~1/12)
 WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _ENDS = re.compile(r"[.?!\u2026]")
@@ -40,9 +41,18 @@ MODEL_PATH = os.path.join(os.path.dirname(__file__), "punctuation.json")
 
 
 def bare(transcript: Transcript) -> bool:
-    text = " ".join(turn.text for turn in transcript.turns)
+    return _bare(" ".join(turn.text for turn in transcript.turns), MIN_WORDS)
+
+
+def run_on(text: str) -> bool:
+    """A long turn with almost no sentence ends, in a transcript punctuated elsewhere (a transcriber who wrote a
+    long answer as one breath: 11 of AnnoMI dev's 112 turns of 60 words or more)."""
+    return _bare(text, RUN_ON_WORDS)
+
+
+def _bare(text: str, fewest: int) -> bool:
     n_words = len(WORD.findall(text))
-    return n_words >= MIN_WORDS and len(_ENDS.findall(text)) < BARE * n_words
+    return n_words >= fewest and len(_ENDS.findall(text)) < BARE * n_words
 
 
 # -- features: the same function builds the trainer's rows and the analyzer's --------------------
@@ -177,8 +187,14 @@ def punctuate(text: str, m: Model) -> Punctuated:
 
 
 def punctuated(transcript: Transcript) -> tuple[Transcript, list[Punctuated]]:
+    """The transcript as the analyzer reads it: with the marks put back in every turn of an unpunctuated
+    transcript, or in its run-on turns only; the transcript itself (and no turns) where none needs them."""
+    whole = bare(transcript)
+    if not whole and not any(run_on(t.text) for t in transcript.turns):
+        return transcript, []
     m = model()
-    turns = [punctuate(t.text, m) for t in transcript.turns]
+    turns = [punctuate(t.text, m) if whole or run_on(t.text) else Punctuated(t.text, t.text, tuple(range(len(t.text))))
+             for t in transcript.turns]
     read = msgspec.structs.replace(transcript, turns=[msgspec.structs.replace(t, text=p.read)
                                                       for t, p in zip(transcript.turns, turns, strict=True)])
     return read, turns
