@@ -3,8 +3,9 @@
 The tuning sessions' turns, their punctuation taken away, are the rows: after every word, whether a
 sentence ends there (punctuation.gap_features) and, for every sentence, whether it is a question
 (punctuation.question_features). One L2-regularised logistic regression each (scikit-learn, lbfgs:
-deterministic), trained on features seen in at least MIN_COUNT sentences. C and the two thresholds are
-the ones with the best F1 on held-out folds of the tuning half (sessions split FOLDS ways).
+deterministic), trained on features seen in at least MIN_COUNT rows. Each model's C, and the question
+threshold, are the ones with the best F1 on held-out folds of the tuning half (sessions split FOLDS ways);
+the sentence-end threshold is END_THRESHOLD (why: see there).
 
 Then prints, for text the weights never saw, how well the marks come back: the report half of the
 set and AnnoMI dev (real counselling sessions, another corpus), sentence ends and question marks
@@ -40,7 +41,8 @@ CS = (0.1, 0.3, 1.0, 3.0)
 # 4.57 / 4.56 / 4.59, emotional shifts 0.773 / 0.756 / 0.756 / 0.672.
 END_THRESHOLD = 0.55
 THRESHOLDS = [round(x, 2) for x in np.arange(0.2, 0.81, 0.05)]
-ANNOMI = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "eval", "annomi-dev", "transcripts")
+ANNOMI = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "eval", "annomi-dev",
+                      "transcripts")
 
 
 def gold_marks(text: str) -> tuple[list[str], list[str]]:

@@ -184,8 +184,9 @@ def uncased(session: Session) -> bool:
     return len(starts) >= 50 and capitals < UNCASED * len(starts)
 
 
-# Without capitals, a name shows itself by its use: a person says, is told, is talked to, and never takes an
-# article or a possessive ("told callum", "rajesh said", "talk to bartek", "morag and i"; never "the callum").
+# Without capitals, a name shows itself by its use: a person says, is told, is talked to ("told callum", "rajesh
+# said", "talk to bartek", "morag and i"), or the parser knows the word for a name; a thing takes an article or a
+# possessive ("the rota", "my budget").
 _SAYS = {"said", "says", "told", "tells", "asked", "asks", "wants", "wanted", "thinks", "thought", "knows", "knew",
          "called", "rang", "texted", "emailed", "replied", "laughed", "cried", "agreed", "promised", "decided",
          "reckons", "reckoned", "messaged", "phoned", "smiled", "shouted", "apologised", "apologized"}
