@@ -1123,6 +1123,18 @@ def test_an_amount_or_a_conjunction_is_never_a_theme():
     assert not any(t.split()[0] in ("couple", "or", "lack") for t in themes), themes
 
 
+def test_a_time_of_day_or_a_season_is_never_a_theme():
+    themes = analyze_transcript(talk(
+        "Coach: What would you like to work on?",
+        "Client: My afternoons. Every afternoon I lose to email, and the whole summer went the same way.",
+        "Coach: What happens in the afternoon?",
+        "Client: The afternoon fills with email, and the report waits. All summer the report waited.",
+        "Coach: What would a good afternoon look like?",
+        "Client: One afternoon a week for the report, no email, before the summer is over.",
+    )).key_themes
+    assert not {"afternoon", "summer"} & set(themes), themes
+
+
 def test_the_intention_is_the_first_plan_pinned_to_a_time_not_the_last_thing_said():
     result = analyze_transcript(talk(
         "Coach: What would you like from today?",

@@ -31,7 +31,8 @@ FILLER = set(
     answer reason sense feeling feelings situation problem problems issue issues number numbers talk session
     sessions conversation minute second yeah okay ok um uh hmm right sure gosh mm hour weekend monday tuesday
     head heads mind meeting meetings call calls email emails message messages diary calendar room office desk
-    wednesday thursday friday saturday sunday while last next first other same whole kinda sorta""".split()
+    wednesday thursday friday saturday sunday while last next first other same whole kinda sorta afternoon afternoons
+    lunchtime fortnight fortnights summer winter autumn weekday weekdays""".split()
 )
 # People by role: who the session is about, not what it is about.
 ROLES = set(
