@@ -190,11 +190,12 @@ def punctuated(transcript: Transcript) -> tuple[Transcript, list[Punctuated]]:
     """The transcript as the analyzer reads it: with the marks put back in every turn of an unpunctuated
     transcript, or in its run-on turns only; the transcript itself (and no turns) where none needs them."""
     whole = bare(transcript)
-    if not whole and not any(run_on(t.text) for t in transcript.turns):
+    marked = [whole or run_on(t.text) for t in transcript.turns]
+    if not any(marked):
         return transcript, []
     m = model()
-    turns = [punctuate(t.text, m) if whole or run_on(t.text) else Punctuated(t.text, t.text, tuple(range(len(t.text))))
-             for t in transcript.turns]
+    turns = [punctuate(t.text, m) if mark else Punctuated(t.text, t.text, tuple(range(len(t.text))))
+             for t, mark in zip(transcript.turns, marked, strict=True)]
     read = msgspec.structs.replace(transcript, turns=[msgspec.structs.replace(t, text=p.read)
                                                       for t, p in zip(transcript.turns, turns, strict=True)])
     return read, turns
