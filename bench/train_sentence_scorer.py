@@ -107,7 +107,9 @@ class Rows:
 
 def rows_of(stems: list[str], sessions: dict) -> tuple[Rows, Rows]:
     """(the client statements' rows, the coach questions' rows) of these sessions."""
-    people = {n.lower() for stem in stems for n in sessions[stem][1].get("names", [])}
+    # every labelled session's names, not only these: a word three tuning sessions use ("the nick", a prison)
+    # can be someone's name in another, and the shipped scorer must know no one in the set by name
+    people = {n.lower() for _, gold in sessions.values() for n in gold.get("names", [])}
     said, asked = ([(), [], [], [], []], [(), [], [], [], []])  # names, keys, blocks, vectors, texts
     parsed, asked_before = [], []
     for stem in stems:
