@@ -353,9 +353,23 @@ def cross_fitted(stems: list[str], sessions: dict) -> dict[str, dict]:
     return by_stem
 
 
+# The shipped weights are trained on the tuning sessions numbered up to this one (180 of the 212). Trained on all
+# 212 (2026-12-04), held-out folds moved within noise (discoveries 0.489 -> 0.494, values 0.461 -> 0.470, limiting
+# beliefs 0.574 -> 0.568, the win 0.654 -> 0.612), the report half did no better (discoveries 0.471 -> 0.470, values
+# 0.435 -> 0.440, limiting beliefs 0.574 -> 0.571, the win 0.598 -> 0.565), and behaviours the unit tests pin were
+# lost ("Being seen as a leader is really important to me" no value; "The rota should be done by Friday" a norm).
+# The newer tuning sessions still count where the tuning half is measured (bench-quality's cross-fitted column).
+TRAINED_THROUGH = 329
+
+
+def trained_on(stems: list[str]) -> list[str]:
+    """The tuning sessions the shipped weights learn from (see TRAINED_THROUGH)."""
+    return [s for s in stems if int(s.split("-")[0]) <= TRAINED_THROUGH]
+
+
 def main() -> int:
     halves, sessions = load_set()
-    out = train(*rows_of(halves["tune"], sessions), sessions, quiet=False)
+    out = train(*rows_of(trained_on(halves["tune"]), sessions), sessions, quiet=False)
     with open(sentence_scorer.WEIGHTS, "w", encoding="utf-8") as f:
         json.dump(out, f, indent=1)
         f.write("\n")
