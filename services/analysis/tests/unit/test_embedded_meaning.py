@@ -1787,3 +1787,29 @@ def test_feedback_counts_read_as_english_one_leading_question_carries_advice_giv
     assert leading == ["A leading question that carries the coach's answer."], said
     assert [s for s in said if s.startswith("Gave advice")] == [
         "Gave advice once instead of drawing out the client's own ideas."], said
+
+
+def test_the_objects_in_the_story_are_not_its_themes():
+    themes = analyze_transcript(talk(
+        "Coach: What would you like to work on today?",
+        "Client: The promotion. I sat at the kitchen table with a mug of tea and the application form all evening.",
+        "Coach: What stopped you sending the application?",
+        "Client: Confidence. The kitchen table was covered in drafts of the application and I kept making more tea.",
+        "Coach: What would help your confidence with the application?",
+        "Client: Asking my manager to read the application. I'll stop hiding at the kitchen table with cold tea.",
+    )).key_themes
+    assert any("application" in t for t in themes)
+    assert not any("table" in t or "tea" in t for t in themes)  # what she sat at and drank, not what it was about
+
+
+def test_how_the_client_rates_a_thing_is_not_part_of_its_theme():
+    themes = analyze_transcript(talk(
+        "Coach: What would you like to focus on?",
+        "Client: Getting a proper apprenticeship. My dad says a proper apprenticeship is the only way in.",
+        "Coach: What does a proper apprenticeship mean to you?",
+        "Client: A proper apprenticeship with a firm that trains you, not a lovely promise from a mate.",
+        "Coach: What would you need to apply for one?",
+        "Client: A reference for the apprenticeship, and the nerve to phone the firm about a proper apprenticeship.",
+    )).key_themes
+    assert "apprenticeship" in themes
+    assert not any(t.startswith(("proper ", "lovely ")) for t in themes)

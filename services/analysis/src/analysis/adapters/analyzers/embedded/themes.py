@@ -5,13 +5,16 @@ Noun phrases come from spaCy's parse of what the client said; people's names (sp
 PERSON entities), dates, pronouns and conversational filler are never themes. A phrase
 counts by the number of turns it comes up in, more when the coach picks it up too or it is
 part of what the client came for; phrases that mean the same are grouped (static embeddings)
-and named by their most frequent member.
+and named by their most frequent member. A phrase that names a physical thing ("carrier bag",
+"kitchen table", "mugs of tea") is dropped from the chosen themes while two others remain: on the 212
+tuning sessions, 57 such themes matched a gold theme twice where the rest matched 79 of 638.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 
@@ -32,7 +35,7 @@ FILLER = set(
     sessions conversation minute second yeah okay ok um uh hmm right sure gosh mm hour weekend monday tuesday
     head heads mind meeting meetings call calls email emails message messages diary calendar room office desk
     wednesday thursday friday saturday sunday while last next first other same whole kinda sorta afternoon afternoons
-    lunchtime fortnight fortnights summer winter autumn weekday weekdays""".split()
+    lunchtime fortnight fortnights summer winter autumn weekday weekdays front back bottom top middle edge corner story stories""".split()
 )
 # People by role: who the session is about, not what it is about.
 ROLES = set(
@@ -40,12 +43,28 @@ ROLES = set(
     children son daughter client customer friend friends family people staff director ceo founder cofounder
     co-founder board sister brother parent parents nurse doctor coach""".split()
 )
+# Physical things (furniture, food and drink, clothes, containers, rooms, vehicles, tools, stationery, devices,
+# nature, animals, the body) and the kinds of topic coaching sessions are about: a phrase nearer the first
+# than the second is an object in the story. Generic words, none taken from a labelled session.
+_THINGS = """table chair sofa bed desk shelf cupboard drawer cup mug plate bowl pan kettle spoon soup bread cake sandwich
+    tea coffee beer wine biscuit chocolate coat shirt shoe hat jacket uniform bag box bottle jar basket wall door window
+    floor roof kitchen bathroom garage shed stairs car van bus train bike lorry hammer ladder drill rope pen
+    notebook envelope phone laptop screen printer cable tree grass flower stone mud river hill dog cat horse bird
+    hand arm leg knee""".split()
+_TOPIC_WORDS = """confidence decision career relationship conflict promotion budget deadline fear trust pressure
+    responsibility identity growth balance workload leadership feedback delegation boundaries purpose grief motivation
+    failure expectations recognition ambition health stress money guilt change transition loss fairness communication
+    priorities planning""".split()
 _DROP_MODIFIERS = {"det", "poss", "nummod", "predet", "quantmod"}
 _WEAK_ADJ = {"next", "last", "whole", "same", "other", "little", "big", "good", "bad", "real", "certain", "own",
-             "few", "many", "much", "more", "most", "such", "new", "old", "different", "main", "actual", "entire"}
+             "few", "many", "much", "more", "most", "such", "new", "old", "different", "main", "actual", "entire",
+             # how the client rates it, not what it is ("a proper job", "a lovely rehearsal", "my only rule")
+             "proper", "nice", "lovely", "tidy", "great", "terrible", "awful", "horrible", "brilliant", "amazing",
+             "interesting", "vague", "silly", "stupid", "weird", "odd", "funny", "only", "stubborn", "long", "huge",
+             "massive", "tiny", "fine", "decent", "right", "wrong", "poor", "perfect", "absolute", "complete", "total"}
 _WORD = re.compile(r"^[a-z][a-z'-]*$")
 # Nouns that need a modifier to name a topic: "plan" says nothing, "hiring plan" does.
-_VAGUE_ALONE = set("plan plans list lists step steps option options goal goals work job version piece walk round "
+_VAGUE_ALONE = set("plan plans list lists step steps option options goal goals work job version piece walk round form forms "
                    "list thing place group stage level area part lack".split())
 # "a couple of nights", "a bunch of emails": an amount of something, never a topic of its own
 _AMOUNTS = set("couple bunch load loads lot lots handful pair number amount bit piece kind sort type set".split())
@@ -87,7 +106,28 @@ def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agen
             out.append(phrase)
         if len(out) == MAX_THEMES:
             break
-    return out
+    things = set(physical(out))
+    return [p for p in out if p not in things] if len(out) - len(things) >= MIN_THEMES else out
+
+
+# how much nearer the things than the topics (tuning half, 212 sessions: themes / matching gold at 0.6, 0.45, 0.35,
+# 0.25: 659 / 80, 638 / 79, 635 / 78, 626 / 77; none dropped: 695 / 81)
+PHYSICAL_ABOVE = 0.45
+
+
+def physical(phrases: list[str]) -> list[str]:
+    """The phrases that name a physical thing (a carrier bag, mugs of tea, the kitchen table): what the
+    client mentioned on the way, not what the session was about."""
+    if not phrases:
+        return []
+    v = semantic.embed(phrases)
+    lean = (v @ _prototypes("things").T).max(1) - (v @ _prototypes("topics").T).max(1)
+    return [p for p, x in zip(phrases, lean, strict=True) if x > PHYSICAL_ABOVE]
+
+
+@lru_cache(maxsize=2)
+def _prototypes(kind: str):
+    return semantic.embed(_THINGS if kind == "things" else _TOPIC_WORDS)
 
 
 def _score(phrase: str, turns: set[int], coach: set[str], agenda_turns: set[int]) -> float:
