@@ -656,6 +656,8 @@ def test_the_summary_opens_with_themes_when_the_client_named_no_goal():
         "Client: From Monday the newsletter goes to Gareth, and I'll tell the lunch club on Tuesday.",
     ))
     assert result.session_summary.startswith("The client talked mainly about")
+    assert "the newsletter" in result.session_summary  # as she said it, not "talked mainly about newsletter"
+    assert "newsletter" in result.key_themes  # a theme as a coach lists it
     assert "everybody" not in result.session_summary.lower()
 
 

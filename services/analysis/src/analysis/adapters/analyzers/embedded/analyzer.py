@@ -102,7 +102,7 @@ def _analyze(transcript: Transcript) -> InsightContent:
     likely = likely * [powerful.evoking(q, p) is not None for q, p in zip(asked, purposes, strict=True)]
     strong = [pq for i in sentence_scorer.question_picks(likely)
               if (pq := powerful.described(s, asked[i], purposes[i], moved, feeling_turns)) is not None]
-    topics = themes.key_themes(sentences, names, " ".join(t.text for t in s.coach_turns),
+    found_themes = themes.key_themes(sentences, names, " ".join(t.text for t in s.coach_turns),
                                {agreed.answer.index} if agreed else set())
 
     inputs = coach_feedback.Inputs(s, asked, purposes, stats, agreed, promised, strong, sentences)
@@ -134,14 +134,14 @@ def _analyze(transcript: Transcript) -> InsightContent:
         emotional_shifts=emotional,
         values_beliefs=beliefs_found,
         communication_patterns=patterns.communication_patterns(s, sentences),
-        key_themes=topics,
+        key_themes=found_themes.names,
         overall_session_quality=rating,
         coach_feedback=feedback,
     )
     text = summary.summarise(
         client=_client_name(s),
         agreement=agreed,
-        themes=topics,
+        themes=found_themes.in_a_sentence,
         celebration=celebration,
         discovery=_strongest(found, found_items, pool, scored["client_discoveries"]),
         shifts=emotional,
