@@ -1815,3 +1815,14 @@ def test_how_the_client_rates_a_thing_is_not_part_of_its_theme():
     )).key_themes
     assert "apprenticeship" in themes
     assert not any(t.startswith(("proper ", "lovely ")) for t in themes)
+
+
+def test_a_stutter_is_not_part_of_a_theme():
+    themes = analyze_transcript(talk(
+        "Coach: What would you like to look at?",
+        "Client: The-the rota. Every week the-the rota falls apart on a Friday.",
+        "Coach: What happens to the rota on a Friday?",
+        "Client: People swap shifts and the-the rota never shows it, so I find out when nobody turns up.",
+    )).key_themes
+    assert "rota" in themes
+    assert not any("-" in t for t in themes)

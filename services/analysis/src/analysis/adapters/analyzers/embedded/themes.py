@@ -46,16 +46,17 @@ ROLES = set(
 )
 # Physical things (furniture, food and drink, clothes, containers, rooms, vehicles, tools, stationery, devices,
 # nature, animals, the body) and the kinds of topic coaching sessions are about: a phrase nearer the first
-# than the second is an object in the story. Generic words, none taken from a labelled session.
-_THINGS = """table chair sofa bed desk shelf cupboard drawer cup mug plate bowl pan kettle spoon soup bread cake sandwich
-    tea coffee beer wine biscuit chocolate coat shirt shoe hat jacket uniform bag box bottle jar basket wall door window
+# than the second is an object in the story. Generic words, none taken from a labelled session; what a client
+# drinks, smokes or eats too much of is a topic of its own (alcohol, cake), so no such word is a thing.
+_THINGS = """table chair sofa bed desk shelf cupboard drawer cup mug plate bowl pan kettle spoon soup bread sandwich
+    tea coffee coat shirt shoe hat jacket uniform bag box bottle jar basket wall door window
     floor roof kitchen bathroom garage shed stairs car van bus train bike lorry hammer ladder drill rope pen
     notebook envelope phone laptop screen printer cable tree grass flower stone mud river hill dog cat horse bird
     hand arm leg knee""".split()
 _TOPIC_WORDS = """confidence decision career relationship conflict promotion budget deadline fear trust pressure
     responsibility identity growth balance workload leadership feedback delegation boundaries purpose grief motivation
     failure expectations recognition ambition health stress money guilt change transition loss fairness communication
-    priorities planning""".split()
+    priorities planning alcohol drinking smoking eating diet weight""".split()
 _DROP_MODIFIERS = {"det", "poss", "nummod", "predet", "quantmod"}
 _WEAK_ADJ = {"next", "last", "whole", "same", "other", "little", "big", "good", "bad", "real", "certain", "own",
              "few", "many", "much", "more", "most", "such", "new", "old", "different", "main", "actual", "entire",
@@ -181,6 +182,8 @@ def clean(chunk: SpacySpan, names: set[str]) -> str | None:
     if any(t.lower_ in names or t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or _capitalised(t) for t in chunk):
         return None
     tokens = list(chunk)
+    while len(tokens) > 2 and tokens[1].text == "-" and tokens[0].lower_ == tokens[2].lower_:
+        tokens = tokens[2:]  # a stutter ("my-my wife", "the-the rota"), not a compound
     while tokens and (_droppable(tokens[0]) and not (len(tokens) > 1 and tokens[1].text == "-")):
         tokens = tokens[1:]
     if not tokens or tokens[-1].pos_ != "NOUN" or tokens[-1].lower_ in ("in", "on", "up", "out", "off"):
