@@ -1826,3 +1826,13 @@ def test_a_stutter_is_not_part_of_a_theme():
     )).key_themes
     assert "rota" in themes
     assert not any("-" in t for t in themes)
+
+
+def test_words_run_together_are_not_a_theme():
+    themes = analyze_transcript(talk(
+        "Coach: What brings you here?",
+        "Client: yeah the drinking binge drinking thing it just gets worse the drinking binge drinking",
+        "Coach: Tell me about the drinking.",
+        "Client: at weekends mostly the drinking binge drinking thing and it costs me the drinking binge drinking",
+    )).key_themes
+    assert not any(len(set(t.split())) < len(t.split()) for t in themes)

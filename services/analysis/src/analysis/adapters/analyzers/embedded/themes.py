@@ -195,6 +195,8 @@ def clean(chunk: SpacySpan, names: set[str]) -> str | None:
     words[-1] = _singular(tokens[-1])
     if len(words) > 3 or not all(_WORD.match(w) for w in words) or any(_NUMBER.match(w) for w in words):
         return None
+    if len(set(words)) < len(words):  # "drinking binge drinking": words run together where the marks were lost
+        return None
     alone = len(words) == 1 and (words[0] in FILLER or words[0] in _VAGUE_ALONE or len(words[0]) < 4)
     if words[-1] in FILLER or words[-1] in _AMOUNTS or alone:
         return None
