@@ -103,7 +103,7 @@ def _analyze(transcript: Transcript) -> InsightContent:
     strong = [pq for i in sentence_scorer.question_picks(likely)
               if (pq := powerful.described(s, asked[i], purposes[i], moved, feeling_turns)) is not None]
     found_themes = themes.key_themes(sentences, names, " ".join(t.text for t in s.coach_turns),
-                               {agreed.answer.index} if agreed else set())
+                                     {agreed.answer.index} if agreed else set())
 
     inputs = coach_feedback.Inputs(s, asked, purposes, stats, agreed, promised, strong, sentences)
     draft = coach_feedback.feedback(inputs, "")
@@ -134,7 +134,7 @@ def _analyze(transcript: Transcript) -> InsightContent:
         emotional_shifts=emotional,
         values_beliefs=beliefs_found,
         communication_patterns=patterns.communication_patterns(s, sentences),
-        key_themes=found_themes.names,
+        key_themes=found_themes.listed,
         overall_session_quality=rating,
         coach_feedback=feedback,
     )

@@ -75,7 +75,7 @@ _AMOUNTS = set("couple bunch load loads lot lots handful pair number amount bit 
 
 @dataclass(frozen=True)
 class Themes:
-    names: list[str]  # as a coach lists them: "shop", "delegation"
+    listed: list[str]  # as a coach lists them: "shop", "delegation"
     in_a_sentence: list[str]  # as a sentence names them: "the shop", "delegation"
 
 
