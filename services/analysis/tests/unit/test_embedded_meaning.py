@@ -1836,3 +1836,32 @@ def test_words_run_together_are_not_a_theme():
         "Client: at weekends mostly the drinking binge drinking thing and it costs me the drinking binge drinking",
     )).key_themes
     assert not any(len(set(t.split())) < len(t.split()) for t in themes)
+
+
+def test_a_plan_that_names_no_area_of_its_own_is_a_step_on_what_the_client_came_for():
+    # "keep email closed until eleven" shares no word with "the thesis": it is still the plan for it,
+    # and a goal reading "no step reported" beside the client's firm plan contradicts the action items
+    result = analyze_transcript(talk(
+        "Coach: What would you like to focus on today?",
+        "Client: The thesis. I have a chapter due in three weeks and nothing written.",
+        "Coach: What gets in the way?",
+        "Client: Every morning the emails eat the time I meant for writing.",
+        "Coach: What will you do?",
+        "Client: I'm going to keep email closed until eleven and write from nine, Monday to Thursday.",
+    ))
+    goal = result.goal_progress[0]
+    assert "thesis" in goal.goal_area
+    assert goal.progress_level == "Moderate", goal
+    assert any("keep email closed" in step for step in goal.next_steps)
+
+
+def test_the_goal_is_what_the_client_wants_not_what_they_have_or_could_not_do():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to work on today?",
+        "Client: On Thursday I have my review with my director. I couldn't get through the practice run "
+        "without freezing. I want to walk in there calm.",
+        "Coach: What would calm look like?",
+        "Client: Breathing, and saying the first line slowly.",
+    ))
+    assert result.goal_progress[0].goal_area == "walk in there calm", result.goal_progress
+    assert result.session_summary.startswith("The client came wanting to walk in there calm.")

@@ -68,7 +68,7 @@ def _wished(sentences: list[Sentence]) -> list[tuple[Sentence, str]]:
         for tok in s.doc:
             # never a wish the client reports: "my boss asked whether I want to be considered"
             if tok.lower_ in _GOAL_VERBS and tok.pos_ in ("VERB", "AUX") and not syntax.reported(tok) \
-                    and syntax.condition(tok) not in ("whether", "if") and _clients_own(tok):
+                    and syntax.condition(tok) not in ("whether", "if") and _clients_own(tok) and _wishes(tok):
                 phrase = _object_phrase(tok)
                 if phrase is not None and any(t.lower_ == phrase and t.pos_ == "VERB" for t in s.doc):
                     # "I'd like to know." names no goal yet; the fragment after it may ("Whether I'm selling.")
@@ -77,6 +77,21 @@ def _wished(sentences: list[Sentence]) -> list[tuple[Sentence, str]]:
                     found.append((s, phrase))
                     break
     return found
+
+
+def _wishes(verb: Token) -> bool:
+    """The verb says what the client wants, not what they have, did or could not do: "I have a chapter
+    due", "I couldn't get through the first slide", "I like my job", "I don't want to wreck it", "let me
+    get my cans off" name no goal."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children) or verb.head.lower_ == "let":
+        return False
+    modals = {c.lower_ for c in children if c.tag_ == "MD"}
+    if modals & {"could", "ca", "can", "couldn't"}:
+        return False
+    if verb.lower_ == "have":  # "I have to decide" is a need; "I have my one-to-one on Thursday" is not
+        return any(c.dep_ == "xcomp" for c in children)
+    return verb.lower_ != "like" or bool(modals) or verb.dep_ in ("xcomp", "ccomp")
 
 
 _WHERE_TO_START = re.compile(
@@ -190,9 +205,11 @@ _VAGUE = {"something", "anything", "everything", "stuff", "thing", "things", "it
 def _vague(phrase: str) -> bool:
     """"something I can actually do", "the next bit" name no goal; "a plan for the bid" does."""
     words = [w for w in phrase.lower().split() if w not in _SOFT]
-    return not words or all(w in _VAGUE for w in words[:3])
+    # a phrase led by a pronoun points back at what was said before ("it ever since", "them again")
+    return not words or all(w in _VAGUE for w in words[:3]) or words[0] in _POINTERS
 
 
+_POINTERS = {"it", "them", "him", "her", "us", "you", "me"}
 _SOFT = {"the", "a", "an", "next", "good", "whole", "first", "last", "other", "real", "main", "big", "little"}
 
 
@@ -222,6 +239,8 @@ def _trim(tokens: list[Token]) -> str | None:
     while kept and (kept[0].lower_ in ("any", "my", "our", "to", "maybe", "perhaps", "probably") or _aside(kept[0])
                     or kept[0].lower_ in ("a", "an") and len(kept) < 3):
         kept = kept[1:]  # "the team offsite" and "a plan to send it" read well in a sentence; "my", "a decision" do not
+    if len(kept) > 1 and kept[0].lower_ == "me" and kept[1].tag_ == "VBG":
+        kept = kept[1:]  # "talk about me going back to work": the goal is "going back to work"
     content = [t for t in kept if t.lower_ not in ("the", "this", "that", "some")]
     if len(content) == 1:
         kept = kept[: kept.index(content[0])] + _extend(content[0])  # "the team offsite": one noun alone says too little

@@ -31,30 +31,41 @@ _BARRIER = re.compile(
 
 def goal_progress(agreement: Agreement | None, commitments: list[Commitment], celebration: Celebration | None,
                   sentences: list[Sentence], names: set[str]) -> list[GoalProgress]:
-    goals = []
+    # each area with the commitments that are steps on it, the session's agreement first
+    areas: list[tuple[str, list[Commitment], list[str], bool]] = []
     used: set[int] = set()
     related = [i for i, c in enumerate(commitments) if agreement is not None and _related(agreement.goal, c.text)]
     # a goal guessed from the answer's first noun ("car park" from "Lunchtimes, in the car park, ...") is a
     # goal area only where the client's plan is about it; alone it would pair a win or a plan with a thing
-    if agreement is not None and (agreement.stated or related):
+    agreed = agreement is not None and (agreement.stated or bool(related))
+    if agreement is not None and agreed:
         used.update(related)
         # A win told while stating the goal, or just after, is progress on that goal.
         near = range(agreement.answer.index, agreement.answer.index + 4)
         won_here = celebration is not None and any(
             s.turn.index in near and quote(s.turn, s.span) in celebration.evidence for s in sentences)
-        goals.append(_goal(agreement.goal, [commitments[i] for i in related], celebration, sentences,
-                           [quote(agreement.answer, agreement.sentence.span)] if agreement.sentence else [],
-                           won=won_here))
+        areas.append((agreement.goal, [commitments[i] for i in related],
+                      [quote(agreement.answer, agreement.sentence.span)] if agreement.sentence else [], won_here))
+    unplaced = []
     for i, c in enumerate(commitments):
-        if i in used or c.level == "Low" or len(goals) >= MAX_GOALS:
+        if i in used or c.level == "Low":
             continue
-        area = _area(c, names)
-        if not area or any(_related(area, g.goal_area) for g in goals):
+        area = _area(c, names) if len(areas) < MAX_GOALS else None
+        known = next((a for a in areas if area and _related(area, a[0])), None)
+        if known is not None:
+            known[1].append(c)
+            used.add(i)
+        if not area or known is not None:
+            unplaced.append(i)
             continue
         same = [j for j, d in enumerate(commitments) if j not in used and _related(area, d.text)] or [i]
         used.update(same)
-        goals.append(_goal(area, [commitments[j] for j in same], celebration, sentences, []))
-    return goals
+        areas.append((area, [commitments[j] for j in same], [], False))
+    if agreed:
+        # A plan that names no area of its own ("keep email closed until eleven and write from nine") is the
+        # client's step on what they came for: left out, the goal would read "no step reported" beside it.
+        areas[0][1].extend(commitments[i] for i in unplaced if i not in used)
+    return [_goal(area, steps, celebration, sentences, evidence, won=won) for area, steps, evidence, won in areas]
 
 
 def _goal(area: str, steps: list[Commitment], celebration: Celebration | None, sentences: list[Sentence],
