@@ -32,7 +32,8 @@ def celebrated(t: Transcript) -> str | None:
 
 
 def typed_values(t: Transcript) -> set[tuple[str, str]]:
-    return {(v.type, v.description) for v in analyze_transcript(t).values_beliefs}
+    """(kind, statement) for each statement quoted: neighbouring ones of a kind share one item."""
+    return {(v.type, said) for v in analyze_transcript(t).values_beliefs for said in v.evidence}
 
 
 def test_a_plan_in_any_wording_is_an_action_item_with_its_timeline():
@@ -717,7 +718,7 @@ def test_telling_what_was_tried_is_no_discovery_but_what_the_client_sees_in_it_i
         "Coach: What do you want instead?",
         "Client: To write the chapter anyway and send it when it's done, not ask whether I'm allowed to.",
     ))
-    found = [d.insight for d in result.client_discoveries]
+    found = [said for d in result.client_discoveries for said in d.evidence]
     assert "I've been treating his silence as a verdict on my work." in found
     assert "Two emails, a message on Teams, and I waited outside his office on Tuesday." not in found
 
@@ -1865,3 +1866,36 @@ def test_the_goal_is_what_the_client_wants_not_what_they_have_or_could_not_do():
     ))
     assert result.goal_progress[0].goal_area == "walk in there calm", result.goal_progress
     assert result.session_summary.startswith("The client came wanting to walk in there calm.")
+
+
+def test_the_shift_names_the_state_of_the_words_it_quotes():
+    # a start mostly calm, with one strong feeling: "from neutral: 'I feel sick'" would contradict itself
+    result = analyze_transcript(talk(
+        "Coach: What would you like to focus on?",
+        "Client: The chapter. I'm okay most days, honestly. I'm fine with the research itself. "
+        "I feel sick, a bit, when I open the draft.",
+        "Coach: What happens then?",
+        "Client: I'm happy answering emails. I'm good at those. Then the day has gone.",
+        "Coach: What would help?",
+        "Client: Writing first, emails after eleven. I'm not sure it will stick. I will start on Monday.",
+        "Coach: What else?",
+        "Client: I'm confident about the findings. I know what they say. I'm ready to write them.",
+        "Coach: How are you feeling now, compared with when we started?",
+        "Client: Lighter.",
+    ))
+    [shift] = result.emotional_shifts
+    assert shift.direction == "improved"
+    assert shift.evidence[0] == "I feel sick, a bit, when I open the draft."
+    assert shift.initial_state in ("Distressed", "Uneasy"), shift
+    assert not shift.shift_description.endswith('.".')
+
+
+def test_a_feeling_word_used_for_an_act_is_no_feeling():
+    from analysis.adapters.analyzers.embedded import feelings, language
+
+    said = {s.text: s for s in language.parse(build(talk(
+        "Client: I open the draft every morning. We cleared the desk. I feel open to it. I feel lost.")))}
+    assert feelings.state(said["I open the draft every morning."]) is None
+    assert feelings.state(said["We cleared the desk."]) is None
+    assert feelings.state(said["I feel open to it."]) > 0
+    assert feelings.state(said["I feel lost."]) < 0

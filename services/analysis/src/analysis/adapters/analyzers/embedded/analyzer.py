@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import time
 
-from contracts.insight import ClientDiscovery, InsightContent, SessionMetadata
+import msgspec
+
+from contracts.insight import ClientDiscovery, InsightContent, SessionMetadata, ValuesBeliefs
 from contracts.transcript import Transcript
 
 from . import (
@@ -26,6 +28,7 @@ from . import (
     quality,
     question_features,
     reading,
+    runs,
     sentence_features,
     sentence_scorer,
     shifts,
@@ -126,13 +129,14 @@ def _analyze(transcript: Transcript) -> InsightContent:
     content = dict(
         celebration=celebration,
         intention=intended,
-        client_discoveries=found_items,
+        client_discoveries=runs.merged(found_items, s.turns, lambda d, text, quotes: msgspec.structs.replace(
+            d, insight=text, evidence=quotes)),
         goal_progress=goals.goal_progress(agreed, promised, celebration, sentences, names),
         coaching_presence=presence.coaching_presence(s, stats),
         powerful_questions=strong,
         action_items=action_list,
         emotional_shifts=emotional,
-        values_beliefs=beliefs_found,
+        values_beliefs=_runs_joined(beliefs_found, s.turns),
         communication_patterns=patterns.communication_patterns(s, sentences),
         key_themes=found_themes.listed,
         overall_session_quality=rating,
@@ -159,6 +163,14 @@ def _analyze(transcript: Transcript) -> InsightContent:
         analysis_confidence=_confidence(s.word_count, content),
     )
     return InsightContent(session_summary=text, metadata=metadata, **content)
+
+
+def _runs_joined(items: list[ValuesBeliefs], turns: list) -> list[ValuesBeliefs]:
+    """Neighbouring statements of one kind joined (runs.py), each kind where it first came."""
+    kinds = list(dict.fromkeys(v.type for v in items))
+    return [joined for kind in kinds for joined in runs.merged(
+        [v for v in items if v.type == kind], turns,
+        lambda v, text, quotes: msgspec.structs.replace(v, description=text, evidence=quotes))]
 
 
 def _strongest(found: list, items: list[ClientDiscovery], pool: list, p) -> ClientDiscovery | None:

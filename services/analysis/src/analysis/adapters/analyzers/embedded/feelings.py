@@ -63,7 +63,7 @@ def state(s: Sentence, start: int = 0, end: int | None = None) -> float | None:
         if value is None:
             continue
         t = s.doc[i]
-        if _wondered(t):
+        if _wondered(t) or _done_not_felt(t):
             continue
         window = words[max(0, i - 3) : i]
         if any(w in _NEGATORS for w in window):
@@ -86,6 +86,15 @@ def _wondered(t) -> bool:
     """"Whether they think I'm good enough": a feeling word inside a worry's "whether"/"if"
     clause is what the client fears, not how they are."""
     return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for a in (t, *t.ancestors) for c in a.children)
+
+
+# words that name a feeling as an adjective and an act as a verb: "I open the draft", "we cleared the desk",
+# "she settled the bill", "I lost my keys" say nothing of how the client is
+_ALSO_ACTS = frozenset("open clear free settled lifted lost drained burned burnt crushed".split())
+
+
+def _done_not_felt(t) -> bool:
+    return t.lower_ in _ALSO_ACTS and t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)
 
 
 def felt(s: Sentence) -> bool:

@@ -78,6 +78,10 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
     catalyst_turn = session.previous_of(pivot.turn, "coach") if pivot else None
     start = min(head, key=lambda sv: sv[1]) if improved else max(head, key=lambda sv: sv[1])
     end = max(tail, key=lambda sv: sv[1]) if improved else min(tail, key=lambda sv: sv[1])
+    # The states named are those of the quotes shown, met halfway with the session's run: "from neutral:
+    # 'I feel sick, a bit.'" contradicts itself where the start's other sentences were calm.
+    further = min if improved else max
+    initial, final = further(initial, (initial + start[1]) / 2), (max if improved else min)(final, (final + end[1]) / 2)
     evidence = [quote(start[0].turn, start[0].span)]
     catalyst = "No single coach intervention stands out; the change built over the session."
     if catalyst_turn is not None and catalyst_turn.spans:
@@ -87,8 +91,9 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
     evidence.append(quote(end[0].turn, end[0].span))
     way = "lifted" if improved else "dropped"
     # One sentence may tell both ends ("more worried than when I came in"): quoted once.
-    told = (f'from {quoted(evidence[0])} to {quoted(evidence[-1])}.' if evidence[0] != evidence[-1]
+    told = (f'from {quoted(evidence[0])} to {quoted(evidence[-1])}' if evidence[0] != evidence[-1]
             else f'in their own words, {quoted(evidence[0])}')
+    told += "" if evidence[-1].rstrip().endswith((".", "!", "?", "…")) else "."  # never 'to "Lighter.".
     return [
         EmotionalShift(
             initial_state=label(initial),
