@@ -1899,3 +1899,29 @@ def test_a_feeling_word_used_for_an_act_is_no_feeling():
     assert feelings.state(said["We cleared the desk."]) is None
     assert feelings.state(said["I feel open to it."]) > 0
     assert feelings.state(said["I feel lost."]) < 0
+
+
+def test_a_task_the_coach_hands_over_as_an_imperative_is_an_imposed_action():
+    result = analyze_transcript(talk(
+        "Coach: What do you want to get out of today?",
+        "Client: I guess the pricing thing. I said I'd put my rates up and I didn't.",
+        "Coach: Did you work out what you'd make with the new rates?",
+        "Client: Not really.",
+        "Coach: OK so that's homework. Work it out by Friday and send the email Monday.",
+        "Client: Yeah. OK.",
+        "Coach: Say the new rate to me now.",
+        "Client: Fifty-five an hour.",
+    ))
+    imposed = [f for f in result.coach_feedback.missed_opportunities if f.pcc_marker.startswith("8.5")]
+    assert imposed and imposed[0].evidence == ["Work it out by Friday and send the email Monday."]
+    # "I guess" is how the client put it, not part of what they came for
+    assert result.session_summary.startswith("The client came to work on the pricing thing.")
+
+
+def test_a_plan_said_object_first_is_a_commitment():
+    assert "The regulars I'll do in March, once I've talked to the school." in actions(talk(
+        "Coach: So what will you do?",
+        "Client: I'll tell the new customers fifty-five from now on. "
+        "The regulars I'll do in March, once I've talked to the school.",
+        "Coach: Good.",
+    ))

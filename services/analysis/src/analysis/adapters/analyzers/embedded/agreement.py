@@ -132,7 +132,8 @@ _HEDGE_TAIL = re.compile(r"(?:,? (?:I (?:suppose|guess|think|reckon)|really|prob
                          r"honestly|I'd say))+\W*$|\W+$", re.I)
 # "Like, the number.", "Maybe just to close it off properly.": the words before the goal, not the goal
 # ("So much stress." keeps its "so": a discourse "so", "well" or "like" is set off by a comma)
-_HEDGE_LEAD = re.compile(r"^(?:(?:(?:like|so|well),|(?:um+|uh+|honestly|maybe|perhaps|probably|i mean),?|just)\s+)+"
+_HEDGE_LEAD = re.compile(r"^(?:(?:(?:like|so|well),|(?:um+|uh+|honestly|maybe|perhaps|probably|i (?:mean|guess|suppose|think|"
+                         r"reckon)),?|just)\s+)+"
                          r"(?:to\s+)?", re.I)
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 

@@ -20,7 +20,7 @@ from .caseless import Cue, caseless
 from .commitments import Commitment
 from .evidence import dedupe, quote
 from .feelings import strong_feeling
-from .language import Sentence
+from .language import Sentence, parse_texts
 from .markers import marker
 from .presence import ADVICE, PresenceStats
 from .question_purpose import Purpose
@@ -318,11 +318,38 @@ def _ignored_emotion(x: Inputs) -> FeedbackItem | None:
 
 
 def _imposed(x: Inputs) -> FeedbackItem | None:
-    quotes = _coach_sentences(x, _IMPOSED)
+    quotes = dedupe(_coach_sentences(x, _IMPOSED) + _orders(x), limit=EVIDENCE_LIMIT)
     if not quotes:
         return None
     return _item("missed_opportunity", "8.5", "Actions were set by the coach rather than designed by the client.", quotes,
                  "Ask 'What will you do, and by when?' and let the client choose.")
+
+
+# when a task is due: "by Friday", "Monday", "tomorrow", "next week", "before we meet"
+_DUE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|this week|next week|"
+                  r"this weekend|end of the (?:week|month|day)|before (?:we|our|next)|by (?:then|the \w+))\b", re.I)
+# imperatives that run the session, not the client's week: "Say the new rate to me now", "Take a breath"
+_IN_SESSION = frozenset("let imagine picture say tell think take try notice describe consider remember look go "
+                        "hang hold wait keep carry".split())
+
+
+def _orders(x: Inputs) -> list[str]:
+    """A task the coach hands over with its deadline, as an imperative: "Work it out by Friday and send the
+    email Monday." (no "you", so no pattern of words finds it; the parse does)."""
+    said = [(t, s) for t in x.session.coach_turns for s in t.spans
+            if not s.text.rstrip().endswith("?") and _DUE.search(s.text)]
+    docs = parse_texts([s.text for _, s in said])
+    return [quote(t, s) for (t, s), doc in zip(said, docs, strict=True) if _imperative(doc)]
+
+
+def _imperative(doc) -> bool:
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VB" or root.lower_ in _IN_SESSION:
+        return False
+    before = [t for t in doc[: root.i] if not t.is_punct]
+    # nothing before the verb but "so", "OK", "then", "and", "just": no subject, no modal ("you can send it")
+    return all(t.dep_ in ("intj", "advmod", "cc", "discourse") and t.tag_ != "MD" for t in before) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children)
 
 
 def _coach_talks(x: Inputs) -> FeedbackItem | None:

@@ -51,6 +51,16 @@ _FAILING = {"break", "forget", "fail", "blow", "ruin"}  # not "drop": "I'll just
 _EMBEDDED = {"relcl", "advcl", "acl", "pcomp", "pobj", "csubj", "nsubj", "dobj", "amod", "npadvmod"}
 # The session's own logistics are not commitments to change: "I'll see you next week",
 # "I'll fill out the form", "I'll think about it".
+def _fronted(verb) -> bool:
+    """"The regulars I'll do in March": the object said first, the plan after it. The parser hangs the plan
+    on the object as a relative clause, and the object heads the sentence: no verb governs it, no "that" or
+    "which" opens the clause (a description, "the number I'm going to smoke", is part of a larger sentence)."""
+    return (verb.dep_ == "relcl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
+            and verb.i > verb.head.i and not any(c.tag_ in ("WDT", "WP", "WRB") or c.lower_ == "that"
+                                                 for c in verb.children)
+            and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children))
+
+
 _LOGISTICS = caseless(
     r"\b(?:see you|come back|call you|email you|text you|fill (?:it |this |that |the \w+ )?(?:out|in)|sign (?:the|this|that)"
     r" (?:form|paper)|read (?:the|this|that) (?:pamphlet|leaflet|handout|brochure|information)|take (?:the|this|that|a)"
@@ -445,7 +455,7 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
     governing = verb.head if verb.dep_ == "xcomp" else verb
     if (syntax.negated(verb) or syntax.negated(governing)) and not _a_new_rule(verb):
         return True
-    if governing.dep_ in _EMBEDDED:
+    if governing.dep_ in _EMBEDDED and not _fronted(governing):
         return True
     if any(c.tag_ in ("WP", "WRB", "WDT") for c in (*governing.children, *verb.children)):
         return True  # "not sure what I wanna do": an open question, not a plan
