@@ -1925,3 +1925,39 @@ def test_a_plan_said_object_first_is_a_commitment():
         "The regulars I'll do in March, once I've talked to the school.",
         "Coach: Good.",
     ))
+
+
+def test_an_answer_that_names_the_occasion_dates_the_plan_it_answers():
+    result = analyze_transcript(talk(
+        "Coach: How will you make that stick?",
+        "Client: I'll put the swims in my calendar like shifts. And I'll tell my friend Noor, she swims too, "
+        "maybe we can go together on Fridays.",
+        "Coach: When will you talk to Noor?",
+        "Client: I'm seeing her on Sunday, so then.",
+        "Coach: Good.",
+    ))
+    told = next(a for a in result.action_items if "tell my friend Noor" in a.action)
+    assert told.timeline == "on Sunday"
+    assert "I'm seeing her on Sunday, so then." not in [a.action for a in result.action_items]
+    assert result.intention is None or "Sunday, so then" not in result.intention.behavior_change
+
+
+def test_a_habit_on_weekdays_has_its_when():
+    from analysis.adapters.analyzers.embedded import timelines
+
+    assert timelines.find("maybe we can go together on Fridays.") == "on Fridays"
+    assert timelines.find("the Sunday runs are the best bit") is None
+
+
+def test_the_clients_own_words_handed_back_are_a_reflection():
+    session = build(talk(
+        "Coach: What happens around the one-month mark?",
+        "Client: I miss a week. I'm the kind of person who's either all in or all out.",
+        "Coach: All in or all out. Where else does that show up?",
+        "Client: Diets. Spanish. I joined the gym three times.",
+        "Coach: Three times.",
+        "Client: Yes.",
+        "Coach: All or nothing, then.",
+    ))
+    reflected = [presence._reflection(session, turn) for turn in session.coach_turns]
+    assert reflected == [None, "All in or all out.", "Three times.", None]

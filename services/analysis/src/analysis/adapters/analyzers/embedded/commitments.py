@@ -160,13 +160,34 @@ def sharpened(found: list[Commitment], session, sentences: list[Sentence] = ()) 
                     out.append(c)
                 continue  # a firm promise of its own in the later answer: the vague one gives way
             dated = _dated_span(answer)
-            act = _act_in(answer, sentences) if dated else None
+            # "I'm seeing her on Sunday, so then.": the answer names the occasion, the plan stays the client's
+            act = _act_in(answer, sentences) if dated and not _THEN.search(dated[0].text) else None
             if act is not None:
                 x, root, subj = act
                 out.append(Commitment(x, root, "High", x.offset(subj), dated[1]))
             else:
                 out.append(replace(c, timeline=dated[1], dated_by=quote(answer, dated[0])) if dated else c)
-    return [c for c in out if _firm(c)]
+    return [c for c in _occasions_folded(out, session) if _firm(c)]
+
+
+def _occasions_folded(found: list[Commitment], session) -> list[Commitment]:
+    """"I'll tell Noor." / "When will you talk to her?" / "I'm seeing her on Sunday, so then.": the answer is
+    the plan's when, not a plan of its own (as an action, or the session's intention, it says nothing)."""
+    out = list(found)
+    for c in found:
+        pressed = session.previous_turn(c.turn)
+        if c.timeline is None or not _THEN.search(c.text) or pressed is None or pressed.is_client \
+                or not _PRESSED.search(pressed.text.replace("\u2019", "'")):
+            continue
+        before = session.previous_turn(pressed)
+        plan = next((p for p in reversed(out) if before is not None and p.turn.index == before.index), None)
+        if plan is not None:
+            out[out.index(plan)] = replace(plan, timeline=c.timeline, dated_by=quote(c.turn, c.span))
+            out.remove(c)
+    return out
+
+
+_THEN = re.compile(r"\b(?:so |and )?(?:do it |tell (?:her|him|them) |ask (?:her|him|them) )?then\W*$", re.I)
 
 
 def _firm(c: Commitment) -> bool:

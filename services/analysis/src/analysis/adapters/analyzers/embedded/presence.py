@@ -139,10 +139,15 @@ def _reflection(session: Session, turn: TurnView) -> str | None:
     if previous is None or not previous.is_client or turn.word_count > MAX_REFLECTION_TURN_WORDS:
         return None
     client_words = {w for w in words(previous.text) if len(w) > 3}
-    substantive = [sp for sp in turn.spans if len(_PREAMBLE.sub("", sp.text).split()) >= 3]
+    said = f" {' '.join(words(previous.text))} "
+    substantive = [sp for sp in turn.spans if len(_PREAMBLE.sub("", sp.text).split()) >= 2]
     for span in substantive[:REFLECTION_WINDOW]:
         body = _PREAMBLE.sub("", span.text.replace("\u2019", "'"))
         if is_question(span.text) or ADVICE.search(body):
+            continue
+        if f" {' '.join(words(body))} " in said:
+            return quote(turn, span)  # the client's own words handed back ("All in or all out."): a simple reflection
+        if len(body.split()) < 3:
             continue
         if _STRONG_STEM.match(body):
             return quote(turn, span)
