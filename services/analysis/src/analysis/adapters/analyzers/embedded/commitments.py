@@ -58,7 +58,8 @@ def _fronted(verb) -> bool:
     return (verb.dep_ == "relcl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
             and verb.i > verb.head.i and not any(c.tag_ in ("WDT", "WP", "WRB") or c.lower_ == "that"
                                                  for c in verb.children)
-            and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children))
+            and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+            and any(c.dep_ == "aux" and c.lower_ in ("'ll", "will", "shall") for c in verb.children))
 
 
 _LOGISTICS = caseless(
@@ -151,6 +152,9 @@ def sharpened(found: list[Commitment], session, sentences: list[Sentence] = ()) 
         when_only = asked and not vague and c.timeline is None and len(pressed.text.split()) <= 3
         if not (vague or when_only):
             out.append(c)
+        elif answer.index in last and _THEN.search(last[answer.index].text):
+            occasion = last[answer.index]  # "I'm seeing her on Sunday, so then.": this plan's when (folded below)
+            out.append(replace(c, timeline=occasion.timeline, dated_by=quote(answer, occasion.span)))
         elif answer.index in last and when_only:
             out.append(c)
         elif answer.index not in last:

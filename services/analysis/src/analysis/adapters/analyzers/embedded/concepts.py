@@ -12,7 +12,9 @@ from functools import lru_cache
 
 _TOPICS: dict[str, str] = {
     "delegation": r"delegat\w*|hand(?:ed|ing|s)? (?:\w+ ){0,4}?(?:over|off)\b|handover|let(?:ting)? go of|give (?:it|them|that) to "
-                  r"(?:her|him|them)|do (?:it|everything) myself|bottleneck",
+                  r"(?:her|him|them)|do (?:it|everything) myself|bottleneck|hand(?:ed|ing|s)? (?:him|her|them) (?:the|my|our)\b|"
+                  r"(?:gave|give|giving|hand(?:ed|ing)?|pass(?:ed|ing)?) (?:the|my|our|this|that) (?:\w+ ){0,2}?(?:report|task|"
+                  r"project|work|forecast|job|account|meeting|presentation|deck|analysis|budget|rota|file|case|client)s? to\b",
     "trust in the team": r"trust (?:my|the|her|him|them)|don't trust|underestimat\w* (?:my|the) team",
     "confidence": r"confiden\w*|self-doubt|doubt myself|believe in myself|not good enough",
     "impostor feelings": r"impost[eo]r|pretending|fraud|found out|don't belong|out of my depth",

@@ -41,7 +41,7 @@ _STRONG_STEM = re.compile(
 _NOT_REFLECTION = re.compile(
     r"^(?:just |then |so |and )?(?:write|tell|send|make|try|get|call|ask|put|go|stop|start|book|email|text|ring|talk|"
     r"speak|keep|let's|don't|do|give|set|block|find|check|log|pick|bring|read|use|remember|focus|chair|"
-    r"delegate|push|trust)\b|^(?:that's |it's )?(?:nice|great|good|fine|lovely|well done|ok|okay)\b[^.]{0,20}\bbut\b|"
+    r"delegate|push|trust)\b|^(?:see you|speak soon|talk soon|take care|bye|good luck|enjoy)\b|^(?:that's |it's )?(?:nice|great|good|fine|lovely|well done|ok|okay)\b[^.]{0,20}\bbut\b|"
     r"\b(?:you(?:'ll| will| could| might| can| may)|risks?|should|shouldn't|must|needs? to|has to|have to|got to|"
     r"obviously|i(?:'m|'ll|'ve|'d)?(?! hear)|me|my|we|we're|we've|we'll|us|our|they|they're|people|there's|"
     r"what|how|why|where|when)\b",
@@ -61,6 +61,9 @@ _VERDICT = re.compile(
     r"\byou need (?:a|an|some|more)\b",
     re.I,
 )
+# greetings and thanks said back are manners, not listening ("Good afternoon.", "Thank you, Tolu.")
+_COURTESY = re.compile(r"^\W*(?:good (?:morning|afternoon|evening)|hi|hello|hey|thanks|thank you|cheers|bye|see you|"
+                       r"take care|nice to (?:see|meet) you)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've|yourself)\b", re.I)
 MAX_REFLECTION_WORDS = 30
 MAX_REFLECTION_TURN_WORDS = 60
@@ -140,15 +143,13 @@ def _reflection(session: Session, turn: TurnView) -> str | None:
         return None
     client_words = {w for w in words(previous.text) if len(w) > 3}
     said = f" {' '.join(words(previous.text))} "
-    substantive = [sp for sp in turn.spans if len(_PREAMBLE.sub("", sp.text).split()) >= 2]
+    substantive = [sp for sp in turn.spans if len(_PREAMBLE.sub("", sp.text).split()) >= 3]
     for span in substantive[:REFLECTION_WINDOW]:
         body = _PREAMBLE.sub("", span.text.replace("\u2019", "'"))
         if is_question(span.text) or ADVICE.search(body):
             continue
-        if f" {' '.join(words(body))} " in said:
+        if f" {' '.join(words(body))} " in said and not _COURTESY.match(body):
             return quote(turn, span)  # the client's own words handed back ("All in or all out."): a simple reflection
-        if len(body.split()) < 3:
-            continue
         if _STRONG_STEM.match(body):
             return quote(turn, span)
         if _NOT_REFLECTION.search(body) or _VERDICT.search(body) or len(body.split()) > MAX_REFLECTION_WORDS:

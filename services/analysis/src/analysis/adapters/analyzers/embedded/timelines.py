@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_DAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?)"  # "on Fridays": a habit's when
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)"
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _UNIT = r"(?:day|week|month|quarter|year|morning|afternoon|evening|night|weekend|fortnight)s?"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple(?: of)?|\d+)"
