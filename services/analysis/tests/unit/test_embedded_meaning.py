@@ -1955,3 +1955,28 @@ def test_the_clients_own_words_handed_back_are_a_reflection():
     reflected = [presence._reflection(session, turn) for turn in session.coach_turns]
     # a greeting said back is manners, and two words are too few to count
     assert reflected == [None, "All in or all out.", None, None]
+
+
+def test_the_summary_says_a_win_found_late_was_recognised_not_opened_with():
+    opening = [
+        "Coach: What would you like to focus on today?",
+        "Client: The thesis. I have a chapter due and nothing written.",
+        "Coach: What gets in the way?",
+        "Client: I read the old draft and hate it. I'm not a real researcher.",
+        "Coach: What does the draft say about you?",
+        "Client: That I'm pretending. That everyone else knows what they're doing.",
+        "Coach: Who else is in the lab?",
+        "Client: Six of us. They all seem further on.",
+    ]
+    late_win = [
+        "Coach: What evidence do you have that you are a researcher?",
+        "Client: Well, I finished all forty interviews in the spring, and the coding is done.",
+        "Coach: Well done. What will you do next?",
+        "Client: I'll write the findings section first, by Friday.",
+    ]
+    result = analyze_transcript(talk(*opening, *late_win))
+    assert result.celebration is not None
+    assert "They recognised a win:" in result.session_summary, result.session_summary
+    early = analyze_transcript(talk(opening[0], "Client: I finished all forty interviews, finally. And the thesis.",
+                                    "Coach: Well done!", *opening[2:], *late_win[2:]))
+    assert "They opened with a win:" in early.session_summary, early.session_summary

@@ -153,6 +153,8 @@ def _analyze(transcript: Transcript) -> InsightContent:
         actions=len(action_list),
         quality=rating,
         coached=bool(s.coach_turns),
+        win_told_early=celebration is None or any(
+            t.is_client and celebration.evidence[0] in t.text for t in s.turns[: max(4, len(s.turns) // 4)]),
     )
     metadata = SessionMetadata(
         session_duration_minutes=_duration_minutes(transcript),

@@ -11,7 +11,9 @@ from .wording import quoted
 
 def summarise(*, client: str, agreement: Agreement | None, themes: list[str], celebration: Celebration | None,
               discovery: ClientDiscovery | None, shifts: list[EmotionalShift], intention: Intention | None,
-              actions: int, quality: str, coached: bool = True) -> str:
+              actions: int, quality: str, coached: bool = True, win_told_early: bool = True) -> str:
+    """`win_told_early`: the client told the win in the session's first quarter (a check-in's news), not
+    later on (found when the coach asked what evidence they have)."""
     sentences = []
     if agreement is not None and agreement.stated:
         sentences.append(f"{client} {_came_for(agreement)}.")
@@ -20,7 +22,8 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
     else:
         sentences.append(f"A short exchange with {client.lower() if client.startswith('The ') else client}.")
     if celebration is not None:
-        sentences.append(f'They opened with a win: {quoted(celebration.evidence[0])}')
+        told = "They opened with a win" if win_told_early else "They recognised a win"
+        sentences.append(f'{told}: {quoted(celebration.evidence[0])}')
     if discovery is not None:
         sentences.append(f'Along the way they saw something new: {quoted(discovery.insight)}')
     if shifts:
