@@ -1980,3 +1980,15 @@ def test_the_summary_says_a_win_found_late_was_recognised_not_opened_with():
     early = analyze_transcript(talk(opening[0], "Client: I finished all forty interviews, finally. And the thesis.",
                                     "Coach: Well done!", *opening[2:], *late_win[2:]))
     assert "They opened with a win:" in early.session_summary, early.session_summary
+
+
+def test_a_fear_or_someone_elses_act_told_in_the_present_is_no_commitment():
+    found = actions(talk(
+        "Coach: How was the weekend?",
+        "Client: We won on Saturday. And then Sunday night Marcus, the owner, rings me and says the sponsor is pulling out.",
+        "Coach: What's that like?",
+        "Client: I feel sick when I imagine the invoice. Like I'm going to get found out.",
+        "Coach: What will you do?",
+        "Client: Thursday morning, Yusuf and I sit down with the budget.",
+    ))
+    assert found == ["Thursday morning, Yusuf and I sit down with the budget."]

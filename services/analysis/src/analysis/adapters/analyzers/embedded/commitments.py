@@ -293,7 +293,7 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
             and verb.i > next((t.i for t in verb.doc if t.lower_ in ("is", "'s")), len(verb.doc)):
         return "High", verb.doc[0]  # "What I'm going to do is ring Sheila on Saturday"
     time_led = bool(timeline and _present(verb) and _led_by_time(verb, timeline) and _a_date(verb, timeline)
-                    and verb.lower_ not in _AS_EVER)
+                    and verb.lower_ not in _AS_EVER and not _someone_named(verb, subj))
     if verb.lower_ in _NOT_ACTIONS and not (time_led and verb.lower_ in _MET_OR_SAID) \
             or verb.lower_ in _AGENDA and not _with_someone(verb, timeline):
         return None
@@ -303,6 +303,8 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     if any(a in _WILL for a in aux) and (syntax.is_first_person(subj) or _client_among_subjects(verb)):
         return ("Low" if hedged else "High"), subj
     if verb.dep_ == "xcomp" and head.lower_ in _FIRM_HEADS | _WISH_HEADS:
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            return None  # "I'm going to get found out", "...be told off": done to the client, feared, not an act
         if head.tag_ == "VBG" and not any(a in _BE_NOW for a in syntax.auxiliaries(head)):
             return None  # "I spent three weeks trying to...": a story, not a plan
         head_subj = syntax.subject(head)
@@ -335,6 +337,13 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     if timeline and _present(verb) and _dated_plan(verb, subj, timeline):
         return "High", subj
     return None
+
+
+def _someone_named(verb: Token, subj: Token | None) -> bool:
+    """"Sunday night Marcus rings me": someone else's act told in the present, a story, not the client's plan
+    ("Monday morning the email goes out" names a thing; "Thursday I go to Graham" the client)."""
+    return (subj is not None and subj.pos_ == "PROPN" and not syntax.is_first_person(subj)
+            and not _client_among_subjects(verb))  # "Thursday morning, Yusuf and I sit down"
 
 
 def _dated_in_the_past(doc, timeline: str) -> bool:
