@@ -1992,3 +1992,20 @@ def test_a_fear_or_someone_elses_act_told_in_the_present_is_no_commitment():
         "Client: Thursday morning, Yusuf and I sit down with the budget.",
     ))
     assert found == ["Thursday morning, Yusuf and I sit down with the budget."]
+
+
+def test_a_win_quoted_by_what_was_done_not_by_how_the_client_took_it():
+    result = analyze_transcript(talk(
+        "Coach: Last time you were deciding whether to apply. Where are you with it?",
+        "Client: I applied! I actually sent it on Tuesday night, before I could talk myself out of it. "
+        "I'm quite proud of that, to be honest.",
+        "Coach: You sent it. How does that feel now?",
+        "Client: Terrifying. The interview is on the 14th.",
+        "Coach: What will you do to prepare?",
+        "Client: I'll write three stories on Saturday morning at the kitchen table.",
+    ))
+    win = result.celebration
+    assert win is not None and win.description == "I actually sent it on Tuesday night, before I could talk myself out of it."
+    assert "I'm quite proud of that, to be honest." in win.evidence
+    # the table is where the stories get written, not an area of progress
+    assert not any("table" in g.goal_area for g in result.goal_progress), result.goal_progress

@@ -109,6 +109,9 @@ def _area(c: Commitment, names: set[str]) -> str | None:
               if ch.root.i > c.verb.i and ch.root.pos_ == "NOUN" and _acted_on(ch.root, c.verb)]
     # one noun alone ("door", "date", "sentence") names a thing handled, not an area to progress in
     phrases = [p for p in (themes.clean(ch, names) for ch in chunks) if p and " " in p]
+    # a person ("my current sister") or a thing handled on the way ("the kitchen table") is no area to progress in
+    phrases = [p for p in phrases if p.split()[-1] not in themes.ROLES]
+    phrases = [p for p in phrases if p not in set(themes.physical(phrases))]
     return max(phrases, key=lambda p: (len(p.split()), -len(p)), default=None) if phrases else None
 
 
