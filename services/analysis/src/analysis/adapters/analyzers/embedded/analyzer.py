@@ -39,7 +39,7 @@ from . import (
 from . import session as session_mod
 
 PROVIDER = "embedded"
-MODEL_VERSION = "embedded-5"  # 5: transcripts without punctuation read with it put back (2026-12-04)
+MODEL_VERSION = "embedded-6"  # 6: transcripts without capitals read with them put back; one thought one item (2026-12-05)
 _GENERIC_SPEAKERS = {"client", "coachee", "speaker", "participant", "unknown", "interviewee", "patient"}
 
 
@@ -53,12 +53,15 @@ def _cased(transcript: Transcript) -> InsightContent:
     if casing.shouted(transcript):
         read = casing.lowered(transcript)
         return casing.with_original_quotes(_analyze(read), read, transcript)
+    if casing.uncased(transcript):
+        read = casing.truecased(transcript)
+        return casing.with_original_quotes(_analyze(read, written_uncased=True), read, transcript)
     return _analyze(transcript)
 
 
-def _analyze(transcript: Transcript) -> InsightContent:
+def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightContent:
     started = time.perf_counter()
-    r = reading.read(transcript)
+    r = reading.read(transcript, written_uncased)
     s, sentences, names, asked, purposes = r.session, r.sentences, r.names, r.asked, r.purposes
     stats, agreed, promised, celebration = r.stats, r.agreed, r.promised, r.celebration
     action_list = actions.action_items(promised, r.planning_answers)

@@ -361,7 +361,9 @@ def _present(verb: Token) -> bool:
     """The sentence's main verb in the present: the tagger marks a plural's present ("the pages go
     to Tobi") as a base form too, which with a subject is no command."""
     return verb.dep_ == "ROOT" and (verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and syntax.subject(verb) is not None
-                                    and not syntax.auxiliaries(verb))
+                                    and not syntax.auxiliaries(verb)) \
+        and not any(t.tag_ == "VBD" and t.dep_ != "advcl" and not any(c.dep_ == "mark" for c in t.children)
+                    for t in verb.doc[: verb.i])  # "She said ... and then I rewrote it": a story ("before we cast off" is none)
 
 
 def _somewhere(verb: Token) -> bool:

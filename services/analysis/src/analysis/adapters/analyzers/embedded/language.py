@@ -151,8 +151,9 @@ def _normalise(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'")
 
 
-def people(session: Session, sentences: list[Sentence]) -> set[str]:
-    """Lower-cased names of people: the speakers and every PERSON entity mentioned."""
+def people(session: Session, sentences: list[Sentence], written_uncased: bool = False) -> set[str]:
+    """Lower-cased names of people: the speakers and every PERSON entity mentioned. `written_uncased`: the
+    session is a copy of one written without capitals, with "I" and sentence openings put back (casing.py)."""
     names = {part.lower() for t in session.turns for part in t.speaker.replace(".", " ").split()}
     for s in sentences:
         for ent in s.doc.ents:
@@ -162,7 +163,7 @@ def people(session: Session, sentences: list[Sentence]) -> set[str]:
     # ("Cerys wants the barn" starts a sentence; "I told Cerys" shows it is a name).
     for t in session.turns:
         names.update(w.lower() for w in _MID_CAPITAL.findall(t.text) if w.lower() not in STOP_WORDS)
-    if uncased(session):  # the coach speaks of the same people ("what would priya say?"): read them too
+    if written_uncased or uncased(session):  # the coach speaks of the same people ("what would priya say?"): read them too
         coach = parse_texts([span.text for t in session.coach_turns for span in t.spans
                              if len(span.text.split()) >= MIN_WORDS])
         names |= _named_by_use([s.doc for s in sentences] + coach)

@@ -53,10 +53,10 @@ class Reading:
     discovered: list[Sentence]  # the discovery rules' choice
 
 
-def read(transcript: Transcript) -> Reading:
+def read(transcript: Transcript, written_uncased: bool = False) -> Reading:
     s = session_mod.build(transcript)
     sentences = language.parse(s)
-    names = language.people(s, sentences)
+    names = language.people(s, sentences, written_uncased)
     asked = questions.find(s)
     purposes = question_purpose.purposes(asked)
     stats = presence.stats(s, asked)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import msgspec
@@ -18,9 +19,24 @@ def requoted(content: InsightContent, restore: Callable[[str], str]) -> InsightC
                     else restore(v) if k in QUOTED_TEXT and isinstance(v, str) else walk(v) for k, v in value.items()}
         if isinstance(value, list):
             return [walk(v) for v in value]
+        if isinstance(value, str):  # prose that quotes the client ("They leave intending to act: "...""): the same
+            return _IN_PROSE.sub(lambda m: _in_prose(m, restore), value)
         return value
 
     return msgspec.convert(walk(msgspec.to_builtins(content)), InsightContent)
+
+
+_IN_PROSE = re.compile(r'"([^"]+)"|\(([^()]+)\)')  # a quote, or a timeline in brackets ("(on monday)")
+
+
+def _in_prose(m: re.Match, restore: Callable[[str], str]) -> str:
+    if m[2] is not None:
+        return f"({restore(m[2])})"
+    said = restore(m[1])
+    # a sentence's end the reading put in, and the transcript has not, still ends the prose's sentence
+    end = m[1][-1] if m[1][-1] in ".?!" and not said.endswith(m[1][-1]) else ""
+    rest = m.string[m.end():]
+    return f'"{said}"{end}' if not rest or rest[:1] == " " and rest[1:2].isupper() else f'"{said}"'
 
 
 # Fields that hold a quote as their text (an action item, the intention, a realisation, a question, a value) and
