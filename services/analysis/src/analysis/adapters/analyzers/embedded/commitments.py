@@ -185,7 +185,7 @@ def _occasions_folded(found: list[Commitment], session) -> list[Commitment]:
             continue
         before = session.previous_turn(pressed)
         plan = next((p for p in reversed(out) if before is not None and p.turn.index == before.index), None)
-        if plan is not None:
+        if plan is not None and c in out:  # c may itself have been dated as a plan above: then it stays
             out[out.index(plan)] = replace(plan, timeline=c.timeline, dated_by=quote(c.turn, c.span))
             out.remove(c)
     return out
