@@ -111,7 +111,8 @@ def _area(c: Commitment, names: set[str]) -> str | None:
     phrases = [p for p in (themes.clean(ch, names) for ch in chunks) if p and " " in p]
     # a person ("my current sister") or a thing handled on the way ("the kitchen table") is no area to progress in
     phrases = [p for p in phrases if p.split()[-1] not in themes.ROLES]
-    phrases = [p for p in phrases if p not in set(themes.physical(phrases))]
+    things = set(themes.physical(phrases))  # one embedding pass, not one per phrase
+    phrases = [p for p in phrases if p not in things]
     return max(phrases, key=lambda p: (len(p.split()), -len(p)), default=None) if phrases else None
 
 
