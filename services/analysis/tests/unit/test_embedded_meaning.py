@@ -1076,6 +1076,50 @@ def test_a_check_out_that_keeps_the_start_but_turns_on_a_but_is_a_shift_and_a_pl
                      "hands wrapped.") == ["improved"]
 
 
+def test_a_measure_taken_at_the_start_and_again_at_the_end_gives_the_shift_and_its_way():
+    def opening(scale: str, given: str) -> tuple[str, ...]:
+        return ("Coach: How are you arriving today?",
+                "Client: Like a shaken can of pop. The review is on Thursday and I keep rehearsing it.",
+                f"Coach: {scale}", f"Client: {given}",
+                "Coach: What would you like from today?", "Client: To walk into Thursday with one thing to say.",
+                "Coach: What's the one thing?", "Client: That the twelve weeks were the plan, not a failure.",
+                "Coach: What else?", "Client: That I'd like the staff role to be on the table by spring.")
+
+    def direction(start: tuple[str, ...], *ending: str) -> list[str]:
+        return [s.direction for s in analyze_transcript(talk(*start, *ending)).emotional_shifts]
+
+    sure = opening("Out of ten, how ready do you feel for Thursday?", "Honestly? A two.")
+    assert direction(sure, "Coach: You came in at a two. Where's that now?", "Client: Funnily enough, about a six.") == ["improved"]
+    assert direction(sure, "Coach: Let's go back to the scale. Where are you now?", "Client: Seven. Maybe seven and a half.") \
+        == ["improved"]
+    assert direction(sure, "Coach: And where are you now, one to ten?", "Client: One. And I came in at two, so.") == ["declined"]
+    # a measure of something bad is better lower
+    dread = opening("Out of ten, how anxious are you about Thursday?", "Nine, easily.")
+    assert direction(dread, "Coach: You came in at a nine out of ten. Where are you now?", "Client: About a four.") \
+        == ["improved"]
+    # told in one breath, unasked
+    assert direction(sure, "Coach: Anything else before we stop?",
+                     "Client: When I logged on, maybe two out of ten. Now eight.") == ["improved"]
+    # a number that is no measure is no shift
+    assert direction(sure, "Coach: You came in with one thing. Where is it now?", "Client: It's one of three now.") == []
+
+
+def test_a_check_out_answer_that_moves_without_than_is_a_shift():
+    opening = ("Coach: How are you arriving today?",
+               "Client: Like a shaken can. Everything's fizzing and I'm scared to open it.",
+               "Coach: What would you like from today?", "Client: To know whether I'm asking for the staff role or not.",
+               "Coach: What's in the way?", "Client: Me, mostly. I keep waiting to feel ready.",
+               "Coach: What would ready look like?", "Client: Someone else saying it first, probably.")
+
+    def direction(*ending: str) -> list[str]:
+        return [s.direction for s in analyze_transcript(talk(*opening, *ending)).emotional_shifts]
+
+    assert direction("Coach: How are you leaving, compared to the shaken can?",
+                     "Client: Less fizzy. Like somebody opened it slowly. I feel steadier.") == ["improved"]
+    assert direction("Coach: How are you leaving, compared to the shaken can?",
+                     "Client: Shakier, if anything. I'm more worried than ever.") == ["declined"]
+
+
 def test_a_closed_question_is_not_powerful_however_long_the_answer():
     result = analyze_transcript(talk(
         "Coach: Did you go to the gym on Monday?",

@@ -50,7 +50,9 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
             back.append((s, then_))
         if now_ is not None:
             curve.append((s, now_))
-    checkout, compared = _checkout(session)
+    checkout, compared = _scaled(session)
+    if checkout is None:
+        checkout, compared = _checkout(session)
     if checkout is None:
         checkout, compared = _came_in(session, sentences)
     if checkout is None:
@@ -94,6 +96,9 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
     told = (f'from {quoted(evidence[0])} to {quoted(evidence[-1])}' if evidence[0] != evidence[-1]
             else f'in their own words, {quoted(evidence[0])}')
     told += "" if evidence[-1].rstrip().endswith((".", "!", "?", "…")) else "."  # never 'to "Lighter.".
+    if checkout is not None and checkout.measured is not None and tail[0][0] is checkout:
+        told = f"the measure they gave went from {_told_number(checkout.measured[0])} to {_told_number(checkout.measured[1])}"
+        told += f" out of ten ({quoted(evidence[-1])})"
     return [
         EmotionalShift(
             initial_state=label(initial),
@@ -137,6 +142,7 @@ class _Said:
 
     turn: TurnView
     span: Span
+    measured: tuple[float, float] | None = None  # a measure taken twice: (at the start, now)
 
 
 def _checkout(session: Session) -> tuple[_Said | None, float | None]:
@@ -171,7 +177,143 @@ def _checkout(session: Session) -> tuple[_Said | None, float | None]:
                 better, worse = bool(told) and min(told) > 0, bool(told) and max(told) < 0
             if better != worse:
                 return _Said(turn, span), 0.7 if better else -0.7
+        if asked and _LEAVING_QUESTION.search(session.previous_turn(turn).text.replace("\u2019", "'")):
+            for span in turn.spans:
+                lean = _leaning(span.text.replace("\u2019", "'"))
+                if lean:
+                    return _Said(turn, span), 0.7 * lean
     return None, None
+
+
+# "How are you leaving, compared with the shaken can?": the check-out proper, not "how does that feel?"
+_LEAVING_QUESTION = re.compile(r"\bcompared (?:with|to)\b|\bhow are you (?:leaving|going out|feeling now)|"
+                               r"\bwhere are you now\b|\bwhat's (?:the|that|it) \w+ like now\b|\bwhere's (?:that|it) now\b", re.I)
+_MORE_LESS = re.compile(r"\b(more|less)\s+([a-z-]+)\b", re.I)
+
+
+def _leaning(text: str) -> int:
+    """+1 when a check-out answer moves towards better in words that need no "than" ("Less shaken.",
+    "I feel steadier.", "more settled"), -1 towards worse, 0 when it says neither or both."""
+    told = []
+    for m in _MORE_LESS.finditer(text):
+        v = valence(m.group(2).lower())
+        if v is not None and not _NEGATED.search(text[:m.start()]):
+            told.append(v if m.group(1).lower() == "more" else -v)
+    for w in words(text):
+        v = _comparative(w)
+        if v is not None and not re.search(rf"\b(?:more|less) {w}\b", text, re.I):
+            told.append(v)
+    if told and min(told) > 0:
+        return 1
+    if told and max(told) < 0:
+        return -1
+    return 0
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+_NUMBER = re.compile(r"\b(10|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b(?: and a half)?", re.I)
+_SCALE = re.compile(r"\bout of (?:ten|10)\b|\b(?:one|1|zero|0) to (?:ten|10)\b|\bscale\b|\ba number on\b", re.I)
+# the coach sending the client back to the number they gave at the start
+_BACK_TO = re.compile(r"\b(?:you came in|you started|you said|you were|you gave|earlier|at the start|when we started|"
+                      r"when you (?:came in|arrived|walked in|logged on))\b", re.I)
+_NOW_WORD = re.compile(r"\bnow\b", re.I)
+
+
+def _numbers(text: str) -> list[float]:
+    """The numbers a scale answer gives ("about a six", "Seven and a half.", "8")."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        word = m.group(1).lower()
+        value = float(_NUMBER_WORDS[word]) if word in _NUMBER_WORDS else float(word)
+        out.append(value + (0.5 if m.group(0).lower().endswith("half") else 0.0))
+    return out
+
+
+def _scaled(session: Session) -> tuple[_Said | None, float | None]:
+    """A measure taken twice: "You came in at a two. Where's that now?" / "About a six."; or told
+    by the client in one breath ("When I logged on, maybe two out of ten. Now eight."). A measure
+    of something bad ("You came in at a nine out of ten on the guilt") is better lower. (where,
+    +0.7 / -0.7); (None, None) when no measure was taken twice or it did not move."""
+    last = max(1, len(session.turns))
+    for turn in reversed(session.client_turns):
+        if turn.index < 2 * last / 3:
+            break
+        asked = session.previous_turn(turn)
+        question = asked.text.replace("\u2019", "'") if asked is not None and not asked.is_client else ""
+        sent_back = next((sp.text.replace("\u2019", "'") for sp in (asked.spans if asked is not None and not asked.is_client
+                                                                   else ()) if _BACK_TO.search(sp.text)), "")
+        then_said = _MEASURE.search(sent_back)
+        texts = [span.text.replace("\u2019", "'") for span in turn.spans]
+        if then_said is None and question and _SCALE_AGAIN.search(question) and _NOW_WORD.search(question):
+            # "Let's go back to the scale. Where are you now?" / "Seven. And I came in at two, so.": the
+            # start as the answer says it, or as the client gave it to the first-half scale question
+            said_then = next((m for t in texts if _LOOKING_BACK.search(t) and (m := _MEASURE.search(t))), None)
+            sent_back, then_said = (texts[0], said_then) if said_then else _first_measure(session)
+        for i, (span, text) in enumerate(zip(turn.spans, texts, strict=True)):
+            if then_said is not None:
+                scale, now = sent_back, _BARE.match(text) or _MEASURE.search(text)
+            elif _LOOKING_BACK.search(text) and (then_said := _MEASURE.search(text)):
+                # the now after "now", in the same sentence or the next ("Now eight.")
+                cut = _NOW_WORD.search(text, then_said.end())
+                nxt = _NOW.match(texts[i + 1]) if not cut and i + 1 < len(texts) else None
+                after = text[cut.end():] if cut else texts[i + 1][nxt.end():] if nxt else ""
+                scale, now = text, _MEASURE.search(after) or _BARE.match(after)
+                span = turn.spans[i + 1] if nxt else span  # quoted where the now is said
+            else:
+                continue
+            if now is None:
+                continue
+            then_, now_ = _numbers(then_said.group(0))[0], _numbers(now.group(0))[0]
+            if now_ == then_:
+                continue
+            better = (now_ > then_) != (_measures_bad(scale) or _measures_bad(_first_scale(session)))
+            return _Said(turn, span, (then_, now_)), 0.7 if better else -0.7
+    return None, None
+
+
+_N = r"(?:10|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)(?: and a half)?"
+# "at a two", "a nine out of ten", "maybe two out of ten": a number given as a measure
+_MEASURE = re.compile(rf"\b(?:{_N} out of (?:ten|10)|(?:at|about|around|maybe|probably|nearly|almost) (?:a |an )?{_N}|"
+                      rf"(?:i'm|it's|was|is|am) (?:a |an ){_N})\b(?!-| (?:point|stage|time|day|of|more|in the)\b)", re.I)
+# "Eight.", "Maybe seven and a half.": an answer that is a number ("I have one." is not)
+_BARE = re.compile(rf"^\W*(?:(?:about|maybe|probably|around|honestly|nearly|almost|still|so|oh|um|er|hmm|like|"
+                   rf"more like|i'd say|i think|say)\W+){{0,3}}(?:a |an )?{_N}\W*$", re.I)
+
+
+_SCALE_AGAIN = re.compile(_SCALE.pattern + r"|\bthe (?:scale|number)\b", re.I)
+
+
+def _told_number(n: float) -> str:
+    whole = int(n)
+    word = list(_NUMBER_WORDS)[whole] if 0 <= whole <= 10 else str(whole)
+    return word + (" and a half" if n != whole else "")
+
+
+def _first_measure(session: Session) -> tuple[str, re.Match | None]:
+    """(the scale question, the client's number in answer to it) in the session's first half."""
+    half = len(session.turns) / 2
+    for t in session.turns:
+        if t.index >= half:
+            break
+        reply = session.next_turn(t)
+        if not t.is_client and _SCALE.search(t.text) and reply is not None and reply.is_client:
+            texts = [sp.text.replace("\u2019", "'") for sp in reply.spans]
+            given = [m for x in texts if (m := _BARE.match(x) or _MEASURE.search(x))]
+            return t.text, given[-1] if given else None  # "Three. Maybe two and a half.": the last word on it
+    return "", None
+
+
+def _first_scale(session: Session) -> str:
+    """The coach's first scale question in the session's first half ("How anxious are you, out of ten?")."""
+    half = len(session.turns) / 2
+    return next((sp.text.replace("\u2019", "'") for t in session.turns if t.index < half and not t.is_client
+                 for sp in t.spans if _SCALE.search(sp.text)), "")
+
+
+def _measures_bad(text: str) -> bool:
+    """"on the guilt", "how anxious are you": a measure where more is worse."""
+    return any((v := valence(w)) is not None and v < 0 for w in words(text)) or bool(
+        re.search(r"\b(?:guilt|anxiety|stress|worry|fear|dread|pressure|pain|panic|shame)\b", text, re.I))
 
 
 # "angrier now than when I walked in", "calmer than I was": a comparative set against the start.
