@@ -1118,6 +1118,12 @@ def test_a_check_out_answer_that_moves_without_than_is_a_shift():
                      "Client: Less fizzy. Like somebody opened it slowly. I feel steadier.") == ["improved"]
     assert direction("Coach: How are you leaving, compared to the shaken can?",
                      "Client: Shakier, if anything. I'm more worried than ever.") == ["declined"]
+    # hurt, but less than broken: the leaving is set against the arrival, not read alone
+    assert direction("Coach: How are you leaving, compared to when you sat down?",
+                     "Client: I came in thinking I was broken. I think I'm going out as someone who got hurt.") \
+        == ["improved"]
+    assert direction("Coach: How are you leaving, compared to when you sat down?",
+                     "Client: I came in thinking I was a bit behind. I'm leaving feeling terrified, honestly.") == ["declined"]
 
 
 def test_a_closed_question_is_not_powerful_however_long_the_answer():

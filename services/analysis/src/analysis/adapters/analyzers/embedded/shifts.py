@@ -404,7 +404,11 @@ def _arrived_and_leaving(session: Session) -> tuple[_Said | None, float | None]:
         if leaving is None:
             continue
         told = texts[leaving[0]][leaving[1].start():]
-        return _Said(turn, turn.spans[leaving[0]]), -0.7 if _told_worse(told) else 0.7
+        came = " ".join(texts[arrived:leaving[0]]) or texts[arrived][:leaving[1].start()]
+        # "I came in thinking I was broken. I'm going out as a paramedic who got hurt.": hurt, but less
+        # than broken; a drop only where the leaving is worse than the arrival
+        worse = _told_worse(told) and (not _told_worse(came) or _lowest(told) < _lowest(came) - 0.2)
+        return _Said(turn, turn.spans[leaving[0]]), -0.7 if worse else 0.7
     return None, None
 
 
@@ -412,6 +416,11 @@ def _told_worse(text: str) -> bool:
     """"I'm leaving more anxious", "but now it's cracked, and I'm frightened of it": worse words."""
     return bool(_WORSE.search(text)) or compound(text) <= -0.25 or any(
         (v := valence(w)) is not None and v <= -0.7 for w in words(text))
+
+
+def _lowest(text: str) -> float:
+    """How bad the worst of `text` is: its tone or its worst feeling word, whichever is lower."""
+    return min([compound(text), *(v for w in words(text) if (v := valence(w)) is not None)])
 
 
 def _pivot(curve: list[tuple[Sentence, float]], improved: bool) -> Sentence | None:
