@@ -30,8 +30,10 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
         s = shifts[0]
         sentences.append(f"Their state moved from {s.initial_state.lower()} to {s.final_state.lower()}.")
     if intention is not None:
-        when = f" ({intention.timeline})" if intention.timeline else ""
-        more = f", with {actions - 1} more step{'s' if actions - 1 != 1 else ''}" if actions > 1 else ""
+        # "(Tomorrow)" after a quote that says "Tomorrow" tells nothing
+        told = intention.timeline and intention.timeline.lower() not in intention.behavior_change.lower()
+        when = f" ({intention.timeline})" if told else ""
+        more = f", with {_count(actions - 1)} more step{'s' if actions - 1 != 1 else ''}" if actions > 1 else ""
         sentences.append(f'They leave intending to act: {quoted(intention.behavior_change)}{when}{more}.')
     else:
         sentences.append("They leave without a concrete next step.")
@@ -50,6 +52,11 @@ def _came_for(agreement: Agreement) -> str:
     if first == "if":  # "came to work on whether they stay", never "on if they stay"
         return f"came to work on whether {agreement.goal[3:]}"
     return f"came to work on {agreement.goal}"
+
+
+def _count(n: int) -> str:
+    """A count as a sentence says it: "two more steps", not "2 more steps"."""
+    return ("one two three four five six seven eight nine ten".split()[n - 1]) if 1 <= n <= 10 else str(n)
 
 
 def _close(s: str) -> str:

@@ -122,7 +122,8 @@ def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agen
             break
     things = set(physical(out))
     out = [p for p in out if p not in things] if len(out) - len(things) >= MIN_THEMES else out
-    said = [f"the {p}" if p not in named and 2 * determined[p][0] > determined[p][1] else p for p in out]
+    # "the holding statement" where the client said "a holding statement" once and "holding statements" once
+    said = [f"the {p}" if p not in named and 2 * determined[p][0] >= determined[p][1] else p for p in out]
     return Themes(out, said)
 
 
