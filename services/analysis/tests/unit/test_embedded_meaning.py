@@ -212,6 +212,37 @@ def test_coach_feedback_quotes_the_coach_and_ties_it_to_pcc_markers():
     assert feedback.quality_rationale.startswith(result.overall_session_quality)
 
 
+def test_coach_feedback_does_not_fault_what_the_coach_did_well():
+    def missed(*lines: str) -> dict[str, list[str]]:
+        fb = analyze_transcript(talk(*lines)).coach_feedback
+        return {f.pcc_marker.split()[0]: f.evidence for f in fb.missed_opportunities}
+
+    opening = ("Coach: How have you been since we last spoke?", "Client: Not great. The house is very quiet now.",
+               "Coach: That sounds like a big week.", "Client: It was. I keep meaning to sort the paperwork.")
+    # asked what the client wanted, and the client was unsure: no outcome agreed, but the coach did ask
+    unsure = missed(*opening, "Coach: What would be most useful to talk about today?", "Client: I don't know, honestly.",
+                    "Coach: What's on the list?", "Client: The budget, the solicitor, the kids' school forms.",
+                    "Coach: Which of those matters most?", "Client: The budget, I suppose. Everything comes back to it.")
+    assert "3.1" not in unsure
+    assert unsure["3.2"] == ["What would be most useful to talk about today?"]
+    # the client set a boundary and the coach respected it: not a concern waved away
+    boundary = missed(*opening, "Coach: What would it mean if your sister saw it?",
+                      "Client: I don't really want to talk about the credit card.",
+                      "Coach: That's fine. Where would you like to go instead?", "Client: The budget itself.",
+                      "Coach: What's the first step?", "Client: Opening the spreadsheet.")
+    assert "4.3" not in boundary
+    # the coach reads back the client's own plan, or makes a suggestion the client turns down: nothing imposed
+    recap = missed(*opening, "Coach: What will you do, and when?",
+                   "Client: I'll ring the solicitor tomorrow at nine, before work.",
+                   "Coach: Let's recap. Ring the solicitor tomorrow at nine. Does that sound right?", "Client: Yes.",
+                   "Coach: And book the bank appointment by Friday.", "Client: No, that won't work, the bank can wait.",
+                   "Coach: Fair enough.", "Client: Thanks.")
+    assert "8.5" not in recap
+    # an open question about the client's plan is no advice
+    assert "7.5" not in missed(*opening, "Coach: What do you need to do to prepare?", "Client: Print the statements.",
+                               "Coach: What else?", "Client: Nothing else, really.")
+
+
 def test_goal_progress_agrees_with_the_celebration_and_the_plan():
     result = analyze_transcript(talk(
         "Coach: What would you like to focus on today?",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from contracts.insight import CoachFeedback, FeedbackItem, PowerfulQuestion
 
-from . import beliefs
+from . import beliefs, discoveries
 from .agreement import Agreement
 from .caseless import Cue, caseless
 from .commitments import Commitment
@@ -77,7 +77,7 @@ _STEERING = re.compile(r"^(?:(?:so|and|but|okay|well|right),? )*(?:would it help
                        r"what about (?:a|an|asking|trying|using|getting|booking|talking)|would it be worth|"
                        r"would (?:that|this|it) (?:work|be useful|help) for you|would that be useful)\b", re.I)
 EVIDENCE_LIMIT = 6  # quotes per feedback item: enough to show a pattern, few enough to read
-_ACK = re.compile(r"\b(?:sounds|hear|feel|feeling|hard|difficult|tough|understand|that's a lot|makes sense|thank you for|"
+_ACK = re.compile(r"\b(?:sounds|hear|feel|feeling|felt|hard|difficult|tough|understand|that's a lot|makes sense|thank you for|"
                   r"thanks for|took courage|i appreciate)\b", re.I)
 
 
@@ -211,14 +211,32 @@ def _learning(x: Inputs) -> FeedbackItem | None:
 def _no_agreement(x: Inputs) -> FeedbackItem | None:
     if x.agreement is not None or len(x.session.turns) < 8 or not x.session.coach_turns:
         return None
+    early = len(x.session.turns) / 2
+    asked = next((q for q, p in zip(x.questions, x.purposes, strict=True)
+                  if q.turn.index < early and (p.is_agreement or _CONTRACTING.search(q.text.replace("\u2019", "'")))), None)
+    if asked is not None:
+        # the coach asked ("What would be most useful to talk about today?") and the client was unsure:
+        # what was missed is coming back to it, not the asking
+        return _item("missed_opportunity", "3.2", "The coach asked what the client wanted from the session, but no "
+                     "outcome was agreed before the work began.", [asked.text],
+                     "When the client is unsure, stay with it: 'What would make this time useful, even a little?'")
     first = x.session.coach_turns[0]
     return _item("missed_opportunity", "3.1", "No session agreement: the coach did not ask what the client wanted "
                  "from this session.", [quote(first, first.spans[0])] if first.spans else [],
                  "Open by asking what the client wants to leave with today, and how they will know.")
 
 
+# "What would be most useful to talk about today?", "What would you like from our time?"
+_CONTRACTING = re.compile(r"\bwhat (?:would|might) (?:be )?(?:most |really )?(?:useful|helpful)\b|\bwhat (?:would|do) you "
+                          r"(?:like|want) (?:to (?:talk|focus|work|look|get|leave)|from)\b|\bwhere (?:would|shall|do) (?:you|we) "
+                          r"(?:like to )?(?:start|begin)\b|\bwhat's on your mind\b|\bwhat shall we\b", re.I)
+
+
 def _advice_quotes(x: Inputs) -> list[str]:
-    return _coach_sentences(x, ADVICE) + [q for q in _coach_sentences(x, _TELLING) if not q.rstrip().endswith("?")]
+    said = _coach_sentences(x, ADVICE) + _coach_sentences(x, _TELLING)
+    # an open question asks for the client's plan ("What do you need to do to prepare?"), it gives none
+    return list(dict.fromkeys(q for q in said if not (q.rstrip().endswith("?") and _OPEN_ASK.match(q))
+                              and not (q in _coach_sentences(x, _TELLING) and q.rstrip().endswith("?"))))
 
 
 def _leading_quotes(x: Inputs) -> list[str]:
@@ -244,7 +262,8 @@ def _advice(x: Inputs) -> FeedbackItem | None:
 
 
 def _dismissing(x: Inputs) -> FeedbackItem | None:
-    quotes = _coach_sentences(x, _DISMISSING)
+    quotes = [quote(t, s) for t in x.session.coach_turns for s in t.spans
+              if _DISMISSING.search(s.text.replace("\u2019", "'")) and not _declined_before(x.session, t)]
     if not quotes:
         return None
     return _item("missed_opportunity", "4.3", "Reassured or waved a concern away instead of exploring it.", quotes,
@@ -267,7 +286,8 @@ def _closed(x: Inputs) -> FeedbackItem | None:
     such question; one or two closed questions alone are not a pattern unless they ran together."""
     strong = {p.question for p in x.powerful}
     closed = [q for q in x.questions if q.kind == "closed" and q.text not in strong
-              and not _TESTING.search(q.text) and not beliefs.CHALLENGE.search(q.text.replace("\u2019", "'"))]
+              and not _TESTING.search(q.text) and not beliefs.CHALLENGE.search(q.text.replace("\u2019", "'"))
+              and not _opened_up(x.session, q.turn)]
     run, best = [], []
     for q in x.questions:
         run = run + [q] if q in closed else []
@@ -284,7 +304,16 @@ def _closed(x: Inputs) -> FeedbackItem | None:
 # Closed in form but testing the client's thinking ("Is it terrible, or is it information?") or asking
 # leave ("Can I share an observation?"); beliefs.CHALLENGE has the rest ("Is that true, though?").
 _TESTING = re.compile(r"\bor (?:is|does|do|are|was|what|did|just)\b|\b(?:can|may) i (?:ask|share|offer|tell|say|check)\b|"
-                      r"\bis it (?:ok|okay|alright) (?:if|to)\b|\bdo you mind\b", re.I)
+                      r"\bis it (?:ok|okay|alright) (?:if|to)\b|\bdo you mind\b|"
+                      r"\b(?:does|did) (?:that|this) (?:sound|feel) (?:right|fair|ok|okay|about right)\b", re.I)
+
+
+def _opened_up(session: Session, turn: TurnView) -> bool:
+    """The answer voiced a realisation ("And is it still serving you?" / "No. I just realised the month-end is
+    late because of me."): closed in form, it opened the client's thinking. (Answered at length alone is not
+    enough: on the tuning half, coaches still mark 88 such questions as closed ones that narrowed.)"""
+    reply = session.next_turn(turn)
+    return reply is not None and reply.is_client and bool(discoveries.MARKED.search(reply.text.replace("\u2019", "'")))
 
 
 def _answered_briefly(session: Session, turn: TurnView) -> bool:
@@ -310,6 +339,8 @@ def _ignored_emotion(x: Inputs) -> FeedbackItem | None:
         reply = x.session.next_turn(s.turn)
         if reply is None or not reply.is_coach or not reply.spans or _ACK.search(reply.text) or _picks_up(s, reply):
             continue
+        if _stays_with(reply):
+            continue
         said = quoted(quote(s.turn, s.span))
         return _item("missed_opportunity", "6.3", f"The client said {said} and the coach moved on without "
                      "acknowledging the feeling.", [quote(reply, reply.spans[0])],
@@ -317,8 +348,29 @@ def _ignored_emotion(x: Inputs) -> FeedbackItem | None:
     return None
 
 
+# "So", "OK", "Right", "Let's": the coach moving the conversation on
+_MOVES_ON = re.compile(r"^\W*(?:so|ok|okay|right|anyway|alright|let's|let us|fine|good|great|moving on|now)\b", re.I)
+
+
+def _stays_with(reply: TurnView) -> bool:
+    """The coach's reply opens by saying something back, not by asking or moving on ("There's humour in
+    it, and something serious underneath.", "You're in doubt."): the feeling was met before the next question."""
+    first = reply.spans[0].text
+    text = first.replace("\u2019", "'")
+    return not text.rstrip().endswith("?") and not _MOVES_ON.match(text) and not ADVICE.search(text) \
+        and not _TELLING.search(text) and not _DISMISSING.search(text) and not _MINIMISING.search(text)
+
+
+# "It's just numbers.", "That's very common.", "You might have to become one": the feeling made small or answered
+_MINIMISING = re.compile(r"^\W*(?:it's|that's|it is|that is) (?:just|only|(?:very |really |quite )?(?:common|normal|"
+                         r"alright|all right|fine|okay|ok|natural))\b|\byou (?:might|may|will|would|just) (?:have|need) to\b|"
+                         r"\byou (?:need|have|ought) to\b|\byou should\b|^\W*some (?:people|\w+s) in your\b", re.I)
+
+
 def _imposed(x: Inputs) -> FeedbackItem | None:
-    quotes = dedupe(_coach_sentences(x, _IMPOSED) + _orders(x), limit=EVIDENCE_LIMIT)
+    said = [quote(t, s) for t in x.session.coach_turns for s in t.spans
+            if _IMPOSED.search(s.text.replace("\u2019", "'")) and not _recap_or_declined(x, t, s.text)]
+    quotes = dedupe(said + [q for q, t, text in _orders(x) if not _recap_or_declined(x, t, text)], limit=EVIDENCE_LIMIT)
     if not quotes:
         return None
     return _item("missed_opportunity", "8.5", "Actions were set by the coach rather than designed by the client.", quotes,
@@ -339,7 +391,48 @@ def _orders(x: Inputs) -> list[str]:
     said = [(t, s) for t in x.session.coach_turns for s in t.spans
             if not s.text.rstrip().endswith("?") and _DUE.search(s.text)]
     docs = parse_texts([s.text for _, s in said])
-    return [quote(t, s) for (t, s), doc in zip(said, docs, strict=True) if _imperative(doc)]
+    return [(quote(t, s), t, s.text) for (t, s), doc in zip(said, docs, strict=True) if _imperative(doc)]
+
+
+_DECLINES = re.compile(r"^\W*(?:no\b|nah\b|not (?:really|that|sure)|i don't think so|that won't work|i'd rather not|"
+                       r"i'll leave (?:it|that|the)|i'm not (?:going to|gonna))|\b(?:won't work|doesn't work for me|"
+                       r"don't want to (?:talk|go) (?:about|into)|rather not (?:talk|go))\b", re.I)
+
+
+def _recap_or_declined(x: Inputs, turn: TurnView, text: str) -> bool:
+    """The coach saying back a step the client already chose ("Ring the surgery tomorrow at nine." after
+    "Tomorrow, nine o'clock, I'll ring"), or one the client turned down: neither was imposed."""
+    if turn.spans and _RECAP.match(turn.spans[0].text.replace("\u2019", "'")):
+        return True  # "Let's recap. ... Ring the surgery tomorrow at nine. Does that sound right?"
+    reply = x.session.next_turn(turn)
+    if reply is not None and reply.is_client and _DECLINES.search(reply.text.replace("\u2019", "'")):
+        return True
+    later = x.session.next_turn(x.session.next_turn(reply)) if reply is not None and x.session.next_turn(reply) else None
+    if later is not None and later.is_client and _DECLINES.search(later.text.replace("\u2019", "'")):
+        # "The Monday thing won't work, though.", a turn later: declined, if it names the suggestion
+        told = set(re.findall(r"[a-z]{4,}", later.text.lower())) - _COMMON
+        if told & (set(re.findall(r"[a-z]{4,}", text.lower())) - _COMMON):
+            return True
+    said = set(re.findall(r"[a-z]{4,}", text.lower())) - _COMMON
+    return any(c.turn.index < turn.index and len(said & set(re.findall(r"[a-z]{4,}", c.text.lower()))) >= 2
+               for c in x.commitments)
+
+
+_RECAP = re.compile(r"^\W*(?:(?:so|ok|okay|right),? )?(?:let's recap|to recap|let me recap|recap|to sum up|let me (?:check|make sure) "
+                    r"i(?:'ve)? got|so you're going to|let me play (?:that|it) back)\b", re.I)
+_OPEN_ASK = re.compile(r"^\W*(?:(?:so|and|okay|ok|right),? )*(?:what|how|which|who|where|when)\b", re.I)
+_COMMON = frozenset("that this with will your what when then them they have from just about would could should".split())
+
+
+def _declined_before(session: Session, turn: TurnView) -> bool:
+    """The client's turn just before set a boundary ("I don't really want to talk about the credit card.")."""
+    before = session.previous_turn(turn)
+    return before is not None and before.is_client and bool(_BOUNDARY.search(before.text.replace("\u2019", "'")))
+
+
+_BOUNDARY = re.compile(r"\b(?:don't (?:really )?want to (?:talk|go|get) (?:about|into)|(?:i'd )?rather not (?:talk|go|get) "
+                       r"(?:about|into)|can we (?:leave|park|move on from|not talk about)|(?:not|never) (?:going|ready) to "
+                       r"(?:talk|go) (?:about|into))\b", re.I)
 
 
 def _imperative(doc) -> bool:
