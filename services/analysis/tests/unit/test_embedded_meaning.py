@@ -243,6 +243,21 @@ def test_coach_feedback_does_not_fault_what_the_coach_did_well():
                                "Coach: What else?", "Client: Nothing else, really.")
 
 
+def test_someone_elses_act_told_as_bad_news_is_no_win():
+    result = analyze_transcript(talk(
+        "Coach: How have you been since we last spoke?",
+        "Client: Not great. Mark moved the last of his things out on Saturday. The house is really quiet now.",
+        "Coach: That sounds like a big weekend. What would be most useful to talk about today?",
+        "Client: The budget, I suppose. I said I'd sort it and I haven't.",
+        "Coach: What got in the way?",
+        "Client: I sit down with the laptop and I just stare at it.",
+        "Coach: What would the first step be?",
+        "Client: Opening the spreadsheet. I know what needs doing.",
+    ))
+    assert result.celebration is None
+    assert "win" not in result.session_summary
+
+
 def test_goal_progress_agrees_with_the_celebration_and_the_plan():
     result = analyze_transcript(talk(
         "Coach: What would you like to focus on today?",

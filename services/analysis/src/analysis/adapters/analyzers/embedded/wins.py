@@ -117,10 +117,30 @@ def _decided(found: Celebration | None, chosen: list[Sentence], sentences: list[
         return found if any(s.text in found.description or found.description in s.text
                             for s in sentences if id(s) in hailed) else None
     x = chosen[0]
+    if not _the_clients(x):
+        return None
     if found is not None and found.description in x.turn.text:
         return found
     said = quote(x.turn, x.span, _focus(x, session))
     return Celebration(description=said, significance=_significance(x), evidence=[said])
+
+
+_OWN = frozenset("i i'm i've i'd i'll me my mine myself we we're we've our ours us ourselves".split())
+
+
+def _the_clients(s: Sentence) -> bool:
+    """A win is the client's deed or fortune, or good news of someone in their care: "Mark moved the last of his
+    things out on Saturday.", told after "Not great.", is news, not a win; "We signed Northgate", "The pilot got
+    the green light, finally!" and "On Sunday he came down for his tea and stayed at the table." are wins."""
+    if any(t.lower_.replace("\u2019", "'") in _OWN for t in s.doc) or compound(s.text) >= 0.3:
+        return True
+    root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    # someone else's act told as bad news ("Not great. Mark moved the last of his things out on Saturday."); the
+    # foster child who "came down for his tea and stayed at the table" is the client's win, and so is the team's
+    told_by_someone = subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they"))
+    before = [sp.text for sp in s.turn.spans if sp.end <= s.span.start]
+    return not told_by_someone or not before or compound(before[-1]) > -0.3
 
 
 def _focus(s: Sentence, session) -> int | None:
