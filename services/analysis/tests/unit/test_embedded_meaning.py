@@ -1146,6 +1146,8 @@ def test_a_measure_taken_at_the_start_and_again_at_the_end_gives_the_shift_and_i
     # told in one breath, unasked
     assert direction(sure, "Coach: Anything else before we stop?",
                      "Client: When I logged on, maybe two out of ten. Now eight.") == ["improved"]
+    assert direction(sure, "Coach: And on that same 1 to 10 scale?", "Client: A 7. Maybe six and a half. But up.") \
+        == ["improved"]
     # a number that is no measure is no shift
     assert direction(sure, "Coach: You came in with one thing. Where is it now?", "Client: It's one of three now.") == []
 
@@ -1164,6 +1166,15 @@ def test_a_check_out_answer_that_moves_without_than_is_a_shift():
                      "Client: Less fizzy. Like somebody opened it slowly. I feel steadier.") == ["improved"]
     assert direction("Coach: How are you leaving, compared to the shaken can?",
                      "Client: Shakier, if anything. I'm more worried than ever.") == ["declined"]
+    # the same, leaning down; the same but clearer is the same
+    assert direction("Coach: And how are you feeling now, compared with when we started?",
+                     "Client: About the same. Maybe a bit worse, honestly, now I've said it all out loud.") == ["declined"]
+    assert direction("Coach: How are you leaving, compared to when you came in?", "Client: Same, but clearer.") == []
+    # the now is quoted, not the start it is set against
+    told = analyze_transcript(talk(*opening, "Coach: What's different?",
+                                   "Client: When I came in, it felt like I was holding up the ceiling with both arms. "
+                                   "Now it's more like I've got one arm free, and I feel calmer."))
+    assert told.emotional_shifts[0].evidence[-1] == "Now it's more like I've got one arm free, and I feel calmer."
     # hurt, but less than broken: the leaving is set against the arrival, not read alone
     assert direction("Coach: How are you leaving, compared to when you sat down?",
                      "Client: I came in thinking I was broken. I think I'm going out as someone who got hurt.") \

@@ -115,7 +115,7 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
 # A coach asking how the client is now, or how it feels (the check-in and the check-out).
 _FEELING_QUESTION = re.compile(r"\bhow (?:are|do|does|did) (?:you|that|it|this) (?:\w+ )?(?:feel|feeling|arriving|leaving|now)|"
                                r"\bhow are you (?:now|feeling|leaving|doing)|compared (?:with|to) when|where are you now", re.I)
-_SAME = re.compile(r"\b(?:about the same|(?:much |pretty much )?the same as (?:when|before|at the start)|no different|"
+_SAME = re.compile(r"^\W*(?:the )?same(?=\s*(?:$|[,.;!\u2014-]|but\b|really\b|honestly\b))|\b(?:about the same|(?:much |pretty much )?the same as (?:when|before|at the start)|no different|"
                    r"not (?:much|really) different|hasn't (?:really )?changed)\b|^\W*still \w+\W*$", re.I)
 _BETTER = re.compile(r"\b(?:better|lighter|clearer|calmer|freer|relieved|more (?:hopeful|confident|settled|positive|"
                      r"optimistic|energi[sz]ed|in control)|less (?:anxious|stressed|worried|stuck|scared|overwhelmed|"
@@ -169,7 +169,12 @@ def _checkout(session: Session) -> tuple[_Said | None, float | None]:
                     told = rest[0].text.replace("\u2019", "'")
                     return _Said(turn, rest[0]), -0.7 if _told_worse(told) else 0.7
                 if _SAME.search(text) or asked and same:
-                    return _Said(turn, span), None
+                    # "About the same. Maybe a bit worse, honestly.": the same, leaning down
+                    m = _SAME.search(text)
+                    after = [(span, text[m.end():])] if m else []
+                    after += [(sp, sp.text.replace("\u2019", "'")) for sp in turn.spans[i + 1:]]
+                    lower = next((sp for sp, t in after if _WORSE.search(t) and not _NEGATED.search(t[:_WORSE.search(t).start()])), None)
+                    return (_Said(turn, lower), -0.7) if lower is not None else (_Said(turn, span), None)
                 continue
             better, worse = any(not _NEGATED.search(text[:m.start()]) for m in _BETTER.finditer(text)), bool(_WORSE.search(text))
             if better == worse:
@@ -217,6 +222,8 @@ _SCALE = re.compile(r"\bout of (?:ten|10)\b|\b(?:one|1|zero|0) to (?:ten|10)\b|\
 _BACK_TO = re.compile(r"\b(?:you came in|you started|you said|you were|you gave|earlier|at the start|when we started|"
                       r"when you (?:came in|arrived|walked in|logged on))\b", re.I)
 _NOW_WORD = re.compile(r"\bnow\b", re.I)
+# "Where are you now?", "And on that same 1 to 10 scale?", "Back to the scale": the start's measure asked again
+_AGAIN = re.compile(r"\b(?:now|same|again|back to)\b", re.I)
 
 
 def _numbers(text: str) -> list[float]:
@@ -244,7 +251,7 @@ def _scaled(session: Session) -> tuple[_Said | None, float | None]:
                                                                    else ()) if _BACK_TO.search(sp.text)), "")
         then_said = _MEASURE.search(sent_back)
         texts = [span.text.replace("\u2019", "'") for span in turn.spans]
-        if then_said is None and question and _SCALE_AGAIN.search(question) and _NOW_WORD.search(question):
+        if then_said is None and question and _SCALE_AGAIN.search(question) and _AGAIN.search(question):
             # "Let's go back to the scale. Where are you now?" / "Seven. And I came in at two, so.": the
             # start as the answer says it, or as the client gave it to the first-half scale question
             said_then = next((m for t in texts if _LOOKING_BACK.search(t) and (m := _MEASURE.search(t))), None)
@@ -354,15 +361,17 @@ def _came_in(session: Session, sentences: list[Sentence]) -> tuple[_Said | None,
             then_, now_ = _told(s, 0, cut), _told(s, cut)
         else:
             then_, now_ = (_told(s) if contrast else whole), (_told(after) if after is not None else None)
+        # quoted where the now is told: "Now it's more like I've got one arm free.", not the start it is set against
+        where = after if cut is None and contrast and after is not None else s
         if then_ is not None and now_ is not None:
             if abs(now_ - then_) < 2 * THRESHOLD:
                 continue
-            return _Said(s.turn, s.span), 0.7 if now_ > then_ else -0.7
+            return _Said(where.turn, where.span), 0.7 if now_ > then_ else -0.7
         known = then_ if then_ is not None else now_
         if not contrast or known is None or abs(known) < THRESHOLD / 2:  # "I felt alright ... coming in. Now ...": mild will do
             continue
         # one end told, the other not: the change is away from the start, or towards the now
-        return _Said(s.turn, s.span), (-0.7 if known > 0 else 0.7) if then_ is not None else (0.7 if known > 0 else -0.7)
+        return _Said(where.turn, where.span), (-0.7 if known > 0 else 0.7) if then_ is not None else (0.7 if known > 0 else -0.7)
     return None, None
 
 
