@@ -258,6 +258,24 @@ def test_someone_elses_act_told_as_bad_news_is_no_win():
     assert "win" not in result.session_summary
 
 
+def test_a_declined_suggestion_is_no_action_and_an_occasion_dates_the_plan_after_it():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to leave with today?",
+        "Client: A plan for handing the month-end review to Priya.",
+        "Coach: Would a sign-off checklist help her?",
+        "Client: No, I'll leave the checklist. Priya should build her own, it needs to be hers.",
+        "Coach: So what will you do, and when?",
+        "Client: We have our one-to-one on Thursday. I will ask her there.",
+        "Coach: What could get in the way?",
+        "Client: Me, wanting to grab it all back.",
+    ))
+    items = {a.action: a.timeline for a in result.action_items}
+    assert "I'll leave the checklist." not in items
+    assert items.get("I will ask her there.") == "on Thursday"
+    assert "We have our one-to-one on Thursday." not in items
+    assert result.intention is not None and result.intention.behavior_change == "I will ask her there."
+
+
 def test_goal_progress_agrees_with_the_celebration_and_the_plan():
     result = analyze_transcript(talk(
         "Coach: What would you like to focus on today?",

@@ -188,7 +188,19 @@ def _occasions_folded(found: list[Commitment], session) -> list[Commitment]:
         if plan is not None and c in out:  # c may itself have been dated as a plan above: then it stays
             out[out.index(plan)] = replace(plan, timeline=c.timeline, dated_by=quote(c.turn, c.span))
             out.remove(c)
+    for c in list(out):
+        # "We have our one-to-one on Thursday. I will ask him there.": the occasion is the plan's when
+        before = [p for p in out if p.turn.index == c.turn.index and p.span.end <= c.span.start]
+        if c.timeline is None and _THERE.search(c.text) and before and before[-1].timeline \
+                and before[-1].verb.lower_ in _HAPPENS:
+            occasion = before[-1]
+            out[out.index(c)] = replace(c, timeline=occasion.timeline, dated_by=quote(occasion.turn, occasion.span))
+            out.remove(occasion)
     return out
+
+
+_THERE = re.compile(r"\b(?:there|then|at it|in it|at that)\W*$", re.I)
+_HAPPENS = frozenset("have has got 've is 's are".split())  # "we have our one-to-one", "the meeting's on Friday"
 
 
 _THEN = re.compile(r"\b(?:so |and )?(?:do it |tell (?:her|him|them) |ask (?:her|him|them) )?then\W*$", re.I)
@@ -475,6 +487,17 @@ def _dated_plan(verb: Token, subj: Token | None, timeline: str) -> bool:
     return thing and verb.lower_ in _DELIVERED and any(c.dep_ == "prt" or _destination(c) for c in verb.children)
 
 
+_SETS_ASIDE = frozenset("leave skip pass drop park ditch forget shelve".split())
+
+
+def _turned_down(s: Sentence, verb: Token) -> bool:
+    """"No, I'll leave the checklist.", "Nah, I'll skip that one.": a turn that opens with a no and sets the
+    thing aside declines what was offered (not "No, I'll leave at six": leaving is a plan there)."""
+    opens_no = re.match(r"^\W*(?:no|nah|nope)\b", s.turn.text.replace("\u2019", "'"), re.I) is not None
+    return opens_no and s.span.start < 40 and verb.lower_ in _SETS_ASIDE and any(
+        c.dep_ == "dobj" or c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+
+
 def _destination(prep: Token) -> bool:
     """"to him", "in the diary", "on her desk"; not "on Monday" or "in the morning"."""
     return prep.dep_ == "prep" and prep.lower_ in _DESTINATIONS and not any(
@@ -517,6 +540,8 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
         return True  # "so I'm actually going to go": leaving the room, not a plan
     if _to_the_coach(verb):
         return True  # "I'll let you know how it goes": reporting back, not a step towards the goal
+    if _turned_down(s, verb):
+        return True  # "No, I'll leave the checklist.": the coach's suggestion declined, not a plan
     if _wants_to_work_out(verb):
         return True  # "I want to work out what I actually want my job to be": what the session is for
     # "Yeah, I could do that" after a suggestion: nothing of the client's own in it.
