@@ -276,6 +276,19 @@ def test_a_declined_suggestion_is_no_action_and_an_occasion_dates_the_plan_after
     assert result.intention is not None and result.intention.behavior_change == "I will ask her there."
 
 
+def test_a_powerful_question_is_told_by_what_its_answer_voiced():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to leave with today?", "Client: A way to get the budget done without dreading it.",
+        "Coach: What gets in the way, when you sit down with it?",
+        "Client: Honestly, I'm not a numbers person. People like me don't do spreadsheets, we never have.",
+        "Coach: Where does that idea come from?", "Client: My dad, probably. He always said our lot work with our hands.",
+        "Coach: What will you do this week?", "Client: I'll open the spreadsheet on Tuesday night and do the first column.",
+    ))
+    told = {p.question: p.impact_description for p in result.powerful_questions}
+    assert "named a belief that holds them back" in told["What gets in the way, when you sit down with it?"]
+    assert "realisation" not in told["What gets in the way, when you sit down with it?"]
+
+
 def test_goal_progress_agrees_with_the_celebration_and_the_plan():
     result = analyze_transcript(talk(
         "Coach: What would you like to focus on today?",

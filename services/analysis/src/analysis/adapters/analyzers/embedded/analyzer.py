@@ -95,8 +95,10 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     feeling_turns = {x.turn.index for x in sentences if x.turn.is_client and feelings.feeling_words(x)}
     # A question whose answer voiced a discovery, a value or a belief moved the client; a turn
     # the discovery rules mark counts even where the scorer reports another sentence, or none.
-    moved = {x.turn.index for x in [*found, *r.discovered]} | {t.index for t in s.client_turns for b in beliefs_found
-                                             if b.evidence and b.evidence[0] in t.text}
+    # (told by what is reported: a turn with a belief and no reported realisation "named a belief")
+    believed = {t.index: b.type for t in s.client_turns for b in beliefs_found
+                if b.evidence and b.evidence[0] in t.text and t.index not in {x.turn.index for x in found}}
+    moved = {x.turn.index for x in [*found, *r.discovered]} | set(believed)
     # Which questions were powerful is the question scorer's call (their form, what the answer did,
     # their wording), each told by what its answer did; only among those the rules call evoking in
     # form or meaning: a question after facts ("What are you drinking these days?" draws a long
@@ -107,7 +109,7 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     likely = sentence_scorer.question_probabilities(question_names, question_rows, [q.text for q in asked])
     likely = likely * [powerful.evoking(q, p) is not None for q, p in zip(asked, purposes, strict=True)]
     strong = [pq for i in sentence_scorer.question_picks(likely)
-              if (pq := powerful.described(s, asked[i], purposes[i], moved, feeling_turns)) is not None]
+              if (pq := powerful.described(s, asked[i], purposes[i], moved, feeling_turns, believed)) is not None]
     found_themes = themes.key_themes(sentences, names, " ".join(t.text for t in s.coach_turns),
                                      {agreed.answer.index} if agreed else set())
 

@@ -111,16 +111,25 @@ def find(session: Session, questions: list[Question], purposes: list[Purpose],
 
 
 def described(session: Session, q: Question, purpose: Purpose, discovery_turns: set[int],
-              feeling_turns: set[int]) -> PowerfulQuestion | None:
-    """The question as a powerful question, told by what its answer did; None when no client answered."""
+              feeling_turns: set[int], believed: dict[int, str] | None = None) -> PowerfulQuestion | None:
+    """The question as a powerful question, told by what its answer did; None when no client answered.
+    `believed`: the turns where the client voiced a value or a belief (and not a realisation), by kind."""
     answer = session.next_turn(q.turn)
     if answer is None or not answer.is_client:
         return None
     typical = median([t.word_count for t in session.client_turns] or [0])
     moved, traits = effect(answer, typical, discovery_turns, feeling_turns)
+    kind = (believed or {}).get(answer.index)
+    if kind is not None and "voiced a new realisation" in traits:
+        # "I feel like I'm failing at everything." is a belief said aloud, not a realisation
+        traits[traits.index("voiced a new realisation")] = _NAMED.get(kind, "named a belief")
     if not traits:
         traits.append(_plain(answer))
     return _build(q, answer, traits, moved + 2 * purpose.evocative)
+
+
+_NAMED = {"Limiting Belief": "named a belief that holds them back", "Core Value": "named what matters to them",
+          "Empowering Belief": "named a belief that helps them"}
 
 
 def _plain(answer: TurnView) -> str:
