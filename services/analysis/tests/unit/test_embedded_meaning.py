@@ -289,6 +289,23 @@ def test_a_powerful_question_is_told_by_what_its_answer_voiced():
     assert "realisation" not in told["What gets in the way, when you sit down with it?"]
 
 
+def test_a_client_unsure_all_session_is_not_highly_engaged_and_before_we_next_talk_is_a_when():
+    result = analyze_transcript(talk(
+        "Coach: What would be most useful today?",
+        "Client: I don't know. I said I'd sort out the budget last time and I haven't, I just haven't had it in me.",
+        "Coach: What got in the way?",
+        "Client: Everything, really. I sit down with the laptop and I stare at it and then the evening has gone somewhere.",
+        "Coach: What might be possible instead?",
+        "Client: I don't know. Maybe at weekends, when the kids are at their dad's, but I don't know if I'd do it.",
+        "Coach: What would help?",
+        "Client: I'm not sure. My sister could, but I don't want her seeing all of it, it's embarrassing, honestly.",
+        "Coach: What will you do?",
+        "Client: I'll book an hour with the bank before we next talk, I've been putting it off for weeks now.",
+    ))
+    assert result.coaching_presence.client_engagement_level != "High"
+    assert [a.timeline for a in result.action_items] == ["before we next talk"]
+
+
 def test_goal_progress_agrees_with_the_celebration_and_the_plan():
     result = analyze_transcript(talk(
         "Coach: What would you like to focus on today?",

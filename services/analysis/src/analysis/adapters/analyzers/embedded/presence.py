@@ -97,6 +97,7 @@ class PresenceStats:
     mean_client_words: float
     mean_coach_words: float
     reflection_quotes: tuple[str, ...]
+    unsure_share: float = 0.0  # of the client's turns, those that say "I don't know" or "I'm not sure"
 
     @property
     def reflection_to_question(self) -> float:
@@ -127,7 +128,12 @@ def stats(session: Session, questions: list[Question]) -> PresenceStats:
         mean_client_words=session.client_words / len(clients) if clients else 0.0,
         mean_coach_words=session.coach_words / len(coaches) if coaches else 0.0,
         reflection_quotes=tuple(reflections),
+        unsure_share=sum(bool(_UNSURE.search(t.text.replace("\u2019", "'"))) for t in clients) / len(clients) if clients else 0.0,
     )
+
+
+_UNSURE = re.compile(r"\bi (?:don't|do not|dunno) know\b|\bi'm not sure\b|\bno idea\b|\bi dunno\b", re.I)
+UNSURE_SHARE = 0.15  # a client unsure in one turn of seven or more is not highly engaged, however much they say
 
 
 def _reflection(session: Session, turn: TurnView) -> str | None:
@@ -182,7 +188,7 @@ def coaching_presence(session: Session, st: PresenceStats) -> CoachingPresence:
 
 
 def _engagement(st: PresenceStats) -> str:
-    if st.client_share >= 0.5 and st.mean_client_words >= 12:
+    if st.client_share >= 0.5 and st.mean_client_words >= 12 and st.unsure_share < UNSURE_SHARE:
         return "High"
     if st.client_share < 0.3 or st.mean_client_words < 6:
         return "Low"
