@@ -306,6 +306,21 @@ def test_a_client_unsure_all_session_is_not_highly_engaged_and_before_we_next_ta
     assert [a.timeline for a in result.action_items] == ["before we next talk"]
 
 
+def test_absolutes_said_of_trouble_are_a_pattern_and_pride_is_not():
+    def patterns(*client: str) -> list[str]:
+        lines = [x for said in client for x in ("Coach: Tell me more.", f"Client: {said}")]
+        return analyze_transcript(talk(*lines)).communication_patterns.expression_patterns
+
+    proud = ("I like testing, I am good in this, I find the bugs nobody finds.", "Everyone on the team asks me first.",
+             "I always enjoy the release week, to be honest.", "The developers trust me completely now.",
+             "We had a good sprint.", "My manager sent me the link on Monday.")
+    assert not any(p.startswith("Speaks in absolutes") for p in patterns(*proud))
+    sweeping = ("Nothing I do at work is ever good enough.", "Everyone else finds it easy and I never do.",
+                "I always mess up the release week.", "Nobody listens to me in stand-up.",
+                "We had a long sprint.", "My manager sent me the link on Monday.")
+    assert any(p.startswith("Speaks in absolutes") for p in patterns(*sweeping))
+
+
 def test_goal_progress_agrees_with_the_celebration_and_the_plan():
     result = analyze_transcript(talk(
         "Coach: What would you like to focus on today?",

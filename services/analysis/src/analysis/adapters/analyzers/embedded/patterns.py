@@ -13,9 +13,10 @@ from collections import Counter
 
 from contracts.insight import CommunicationPattern
 
-from . import syntax
+from . import syntax, timelines
 from .evidence import dedupe, quote
 from .language import Sentence
+from .sentiment import compound
 from .session import Session
 from .wording import quoted
 
@@ -63,6 +64,9 @@ def communication_patterns(session: Session, sentences: list[Sentence]) -> Commu
     found, evidence, counts = [], [], {}
     for name, (pattern, share, title, _) in _HABITS.items():
         hits = [s for s in own if pattern.search(s.text.replace("\u2019", "'"))]
+        if name == "absolutes":
+            # "I find the bugs nobody finds" is pride, not a sweeping rule to test: only absolutes said of trouble
+            hits = [s for s in hits if compound(s.text) < 0.3]
         counts[name] = hits
         if len(hits) >= max(2, share * len(own)):
             example = quoted(quote(hits[0].turn, hits[0].span))
@@ -90,9 +94,15 @@ def _orientation(own: list[Sentence]) -> tuple[int, int]:
         if any(set(syntax.auxiliaries(v)) & {"will", "'ll", "going", "gon"} or v.head.lower_ in ("going", "gon")
                for v in verbs):
             ahead += 1
+        elif timelines.find(s.text) and not any(syntax.past(v) for v in verbs) and _AHEAD_WHEN.search(s.text):
+            ahead += 1  # "Thursday I sit down with Priya", "It goes to Graham by the end of next week"
         elif any(syntax.past(v) for v in verbs):
             back += 1
     return ahead, back
+
+
+_AHEAD_WHEN = re.compile(r"\b(?:tomorrow|tonight|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|"
+                         r"by|before|from|starting|this (?:week|month|afternoon|evening))\b", re.I)
 
 
 def _changes(own: list[Sentence]) -> list[str]:
