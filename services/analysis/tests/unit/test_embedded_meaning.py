@@ -321,6 +321,18 @@ def test_absolutes_said_of_trouble_are_a_pattern_and_pride_is_not():
     assert any(p.startswith("Speaks in absolutes") for p in patterns(*sweeping))
 
 
+def test_what_the_client_says_could_get_in_the_way_is_a_barrier():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to leave with today?", "Client: Whether I apply for the team lead role or not.",
+        "Coach: What would help you decide?", "Client: Knowing what my manager sees in me, I think.",
+        "Coach: What will you do?", "Client: I will update my CV at the weekend and send everything on the 12th.",
+        "Coach: What might get in the way?", "Client: The release. If the release goes bad, I will work late all week.",
+        "Coach: And then?", "Client: Then I do it on the Sunday, at the weekend, with coffee.",
+    ))
+    barriers = [b for g in result.goal_progress for b in g.barriers_identified]
+    assert "The release. If the release goes bad, I will work late all week." in barriers
+
+
 def test_goal_progress_agrees_with_the_celebration_and_the_plan():
     result = analyze_transcript(talk(
         "Coach: What would you like to focus on today?",

@@ -136,7 +136,7 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
         intention=intended,
         client_discoveries=runs.merged(found_items, s.turns, lambda d, text, quotes: msgspec.structs.replace(
             d, insight=text, evidence=quotes)),
-        goal_progress=goals.goal_progress(agreed, promised, celebration, sentences, names),
+        goal_progress=goals.goal_progress(agreed, promised, celebration, sentences, names, s),
         coaching_presence=presence.coaching_presence(s, stats),
         powerful_questions=strong,
         action_items=action_list,

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import re
 
+import msgspec
+
 from contracts.insight import Celebration, GoalProgress
 
 from . import concepts, semantic, themes
 from .agreement import Agreement
+from .beliefs import OBSTACLE_QUESTION
 from .commitments import Commitment
 from .evidence import dedupe, quote
 from .language import Sentence
@@ -30,7 +33,7 @@ _BARRIER = re.compile(
 
 
 def goal_progress(agreement: Agreement | None, commitments: list[Commitment], celebration: Celebration | None,
-                  sentences: list[Sentence], names: set[str]) -> list[GoalProgress]:
+                  sentences: list[Sentence], names: set[str], session=None) -> list[GoalProgress]:
     # each area with the commitments that are steps on it, the session's agreement first
     areas: list[tuple[str, list[Commitment], list[str], bool]] = []
     used: set[int] = set()
@@ -65,7 +68,32 @@ def goal_progress(agreement: Agreement | None, commitments: list[Commitment], ce
         # A plan that names no area of its own ("keep email closed until eleven and write from nine") is the
         # client's step on what they came for: left out, the goal would read "no step reported" beside it.
         areas[0][1].extend(commitments[i] for i in unplaced if i not in used)
-    return [_goal(area, steps, celebration, sentences, evidence, won=won) for area, steps, evidence, won in areas]
+    goals = [_goal(area, steps, celebration, sentences, evidence, won=won) for area, steps, evidence, won in areas]
+    return _with_obstacles(goals, [steps for _, steps, _, _ in areas], session) if session is not None else goals
+
+
+def _with_obstacles(goals: list[GoalProgress], steps: list[list[Commitment]], session) -> list[GoalProgress]:
+    """What the client answered "What might get in the way?" with ("The lads. And rain.") is a barrier, in
+    whatever words: on the goal whose plan came last before the question (or the first goal)."""
+    if not goals:
+        return goals
+    answered: dict[int, str] = {}
+    for turn in session.client_turns:
+        index, asked = turn.index, session.previous_turn(turn)
+        if turn.is_client and turn.spans and asked is not None and not asked.is_client \
+                and OBSTACLE_QUESTION.search(asked.text.replace("\u2019", "'")):
+            # "Me." says little alone: the answer up to its first dozen words ("Me. The first time a variance is
+            # off, I'll want to grab it all back.")
+            upto = next((i for i in range(len(turn.spans)) if len(turn.text[:turn.spans[i].end].split()) >= 8),
+                        min(2, len(turn.spans) - 1))
+            answered[index] = turn.text[turn.spans[0].start:turn.spans[min(upto, 2)].end]
+    for at, said in answered.items():
+        planned = [max((c.turn.index for c in plan if c.turn.index < at), default=-1) for plan in steps]
+        which = max(range(len(goals)), key=lambda i: (planned[i], -i)) if max(planned) >= 0 else 0
+        g = goals[which]
+        goals[which] = msgspec.structs.replace(g, barriers_identified=dedupe([said, *g.barriers_identified], limit=3))
+    return goals
+
 
 
 def _goal(area: str, steps: list[Commitment], celebration: Celebration | None, sentences: list[Sentence],
