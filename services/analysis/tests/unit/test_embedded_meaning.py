@@ -333,6 +333,18 @@ def test_what_the_client_says_could_get_in_the_way_is_a_barrier():
     assert "The release. If the release goes bad, I will work late all week." in barriers
 
 
+def test_a_summary_says_what_a_plan_the_client_came_for_is_about():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to get from today?",
+        "Client: I want a plan. The kiln keeps cracking pots and the mug orders keep coming.",
+        "Coach: What's happening with the kiln?",
+        "Client: The kiln is old. Every third firing the kiln cracks something, and the mug orders pile up.",
+        "Coach: What matters most here?", "Client: The mug orders, honestly. People wait weeks for their mug orders now.",
+        "Coach: What will you do?", "Client: Tonight I'm putting a banner on the shop and pausing the mug orders until May.",
+    ))
+    assert result.session_summary.startswith("The client came to work on a plan, about the mug order and the kiln.")
+
+
 def test_goal_progress_agrees_with_the_celebration_and_the_plan():
     result = analyze_transcript(talk(
         "Coach: What would you like to focus on today?",

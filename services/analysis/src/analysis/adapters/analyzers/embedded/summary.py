@@ -3,6 +3,8 @@ leave with. Built from the findings and quoting them, so each sentence can be ch
 
 from __future__ import annotations
 
+import re
+
 from contracts.insight import Celebration, ClientDiscovery, EmotionalShift, Intention
 
 from .agreement import Agreement
@@ -16,7 +18,9 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
     later on (found when the coach asked what evidence they have)."""
     sentences = []
     if agreement is not None and agreement.stated:
-        sentences.append(f"{client} {_came_for(agreement)}.")
+        # "came to work on a plan" says nothing of what the plan is for: the session's themes say it
+        about = f", about {_join(themes[:2])}" if _GENERIC.match(agreement.goal) and themes else ""
+        sentences.append(f"{client} {_came_for(agreement)}{about}.")
     elif themes:
         sentences.append(f"{client} talked mainly about {_join(themes[:3])}.")
     else:
@@ -42,6 +46,10 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
     return " ".join(_close(s) for s in sentences)
 
 
+_GENERIC = re.compile(r"^(?:a |an |the |some )?(?:plan|decision|choice|answer|clarity|idea|way forward|next steps?|"
+                      r"yes or (?:a )?no|decision about what to do|plan of action|direction)$", re.I)
+
+
 def _came_for(agreement: Agreement) -> str:
     """"came wanting to walk into the meeting clear" for a goal that is an act, "came to work on
     the restructure" for a thing."""
@@ -51,6 +59,8 @@ def _came_for(agreement: Agreement) -> str:
         return f"came wanting to {agreement.goal}"
     if first == "if":  # "came to work on whether they stay", never "on if they stay"
         return f"came to work on whether {agreement.goal[3:]}"
+    if _GENERIC.match(agreement.goal) and first not in ("a", "an", "the", "some") and agreement.goal not in ("clarity", "next steps"):
+        return f"came to work on a {agreement.goal}"  # "a plan", never "on plan"
     return f"came to work on {agreement.goal}"
 
 
