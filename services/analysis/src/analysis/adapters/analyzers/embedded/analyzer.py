@@ -39,7 +39,7 @@ from . import (
 from . import session as session_mod
 
 PROVIDER = "embedded"
-MODEL_VERSION = "embedded-6"  # 6: transcripts without capitals read with them put back; one thought one item (2026-12-05)
+MODEL_VERSION = "embedded-7"  # 7: measures taken twice decide the shift; feedback that faults good coaching removed (2026-12-05)
 _GENERIC_SPEAKERS = {"client", "coachee", "speaker", "participant", "unknown", "interviewee", "patient"}
 
 
@@ -96,8 +96,9 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     # A question whose answer voiced a discovery, a value or a belief moved the client; a turn
     # the discovery rules mark counts even where the scorer reports another sentence, or none.
     # (told by what is reported: a turn with a belief and no reported realisation "named a belief")
+    realised = {x.turn.index for x in found}
     believed = {t.index: b.type for t in s.client_turns for b in beliefs_found
-                if b.evidence and b.evidence[0] in t.text and t.index not in {x.turn.index for x in found}}
+                if b.evidence and b.evidence[0] in t.text and t.index not in realised}
     moved = {x.turn.index for x in [*found, *r.discovered]} | set(believed)
     # Which questions were powerful is the question scorer's call (their form, what the answer did,
     # their wording), each told by what its answer did; only among those the rules call evoking in

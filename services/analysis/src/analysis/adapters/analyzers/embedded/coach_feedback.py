@@ -233,10 +233,11 @@ _CONTRACTING = re.compile(r"\bwhat (?:would|might) (?:be )?(?:most |really )?(?:
 
 
 def _advice_quotes(x: Inputs) -> list[str]:
-    said = _coach_sentences(x, ADVICE) + _coach_sentences(x, _TELLING)
-    # an open question asks for the client's plan ("What do you need to do to prepare?"), it gives none
-    return list(dict.fromkeys(q for q in said if not (q.rstrip().endswith("?") and _OPEN_ASK.match(q))
-                              and not (q in _coach_sentences(x, _TELLING) and q.rstrip().endswith("?"))))
+    advised, told = _coach_sentences(x, ADVICE), _coach_sentences(x, _TELLING)
+    # an open question asks for the client's plan ("What do you need to do to prepare?"), it gives none;
+    # a question is never telling
+    asked = [q for q in advised if not (q.rstrip().endswith("?") and _OPEN_ASK.match(q))]
+    return list(dict.fromkeys(asked + [q for q in told if not q.rstrip().endswith("?")]))
 
 
 def _leading_quotes(x: Inputs) -> list[str]:
