@@ -411,12 +411,10 @@ def _recap_or_declined(x: Inputs, turn: TurnView, text: str) -> bool:
     later = x.session.next_turn(x.session.next_turn(reply)) if reply is not None and x.session.next_turn(reply) else None
     if later is not None and later.is_client and _DECLINES.search(later.text.replace("\u2019", "'")):
         # "The Monday thing won't work, though.", a turn later: declined, if it names the suggestion
-        told = set(re.findall(r"[a-z]{4,}", later.text.lower())) - _COMMON
-        if told & (set(re.findall(r"[a-z]{4,}", text.lower())) - _COMMON):
+        if (_long_words(later.text) - _COMMON) & (_long_words(text) - _COMMON):
             return True
-    said = set(re.findall(r"[a-z]{4,}", text.lower())) - _COMMON
-    return any(c.turn.index < turn.index and len(said & set(re.findall(r"[a-z]{4,}", c.text.lower()))) >= 2
-               for c in x.commitments)
+    said = _long_words(text) - _COMMON
+    return any(c.turn.index < turn.index and len(said & _long_words(c.text)) >= 2 for c in x.commitments)
 
 
 _RECAP = re.compile(r"^\W*(?:(?:so|ok|okay|right),? )?(?:let's recap|to recap|let me recap|recap|to sum up|let me (?:check|make sure) "
@@ -466,8 +464,12 @@ def _interruptions(x: Inputs) -> FeedbackItem | None:
 
 def _picks_up(s: Sentence, reply: TurnView) -> bool:
     """The coach's reply uses the client's own words ("What does losing control mean to you?")."""
-    said = {w for w in re.findall(r"[a-z]{4,}", s.text.lower())}
-    return len(said & set(re.findall(r"[a-z]{4,}", reply.text.lower()))) >= 2
+    return len(_long_words(s.text) & _long_words(reply.text)) >= 2
+
+
+def _long_words(text: str) -> set[str]:
+    """The words of four letters or more: enough to tell whether two turns talk of the same thing."""
+    return set(re.findall(r"[a-z]{4,}", text.lower()))
 
 
 def _answered_in(session: Session, turn: TurnView, committed: set[int]) -> bool:

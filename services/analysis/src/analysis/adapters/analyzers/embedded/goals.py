@@ -80,7 +80,7 @@ def _with_obstacles(goals: list[GoalProgress], steps: list[list[Commitment]], se
     answered: dict[int, str] = {}
     for turn in session.client_turns:
         index, asked = turn.index, session.previous_turn(turn)
-        if turn.is_client and turn.spans and asked is not None and not asked.is_client \
+        if turn.spans and asked is not None and not asked.is_client \
                 and OBSTACLE_QUESTION.search(asked.text.replace("\u2019", "'")):
             # "Me." says little alone: the answer up to its first dozen words ("Me. The first time a variance is
             # off, I'll want to grab it all back.")
