@@ -2203,3 +2203,64 @@ def test_a_win_quoted_by_what_was_done_not_by_how_the_client_took_it():
     assert "I'm quite proud of that, to be honest." in win.evidence
     # the table is where the stories get written, not an area of progress
     assert not any("table" in g.goal_area for g in result.goal_progress), result.goal_progress
+
+
+def test_a_deliverable_sent_on_a_date_is_a_plan_and_telling_the_coach_about_a_day_is_not():
+    items = {a.action: a.timeline for a in analyze_transcript(talk(
+        "Client: Before we start, sorry, I have to tell you about Saturday. We had forty kids on that stage.",
+        "Coach: What would you like from today?",
+        "Client: A plan for the business case.",
+        "Coach: What will you do?",
+        "Client: The business case for the plant controller. One page, not perfect, and it goes to Graham by the end of next week.",
+        "Coach: What else?",
+        "Client: The form goes in before Friday.",
+    )).action_items}
+    assert items.get("it goes to Graham by the end of next week.") == "by the end of next week"
+    assert items.get("The form goes in before Friday.") == "before Friday"
+    assert not any("Saturday" in action for action in items)
+
+
+def test_a_statement_quoted_as_a_value_is_not_also_a_discovery():
+    result = analyze_transcript(talk(
+        "Coach: What matters to you about the numbers?",
+        "Client: Integrity in the numbers matters to me more than anything else in this job. "
+        "And I never put my name to a number I haven't stood behind. Never have.",
+        "Coach: What do you notice as you say that?",
+        "Client: I just realised the month-end is late because of me, not despite me.",
+    ))
+    valued = {quote for v in result.values_beliefs for quote in v.evidence}
+    assert "I never put my name to a number I haven't stood behind." in valued
+    assert all(not set(d.evidence) & valued for d in result.client_discoveries)
+
+
+def test_telling_the_client_how_they_feel_is_leading_and_praise_for_a_yes_to_the_coachs_plan_is_no_celebration():
+    feedback = analyze_transcript(talk(
+        "Coach: Hiya Gaz, how are you? Quick one today, yeah?",
+        "Client: Not bad. Dead busy, like. Been under a sink all morning.",
+        "Coach: You know you're undercharging, don't you?",
+        "Client: Yeah, I know. Our kid's always on at me about it.",
+        "Coach: Write a letter to your regulars this week saying it's going up to fifty. Get it out by Friday.",
+        "Client: Yeah. Go 'ed.",
+        "Coach: Brilliant. You feel better about it now, don't you?",
+        "Client: Suppose. Bit sick, to be honest. It's not even the money, is it.",
+    )).coach_feedback
+    strengths = {f.pcc_marker.split()[0]: f.evidence for f in feedback.strengths}
+    missed = {f.pcc_marker.split()[0]: f.evidence for f in feedback.missed_opportunities}
+    assert "You feel better about it now, don't you?" not in strengths.get("6.3", [])
+    assert "Brilliant." not in strengths.get("8.8", [])
+    assert "You feel better about it now, don't you?" in missed["4.4"]
+    assert not any("how are you?" in q for f in feedback.missed_opportunities if "Several questions" in f.observation
+                   for q in f.evidence)
+
+
+def test_a_goal_keeps_its_stranded_preposition_and_having_a_think_is_no_theme():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to get from today?",
+        "Client: I don't want to decide today. But I want to know what the decision is actually about.",
+        "Coach: Have you thought about a website for your prices?",
+        "Client: Maybe. I'll have a think about it. I'll have a think about the prices and the website.",
+        "Coach: What else about the prices?",
+        "Client: I'll have a think. The prices have been the same for years and the van costs a fortune.",
+    ))
+    assert result.goal_progress and result.goal_progress[0].goal_area.endswith("actually about")
+    assert "think" not in result.key_themes

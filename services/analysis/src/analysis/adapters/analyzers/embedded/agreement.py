@@ -295,6 +295,8 @@ def _dangles(tok: Token) -> bool:
     particle ("drop down")."""
     if tok.tag_ == "RP":
         return False
+    if tok.pos_ == "ADP" and all(c.i < tok.i for c in tok.children) and any(t.tag_ in ("WP", "WDT") for t in tok.doc[: tok.i]):
+        return False  # stranded, its object the "what" before it: "what the decision is actually about"
     return (tok.pos_ in ("ADP", "DET", "CCONJ", "SCONJ") or tok.lower_ == "to" or tok.dep_ in ("mark", "aux", "auxpass")
             or tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass", "expl"))
 

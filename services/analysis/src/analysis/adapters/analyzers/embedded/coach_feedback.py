@@ -34,6 +34,11 @@ _LEADING = re.compile(
     r"do you not think|don't you)\b",
     re.I,
 )
+# The coach says what the client feels, knows or thinks and asks them to agree: "You feel better about it now,
+# don't you?", "You know you're undercharging, don't you?"
+_TAGGED = re.compile(r"^\W*(?:(?:so|and|but|okay|well|right),? )*you(?:'re| are| must| do)? (?:\w+ )?(?:feel|felt|feeling|know|"
+                     r"think|want|agree|see)\b[^?]*,\s*(?:don't|didn't|aren't|isn't|haven't|wouldn't|right|yeah|eh)\b[^?,]*\?\s*$",
+                     re.I)
 _IMPOSED = re.compile(
     r"\b(?:i want you to|i'd like you to|your homework|i need you to|you(?:'re| are) going to|your task|"
     r"you (?:need|have) to\b.{0,60}\b(?:by|before|this week|tomorrow|next week|tonight)|"
@@ -158,7 +163,7 @@ def _energy(x: Inputs) -> FeedbackItem | None:
 
 
 def _emotions(x: Inputs) -> FeedbackItem | None:
-    quotes = [q.text for q in x.questions if _FEELING_PROBE.search(q.text)]
+    quotes = [q.text for q in x.questions if _FEELING_PROBE.search(q.text) and not _TAGGED.search(q.text.replace("\u2019", "'"))]
     if not quotes:
         return None
     return _item("strength", "6.3", "Invited the client to explore how they feel, not only what happened.", quotes)
@@ -182,7 +187,9 @@ def _accountability(x: Inputs) -> FeedbackItem | None:
 
 
 def _celebrates(x: Inputs) -> FeedbackItem | None:
-    quotes = _coach_sentences(x, _CELEBRATE)
+    # ("Yeah. Go 'ed." / "Brilliant.": the coach approving a yes to their own plan celebrates no progress)
+    quotes = [quote(t, s) for t in x.session.coach_turns if not _after_assent(x.session, t)
+              for s in t.spans if _CELEBRATE.search(s.text.replace("\u2019", "'"))]
     if not quotes:
         return None
     return _item("strength", "8.8", "Acknowledged and celebrated the client's progress.", quotes)
@@ -242,7 +249,7 @@ def _advice_quotes(x: Inputs) -> list[str]:
 
 def _leading_quotes(x: Inputs) -> list[str]:
     return [q.text for q in x.questions
-            if _LEADING.search(q.text.replace("\u2019", "'")) or _STEERING.search(q.text.replace("\u2019", "'"))]
+            if _LEADING.search(said := q.text.replace("\u2019", "'")) or _STEERING.search(said) or _TAGGED.search(said)]
 
 
 def steering(x: Inputs) -> int:
@@ -317,6 +324,17 @@ def _opened_up(session: Session, turn: TurnView) -> bool:
     return reply is not None and reply.is_client and bool(discoveries.MARKED.search(reply.text.replace("\u2019", "'")))
 
 
+_ASSENT = re.compile(r"^\W*(?:yeah|yes|yep|ok|okay|right|sure|fine|alright|all right|i suppose|suppose|will do|fair enough|"
+                     r"go 'ed|sound|mm+)\b", re.I)
+_GREETING = re.compile(r"\b(?:how are you|how're you|how's it going|how have you been|how are things|how's things|"
+                       r"you alright|hiya|hello)\b", re.I)
+
+
+def _after_assent(session: Session, turn: TurnView) -> bool:
+    said = session.previous_turn(turn)
+    return said is not None and said.is_client and said.word_count <= 4 and bool(_ASSENT.match(said.text.replace("\u2019", "'")))
+
+
 def _answered_briefly(session: Session, turn: TurnView) -> bool:
     reply = session.next_turn(turn)
     return reply is not None and reply.is_client and reply.word_count <= 3
@@ -324,7 +342,8 @@ def _answered_briefly(session: Session, turn: TurnView) -> bool:
 
 def _stacked(x: Inputs) -> FeedbackItem | None:
     stacked = [t for t in x.session.coach_turns
-               if sum(asked_in(s.text) for s in t.spans if s.text.rstrip().endswith("?")) >= STACKED]
+               if sum(asked_in(s.text) for s in t.spans if s.text.rstrip().endswith("?") and not _GREETING.search(s.text))
+               >= STACKED]  # ("Hiya Gaz, how are you? Quick one today, yeah?": a greeting asks nothing of the client)
     if not stacked:
         return None
     t = stacked[0]

@@ -346,7 +346,7 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
         return ("Low" if hedged else "High"), subj
     if time_led:
         return "High", verb.doc[0]
-    if timeline and _present(verb) and _dated_plan(verb, subj, timeline):
+    if timeline and (_present(verb) or _joined_on(verb) and verb.lower_ in _DELIVERED) and _dated_plan(verb, subj, timeline):
         return "High", subj
     return None
 
@@ -376,6 +376,13 @@ def _present(verb: Token) -> bool:
                                     and not syntax.auxiliaries(verb)) \
         and not any(t.tag_ == "VBD" and t.dep_ != "advcl" and not any(c.dep_ == "mark" for c in t.children)
                     for t in verb.doc[: verb.i])  # "She said ... and then I rewrote it": a story ("before we cast off" is none)
+
+
+def _joined_on(verb: Token) -> bool:
+    """A clause in the present with its own subject, joined to a verbless opening ("One page, not perfect,
+    and it goes to Graham by the end of next week")."""
+    return (verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.pos_ not in ("VERB", "AUX")
+            and verb.tag_ == "VBZ" and syntax.subject(verb) is not None)
 
 
 def _somewhere(verb: Token) -> bool:
@@ -438,6 +445,8 @@ def _a_date(verb: Token, timeline: str) -> bool:
         return True
     if tok.i > 0 and verb.doc[tok.i - 1].lower_ in ("a", "an", "any"):
         return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("about", "since"):
+        return False  # "I have to tell you about Saturday": what the client will talk about, or "since Monday": a span
     return not (" " not in lowered and tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN")
                 and tok.head.lower_ not in _TIME_WORDS)
 
@@ -484,7 +493,12 @@ def _dated_plan(verb: Token, subj: Token | None, timeline: str) -> bool:
     thing = subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ != "PERSON" or subj.lower_ in ("it", "they")
     # "The form goes in on the 2nd", "It goes to him on Monday morning", "They go in the diary for Monday".
     thing = thing and subj.lower_ not in ROLES
-    return thing and verb.lower_ in _DELIVERED and any(c.dep_ == "prt" or _destination(c) for c in verb.children)
+    # ("in" of "The form goes in before Friday" is tagged an adverb there, a particle in "...goes in on the 2nd")
+    return thing and verb.lower_ in _DELIVERED and any(
+        c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in _PARTICLES or _destination(c) for c in verb.children)
+
+
+_PARTICLES = frozenset("in out off up through".split())
 
 
 _SETS_ASIDE = frozenset("leave skip pass drop park ditch forget shelve".split())

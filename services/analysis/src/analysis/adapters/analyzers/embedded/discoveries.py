@@ -130,8 +130,10 @@ def chosen(picked: list[Sentence], taken: set[str], goal_turn: int | None = None
     answer to the contracting question is the goal, not something they found), less a sentence
     that only points back ("That's what my old boss always modelled."), and less paraphrases
     of one another."""
+    # (another section quotes a sentence without its leading "And"/"So": "And I never put my name to a
+    # number I haven't stood behind." is the value's quote "I never put my name...")
     kept = [s for s in picked if candidate(s) and s.turn.index != goal_turn and not points_back(s.text)
-            and (s.text not in taken or MARKED.search(s.text.replace("\u2019", "'")))]
+            and ({s.text, quote(s.turn, s.span)}.isdisjoint(taken) or MARKED.search(s.text.replace("\u2019", "'")))]
     return [kept[i] for i in sorted(semantic.dedupe([s.text for s in kept], threshold=0.9))]
 
 

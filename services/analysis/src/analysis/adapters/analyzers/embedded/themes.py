@@ -37,7 +37,7 @@ FILLER = set(
     head heads mind meeting meetings call calls email emails message messages diary calendar room office desk
     wednesday thursday friday saturday sunday while last next first other same whole kinda sorta afternoon afternoons
     lunchtime fortnight fortnights summer winter autumn weekday weekdays front back bottom top middle edge corner
-    story stories""".split()
+    story stories think go look""".split()  # ("I'll have a think", "give it a go", "have a look")
 )
 # People by role: who the session is about, not what it is about.
 ROLES = set(
