@@ -2264,3 +2264,28 @@ def test_a_goal_keeps_its_stranded_preposition_and_having_a_think_is_no_theme():
     ))
     assert result.goal_progress and result.goal_progress[0].goal_area.endswith("actually about")
     assert "think" not in result.key_themes
+
+
+def test_a_message_that_goes_on_a_day_is_a_plan_and_the_goal_is_what_the_client_walks_out_knowing():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to get from today?",
+        "Client: I want to walk out of here knowing what the first month looks like.",
+        "Coach: What will you do?",
+        "Client: The email to Phil goes tonight.",
+        "Coach: What else?",
+        "Client: The bus goes at nine, so I'll be early.",
+    ))
+    items = {a.action: a.timeline for a in result.action_items}
+    assert items.get("The email to Phil goes tonight.") == "tonight"
+    assert not any(action.startswith("The bus") for action in items)
+    assert "came wanting to know what the first month looks like" in result.session_summary
+
+
+def test_praise_for_an_unsure_answer_is_no_celebration():
+    feedback = analyze_transcript(talk(
+        "Coach: What would be a first small step?",
+        "Client: I don't know. Maybe to look only. Not to join. Only to see.",
+        "Coach: That's great. So will you go this Tuesday?",
+        "Client: Thursday. Number fourteen bus.",
+    )).coach_feedback
+    assert not any(f.pcc_marker.startswith("8.8") for f in feedback.strengths)

@@ -217,6 +217,12 @@ _SOFT = {"the", "a", "an", "next", "good", "whole", "first", "last", "other", "r
 def _object_phrase(verb: Token) -> str | None:
     """The thing wanted: "some clarity about the restructure", "to decide whether to stay"."""
     for child in verb.children:
+        took = next((g for g in child.children if g.dep_ in ("advcl", "xcomp") and g.tag_ == "VBG"), None)
+        if child.dep_ == "xcomp" and child.lower_ in _LEAVING and took is not None and any(
+                g.lower_ in ("out", "away") for g in child.children):
+            # "walk out of here knowing what the first month looks like": the knowing ("walk into Tuesday's
+            # briefing knowing..." keeps the occasion)
+            return _trim(_in_order(took))
         if child.dep_ in ("xcomp", "ccomp") and child.lower_ in _GOAL_VERBS:
             inner = _object_phrase(child)  # "want to work on delegation" -> "delegation"
             if inner:
@@ -226,6 +232,9 @@ def _object_phrase(verb: Token) -> str | None:
         if child.dep_ == "prep" and child.lower_ in ("on", "about", "with", "through"):
             return _trim([t for t in _in_order(child) if t.i > child.i and t.dep_ != "appos"][:8])
     return None
+
+
+_LEAVING = {"walk", "go", "come", "leave", "get"}
 
 
 def _in_order(tok: Token) -> list[Token]:

@@ -330,9 +330,17 @@ _GREETING = re.compile(r"\b(?:how are you|how're you|how's it going|how have you
                        r"you alright|hiya|hello)\b", re.I)
 
 
+_UNSURE = re.compile(r"^\W*(?:i don't know|i dunno|not sure|i'm not sure|maybe)\b", re.I)
+
+
 def _after_assent(session: Session, turn: TurnView) -> bool:
+    """The client's turn before is a bare yes ("Yeah. Go 'ed.") or a short unsure one ("I don't know. Maybe to
+    look only."): nothing the client did or learned for the coach to celebrate."""
     said = session.previous_turn(turn)
-    return said is not None and said.is_client and said.word_count <= 4 and bool(_ASSENT.match(said.text.replace("\u2019", "'")))
+    if said is None or not said.is_client:
+        return False
+    text = said.text.replace("\u2019", "'")
+    return said.word_count <= 4 and bool(_ASSENT.match(text)) or said.word_count <= 15 and bool(_UNSURE.match(text))
 
 
 def _answered_briefly(session: Session, turn: TurnView) -> bool:

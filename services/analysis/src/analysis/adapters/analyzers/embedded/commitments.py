@@ -494,8 +494,9 @@ def _dated_plan(verb: Token, subj: Token | None, timeline: str) -> bool:
     # "The form goes in on the 2nd", "It goes to him on Monday morning", "They go in the diary for Monday".
     thing = thing and subj.lower_ not in ROLES
     # ("in" of "The form goes in before Friday" is tagged an adverb there, a particle in "...goes in on the 2nd")
-    return thing and verb.lower_ in _DELIVERED and any(
-        c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in _PARTICLES or _destination(c) for c in verb.children)
+    # ("The email to Phil goes tonight": a message goes without saying where)
+    return thing and verb.lower_ in _DELIVERED and (subj.lower_ in _MESSAGES or any(
+        c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in _PARTICLES or _destination(c) for c in verb.children))
 
 
 _PARTICLES = frozenset("in out off up through".split())

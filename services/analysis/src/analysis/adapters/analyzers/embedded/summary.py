@@ -50,6 +50,9 @@ _GENERIC = re.compile(r"^(?:a |an |the |some )?(?:plan|decision|choice|answer|cl
                       r"yes or (?:a )?no|decision about what to do|plan of action|direction)$", re.I)
 
 
+_KNOWING = {"knowing": "know", "having": "have", "feeling": "feel", "understanding": "understand"}
+
+
 def _came_for(agreement: Agreement) -> str:
     """"came wanting to walk into the meeting clear" for a goal that is an act, "came to work on
     the restructure" for a thing."""
@@ -57,6 +60,9 @@ def _came_for(agreement: Agreement) -> str:
     doc = agreement.sentence.doc if agreement.sentence is not None else ()
     if any(t.lower_ == first and t.tag_ == "VB" for t in doc):
         return f"came wanting to {agreement.goal}"
+    if first in _KNOWING:  # "came wanting to know what the first month looks like", not "to work on knowing"
+        return f"came wanting to {_KNOWING[first]} {agreement.goal.split(' ', 1)[1]}" if " " in agreement.goal \
+            else f"came to work on {agreement.goal}"
     if first == "if":  # "came to work on whether they stay", never "on if they stay"
         return f"came to work on whether {agreement.goal[3:]}"
     if _GENERIC.match(agreement.goal) and first not in ("a", "an", "the", "some") and agreement.goal not in ("clarity", "next steps"):
