@@ -319,6 +319,10 @@ def test_absolutes_said_of_trouble_are_a_pattern_and_pride_is_not():
                 "I always mess up the release week.", "Nobody listens to me in stand-up.",
                 "We had a long sprint.", "My manager sent me the link on Monday.")
     assert any(p.startswith("Speaks in absolutes") for p in patterns(*sweeping))
+    remembered = ("Halina always was getting up at six.", "She never was sitting down before the dishes were done.",
+                  "Halina always was making the soup on Sunday.", "He never missed her birthday, not once.",
+                  "The day is very long now.", "Marek calls every Sunday.")
+    assert not any(p.startswith("Speaks in absolutes") for p in patterns(*remembered))
 
 
 def test_what_the_client_says_could_get_in_the_way_is_a_barrier():

@@ -57,6 +57,23 @@ _SENSES = {
 MAX_PATTERNS = 5
 
 
+_ABSOLUTE_WORDS = {"always", "never"}
+_THIRD = {"he", "she", "they"}
+
+
+def _someone_elses_past(s: Sentence) -> bool:
+    """"Halina always was getting up at six": what another person always did, told of the past, is a memory,
+    not the client's sweeping rule to test."""
+    for tok in s.doc:
+        if tok.lower_ in _ABSOLUTE_WORDS:
+            verb = tok.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            past = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
+            if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in _THIRD) and past:
+                return True
+    return False
+
+
 def communication_patterns(session: Session, sentences: list[Sentence]) -> CommunicationPattern | None:
     own = [s for s in sentences if s.turn.is_client]
     if not own:
@@ -66,7 +83,7 @@ def communication_patterns(session: Session, sentences: list[Sentence]) -> Commu
         hits = [s for s in own if pattern.search(s.text.replace("\u2019", "'"))]
         if name == "absolutes":
             # "I find the bugs nobody finds" is pride, not a sweeping rule to test: only absolutes said of trouble
-            hits = [s for s in hits if compound(s.text) < 0.3]
+            hits = [s for s in hits if compound(s.text) < 0.3 and not _someone_elses_past(s)]
         counts[name] = hits
         if len(hits) >= max(2, share * len(own)):
             example = quoted(quote(hits[0].turn, hits[0].span))
