@@ -2293,3 +2293,16 @@ def test_praise_for_an_unsure_answer_is_no_celebration():
         "Client: Thursday. Number fourteen bus.",
     )).coach_feedback
     assert not any(f.pcc_marker.startswith("8.8") for f in feedback.strengths)
+
+
+def test_a_hope_and_a_hypothetical_carried_on_are_no_discoveries():
+    found = [d.insight for d in analyze_transcript(talk(
+        "Coach: What do you notice as you say that?",
+        "Client: That I'm a bit cynical about it. And the thing is, if they offered me the head of faculty job "
+        "I'd probably take it. I'd probably just take it and never think about the project again.",
+        "Coach: What else is on your mind?",
+        "Client: Hopefully the inspection doesn't land while I'm sat in the chair. That's my prayer.",
+        "Coach: What are you taking away from today?",
+        "Client: That I've been making it a money question because a money question has a right answer.",
+    )).client_discoveries]
+    assert not any("never think about the project" in d or d.startswith("Hopefully") for d in found)

@@ -179,8 +179,22 @@ def candidate(s: Sentence) -> bool:
     if syntax.reported(root):
         return False
     # A hypothetical ("If they asked me to run it I'd say yes") imagines; it does not realise.
-    supposed = syntax.condition(root) == "if" and any(a in ("would", "'d") for a in syntax.auxiliaries(root))
-    return not supposed or bool(MARKED.search(s.text.replace("\u2019", "'")))
+    said = s.text.replace("\u2019", "'")
+    supposed = any(a in ("would", "'d") for a in syntax.auxiliaries(root)) and (
+        syntax.condition(root) == "if" or _supposed_before(s))
+    return not (supposed or _HOPE.match(said)) or bool(MARKED.search(said))
+
+
+# "Hopefully the inspection doesn't land while I'm sat in the chair.": a hope looks ahead; it sees nothing new
+_HOPE = re.compile(r"^\W*(?:(?:and|but|so),? )?(?:hopefully|i hope|i'm hoping|i am hoping|fingers crossed)\b", re.I)
+_IF_WOULD = re.compile(r"\bif\b.*\b(?:would|'d)\b", re.I)
+
+
+def _supposed_before(s: Sentence) -> bool:
+    """The sentence before, in the same turn, set up the hypothetical this one goes on with ("...if they offered me
+    the job I'd probably take it. I'd probably just take it and never think about the project again.")."""
+    before = [x for x in s.turn.spans if x.end <= s.span.start]
+    return bool(before) and bool(_IF_WOULD.search(before[-1].text.replace("\u2019", "'")))
 
 
 _SELF_WORDS = frozenset(("i", "me", "my", "myself", "i'm", "i've", "it's", "that"))
