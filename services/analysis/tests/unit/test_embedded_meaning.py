@@ -2306,3 +2306,17 @@ def test_a_hope_and_a_hypothetical_carried_on_are_no_discoveries():
         "Client: That I've been making it a money question because a money question has a right answer.",
     )).client_discoveries]
     assert not any("never think about the project" in d or d.startswith("Hopefully") for d in found)
+
+
+def test_ringing_in_sick_is_no_feeling_passed_over_and_feeling_sick_is():
+    def passed_over(said: str) -> bool:
+        feedback = analyze_transcript(talk(
+            "Coach: What makes it a four and not a two?",
+            f"Client: {said}",
+            "Coach: And what's keeping it from being higher?",
+            "Client: The office side. The budget and the agency spend.",
+        )).coach_feedback
+        return any(f.pcc_marker.startswith("6.3") for f in feedback.missed_opportunities)
+
+    assert not passed_over("I know every resident, and I know which of the night staff are going to ring in sick on a Sunday.")
+    assert passed_over("Honestly I feel sick about it, I'm scared I'll let every resident down.")

@@ -144,14 +144,29 @@ def valence(word: str) -> float | None:
     return _LEXICON.get(word)
 
 
+# A feeling word inside a set phrase that names no feeling: "ring in sick", "off sick", "sick pay".
+_NOT_FELT_AFTER = {"sick": {"in", "off"}}
+_NOT_FELT_BEFORE = {"sick": {"pay", "leave", "note", "notes", "day", "days", "bay", "line"}}
+
+
+def _felt_at(words: list[str], i: int) -> bool:
+    w = words[i]
+    return w in _LEXICON and not (i and words[i - 1] in _NOT_FELT_AFTER.get(w, ())
+                                  or i + 1 < len(words) and words[i + 1] in _NOT_FELT_BEFORE.get(w, ()))
+
+
 def feeling_words(s: Sentence) -> list[str]:
-    return [s.doc[i].text for i, w in enumerate(s.words) if w in _LEXICON]  # a Token only for a hit
+    words = s.words
+    return [s.doc[i].text for i in range(len(words)) if _felt_at(words, i)]  # a Token only for a hit
 
 
 def has_feeling(s: Sentence) -> bool:
-    return not _LEXICON.keys().isdisjoint(s.words)
+    words = s.words
+    return not _LEXICON.keys().isdisjoint(words) and any(_felt_at(words, i) for i in range(len(words)))
 
 
 def strong_feeling(s: Sentence) -> bool:
     """A negative feeling the client names about themselves, which a coach should acknowledge."""
-    return any(_LEXICON.get(w, 0) <= -0.7 for w in s.words) and bool(_SELF.intersection(s.words))
+    words = s.words
+    return any(_LEXICON.get(w, 0) <= -0.7 and _felt_at(words, i) for i, w in enumerate(words)) \
+        and bool(_SELF.intersection(words))
