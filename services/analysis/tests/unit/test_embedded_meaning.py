@@ -2320,3 +2320,24 @@ def test_ringing_in_sick_is_no_feeling_passed_over_and_feeling_sick_is():
 
     assert not passed_over("I know every resident, and I know which of the night staff are going to ring in sick on a Sunday.")
     assert passed_over("Honestly I feel sick about it, I'm scared I'll let every resident down.")
+
+
+def test_the_image_the_client_came_in_with_asked_after_at_the_end_gives_the_shift():
+    def shift(answer: str):
+        found = analyze_transcript(talk(
+            "Coach: How are you arriving today?",
+            "Client: Like a kettle that's been on the boil too long. I don't know. Tired, and then guilty.",
+            "Coach: What would you like to leave with?",
+            "Client: Some way of asking my daughter for help without feeling I've failed him.",
+            "Coach: What would you say to her?",
+            "Client: Love, I've not been fine. That's it. She'll take it from there.",
+            "Coach: How's the kettle now?",
+            f"Client: {answer}",
+        )).emotional_shifts
+        return found[0] if found else None
+
+    eased = shift("Off the boil. Still hot, mind. But the lid's stopped rattling.")
+    assert eased is not None and eased.direction == "improved"
+    assert eased.evidence[0] == "Like a kettle that's been on the boil too long."
+    grown = shift("Worse, if anything. Louder.")
+    assert grown is not None and grown.direction == "declined"

@@ -85,6 +85,9 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
     further = min if improved else max
     initial, final = further(initial, (initial + start[1]) / 2), (max if improved else min)(final, (final + end[1]) / 2)
     evidence = [quote(start[0].turn, start[0].span)]
+    arrived = _arrival_image(sentences, checkout) if checkout is not None and checkout.image else None
+    if arrived is not None:
+        evidence = [quote(arrived.turn, arrived.span)]  # "Like a fridge with the door left open." to "Door's shut."
     catalyst = "No single coach intervention stands out; the change built over the session."
     if catalyst_turn is not None and catalyst_turn.spans:
         said = quote(catalyst_turn, catalyst_turn.spans[-1])
@@ -114,7 +117,9 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
 
 # A coach asking how the client is now, or how it feels (the check-in and the check-out).
 _FEELING_QUESTION = re.compile(r"\bhow (?:are|do|does|did) (?:you|that|it|this) (?:\w+ )?(?:feel|feeling|arriving|leaving|now)|"
-                               r"\bhow are you (?:now|feeling|leaving|doing)|compared (?:with|to) when|where are you now", re.I)
+                               r"\bhow are you (?:now|feeling|leaving|doing)|compared (?:with|to) when|where are you now|"
+                               r"\bhow's (?:the|that|it|your) (?:[a-z-]+ ){0,2}now\b|\bwhat's (?:the|that|your) (?:[a-z-]+ ){0,2}like now\b",
+                               re.I)
 _SAME = re.compile(r"^\W*(?:the )?same(?=\s*(?:$|[,.;!\u2014-]|but\b|really\b|honestly\b))|\b(?:about the same|(?:much |pretty much )?the same as (?:when|before|at the start)|no different|"
                    r"not (?:much|really) different|hasn't (?:really )?changed)\b|^\W*still \w+\W*$", re.I)
 _BETTER = re.compile(r"\b(?:better|lighter|clearer|calmer|freer|relieved|more (?:hopeful|confident|settled|positive|"
@@ -143,6 +148,7 @@ class _Said:
     turn: TurnView
     span: Span
     measured: tuple[float, float] | None = None  # a measure taken twice: (at the start, now)
+    image: str | None = None  # the image the client came in with, asked after ("pacing cat")
 
 
 def _checkout(session: Session) -> tuple[_Said | None, float | None]:
@@ -155,6 +161,10 @@ def _checkout(session: Session) -> tuple[_Said | None, float | None]:
         if turn.index < 2 * last / 3:
             break
         asked = session.previous_turn(turn)
+        imaged = asked is not None and not asked.is_client and _IMAGE_QUESTION.search(asked.text.replace("\u2019", "'"))
+        moved = _image_moved(turn, imaged.group("image") or imaged.group("image2") or imaged.group("image3")) if imaged else None
+        if moved is not None:
+            return moved  # the image they came in with, asked after, eased or grew: that decides
         asked = asked is not None and not asked.is_client and bool(_FEELING_QUESTION.search(asked.text.replace("\u2019", "'")))
         for i, span in enumerate(turn.spans):
             text = span.text.replace("\u2019", "'")
@@ -192,8 +202,41 @@ def _checkout(session: Session) -> tuple[_Said | None, float | None]:
 
 # "How are you leaving, compared with the shaken can?": the check-out proper, not "how does that feel?"
 _LEAVING_QUESTION = re.compile(r"\bcompared (?:with|to)\b|\bhow are you (?:leaving|going out|feeling now)|"
-                               r"\bwhere are you now\b|\bwhat's (?:the|that|it) \w+ like now\b|\bwhere's (?:that|it) now\b", re.I)
+                               r"\bwhere are you now\b|\bwhat's (?:the|that|it|your) (?:[a-z-]+ ){0,2}like now\b|\bwhere's (?:that|it) now\b|"
+                               r"\bhow's (?:the|that|your) (?:[a-z-]+ ){0,2}now\b", re.I)
 _MORE_LESS = re.compile(r"\b(more|less)\s+([a-z-]+)\b", re.I)
+# The image the client arrived with, asked after at the end ("How's the kettle now?", "compared with the pacing
+# cat?"), answered in the image: "Off the boil.", "Less pacing.", "T-shirt's off.", "Door's shut. Light's off."
+_EASED = re.compile(r"\b(?:less|off|gone|stopped|quieter|smaller|eased|easing|lifted|loosened|shut|settled|calmer|lighter)\b",
+                    re.I)
+_GROWN = re.compile(r"\b(?:worse|bigger|louder|heavier|tighter|back on|on again)\b", re.I)
+_IMAGE_QUESTION = re.compile(r"\bcompared (?:with|to) (?:the|that|your|those|this) (?!time\b|start\b|beginning\b)"
+                            r"(?P<image>[a-z-]+(?: [a-z-]+){0,2})\W*$|"
+                            r"\bhow's (?:the|that|your) (?P<image2>[a-z-]+(?: [a-z-]+){0,1}) now\b|"
+                            r"\bwhat's (?:the|that|your) (?P<image3>[a-z-]+(?: [a-z-]+){0,1}) like now\b", re.I)
+
+
+def _image_moved(turn: TurnView, image: str | None) -> tuple[_Said, float] | None:
+    """The first of the answer's opening sentences that says the image eased (+0.7) or grew (-0.7)."""
+    for span in turn.spans[:2]:
+        text = span.text.replace("\u2019", "'")
+        eased, grown = bool(_EASED.search(text)), bool(_GROWN.search(text))
+        if eased != grown and not _NEGATED.search(text[:(_EASED if eased else _GROWN).search(text).start()]):
+            return _Said(turn, span, image=image), 0.7 if eased else -0.7
+    return None
+
+
+def _arrival_image(sentences: list[Sentence], checkout: _Said) -> Sentence | None:
+    """The client's first sentence, before the check-out, that holds the image asked after: its longest word
+    first ("shaken" of "shaken can", never the "can" of "everyone can see me")."""
+    before = [s for s in sentences if s.turn.is_client and s.turn.index < checkout.turn.index]
+    long = sorted((w for w in checkout.image.split() if len(w) >= 4), key=len, reverse=True)
+    for wanted in ([long] if len(long) > 1 else []) + [[w] for w in long]:  # all its words, then each
+        said = [re.compile(rf"\b{re.escape(w)}\b", re.I) for w in wanted]
+        found = next((s for s in before if all(w.search(s.text) for w in said)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _leaning(text: str) -> int:
