@@ -2341,3 +2341,15 @@ def test_the_image_the_client_came_in_with_asked_after_at_the_end_gives_the_shif
     assert eased.evidence[0] == "Like a kettle that's been on the boil too long."
     grown = shift("Worse, if anything. Louder.")
     assert grown is not None and grown.direction == "declined"
+
+
+def test_a_line_the_client_means_to_say_is_no_barrier():
+    goals = analyze_transcript(talk(
+        "Coach: What would you like to get from today?",
+        "Client: I want to work out how to say no to Karen about the weekend rota.",
+        "Coach: What would saying no to Karen look like?",
+        "Client: Kind. Straight. \"Karen, I can't give you that one, here's what I can do.\" And not hiding behind the rota.",
+        "Coach: What will you do?",
+        "Client: I'll tell Karen on Monday, before the rota goes up.",
+    )).goal_progress
+    assert goals and not any("I can't give you that one" in b for g in goals for b in g.barriers_identified)

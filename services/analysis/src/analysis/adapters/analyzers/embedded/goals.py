@@ -115,7 +115,8 @@ def _goal(area: str, steps: list[Commitment], celebration: Celebration | None, s
         level, how = "Minimal", f'The client is considering a step: {quoted(steps[0].text)}'
     else:
         level, how = "Minimal", "Explored in the session; no step or change reported yet."
-    barriers = [quote(s.turn, s.span) for s in mentions if _BARRIER.search(s.text)]
+    # (a line the client means to say, in quotation marks, is how they will meet it: "Karen, I can't give you that one")
+    barriers = [quote(s.turn, s.span) for s in mentions if _BARRIER.search(s.text) and s.text.lstrip()[:1] not in "\"\u201c"]
     quotes = evidence + [c.text for c in steps] + [quote(s.turn, s.span) for s in mentions]
     return GoalProgress(
         goal_area=area,
