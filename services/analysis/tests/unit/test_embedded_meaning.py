@@ -2353,3 +2353,19 @@ def test_a_line_the_client_means_to_say_is_no_barrier():
         "Client: I'll tell Karen on Monday, before the rota goes up.",
     )).goal_progress
     assert goals and not any("I can't give you that one" in b for g in goals for b in g.barriers_identified)
+
+
+def test_a_short_question_back_to_the_scale_asks_it_again():
+    found = analyze_transcript(talk(
+        "Coach: What would you like from today?",
+        "Client: To know whether I'm going to ask the partners for fewer sessions.",
+        "Coach: If you had to put a number on it, how sure are you, one to ten, that you'll ask?",
+        "Client: Four. Some days two.",
+        "Coach: What's in the way?",
+        "Client: I thought being there for them meant being there all the time. It doesn't.",
+        "Coach: What will you do?",
+        "Client: I'll email Denise on Friday to put it on the agenda.",
+        "Coach: And the number?",
+        "Client: Nine. It's a different kind of sure.",
+    )).emotional_shifts
+    assert found and found[0].direction == "improved" and "from four to nine" in found[0].shift_description

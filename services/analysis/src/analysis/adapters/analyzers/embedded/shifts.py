@@ -294,7 +294,9 @@ def _scaled(session: Session) -> tuple[_Said | None, float | None]:
                                                                    else ()) if _BACK_TO.search(sp.text)), "")
         then_said = _MEASURE.search(sent_back)
         texts = [span.text.replace("\u2019", "'") for span in turn.spans]
-        if then_said is None and question and _SCALE_AGAIN.search(question) and _AGAIN.search(question):
+        # ("And the number?": a short question back to the scale asks it again)
+        if then_said is None and question and _SCALE_AGAIN.search(question) and (
+                _AGAIN.search(question) or len(question.split()) <= 5):
             # "Let's go back to the scale. Where are you now?" / "Seven. And I came in at two, so.": the
             # start as the answer says it, or as the client gave it to the first-half scale question
             said_then = next((m for t in texts if _LOOKING_BACK.search(t) and (m := _MEASURE.search(t))), None)
