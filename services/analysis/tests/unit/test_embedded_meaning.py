@@ -2369,3 +2369,16 @@ def test_a_short_question_back_to_the_scale_asks_it_again():
         "Client: Nine. It's a different kind of sure.",
     )).emotional_shifts
     assert found and found[0].direction == "improved" and "from four to nine" in found[0].shift_description
+
+
+def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
+    result = analyze_transcript(talk(
+        "Coach: What do you do with the mornings, when you wake so early?",
+        "Client: I make coffee. I sit in the kitchen. The day is very long. Before, the day was too short, always. Now is too long.",
+        "Coach: What would you like to talk about today?",
+        "Client: My son. He found this men's shed in the church hall and says I must go.",
+        "Coach: What do you make of it?",
+        "Client: I don't know. The lathe is not the problem, I think. Coming home after is the problem.",
+    ))
+    assert result.celebration is None or not result.celebration.description.startswith("Before")
+    assert "came to talk about their son" in result.session_summary

@@ -8,6 +8,7 @@ import re
 from contracts.insight import Celebration, ClientDiscovery, EmotionalShift, Intention
 
 from .agreement import Agreement
+from .themes import ROLES
 from .wording import quoted
 
 
@@ -60,6 +61,8 @@ def _came_for(agreement: Agreement) -> str:
     doc = agreement.sentence.doc if agreement.sentence is not None else ()
     if any(t.lower_ == first and t.tag_ == "VB" for t in doc):
         return f"came wanting to {agreement.goal}"
+    if len(agreement.goal.split()) <= 3 and agreement.goal.split()[-1].lower() in ROLES:  # "My son." names who, not what: "came to talk about their son"
+        return f"came to talk about {agreement.goal}"
     if first in _KNOWING:  # "came wanting to know what the first month looks like", not "to work on knowing"
         return f"came wanting to {_KNOWING[first]} {agreement.goal.split(' ', 1)[1]}" if " " in agreement.goal \
             else f"came to work on {agreement.goal}"
