@@ -2382,3 +2382,16 @@ def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     ))
     assert result.celebration is None or not result.celebration.description.startswith("Before")
     assert "came to talk about their son" in result.session_summary
+
+
+def test_a_client_who_talks_in_answer_to_closed_questions_is_steered_not_leading():
+    lines = []
+    for question, answer in (("Have you put them up yet?", "No. Not yet, like. The van's costing a fortune and copper has nearly doubled."),
+                             ("You know you're undercharging, don't you?", "Yeah, I know, our kid's always on at me, he says just whack it up to fifty."),
+                             ("But you're running a business, aren't you?", "Yeah, but a lot of my customers are old dears on a pension, I've done their boilers for years."),
+                             ("So it makes sense to put them up, doesn't it?", "I mean, yeah. I'm a plumber, me, I'm not a salesman, I do the job and they pay."),
+                             ("Could you charge new customers more?", "I suppose, yeah. My mam always said you don't rob your own, and round there they're my own."),
+                             ("Is that fair?", "Maybe. It's not even the money. It's Mrs Kelly thinking I've gone all big time on her.")):
+        lines += [f"Coach: {question}", f"Client: {answer}"]
+    partnership = analyze_transcript(talk(*lines)).coaching_presence.partnership_dynamics
+    assert partnership.startswith("Coach-steered")

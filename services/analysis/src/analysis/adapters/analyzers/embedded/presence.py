@@ -209,9 +209,17 @@ def _rapport(st: PresenceStats) -> str:
     )
 
 
+STEERED_QUESTIONS = 5
+STEERED_OPEN = 0.3
+
+
 def _partnership(st: PresenceStats) -> str:
     share = round(100 * st.client_share)
-    if st.client_share >= 0.5:
+    if st.client_share >= 0.5 and st.questions >= STEERED_QUESTIONS and st.open_ratio < STEERED_OPEN:
+        # the client did the talking, but in answer to the coach's yes/no questions: the coach held the lead
+        lead = (f"Coach-steered: the client spoke {share}% of the words, mostly answering closed questions "
+                f"({st.open_questions} of {st.questions} open)")
+    elif st.client_share >= 0.5:
         lead = f"Client-led: the client spoke {share}% of the words"
     elif st.client_share >= 0.35:
         lead = f"Balanced: the client spoke {share}% of the words"
