@@ -2395,3 +2395,15 @@ def test_a_client_who_talks_in_answer_to_closed_questions_is_steered_not_leading
         lines += [f"Coach: {question}", f"Client: {answer}"]
     partnership = analyze_transcript(talk(*lines)).coaching_presence.partnership_dynamics
     assert partnership.startswith("Coach-steered")
+
+
+def test_the_summary_says_when_the_only_step_was_set_by_the_coach():
+    summary = analyze_transcript(talk(
+        "Coach: So last time we said prices. Have you put them up yet?",
+        "Client: Erm. No. Not yet, like. A lot of my customers are old dears on a pension.",
+        "Coach: Okay, so here's what I think. Write a letter to all your regulars this week saying it's going up to fifty. Get it out by Friday. Yeah?",
+        "Client: Friday. Right.",
+        "Coach: Brilliant. Same time in a fortnight?",
+        "Client: Yeah. Sound.",
+    )).session_summary
+    assert 'a step the coach set rather than one of their own: "Get it out by Friday."' in summary

@@ -14,9 +14,11 @@ from .wording import quoted
 
 def summarise(*, client: str, agreement: Agreement | None, themes: list[str], celebration: Celebration | None,
               discovery: ClientDiscovery | None, shifts: list[EmotionalShift], intention: Intention | None,
-              actions: int, quality: str, coached: bool = True, win_told_early: bool = True) -> str:
+              actions: int, quality: str, coached: bool = True, win_told_early: bool = True,
+              set_by_coach: str | None = None) -> str:
     """`win_told_early`: the client told the win in the session's first quarter (a check-in's news), not
-    later on (found when the coach asked what evidence they have)."""
+    later on (found when the coach asked what evidence they have). `set_by_coach`: the coach's words that set
+    an action for the client (coach feedback's 8.5), told where the client left with no step of their own."""
     sentences = []
     if agreement is not None and agreement.stated:
         # "came to work on a plan" says nothing of what the plan is for: the session's themes say it
@@ -40,6 +42,8 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
         when = f" ({intention.timeline})" if told else ""
         more = f", with {_count(actions - 1)} more step{'s' if actions - 1 != 1 else ''}" if actions > 1 else ""
         sentences.append(f'They leave intending to act: {quoted(intention.behavior_change)}{when}{more}.')
+    elif set_by_coach:
+        sentences.append(f"They leave with a step the coach set rather than one of their own: {quoted(set_by_coach)}")
     else:
         sentences.append("They leave without a concrete next step.")
     sentences.append(f"Coaching quality: {quality.lower()}." if coached
