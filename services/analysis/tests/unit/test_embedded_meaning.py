@@ -2407,3 +2407,15 @@ def test_the_summary_says_when_the_only_step_was_set_by_the_coach():
         "Client: Yeah. Sound.",
     )).session_summary
     assert 'a step the coach set rather than one of their own: "Get it out by Friday."' in summary
+
+
+def test_a_client_who_answers_in_a_word_or_two_is_not_highly_engaged():
+    lines = []
+    for i, answer in enumerate(("Yeah.", "It's been a long month with the van and the copper prices and the old dears on Rice Lane "
+                                "who have had me doing their boilers for twelve years now, and every one of them pays cash on the day and "
+                                "makes me a brew while I'm under the sink.", "Right.", "Suppose.",
+                                "My mam always said you don't rob your own, and round there they're my own, I grew up "
+                                "two streets away from most of them and their kids, and I'd feel like I'd gone all big time on them if "
+                                "I sent a letter saying fifty quid an hour from next month.", "Yeah. Go on.")):
+        lines += [f"Coach: And then what happened, number {i}?", f"Client: {answer}"]
+    assert analyze_transcript(talk(*lines)).coaching_presence.client_engagement_level != "High"

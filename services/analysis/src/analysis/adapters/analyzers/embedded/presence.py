@@ -98,6 +98,7 @@ class PresenceStats:
     mean_coach_words: float
     reflection_quotes: tuple[str, ...]
     unsure_share: float = 0.0  # of the client's turns, those that say "I don't know" or "I'm not sure"
+    brief_share: float = 0.0  # of the client's turns, those of a few words ("Yeah.", "Friday. Right.")
 
     @property
     def reflection_to_question(self) -> float:
@@ -129,7 +130,14 @@ def stats(session: Session, questions: list[Question]) -> PresenceStats:
         mean_coach_words=session.coach_words / len(coaches) if coaches else 0.0,
         reflection_quotes=tuple(reflections),
         unsure_share=sum(bool(_UNSURE.search(t.text.replace("\u2019", "'"))) for t in clients) / len(clients) if clients else 0.0,
+        brief_share=sum(t.word_count <= BRIEF_WORDS for t in clients) / len(clients) if clients else 0.0,
     )
+
+
+BRIEF_WORDS = 4
+# a client who answers one turn in three or more with a word or two ("Yeah. Go 'ed.") is going along, not
+# highly engaged, however long their other turns run
+BRIEF_SHARE = 1 / 3
 
 
 _UNSURE = re.compile(r"\bi (?:don't|do not|dunno) know\b|\bi'm not sure\b|\bno idea\b|\bi dunno\b", re.I)
@@ -188,7 +196,8 @@ def coaching_presence(session: Session, st: PresenceStats) -> CoachingPresence:
 
 
 def _engagement(st: PresenceStats) -> str:
-    if st.client_share >= 0.5 and st.mean_client_words >= 12 and st.unsure_share < UNSURE_SHARE:
+    if st.client_share >= 0.5 and st.mean_client_words >= 12 and st.unsure_share < UNSURE_SHARE \
+            and st.brief_share < BRIEF_SHARE:
         return "High"
     if st.client_share < 0.3 or st.mean_client_words < 6:
         return "Low"
