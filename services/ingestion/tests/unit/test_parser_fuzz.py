@@ -1,13 +1,13 @@
 """Hypothesis on the transcript parsers and role inference: any text gives turns or the domain's
-own refusal (an IngestionError), never another exception, and the work is linear: the parsers
-build no more characters of turns than the input has (the old merge built n²/2 for n lines).
+own refusal (an IngestionError), never another exception, and the work is linear: each reading of the
+text builds no more characters of turns than the input has (the old merge built n²/2 for n lines).
 No deadlines: the clock is not what is checked (bench/parse_limits.py prints timings)."""
 
 import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ingestion.adapters.extractors import FileTextExtractor, subtitles
 from ingestion.domain import headed, text_transcript, turns
@@ -64,6 +64,7 @@ def check_turns(result: list[Turn], max_chars: int) -> None:
 
 @FUZZ
 @given(text=transcript_text, max_chars=st.sampled_from([50, 200_000]), drop_preamble=st.booleans())
+@example(text="A000 0\rB 1\rA000 1\rB 0", max_chars=50, drop_preamble=False)  # read twice by the first parser
 def test_any_text_gives_turns_or_a_refusal_and_linear_work(text, max_chars, drop_preamble):
     with pytest.MonkeyPatch.context() as patch:
         counted = CountingTurns(patch)
@@ -73,7 +74,9 @@ def test_any_text_gives_turns_or_a_refusal_and_linear_work(text, max_chars, drop
             check_turns(text_transcript.parse_labelled_text(text, max_chars), max_chars)
         except TranscriptTooLong:
             pass
-        assert counted.chars <= 2 * len(text)
+        # two parsers, and the first reads the text a second time where no line named a speaker but the
+        # lines turn out to be a table's rows ("A000 0\rB 1\rA000 1\rB 0"): three readings at most
+        assert counted.chars <= 3 * len(text)
 
 
 @FUZZ
