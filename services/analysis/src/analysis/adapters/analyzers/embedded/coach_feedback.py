@@ -330,7 +330,7 @@ _GREETING = re.compile(r"\b(?:how are you|how're you|how's it going|how have you
                        r"you alright|hiya|hello)\b", re.I)
 
 
-_UNSURE = re.compile(r"^\W*(?:i don't know|i dunno|not sure|i'm not sure|maybe)\b", re.I)
+_UNSURE = re.compile(r"^\W*(?:i don't know|i dunno|not sure|i'm not sure)\b", re.I)
 
 
 def _after_assent(session: Session, turn: TurnView) -> bool:
