@@ -10,6 +10,7 @@ questions, emotion passed over, actions imposed, the coach doing most of the tal
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from contracts.insight import CoachFeedback, FeedbackItem, PowerfulQuestion
@@ -110,8 +111,10 @@ def _item(kind: str, number: str, observation: str, evidence: list[str], suggest
                         suggestion=suggestion, evidence=dedupe([e for e in evidence if e], limit=EVIDENCE_LIMIT))
 
 
-def _coach_sentences(x: Inputs, pattern: Cue) -> list[str]:
-    return [quote(t, s) for t in x.session.coach_turns for s in t.spans if pattern.search(s.text.replace("\u2019", "'"))]
+def _coach_sentences(x: Inputs, pattern: Cue, unless: Callable[[Session, TurnView], bool] | None = None) -> list[str]:
+    """The coach's sentences `pattern` finds, less those of turns `unless` rules out."""
+    return [quote(t, s) for t in x.session.coach_turns if unless is None or not unless(x.session, t)
+            for s in t.spans if pattern.search(s.text.replace("\u2019", "'"))]
 
 
 # ---- strengths
@@ -188,8 +191,7 @@ def _accountability(x: Inputs) -> FeedbackItem | None:
 
 def _celebrates(x: Inputs) -> FeedbackItem | None:
     # ("Yeah. Go 'ed." / "Brilliant.": the coach approving a yes to their own plan celebrates no progress)
-    quotes = [quote(t, s) for t in x.session.coach_turns if not _after_assent(x.session, t)
-              for s in t.spans if _CELEBRATE.search(s.text.replace("\u2019", "'"))]
+    quotes = _coach_sentences(x, _CELEBRATE, unless=_after_assent)
     if not quotes:
         return None
     return _item("strength", "8.8", "Acknowledged and celebrated the client's progress.", quotes)
@@ -270,8 +272,7 @@ def _advice(x: Inputs) -> FeedbackItem | None:
 
 
 def _dismissing(x: Inputs) -> FeedbackItem | None:
-    quotes = [quote(t, s) for t in x.session.coach_turns for s in t.spans
-              if _DISMISSING.search(s.text.replace("\u2019", "'")) and not _declined_before(x.session, t)]
+    quotes = _coach_sentences(x, _DISMISSING, unless=_declined_before)
     if not quotes:
         return None
     return _item("missed_opportunity", "4.3", "Reassured or waved a concern away instead of exploring it.", quotes,
