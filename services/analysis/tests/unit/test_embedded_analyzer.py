@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import msgspec
+import numpy as np
 import pytest
 from analysis.adapters.analyzers.embedded import EmbeddedAnalyzer, analyze_transcript, sentence_scorer
 from contracts.insight import InsightContent
@@ -312,3 +313,28 @@ def test_weights_trained_on_other_features_stop_the_analysis_with_the_command_th
     ])
     with sentence_scorer.using(weights), pytest.raises(RuntimeError, match="just train-sentence-scorer"):
         analyze_transcript(transcript)
+
+
+def test_a_sentence_two_sections_pick_stays_in_the_one_whose_bar_it_clears_by_more():
+    # "You don't leave an animal in pain because the rota says you're off." clears the values bar
+    # well and the limiting-beliefs bar barely: it is a value, not both, and not the first in order
+    model = {"sections": {"limiting_beliefs": {"threshold": 0.2, "most": 6},
+                          "core_values": {"threshold": 0.2, "most": 6},
+                          "empowering_beliefs": {"threshold": 0.2, "most": 6},
+                          "client_discoveries": {"threshold": 0.1, "most": 8}}}
+    animal, rule, important, aside = object(), object(), object(), object()
+    pool = [animal, rule, important, aside]
+    names = ("asked_belief", "rule_limiting", "rule_value", "rule_empowering")
+    rows = np.array([[0, 0, 0, 0], [1, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 0]], dtype=float)
+    likely = {"limiting_beliefs": np.array([0.25, 0.3, 0.0, 0.0]),
+              "core_values": np.array([0.7, 0.9, 0.3, 0.0]),
+              "empowering_beliefs": np.zeros(4),
+              "client_discoveries": np.array([0.0, 0.0, 0.9, 0.5])}
+    with sentence_scorer.using(model):
+        picks = sentence_scorer.picks_by_margin(
+            ("limiting_beliefs", "core_values", "empowering_beliefs", "client_discoveries"), pool, names, rows, likely)
+    # the answer to "what do you tell yourself?" the rules read as a limiting belief stays one, and
+    # "Being seen as a leader is really important to me" stays a value, however sure the discoveries are
+    assert picks["limiting_beliefs"] == [rule]
+    assert picks["core_values"] == [animal, important]
+    assert picks["client_discoveries"] == [aside]

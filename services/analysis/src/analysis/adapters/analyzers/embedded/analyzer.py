@@ -83,14 +83,17 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
                    and (t := s.next_turn(q.turn)) is not None and t.is_client}
     celebration = wins.decided(celebration, sentence_scorer.pick("celebration", pool, feature_names, rows, scored),
                                sentences, s)
+    # one statement, one section: the one whose bar it clears by most
+    picks = sentence_scorer.picks_by_margin((*sentence_scorer.DECIDES, "client_discoveries"), pool, feature_names,
+                                            rows, scored)
     for section, kind in sentence_scorer.DECIDES.items():
-        chosen = sentence_scorer.pick(section, pool, feature_names, rows, scored)
+        chosen = picks[section]
         if kind == "Core Value":
             chosen = [x for x in chosen if x.turn.index not in contracting or beliefs.VALUE.search(x.text)]
         beliefs_found = beliefs.decided(beliefs_found, kind, chosen, pool)
     taken = {c.span.text for c in promised} | {b.evidence[0] for b in beliefs_found if b.evidence}
     taken |= set(celebration.evidence) if celebration else set()
-    found = discoveries.chosen(sentence_scorer.pick("client_discoveries", pool, feature_names, rows, scored), taken,
+    found = discoveries.chosen(picks["client_discoveries"], taken,
                                agreed.answer.index if agreed else None)
     feeling_turns = {x.turn.index for x in sentences if x.turn.is_client and feelings.feeling_words(x)}
     # A question whose answer voiced a discovery, a value or a belief moved the client; a turn
