@@ -39,7 +39,7 @@ from . import (
 from . import session as session_mod
 
 PROVIDER = "embedded"
-MODEL_VERSION = "embedded-8"  # 8: dated deliverables are plans; tag questions that tell the feeling lead (2026-12-05)
+MODEL_VERSION = "embedded-9"  # 9: a sentence two sections pick stays in the one it clears by most (2026-12-05)
 _GENERIC_SPEAKERS = {"client", "coachee", "speaker", "participant", "unknown", "interviewee", "patient"}
 
 
