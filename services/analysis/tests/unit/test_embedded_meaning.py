@@ -2371,6 +2371,23 @@ def test_a_short_question_back_to_the_scale_asks_it_again():
     assert found and found[0].direction == "improved" and "from four to nine" in found[0].shift_description
 
 
+def test_a_number_given_when_asked_again_in_other_words_answers_the_scale_and_is_read_as_a_worry():
+    found = analyze_transcript(talk(
+        "Coach: Before we start, out of ten, where's the worry sitting?",
+        "Client: Oh. Um. Seven, I should think. Seven and a half on a bad night.",
+        "Coach: What's behind that number?",
+        "Client: I've conducted the choir for fifteen years and I don't want it to fold when I go.",
+        "Coach: What would a good handover look like?",
+        "Client: Margaret takes the Tuesday warm-ups from next term, and I sit in the back row for a month.",
+        "Coach: So, going back to where we started. And where's it sitting now?",
+        "Client: Four. Perhaps a shade under. It's not gone, I shan't pretend it's gone.",
+    )).emotional_shifts
+    assert found and found[0].direction == "improved" and "from seven to four" in found[0].shift_description
+    # a worry of seven is no neutral start, and the start is quoted where the number was given
+    assert (found[0].initial_state, found[0].evidence[0]) == ("Uneasy", "Seven, I should think.")
+    assert "where's it sitting now" not in found[0].catalyst  # the check-out asked; it moved nothing
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

@@ -59,10 +59,14 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
         checkout, compared = _arrived_and_leaving(session)
     if checkout is not None and compared is None:
         return []  # "About the same as when I came in", "Still flat.": the client says nothing moved
-    if len(curve) < (1 if compared is not None else MIN_STATES):
+    # a measure taken twice needs no more: the number at the start is where they came in
+    given = _measure_given(session, checkout.measured[0]) if checkout is not None and checkout.measured else None
+    if len(curve) < (1 if compared is not None else MIN_STATES) and given is None:
         return []  # the client's own comparison needs only a start to compare with
     part = max(1, min(len(curve) // 3, 6))
     head, tail = back + curve[:part], curve[-part:]
+    if given is not None and not head:
+        head = tail = [(_Said(*given), _as_state(checkout.measured[0], checkout.lower_is_better))]
     if compared is None and not (any(felt(s) for s, _ in head) and any(felt(s) for s, _ in tail)):
         return []  # hedging or resolve alone at one end is not a change of feeling; the client's
         # own comparison with the start ("angrier now than when I walked in") tells both ends
@@ -76,7 +80,8 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
     elif abs(final - initial) < THRESHOLD or label(initial) == label(final):
         return []
     improved = final > initial
-    pivot = _pivot(curve, improved)
+    # (the answer to the check-out reports the change; the question that asked for it caused none)
+    pivot = _pivot([sv for sv in curve if checkout is None or sv[0].turn is not checkout.turn], improved)
     catalyst_turn = session.previous_of(pivot.turn, "coach") if pivot else None
     start = min(head, key=lambda sv: sv[1]) if improved else max(head, key=lambda sv: sv[1])
     end = max(tail, key=lambda sv: sv[1]) if improved else min(tail, key=lambda sv: sv[1])
@@ -88,6 +93,8 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
     arrived = _arrival_image(sentences, checkout) if checkout is not None and checkout.image else None
     if arrived is not None:
         evidence = [quote(arrived.turn, arrived.span)]  # "Like a fridge with the door left open." to "Door's shut."
+    if given is not None:
+        evidence = [quote(*given)]  # "Seven, I should think." to "Four.": the number at the start, where it was given
     catalyst = "No single coach intervention stands out; the change built over the session."
     if catalyst_turn is not None and catalyst_turn.spans:
         said = quote(catalyst_turn, catalyst_turn.spans[-1])
@@ -99,7 +106,12 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
     told = (f'from {quoted(evidence[0])} to {quoted(evidence[-1])}' if evidence[0] != evidence[-1]
             else f'in their own words, {quoted(evidence[0])}')
     told += "" if evidence[-1].rstrip().endswith((".", "!", "?", "…")) else "."  # never 'to "Lighter.".
-    if checkout is not None and checkout.measured is not None and tail[0][0] is checkout:
+    measured = checkout is not None and checkout.measured is not None and tail[0][0] is checkout
+    by_number = [_as_state(n, checkout.lower_is_better) for n in checkout.measured] if measured else []
+    if by_number and label(by_number[0]) != label(by_number[1]):
+        # the states as the numbers put them: a worry of seven out of ten is uneasy, of four not yet positive
+        initial, final = by_number
+    if measured:
         told = f"the measure they gave went from {_told_number(checkout.measured[0])} to {_told_number(checkout.measured[1])}"
         told += f" out of ten ({quoted(evidence[-1])})"
     return [
@@ -148,6 +160,7 @@ class _Said:
     turn: TurnView
     span: Span
     measured: tuple[float, float] | None = None  # a measure taken twice: (at the start, now)
+    lower_is_better: bool = False  # the measure is of something bad ("where's the worry sitting?")
     image: str | None = None  # the image the client came in with, asked after ("pacing cat")
 
 
@@ -295,15 +308,18 @@ def _scaled(session: Session) -> tuple[_Said | None, float | None]:
         then_said = _MEASURE.search(sent_back)
         texts = [span.text.replace("\u2019", "'") for span in turn.spans]
         # ("And the number?": a short question back to the scale asks it again)
-        if then_said is None and question and _SCALE_AGAIN.search(question) and (
-                _AGAIN.search(question) or len(question.split()) <= 5):
+        # ("And where's it sitting now?" / "Four. Perhaps a shade under.": a number given to a question asking
+        # again, where the session took a measure at the start, answers that measure whatever the words)
+        if then_said is None and question and (_SCALE_AGAIN.search(question) and (
+                _AGAIN.search(question) or len(question.split()) <= 5)
+                or _AGAIN.search(question) and texts and _LEADS.match(texts[0])):
             # "Let's go back to the scale. Where are you now?" / "Seven. And I came in at two, so.": the
             # start as the answer says it, or as the client gave it to the first-half scale question
             said_then = next((m for t in texts if _LOOKING_BACK.search(t) and (m := _MEASURE.search(t))), None)
             sent_back, then_said = (texts[0], said_then) if said_then else _first_measure(session)
         for i, (span, text) in enumerate(zip(turn.spans, texts, strict=True)):
             if then_said is not None:
-                scale, now = sent_back, _BARE.match(text) or _MEASURE.search(text)
+                scale, now = sent_back, _BARE.match(text) or _LEADS.match(text) or _MEASURE.search(text)
             elif _LOOKING_BACK.search(text) and (then_said := _MEASURE.search(text)):
                 # the now after "now", in the same sentence or the next ("Now eight.")
                 cut = _NOW_WORD.search(text, then_said.end())
@@ -318,8 +334,8 @@ def _scaled(session: Session) -> tuple[_Said | None, float | None]:
             then_, now_ = _numbers(then_said.group(0))[0], _numbers(now.group(0))[0]
             if now_ == then_:
                 continue
-            better = (now_ > then_) != (_measures_bad(scale) or _measures_bad(_first_scale(session)))
-            return _Said(turn, span, (then_, now_)), 0.7 if better else -0.7
+            bad = _measures_bad(scale) or _measures_bad(_first_scale(session))
+            return _Said(turn, span, (then_, now_), lower_is_better=bad), 0.7 if (now_ > then_) != bad else -0.7
     return None, None
 
 
@@ -330,6 +346,10 @@ _MEASURE = re.compile(rf"\b(?:{_N} out of (?:ten|10)|(?:at|about|around|maybe|pr
 # "Eight.", "Maybe seven and a half.": an answer that is a number ("I have one." is not)
 _BARE = re.compile(rf"^\W*(?:(?:about|maybe|probably|around|honestly|nearly|almost|still|so|oh|um|er|hmm|like|"
                    rf"more like|i'd say|i think|say)\W+){{0,3}}(?:a |an )?{_N}\W*$", re.I)
+
+# "Seven, I should think.", "Four. Perhaps a shade under.": an answer that opens with its number
+_LEADS = re.compile(rf"^\W*(?:(?:about|maybe|probably|around|honestly|nearly|almost|still|so|oh|um|er|hmm|like|"
+                    rf"more like|i'd say|i think|say)\W+){{0,3}}(?:a |an )?{_N}(?:\W*$|\s*[,;]|\.)", re.I)
 
 
 _SCALE_AGAIN = re.compile(_SCALE.pattern + r"|\bthe (?:scale|number)\b", re.I)
@@ -350,9 +370,29 @@ def _first_measure(session: Session) -> tuple[str, re.Match | None]:
         reply = session.next_turn(t)
         if not t.is_client and _SCALE.search(t.text) and reply is not None and reply.is_client:
             texts = [sp.text.replace("\u2019", "'") for sp in reply.spans]
-            given = [m for x in texts if (m := _BARE.match(x) or _MEASURE.search(x))]
+            given = [m for x in texts if (m := _BARE.match(x) or _LEADS.match(x) or _MEASURE.search(x))]
             return t.text, given[-1] if given else None  # "Three. Maybe two and a half.": the last word on it
     return "", None
+
+
+def _as_state(n: float, lower_is_better: bool) -> float:
+    """A 0-10 measure as a state score (-0.8 to 0.8, label's scale): five is neutral."""
+    return (5 - n if lower_is_better else n - 5) * 0.16
+
+
+def _measure_given(session: Session, value: float) -> tuple[TurnView, Span] | None:
+    """(turn, span) of the client's first-half answer to a scale question that gave `value`."""
+    half = len(session.turns) / 2
+    for t in session.turns:
+        reply = session.next_turn(t)
+        if t.index >= half or reply is None:
+            break
+        if not t.is_client and _SCALE.search(t.text) and reply.is_client:
+            for sp in reply.spans:
+                m = _BARE.match(x := sp.text.replace("\u2019", "'")) or _LEADS.match(x) or _MEASURE.search(x)
+                if m and value in _numbers(m.group(0)):
+                    return reply, sp
+    return None
 
 
 def _first_scale(session: Session) -> str:
