@@ -2388,6 +2388,24 @@ def test_a_number_given_when_asked_again_in_other_words_answers_the_scale_and_is
     assert "where's it sitting now" not in found[0].catalyst  # the check-out asked; it moved nothing
 
 
+def test_the_start_set_against_a_now_cut_down_to_size_is_a_lift_quoted_from_the_start():
+    found = analyze_transcript(talk(
+        "Coach: What would you like from today?",
+        "Client: I want to stop going round in circles about the head of department job.",
+        "Coach: What's in the way?",
+        "Client: People like me don't run departments. That's my dad talking, probably.",
+        "Coach: Is that rule yours, or his?",
+        "Client: Nobody's ever asked me that. It's his. I've just been carrying it round.",
+        "Coach: What's the next step?",
+        "Client: The form goes in to HR on Monday the tenth.",
+        "Coach: What do you notice as you say that?",
+        "Client: Funny, you know, I walked in here with my shoulders up round my ears. Now it's, it's just a form.",
+    )).emotional_shifts
+    assert found and found[0].direction == "improved"
+    # "Funny," opening the sentence means odd: it does not make the start a happy one
+    assert found[0].evidence[0].startswith("Funny, you know, I walked in here") and found[0].initial_state == "Uneasy"
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

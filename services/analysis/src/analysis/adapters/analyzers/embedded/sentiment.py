@@ -3,7 +3,12 @@ is not at stake (the mood of a discovery, the warmth of a win). Lexicon-based, o
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+# "Funny, you know, I walked in here with my shoulders up round my ears.": "funny" that opens a
+# sentence means odd, not amusing (VADER scores it +0.44)
+_ODD = re.compile(r"^\W*(?:(?:it's|it is|that's|the) )?(?:funny|funnily enough)(?: thing(?: is)?)?\s*[,.:\u2014-]+\s*", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -15,7 +20,7 @@ def _analyzer():
 
 @lru_cache(maxsize=16384)
 def compound(text: str) -> float:
-    return _analyzer().polarity_scores(text)["compound"]
+    return _analyzer().polarity_scores(_ODD.sub("", text))["compound"]
 
 
 def label(score: float) -> str:

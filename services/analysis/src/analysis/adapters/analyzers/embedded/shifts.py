@@ -21,7 +21,7 @@ MIN_STATES = 3
 THRESHOLD = 0.3
 # "I came in feeling like a fraud": said at the end, about the start. It belongs to the start.
 _LOOKING_BACK = re.compile(
-    r"\b(?:i came in(?:to (?:this|today|the session))?(?: here)?(?: feeling| thinking| today)?|"
+    r"\b(?:i came in(?:to (?:this|today|the session))?(?: here)?(?: feeling| thinking| today)?|i (?:walked|got) in here|"
     r"when (?:we|i) (?:started|began|came in|sat down|got here|logged (?:on|in)|joined|dialled in|dialed in|came on)|"
     r"at the (?:start|beginning)(?: of (?:this|the|our|today))?|"
     r"(?:an hour|half an hour|twenty minutes|a few minutes) ago|before (?:this|today|we (?:started|talked|spoke))|"
@@ -61,12 +61,15 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
         return []  # "About the same as when I came in", "Still flat.": the client says nothing moved
     # a measure taken twice needs no more: the number at the start is where they came in
     given = _measure_given(session, checkout.measured[0]) if checkout is not None and checkout.measured else None
-    if len(curve) < (1 if compared is not None else MIN_STATES) and given is None:
+    told_then = checkout.then if checkout is not None else None  # "I walked in here with my shoulders up..."
+    if len(curve) < (1 if compared is not None else MIN_STATES) and given is None and told_then is None:
         return []  # the client's own comparison needs only a start to compare with
     part = max(1, min(len(curve) // 3, 6))
     head, tail = back + curve[:part], curve[-part:]
     if given is not None and not head:
         head = tail = [(_Said(*given), _as_state(checkout.measured[0], checkout.lower_is_better))]
+    elif told_then is not None and not head:
+        head = tail = [(_Said(*told_then), -THRESHOLD if compared > 0 else THRESHOLD)]
     if compared is None and not (any(felt(s) for s, _ in head) and any(felt(s) for s, _ in tail)):
         return []  # hedging or resolve alone at one end is not a change of feeling; the client's
         # own comparison with the start ("angrier now than when I walked in") tells both ends
@@ -93,6 +96,9 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
     arrived = _arrival_image(sentences, checkout) if checkout is not None and checkout.image else None
     if arrived is not None:
         evidence = [quote(arrived.turn, arrived.span)]  # "Like a fridge with the door left open." to "Door's shut."
+    if told_then is not None:
+        evidence = [quote(*told_then)]  # the start as the client told it, set against the now
+        initial = min(initial, -THRESHOLD) if improved else max(initial, THRESHOLD)
     if given is not None:
         evidence = [quote(*given)]  # "Seven, I should think." to "Four.": the number at the start, where it was given
     catalyst = "No single coach intervention stands out; the change built over the session."
@@ -162,6 +168,7 @@ class _Said:
     measured: tuple[float, float] | None = None  # a measure taken twice: (at the start, now)
     lower_is_better: bool = False  # the measure is of something bad ("where's the worry sitting?")
     image: str | None = None  # the image the client came in with, asked after ("pacing cat")
+    then: tuple[TurnView, Span] | None = None  # where the client told the start, a sentence before the now
 
 
 def _checkout(session: Session) -> tuple[_Said | None, float | None]:
@@ -448,19 +455,27 @@ def _came_in(session: Session, sentences: list[Sentence]) -> tuple[_Said | None,
             then_, now_ = (_told(s) if contrast else whole), (_told(after) if after is not None else None)
         # quoted where the now is told: "Now it's more like I've got one arm free.", not the start it is set against
         where = after if cut is None and contrast and after is not None else s
+        told = (s.turn, s.span) if where is not s else None  # the start, told in the sentence before the now
         if then_ is not None and now_ is not None:
             if abs(now_ - then_) < 2 * THRESHOLD:
                 continue
-            return _Said(where.turn, where.span), 0.7 if now_ > then_ else -0.7
+            return _Said(where.turn, where.span, then=told), 0.7 if now_ > then_ else -0.7
+        if then_ is None and now_ is None and contrast and _MINIMISED.search(
+                (s.text[s.doc[cut].idx:] if cut is not None else after.text if after is not None else "").replace("\u2019", "'")):
+            # "I walked in here with my shoulders up round my ears. Now it's just a form."
+            # (eased, not elated: "positive", not "optimistic")
+            return _Said(where.turn, where.span, then=told), 0.45
         known = then_ if then_ is not None else now_
         if not contrast or known is None or abs(known) < THRESHOLD / 2:  # "I felt alright ... coming in. Now ...": mild will do
             continue
         # one end told, the other not: the change is away from the start, or towards the now
-        return _Said(where.turn, where.span), (-0.7 if known > 0 else 0.7) if then_ is not None else (0.7 if known > 0 else -0.7)
+        return _Said(where.turn, where.span, then=told), (-0.7 if known > 0 else 0.7) if then_ is not None else (0.7 if known > 0 else -0.7)
     return None, None
 
 
 _NOW = re.compile(r"^\W*(?:and |but |so )?(?:right )?now\b", re.I)
+# "Now it's just a form.", "now it's only a phone call": the thing that loomed, cut down to size
+_MINIMISED = re.compile(r"\b(?:it's|it is|that's|that is|it's,? it's) (?:just|only) (?:a|an|one) \w+", re.I)
 
 
 def _told(s: Sentence, start: int = 0, end: int | None = None) -> float | None:
