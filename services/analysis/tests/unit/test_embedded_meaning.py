@@ -2406,6 +2406,28 @@ def test_the_start_set_against_a_now_cut_down_to_size_is_a_lift_quoted_from_the_
     assert found[0].evidence[0].startswith("Funny, you know, I walked in here") and found[0].initial_state == "Uneasy"
 
 
+def test_a_suggestion_set_aside_a_habit_and_a_wish_at_the_check_out_are_no_plans_and_a_dated_form_is_one():
+    found = actions(talk(
+        "Coach: It might be worth ringing Gareth and asking him what the panel will be looking for.",
+        "Client: Yeah, maybe. Not yet, though. He's not been well. I'll leave that one for now.",
+        "Coach: What's happening with the list?",
+        "Client: He keeps adding patients. Like, I'll open my screen at half eight and there's three more squeezed in.",
+        "Coach: What's the next step?",
+        "Client: The form goes in to HR on Monday the tenth, four days early, so I can't bottle it.",
+        "Coach: How are you leaving?",
+        "Client: Heavier. I came in here cracking jokes and now I just want to sit in the car for ten minutes.",
+    ))
+    assert found == ["The form goes in to HR on Monday the tenth, four days early, so I can't bottle it."]
+
+
+def test_a_weekday_given_its_date_is_the_timeline():
+    found = analyze_transcript(talk(
+        "Coach: What will you do?",
+        "Client: I'll send the draft to Priya on Friday the 3rd, before the board papers go out.",
+    )).action_items
+    assert [a.timeline for a in found] == ["on Friday the 3rd"]
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

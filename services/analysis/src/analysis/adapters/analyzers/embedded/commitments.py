@@ -372,10 +372,17 @@ def _dated_in_the_past(doc, timeline: str) -> bool:
 def _present(verb: Token) -> bool:
     """The sentence's main verb in the present: the tagger marks a plural's present ("the pages go
     to Tobi") as a base form too, which with a subject is no command."""
-    return verb.dep_ == "ROOT" and (verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and syntax.subject(verb) is not None
+    return _main(verb) and (verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and syntax.subject(verb) is not None
                                     and not syntax.auxiliaries(verb)) \
         and not any(t.tag_ == "VBD" and t.dep_ != "advcl" and not any(c.dep_ == "mark" for c in t.children)
                     for t in verb.doc[: verb.i])  # "She said ... and then I rewrote it": a story ("before we cast off" is none)
+
+
+def _main(verb: Token) -> bool:
+    """The sentence's main verb; or the first clause of "The form goes in on Monday the tenth, so I can't
+    bottle it", which the parser hangs under the "so" clause after it."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i and any(
+        c.lower_ == "so" and verb.i < c.i for c in verb.head.children))
 
 
 def _joined_on(verb: Token) -> bool:
@@ -507,10 +514,21 @@ _SETS_ASIDE = frozenset("leave skip pass drop park ditch forget shelve".split())
 
 def _turned_down(s: Sentence, verb: Token) -> bool:
     """"No, I'll leave the checklist.", "Nah, I'll skip that one.": a turn that opens with a no and sets the
-    thing aside declines what was offered (not "No, I'll leave at six": leaving is a plan there)."""
+    thing aside declines what was offered (not "No, I'll leave at six": leaving is a plan there); so does
+    setting aside what was pointed at ("I'll leave that one for now.")."""
+    if verb.lower_ not in _SETS_ASIDE:
+        return False
     opens_no = re.match(r"^\W*(?:no|nah|nope)\b", s.turn.text.replace("\u2019", "'"), re.I) is not None
-    return opens_no and s.span.start < 40 and verb.lower_ in _SETS_ASIDE and any(
-        c.dep_ == "dobj" or c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+    if opens_no and s.span.start < 40 and any(c.dep_ == "dobj" or c.dep_ == "prt" and c.lower_ == "on"
+                                              for c in verb.children):
+        return True
+    # "I'll leave that one for now.", "I'll park it.": what was offered, pointed at and set aside with nowhere
+    # for it to go ("I'll leave it on her desk", "I'll drop it off on Monday" take it somewhere)
+    pointed = any(c.dep_ == "dobj" and (c.tag_ in ("PRP", "DT") or any(d.lower_ in ("that", "this", "those")
+                                                                       for d in c.children)) for c in verb.children)
+    timeline = timelines.find(s.text)
+    return pointed and not any(c.dep_ == "prt" or _destination(c) for c in verb.children) and (
+        timeline is None or timeline.lower() in ("for now", "for the moment", "for the time being"))
 
 
 def _destination(prep: Token) -> bool:
@@ -557,6 +575,11 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
         return True  # "I'll let you know how it goes": reporting back, not a step towards the goal
     if _turned_down(s, verb):
         return True  # "No, I'll leave the checklist.": the coach's suggestion declined, not a plan
+    if any(c.dep_ == "conj" and c.lower_ in ("'s", "is", "are", "'re") and any(g.dep_ == "expl" for g in c.children)
+           for c in verb.children):
+        return True  # "I'll open my screen at half eight and there's three more squeezed in": what keeps happening
+    if governing.lower_ in _WISH_HEADS and _NOW_AGAINST_START.search(s.text.replace("\u2019", "'")):
+        return True  # "I came in here cracking jokes and now I just want to sit in the car": how they leave
     if _wants_to_work_out(verb):
         return True  # "I want to work out what I actually want my job to be": what the session is for
     # "Yeah, I could do that" after a suggestion: nothing of the client's own in it.
@@ -564,6 +587,7 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
     return bool(objects) and all(c.lower_ in _VAGUE for c in objects) and not timelines.find(s.text)
 
 
+_NOW_AGAINST_START = re.compile(r"\bi (?:came|walked|got) in\b.*\bnow\b", re.I)
 _FROM_NOW = re.compile(r"^(?:from|starting)\b|^as of\b", re.I)
 _NEAR = {"tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "this"}
 

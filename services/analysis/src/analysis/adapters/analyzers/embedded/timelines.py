@@ -17,6 +17,10 @@ _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)?"
 # spelt out, a date only with its month ("on the first of March"; "the second attempt" is no date)
 _WORD_ORDINAL = (r"(?:(?:twenty|thirty)-?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|"
                  r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth")
+# "Monday the tenth", "Friday the 3rd", "Tuesday 14th": a weekday given its date
+# (spelt out, only where the phrase ends: "Monday, the first thing I do" is no date)
+_DAY_DATE = (rf"(?: the (?:{_WORD_ORDINAL})(?=\s*(?:[.,;:!?]|$|of\b))|,? the \d{{1,2}}(?:st|nd|rd|th)?\b|"
+             rf"\s\d{{1,2}}(?:st|nd|rd|th)\b)?")
 _CLOCK = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _MEETING = r"(?:session|call|meeting|appointment|conversation|catch-up|check-in)"
 # (?=\w): every wording starts on a word; checked once, it spares the engine trying them all at
@@ -28,7 +32,7 @@ _TIMELINE = re.compile(
     rf"next time (?:we (?:meet|speak|talk)|i see you)|"
     rf"(?:before|by the time) (?:we|i) (?:next (?:talk|speak|meet|see you)|(?:talk|speak|meet|see you) (?:again|next))|"
     rf"first thing (?:tomorrow|in the morning|on {_DAY}|{_DAY})(?: morning)?|"
-    rf"(?:by|before|until|on|this|next|every|starting|from|over the) (?:this |next )?{_DAY}(?: (?:morning|afternoon|evening|night))?|"
+    rf"(?:by|before|until|on|this|next|every|starting|from|over the) (?:this |next )?{_DAY}(?: (?:morning|afternoon|evening|night))?{_DAY_DATE}|"
     rf"(?:by|before|until|in|on) (?:the )?(?:end of )?(?:the |this |next )?{_MONTH}(?: {_ORDINAL})?|"
     rf"(?:by|before|on) the {_ORDINAL}(?: of {_MONTH})?|"
     rf"(?:by|before|on|until) the (?:{_WORD_ORDINAL}) of {_MONTH}|"
@@ -43,7 +47,7 @@ _TIMELINE = re.compile(
     rf"tomorrow(?: (?:morning|afternoon|evening|night))?|tonight|today|this (?:afternoon|evening)|"
     rf"right away|straight away|as soon as possible|asap|from now on|starting (?:now|today|tomorrow)|"
     # "the Sunday runs", "the Friday drinks": a recurring event's name, not a date
-    rf"(?!(?<=the ){_DAY} \w+s\b){_DAY}(?: (?:morning|afternoon|evening|night))?"
+    rf"(?!(?<=the ){_DAY} \w+s\b){_DAY}(?: (?:morning|afternoon|evening|night))?{_DAY_DATE}"
     rf")\b",
     re.I,
 )
