@@ -2428,6 +2428,24 @@ def test_a_weekday_given_its_date_is_the_timeline():
     assert [a.timeline for a in found] == ["on Friday the 3rd"]
 
 
+def test_a_setback_told_is_no_win():
+    t = talk(
+        "Coach: So, Rhys, where would you like to start today?",
+        "Client: Um, yeah. So. I had an observation on Tuesday and it, it went badly. Like properly badly. Year nine, netball, rain, the lot.",
+        "Coach: Mm.",
+        "Client: And the thing is, the head of department job's going up, Gareth's retiring at Easter, and I'd sort of been "
+        "thinking about it, you know, putting in for it. And now I'm thinking, well, who am I kidding.",
+        "Coach: What would you like to have by the end of our time today?",
+        "Client: I think... I want to know if I'm actually going for it or not. Or, no, not even that. I want to stop going "
+        "round in circles. I've been going round in circles since Tuesday.",
+    )
+    assert not (celebrated(t) or "").startswith("I had an observation")
+    assert celebrated(talk(
+        "Coach: What's gone well since we last spoke?",
+        "Client: The launch. Nothing went wrong, not one thing, and I ran the whole of it myself.",
+    )) is not None
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

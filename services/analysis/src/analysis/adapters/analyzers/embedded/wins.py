@@ -119,7 +119,7 @@ def _decided(found: Celebration | None, chosen: list[Sentence], sentences: list[
         return found if any(s.text in found.description or found.description in s.text
                             for s in sentences if id(s) in hailed) else None
     x = chosen[0]
-    if not _the_clients(x) or _AS_IT_WAS.search(x.text.replace("\u2019", "'")):
+    if not _the_clients(x) or _AS_IT_WAS.search(x.text.replace("\u2019", "'")) or _went_badly(x.text):
         return None
     if found is not None and found.description in x.turn.text:
         return found
@@ -131,6 +131,19 @@ def _decided(found: Celebration | None, chosen: list[Sentence], sentences: list[
 # close at six."
 _AS_IT_WAS = re.compile(r"^\W*(?:(?:and|but|so),? )?(?:before|back then|in the old days|years ago),|"
                         r"\b(?:i|we|it|she|he|they|you) used to\b", re.I)
+
+
+# "I had an observation on Tuesday and it, it went badly.": a setback told, not a win ("nothing went wrong" is one)
+_WENT_BADLY = re.compile(r"\b(?:went|go|goes|going|gone) (?:really |so |very )?(?:badly|wrong|pear-shaped|south|horribly|"
+                         r"terribly|awfully)\b|\bfell apart\b|\bdidn't go (?:well|to plan)\b|"
+                         r"\b(?:was|were) (?:a (?:disaster|nightmare|mess|car crash)|awful|terrible|horrible|a shambles)\b", re.I)
+_NONE_OF_IT = re.compile(r"\b(?:nothing|never|nobody|no one|didn't|hasn't|wasn't|not)\b[^.]*$", re.I)
+
+
+def _went_badly(text: str) -> bool:
+    text = text.replace("\u2019", "'")
+    m = _WENT_BADLY.search(text)
+    return m is not None and not _NONE_OF_IT.search(text[: m.start()])
 
 
 _OWN = frozenset("i i'm i've i'd i'll me my mine myself we we're we've our ours us ourselves".split())
