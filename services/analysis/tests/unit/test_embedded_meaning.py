@@ -2446,6 +2446,65 @@ def test_a_setback_told_is_no_win():
     )) is not None
 
 
+def test_orders_a_conclusion_vouched_for_and_praise_of_someone_elses_offer_are_no_strengths():
+    # a coach who asks yes/no questions, tells, and decides for the client: no reflection ("You ring the college
+    # yourself." follows an order; "So you're busy enough for an apprentice. Definitely." is the coach's verdict),
+    # no celebration ("That's brilliant" greets the sister's offer), no room given (the client's words answered
+    # closed questions)
+    result = analyze_transcript(talk(
+        'Coach: Right, so, the apprentice thing. You want to take one on, yeah?',
+        "Client: Well, um, I don't know yet. That's sort of why I'm here. It's been keeping me up, to be honest.",
+        'Coach: Okay. Have you looked at the government apprenticeship funding?',
+        'Client: A bit. Not properly.',
+        'Coach: You should, because they cover most of the training for small employers. Have you got the space in the salon?',
+        "Client: There's the back station, yeah. It's, it's mostly got boxes on it at the minute.",
+        "Coach: And you'd have time to train someone, wouldn't you?",
+        'Client: I mean... maybe. Mondays are quiet.',
+        'Coach: So Mondays would work, right?',
+        'Client: I suppose.',
+        "Coach: Great. And you'd want someone young, school leaver type, wouldn't you?",
+        'Client: Not necessarily, my sister Janine says —',
+        "Coach: Because they're cheaper, and they're easier to mould.",
+        'Client: Right. Well, Janine, she\'s, she\'s been on at me about it for ages. She said, "If you take someone on, I\'ll do your books for nothing for the first year." So that\'s, you know, that\'s on the table.',
+        "Coach: That's brilliant, that takes care of the admin side then.",
+        'Client: If she actually does it. Janine says a lot of things.',
+        "Coach: And you trust her, don't you?",
+        "Client: Well, she's my sister. She did our mum's funeral accounts and it took her eight months, so.",
+        "Coach: How's business at the moment? Good?",
+        "Client: Yeah, actually, last month was the best month we've ever had. I took more in March than any month since I opened, and that's eleven years. I can't believe it, honestly, I had to check the till roll twice.",
+        'Coach: Fantastic.',
+        "Client: And I'm hoping, um, I'm hoping April's the same, but it's Easter and half of Leicester's away, so who knows.",
+        "Coach: So you're busy enough for an apprentice. Definitely.",
+        "Client: Maybe. The thing is, it's my name over the door. Nobody leaves my chair looking worse than they came in. That's, that's always been it. And with some kid on the scissors...",
+        "Coach: They wouldn't be on the scissors straight away though, would they? It'd be washing, sweeping, that sort of thing.",
+        "Client: No, no, I know. It's just... honestly it makes me feel a bit sick, thinking about someone else touching my regulars' —",
+        "Coach: Everyone feels that, it's normal. Let's just look at the practical side. How many hours a week could you give them?",
+        "Client: Um. Twenty? Thirty? I don't know.",
+        "Coach: Thirty's standard. Are you going to advertise on Indeed or go through the college?",
+        "Client: Janine said she'd ask at the college, she knows someone in the office there.",
+        "Coach: Okay, well don't wait on Janine. You ring the college yourself.",
+        "Client: It's just, nobody trains someone properly except the person who owns the place. When I trained, Sandra did everything herself. If the boss isn't stood over you, it doesn't get done right.",
+        "Coach: Sure. But you could get a senior stylist to supervise, couldn't you?",
+        "Client: There's only Kelly, and she's part-time.",
+        "Coach: Kelly could do it though, couldn't she?",
+        "Client: I'd rather do it myself. A job half done is a job done twice, my mum used to say. And I'm a doer, me, I'm not a teacher. I've been doing hair twenty-odd years, I know what good looks like, I just don't know how you put that in someone else's hands.",
+        "Coach: Okay. So you'll take one on then?",
+        "Client: I... I'm still not sure, to be honest. I'm still, I don't know, I'm still sort of worried about it. Same as when I came in.",
+        "Coach: You'll be fine. Here's what I want you to do. Ring Leicester College on Monday morning, ask about their Level 2 hairdressing apprentices, and get two people in for a trial day before the end of the month. Okay?",
+        'Client: Fine.',
+        'Coach: And speak to Kelly about supervising.',
+        'Client: Fine.',
+        'Coach: Anything else?',
+        "Client: No. Just — Janine'll want to know what I decided. Janine always wants to know. I don't know what I'm going to tell her.",
+        "Coach: Tell her you're going for it. Great session.",
+        'Client: Yeah. Thanks.',
+    ))
+    strengths = {f.pcc_marker.split()[0] for f in result.coach_feedback.strengths}
+    assert strengths.isdisjoint({"6.7", "8.8", "7.8"})
+    assert result.coaching_presence.rapport_quality.startswith("Limited: 0 reflective statements")
+    assert result.overall_session_quality == "Needs Improvement"
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

@@ -23,7 +23,7 @@ from .evidence import dedupe, quote
 from .feelings import strong_feeling
 from .language import Sentence, parse_texts
 from .markers import marker
-from .presence import ADVICE, PresenceStats
+from .presence import ADVICE, PresenceStats, steered
 from .question_purpose import Purpose
 from .questions import STACKED, Question, asked_in
 from .session import Session, TurnView
@@ -191,7 +191,7 @@ def _accountability(x: Inputs) -> FeedbackItem | None:
 
 def _celebrates(x: Inputs) -> FeedbackItem | None:
     # ("Yeah. Go 'ed." / "Brilliant.": the coach approving a yes to their own plan celebrates no progress)
-    quotes = _coach_sentences(x, _CELEBRATE, unless=_after_assent)
+    quotes = _coach_sentences(x, _CELEBRATE, unless=lambda session, t: _after_assent(session, t) or _after_an_offer(session, t))
     if not quotes:
         return None
     return _item("strength", "8.8", "Acknowledged and celebrated the client's progress.", quotes)
@@ -200,6 +200,8 @@ def _celebrates(x: Inputs) -> FeedbackItem | None:
 def _space(x: Inputs) -> FeedbackItem | None:
     if x.stats.client_share < 0.6 or x.stats.mean_coach_words > 25 or len(x.session.coach_turns) < 3:
         return None
+    if steered(x.stats):
+        return None  # the client's words answered the coach's yes/no questions: the coach held the lead, not gave room
     short = sorted((t for t in x.session.coach_turns if t.spans), key=lambda t: (t.word_count, t.index))[:1]
     return _item("strength", "7.8", f"Gave the client room: they spoke {round(100 * x.stats.client_share)}% of the words, "
                  f"and the coach's turns averaged {round(x.stats.mean_coach_words)} words.",
@@ -342,6 +344,20 @@ def _after_assent(session: Session, turn: TurnView) -> bool:
         return False
     text = said.text.replace("\u2019", "'")
     return said.word_count <= 4 and bool(_ASSENT.match(text)) or said.word_count <= 15 and bool(_UNSURE.match(text))
+
+
+# someone else's words reported ("She said, 'If you take someone on, I'll do your books'"), and the client's own deed
+_REPORTED = re.compile(r"\b(?:he|she|they|[A-Z][a-z]+) (?:said|says|told me|offered|promised|reckons)\b")
+_OWN_DEED = re.compile(r"\b(?:i|we) (?:did|finally|managed|got|made|sent|finished|passed|won|took|booked|told|asked|"
+                       r"said no|\w+ed)\b", re.I)
+
+
+def _after_an_offer(session: Session, turn: TurnView) -> bool:
+    """The client's turn before reports what someone else said they would do, and tells nothing the client did
+    ("That's brilliant, that takes care of the admin side then." after the sister's offer): no progress of theirs."""
+    said = session.previous_turn(turn)
+    return said is not None and said.is_client and bool(_REPORTED.search(said.text)) and not _OWN_DEED.search(
+        said.text.replace("\u2019", "'"))
 
 
 def _answered_briefly(session: Session, turn: TurnView) -> bool:

@@ -160,7 +160,9 @@ def _reflection(session: Session, turn: TurnView) -> str | None:
     substantive = [sp for sp in turn.spans if len(_PREAMBLE.sub("", sp.text).split()) >= 3]
     for span in substantive[:REFLECTION_WINDOW]:
         body = _PREAMBLE.sub("", span.text.replace("\u2019", "'"))
-        if is_question(span.text) or ADVICE.search(body):
+        if _TOLD.match(body):
+            return None  # "Okay, well don't wait on Janine. You ring the college yourself.": what follows an order is one
+        if is_question(span.text) or ADVICE.search(body) or _vouched(turn, span):
             continue
         if f" {' '.join(words(body))} " in said and not _COURTESY.match(body):
             return quote(turn, span)  # the client's own words handed back ("All in or all out."): a simple reflection
@@ -172,6 +174,17 @@ def _reflection(session: Session, turn: TurnView) -> str | None:
         if _SECOND_PERSON.search(body) or len(echoed) >= 2:
             return quote(turn, span)
     return None
+
+
+# an order ("don't wait on Janine", "just ring her") that opens the coach's turn
+_TOLD = re.compile(r"^(?:okay,? |ok,? |right,? |well,? |so,? )*(?:don't|do not|just (?!to\b)\w+|stop|never)\b", re.I)
+# "So you're busy enough for an apprentice. Definitely.": the coach vouching for their own conclusion
+_SURE = re.compile(r"^\W*(?:definitely|absolutely|clearly|obviously|no question|no doubt)\W*$", re.I)
+
+
+def _vouched(turn: TurnView, span) -> bool:
+    after = [sp for sp in turn.spans if sp.start >= span.end]
+    return bool(after) and bool(_SURE.match(after[0].text))
 
 
 def _interruptions(session: Session) -> int:
@@ -210,6 +223,8 @@ def _rapport(st: PresenceStats) -> str:
         tone = "Strong"
     elif st.reflections >= 1 and ratio >= 0.4:
         tone = "Good"
+    elif not st.reflections and st.questions >= STEERED_QUESTIONS and st.open_ratio < STEERED_OPEN:
+        tone = "Limited"  # nothing handed back, and the questions were yes/no ones: the client was not followed
     else:
         tone = "Developing"
     return (
@@ -222,10 +237,14 @@ STEERED_QUESTIONS = 5
 STEERED_OPEN = 0.3
 
 
+def steered(st: PresenceStats) -> bool:
+    """The client did the talking, but in answer to the coach's yes/no questions: the coach held the lead."""
+    return st.client_share >= 0.5 and st.questions >= STEERED_QUESTIONS and st.open_ratio < STEERED_OPEN
+
+
 def _partnership(st: PresenceStats) -> str:
     share = round(100 * st.client_share)
-    if st.client_share >= 0.5 and st.questions >= STEERED_QUESTIONS and st.open_ratio < STEERED_OPEN:
-        # the client did the talking, but in answer to the coach's yes/no questions: the coach held the lead
+    if steered(st):
         lead = (f"Coach-steered: the client spoke {share}% of the words, mostly answering closed questions "
                 f"({st.open_questions} of {st.questions} open)")
     elif st.client_share >= 0.5:
