@@ -2505,6 +2505,18 @@ def test_orders_a_conclusion_vouched_for_and_praise_of_someone_elses_offer_are_n
     assert result.overall_session_quality == "Needs Improvement"
 
 
+def test_a_plan_takes_its_when_from_the_fragment_said_after_it():
+    found = analyze_transcript(talk(
+        "Coach: What would you like to do with that?",
+        "Client: I suppose... Margaret hears it from me first. Properly, not at the bar. After Tuesday's rehearsal.",
+        "Coach: And the sick pay paragraph?",
+        "Client: I'm going to write the sick pay paragraph myself. Tonight, after tea. Plain.",
+    )).action_items
+    assert [(a.action, a.timeline) for a in found] == [
+        ("Margaret hears it from me first.", "After Tuesday's rehearsal"),
+        ("I'm going to write the sick pay paragraph myself.", "Tonight")]
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

@@ -122,7 +122,25 @@ def find(sentences: list[Sentence], planning: set[int] = frozenset()) -> list[Co
     for s, cue, timeline in bare_plans.acts(pool, _NOT_ACTIONS | _AGENDA):
         verb = next((t for t in s.doc if s.offset(t) >= cue and t.pos_ in ("VERB", "NOUN")), s.doc[0])
         found.append(Commitment(s, verb, "High" if timeline else "Medium", s.span.start, timeline))
-    return sorted(found, key=lambda c: (c.turn.index, c.span.start))
+    return sorted((_dated_after(c) for c in found), key=lambda c: (c.turn.index, c.span.start))
+
+
+def _dated_after(c: Commitment) -> Commitment:
+    """"Margaret hears it from me first. Properly, not at the bar. After Tuesday's rehearsal.": an undated plan
+    takes its when from a verbless fragment that follows it in the turn (within two), said to date it."""
+    if c.timeline is not None:
+        return c
+    later = [sp for sp in c.turn.spans if sp.start >= c.span.end][:2]
+    for sp in later:
+        when = timelines.find(sp.text)
+        if when and len(sp.text.split()) <= 6 and _VERBLESS.match(sp.text) and sp.text.lower().lstrip(" ,").startswith(
+                when.lower().split()[0]):
+            return replace(c, timeline=when, dated_by=quote(c.turn, sp))
+    return c
+
+
+# a fragment with no verb of its own: "After Tuesday's rehearsal.", "Tonight, before tea."
+_VERBLESS = re.compile(r"^(?!.*\b(?:i|we|he|she|they|it|you)(?:'\w+)? \w+)[^.?!]*[.!]?\s*$", re.I)
 
 
 # A promise without a when ("at some point", "one day"), and the coach pressing on it.
