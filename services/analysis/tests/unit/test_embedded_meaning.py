@@ -2517,6 +2517,20 @@ def test_a_plan_takes_its_when_from_the_fragment_said_after_it():
         ("I'm going to write the sick pay paragraph myself.", "Tonight")]
 
 
+def test_praise_and_a_number_said_back_are_no_reflections():
+    presence = analyze_transcript(talk(
+        "Coach: Out of ten, where's the worry sitting?",
+        "Client: Seven, I should think. Seven and a half on a bad night.",
+        "Coach: Seven and a half. And what's behind that number?",
+        "Client: I've been thinking of letting Margaret have the Christmas concert, the whole thing, her choice of carols.",
+        "Coach: That's generous of you.",
+        "Client: It's only fair. It's hers if she wants it.",
+        "Coach: Sounds like you're being firm with yourself there.",
+        "Client: One has to be.",
+    )).coaching_presence
+    assert presence.evidence == ["Sounds like you're being firm with yourself there."]
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

@@ -58,7 +58,8 @@ _VERDICT = re.compile(
     r"\byou(?:'ve| have) got this\b|\byou(?:'re| are) (?:worth|overthinking|not responsible|being too|too hard)\b|"
     r"\byou don't owe\b|\b(?:a|the) (?:classic|common|typical) (?:sign|thing|problem|mistake|pattern)\b|"
     r"^your \w+(?: \w+)? (?:is|are) (?:really |so |very )?(?:strong|great|good|excellent|impressive|amazing)\b|"
-    r"\byou need (?:a|an|some|more)\b",
+    r"\byou need (?:a|an|some|more)\b|"
+    r"^(?:that's|that is|it's|it is) (?:very |really |so |ever so )?\w+ of you\b",  # "That's generous of you."
     re.I,
 )
 # greetings and thanks said back are manners, not listening ("Good afternoon.", "Thank you, Tolu.")
@@ -164,6 +165,8 @@ def _reflection(session: Session, turn: TurnView) -> str | None:
             return None  # "Okay, well don't wait on Janine. You ring the college yourself.": what follows an order is one
         if is_question(span.text) or ADVICE.search(body) or _vouched(turn, span):
             continue
+        if _A_NUMBER.match(body):
+            continue
         if f" {' '.join(words(body))} " in said and not _COURTESY.match(body):
             return quote(turn, span)  # the client's own words handed back ("All in or all out."): a simple reflection
         if _STRONG_STEM.match(body):
@@ -176,6 +179,8 @@ def _reflection(session: Session, turn: TurnView) -> str | None:
     return None
 
 
+# "Seven and a half.": the client's number said back is a note taken, not a reflection
+_A_NUMBER = re.compile(r"^\W*(?:(?:a|an|and|half|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\W*)+$", re.I)
 # an order ("don't wait on Janine", "just ring her") that opens the coach's turn
 _TOLD = re.compile(r"^(?:okay,? |ok,? |right,? |well,? |so,? )*(?:don't|do not|just (?!to\b)\w+|stop|never)\b", re.I)
 # "So you're busy enough for an apprentice. Definitely.": the coach vouching for their own conclusion
