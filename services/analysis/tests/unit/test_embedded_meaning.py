@@ -2531,6 +2531,40 @@ def test_praise_and_a_number_said_back_are_no_reflections():
     assert presence.evidence == ["Sounds like you're being firm with yourself there."]
 
 
+def test_a_painful_realisation_is_reported_as_it_landed_in_the_clients_own_words():
+    found = analyze_transcript(talk(
+        "Helen: What's on Simon's diary on Tuesday afternoons?",
+        "Ngozi: Minor ops. And the insurance medicals.",
+        "Helen: Take your time.",
+        "Ngozi: So the extras are his patients. They're not overflow, they're his. He's not short of appointments, "
+        "he's doing something else with them. I can't believe I never put that together.",
+        "Helen: What's happening for you right now?",
+        "Ngozi: I don't know. I feel a bit stupid, actually.",
+        "Helen: I notice you came in laughing about this, and the laughing's stopped.",
+        "Ngozi: Yeah. Because it's not funny, is it, when you say it like that.",
+    )).client_discoveries
+    realised = {e: d.emotional_response for d in found for e in d.evidence}
+    assert realised.get("He's not short of appointments, he's doing something else with them.") == "Unsettled by the realisation"
+    # "like that" compares; it likes nothing
+    assert realised.get("Because it's not funny, is it, when you say it like that.", "") not in (
+        "Open and encouraged", "Energised by the realisation")
+
+
+def test_less_of_the_image_the_client_came_in_with_is_a_lift():
+    found = analyze_transcript(talk(
+        "Tom: How are you arriving today?",
+        "Grace: Held together with Sellotape, if I'm honest. I read the complaint letter again in the car park.",
+        "Tom: What would you like from our time?",
+        "Grace: To stop feeling like I'm on trial every time I open my inbox.",
+        "Tom: What's one thing you could do?",
+        "Grace: I'll write my statement tonight and send it to the matron on Friday.",
+        "Tom: We said at the start: not feeling on trial. Where are you with that?",
+        "Grace: Less Sellotape. Still sore. But it'll hold.",
+    )).emotional_shifts
+    assert found and found[0].direction == "improved"
+    assert found[0].evidence[0] == "Held together with Sellotape, if I'm honest."
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

@@ -132,7 +132,7 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     feedback = coach_feedback.feedback(inputs, rationale)
     leading = {e for f in feedback.missed_opportunities if f.pcc_marker.startswith("4.4") for e in f.evidence}
     strong = consistency.not_leading(strong, leading)
-    found_items = discoveries.build(found)
+    found_items = discoveries.build(found, sentences)
     emotional = shifts.emotional_shifts(s, sentences)
 
     content = dict(

@@ -16,6 +16,7 @@ from contracts.insight import ClientDiscovery
 from . import semantic, syntax
 from .caseless import caseless
 from .evidence import quote
+from .feelings import felt, state
 from .language import Sentence
 from .sentences import points_back
 from .sentiment import compound, label
@@ -156,8 +157,20 @@ _NON_LEARNING = re.compile(r"^\W*(?:i don't know|not sure|good question|hmm|um|w
                            r"i'll|i will|i'm going to)\b", re.I)
 
 
-def build(found: list[Sentence]) -> list[ClientDiscovery]:
-    return [_discovery(s) for s in found]
+def build(found: list[Sentence], sentences: list[Sentence] = ()) -> list[ClientDiscovery]:
+    """The discoveries as reported; `sentences` (the session's) tell how each landed."""
+    return [_discovery(s, _felt_after(s, sentences)) for s in found]
+
+
+def _felt_after(s: Sentence, sentences: list[Sentence]) -> float | None:
+    """How the client said the realisation left them, in their own feeling words, in its turn or their next
+    ("So the extras are his patients." ... "I feel a bit stupid, actually."): None where they said nothing of it."""
+    later = [x for x in sentences if x.turn.is_client and x.turn.index > s.turn.index]
+    next_turn = later[0].turn.index if later else None
+    said = [v for x in sentences if x.turn.is_client and (x.turn is s.turn and x.span.start >= s.span.start
+                                                           or x.turn.index == next_turn)
+            if felt(x) and (v := state(x)) is not None]
+    return sum(said) / len(said) if said else None
 
 
 def _narrative(s: Sentence) -> bool:
@@ -204,12 +217,12 @@ def _self_statement(s: Sentence) -> bool:
     return not _SELF_WORDS.isdisjoint(s.words)
 
 
-def _discovery(s: Sentence) -> ClientDiscovery:
+def _discovery(s: Sentence, felt_after: float | None = None) -> ClientDiscovery:
     text = quote(s.turn, s.span)
     return ClientDiscovery(
         insight=text,
         depth_level=_depth(s),
-        emotional_response=_response(compound(s.turn.text)),
+        emotional_response=_response(compound(s.turn.text) if felt_after is None else felt_after),
         evidence=[text],
     )
 

@@ -36,7 +36,9 @@ for _value, _words in {
         _LEXICON[_w] = _value
 
 # Words that are a feeling only when felt ("I feel behind"); otherwise a topic ("we're behind on Q3").
-_FELT_ONLY = {"behind": -0.7, "small": -0.7, "seen": 0.7, "heard": 0.7, "useful": 0.4}
+_FELT_ONLY = {"behind": -0.7, "small": -0.7, "seen": 0.7, "heard": 0.7, "useful": 0.4,
+              # "I feel a bit stupid": said of oneself after "feel", how a realisation landed
+              "stupid": -0.6, "silly": -0.4, "daft": -0.4, "foolish": -0.6, "naive": -0.4}
 _FEEL = {"feel", "feeling", "felt", "feels"}
 
 _HEDGE = caseless(r"\b(?:i don't know|i'm not sure|not sure|i guess|maybe|kind of|sort of|i suppose|no idea|"

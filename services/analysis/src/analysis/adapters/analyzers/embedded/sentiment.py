@@ -11,6 +11,12 @@ from functools import lru_cache
 _ODD = re.compile(r"^\W*(?:(?:it's|it is|that's|the) )?(?:funny|funnily enough)(?: thing(?: is)?)?\s*[,.:\u2014-]+\s*", re.I)
 
 
+# "when you say it like that", "It was like a kettle", "I feel like a fraud": "like" that compares or fills is
+# no liking (VADER scores every "like" +2); "I like him", "I'd like", "don't like" keep it
+_AS_LIKE = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bhe )(?<!\bshe )(?<!'d )(?<!would )"
+                      r"(?<!really )(?<!do )(?<!don't )(?<!didn't )(?<!not )(?<!\bto )\blike\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def _analyzer():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -20,7 +26,7 @@ def _analyzer():
 
 @lru_cache(maxsize=16384)
 def compound(text: str) -> float:
-    return _analyzer().polarity_scores(_ODD.sub("", text))["compound"]
+    return _analyzer().polarity_scores(_AS_LIKE.sub("as", _ODD.sub("", text)))["compound"]
 
 
 def label(score: float) -> str:

@@ -183,6 +183,8 @@ def _checkout(session: Session) -> tuple[_Said | None, float | None]:
         asked = session.previous_turn(turn)
         imaged = asked is not None and not asked.is_client and _IMAGE_QUESTION.search(asked.text.replace("\u2019", "'"))
         moved = _image_moved(turn, imaged.group("image") or imaged.group("image2") or imaged.group("image3")) if imaged else None
+        if moved is None and asked is not None and not asked.is_client:
+            moved = _start_image_sized(session, turn, asked.text.replace("\u2019", "'"))
         if moved is not None:
             return moved  # the image they came in with, asked after, eased or grew: that decides
         asked = asked is not None and not asked.is_client and bool(_FEELING_QUESTION.search(asked.text.replace("\u2019", "'")))
@@ -244,6 +246,20 @@ def _image_moved(turn: TurnView, image: str | None) -> tuple[_Said, float] | Non
         if eased != grown and not _NEGATED.search(text[:(_EASED if eased else _GROWN).search(text).start()]):
             return _Said(turn, span, image=image), 0.7 if eased else -0.7
     return None
+
+
+def _start_image_sized(session: Session, turn: TurnView, question: str) -> tuple[_Said, float] | None:
+    """"We said at the start: not feeling on trial. Where are you with that?" / "Less Sellotape.": sent back to
+    the start, the client sizes the image they came in with ("Held together with Sellotape"): less of it eased."""
+    if "?" not in question or not _BACK_TO.search(question) or not turn.spans:
+        return None
+    m = re.match(r"^\W*(?:a (?:bit|lot) |much |quite a bit )?(less|more) ([a-z-]{4,})\W*$", turn.spans[0].text, re.I)
+    if m is None or valence(m.group(2).lower()) is not None:
+        return None  # (a feeling word, "less anxious", is read as one elsewhere)
+    start = [t for t in session.client_turns if t.index < len(session.turns) / 3]
+    if not any(re.search(rf"\b{re.escape(m.group(2))}\b", t.text, re.I) for t in start):
+        return None
+    return _Said(turn, turn.spans[0], image=m.group(2).lower()), 0.7 if m.group(1).lower() == "less" else -0.7
 
 
 def _arrival_image(sentences: list[Sentence], checkout: _Said) -> Sentence | None:
