@@ -2565,6 +2565,17 @@ def test_less_of_the_image_the_client_came_in_with_is_a_lift():
     assert found[0].evidence[0] == "Held together with Sellotape, if I'm honest."
 
 
+def test_getting_ones_head_round_it_first_is_no_step():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to walk out of here with?",
+        "Client: By the end I'd like to know whether I say something to Simon about the extra patients.",
+        "Coach: Some people keep a tally for a couple of weeks. Would that be any use here?",
+        "Client: Maybe. Not yet. I need to get my head round it first before I start counting things.",
+    ))
+    assert result.action_items == [] and result.intention is None
+    assert all(not g.next_steps for g in result.goal_progress)
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

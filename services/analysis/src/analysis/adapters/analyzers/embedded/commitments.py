@@ -638,6 +638,9 @@ _WORKING_OUT = {"work", "figure", "sort", "decide", "understand", "explore", "th
 def _wants_to_work_out(verb: Token) -> bool:
     """"I want to work out what I want my job to be", "I need to figure out whether to stay": a wish
     to think a question through, not a step to take."""
+    if verb.dep_ == "xcomp" and verb.head.lower_ in _WISH_HEADS and verb.lower_ in ("get", "wrap") and {
+            "head", "round"} <= {t.lower_.replace("around", "round") for t in verb.subtree}:
+        return True  # "I need to get my head round it first": understanding it, still to come
     if verb.dep_ != "xcomp" or verb.head.lower_ not in _WISH_HEADS or verb.lower_ not in _WORKING_OUT:
         return False
     if verb.lower_ in ("work", "figure", "sort") and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
