@@ -2441,6 +2441,13 @@ def test_a_setback_told_is_no_win():
     )
     assert not (celebrated(t) or "").startswith("I had an observation")
     assert celebrated(talk(
+        "Coach: Hi Leah, good to see you. What would you like to focus on today?",
+        "Client: Hi. Right, so, practical stuff really. I got my SQE1 results on Tuesday and I didn't pass. Well, I passed "
+        "FLK1 fine, it's FLK2 I failed, I missed it by, um, six percent? So I need a plan for the resit.",
+        "Coach: Okay, a resit plan. What would make this session useful for you?",
+        "Client: Honestly, just a timeline. Which weeks I do what.",
+    )) is None
+    assert celebrated(talk(
         "Coach: What's gone well since we last spoke?",
         "Client: The launch. Nothing went wrong, not one thing, and I ran the whole of it myself.",
     )) is not None

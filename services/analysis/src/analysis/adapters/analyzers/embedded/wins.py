@@ -133,11 +133,15 @@ _AS_IT_WAS = re.compile(r"^\W*(?:(?:and|but|so),? )?(?:before|back then|in the o
                         r"\b(?:i|we|it|she|he|they|you) used to\b", re.I)
 
 
-# "I had an observation on Tuesday and it, it went badly.": a setback told, not a win ("nothing went wrong" is one)
+# "I had an observation on Tuesday and it, it went badly.", "I didn't pass.", "they had two injuries": a setback
+# told, not a win ("nothing went wrong", "no accidents since March" are wins)
 _WENT_BADLY = re.compile(r"\b(?:went|go|goes|going|gone) (?:really |so |very )?(?:badly|wrong|pear-shaped|south|horribly|"
                          r"terribly|awfully)\b|\bfell apart\b|\bdidn't go (?:well|to plan)\b|"
-                         r"\b(?:was|were) (?:a (?:disaster|nightmare|mess|car crash)|awful|terrible|horrible|a shambles)\b", re.I)
-_NONE_OF_IT = re.compile(r"\b(?:nothing|never|nobody|no one|didn't|hasn't|wasn't|not)\b[^.]*$", re.I)
+                         r"\b(?:was|were) (?:a (?:disaster|nightmare|mess|car crash)|awful|terrible|horrible|a shambles)\b|"
+                         # "I got my results on Tuesday and I didn't pass.", "they had two injuries this year"
+                         r"\b(?:didn't|did not|never) (?:pass|get (?:it|in|the)|win|make it|land|hear back|finish)\b|"
+                         r"\bfailed\b|\b(?:injur(?:y|ies)|accidents?|complaints?|redundanc(?:y|ies))\b", re.I)
+_NONE_OF_IT = re.compile(r"\b(?:nothing|never|nobody|no one|didn't|hasn't|wasn't|not|no|zero|without)\b[^.]*$", re.I)
 
 
 def _went_badly(text: str) -> bool:
