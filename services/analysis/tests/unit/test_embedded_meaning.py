@@ -2382,9 +2382,10 @@ def test_a_number_given_when_asked_again_in_other_words_answers_the_scale_and_is
         "Coach: So, going back to where we started. And where's it sitting now?",
         "Client: Four. Perhaps a shade under. It's not gone, I shan't pretend it's gone.",
     )).emotional_shifts
-    assert found and found[0].direction == "improved" and "from seven to four" in found[0].shift_description
+    # ("Seven and a half on a bad night." is the client's last word on the start)
+    assert found and found[0].direction == "improved" and "from seven and a half to four" in found[0].shift_description
     # a worry of seven is no neutral start, and the start is quoted where the number was given
-    assert (found[0].initial_state, found[0].evidence[0]) == ("Uneasy", "Seven, I should think.")
+    assert (found[0].initial_state, found[0].evidence[0]) == ("Uneasy", "Seven and a half on a bad night.")
     assert "where's it sitting now" not in found[0].catalyst  # the check-out asked; it moved nothing
 
 
@@ -2581,6 +2582,22 @@ def test_getting_ones_head_round_it_first_is_no_step():
     ))
     assert result.action_items == [] and result.intention is None
     assert all(not g.next_steps for g in result.goal_progress)
+
+
+def test_a_captioned_session_without_capitals_or_stops_keeps_its_scale_and_its_past():
+    result = analyze_transcript(talk(
+        "Coach: before we get into it on a scale of one to ten how confident do you feel right now about handling things with fiona",
+        "Client: uh honestly a three a three on a good day",
+        "Coach: a three okay so what's been happening",
+        "Client: so we had the staff meeting on tuesday and i'm going through the new um the new reading scheme and she just sits back and goes well we tried that in 2019",
+        "Coach: what will you do",
+        "Client: thursday thursday's the day i sit her down she's got nae class on a thursday afternoon",
+        "Coach: before we finish same question one to ten how confident do you feel now about handling things with fiona",
+        "Client: seven maybe six and a half but i'll say seven",
+    ))
+    assert [s.direction for s in result.emotional_shifts] == ["improved"]
+    assert "from three to seven" in result.emotional_shifts[0].shift_description
+    assert all("staff meeting" not in a.action for a in result.action_items)  # told of last Tuesday, not planned
 
 
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():

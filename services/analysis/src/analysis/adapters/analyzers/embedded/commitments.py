@@ -378,10 +378,11 @@ def _someone_named(verb: Token, subj: Token | None) -> bool:
 
 def _dated_in_the_past(doc, timeline: str) -> bool:
     """The time phrase modifies a verb in the past tense directly ("rang on Monday", "sent it out on
-    Thursday"), not through a noun ("the call on Monday")."""
+    Thursday") or its object ("we had the staff meeting on Tuesday"); "the call on Monday" as a subject
+    dates nothing done."""
     last = timeline.split()[-1].lower()
     tok = next((t for t in doc if t.lower_ == last), None)
-    while tok is not None and tok.dep_ in ("pobj", "prep", "npadvmod", "compound", "nummod", "amod", "det") \
+    while tok is not None and tok.dep_ in ("pobj", "prep", "npadvmod", "compound", "nummod", "amod", "det", "dobj") \
             and tok.head is not tok:
         tok = tok.head
     return tok is not None and tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VBD"

@@ -371,8 +371,12 @@ _BARE = re.compile(rf"^\W*(?:(?:about|maybe|probably|around|honestly|nearly|almo
                    rf"more like|i'd say|i think|say)\W+){{0,3}}(?:a |an )?{_N}\W*$", re.I)
 
 # "Seven, I should think.", "Four. Perhaps a shade under.": an answer that opens with its number
-_LEADS = re.compile(rf"^\W*(?:(?:about|maybe|probably|around|honestly|nearly|almost|still|so|oh|um|er|hmm|like|"
-                    rf"more like|i'd say|i think|say)\W+){{0,3}}(?:a |an )?{_N}(?:\W*$|\s*[,;]|\.)", re.I)
+_LEADS = re.compile(rf"^\W*(?:(?:about|maybe|probably|around|honestly|nearly|almost|still|so|oh|um|uh|er|erm|hmm|like|"
+                    rf"more like|i'd say|i think|say|well)\W+){{0,3}}(?:a |an )?{_N}"
+                    # its number first, however the answer goes on ("seven maybe six and a half but i'll say seven" as
+                    # captions write it), unless the number counts something ("Three weeks", "One thing I noticed")
+                    rf"(?!-|\w| (?:point|stage|times?|days?|weeks?|months?|years?|hours?|minutes?|of|more|in|things?|"
+                    rf"people|kids|children|other|o'clock|percent|quid|pounds|grand|hundred|thousand)\b)", re.I)
 
 
 _SCALE_AGAIN = re.compile(_SCALE.pattern + r"|\bthe (?:scale|number)\b", re.I)
