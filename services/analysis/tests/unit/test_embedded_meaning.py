@@ -2600,6 +2600,17 @@ def test_a_captioned_session_without_capitals_or_stops_keeps_its_scale_and_its_p
     assert all("staff meeting" not in a.action for a in result.action_items)  # told of last Tuesday, not planned
 
 
+def test_a_greeting_said_back_is_no_goal():
+    result = analyze_transcript(talk(
+        "Coach: Morning, good to see you again. So what would you like to focus on today?",
+        "Client: Aye, morning. Um, it's the deputy head again.",
+        "Coach: What's been happening?",
+        "Client: She undermines me in staff meetings. Every time I bring something new she knocks it down.",
+    ))
+    assert all("morning" not in g.goal_area.lower() for g in result.goal_progress)
+    assert "aye" not in result.session_summary.lower()
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

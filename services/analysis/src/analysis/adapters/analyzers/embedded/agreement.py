@@ -199,13 +199,15 @@ _VAGUE = {"something", "anything", "everything", "stuff", "thing", "things", "it
           # how the client is, not what they came for ("Okay, I guess.", "Similar.")
           "okay", "ok", "fine", "good", "alright", "yeah", "yes", "no", "hi", "hello", "um", "uh", "well", "sure",
           "similar", "same",
+          # a greeting back names nothing ("Aye, morning.", "Hiya.")
+          "aye", "morning", "afternoon", "evening", "hiya", "hey", "howdy", "cheers", "thanks",
           # a hedge alone names nothing ("I guess...", "I don't know")
           "guess", "suppose", "think", "reckon", "know", "mean", "don't", "dunno"}
 
 
 def _vague(phrase: str) -> bool:
     """"something I can actually do", "the next bit" name no goal; "a plan for the bid" does."""
-    words = [w for w in phrase.lower().split() if w not in _SOFT]
+    words = [w for w in (w.strip(",.;:!?\u2014-") for w in phrase.lower().split()) if w and w not in _SOFT]
     # a phrase led by a pronoun points back at what was said before ("it ever since", "them again")
     return not words or all(w in _VAGUE for w in words[:3]) or words[0] in _POINTERS
 
