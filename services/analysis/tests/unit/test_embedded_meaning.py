@@ -2611,6 +2611,20 @@ def test_a_greeting_said_back_is_no_goal():
     assert "aye" not in result.session_summary.lower()
 
 
+def test_the_start_told_in_two_sentences_and_a_now_that_lets_it_breathe_is_a_lift():
+    found = analyze_transcript(talk(
+        "Priya: What would you like to leave with today?",
+        "Tomasz: To know if I ask Dave for feedback or I start to look for other job.",
+        "Priya: What do you know now that you didn't at the start?",
+        "Tomasz: That I ask first. Monday, before the briefing, I ask Dave for twenty minutes.",
+        "Priya: How are you leaving?",
+        "Tomasz: Honestly? When I came in, I was like a pallet with too much stretch wrap. Everything tight, pulled in, "
+        "cannot move nothing. Now is like somebody cut the wrap. Is still the same pallet, same heavy. But it can breathe.",
+    )).emotional_shifts
+    assert [s.direction for s in found] == ["improved"]
+    assert found[0].evidence[0] == "When I came in, I was like a pallet with too much stretch wrap."
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

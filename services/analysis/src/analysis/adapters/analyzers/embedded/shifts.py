@@ -53,8 +53,14 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
     checkout, compared = _scaled(session)
     if checkout is None:
         checkout, compared = _checkout(session)
-    if checkout is None:
-        checkout, compared = _came_in(session, sentences)
+    if checkout is None or compared is None:
+        # ("When I came in, I was like a pallet with too much stretch wrap. ... Now is like somebody cut the wrap. Is
+        # still the same pallet, same heavy. But it can breathe.": the start and the now, set side by side in the
+        # answer, say more than its "still the same")
+        came = _came_in(session, sentences)
+        if came[0] is not None and (checkout is None or came[0].turn is checkout.turn
+                                    and came[0].span.end <= checkout.span.start and not _SAME.search(came[0].span.text)):
+            checkout, compared = came
     if checkout is None:
         checkout, compared = _arrived_and_leaving(session)
     if checkout is not None and compared is None:
@@ -467,8 +473,12 @@ def _came_in(session: Session, sentences: list[Sentence]) -> tuple[_Said | None,
                 return _Said(s.turn, s.span), 0.7 if whole > 0 else -0.7  # the now, against what they came in expecting
             continue
         cut = next((t.i for t in s.doc if t.lower_ == "now" and t.i > 2), None)
-        after = said[i + 1] if i + 1 < len(said) and said[i + 1].turn is s.turn else None
+        same_turn = [x for x in said[i + 1 : i + 6] if x.turn is s.turn]
+        # the now in the next sentence, or the one after when the start takes two ("When I came in, I was like a
+        # pallet with too much stretch wrap. Everything tight, pulled in. Now is like somebody cut the wrap.")
+        after = next((x for x in same_turn[:2] if _NOW.match(x.text)), same_turn[0] if same_turn else None)
         contrast = cut is not None or (after is not None and bool(_NOW.match(after.text)))
+        rest = same_turn[same_turn.index(after) + 1 :][:2] if after is not None and cut is None else []
         if cut is not None:
             then_, now_ = _told(s, 0, cut), _told(s, cut)
         else:
@@ -480,10 +490,11 @@ def _came_in(session: Session, sentences: list[Sentence]) -> tuple[_Said | None,
             if abs(now_ - then_) < 2 * THRESHOLD:
                 continue
             return _Said(where.turn, where.span, then=told), 0.7 if now_ > then_ else -0.7
-        if then_ is None and now_ is None and contrast and _MINIMISED.search(
-                (s.text[s.doc[cut].idx:] if cut is not None else after.text if after is not None else "").replace("\u2019", "'")):
-            # "I walked in here with my shoulders up round my ears. Now it's just a form."
-            # (eased, not elated: "positive", not "optimistic")
+        now_told = " ".join([s.text[s.doc[cut].idx:] if cut is not None else after.text if after is not None else "",
+                             *(x.text for x in rest)]).replace("\u2019", "'")
+        if then_ is None and now_ is None and contrast and (_MINIMISED.search(now_told) or _released(now_told)):
+            # "I walked in here with my shoulders up round my ears. Now it's just a form.", "Now is like somebody
+            # cut the wrap. ... But it can breathe." (eased, not elated: "positive", not "optimistic")
             return _Said(where.turn, where.span, then=told), 0.45
         known = then_ if then_ is not None else now_
         if not contrast or known is None or abs(known) < THRESHOLD / 2:  # "I felt alright ... coming in. Now ...": mild will do
@@ -494,6 +505,15 @@ def _came_in(session: Session, sentences: list[Sentence]) -> tuple[_Said | None,
 
 
 _NOW = re.compile(r"^\W*(?:and |but |so )?(?:right )?now\b", re.I)
+# the image let go: room, air, a weight set down
+_RELEASED = re.compile(r"\b(?:(?:can|could) (?:breathe|move)|room to (?:breathe|move)|cut (?:the|it|me) (?:loose|free)|"
+                       r"cut the \w+|let go|put (?:it|that) down|set (?:it|that) down|off my (?:chest|back|shoulders))\b", re.I)
+
+
+def _released(text: str) -> bool:
+    m = _RELEASED.search(text)
+    return m is not None and not _NEGATED.search(text[: m.start()]) and not re.search(r"\b(?:can't|cannot|couldn't)\s*$",
+                                                                                       text[: m.start() + 4])
 # "Now it's just a form.", "now it's only a phone call": the thing that loomed, cut down to size
 _MINIMISED = re.compile(r"\b(?:it's|it is|that's|that is|it's,? it's) (?:just|only) (?:a|an|one) \w+", re.I)
 
