@@ -2625,6 +2625,25 @@ def test_the_start_told_in_two_sentences_and_a_now_that_lets_it_breathe_is_a_lif
     assert found[0].evidence[0] == "When I came in, I was like a pallet with too much stretch wrap."
 
 
+def test_a_deadline_in_the_passive_is_a_step_the_agenda_is_not_and_the_report_back_is_its_accountability():
+    found = analyze_transcript(talk(
+        "Priya: What would you like from today?",
+        "Tomasz: Yeah. Five minutes. So, um, today I want to decide. Do I go to Dave and ask him why not me, or I start to look somewhere else.",
+        "Priya: What will you do?",
+        "Tomasz: Monday, before the 6 o'clock briefing, I ask Dave for twenty minutes.",
+        "Priya: And the CV?",
+        "Tomasz: By the thirtieth the CV is updated, whatever Dave says.",
+        "Priya: Who will know you've done it?",
+        "Tomasz: You. I send you a message Monday after briefing, just \"done\" or \"not done\".",
+    )).action_items
+    assert [(a.action, a.timeline) for a in found] == [
+        ("Monday, before the 6 o'clock briefing, I ask Dave for twenty minutes.", "Monday"),
+        ("By the thirtieth the CV is updated, whatever Dave says.", "By the thirtieth")]
+    # the report names Monday: it holds the Monday step to account
+    assert [a.accountability_measure for a in found] == [
+        'I send you a message Monday after briefing, just "done" or "not done".', None]
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import msgspec
 from contracts.insight import ActionItem, Intention
 
 from . import semantic
@@ -40,6 +41,21 @@ def action_items(commitments: list[Commitment], planning_answers: set[int]) -> l
     keep = semantic.dedupe([c.text for c in ranked], threshold=0.9)
     ordered = sorted((ranked[i] for i in keep), key=lambda c: (c.turn.index, c.span.start))
     return [as_action(c) for c in ordered]
+
+
+def held_to_account(items: list[ActionItem], told: str | None) -> list[ActionItem]:
+    """The steps the client will report back on ("I send you a message Monday, just 'done' or 'not done'"):
+    that promise is their accountability, where a step names none of its own."""
+    if told is None:
+        return items
+    # the steps whose day the report names ("I send you a message Monday": the Monday step), else all of them
+    days = {w for w in re.findall(r"[a-z]+", told.lower()) if w in _DAYS}
+    dated = [a for a in items if a.timeline and days & set(re.findall(r"[a-z]+", a.timeline.lower()))]
+    return [msgspec.structs.replace(a, accountability_measure=told)
+            if a.accountability_measure is None and (not dated or a in dated) else a for a in items]
+
+
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday tonight tomorrow weekend".split())
 
 
 def is_plan(c: Commitment, planning_answers: set[int]) -> bool:

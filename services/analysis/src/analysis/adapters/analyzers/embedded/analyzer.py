@@ -37,6 +37,7 @@ from . import (
     wins,
 )
 from . import session as session_mod
+from .evidence import quote
 
 PROVIDER = "embedded"
 MODEL_VERSION = "embedded-9"  # 9: a sentence two sections pick stays in the one it clears by most (2026-12-05)
@@ -69,6 +70,8 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     intended_action = next((actions.as_action(c) for c in promised
                             if intended and c.text == intended.behavior_change and c.level != "Low"), None)
     action_list = consistency.intention_among_actions(intended, action_list, intended_action)
+    told = commitments.report_back(sentences)
+    action_list = actions.held_to_account(action_list, quote(told.turn, told.span) if told is not None else None)
 
     # The rules have read the session; the learned scorer weighs their verdicts with the
     # conversation's structure and decides which statements are values and discoveries.

@@ -314,6 +314,8 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     if (timeline and verb.lower_ in _BE and verb.dep_ == "ROOT" and verb.tag_ == "VBZ"
             and _dated_plan(verb, subj, timeline)):
         return "High", subj  # "The statement is on her desk by the 9th"
+    if timeline and _done_by(verb, subj, timeline):
+        return "High", verb.doc[0]  # "By the thirtieth the CV is updated, whatever Dave says."
     if timeline and _present(verb) and verb.lower_ in _BE and syntax.is_first_person(subj) \
             and _led_by_time(verb, timeline) and _a_date(verb, timeline) and _somewhere(verb):
         return "High", verb.doc[0]  # "Monday morning I'm in the lobby at seven"
@@ -395,6 +397,18 @@ def _present(verb: Token) -> bool:
                                     and not syntax.auxiliaries(verb)) \
         and not any(t.tag_ == "VBD" and t.dep_ != "advcl" and not any(c.dep_ == "mark" for c in t.children)
                     for t in verb.doc[: verb.i])  # "She said ... and then I rewrote it": a story ("before we cast off" is none)
+
+
+def _done_by(verb: Token, subj: Token | None, timeline: str) -> bool:
+    """A deliverable said done by a deadline, in the present passive: "By the thirtieth the CV is updated", "the
+    slides are finished before Friday"; not how things are ("the bins are emptied every Monday")."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VBN" or subj is None or not timeline.lower().startswith(("by", "before")):
+        return False
+    if not any(c.dep_ == "auxpass" and c.lower_ in ("is", "'s", "are", "'re") for c in verb.children):
+        return False
+    # (a thing, however the tagger names it: "the CV" comes out a person; people "get told", _gets_done)
+    thing = subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in ROLES and verb.lower_ not in _TOLD or subj.lower_ == "it"
+    return thing and _a_date(verb, timeline) and not any(t.lower_ in _AS_EVER for t in verb.subtree)
 
 
 def _main(verb: Token) -> bool:
@@ -644,6 +658,8 @@ def _wants_to_work_out(verb: Token) -> bool:
         return True  # "I need to get my head round it first": understanding it, still to come
     if verb.dep_ != "xcomp" or verb.head.lower_ not in _WISH_HEADS or verb.lower_ not in _WORKING_OUT:
         return False
+    if verb.lower_ == "decide" and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl") for c in verb.children):
+        return True  # "So, um, today I want to decide.": what the session is for, the question said next
     if verb.lower_ in ("work", "figure", "sort") and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return False
     return any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep") and any(t.tag_ in ("WP", "WRB", "WDT") or t.lower_ in (
@@ -654,6 +670,28 @@ def _wants_to_work_out(verb: Token) -> bool:
 _REPORTING = {"let", "letting", "tell", "telling", "update", "updating", "email", "emailing", "text", "texting",
               "message", "messaging", "send", "sending", "report", "reporting", "ring", "ringing", "call", "calling",
               "show", "showing", "write", "writing"}
+
+
+def report_back(sentences: list[Sentence]) -> Sentence | None:
+    """The client's own promise, late in the session, to tell the coach how it went ("I send you a message
+    Monday after briefing, just "done" or "not done"."): no step of its own, but the accountability the plan
+    has. Not "I've got something to tell you", "I'll tell you about the harbour" or "I'll let you go"."""
+    last = max((s.turn.index for s in sentences), default=0)
+    for s in sentences:
+        if not s.turn.is_client or s.is_question or s.turn.index < 2 * last / 3 or _inside_quotes(s):
+            continue
+        text = s.text.replace("\u2019", "'")
+        root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        m = _REPORTS_BACK.search(text)
+        if m and not re.match(r"\W*(?:if|whether)\b", text[m.end():], re.I) and not (
+                root is not None and (syntax.reported(root) or syntax.condition(root))):
+            return s  # ("I'll let you know if anyone wants a Jaeger coat": news that may come, not the plan's report)
+    return None
+
+
+_REPORTS_BACK = re.compile(r"\bi(?:'ll| will|'m going to)? (?:send|text|email|message|ping|drop|flick|update) you\b|"
+                           r"\bi(?:'ll| will) (?:let you know|report back|check in with you)\b|"
+                           r"\bi(?:'ll| will) tell you how (?:it|that|they|he|she|\w+day) (?:went|goes|go|went down)\b", re.I)
 
 
 def _to_the_coach(verb: Token) -> bool:

@@ -38,7 +38,7 @@ _TIMELINE = re.compile(
     rf"(?:by|before|on) the {_ORDINAL}(?: of {_MONTH})?|"
     rf"(?:by|before|on|until) the (?:{_WORD_ORDINAL}) of {_MONTH}|"
     # "before the meeting on the twelfth.": spelt out without its month, a date where nothing follows it
-    rf"(?:by|before|on|until) the (?:{_WORD_ORDINAL})(?=\s*(?:[.,;:!?]|$))|"
+    rf"(?:by|before|on|until) the (?:{_WORD_ORDINAL})(?=\s*(?:[.,;:!?]|$)| (?:the|my|our|it|it's|everything)\b)|"
     rf"(?:at )?half (?:past )?{_CLOCK}(?! (?:{_UNIT}|hours?|minutes?|dozen|of)\b)|"
     rf"{_MONTH} {_ORDINAL}|"
     rf"(?:by |before )?(?:the )?end of (?:the |this |next )?{_UNIT}|"
