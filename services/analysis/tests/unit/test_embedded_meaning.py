@@ -2644,6 +2644,16 @@ def test_a_deadline_in_the_passive_is_a_step_the_agenda_is_not_and_the_report_ba
         'I send you a message Monday after briefing, just "done" or "not done".', None]
 
 
+def test_a_hope_is_no_plan():
+    t = talk(
+        "Coach: Okay, a resit plan. What would make this session useful for you?",
+        "Client: Honestly, just a timeline. Booking closes in three weeks. Hopefully I'll pass in January and this is just a blip.",
+        "Coach: What's one thing you'll do this week?",
+        "Client: Thursday after work I ring Hannah.",
+    )
+    assert actions(t) == ["Thursday after work I ring Hannah."]
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

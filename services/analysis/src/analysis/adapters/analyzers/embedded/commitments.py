@@ -29,7 +29,7 @@ _WISH_HEADS = {"want", "wanna", "need", "like", "love", "try", "trying", "hope",
 _WILL = {"will", "'ll", "shall", "ll"}
 # "I'm going to", and as speech-to-text writes it without apostrophes ("im going to": "i" + "m")
 _BE_NOW = ("'m", "am", "are", "'re", "m", "re")
-_HEDGES = {"maybe", "perhaps", "probably", "possibly", "might", "could", "may"}
+_HEDGES = {"maybe", "perhaps", "probably", "possibly", "might", "could", "may", "hopefully"}
 # Verbs that name no action: "I'll be honest", "I want to say", "I'm going to think".
 _NOT_ACTIONS = {
     "be", "'m", "am", "is", "are", "'re", "know", "guess", "mean", "see", "say", "feel", "think", "wonder",
