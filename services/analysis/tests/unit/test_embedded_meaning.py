@@ -2655,6 +2655,23 @@ def test_a_hope_is_no_plan():
     assert actions(t) == []
 
 
+def test_a_figure_remarked_on_a_prediction_about_someone_else_and_a_question_are_no_reflection_or_celebration():
+    result = analyze_transcript(talk(
+        "Coach: What's he offering?",
+        "Client: Forty thousand for fifteen percent.",
+        "Coach: Fifteen percent, okay. And how long have you known him?",
+        "Client: Twelve years. We met at catering college.",
+        "Coach: Twelve years, that's a long time. Would he want a say?",
+        "Client: He says he'd be hands-off. I'd rather grow slowly and own it, honestly.",
+        "Coach: Marcus will say yes, he's your friend, he's not going to walk away over five percent.",
+        "Client: Maybe.",
+        "Coach: Which can be fine, actually, a silent partner can be brilliant, but it depends, you know?",
+        "Client: I suppose.",
+    ))
+    assert result.coaching_presence.evidence == []
+    assert all(f.pcc_marker.split()[0] != "8.8" for f in result.coach_feedback.strengths)
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

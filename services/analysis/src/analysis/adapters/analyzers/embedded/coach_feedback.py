@@ -191,7 +191,9 @@ def _accountability(x: Inputs) -> FeedbackItem | None:
 
 def _celebrates(x: Inputs) -> FeedbackItem | None:
     # ("Yeah. Go 'ed." / "Brilliant.": the coach approving a yes to their own plan celebrates no progress)
-    quotes = _coach_sentences(x, _CELEBRATE, unless=lambda session, t: _after_assent(session, t) or _after_an_offer(session, t))
+    # (a question is no celebration: "a silent partner can be brilliant, but it depends ..., you know?")
+    quotes = [q for q in _coach_sentences(x, _CELEBRATE, unless=lambda session, t: _after_assent(session, t)
+                                          or _after_an_offer(session, t)) if not q.rstrip().endswith("?")]
     if not quotes:
         return None
     return _item("strength", "8.8", "Acknowledged and celebrated the client's progress.", quotes)

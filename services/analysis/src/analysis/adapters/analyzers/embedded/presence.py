@@ -41,7 +41,8 @@ _STRONG_STEM = re.compile(
 _NOT_REFLECTION = re.compile(
     r"^(?:just |then |so |and )?(?:write|tell|send|make|try|get|call|ask|put|go|stop|start|book|email|text|ring|talk|"
     r"speak|keep|let's|don't|do|give|set|block|find|check|log|pick|bring|read|use|remember|focus|chair|"
-    r"delegate|push|trust)\b|^(?:see you|speak soon|talk soon|take care|bye|good luck|enjoy)\b|^(?:that's |it's )?(?:nice|great|good|fine|lovely|well done|ok|okay)\b[^.]{0,20}\bbut\b|"
+    r"delegate|push|trust)\b|^(?!you\b)(?:he|she|they|it|[a-z]+) (?:will|'ll|won't|is going to|'s going to)\b|"
+    r"^(?:see you|speak soon|talk soon|take care|bye|good luck|enjoy)\b|^(?:that's |it's )?(?:nice|great|good|fine|lovely|well done|ok|okay)\b[^.]{0,20}\bbut\b|"
     r"\b(?:you(?:'ll| will| could| might| can| may)|risks?|should|shouldn't|must|needs? to|has to|have to|got to|"
     r"obviously|i(?:'m|'ll|'ve|'d)?(?! hear)|me|my|we|we're|we've|we'll|us|our|they|they're|people|there's|"
     r"what|how|why|where|when)\b",
@@ -165,7 +166,7 @@ def _reflection(session: Session, turn: TurnView) -> str | None:
             return None  # "Okay, well don't wait on Janine. You ring the college yourself.": what follows an order is one
         if is_question(span.text) or ADVICE.search(body) or _vouched(turn, span):
             continue
-        if _A_NUMBER.match(body):
+        if _A_NUMBER.match(body) or _NOTED.match(body):
             continue
         if f" {' '.join(words(body))} " in said and not _COURTESY.match(body):
             return quote(turn, span)  # the client's own words handed back ("All in or all out."): a simple reflection
@@ -181,6 +182,12 @@ def _reflection(session: Session, turn: TurnView) -> str | None:
 
 # "Seven and a half.": the client's number said back is a note taken, not a reflection
 _A_NUMBER = re.compile(r"^\W*(?:(?:a|an|and|half|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\W*)+$", re.I)
+# "Fifteen percent, okay.", "Twelve years, that's a long time.", "Month four, that's good.": the client's figure
+# noted and remarked on, not their meaning handed back
+_NOTED = re.compile(r"^\W*(?:\w+ )?(?:a |an )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|\d+)(?:[- ]\w+)?"
+                    r"(?: (?:percent|per cent|years?|months?|weeks?|days?|hours?|times?|quid|pounds|grand|k))?,\s*"
+                    r"(?:okay|ok|right|sure|wow|gosh|great|good|brilliant|that's|that is|it's)\b", re.I)
 # an order ("don't wait on Janine", "just ring her") that opens the coach's turn
 _TOLD = re.compile(r"^(?:okay,? |ok,? |right,? |well,? |so,? )*(?:don't|do not|just (?!to\b)\w+|stop|never)\b", re.I)
 # "So you're busy enough for an apprentice. Definitely.": the coach vouching for their own conclusion
