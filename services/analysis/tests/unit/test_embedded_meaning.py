@@ -2670,6 +2670,9 @@ def test_a_figure_remarked_on_a_prediction_about_someone_else_and_a_question_are
     ))
     assert result.coaching_presence.evidence == []
     assert all(f.pcc_marker.split()[0] != "8.8" for f in result.coach_feedback.strengths)
+    # a preference said without "than" is a value too
+    assert ("Core Value", "I'd rather grow slowly and own it, honestly.") in {
+        (v.type, v.evidence[0]) for v in result.values_beliefs}
 
 
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():

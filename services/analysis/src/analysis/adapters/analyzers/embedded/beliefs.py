@@ -36,7 +36,10 @@ VALUE = caseless(
     r"matters? (?:a lot |most |so much |more |deeply )?to me|means (?:a lot|so much|everything|the world) to me|"
     r"i (?:really |deeply |genuinely )?care(?:d)? (?:a lot |so much |deeply |most |more )?(?:about|for)|i value|the most important thing|"
     r"i (?:genuinely |really |truly |still )?believe in|(?:comes?|come) first|non-negotiable|i(?:'d| would) rather be\b|"
-    r"i(?:'d| would) (?:much )?rather (?!\w+ it\b)[^.?!]{3,80}? than (?!not\b)|i (?:like|love) [^.?!,]{3,60}, not (?:to |for |just )?\w+|"
+    r"i(?:'d| would) (?:much )?rather (?!\w+ it\b)[^.?!]{3,80}? than (?!not\b)|"
+    # "I'd rather sell forty jars of something honest.", "I'd rather the work spoke for itself." (not "I'd rather
+    # not", "I'd rather leave it", "I'd rather you didn't")
+    r"i(?:'d| would) (?:much |just )?rather (?!not\b|\w+ it\b|you\b|wait\b|die\b|be\b)\w+ (?:\w+ ){1,}|i (?:like|love) [^.?!,]{3,60}, not (?:to |for |just )?\w+|"
     r"^\W*(?!(?:not|get|got|getting|all|it|just|so|well)\b)\w+(?: \w+)? over \w+\W*$|"
     r"i refuse to|i won't compromise|i want to be (?:the kind of|someone who|a (?:good|better|present))|i need to feel|"
     r"what i want most|i stand for|i'm (?:driven|motivated) by|want (?:my|our) \w+ to (?:matter|mean)|to matter to|"
