@@ -2675,6 +2675,13 @@ def test_a_figure_remarked_on_a_prediction_about_someone_else_and_a_question_are
         (v.type, v.evidence[0]) for v in result.values_beliefs}
 
 
+def test_one_question_weighing_two_answers_is_not_a_stack():
+    from analysis.adapters.analyzers.embedded.questions import asked_in
+    assert asked_in("Of what you know about why you didn't get this job, how much came from Dave, "
+                    "and how much came from that fact?") < 3
+    assert asked_in("What do you want, and why do you want it, and what's stopping you?") == 3
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

@@ -78,8 +78,18 @@ _BARE_WH_CLAUSE = re.compile(r",\s*(?!(?:and|or)\b)(?:what|why|how|where|who|whe
 
 
 def asked_in(sentence: str) -> int:
-    """How many questions a question sentence asks."""
-    return 1 + len(_ANOTHER_QUESTION.findall(sentence)) + len(_BARE_WH_CLAUSE.findall(sentence))
+    """How many questions a question sentence asks: "how much came from Dave, and how much came from that
+    fact?" weighs two answers in one question (the same opening said again), and counts once."""
+    openings = [_opening(re.sub(r"^,\s*(?:(?:and|or)\s+)?", "", sentence[m.start():], flags=re.I))
+                for m in (*_ANOTHER_QUESTION.finditer(sentence), *_BARE_WH_CLAUSE.finditer(sentence))]
+    first = re.search(r"\b(?:what|why|how|where|who|when|which)\b.*", sentence, re.I)
+    said = {_opening(first.group(0))} if first else set()
+    return 1 + len(set(openings) - said)
+
+
+def _opening(text: str) -> str:
+    """The first three words of a clause, lower case: what a repeated question says again."""
+    return " ".join(re.findall(r"[a-z']+", text.lower())[:3])
 
 
 def is_question(sentence: str) -> bool:
