@@ -2682,6 +2682,18 @@ def test_one_question_weighing_two_answers_is_not_a_stack():
     assert asked_in("What do you want, and why do you want it, and what's stopping you?") == 3
 
 
+def test_a_belief_the_coach_says_was_told_like_a_fact_is_a_limiting_belief():
+    found = analyze_transcript(talk(
+        "Priya: What do you make of Dave's \"next time\"?",
+        "Tomasz: Honestly, I think it's, um, it's just what they say. Look, I'm realistic. In this country the foreign "
+        "guy runs the floor and the English guy gets the office. It's how it is.",
+        "Priya: You said that like it's a fact. \"It's how it is.\"",
+        "Tomasz: It is a fact. I see it. Twenty years I see it.",
+    )).values_beliefs
+    assert ("Limiting Belief", "In this country the foreign guy runs the floor and the English guy gets the office.") in {
+        (v.type, v.evidence[0]) for v in found}
+
+
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():
     result = analyze_transcript(talk(
         "Coach: What do you do with the mornings, when you wake so early?",

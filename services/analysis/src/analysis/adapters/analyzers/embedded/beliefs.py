@@ -174,6 +174,7 @@ CHALLENGE = re.compile(
     r"that's a (?:strong|big|heavy|harsh|hard) (?:statement|line|belief|thing to say|rule|verdict)|is that (?:all|every) \w+|"
     r"what do you say back|what(?:'s| is) the evidence|how do you know (?:that|it)(?: for sure)?\?|what makes you so sure|"
     r"what if (?:that|it) (?:wasn't|weren't|isn't|is not) true|is (?:that|it) a fact|according to whom|"
+    r"(?:said|say|put) (?:that|it) (?:like|as if) (?:it's|it is|it was) (?:a |the )?(?:fact|given|law|rule|gospel)|"
     r"what would you say to a friend who)|^\W*(?:always|never|everyone|everybody|nobody|no one|all of them)\?",
     re.I,
 )
