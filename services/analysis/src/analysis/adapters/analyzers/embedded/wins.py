@@ -141,7 +141,9 @@ _WENT_BADLY = re.compile(r"\b(?:went|go|goes|going|gone) (?:really |so |very )?(
                          # "I got my results on Tuesday and I didn't pass.", "they had two injuries this year"
                          r"\b(?:didn't|did not|never) (?:pass|get (?:it|in|the)|win|make it|land|hear back|finish)\b|"
                          r"\bfailed\b|\b(?:injur(?:y|ies)|accidents?|complaints?|redundanc(?:y|ies))\b", re.I)
-_NONE_OF_IT = re.compile(r"\b(?:nothing|never|nobody|no one|didn't|hasn't|wasn't|not|no|zero|without)\b[^.]*$", re.I)
+# (a bare "No," answers a question: "No, it went badly" is the setback)
+_NONE_OF_IT = re.compile(r"\b(?:nothing|never|nobody|no one|didn't|hasn't|wasn't|not|no(?!\s*[,.;!?])|zero|without)\b[^.]*$",
+                         re.I)
 
 
 def _went_badly(text: str) -> bool:
