@@ -189,7 +189,9 @@ _NOTED = re.compile(r"^\W*(?:\w+ )?(?:a |an )?(?:one|two|three|four|five|six|sev
                     r"(?: (?:percent|per cent|years?|months?|weeks?|days?|hours?|times?|quid|pounds|grand|k))?,\s*"
                     r"(?:okay|ok|right|sure|wow|gosh|great|good|brilliant|that's|that is|it's)\b", re.I)
 # an order ("don't wait on Janine", "just ring her") that opens the coach's turn
-_TOLD = re.compile(r"^(?:okay,? |ok,? |right,? |well,? |so,? )*(?:don't|do not|just (?!to\b)\w+|stop|never)\b", re.I)
+# ("Just so I've got this right, you're..." and "Stop me if I'm wrong, but..." open a reflection)
+_TOLD = re.compile(r"^(?:okay,? |ok,? |right,? |well,? |so,? )*(?:don't|do not|just (?!to\b|so\b)\w+|stop(?! me\b)|never)\b",
+                   re.I)
 # "So you're busy enough for an apprentice. Definitely.": the coach vouching for their own conclusion
 _SURE = re.compile(r"^\W*(?:definitely|absolutely|clearly|obviously|no question|no doubt)\W*$", re.I)
 
