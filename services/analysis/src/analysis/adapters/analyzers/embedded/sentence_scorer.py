@@ -282,12 +282,13 @@ def picks_by_margin(sections: tuple[str, ...], pool: list[Sentence], names: tupl
                     likely: dict[str, np.ndarray]) -> dict[str, list[Sentence]]:
     """Each section's `pick`, where a sentence two of them pick stays only in the one whose threshold it
     clears by the larger ratio (a SURE one stays where it is sure, a WORDED one where its wording puts
-    it). The sections' models are trained apart, so one sentence may clear two bars: "You don't leave an animal in pain because the rota says
-    you're off." is a value and, barely, a limiting belief. Until 2026-12-05 the first section in
-    DECIDES order took it whatever the odds (four tuning folds, 122 sessions, weights trained without
-    them: values 0.427 -> 0.441, limiting beliefs 0.578 -> 0.590, discoveries 0.512 -> 0.523,
-    empowering beliefs 0.334 -> 0.337)."""
+    it). The sections' models are trained apart, so one sentence may clear two bars: "You don't leave an
+    animal in pain because the rota says you're off." is a value and, barely, a limiting belief. Until
+    2026-12-05 the first section in DECIDES order took it whatever the odds (four tuning folds, 122
+    sessions, weights trained without them: values 0.427 -> 0.441, limiting beliefs 0.578 -> 0.590,
+    discoveries 0.512 -> 0.523, empowering beliefs 0.334 -> 0.337)."""
     chosen = {section: pick(section, pool, names, rows, likely) for section in sections}
+    picked = {section: {id(x) for x in said} for section, said in chosen.items()}
     at = {id(x): i for i, x in enumerate(pool)}
     bars = {section: _model()["sections"][section]["threshold"] for section in sections}
 
@@ -298,9 +299,6 @@ def picks_by_margin(sections: tuple[str, ...], pool: list[Sentence], names: tupl
             return 1e9
         return float(likely[section][at[id(x)]]) / bars[section]
 
-    in_two = {id(x) for section in sections for x in chosen[section]
-              if sum(any(y is x for y in chosen[o]) for o in sections) > 1}
-    return {section: [x for x in chosen[section] if id(x) not in in_two
-                      or all(margin(section, x) >= margin(o, x) for o in sections
-                             if o != section and any(y is x for y in chosen[o]))]
-            for section in sections}
+    return {section: [x for x in said if all(margin(section, x) >= margin(other, x) for other in sections
+                                             if other != section and id(x) in picked[other])]
+            for section, said in chosen.items()}

@@ -394,18 +394,25 @@ def _told_number(n: float) -> str:
     return word + (" and a half" if n != whole else "")
 
 
-def _first_measure(session: Session) -> tuple[str, re.Match | None]:
-    """(the scale question, the client's number in answer to it) in the session's first half."""
+def _first_answer(session: Session) -> tuple[str, TurnView | None, list[tuple[Span, re.Match]]]:
+    """The coach's first scale question in the session's first half that the client answered, that answer,
+    and the measures its sentences give ("Seven, I should think.", "Seven and a half on a bad night.")."""
     half = len(session.turns) / 2
     for t in session.turns:
         if t.index >= half:
             break
         reply = session.next_turn(t)
         if not t.is_client and _SCALE.search(t.text) and reply is not None and reply.is_client:
-            texts = [sp.text.replace("\u2019", "'") for sp in reply.spans]
-            given = [m for x in texts if (m := _BARE.match(x) or _LEADS.match(x) or _MEASURE.search(x))]
-            return t.text, given[-1] if given else None  # "Three. Maybe two and a half.": the last word on it
-    return "", None
+            given = [(sp, m) for sp in reply.spans
+                     if (m := _BARE.match(x := sp.text.replace("\u2019", "'")) or _LEADS.match(x) or _MEASURE.search(x))]
+            return t.text, reply, given
+    return "", None, []
+
+
+def _first_measure(session: Session) -> tuple[str, re.Match | None]:
+    """(the scale question, the client's number in answer to it) in the session's first half."""
+    question, _, given = _first_answer(session)
+    return question, given[-1][1] if given else None  # "Three. Maybe two and a half.": the last word on it
 
 
 def _as_state(n: float, lower_is_better: bool) -> float:
@@ -415,17 +422,8 @@ def _as_state(n: float, lower_is_better: bool) -> float:
 
 def _measure_given(session: Session, value: float) -> tuple[TurnView, Span] | None:
     """(turn, span) of the client's first-half answer to a scale question that gave `value`."""
-    half = len(session.turns) / 2
-    for t in session.turns:
-        reply = session.next_turn(t)
-        if t.index >= half or reply is None:
-            break
-        if not t.is_client and _SCALE.search(t.text) and reply.is_client:
-            for sp in reply.spans:
-                m = _BARE.match(x := sp.text.replace("\u2019", "'")) or _LEADS.match(x) or _MEASURE.search(x)
-                if m and value in _numbers(m.group(0)):
-                    return reply, sp
-    return None
+    _, reply, given = _first_answer(session)
+    return next(((reply, sp) for sp, m in given if value in _numbers(m.group(0))), None)
 
 
 def _first_scale(session: Session) -> str:
