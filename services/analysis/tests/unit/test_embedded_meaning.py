@@ -2742,3 +2742,63 @@ def test_a_client_who_answers_in_a_word_or_two_is_not_highly_engaged():
                                 "I sent a letter saying fifty quid an hour from next month.", "Yeah. Go on.")):
         lines += [f"Coach: And then what happened, number {i}?", f"Client: {answer}"]
     assert analyze_transcript(talk(*lines)).coaching_presence.client_engagement_level != "High"
+
+
+def test_a_plan_for_the_morning_is_dated_and_the_conversations_own_order_is_no_plan():
+    found = analyze_transcript(talk(
+        "Coach: What will you do?",
+        "Client: I'm telling Priya in the morning. And I'm ringing Derek first thing.",
+    )).action_items
+    assert [(a.action, a.timeline) for a in found] == [("I'm telling Priya in the morning.", "in the morning"),
+                                                        ("I'm ringing Derek first thing.", "first thing")]
+    assert actions(talk(
+        "Coach: What's on your mind today?",
+        "Client: Derek again. Treasurer. I'll get to him. The reserves paper is the real thing.",
+        "Coach: And the rest?",
+        "Client: Leave it open. I'll chew on it. And most days I get up in the morning and do the rota first.",
+    )) == []
+
+
+def test_an_hour_of_a_story_is_no_timeline_and_a_later_clause_keeps_its_own():
+    found = analyze_transcript(talk(
+        "Coach: When will you ask her?",
+        "Client: She's got a free period in the afternoon, so I'll take her a coffee at half one and ask her straight.",
+    )).action_items
+    assert [a.timeline for a in found] == ["at half one"]
+    assert actions(talk(
+        "Coach: What happened?",
+        "Client: Mum's hysterical, it's getting dark by five, and the reservoir is half a mile away.",
+    )) == []
+
+
+def test_surprise_a_hope_and_a_passing_state_are_no_values_or_beliefs():
+    said = {e for v in analyze_transcript(talk(
+        "Coach: What do you believe about yourself as a farmer?",
+        "Client: I can't believe it's thirty-one years since I took them over. Hopefully the co-op renews in March, "
+        "fingers crossed. I feel good. I know how to run a herd, I've done it all my life.",
+        "Coach: What matters most to you in it?",
+        "Client: Honesty matters more to me than money, always has.",
+    )).values_beliefs for e in v.evidence}
+    assert not {"I can't believe it's thirty-one years since I took them over.",
+                "Hopefully the co-op renews in March, fingers crossed.", "I feel good."} & said
+    assert "Honesty matters more to me than money, always has." in said
+
+
+def test_someone_elses_story_or_a_hope_is_no_setback_of_the_goal():
+    goals = analyze_transcript(talk(
+        "Coach: What would you like to work on today?",
+        "Client: I want to stop rewriting my team's code. Honestly I'm kind of hoping the reorg gives me a bigger team, "
+        "so I physically couldn't rewrite their code anymore.",
+        "Coach: What happened this week with the team's code?",
+        "Client: My daughter asked about the team's code at dinner and she went back to her iPad. Last sprint people "
+        "couldn't tell if the code had shipped.",
+        "Coach: What will you do?",
+        "Client: I'm going to stop rewriting code on Priya's branch from Monday, and I'll tell the team on Thursday.",
+    )).goal_progress
+    assert goals and all(g.progress_level != "Setback" for g in goals)
+    assert analyze_transcript(talk(
+        "Coach: What would you like to work on today?",
+        "Client: I want to stop smoking. But I slipped twice with the smoking at the weekend.",
+        "Coach: What will you do?",
+        "Client: I'm going to bin the lighter tonight.",
+    )).goal_progress[0].progress_level == "Setback"

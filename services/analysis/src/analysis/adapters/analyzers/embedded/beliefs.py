@@ -494,6 +494,24 @@ def _negated_value(text: str) -> bool:
     return bool(re.search(r"\b(?:not|n't|never|no longer)\b[^.]{0,15}\b(?:important|matters?|care)\b", text, re.I))
 
 
+# Held by nobody: surprise ("I can't believe it's thirty-one years"), a hope ("hopefully Coastline renews, fingers
+# crossed"), a thought cut off ("i can probably do a month and"); and, as a resource, a passing state ("I feel
+# good."). None of the 212 tuning sessions' gold values or beliefs is one.
+_SURPRISE = re.compile(r"^\W*(?:\w+,? )?i (?:can't|cannot|can not) believe\b", re.I)
+_HOPE = re.compile(r"\b(?:hopefully|fingers crossed|touch wood)\b", re.I)
+_TRAILING = re.compile(r"\b(?:and|or|but|so|because|if|whether)\s*$", re.I)
+_STATE = re.compile(r"^\W*(?:(?:and|but|so|like|yeah|honestly|actually),? )*i (?:feel|felt|'m feeling) (?:\w+ )?"
+                    r"(?:good|great|better|lighter|fine|okay|ok|calm|calmer|relieved|happy|excited)\W*$", re.I)
+
+
+def held(s: Sentence, kind: str) -> bool:
+    """Whether `s` can be a value or belief of `kind` at all."""
+    text = s.text.replace("\u2019", "'")
+    if _SURPRISE.search(text) or _HOPE.search(text) or _TRAILING.search(text):
+        return False
+    return not (kind == "Empowering Belief" and _STATE.search(text))
+
+
 def own_statement(s: Sentence) -> bool:
     if not s.turn.is_client or s.is_question or len(s.text.split()) < 3 or s.cut_off:
         return False

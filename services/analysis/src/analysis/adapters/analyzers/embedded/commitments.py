@@ -68,6 +68,15 @@ _LOGISTICS = caseless(
     r" (?:pamphlet|leaflet|handout|brochure)|think about it|think it over|look (?:at|into) it|have a look)\b",
     re.I,
 )
+# Said with no day, not a step: turning it over ("I'll chew on it", "let me sleep on it"), or the
+# conversation's own order ("Derek again. I'll get to him.", "I'll come back to that").
+_NOT_YET = caseless(
+    r"\b(?:(?:chew|sleep|mull) on (?:it|that|this)|(?:chew|mull) (?:it|that|this) over|"
+    r"(?:get|come(?: back)?) (?:on )?to (?:him|her|them|it|that|this)(?=\s*(?:[.,;!?]|$|in a (?:minute|sec|second|bit|moment)\b|later\b)))",
+    re.I,
+)
+_LIKENED = re.compile(r"^\W*(?:it's |it feels |it's going to be |feels )?like (?:i|we)(?:'m| am|'ll| will)?\b", re.I)
+_CLAUSE_BEFORE = re.compile(r"[,;]\s*(?:so|and|but|then)\b", re.I)
 _UNFINISHED = re.compile(r"(?:\b(?:and|or|but|so|if|that|whether|because)|,)\s*$", re.I)
 _VAGUE = {"that", "it", "this", "something", "things", "stuff", "more", "better", "anything", "everything"}
 _FILLERS = {"actually", "just", "really", "now", "then", "so", "probably", "ahead", "on"}
@@ -276,7 +285,11 @@ _NOT_ECHO = set("what when does look like that this will would exactly specifica
 def _commitment(s: Sentence) -> Commitment | None:
     if _UNFINISHED.search(s.text) or _LOGISTICS.search(s.text.replace("\u2019", "'")):
         return None  # an unfinished thought, or the session's own logistics, states no plan
+    if _LIKENED.match(s.text.replace("\u2019", "'")):
+        return None  # "Like I'm going to have to sit on my hands.": what it feels like, not a plan
     timeline = timelines.find(s.text)
+    if timeline is None and _NOT_YET.search(s.text.replace("\u2019", "'")):
+        return None
     if timeline and _dated_in_the_past(s.doc, timeline):
         return None  # "Hannah rang on Monday, the Messiah still wants me": the day dates what happened
     options = []
@@ -297,6 +310,11 @@ def _commitment(s: Sentence) -> Commitment | None:
     if len(s.turn.text[cue : s.span.end].split()) < 4:
         return None  # "I will." names no action
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+    # "She's got PPA in the afternoon, so I'll take her a coffee at half one": the plan's own when, where a
+    # clause before it told another
+    said_at = s.turn.text.find(timeline, s.span.start, cue) if timeline else -1
+    if said_at >= 0 and _CLAUSE_BEFORE.search(s.turn.text, said_at + len(timeline), cue):
+        timeline = timelines.find(s.turn.text[cue:s.span.end]) or timeline
     return Commitment(s, verb, level, cue, timeline)
 
 
@@ -479,6 +497,8 @@ def _a_date(verb: Token, timeline: str) -> bool:
     lowered = timeline.lower()
     if lowered.startswith(("every", "each", "today", "for ")):
         return False
+    if lowered.startswith("in the ") and verb.tag_ in ("VBP", "VBZ"):
+        return False  # "I get up in the morning": how days go; "I'm telling her in the morning" is a plan
     first = lowered.split()[0]
     tok = next((t for t in verb.doc if t.lower_ == first), None)
     if tok is None:

@@ -20,11 +20,15 @@ from .wording import quoted
 
 MAX_GOALS = 3
 RELATED = 0.45
+# A setback the client tells of their own doing or of how it went ("I slipped twice", "it went badly"); not
+# someone else's ("she went back to her iPad") nor a hope or a maybe ("hoping the reorg means I couldn't...").
 _SETBACK = re.compile(
-    r"\b(?:slipped|relapsed|went back to|gave up|fell off|got worse|didn't manage|couldn't|messed up|screwed up|"
-    r"fell apart|went badly|didn't go well|backfired|missed (?:it|the))\b",
+    r"\b(?:i|we)(?:'ve| have)? (?:\w+ ){0,2}?(?:slipped|relapsed|went back to|gave up|fell off|didn't manage|couldn't|"
+    r"messed (?:it )?up|screwed (?:it )?up|missed (?:it|the))\b|"
+    r"\b(?:it|that|things|everything|the \w+) (?:\w+ )?(?:got worse|fell apart|went badly|didn't go well|backfired)\b",
     re.I,
 )
+_NOT_SO = re.compile(r"\b(?:hop(?:e|es|ed|ing)|if|would|'d|wish(?:ing)?|might|maybe|in case)\b", re.I)
 _BARRIER = re.compile(
     r"\b(?:hard|difficult|struggle|struggling|can't|afraid|scared|no time|busy|tired|pressure|worried|stuck|"
     r"in the way|blocks?|blocking|resist\w*|avoid\w*)\b",
@@ -103,7 +107,8 @@ def _goal(area: str, steps: list[Commitment], celebration: Celebration | None, s
                 and (float(s.vector @ target) >= RELATED or _shares(area, s.text)
                      or bool(set(concepts.topics(area)) & set(concepts.topics(s.text))))]
     win = celebration is not None and (won or any(_related(area, e) for e in celebration.evidence))
-    setback = next((s for s in mentions if _SETBACK.search(s.text)), None)
+    setback = next((s for s in mentions if _SETBACK.search(s.text.replace("\u2019", "'"))
+                    and not _NOT_SO.search(s.text.replace("\u2019", "'"))), None)
     firm = [c for c in steps if c.level == "High"]
     if win:
         level, how = "Significant", f'Progress already made: {quoted(celebration.evidence[0])}'

@@ -40,6 +40,16 @@ _TIMELINE = re.compile(
     # "before the meeting on the twelfth.": spelt out without its month, a date where nothing follows it
     rf"(?:by|before|on|until) the (?:{_WORD_ORDINAL})(?=\s*(?:[.,;:!?]|$)| (?:the|my|our|it|it's|everything)\b)|"
     rf"(?:at )?half (?:past )?{_CLOCK}(?! (?:{_UNIT}|hours?|minutes?|dozen|of)\b)|"
+    # "I'm ringing her first thing", not "the first thing I do" nor "first thing that comes up"
+    rf"(?<!the )first thing(?=\s*(?:[.,;:!?]|$|(?:and|then)\b))|"
+    # "I'm telling Priya in the morning"; not "at one in the morning", "three in the morning" (an hour told)
+    rf"(?<!\d )(?<!(?:one|two|six|ten) )(?<!(?:four|five|nine|half) )(?<!(?:three|seven|eight) )(?<!(?:eleven|twelve) )"
+    rf"(?<!o'clock )(?<!\dam )(?<!\dpm )in the (?:morning|afternoon|evening)|"
+    # "before dinner", "by lunchtime", "after work" would be how days go: only before or by a meal
+    rf"(?:before|by) (?:dinner|tea|breakfast|lunch|lunchtime|bedtime)|"
+    # "by nine o'clock", "before 6pm", "by 17:30": a deadline's hour ("by nine" alone is often a story's:
+    # "it's getting dark by five")
+    rf"(?:by|before) (?:(?:{_CLOCK}|\d{{1,2}}) ?o'clock|\d{{1,2}}(?::\d\d)? ?[ap]\.?m\b\.?|\d{{1,2}}:\d\d)|"
     rf"{_MONTH} {_ORDINAL}|"
     rf"(?:by |before )?(?:the )?end of (?:the |this |next )?{_UNIT}|"
     rf"(?:this|next|every|each) {_UNIT}|"
