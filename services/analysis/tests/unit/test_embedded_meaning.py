@@ -2802,3 +2802,19 @@ def test_someone_elses_story_or_a_hope_is_no_setback_of_the_goal():
         "Coach: What will you do?",
         "Client: I'm going to bin the lighter tonight.",
     )).goal_progress[0].progress_level == "Setback"
+
+
+def test_came_in_buzzing_and_now_it_feels_bigger_is_a_drop():
+    shifts = analyze_transcript(talk(
+        "Coach: So how are you, how's your week been?",
+        "Client: Good actually, really good. I did the practice test and got seventy-one percent.",
+        "Coach: What would you like from today?",
+        "Client: A list of what to do first about going back to work.",
+        "Coach: What's in the way?",
+        "Client: I've been off eight years. Everyone uses different software now and I've never used it.",
+        "Coach: What's one thing you could do this week?",
+        "Client: The form goes in before Friday, I suppose.",
+        "Coach: So how are you feeling now compared to the start?",
+        "Client: Honestly, a bit flat. I came in buzzing about the mock and now it feels bigger than I thought it was.",
+    )).emotional_shifts
+    assert [s.direction for s in shifts] == ["declined"]

@@ -75,7 +75,10 @@ _NOT_YET = caseless(
     r"(?:get|come(?: back)?) (?:on )?to (?:him|her|them|it|that|this)(?=\s*(?:[.,;!?]|$|in a (?:minute|sec|second|bit|moment)\b|later\b)))",
     re.I,
 )
-_LIKENED = re.compile(r"^\W*(?:it's |it feels |it's going to be |feels )?like (?:i|we)(?:'m| am|'ll| will)?\b", re.I)
+# "Like I'm going to have to sit on my hands.", "It feels like I'll have to...": how it feels, not a plan ("Like,
+# I will avoid those parties" is one: a filler "like")
+_LIKENED = re.compile(r"^\W*(?:it's |it feels |feels )like (?:i|we)\b|^\W*like (?:i|we)(?:'m| am|'re| are) going to have to\b|"
+                      r"^\W*like (?:i|we)(?:'ll| will) have to\b", re.I)
 _CLAUSE_BEFORE = re.compile(r"[,;]\s*(?:so|and|but|then)\b", re.I)
 _UNFINISHED = re.compile(r"(?:\b(?:and|or|but|so|if|that|whether|because)|,)\s*$", re.I)
 _VAGUE = {"that", "it", "this", "something", "things", "stuff", "more", "better", "anything", "everything"}

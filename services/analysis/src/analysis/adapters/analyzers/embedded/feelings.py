@@ -22,15 +22,15 @@ for _value, _words in {
     "tired stretched pretending fraud impostor imposter scattered heavy sinking doubt doubting torn resentful "
     "irritated embarrassed defeated disappointed uneasy uncomfortable unsettled helpless powerless braced defensive "
     "raw shaky jittery edgy flustered rattled paralysed paralyzed numb small useless inadequate insecure hurt cross "
-    "drowning swamped burnt-out knackered shattered",
+    "drowning swamped burnt-out knackered shattered fried frazzled deflated wrecked",
     -0.4: "unsure uncertain hesitant wobbly mixed messy foggy unclear restless bored flat meh hard difficult wrong",
     0.2: "fine alright",
     0.4: "okay better calmer settled curious interested open hopeful lighter possible manageable relaxed lifted "
     "reassured solid decent",
     0.7: "good happy glad relieved relief doable calm forward clear clearer confident proud grateful motivated ready energised "
     "energized focused free freer capable strong steady grounded encouraged optimistic pleased chuffed delighted "
-    "inspired peaceful determined unstuck",
-    1.0: "excited thrilled great amazing brilliant fantastic wonderful elated empowered unstoppable",
+    "inspired peaceful determined unstuck buzzing",
+    1.0: "excited thrilled great amazing brilliant fantastic wonderful elated empowered unstoppable stoked",
 }.items():
     for _w in _words.split():
         _LEXICON[_w] = _value

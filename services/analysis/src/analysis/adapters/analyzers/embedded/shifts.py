@@ -481,6 +481,9 @@ def _came_in(session: Session, sentences: list[Sentence]) -> tuple[_Said | None,
             then_, now_ = _told(s, 0, cut), _told(s, cut)
         else:
             then_, now_ = (_told(s) if contrast else whole), (_told(after) if after is not None else None)
+        if now_ is None and contrast and _LOOMS.search((s.text[s.doc[cut].idx:] if cut is not None else
+                                                        after.text if after is not None else "").replace("\u2019", "'")):
+            now_ = -0.5  # "I came in buzzing about the mock and now it feels bigger than I thought it was"
         # quoted where the now is told: "Now it's more like I've got one arm free.", not the start it is set against
         where = after if cut is None and contrast and after is not None else s
         told = (s.turn, s.span) if where is not s else None  # the start, told in the sentence before the now
@@ -503,6 +506,9 @@ def _came_in(session: Session, sentences: list[Sentence]) -> tuple[_Said | None,
 
 
 _NOW = re.compile(r"^\W*(?:and |but |so )?(?:right )?now\b", re.I)
+# the thing itself grown: what the client now faces, not how they are
+_LOOMS = re.compile(r"\b(?:it|this|that|everything|the whole thing)(?:'s| is| feels| seems| looks) (?:\w+ )?"
+                    r"(?:bigger|heavier|worse|harder|scarier|more real|huge|massive)\b", re.I)
 # the image let go: room, air, a weight set down
 _RELEASED = re.compile(r"\b(?:(?:can|could) (?:breathe|move)|room to (?:breathe|move)|cut (?:the|it|me) (?:loose|free)|"
                        r"cut the \w+|let go|put (?:it|that) down|set (?:it|that) down|off my (?:chest|back|shoulders))\b", re.I)
