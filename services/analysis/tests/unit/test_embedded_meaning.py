@@ -2818,3 +2818,19 @@ def test_came_in_buzzing_and_now_it_feels_bigger_is_a_drop():
         "Client: Honestly, a bit flat. I came in buzzing about the mock and now it feels bigger than I thought it was.",
     )).emotional_shifts
     assert [s.direction for s in shifts] == ["declined"]
+
+
+def test_a_lift_starts_where_the_client_told_the_check_in():
+    shifts = analyze_transcript(talk(
+        "Coach: Hi Dana, how are you doing today?",
+        "Client: Tired, honestly. I rewrote two of Priya's pull requests at midnight again.",
+        "Coach: What would you like from our time?",
+        "Client: To understand why I keep doing it. The release was horrible, awful, I was gutted. I felt sick.",
+        "Coach: What's going on for you when you rewrite it at midnight?",
+        "Client: I'm anxious until I've read every line. I'm worried it breaks. I'm stressed all week.",
+        "Coach: What would it mean if the team didn't need you to catch things?",
+        "Client: That I could be a manager. That's actually a relief to say out loud. I feel calmer. I'm hopeful.",
+        "Coach: How are you feeling now, compared with when you came in?",
+        "Client: Lighter. A lot lighter than an hour ago. I'm proud of that.",
+    )).emotional_shifts
+    assert [(s.direction, s.evidence[0]) for s in shifts] == [("improved", "Tired, honestly.")]

@@ -17,7 +17,7 @@ _LEXICON: dict[str, float] = {}
 for _value, _words in {
     -1.0: "anxious scared afraid terrified panicked panicky overwhelmed hopeless desperate miserable devastated "
     "ashamed humiliated worthless trapped exhausted drained burnt burned depressed dread dreading awful terrible "
-    "horrible sick gutted crushed broken panicking dreadful",
+    "horrible sick gutted crushed broken panicking dreadful furious livid fuming seething",
     -0.7: "rough failing failure mess struggling struggle sinking worried stressed stuck lost confused frustrated angry annoyed upset sad lonely guilty nervous tense "
     "tired stretched pretending fraud impostor imposter scattered heavy sinking doubt doubting torn resentful "
     "irritated embarrassed defeated disappointed uneasy uncomfortable unsettled helpless powerless braced defensive "
