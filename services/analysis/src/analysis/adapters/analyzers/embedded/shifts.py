@@ -100,9 +100,7 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
     initial, final = further(initial, (initial + start[1]) / 2), (max if improved else min)(final, (final + end[1]) / 2)
     # the start as the client gave it when asked how they were ("Kind of fried, honestly."), where it points the
     # same way, rather than the lowest (or highest) early sentence ("Wrong word.")
-    arriving = _checked_in(session, sentences)
-    if arriving is not None and (arriving[1] < 0 if improved else arriving[1] > 0):
-        start = arriving
+    start = next((sv for sv in _checked_in(session, sentences) if (sv[1] < 0 if improved else sv[1] > 0)), start)
     evidence = [quote(start[0].turn, start[0].span)]
     arrived = _arrival_image(sentences, checkout) if checkout is not None and checkout.image else None
     if arrived is not None:
@@ -151,15 +149,14 @@ _HOW_ARE_YOU = re.compile(r"\bhow (?:are|'re) you(?: doing| feeling| arriving| t
 CHECK_IN_TURNS = 6  # the check-in comes at the top of the session
 
 
-def _checked_in(session: Session, sentences: list[Sentence]) -> tuple[Sentence, float] | None:
-    """The client's state in their answer to the check-in, the sentence that voices it most strongly."""
+def _checked_in(session: Session, sentences: list[Sentence]) -> list[tuple[Sentence, float]]:
+    """The sentences of the client's answer to the check-in that name a feeling, each with its state."""
     asked = next((t for t in session.turns[:CHECK_IN_TURNS] if t.is_coach
                   and _HOW_ARE_YOU.search(t.text.replace("\u2019", "'"))), None)
     answer = session.next_turn(asked) if asked is not None else None
     if answer is None or not answer.is_client:
-        return None
-    told = [(x, v) for x in sentences if x.turn is answer and not x.is_question and felt(x) and (v := state(x)) is not None]
-    return max(told, key=lambda xv: abs(xv[1])) if told else None
+        return []
+    return [(x, v) for x in sentences if x.turn is answer and not x.is_question and felt(x) and (v := state(x)) is not None]
 
 
 # A coach asking how the client is now, or how it feels (the check-in and the check-out).
