@@ -2834,3 +2834,20 @@ def test_a_lift_starts_where_the_client_told_the_check_in():
         "Client: Lighter. A lot lighter than an hour ago. I'm proud of that.",
     )).emotional_shifts
     assert [(s.direction, s.evidence[0]) for s in shifts] == [("improved", "Tired, honestly.")]
+
+
+def test_the_clients_words_said_back_are_no_advice_and_letting_a_deferral_be_is_no_dismissal():
+    missed = analyze_transcript(talk(
+        "Coach: What would you like to walk out of here with today?",
+        "Client: A way to talk to Derek without a fight.",
+        "Coach: What is a call with Derek, really?",
+        "Client: I've briefed a brigadier at six in the morning. It's not working a room. It's just talking to a bloke.",
+        "Coach: Just talking to a bloke.",
+        "Client: Yes. People follow the ones who tell them the truth.",
+        "Coach: And the habit of taking the hit yourself, what would you like to do with that?",
+        "Client: Not sure yet. Let me think about that one. It's a habit of thirty years.",
+        "Coach: That's fine. We can leave it there for now. What's next with Derek?",
+        "Client: Thursday I ring him, first thing.",
+    )).coach_feedback.missed_opportunities
+    quoted = {e for m in missed for e in m.evidence}
+    assert not {"Just talking to a bloke.", "That's fine."} & quoted

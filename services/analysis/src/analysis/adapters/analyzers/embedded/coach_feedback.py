@@ -245,8 +245,19 @@ _CONTRACTING = re.compile(r"\bwhat (?:would|might) (?:be )?(?:most |really )?(?:
                           r"(?:like to )?(?:start|begin)\b|\bwhat's on your mind\b|\bwhat shall we\b", re.I)
 
 
+def _echo(session: Session, turn: TurnView, said: str) -> bool:
+    """The coach saying the client's own words back ("Just a phone call." after "It's just a phone call on
+    Thursday."): a reflection, whatever its form."""
+    before = session.previous_turn(turn)
+    words_ = re.findall(r"[a-z']+", said.lower().replace("\u2019", "'"))
+    return before is not None and before.is_client and len(words_) >= 2 and set(words_) <= set(
+        re.findall(r"[a-z']+", before.text.lower().replace("\u2019", "'")))
+
+
 def _advice_quotes(x: Inputs) -> list[str]:
-    advised, told = _coach_sentences(x, ADVICE), _coach_sentences(x, _TELLING)
+    echoed = {quote(t, sp) for t in x.session.coach_turns for sp in t.spans if _echo(x.session, t, sp.text)}
+    advised = [q for q in _coach_sentences(x, ADVICE) if q not in echoed]
+    told = [q for q in _coach_sentences(x, _TELLING) if q not in echoed]
     # an open question asks for the client's plan ("What do you need to do to prepare?"), it gives none;
     # a question is never telling
     asked = [q for q in advised if not (q.rstrip().endswith("?") and _OPEN_ASK.match(q))]
@@ -477,7 +488,10 @@ def _declined_before(session: Session, turn: TurnView) -> bool:
 
 _BOUNDARY = re.compile(r"\b(?:don't (?:really )?want to (?:talk|go|get) (?:about|into)|(?:i'd )?rather not (?:talk|go|get) "
                        r"(?:about|into)|can we (?:leave|park|move on from|not talk about)|(?:not|never) (?:going|ready) to "
-                       r"(?:talk|go) (?:about|into))\b", re.I)
+                       r"(?:talk|go) (?:about|into)|"
+                       # deferred: "Not sure yet. Let me think about that one." ("That's fine. We can leave it there.")
+                       r"let me (?:think|sleep|chew) (?:about|on) (?:that|it|this)|not (?:sure|ready) yet|"
+                       r"(?:leave|park) (?:it|that|this) (?:open|there|for now)|i'm not ready)\b", re.I)
 
 
 def _imperative(doc) -> bool:
