@@ -2851,3 +2851,23 @@ def test_the_clients_words_said_back_are_no_advice_and_letting_a_deferral_be_is_
     )).coach_feedback.missed_opportunities
     quoted = {e for m in missed for e in m.evidence}
     assert not {"Just talking to a bloke.", "That's fine."} & quoted
+
+
+def test_suggestions_in_any_wording_are_advice_or_leading():
+    missed = analyze_transcript(talk(
+        "Coach: What would you like to get out of today?",
+        "Client: Whether to sell the herd, I suppose.",
+        "Coach: What I'd suggest is, get a proper valuation and sit down with your accountant.",
+        "Client: I've done that. Twice.",
+        "Coach: A lot of farmers your age lease to a younger farmer and keep a hand in.",
+        "Client: Not for me.",
+        "Coach: What about selling some of the herd?",
+        "Client: No. All or nothing.",
+        "Coach: Maybe you could get a relief milker in for a few mornings?",
+        "Client: Maybe.",
+    )).coach_feedback.missed_opportunities
+    quoted = {e for m in missed for e in m.evidence}
+    assert {"What I'd suggest is, get a proper valuation and sit down with your accountant.",
+            "A lot of farmers your age lease to a younger farmer and keep a hand in.",
+            "What about selling some of the herd?",
+            "Maybe you could get a relief milker in for a few mornings?"} <= quoted

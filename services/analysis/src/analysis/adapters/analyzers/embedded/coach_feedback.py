@@ -72,6 +72,9 @@ _TELLING = caseless(r"\bin my experience\b|\btrust me\b|\bthat's what i(?:'d| wo
                       r"\bin your (?:position|shoes),? i(?:'d| would)\b|\bwhen i (?:ran|was at|worked at|managed|led)\b|"
                       r"\bi can tell you (?:exactly|what|how)\b|\bone idea\b|"
                       r"^\W*some (?:people|\w+s)(?: in your (?:position|shoes))? (?:find|bring|share|move|use|try|put)\b|"
+                      # "A lot of farmers your age lease to a younger farmer": what others do, offered as the way
+                      r"^\W*(?:a lot of|lots of|many|plenty of) (?:people|\w+s)(?: (?:your age|like you|in your (?:position|shoes)))? "
+                      r"(?:find|lease|use|try|get|hire|go|do|take|move|bring|put)\b|"
                       r"\bwhat i(?:'d| would) do is\b|^(?:just|be|try|make sure|don't|stop|start) \w+", re.I)
 _DISMISSING = caseless(r"\beveryone (?:feels|goes through|gets)\b|\bdon't worry\b|\b(?:it's|that's|\w+ is) (?:fine|normal)\b|"
                          r"\byou'll feel better\b|\bthat's (?:just|only) (?:nerves|normal|natural|\w+ talking)\b|"
@@ -80,7 +83,8 @@ _DISMISSING = caseless(r"\beveryone (?:feels|goes through|gets)\b|\bdon't worry\
 _STEERING = re.compile(r"^(?:(?:so|and|but|okay|well|right),? )*(?:would it help to|would you be willing to|will you|could you just|"
                        r"can you just|what if you|have you considered|do you think you (?:should|could|deserve)|"
                        r"could you (?:ask|get|try|talk to|speak to|tell|move|change|use|book|hire)|how about|"
-                       r"what about (?:a|an|asking|trying|using|getting|booking|talking)|would it be worth|"
+                       r"what about (?:a|an|\w+ing)\b|would it be worth|(?:maybe|perhaps) you (?:could|should|might want to)|"
+                       r"(?:maybe |perhaps )?(?:that's|that is|it's|it might be|it could be) worth (?:doing|trying|a try|a go|asking)|"
                        r"would (?:that|this|it) (?:work|be useful|help) for you|would that be useful)\b", re.I)
 EVIDENCE_LIMIT = 6  # quotes per feedback item: enough to show a pattern, few enough to read
 _ACK = re.compile(r"\b(?:sounds|hear|feel|feeling|felt|hard|difficult|tough|understand|that's a lot|makes sense|thank you for|"

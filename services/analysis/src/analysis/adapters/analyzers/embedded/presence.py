@@ -71,7 +71,7 @@ MAX_REFLECTION_WORDS = 30
 MAX_REFLECTION_TURN_WORDS = 60
 REFLECTION_WINDOW = 2  # reflections open a coach turn; later "you" sentences are usually input
 ADVICE = caseless(
-    r"\b(?:you (?:should|must|ought to|need to|have to|'ve got to|got to)|i (?:would |'d )?(?:recommend|suggest|advise)|"
+    r"\b(?:you (?:should|must|ought to|need to|have to|'ve got to|got to)|i(?: would|'d)? (?:recommend|suggest|advise)|"
     r"i want you to|i'd like you to|it's (?:really )?important (?:that you|to)|the best thing (?:is|would be|to do)|"
     r"what you need|my advice|you'd better|i'm going to give you|make sure you)\b",
     re.I,
