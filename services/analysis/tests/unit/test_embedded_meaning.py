@@ -2871,3 +2871,24 @@ def test_suggestions_in_any_wording_are_advice_or_leading():
             "A lot of farmers your age lease to a younger farmer and keep a hand in.",
             "What about selling some of the herd?",
             "Maybe you could get a relief milker in for a few mornings?"} <= quoted
+
+
+def test_the_coachs_own_story_a_suggestion_said_flat_and_reassurance_are_named():
+    missed = analyze_transcript(talk(
+        "Coach: What would you like from today?",
+        "Client: A first step back into accountancy.",
+        "Coach: Have a look at a returnship. A friend of mine did one, that's probably what I'd do.",
+        "Client: Maybe.",
+        "Coach: Your LinkedIn is out of date, so you could update it today.",
+        "Client: I don't know. I'm not a spreadsheet person any more.",
+        "Coach: I think you're being really hard on yourself.",
+        "Client: Maybe. I worry I'll miss sports day.",
+        "Coach: When I went back after my second I cried in the car park, and what I did was book the day off.",
+        "Client: Right.",
+        "Coach: So what's the first step?",
+        "Client: The form goes in before Friday.",
+    )).coach_feedback.missed_opportunities
+    quoted = {e for m in missed for e in m.evidence}
+    assert {"A friend of mine did one, that's probably what I'd do.", "Your LinkedIn is out of date, so you could update it today.",
+            "I think you're being really hard on yourself."} <= quoted
+    assert any(e.startswith("When I went back after my second") for e in quoted)

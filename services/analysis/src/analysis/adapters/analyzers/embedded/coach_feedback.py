@@ -68,15 +68,20 @@ _ENERGY = re.compile(r"\byou (?:lit up|light up|smiled|sighed|paused|laughed|wen
                      r"sound(?:ed)? (?:lighter|different|excited|flat|tired))|\bi notice(?:d)? (?:your|you|a shift|that you)|"
                      r"\byour (?:voice|energy|face|tone) (?:changed|dropped|lifted|shifted)", re.I)
 # Telling and reassuring: the coach's experience or a quick fix instead of the client's thinking.
-_TELLING = caseless(r"\bin my experience\b|\btrust me\b|\bthat's what i(?:'d| would) do\b|\bif i were you\b|"
-                      r"\bin your (?:position|shoes),? i(?:'d| would)\b|\bwhen i (?:ran|was at|worked at|managed|led)\b|"
+_TELLING = caseless(r"\bin my experience\b|\btrust me\b|\bthat's (?:probably |exactly |just )?what i(?:'d| would) do\b|"
+                      r"\bif i were you\b|\bwhat i did was\b|"
+                      r"\bin your (?:position|shoes),? i(?:'d| would)\b|\bwhen i (?:ran|was at|worked at|managed|led|went back)\b|"
                       r"\bi can tell you (?:exactly|what|how)\b|\bone idea\b|"
                       r"^\W*some (?:people|\w+s)(?: in your (?:position|shoes))? (?:find|bring|share|move|use|try|put)\b|"
                       # "A lot of farmers your age lease to a younger farmer": what others do, offered as the way
                       r"^\W*(?:a lot of|lots of|many|plenty of) (?:people|\w+s)(?: (?:your age|like you|in your (?:position|shoes)))? "
                       r"(?:find|lease|use|try|get|hire|go|do|take|move|bring|put)\b|"
-                      r"\bwhat i(?:'d| would) do is\b|^(?:just|be|try|make sure|don't|stop|start) \w+", re.I)
-_DISMISSING = caseless(r"\beveryone (?:feels|goes through|gets)\b|\bdon't worry\b|\b(?:it's|that's|\w+ is) (?:fine|normal)\b|"
+                      r"\bwhat i(?:'d| would) do is\b|^(?:be|try|make sure|don't|stop|start) \w+|"
+                      # "Just say no.", not a fragment "just for me" or a reflection "Just a Tuesday."
+                      r"^just (?!(?:for|a|an|the|to|in|on|at|about|because|like|so|me|you|my|your|that|this|it|one|two|"
+                      r"what|how|when|where|why|who|not|now|then|really|yet|as|all|kind|sort|being|been)\b)\w+", re.I)
+_DISMISSING = caseless(r"\beveryone (?:feels|goes through|gets|does)\b|\bdon't worry\b|\b(?:it's|that's|\w+ is) (?:fine|normal)\b|"
+                         r"\byou're being (?:really |very |too |a bit )?hard on yourself\b|"
                          r"\byou'll feel better\b|\bthat's (?:just|only) (?:nerves|normal|natural|\w+ talking)\b|"
                          r"\bthey'll (?:get used to it|come round|respect you)\b|\bno point (?:worrying|dwelling)\b|"
                          r"\bit wasn't a fluke\b|\byou'll be fine\b|\bcheer up\b", re.I)

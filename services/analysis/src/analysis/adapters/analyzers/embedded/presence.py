@@ -71,7 +71,12 @@ MAX_REFLECTION_WORDS = 30
 MAX_REFLECTION_TURN_WORDS = 60
 REFLECTION_WINDOW = 2  # reflections open a coach turn; later "you" sentences are usually input
 ADVICE = caseless(
-    r"\b(?:you (?:should|must|ought to|need to|have to|'ve got to|got to)|i(?: would|'d)? (?:recommend|suggest|advise)|"
+    r"\b(?:you (?:should|must(?! be\b| have been\b)|ought to|need to|have to|'ve got to|got to)|"
+    r"i(?: would|'d)? (?:recommend|suggest|advise)|"
+    # "there are loads of free courses online, you could do one of those": a suggestion said as a statement
+    r"(?:^|(?<=[,;] )|(?<=\bso )|(?<=\band )|(?<=\bor )|(?<=\bwell )|(?<=\bmaybe )|(?<=\bperhaps )|(?<=\bthen )|(?<=\balso ))"
+    r"you could (?:always |just |easily |even )?(?:do|try|use|get|ask|look|update|book|join|ring|"
+    r"call|email|message|text|write|send|start|talk|speak|go|sign|apply|put|take|set)\b|"
     r"i want you to|i'd like you to|it's (?:really )?important (?:that you|to)|the best thing (?:is|would be|to do)|"
     r"what you need|my advice|you'd better|i'm going to give you|make sure you)\b",
     re.I,
