@@ -2892,3 +2892,17 @@ def test_the_coachs_own_story_a_suggestion_said_flat_and_reassurance_are_named()
     assert {"A friend of mine did one, that's probably what I'd do.", "Your LinkedIn is out of date, so you could update it today.",
             "I think you're being really hard on yourself."} <= quoted
     assert any(e.startswith("When I went back after my second") for e in quoted)
+
+
+def test_naming_a_loss_is_empathy_not_celebration():
+    fb = analyze_transcript(talk(
+        "Coach: What would you like to use our time for today?",
+        "Client: We lost Harbourline. Four years, forty percent of my number, gone to Velocor on Friday.",
+        "Coach: That's a big hit.",
+        "Client: It is. And the review's on the twentieth.",
+        "Coach: That's a big identity shift, from the one who never loses an account.",
+        "Client: Yeah.",
+    )).coach_feedback
+    celebrated = {e for s in fb.strengths if s.pcc_marker.startswith("8.8") for e in s.evidence}
+    empathy = {e for s in fb.strengths if s.pcc_marker.startswith("4.2") for e in s.evidence}
+    assert "That's a big hit." in empathy and not celebrated

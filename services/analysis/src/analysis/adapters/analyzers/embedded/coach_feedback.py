@@ -52,7 +52,10 @@ _IMPOSED = re.compile(
 )
 _FEELING_PROBE = re.compile(r"\b(?:feel|feeling|felt|emotion|what's that like|how is that for you|what comes up|"
                             r"where do you (?:feel|notice)|sounds (?:hard|painful|frustrating|scary)|must be)\b", re.I)
-_CELEBRATE = re.compile(r"\b(?:well done|congratulations|congrats|that's (?:a )?(?:big|huge|great|real|wonderful|fantastic)|"
+# ("That's a big hit.", "That's a big identity shift.": the size of a loss or a change, no celebration)
+_CELEBRATE = re.compile(r"\b(?:well done|congratulations|congrats|that's (?:a )?(?:great|wonderful|fantastic)|"
+                        r"that's (?:a )?(?:big|huge|real)(?!(?: \w+)? (?:hit|loss|blow|knock|drop|shift|change|ask|question|worry|"
+                        r"problem|shame|pity|lot|burden|weight|piece)\b| thing to carry\b)|"
                         r"brilliant|amazing|what an achievement|you did it|proud of you|good for you|that's progress)\b",
                         re.I)
 _MEASURE = re.compile(r"\b(?:how (?:will|would) you know|what would (?:make|success|tell you)|what would .{0,30}look like by the end|"
@@ -63,7 +66,9 @@ _ACCOUNTABLE = re.compile(r"\b(?:accountab\w+|how will (?:i|we|you) know|check i
                           r"support|how will you remember|what could get in the way)\b", re.I)
 _EMPATHY = re.compile(r"^\W*(?:(?:that|it|this) (?:sounds|must be|must have been|seems|feels) (?:\w+ )?(?:like )?(?:a )?"
                       r"(?:hard|painful|difficult|tough|uncomfortable|exhausting|frustrating|scary|lonely|heavy|a lot|"
-                      r"upsetting|overwhelming|draining)|i can (?:hear|see) (?:how|that)|i'm sorry)", re.I)
+                      r"upsetting|overwhelming|draining)|i can (?:hear|see) (?:how|that)|i'm sorry|"
+                      # "That's a big hit.", "That's a real loss.": the size of what the client lost, named
+                      r"that's (?:a )?(?:big|huge|real|hard|heavy) (?:hit|loss|blow|knock|drop|thing to carry)\b)", re.I)
 _ENERGY = re.compile(r"\byou (?:lit up|light up|smiled|sighed|paused|laughed|went quiet|sat up|leaned in|"
                      r"sound(?:ed)? (?:lighter|different|excited|flat|tired))|\bi notice(?:d)? (?:your|you|a shift|that you)|"
                      r"\byour (?:voice|energy|face|tone) (?:changed|dropped|lifted|shifted)", re.I)
