@@ -2906,3 +2906,20 @@ def test_naming_a_loss_is_empathy_not_celebration():
     celebrated = {e for s in fb.strengths if s.pcc_marker.startswith("8.8") for e in s.evidence}
     empathy = {e for s in fb.strengths if s.pcc_marker.startswith("4.2") for e in s.evidence}
     assert "That's a big hit." in empathy and not celebrated
+
+
+def test_a_likeness_the_client_names_is_a_discovery_and_a_sentence_said_twice_counts_once():
+    found = [d.insight for d in analyze_transcript(talk(
+        "Coach: What would you like from today?",
+        "Client: To stop rewriting my team's code at midnight.",
+        "Coach: When you rewrite Priya's code, what do you notice?",
+        "Client: Huh. That's the same thing my first tech lead did to me. He rewrote everything I did.",
+        "Coach: And what did that do to you?",
+        "Client: I stopped trying. I just waited for his review.",
+        "Coach: What do you make of that now?",
+        "Client: She's waiting for my review too. It's about me being scared I'm not needed.",
+        "Coach: Say that again?",
+        "Client: It's about me being scared I'm not needed.",
+    )).client_discoveries]
+    assert any("same thing my first tech lead did to me" in d for d in found)
+    assert sum("scared I'm not needed" in d for d in found) == 1

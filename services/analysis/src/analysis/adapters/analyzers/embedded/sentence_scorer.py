@@ -270,7 +270,15 @@ def pick(section: str, pool: list[Sentence], names: tuple[str, ...], rows: np.nd
     if section in SURE and len(rows):
         sure = np.all([rows[:, names.index(f)] > 0 for f in SURE[section]], axis=0)
         p = np.where(sure, 1.0, p)
-    return [pool[i] for i in sorted(top(section, p))]
+    # a sentence the client said twice ("It's about me being scared I'm not needed.") takes one place
+    best: dict[str, int] = {}
+    for i, x in enumerate(pool):
+        key = " ".join(x.text.lower().split())
+        if key not in best or p[i] > p[best[key]]:
+            best[key] = i
+    kept = set(best.values())
+    once = np.where([i in kept for i in range(len(pool))], p, 0.0)
+    return [pool[i] for i in sorted(top(section, once))]
 
 
 # a statement the rules read as a value or belief by its wording ("...is really important to me, and I think

@@ -84,4 +84,10 @@ _POINTER = re.compile(r"^\W*(?:and |but )?(?:that|this|it)(?:'s| is| was| has be
 
 def points_back(text: str, most_words: int = 12) -> bool:
     """A short sentence that only points at what came before it."""
-    return bool(_POINTER.match(text.replace("\u2019", "'"))) and len(text.split()) <= most_words
+    text = text.replace("\u2019", "'")
+    # "That's the same thing my first tech lead did to me.": a likeness the client names, content of its own
+    return bool(_POINTER.match(text)) and len(text.split()) <= most_words and not _LIKENESS.search(text)
+
+
+_LIKENESS = re.compile(r"\b(?:the )?same (?:thing|way|story|pattern)\b,? (?:as |with |that |(?:my|his|her|our|your) |\w+ (?:did|does|do)\b)",
+                       re.I)
