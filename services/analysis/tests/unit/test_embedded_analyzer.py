@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import msgspec
 import numpy as np
@@ -322,7 +323,9 @@ def test_a_sentence_two_sections_pick_stays_in_the_one_whose_bar_it_clears_by_mo
                           "core_values": {"threshold": 0.2, "most": 6},
                           "empowering_beliefs": {"threshold": 0.2, "most": 6},
                           "client_discoveries": {"threshold": 0.1, "most": 8}}}
-    animal, rule, important, aside = object(), object(), object(), object()
+    animal, rule, important, aside = (SimpleNamespace(text=t) for t in (
+        "You don't leave an animal in pain because the rota says you're off.", "I'm not a numbers person.",
+        "Being seen as a leader is really important to me.", "Which reminds me of the car park."))
     pool = [animal, rule, important, aside]
     names = ("asked_belief", "rule_limiting", "rule_value", "rule_empowering")
     rows = np.array([[0, 0, 0, 0], [1, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 0]], dtype=float)
