@@ -2923,3 +2923,13 @@ def test_a_likeness_the_client_names_is_a_discovery_and_a_sentence_said_twice_co
     )).client_discoveries]
     assert any("same thing my first tech lead did to me" in d for d in found)
     assert sum("scared I'm not needed" in d for d in found) == 1
+
+
+def test_what_the_client_cares_about_and_a_night_told_again_are_no_plans():
+    assert actions(talk(
+        "Coach: What's in the way of writing this week?",
+        "Client: This week I've got demonstrating on Tuesday and Thursday, and I, like, I care about doing those properly.",
+        "Coach: And sleep?",
+        "Client: I go to bed fine and then at three I wake up and do the maths. Four months, five chapters, and then "
+        "I'm doing the maths again at half three.",
+    )) == []

@@ -38,6 +38,8 @@ _NOT_ACTIONS = {
     "become",  # "and I'll become slide nineteen": what the client turns into, not an act
     # what the client foresees feeling: "I'll sulk in the car", "I'll wobble", "I'll cry at the leaving do"
     "sulk", "wobble", "cry", "panic", "worry", "cave", "crumble", "freak", "fret", "stew",
+    # what the client holds dear or can't stand: "This week I've got demonstrating, and I care about doing those properly"
+    "care", "hate", "enjoy", "mind", "matter", "deserve",
 }
 # ...except a meeting or a word the client dates: "Thursday I see Martin", "Tomorrow I say it to them".
 _MET_OR_SAID = {"see", "say"}
@@ -79,6 +81,7 @@ _NOT_YET = caseless(
 # I will avoid those parties" is one: a filler "like")
 _LIKENED = re.compile(r"^\W*(?:it's |it feels |feels )like (?:i|we)\b|^\W*like (?:i|we)(?:'m| am|'re| are) going to have to\b|"
                       r"^\W*like (?:i|we)(?:'ll| will) have to\b", re.I)
+_RETOLD = re.compile(r"^\W*(?:and )?then\b|.*,\s*(?:and )?then i(?:'m| am)\b", re.I)
 _CLAUSE_BEFORE = re.compile(r"[,;]\s*(?:so|and|but|then)\b", re.I)
 _UNFINISHED = re.compile(r"(?:\b(?:and|or|but|so|if|that|whether|because)|,)\s*$", re.I)
 _VAGUE = {"that", "it", "this", "something", "things", "stuff", "more", "better", "anything", "everything"}
@@ -624,6 +627,8 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
         return True  # hypothetical or habitual; "when I see her on Monday I'll..." is a plan
     if syntax.habitual(s.doc):
         return True
+    if _RETOLD.match(s.text) and any(c.lower_ == "again" for c in verb.children):
+        return True  # "...and then I'm doing the maths again at half three.": the night told, again, not a plan
     if verb.lower_ == "go" and not any(c.dep_ not in ("aux", "nsubj", "neg", "punct", "cc") and c.lower_ not in _FILLERS
                                        for c in verb.children):
         return True  # "so I'm actually going to go": leaving the room, not a plan
