@@ -2933,3 +2933,19 @@ def test_what_the_client_cares_about_and_a_night_told_again_are_no_plans():
         "Client: I go to bed fine and then at three I wake up and do the maths. Four months, five chapters, and then "
         "I'm doing the maths again at half three.",
     )) == []
+
+
+def test_how_the_client_is_somewhere_is_no_plan_and_what_sells_advice_is_no_reflection():
+    t = talk(
+        "Coach: What would you like from today?",
+        "Client: To stop going quiet when Gavin talks money.",
+        "Coach: What's different in the kitchen?",
+        "Client: In the kitchen I'll shout, I'll tell anyone, I'll tell a supplier his fish stinks. In meetings I'll "
+        "just agree with whoever spoke last.",
+        "Coach: What I'd suggest is, get a proper valuation. That way you're making the decision on facts and not on feelings.",
+        "Client: Maybe.",
+    )
+    result = analyze_transcript(t)
+    assert [a.action for a in result.action_items] == []
+    reflected = {e for s in result.coach_feedback.strengths if s.pcc_marker.startswith("6.7") for e in s.evidence}
+    assert "That way you're making the decision on facts and not on feelings." not in reflected

@@ -81,6 +81,25 @@ _NOT_YET = caseless(
 # I will avoid those parties" is one: a filler "like")
 _LIKENED = re.compile(r"^\W*(?:it's |it feels |feels )like (?:i|we)\b|^\W*like (?:i|we)(?:'m| am|'re| are) going to have to\b|"
                       r"^\W*like (?:i|we)(?:'ll| will) have to\b", re.I)
+_WILLS = re.compile(r"\bi(?:'ll| will)\b", re.I)
+# Where the client always is: "In the kitchen I'll shout", "At work I'll say yes to anything", "In meetings I'll..."
+_HAUNTS = frozenset("kitchen work home office pitch field court shop classroom ward site yard house job lab studio "
+                    "salon surgery garage".split())
+
+
+def _where_always(verb: Token) -> bool:
+    """A place said first, one the client is in day after day (or a plural: "in meetings"): the will that
+    follows tells what they do there, not a plan."""
+    subj = syntax.subject(verb)
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "on") and subj is not None and prep.i < subj.i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and (
+                    obj.lower_ in _HAUNTS or obj.tag_ == "NNS" and not any(c.dep_ == "det" for c in obj.children)):
+                return True
+    return False
+
+
 _RETOLD = re.compile(r"^\W*(?:and )?then\b|.*,\s*(?:and )?then i(?:'m| am)\b", re.I)
 _CLAUSE_BEFORE = re.compile(r"[,;]\s*(?:so|and|but|then)\b", re.I)
 _UNFINISHED = re.compile(r"(?:\b(?:and|or|but|so|if|that|whether|because)|,)\s*$", re.I)
@@ -627,6 +646,8 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
         return True  # hypothetical or habitual; "when I see her on Monday I'll..." is a plan
     if syntax.habitual(s.doc):
         return True
+    if not timelines.find(s.text) and (len(_WILLS.findall(s.text.replace("\u2019", "'"))) >= 3 or _where_always(verb)):
+        return True  # "In the kitchen I'll shout, I'll tell anyone, I'll tell a supplier his fish stinks.": how they are
     if _RETOLD.match(s.text) and any(c.lower_ == "again" for c in verb.children):
         return True  # "...and then I'm doing the maths again at half three.": the night told, again, not a plan
     if verb.lower_ == "go" and not any(c.dep_ not in ("aux", "nsubj", "neg", "punct", "cc") and c.lower_ not in _FILLERS

@@ -169,7 +169,9 @@ def _reflection(session: Session, turn: TurnView) -> str | None:
         body = _PREAMBLE.sub("", span.text.replace("\u2019", "'"))
         if _TOLD.match(body):
             return None  # "Okay, well don't wait on Janine. You ring the college yourself.": what follows an order is one
-        if is_question(span.text) or ADVICE.search(body) or _vouched(turn, span):
+        if ADVICE.search(body) or _OTHERS_DO.match(body):
+            return None  # "What I'd suggest is... That way you're deciding on facts.": what follows advice sells it
+        if is_question(span.text) or _vouched(turn, span):
             continue
         if _A_NUMBER.match(body) or _NOTED.match(body):
             continue
@@ -185,6 +187,9 @@ def _reflection(session: Session, turn: TurnView) -> str | None:
     return None
 
 
+# "A lot of farmers your age lease to a younger farmer": what others do, offered as the way
+_OTHERS_DO = re.compile(r"^\W*(?:a lot of|lots of|many|plenty of|some) (?:people|\w+s)(?: (?:your age|like you|in your "
+                        r"(?:position|shoes)))? (?:find|lease|use|try|get|hire|go|do|take|move|bring|put)\b", re.I)
 # "Seven and a half.": the client's number said back is a note taken, not a reflection
 _A_NUMBER = re.compile(r"^\W*(?:(?:a|an|and|half|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\W*)+$", re.I)
 # "Fifteen percent, okay.", "Twelve years, that's a long time.", "Month four, that's good.": the client's figure
