@@ -2947,5 +2947,5 @@ def test_how_the_client_is_somewhere_is_no_plan_and_what_sells_advice_is_no_refl
     )
     result = analyze_transcript(t)
     assert [a.action for a in result.action_items] == []
-    reflected = {e for s in result.coach_feedback.strengths if s.pcc_marker.startswith("6.7") for e in s.evidence}
-    assert "That way you're making the decision on facts and not on feelings." not in reflected
+    assert "That way you're making the decision on facts and not on feelings." not in result.coaching_presence.evidence
+    assert "0 reflective statements" in result.coaching_presence.rapport_quality
