@@ -2949,3 +2949,13 @@ def test_how_the_client_is_somewhere_is_no_plan_and_what_sells_advice_is_no_refl
     assert [a.action for a in result.action_items] == []
     assert "That way you're making the decision on facts and not on feelings." not in result.coaching_presence.evidence
     assert "0 reflective statements" in result.coaching_presence.rapport_quality
+
+
+def test_a_weekend_that_dates_a_plan_makes_no_work_life_goal():
+    goals = [g.goal_area for g in analyze_transcript(talk(
+        "Coach: What would you like from today?",
+        "Client: I want to stop lying awake thinking my partner is robbing the business.",
+        "Coach: What will you do?",
+        "Client: My own accountant looks at the books. Dev gets a call before the weekend. I'm doing the statement this weekend.",
+    )).goal_progress]
+    assert "work-life balance" not in goals

@@ -20,7 +20,9 @@ _TOPICS: dict[str, str] = {
     "impostor feelings": r"impost[eo]r|pretending|fraud|found out|don't belong|out of my depth",
     "fear of judgement": r"what (?:people|they|others) (?:think|will think)|judg\w*|look stupid|embarrass\w*",
     "boundaries": r"boundar\w*|say(?:ing)? no|said no|protect (?:my|the) time|people-pleas\w*",
-    "work-life balance": r"work-life|balance|weekends?|evenings?|home by|family time|working late|until (?:ten|nine|eight|midnight)",
+    # (a weekend or an evening that dates a plan, "a call before the weekend", "this evening", is no balance)
+    "work-life balance": r"work-life|balance|(?<!before the )(?<!by the )(?<!until the )(?<!after the )(?<!this )(?<!next )"
+                         r"(?<!tomorrow )(?:weekends?|evenings?)|home by|family time|working late|until (?:ten|nine|eight|midnight)",
     "burnout and energy": r"burn(?:ed|t)? ?out|exhaust\w*|drained|no energy|running on empty|tired all the time",
     "career change": r"career|promotion|new role|next role|job offer|quit (?:my|the) job|change jobs?|apply for",
     "difficult conversations": r"difficult conversation|hard conversation|confront\w*|raise it with|bring it up with|"
