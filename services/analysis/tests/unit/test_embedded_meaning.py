@@ -2959,3 +2959,16 @@ def test_a_weekend_that_dates_a_plan_makes_no_work_life_goal():
         "Client: My own accountant looks at the books. Dev gets a call before the weekend. I'm doing the statement this weekend.",
     )).goal_progress]
     assert "work-life balance" not in goals
+
+
+def test_a_business_partner_and_a_decided_plan_name_no_relationship_or_decision_theme():
+    themes = analyze_transcript(talk(
+        "Coach: What would you like from today?",
+        "Client: The partner track. My partner at the firm, Ruth, says I should go for partner this year.",
+        "Coach: What do you want?",
+        "Client: I've decided I want it. I decided on the train. The partner track means business development, "
+        "and I decided I can learn that.",
+        "Coach: What's in the way?",
+        "Client: Time at home. My partner Ruth says the partners all work weekends. I decided that's not me.",
+    )).key_themes
+    assert "relationship" not in themes and "decision making" not in themes

@@ -38,10 +38,14 @@ _TOPICS: dict[str, str] = {
                r"day rate|hourly rate|what i charge|quote(?:d)? (?:them|her|him)",
     "fear of failure": r"fail(?:ed|ing|ure)?\b|flunk\w*|not good enough to pass|"
                        r"scared (?:i'll|i will|of) (?:fail|mess)",
-    "relationship": r"partner|husband|wife|marriage|boyfriend|girlfriend|relationship with",
+    # the couple itself, not a business or practice partner named in passing ("the partner track", "my partner Gavin")
+    "relationship": r"marriage|married|divorc\w*|split up|separat(?:ed|ing|ion)|boyfriend|girlfriend|"
+                    r"relationship with (?:my|her|his) (?:partner|husband|wife)|(?:my|our) relationship\b",
     "parenting": r"my (?:kids|children|son|daughter)|parent\w*|school run|bedtime",
     "conflict": r"conflict|argu\w*|fight|tension|fell out|falling out",
-    "decision making": r"decid\w*|decision|make up my mind|choose between|which option",
+    # a decision the client is stuck on, not every "I've decided" of the session
+    "decision making": r"decision-making|(?:make|making|made) (?:a|the|this|that|my|our) decision|can't decide|(?:make|made) up my mind|"
+                       r"choose between|torn between|which option|what to decide|undecided",
     "purpose and meaning": r"purpose|meaning\w*|what matters|fulfil\w*|why i do",
     "visibility": r"visib\w*|speak up|in meetings|be seen|credit for",
     "presenting": r"presentation|presenting to|pitch(?:ing)? to|public speaking|on stage|speak(?:ing)? in front",

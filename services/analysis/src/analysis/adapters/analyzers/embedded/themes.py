@@ -68,7 +68,8 @@ _WEAK_ADJ = {"next", "last", "whole", "same", "other", "little", "big", "good", 
 _WORD = re.compile(r"^[a-z][a-z'-]*$")
 # Nouns that need a modifier to name a topic: "plan" says nothing, "hiring plan" does.
 _VAGUE_ALONE = set("plan plans list lists step steps option options goal goals work job version piece walk round "
-                   "form forms list thing place group stage level area part lack".split())
+                   "form forms list thing place group stage level area part lack decision decisions half "
+                   "sentence sentences word words".split())
 # "a couple of nights", "a bunch of emails": an amount of something, never a topic of its own
 _AMOUNTS = set("couple bunch load loads lot lots handful pair number amount bit piece kind sort type set".split())
 
