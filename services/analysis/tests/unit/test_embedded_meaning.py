@@ -2972,3 +2972,23 @@ def test_a_business_partner_and_a_decided_plan_name_no_relationship_or_decision_
         "Client: Time at home. My partner Ruth says the partners all work weekends. I decided that's not me.",
     )).key_themes
     assert "relationship" not in themes and "decision making" not in themes
+
+
+def test_a_goal_the_client_takes_back_or_only_points_at_gives_way_to_the_one_they_name():
+    goals = [g.goal_area for g in analyze_transcript(talk(
+        "Coach: What would you like from our time today?",
+        "Client: I want to know what to do. No, that is too big. I want to know how I talk to Joanna.",
+        "Coach: What will you do?",
+        "Client: Thursday I phone her, before the trustee meeting.",
+    )).goal_progress]
+    assert goals[0] == "know how they talk to Joanna"
+    goals = [g.goal_area for g in analyze_transcript(talk(
+        "Coach: What would you like to use our time for today?",
+        "Client: We lost our biggest account on Friday and the review is on the twentieth, so, um, that. "
+        "That's what I want to use it for.",
+        "Coach: What would make this hour most worth it for you?",
+        "Client: I need to understand what actually happened. I keep telling myself it was price.",
+        "Coach: What will you do?",
+        "Client: The real version goes to Mark before the fifteenth.",
+    )).goal_progress]
+    assert goals[0] == "what actually happened"

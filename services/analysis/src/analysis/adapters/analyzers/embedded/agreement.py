@@ -49,6 +49,9 @@ def find(session: Session, questions: list[Question], purposes: list[Purpose],
         # "Where would you like to start?" / "Context, I guess.": a place to begin, named; only a goal
         # the client states in answer to it ("I want to work on delegation") is what the hour is for
         sentence, goal, stated = _goal(own, names_goal=not _WHERE_TO_START.search(q.text))
+        # "...and I have no idea what I'm walking in there with, so, um, that. That's what I want to use it for.":
+        # the client pointed at a story, not at what the hour is for; a later contracting question may draw it out
+        stated = stated and not any(_POINTED.match(s.text.replace("\u2019", "'")) for s in own)
         if goal and stated:
             return Agreement(q, answer, sentence, goal, stated)
         if goal and guess is None:
@@ -58,6 +61,15 @@ def find(session: Session, questions: list[Question], purposes: list[Purpose],
     return guess
 
 
+_RETRACTS = re.compile(r"^\W*(?:(?:no|or|actually|well|wait)\W+)*(?:no\b|that's not (?:right|it|true)\b|scratch that\b)", re.I)
+
+
+def _taken_back(s: Sentence, sentences: list[Sentence]) -> bool:
+    after = [x for x in sentences if x.turn is s.turn and x.span.start > s.span.start][:2]
+    return any(_RETRACTS.match(x.text.replace("\u2019", "'")) for x in after)
+
+
+_POINTED = re.compile(r"^\W*(?:(?:so|and|yeah|um),? )*(?:that's|that is|this is|it's|that was) (?:what|why|how) i\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those|these)\W*$", re.I)
 
 
@@ -65,6 +77,8 @@ def _wished(sentences: list[Sentence]) -> list[tuple[Sentence, str]]:
     """The goals the client states as their own wish, the first of each sentence, in order."""
     found = []
     for n, s in enumerate(sentences):
+        if _POINTED.match(s.text.replace("\u2019", "'")):
+            continue  # "That's what I want to use it for.": the wish is what was said before
         for tok in s.doc:
             # never a wish the client reports: "my boss asked whether I want to be considered"
             if tok.lower_ in _GOAL_VERBS and tok.pos_ in ("VERB", "AUX") and not syntax.reported(tok) \
@@ -99,7 +113,9 @@ _WHERE_TO_START = re.compile(
 
 
 def _goal(sentences: list[Sentence], names_goal: bool = True) -> tuple[Sentence | None, str | None, bool]:
-    wished = _wished(sentences)
+    # "I need a story for the review. No, actually, no. That's not right. ... I need to understand what happened.":
+    # a wish the client takes back gives way to the one after it
+    wished = [w for w in _wished(sentences) if not _taken_back(w[0], sentences)] or _wished(sentences)
     if wished:
         # "I want some kind of handle on it. I want to know I'm not going to run out of money in January.": a
         # wish that ends pointing back ("it") says less than one that names what it is about
