@@ -2992,3 +2992,14 @@ def test_a_goal_the_client_takes_back_or_only_points_at_gives_way_to_the_one_the
         "Client: The real version goes to Mark before the fifteenth.",
     )).goal_progress]
     assert goals[0] == "what actually happened"
+
+
+def test_support_is_what_the_client_will_have_not_the_help_they_give():
+    found = analyze_transcript(talk(
+        "Coach: What's taking your writing time?",
+        "Client: I help everyone. Anyone in the lab asks, I help.",
+        "Coach: What will you do?",
+        "Client: Chapter two goes to Helen before Friday. I'll ask Priya to read it first, she's good with the words.",
+    )).intention
+    assert found is not None
+    assert found.support_needed == ["I'll ask Priya to read it first, she's good with the words."]

@@ -30,7 +30,19 @@ _MEASURABLE = re.compile(
     re.I,
 )
 _VAGUE_OBJECT = {"something", "things", "stuff", "more", "better", "it", "that", "this", "anything", "everything"}
-_SUPPORT = caseless(r"\b(?:help|support|someone to|check in|remind|accountab\w*|mentor|coach|partner|buddy)\b", re.I)
+# Support the client will have or asks for, the client its beneficiary ("Tomasz can read it", "I'll ask Bev to cover",
+# "I need some help with the childcare"); not the client helping others ("I help everyone.") nor a partner named
+_SUPPORT = caseless(
+    r"\b(?:(?:help|helps|helped|helping|support|supports|supporting|back|backs) me\b|"
+    r"(?:need|needs|want|could use|get|getting|ask(?:ing)? (?:\w+ )?for|have|got) (?:some |a bit of |more |a )?"
+    r"(?:help|support|backup|back-up|cover|hand)\b|someone to (?:\w+ )?(?:me|with)\b|check(?:s|ing)? in (?:with|on) me|"
+    r"remind(?:s|ing)? me|hold(?:s|ing)? me (?:to account|accountable)|keep(?:s|ing)? me (?:honest|on track)|"
+    r"accountability (?:partner|buddy)|a mentor|my mentor|(?:ask|asking|get|getting) (?:\w+ ){1,2}to (?:help|cover|look|check|"
+    r"read|sit|come|go through|take)\b)", re.I)
+
+
+# "I'm not asking you to come", "if I need help, I'm not good enough", "Said a fishmonger who needs help...": no support
+_NOT_SUPPORT = re.compile(r"\b(?:not|no|n't|never|if)\b(?:\W+\w+){0,4}\W*$|^\W*said\b", re.I)
 
 
 def action_items(commitments: list[Commitment], planning_answers: set[int]) -> list[ActionItem]:
@@ -134,7 +146,8 @@ def intention(session: Session, commitments: list[Commitment], planning_turns: s
 
     best = max(commitments, key=lambda c: (worth(c), c.turn.index))
     support = [quote(s.turn, s.span) for s in sentences
-               if s.turn.is_client and not s.is_question and _SUPPORT.search(s.text) and "i" in s.text.lower().split()]
+               if s.turn.is_client and not s.is_question and (m := _SUPPORT.search(t := s.text.replace("\u2019", "'")))
+               and not _NOT_SUPPORT.search(t[: m.start()])]
     return Intention(
         behavior_change=best.text,
         commitment_level=_STRENGTH[best.level],

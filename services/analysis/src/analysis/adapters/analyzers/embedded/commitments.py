@@ -79,6 +79,8 @@ _NOT_YET = caseless(
 )
 # "Like I'm going to have to sit on my hands.", "It feels like I'll have to...": how it feels, not a plan ("Like,
 # I will avoid those parties" is one: a filler "like")
+_BEARS = re.compile(r"\bi(?:'ll| will)(?: just| happily| gladly)? (?:take|wear|cop|carry) (?:the|any) (?:telling[- ]off|hit|flak|blame|"
+                    r"consequences?|rap|heat|fall|bollocking|grief)\b", re.I)
 _LIKENED = re.compile(r"^\W*(?:it's |it feels |feels )like (?:i|we)\b|^\W*like (?:i|we)(?:'m| am|'re| are) going to have to\b|"
                       r"^\W*like (?:i|we)(?:'ll| will) have to\b", re.I)
 _WILLS = re.compile(r"\bi(?:'ll| will)\b", re.I)
@@ -310,6 +312,8 @@ _NOT_ECHO = set("what when does look like that this will would exactly specifica
 def _commitment(s: Sentence) -> Commitment | None:
     if _UNFINISHED.search(s.text) or _LOGISTICS.search(s.text.replace("\u2019", "'")):
         return None  # an unfinished thought, or the session's own logistics, states no plan
+    if _BEARS.search(s.text.replace("\u2019", "'")):
+        return None  # "I won't send an old man home to an empty flat. I'll take the telling off.": a stand, not a step
     if _LIKENED.match(s.text.replace("\u2019", "'")):
         return None  # "Like I'm going to have to sit on my hands.": what it feels like, not a plan
     timeline = timelines.find(s.text)
