@@ -3003,3 +3003,14 @@ def test_support_is_what_the_client_will_have_not_the_help_they_give():
     )).intention
     assert found is not None
     assert found.support_needed == ["I'll ask Priya to read it first, she's good with the words."]
+
+
+def test_a_pick_among_the_coachs_options_is_the_goal():
+    goals = [g.goal_area for g in analyze_transcript(talk(
+        "Coach: Great. So what do you want to get out of today? Do you want to do a plan for the thesis, or talk about "
+        "the procrastination, or both?",
+        "Client: Um. Both? I guess? Whatever you think is best, honestly.",
+        "Coach: What's the first step?",
+        "Client: Chapter two goes to Helen before Friday.",
+    )).goal_progress]
+    assert goals == ["a plan for the thesis and the procrastination"]

@@ -48,6 +48,10 @@ def find(session: Session, questions: list[Question], purposes: list[Purpose],
             continue
         # "Where would you like to start?" / "Context, I guess.": a place to begin, named; only a goal
         # the client states in answer to it ("I want to work on delegation") is what the hour is for
+        chosen = _chosen_option(q.turn.text, answer.text)
+        if chosen is not None:
+            # "Do you want to do a plan for the thesis, or talk about the procrastination, or both?" / "Um. Both?"
+            return Agreement(q, answer, own[0] if own else None, chosen, True)
         sentence, goal, stated = _goal(own, names_goal=not _WHERE_TO_START.search(q.text))
         # "...and I have no idea what I'm walking in there with, so, um, that. That's what I want to use it for.":
         # the client pointed at a story, not at what the hour is for; a later contracting question may draw it out
@@ -67,6 +71,33 @@ _RETRACTS = re.compile(r"^\W*(?:(?:no|or|actually|well|wait)\W+)*(?:no\b|that's 
 def _taken_back(s: Sentence, sentences: list[Sentence]) -> bool:
     after = [x for x in sentences if x.turn is s.turn and x.span.start > s.span.start][:2]
     return any(_RETRACTS.match(x.text.replace("\u2019", "'")) for x in after)
+
+
+# The coach offering the hour's options: "Do you want to do a plan for the thesis, or talk about the procrastination,
+# or both?"
+_OPTIONS = re.compile(r"\b(?:do you want to|would you like to|shall we|should we|do we) (?P<a>[^?]+?),? or (?P<b>[^?]+?)"
+                      r"(?P<both>,? or both)?\?", re.I)
+_OPTION_VERB = re.compile(r"^(?:(?:do|make|have|talk about|talk through|look at|work on|focus on|go through|explore|"
+                          r"start with|get)\s+)", re.I)
+_BOTH = re.compile(r"^\W*(?:um\W+|er\W+|well\W+)*(?:both|a bit of both|the two|all of it)\b", re.I)
+_FIRST = re.compile(r"^\W*(?:um\W+|er\W+|well\W+)*(?:the )?first(?: one)?\b", re.I)
+_SECOND = re.compile(r"^\W*(?:um\W+|er\W+|well\W+)*(?:the )?(?:second|last|other)(?: one)?\b", re.I)
+
+
+def _chosen_option(question: str, answer: str) -> str | None:
+    """The option the client picks from those the coach offered ("Both?", "The first one."), as a goal."""
+    m = _OPTIONS.search(question.replace("\u2019", "'"))
+    if m is None:
+        return None
+    a, b = (_OPTION_VERB.sub("", x.strip()).strip(" ,") for x in (m.group("a"), m.group("b")))
+    said = answer.replace("\u2019", "'")
+    if _BOTH.match(said):
+        return f"{a} and {b}"
+    if _FIRST.match(said):
+        return a
+    if _SECOND.match(said):
+        return b
+    return None
 
 
 _POINTED = re.compile(r"^\W*(?:(?:so|and|yeah|um),? )*(?:that's|that is|this is|it's|that was) (?:what|why|how) i\b", re.I)
