@@ -3014,3 +3014,12 @@ def test_a_pick_among_the_coachs_options_is_the_goal():
         "Client: Chapter two goes to Helen before Friday.",
     )).goal_progress]
     assert goals == ["a plan for the thesis and the procrastination"]
+
+
+def test_a_maxim_and_a_nights_sleep_are_no_steps():
+    assert actions(talk(
+        "Coach: So what will you do differently?",
+        "Client: Own your stuff. That's what I tell them.",
+        "Coach: And for you?",
+        "Client: I reckon I'll actually sleep tonight. Thursday's one-on-one, I tell Priya I've been rewriting her code.",
+    )) == ["Thursday's one-on-one, I tell Priya I've been rewriting her code."]

@@ -65,6 +65,8 @@ def acts(pool: list[Sentence], not_acts: set[str]) -> list[tuple[Sentence, int, 
         if root is None or root.tag_ != "VB" or subject is None or subject.lower_ != "i" or root.lower_ in not_acts \
                 or syntax.negated(root) or root.idx < len(_AS_MEANT):
             continue
+        if any(t.lower_ in ("your", "yours", "yourself", "you") for t in s.doc):
+            continue  # "Own your stuff.": a maxim the client holds others to, not their own step
         if not at and not _said_as_a_verb(s):
             continue  # "Figure of speech.", "Dodged another one.": a verb only in the probe's reading
         if not any(t.pos_ in ("NOUN", "PROPN", "NUM") or t.dep_ == "prt" for t in root.subtree):

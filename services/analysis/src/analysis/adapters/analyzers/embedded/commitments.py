@@ -40,6 +40,7 @@ _NOT_ACTIONS = {
     "sulk", "wobble", "cry", "panic", "worry", "cave", "crumble", "freak", "fret", "stew",
     # what the client holds dear or can't stand: "This week I've got demonstrating, and I care about doing those properly"
     "care", "hate", "enjoy", "mind", "matter", "deserve",
+    "sleep", "reckon", "expect", "doubt",  # "I reckon I'll actually sleep tonight": a forecast, not a step
 }
 # ...except a meeting or a word the client dates: "Thursday I see Martin", "Tomorrow I say it to them".
 _MET_OR_SAID = {"see", "say"}
