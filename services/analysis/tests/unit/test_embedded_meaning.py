@@ -3023,3 +3023,22 @@ def test_a_maxim_and_a_nights_sleep_are_no_steps():
         "Coach: And for you?",
         "Client: I reckon I'll actually sleep tonight. Thursday's one-on-one, I tell Priya I've been rewriting her code.",
     )) == ["Thursday's one-on-one, I tell Priya I've been rewriting her code."]
+
+
+def test_setting_up_the_call_and_one_word_checks_are_no_closed_questions_to_fault():
+    missed = analyze_transcript(talk(
+        "Coach: Hi Ella, can you hear me okay?",
+        "Client: Yes, fine.",
+        "Coach: Did you finish the form?",
+        "Client: No.",
+        "Coach: Okay?",
+        "Client: Yes.",
+        "Coach: Have you spoken to Sarah?",
+        "Client: No.",
+        "Coach: Is the course booked?",
+        "Client: No.",
+        "Coach: Same time in two weeks?",
+        "Client: Sure.",
+    )).coach_feedback.missed_opportunities
+    closed = next(m for m in missed if m.pcc_marker.startswith("7.6"))
+    assert set(closed.evidence) == {"Did you finish the form?", "Have you spoken to Sarah?", "Is the course booked?"}

@@ -325,6 +325,7 @@ def _closed(x: Inputs) -> FeedbackItem | None:
     strong = {p.question for p in x.powerful}
     closed = [q for q in x.questions if q.kind == "closed" and q.text not in strong
               and not _TESTING.search(q.text) and not beliefs.CHALLENGE.search(q.text.replace("\u2019", "'"))
+              and not _SETTING_UP.search(q.text.replace("\u2019", "'")) and len(q.text.split()) >= 2
               and not _opened_up(x.session, q.turn)]
     run, best = [], []
     for q in x.questions:
@@ -344,6 +345,12 @@ def _closed(x: Inputs) -> FeedbackItem | None:
 _TESTING = re.compile(r"\bor (?:is|does|do|are|was|what|did|just)\b|\b(?:can|may) i (?:ask|share|offer|tell|say|check)\b|"
                       r"\bis it (?:ok|okay|alright) (?:if|to)\b|\bdo you mind\b|"
                       r"\b(?:does|did) (?:that|this) (?:sound|feel) (?:right|fair|ok|okay|about right)\b", re.I)
+
+
+# The call itself, not the coaching: "Can you hear me okay?", "Is now still a good time?", "Shall we start?"
+_SETTING_UP = re.compile(r"\b(?:can|could) you (?:hear|see) me\b|\bam i (?:on mute|muted|breaking up)\b|\bis (?:now|this) "
+                         r"(?:still )?(?:a )?good time\b|\bshall we (?:start|begin|get going)\b|\bready to (?:start|begin)\b|"
+                         r"\bsame time (?:next|in)\b", re.I)
 
 
 def _opened_up(session: Session, turn: TurnView) -> bool:
