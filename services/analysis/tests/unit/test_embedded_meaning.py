@@ -3042,3 +3042,13 @@ def test_setting_up_the_call_and_one_word_checks_are_no_closed_questions_to_faul
     )).coach_feedback.missed_opportunities
     closed = next(m for m in missed if m.pcc_marker.startswith("7.6"))
     assert set(closed.evidence) == {"Did you finish the form?", "Have you spoken to Sarah?", "Is the course booked?"}
+
+
+def test_a_goal_followed_by_no_more_of_something_is_not_taken_back():
+    goals = [g.goal_area for g in analyze_transcript(talk(
+        "Coach: What would you like from our time today?",
+        "Client: I want to stop drinking in the week. No more wine at night. Then I want to sleep better.",
+        "Coach: What will you do?",
+        "Client: Tonight the wine goes back to my sister's.",
+    )).goal_progress]
+    assert goals[0] == "stop drinking in the week"

@@ -65,7 +65,9 @@ def find(session: Session, questions: list[Question], purposes: list[Purpose],
     return guess
 
 
-_RETRACTS = re.compile(r"^\W*(?:(?:no|or|actually|well|wait)\W+)*(?:no\b|that's not (?:right|it|true)\b|scratch that\b)", re.I)
+# ("No, that is too big.", "No. That's not right."; not "No more wine at night.")
+_RETRACTS = re.compile(r"^\W*(?:(?:or|actually|well|wait)\W+)*(?:no(?=\s*[,.;!?\u2014-]|\s*$)|that's not (?:right|it|true)\b|"
+                       r"scratch that\b)", re.I)
 
 
 def _taken_back(s: Sentence, sentences: list[Sentence]) -> bool:

@@ -39,7 +39,7 @@ _NOT_ACTIONS = {
     # what the client foresees feeling: "I'll sulk in the car", "I'll wobble", "I'll cry at the leaving do"
     "sulk", "wobble", "cry", "panic", "worry", "cave", "crumble", "freak", "fret", "stew",
     # what the client holds dear or can't stand: "This week I've got demonstrating, and I care about doing those properly"
-    "care", "hate", "enjoy", "mind", "matter", "deserve",
+    "care", "hate", "enjoy", "matter", "deserve",
     "sleep", "reckon", "expect", "doubt",  # "I reckon I'll actually sleep tonight": a forecast, not a step
 }
 # ...except a meeting or a word the client dates: "Thursday I see Martin", "Tomorrow I say it to them".
@@ -78,10 +78,11 @@ _NOT_YET = caseless(
     r"(?:get|come(?: back)?) (?:on )?to (?:him|her|them|it|that|this)(?=\s*(?:[.,;!?]|$|in a (?:minute|sec|second|bit|moment)\b|later\b)))",
     re.I,
 )
-# "Like I'm going to have to sit on my hands.", "It feels like I'll have to...": how it feels, not a plan ("Like,
-# I will avoid those parties" is one: a filler "like")
+# A stand, not a step: "I won't send an old man home to an empty flat. I'll take the telling off."
 _BEARS = re.compile(r"\bi(?:'ll| will)(?: just| happily| gladly)? (?:take|wear|cop|carry) (?:the|any) (?:telling[- ]off|hit|flak|blame|"
                     r"consequences?|rap|heat|fall|bollocking|grief)\b", re.I)
+# "Like I'm going to have to sit on my hands.", "It feels like I'll have to...": how it feels, not a plan ("Like,
+# I will avoid those parties" is one: a filler "like")
 _LIKENED = re.compile(r"^\W*(?:it's |it feels |feels )like (?:i|we)\b|^\W*like (?:i|we)(?:'m| am|'re| are) going to have to\b|"
                       r"^\W*like (?:i|we)(?:'ll| will) have to\b", re.I)
 _WILLS = re.compile(r"\bi(?:'ll| will)\b", re.I)
@@ -313,10 +314,8 @@ _NOT_ECHO = set("what when does look like that this will would exactly specifica
 def _commitment(s: Sentence) -> Commitment | None:
     if _UNFINISHED.search(s.text) or _LOGISTICS.search(s.text.replace("\u2019", "'")):
         return None  # an unfinished thought, or the session's own logistics, states no plan
-    if _BEARS.search(s.text.replace("\u2019", "'")):
-        return None  # "I won't send an old man home to an empty flat. I'll take the telling off.": a stand, not a step
-    if _LIKENED.match(s.text.replace("\u2019", "'")):
-        return None  # "Like I'm going to have to sit on my hands.": what it feels like, not a plan
+    if _BEARS.search(s.text.replace("\u2019", "'")) or _LIKENED.match(s.text.replace("\u2019", "'")):
+        return None  # a stand ("I'll take the telling off"), or how it feels ("Like I'm going to have to sit on my hands.")
     timeline = timelines.find(s.text)
     if timeline is None and _NOT_YET.search(s.text.replace("\u2019", "'")):
         return None

@@ -143,7 +143,8 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
 
 
 # The check-in: "How are you doing?", "How's your week been?", "How are you arriving?"
-_HOW_ARE_YOU = re.compile(r"\bhow (?:are|'re) you(?: doing| feeling| arriving| today| this (?:morning|afternoon|evening))?\b(?! \w+ing about)|"
+_HOW_ARE_YOU = re.compile(r"\bhow (?:are|'re) you(?: doing| feeling| arriving| today| this (?:morning|afternoon|evening))?\b"
+                          r"(?! (?:going|gonna|planning|thinking|hoping)\b| \w+ing about)|"
                           r"\bhow(?:'s| has| have) (?:your|the) (?:week|weekend|fortnight|month|day)|\bhow (?:are|have) (?:you|things) been\b|"
                           r"\bhow are things\b|\bhow are you arriving\b|\bhow(?:'s| is) (?:it|everything|life) going\b", re.I)
 CHECK_IN_TURNS = 6  # the check-in comes at the top of the session
