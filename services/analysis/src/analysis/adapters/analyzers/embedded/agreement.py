@@ -148,7 +148,8 @@ _WHERE_TO_START = re.compile(
 def _goal(sentences: list[Sentence], names_goal: bool = True) -> tuple[Sentence | None, str | None, bool]:
     # "I need a story for the review. No, actually, no. That's not right. ... I need to understand what happened.":
     # a wish the client takes back gives way to the one after it
-    wished = [w for w in _wished(sentences) if not _taken_back(w[0], sentences)] or _wished(sentences)
+    every = _wished(sentences)
+    wished = [w for w in every if not _taken_back(w[0], sentences)] or every
     if wished:
         # "I want some kind of handle on it. I want to know I'm not going to run out of money in January.": a
         # wish that ends pointing back ("it") says less than one that names what it is about

@@ -312,12 +312,13 @@ _NOT_ECHO = set("what when does look like that this will would exactly specifica
 
 
 def _commitment(s: Sentence) -> Commitment | None:
-    if _UNFINISHED.search(s.text) or _LOGISTICS.search(s.text.replace("\u2019", "'")):
+    said = s.text.replace("\u2019", "'")
+    if _UNFINISHED.search(s.text) or _LOGISTICS.search(said):
         return None  # an unfinished thought, or the session's own logistics, states no plan
-    if _BEARS.search(s.text.replace("\u2019", "'")) or _LIKENED.match(s.text.replace("\u2019", "'")):
+    if _BEARS.search(said) or _LIKENED.match(said):
         return None  # a stand ("I'll take the telling off"), or how it feels ("Like I'm going to have to sit on my hands.")
     timeline = timelines.find(s.text)
-    if timeline is None and _NOT_YET.search(s.text.replace("\u2019", "'")):
+    if timeline is None and _NOT_YET.search(said):
         return None
     if timeline and _dated_in_the_past(s.doc, timeline):
         return None  # "Hannah rang on Monday, the Messiah still wants me": the day dates what happened

@@ -107,8 +107,8 @@ def _goal(area: str, steps: list[Commitment], celebration: Celebration | None, s
                 and (float(s.vector @ target) >= RELATED or _shares(area, s.text)
                      or bool(set(concepts.topics(area)) & set(concepts.topics(s.text))))]
     win = celebration is not None and (won or any(_related(area, e) for e in celebration.evidence))
-    setback = next((s for s in mentions if _SETBACK.search(s.text.replace("\u2019", "'"))
-                    and not _NOT_SO.search(s.text.replace("\u2019", "'"))), None)
+    setback = next((s for s in mentions if _SETBACK.search(t := s.text.replace("\u2019", "'")) and not _NOT_SO.search(t)),
+                   None)
     firm = [c for c in steps if c.level == "High"]
     if win:
         level, how = "Significant", f'Progress already made: {quoted(celebration.evidence[0])}'
