@@ -3052,3 +3052,53 @@ def test_a_goal_followed_by_no_more_of_something_is_not_taken_back():
         "Client: Tonight the wine goes back to my sister's.",
     )).goal_progress]
     assert goals[0] == "stop drinking in the week"
+
+
+def test_feelings_in_any_wording_are_the_clients_state_and_compounds_and_others_looks_are_not():
+    from analysis.adapters.analyzers.embedded import feelings, language
+
+    said = {s.text: s for s in language.parse(build(talk(
+        "Client: I was mortified. I'm at the end of my tether. I'm over the moon. I'm not in a good place. "
+        "I've been cross-examined by barristers. I'm burnt-out. "
+        "I got out and did a little dance, and a man walking his dog looked horrified.")))}
+    assert feelings.state(said["I was mortified."]) < 0
+    assert feelings.state(said["I'm at the end of my tether."]) < 0
+    assert feelings.state(said["I'm over the moon."]) > 0
+    assert feelings.state(said["I'm not in a good place."]) < 0
+    assert feelings.state(said["I've been cross-examined by barristers."]) is None
+    assert feelings.state(said["I'm burnt-out."]) < 0
+    assert feelings.state(said["I got out and did a little dance, and a man walking his dog looked horrified."]) is None
+
+
+def test_a_client_who_came_in_feeling_great_has_not_lifted_to_feeling_great():
+    shifts = analyze_transcript(talk(
+        "Coach: Hi Sam, how are you today?",
+        "Client: Really good, actually. Genuinely good.",
+        "Coach: What would you like to focus on?",
+        "Client: The partner interview. I'm not sure I'm the type they make. I'm nervous. I'm worried, to be honest.",
+        "Coach: What kind of partner would you be?",
+        "Client: The one you ring when it's gone wrong. Honestly, I don't know yet. Maybe. I'm anxious about it.",
+        "Coach: What else?",
+        "Client: I keep doubting it. I'm stressed.",
+        "Coach: What will you do before the interview?",
+        "Client: I'm excited now. I'm thrilled. I'll message her today, I'm ready.",
+    )).emotional_shifts
+    # (a dip on the way is no lift: the client leaves where they came in)
+    assert shifts == []
+
+
+def test_the_question_that_sets_the_session_up_is_never_the_catalyst():
+    shifts = analyze_transcript(talk(
+        "Coach: How are you today?",
+        "Client: Good, actually. I'm happy, I'm good.",
+        "Coach: So what would you like to get out of our time today?",
+        "Client: I'm furious about the slide. I'm angry, I'm fed up, I'm upset.",
+        "Coach: What's underneath that?",
+        "Client: I'm frustrated with myself. I'm tired of it.",
+        "Coach: What might you do instead?",
+        "Client: I don't know. I'm stuck.",
+        "Coach: How are you now, compared with the start?",
+        "Client: I came in laughing and now I'm properly angry.",
+    )).emotional_shifts
+    assert [s.direction for s in shifts] == ["declined"]
+    assert "what would you like to get out of" not in shifts[0].catalyst.lower()

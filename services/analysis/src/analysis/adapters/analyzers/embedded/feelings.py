@@ -34,12 +34,84 @@ for _value, _words in {
 }.items():
     for _w in _words.split():
         _LEXICON[_w] = _value
+for _value, _words in {
+    # English's wider feeling vocabulary (general word lists, not taken from any labelled session): a client who
+    # says "mortified" or "heartened" tells their state as plainly as one who says "embarrassed" or "encouraged"
+    -1.0: "heartbroken mortified petrified distraught horrified traumatised traumatized despairing despondent "
+    "inconsolable bereft desolate tormented anguished enraged incensed outraged sickened disgusted frantic",
+    -0.7: "frightened fearful apprehensive jumpy antsy fretful distressed troubled disheartened discouraged "
+    "demoralised demoralized dejected downhearted unhappy bitter jealous envious betrayed abandoned rejected "
+    "isolated unappreciated undervalued indignant exasperated grumpy irritable agitated overwrought weary "
+    "depleted bewildered baffled adrift directionless demotivated unmotivated apathetic listless guilt-ridden "
+    "remorseful regretful sheepish awkward self-conscious fragile brittle inferior incompetent pathetic "
+    "overloaded overstretched overworked unsupported homesick queasy nauseous shaken spooked alarmed "
+    "intimidated daunted suffocated smothered stifled touchy unsteady",
+    -0.4: "ambivalent conflicted wary sceptical skeptical doubtful puzzled lukewarm underwhelmed jaded "
+    "wistful melancholy subdued",
+    0.4: "content contented eased soothed rested refreshed restored recharged comforted cheered heartened "
+    "validated composed centred centered clear-headed unburdened unblocked liberated upbeat keen eager "
+    "enthusiastic satisfied fulfilled flattered amused intrigued invigorated revitalised revitalized "
+    "rejuvenated",
+    0.7: "joyful blissful thankful triumphant vindicated brave courageous bold fearless cheerful",
+    1.0: "overjoyed ecstatic euphoric jubilant exhilarated invincible",
+}.items():
+    for _w in _words.split():
+        _LEXICON[_w] = _value
+# the parser splits "burnt-out" and "cross-examined" in three ("burnt", "-", "out"): a feeling word joined
+# to the next by a hyphen is read as the compound, which is a feeling only when the lexicon has it
+_COMPOUND_HEADS = frozenset(w.split("-")[0] for w in _LEXICON if "-" in w)
+
+
+def _word_value(words: list[str], i: int) -> float | None:
+    """The lexicon's value of words[i], read as the compound it opens where a hyphen follows; None for the
+    second half of a compound ("burnt-out"'s "out") and for a word that is no feeling."""
+    if i + 2 < len(words) and words[i + 1] == "-":
+        return _LEXICON.get(f"{words[i]}-{words[i + 2]}")
+    if i >= 2 and words[i - 1] == "-" and f"{words[i - 2]}-{words[i]}" in _LEXICON:
+        return None
+    return _LEXICON.get(words[i])
 
 # Words that are a feeling only when felt ("I feel behind"); otherwise a topic ("we're behind on Q3").
 _FELT_ONLY = {"behind": -0.7, "small": -0.7, "seen": 0.7, "heard": 0.7, "useful": 0.4,
               # "I feel a bit stupid": said of oneself after "feel", how a realisation landed
-              "stupid": -0.6, "silly": -0.4, "daft": -0.4, "foolish": -0.6, "naive": -0.4}
+              "stupid": -0.6, "silly": -0.4, "daft": -0.4, "foolish": -0.6, "naive": -0.4,
+              # a feeling after "feel" ("I feel supported", "I feel low"), a fact or a topic elsewhere ("I supported
+              # her", "stock is low", "we moved house")
+              "supported": 0.4, "valued": 0.4, "appreciated": 0.4, "respected": 0.4, "understood": 0.4,
+              "accepted": 0.4, "safe": 0.4, "secure": 0.4, "comfortable": 0.4, "welcome": 0.4, "moved": 0.4,
+              "touched": 0.4, "alive": 0.7, "lucky": 0.4, "blessed": 0.7,
+              "alone": -0.7, "exposed": -0.7, "ignored": -0.7, "invisible": -0.7, "sidelined": -0.7,
+              "low": -0.7, "down": -0.7, "blue": -0.7, "guilt": -0.7, "ridiculous": -0.4}
 _FEEL = {"feel", "feeling", "felt", "feels"}
+
+# A state told in an idiom, no feeling word in it ("at the end of my tether", "over the moon"); general English
+# idioms, none taken from a labelled session.
+# ("run down", "on top of it", "back on track" are left out: "I'll run down the list", "get the project back on
+# track" say nothing of the client)
+_IDIOMS = {
+    -0.7: r"(?:at )?the end of my tether|at my wits'? end|falling apart|in (?:bits|pieces)|a (?:nervous )?wreck|"
+          r"a bag of nerves|can't breathe|rock bottom|beside myself|in a (?:dark|bad|horrible|awful) place|"
+          r"going under|scared stiff|bricking it|(?:pissed|hacked|cheesed|brassed|ticked|peed) off|fed up|"
+          r"stressed out|freaked out|worn out|on edge|all over the place|out of my depth|treading water|"
+          r"sick (?:to death )?of|(?:i've|i have) had enough|can't cope|not coping|knots? in my stomach|butterflies|"
+          r"on eggshells|weight on my shoulders|up to (?:here|my neck|my eyeballs)|keeping my head above water|"
+          r"running on fumes",
+    0.7: r"over the moon|on top of the world|in a (?:good|better|great|much better) place|on cloud nine|"
+         r"(?:a|the) weight off|weight(?:'s| has) (?:been )?lifted|fired up|raring to go|on a roll|"
+         r"(?:more )?like myself|more myself|can breathe",
+}
+_IDIOM = re.compile(r"\b(?:" + "|".join(f"(?P<v{i}>{w})" for i, w in enumerate(_IDIOMS.values())) + r")\b", re.I)
+_IDIOM_VALUES = list(_IDIOMS)
+
+
+def _idioms(text: str) -> list[tuple[float, bool]]:
+    """Each idiom of state in `text`: (its value, whether a negation comes just before it)."""
+    out = []
+    for m in _IDIOM.finditer(text):
+        value = _IDIOM_VALUES[int(m.lastgroup[1:])]
+        before = text[max(0, m.start() - 20):m.start()].lower().split()[-3:]
+        out.append((value, any(w in _NEGATORS or w.endswith("n't") for w in before)))
+    return out
 
 _HEDGE = caseless(r"\b(?:i don't know|i'm not sure|not sure|i guess|maybe|kind of|sort of|i suppose|no idea|"
                     r"i have no clue|whatever)\b", re.I)
@@ -59,13 +131,13 @@ def state(s: Sentence, start: int = 0, end: int | None = None) -> float | None:
     turn_ = _contrast_at(s)
     total, hits = 0.0, 0
     for i in range(*slice(start, end).indices(len(words))):
-        value = _LEXICON.get(words[i])
+        value = _word_value(words, i)
         if value is None and words[i] in _FELT_ONLY and _FEEL.intersection(words[max(0, i - 3) : i]):
             value = _FELT_ONLY[words[i]]
         if value is None:
             continue
         t = s.doc[i]
-        if _wondered(t) or _done_not_felt(t):
+        if _wondered(t) or _done_not_felt(t) or _how_another_looked(t):
             continue
         window = words[max(0, i - 3) : i]
         if any(w in _NEGATORS for w in window):
@@ -77,6 +149,10 @@ def state(s: Sentence, start: int = 0, end: int | None = None) -> float | None:
         total += value * weight
         hits += 1
     text = s.doc[start:end].text.replace("\u2019", "'")
+    for value, negated in _idioms(text):
+        weight = 1.5 if fragment or _SELF.intersection(words) else 0.6
+        total += (-0.6 * value if negated else value) * weight
+        hits += 1
     hedges, certain = len(_HEDGE.findall(text)), len(_CERTAIN.findall(text))
     if not hits and not hedges and not certain:
         return None
@@ -102,8 +178,8 @@ def _done_not_felt(t) -> bool:
 def felt(s: Sentence) -> bool:
     """Whether `s` names a feeling at all (not only hedging or certainty)."""
     words = s.words
-    return any(w in _LEXICON or w in _FELT_ONLY and _FEEL.intersection(words[max(0, i - 3) : i])
-               for i, w in enumerate(words))
+    return any(_word_value(words, i) is not None or w in _FELT_ONLY and _FEEL.intersection(words[max(0, i - 3) : i])
+               for i, w in enumerate(words)) or bool(_IDIOM.search(s.text.replace("\u2019", "'")))
 
 
 _CONTRAST = {"but", "though", "although", "yet", "however"}
@@ -112,6 +188,20 @@ _CONTRAST = {"but", "though", "although", "yet", "however"}
 def _contrast_at(s: Sentence) -> int | None:
     """Index of a contrasting "but" after the sentence's first words, if any."""
     return next((i for i, w in enumerate(s.words) if w in _CONTRAST and i > 1), None)
+
+
+_APPEARED = {f"{verb}{ending}" for verb in ("look", "seem", "sound", "appear") for ending in ("", "s", "ed", "ing")}
+
+
+def _how_another_looked(t) -> bool:
+    """"A man walking his dog looked horrified": how someone else looked, in a sentence that is about the
+    client elsewhere ("I got out and did a little dance..."); "she looked at me like I was mad" still reaches
+    the client."""
+    if t.dep_ not in ("acomp", "oprd", "xcomp") or t.head.lower_ not in _APPEARED:
+        return False
+    subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (subj is not None and subj.lower_ not in ("i", "we", "it", "this", "that", "everything", "things")
+            and not any(w.lower_ in _SELF or w.lower_ in ("us", "our") for w in t.head.subtree if w is not subj))
 
 
 def _said_of_self(t) -> bool:
@@ -153,7 +243,7 @@ _NOT_FELT_BEFORE = {"sick": {"pay", "leave", "note", "notes", "day", "days", "ba
 
 def _felt_at(words: list[str], i: int) -> bool:
     w = words[i]
-    return w in _LEXICON and not (i and words[i - 1] in _NOT_FELT_AFTER.get(w, ())
+    return _word_value(words, i) is not None and not (i and words[i - 1] in _NOT_FELT_AFTER.get(w, ())
                                   or i + 1 < len(words) and words[i + 1] in _NOT_FELT_BEFORE.get(w, ()))
 
 
@@ -164,11 +254,13 @@ def feeling_words(s: Sentence) -> list[str]:
 
 def has_feeling(s: Sentence) -> bool:
     words = s.words
-    return not _LEXICON.keys().isdisjoint(words) and any(_felt_at(words, i) for i in range(len(words)))
+    if _LEXICON.keys().isdisjoint(words) and _COMPOUND_HEADS.isdisjoint(words):
+        return False
+    return any(_felt_at(words, i) for i in range(len(words)))
 
 
 def strong_feeling(s: Sentence) -> bool:
     """A negative feeling the client names about themselves, which a coach should acknowledge."""
     words = s.words
-    return any(_LEXICON.get(w, 0) <= -0.7 and _felt_at(words, i) for i, w in enumerate(words)) \
+    return any((_word_value(words, i) or 0) <= -0.7 and _felt_at(words, i) for i in range(len(words))) \
         and bool(_SELF.intersection(words))

@@ -89,8 +89,11 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
     elif abs(final - initial) < THRESHOLD or label(initial) == label(final):
         return []
     improved = final > initial
+    if compared is None and any(label(v) == ("Optimistic" if improved else "Distressed")
+                                for _, v in _checked_in(session, sentences)):
+        return []  # "Really good, actually." at the check-in: a client who came in there has not lifted to it
     # (the answer to the check-out reports the change; the question that asked for it caused none)
-    pivot = _pivot([sv for sv in curve if checkout is None or sv[0].turn is not checkout.turn], improved)
+    pivot = _pivot(session, [sv for sv in curve if checkout is None or sv[0].turn is not checkout.turn], improved)
     catalyst_turn = session.previous_of(pivot.turn, "coach") if pivot else None
     start = min(head, key=lambda sv: sv[1]) if improved else max(head, key=lambda sv: sv[1])
     end = max(tail, key=lambda sv: sv[1]) if improved else min(tail, key=lambda sv: sv[1])
@@ -597,14 +600,29 @@ def _lowest(text: str) -> float:
     return min([compound(text), *(v for w in words(text) if (v := valence(w)) is not None)])
 
 
-def _pivot(curve: list[tuple[Sentence, float]], improved: bool) -> Sentence | None:
-    """The first sentence of the client turn after which the running state moved most."""
+# the questions that set a session up: what the client wants from it ("What would you like to focus on?")
+_SETS_UP = re.compile(r"\bwhat (?:would|do) you (?:like|want) (?:to (?:focus on|work on|talk about|get|take|leave with|"
+                      r"explore|look at|cover|use)|from|out of)\b|"
+                      r"\bwhere (?:would|do) you (?:like|want) to (?:start|begin)\b|"
+                      r"\bwhat(?:'s| is) on your mind\b|\bwhat brings you\b", re.I)
+
+
+def _pivot(session: Session, curve: list[tuple[Sentence, float]], improved: bool) -> Sentence | None:
+    """The first sentence of the client turn after which the running state moved most. The check-in and
+    the question of what the client wants from the session only set it up: an answer to them is no pivot."""
     best, pivot = 0.0, None
     window = 2
     for i in range(window, len(curve) - 1):
         before = fmean(v for _, v in curve[max(0, i - window) : i])
         after = fmean(v for _, v in curve[i : i + window])
         jump = (after - before) if improved else (before - after)
-        if jump > best and curve[i][0].turn.index != curve[i - 1][0].turn.index:
+        turned = curve[i][0].turn.index != curve[i - 1][0].turn.index
+        if jump > best and turned and not _answers_set_up(session, curve[i][0]):
             best, pivot = jump, curve[i][0]
     return pivot
+
+
+def _answers_set_up(session: Session, s: Sentence) -> bool:
+    asked = session.previous_of(s.turn, "coach")
+    text = asked.text.replace("\u2019", "'") if asked is not None else ""
+    return bool(_HOW_ARE_YOU.search(text) or _SETS_UP.search(text))
