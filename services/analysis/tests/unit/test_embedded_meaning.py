@@ -3102,3 +3102,35 @@ def test_the_question_that_sets_the_session_up_is_never_the_catalyst():
     )).emotional_shifts
     assert [s.direction for s in shifts] == ["declined"]
     assert "what would you like to get out of" not in shifts[0].catalyst.lower()
+
+
+def test_negation_reaches_its_own_clause_and_a_denied_thought():
+    from analysis.adapters.analyzers.embedded import feelings, language
+
+    said = {s.text: s for s in language.parse(build(talk(
+        "Client: I don't think I'm ready for a decision. I feel a bit less like I'm drowning. "
+        "I didn't know I was angry till just now.")))}
+    assert feelings.state(said["I don't think I'm ready for a decision."]) < 0
+    assert feelings.state(said["I feel a bit less like I'm drowning."]) > 0
+    assert feelings.state(said["I didn't know I was angry till just now."]) < 0
+
+
+def test_how_the_client_came_in_told_unasked_at_the_end_is_set_against_how_they_are():
+    def shift(*ending: str) -> list[str]:
+        return [s.direction for s in analyze_transcript(talk(
+            "Coach: What would you like to work on?",
+            "Client: The complaint about Dan. My head's all over the place, to be honest. I've felt sick since Tuesday.",
+            "Coach: What do you know about how Dan teaches?",
+            "Client: He's careful. He's been careful for eleven years.",
+            "Coach: What will you do?",
+            "Client: I'll sit down with Dan on Monday and hear his side first.",
+            "Coach: What else?",
+            *ending,
+        )).emotional_shifts]
+
+    assert shift("Client: God. I came in here with my shoulders up round my ears. "
+                 "I reckon I might actually sleep tonight.") == ["improved"]
+    assert shift("Client: I'm more tired than when I came in, to be honest. I don't know what to do with that yet.") \
+        == ["declined"]
+    assert shift("Client: I don't feel better, if that's what you're asking. "
+                 "If anything I feel worse now it's all out on the table.") == ["declined"]

@@ -89,16 +89,18 @@ _FEEL = {"feel", "feeling", "felt", "feels"}
 # ("run down", "on top of it", "back on track" are left out: "I'll run down the list", "get the project back on
 # track" say nothing of the client)
 _IDIOMS = {
-    -0.7: r"(?:at )?the end of my tether|at my wits'? end|falling apart|in (?:bits|pieces)|a (?:nervous )?wreck|"
-          r"a bag of nerves|can't breathe|rock bottom|beside myself|in a (?:dark|bad|horrible|awful) place|"
-          r"going under|scared stiff|bricking it|(?:pissed|hacked|cheesed|brassed|ticked|peed) off|fed up|"
-          r"stressed out|freaked out|worn out|on edge|all over the place|out of my depth|treading water|"
-          r"sick (?:to death )?of|(?:i've|i have) had enough|can't cope|not coping|knots? in my stomach|butterflies|"
-          r"on eggshells|weight on my shoulders|up to (?:here|my neck|my eyeballs)|keeping my head above water|"
-          r"running on fumes",
+    -0.7: r"(?:at )?the end of my (?:tether|rope)|losing my mind|ground down|(?:i )?could (?:cry|scream)|hit by a bus|"
+          r"at my wits'? end|falling apart|in (?:bits|pieces)|a (?:nervous )?wreck|a bag of nerves|can't breathe|"
+          r"rock bottom|beside myself|in a (?:dark|bad|horrible|awful) place|going under|scared stiff|bricking it|"
+          r"(?:pissed|hacked|cheesed|brassed|ticked|peed) off|fed up|stressed out|freaked out|worn out|"
+          r"sick (?:to death )?of|(?:i've|i have) had enough|can't cope|not coping|up to (?:here|my neck|my eyeballs)|"
+          r"keeping my head above water|running on fumes",
+    # tension more than distress: uneasy
+    -0.4: r"shoulders (?:up )?(?:round|around|by|up to) my ears|on edge|all over the place|out of my depth|"
+          r"treading water|knots? in my stomach|butterflies|on eggshells|weight on my shoulders",
     0.7: r"over the moon|on top of the world|in a (?:good|better|great|much better) place|on cloud nine|"
          r"(?:a|the) weight off|weight(?:'s| has) (?:been )?lifted|fired up|raring to go|on a roll|"
-         r"(?:more )?like myself|more myself|can breathe",
+         r"(?:more )?like myself|more myself|can (?:actually |finally )?breathe|chuffed to bits",
 }
 _IDIOM = re.compile(r"\b(?:" + "|".join(f"(?P<v{i}>{w})" for i, w in enumerate(_IDIOMS.values())) + r")\b", re.I)
 _IDIOM_VALUES = list(_IDIOMS)
@@ -139,8 +141,7 @@ def state(s: Sentence, start: int = 0, end: int | None = None) -> float | None:
         t = s.doc[i]
         if _wondered(t) or _done_not_felt(t) or _how_another_looked(t):
             continue
-        window = words[max(0, i - 3) : i]
-        if any(w in _NEGATORS for w in window):
+        if _negated(words, s.doc, i) or _denied(t):
             value = -0.6 * value
         # "So much lighter" answering the coach is said of the client as surely as "I feel lighter".
         weight = 1.5 if fragment or _said_of_self(t) else 0.6
@@ -154,10 +155,37 @@ def state(s: Sentence, start: int = 0, end: int | None = None) -> float | None:
         total += (-0.6 * value if negated else value) * weight
         hits += 1
     hedges, certain = len(_HEDGE.findall(text)), len(_CERTAIN.findall(text))
+    if certain and _DENIAL.search(text):
+        certain = 0  # "I don't think I'm ready": the certainty is what the client denies
     if not hits and not hedges and not certain:
         return None
     raw = total + 0.3 * certain - 0.2 * hedges
     return math.tanh(raw)
+
+
+# where a negation's reach ends, going back from a feeling word ("I'm not sure, but I'm happy")
+_CLAUSE_EDGE = {",", ";", ":", "but", "though", "-", "\u2014"}
+# verbs whose negation denies what follows them: "I don't think I'm ready" says "I'm not ready"
+_NEG_RAISERS = {"think", "believe", "feel", "reckon", "suppose", "expect", "imagine"}
+_DENIAL = re.compile(r"\b(?:don't|do not|didn't|did not) (?:think|believe|reckon|feel)\b", re.I)
+
+
+def _negated(words: tuple[str, ...] | list[str], doc, i: int) -> bool:
+    """A negation in the four words before words[i], within its clause: "I'm not tired", "I feel a bit less
+    like I'm drowning" (the contraction "I'm" is two words); a verb between them starts another clause ("I
+    didn't know I was angry": angry)."""
+    for j in range(i - 1, max(0, i - 4) - 1, -1):
+        w = words[j]
+        if w in _NEGATORS:
+            return True
+        if w in _CLAUSE_EDGE or j < i - 1 and doc[j].pos_ == "VERB":
+            return False
+    return False
+
+
+def _denied(t) -> bool:
+    """'I don't think I'm ready': the feeling word sits under a denied verb of thinking."""
+    return any(a.lower_ in _NEG_RAISERS and any(c.dep_ == "neg" for c in a.children) for a in t.ancestors)
 
 
 def _wondered(t) -> bool:

@@ -72,6 +72,8 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
         return []  # the client's own comparison needs only a start to compare with
     part = max(1, min(len(curve) // 3, 6))
     head, tail = back + curve[:part], curve[-part:]
+    if not tail and compared is not None:
+        tail = [(checkout, compared)]  # the start told ("I walked in here with my shoulders up...") and no other state
     if given is not None and not head:
         head = tail = [(_Said(*given), _as_state(checkout.measured[0], checkout.lower_is_better))]
     elif told_then is not None and not head:
@@ -177,6 +179,12 @@ _BETTER = re.compile(r"\b(?:better|lighter|clearer|calmer|freer|relieved|more (?
 _SINCE_START = re.compile(r"\b(?:than|as) (?:i did |i was |i felt )?(?:when (?:i came in|we started|i arrived|i walked in|i logged (?:on|in)|i joined)|"
                           r"(?:an|half an) hour ago|at the start|before we (?:started|talked))\b|"
                           r"\bthan i (?:did|was|felt) (?:at|this|earlier|before)\b", re.I)
+# "If anything I feel worse now it's all out on the table.": better or worse now, said of the client at the end, is
+# set against how they were
+_NOW_COMPARED = re.compile(r"\b(?:i|i'm|i am) (?:feel(?:ing)? )?(?:(?:a )?(?:bit|lot|little|much|way|loads|tons) )?"
+                           r"(?:better|worse|lighter|heavier|calmer|clearer) now\b|"
+                           r"\bnow i (?:feel|am|'m) (?:(?:a )?(?:bit|lot|little|much|way) )?(?:better|worse|lighter|heavier|calmer)\b",
+                           re.I)
 # "Still tired.", "Is still a cold house, I will not lie to you.": the start's state, kept
 _STILL = re.compile(r"^\W*(?:(?:i'm|i am|it's|it is|is|i feel) )?still\b", re.I)
 _SAME_WORD = re.compile(r"\bsame\b", re.I)  # "Same. Still heavy. ... But now I know which end I'm holding": flat
@@ -220,7 +228,7 @@ def _checkout(session: Session) -> tuple[_Said | None, float | None]:
         asked = asked is not None and not asked.is_client and bool(_FEELING_QUESTION.search(asked.text.replace("\u2019", "'")))
         for i, span in enumerate(turn.spans):
             text = span.text.replace("\u2019", "'")
-            if not (asked or _SINCE_START.search(text)) or _LOOKING_BACK.match(text):
+            if not (asked or _SINCE_START.search(text) or _NOW_COMPARED.search(text)) or _LOOKING_BACK.match(text):
                 continue
             if _SAME.search(text) or _STILL.match(text):
                 rest = [sp for sp in turn.spans[i + 1:] if _BUT.match(sp.text)]
@@ -242,6 +250,9 @@ def _checkout(session: Session) -> tuple[_Said | None, float | None]:
             if better == worse:
                 told = [v for m in _COMPARED.finditer(text) if (v := _comparative(m.group(1).lower())) is not None]
                 better, worse = bool(told) and min(told) > 0, bool(told) and max(told) < 0
+            if better == worse and (_SINCE_START.search(text) or _NOW_COMPARED.search(text)):
+                lean = _leaning(text)  # "I'm more tired than when I came in": more or less of a feeling
+                better, worse = lean > 0, lean < 0
             if better != worse:
                 return _Said(turn, span), 0.7 if better else -0.7
         if asked and _LEAVING_QUESTION.search(session.previous_turn(turn).text.replace("\u2019", "'")):
@@ -522,6 +533,13 @@ def _came_in(session: Session, sentences: list[Sentence]) -> tuple[_Said | None,
             # cut the wrap. ... But it can breathe." (eased, not elated: "positive", not "optimistic")
             return _Said(where.turn, where.span, then=told), 0.45
         known = then_ if then_ is not None else now_
+        if not contrast and then_ is not None and abs(then_) >= THRESHOLD and _ARRIVED.search(text) and not any(
+                _STILL_ANYWHERE.search(x.text) for x in (s, *same_turn[:2])):
+            # "I came in here with my shoulders up round my ears. I reckon I might actually sleep tonight.": said
+            # unasked at the end, how they came in is set against how they are
+            now_said = same_turn[0] if same_turn else s
+            return _Said(now_said.turn, now_said.span, then=(s.turn, s.span) if now_said is not s else None), (
+                -0.7 if then_ > 0 else 0.7)
         if not contrast or known is None or abs(known) < THRESHOLD / 2:  # "I felt alright ... coming in. Now ...": mild will do
             continue
         # one end told, the other not: the change is away from the start, or towards the now
@@ -530,6 +548,7 @@ def _came_in(session: Session, sentences: list[Sentence]) -> tuple[_Said | None,
 
 
 _NOW = re.compile(r"^\W*(?:and |but |so )?(?:right )?now\b", re.I)
+_STILL_ANYWHERE = re.compile(r"\b(?:still|same|no different)\b", re.I)
 # the thing itself grown: what the client now faces, not how they are
 _LOOMS = re.compile(r"\b(?:it|this|that|everything|the whole thing)(?:'s| is| feels| seems| looks) (?:\w+ )?"
                     r"(?:bigger|heavier|worse|harder|scarier|more real|huge|massive)\b", re.I)
