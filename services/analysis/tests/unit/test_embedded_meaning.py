@@ -3134,3 +3134,39 @@ def test_how_the_client_came_in_told_unasked_at_the_end_is_set_against_how_they_
         == ["declined"]
     assert shift("Client: I don't feel better, if that's what you're asking. "
                  "If anything I feel worse now it's all out on the table.") == ["declined"]
+
+
+def test_the_agreement_asked_in_any_wording_and_an_idea_offered_with_leave_are_no_faults():
+    result = analyze_transcript(talk(
+        "Coach: Right, good morning. What's the one thing you want out of today?",
+        "Client: Um. Morning. Sorry, I've literally just come off the phone with the pharmacy, so give me a sec. "
+        "Right. I want to drop a session. One clinical session a week.",
+        "Coach: What's stopped you asking so far?",
+        "Client: I'm the one who copes. And I'm worried about Priya and Tom, they're already drowning.",
+        "Coach: Can I offer an idea? You can say no.",
+        "Client: Sure.",
+        "Coach: Some people in your position find it helps to write down what they'd hand over first.",
+        "Client: Hm. No. I'd rather just talk to Raj.",
+        "Coach: Talk to Raj. What would you say?",
+        "Client: That I'm tired and I want Tuesday afternoons back. The email goes to Raj before surgery on Thursday.",
+        "Coach: Good. Enjoy your Sunday dinner.",
+    ))
+    assert result.session_summary.startswith("The client came wanting to drop a session.")
+    assert 'before surgery on Thursday."' in result.session_summary and '."."' not in result.session_summary
+    missed = {m.pcc_marker[:3]: m for m in result.coach_feedback.missed_opportunities}
+    assert "3.1" not in missed  # the agreement was asked for
+    assert "7.5" not in missed  # the idea came with leave, and the client's "no" was taken
+    assert "8.5" not in missed  # a parting wish sets no task
+
+
+def test_someone_elses_fear_told_in_a_story_is_no_feeling_the_coach_passed_over():
+    result = analyze_transcript(talk(
+        "Coach: What's gone well?",
+        "Client: I got design and the risk team to agree on a flow. I sat with each of them separately, and I "
+        "figured out what each side was actually scared of, and then I wrote the spec.",
+        "Coach: So you got two teams who wouldn't sit in the same meeting to ship something together.",
+        "Client: Yeah. Yeah, I did that.",
+        "Coach: What does that tell you about what you're good at?",
+        "Client: That I can get people who don't trust each other to build one thing.",
+    ))
+    assert not [m for m in result.coach_feedback.missed_opportunities if m.pcc_marker.startswith("6.3")]

@@ -138,6 +138,8 @@ def _wishes(verb: Token) -> bool:
         return False
     if verb.lower_ == "have":  # "I have to decide" is a need; "I have my one-to-one on Thursday" is not
         return any(c.dep_ == "xcomp" for c in children)
+    if verb.lower_ in ("come", "came"):  # "I've come to talk about...", not "I've just come off the phone with..."
+        return any(c.dep_ in ("xcomp", "advcl") or c.lower_ in ("for", "about") for c in children)
     return verb.lower_ != "like" or bool(modals) or verb.dep_ in ("xcomp", "ccomp")
 
 

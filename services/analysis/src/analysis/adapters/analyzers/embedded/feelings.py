@@ -290,5 +290,13 @@ def has_feeling(s: Sentence) -> bool:
 def strong_feeling(s: Sentence) -> bool:
     """A negative feeling the client names about themselves, which a coach should acknowledge."""
     words = s.words
-    return any((_word_value(words, i) or 0) <= -0.7 and _felt_at(words, i) for i in range(len(words))) \
-        and bool(_SELF.intersection(words))
+    return any((_word_value(words, i) or 0) <= -0.7 and _felt_at(words, i) and not _someone_elses(s.doc[i])
+               for i in range(len(words))) and bool(_SELF.intersection(words))
+
+
+def _someone_elses(t) -> bool:
+    """"...what each side was actually scared of": the feeling of someone the client talks about."""
+    head = t.head if t.dep_ in ("acomp", "attr", "oprd", "xcomp") else t
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN") or subj is not None and subj.lower_ in (
+        "he", "she", "they", "you")

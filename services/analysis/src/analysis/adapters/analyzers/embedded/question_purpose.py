@@ -33,7 +33,13 @@ _AGREEMENT = re.compile(
     r"what(?:'s| is) the (?:focus|topic) (?:for )?today|what would be (?:a )?(?:good|useful|great) (?:outcome|use)|"
     r"what (?:would|do|will) you (?:want to |like to |need to )?(?:walk|go|come) (?:out|away)(?: of here| from here| from "
     r"this)? with|if (?:this|today|our) (?:hour|session|time|conversation|call) (?:turned out|was|were|is|proved) (?:to be )?"
-    r"(?:really |really, really )?(?:useful|valuable|worthwhile|helpful))\b",
+    r"(?:really |really, really )?(?:useful|valuable|worthwhile|helpful))\b|"
+    # "What's the one thing you want out of today?", "What's the most useful thing we could do with them?"
+    r"\bwhat(?:'s| is) the (?:one )?thing you(?:'d)? (?:want|like|need) (?:out of|from (?:today|this|our|the (?:session|"
+    r"hour|call|time))|to (?:get|leave|take|walk))\b|"
+    r"\bwhat (?:do|would) you (?:want|like|need) (?:out of|from) (?:today|this|our|the (?:session|hour|call|time))\b|"
+    r"\bwhat(?:'s| is| would be) the most (?:useful|helpful|valuable) (?:thing|use)\b|"
+    r"\bhow (?:can|could) (?:i|we) (?:best )?(?:help|use (?:this|our|the|today's) (?:time|hour|session))\b",
     re.I,
 )
 

@@ -41,7 +41,8 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
         told = intention.timeline and intention.timeline.lower() not in intention.behavior_change.lower()
         when = f" ({intention.timeline})" if told else ""
         more = f", with {_count(actions - 1)} more step{'s' if actions - 1 != 1 else ''}" if actions > 1 else ""
-        sentences.append(f'They leave intending to act: {quoted(intention.behavior_change)}{when}{more}.')
+        # (a bare quote closes the sentence itself: never 'on Thursday.".')
+        sentences.append(f'They leave intending to act: {quoted(intention.behavior_change)}{when}{more}')
     elif set_by_coach:
         sentences.append(f"They leave with a step the coach set rather than one of their own: {quoted(set_by_coach)}")
     else:
