@@ -3170,3 +3170,17 @@ def test_someone_elses_fear_told_in_a_story_is_no_feeling_the_coach_passed_over(
         "Client: That I can get people who don't trust each other to build one thing.",
     ))
     assert not [m for m in result.coach_feedback.missed_opportunities if m.pcc_marker.startswith("6.3")]
+
+
+def test_a_thing_said_first_or_done_to_is_a_dated_plan_and_what_the_client_has_until_a_date_is_not():
+    found = actions(talk(
+        "Coach: What will you do this week?",
+        "Client: Maybe after Christmas. There's no time now, I have the big hospital contract until December.",
+        "Coach: And this week?",
+        "Client: The rate card, for new clients, nine cents, that goes on LinkedIn before the end of the month. "
+        "And the Beethoven gets played with the breath on Sunday, the whole excerpt, no stopping even if it cracks.",
+        "Coach: Good.",
+    ))
+    assert found == ["The rate card, for new clients, nine cents, that goes on LinkedIn before the end of the month.",
+                     "the Beethoven gets played with the breath on Sunday, the whole excerpt, no stopping even if it "
+                     "cracks."]

@@ -416,7 +416,17 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
         return "High", verb.doc[0]
     if timeline and (_present(verb) or _joined_on(verb) and verb.lower_ in _DELIVERED) and _dated_plan(verb, subj, timeline):
         return "High", subj
+    if timeline and _thing_gets_done(verb, subj) and _a_date(verb, timeline):
+        return "High", subj  # "The Beethoven gets played with the breath on Sunday", "The email gets sent on Monday"
     return None
+
+
+def _thing_gets_done(verb: Token, subj: Token | None) -> bool:
+    """A thing (not a person: "Nia gets told") that "gets" something done to it: the client's act, told of it."""
+    return (verb.dep_ == "ROOT" and verb.tag_ == "VBN" and subj is not None and subj.dep_ == "nsubjpass"
+            and any(c.dep_ == "auxpass" and c.lower_ in ("gets", "get") for c in verb.children)
+            and (subj.pos_ == "NOUN" or subj.pos_ == "PROPN" and any(c.lower_ == "the" for c in subj.children))
+            and subj.lower_ not in ROLES and not syntax.negated(verb))
 
 
 def _someone_named(verb: Token, subj: Token | None) -> bool:
@@ -579,8 +589,12 @@ def _dated_plan(verb: Token, subj: Token | None, timeline: str) -> bool:
         return (subj.pos_ == "NOUN" and subj.ent_type_ != "PERSON" and any(t.lower_ == "by" for t in verb.subtree)
                 and any(_destination(c) for c in verb.children))
     if syntax.is_first_person(subj) or _client_among_subjects(verb):
+        if verb.lower_ in ("have", "'ve", "got") and timeline.lower().startswith(("until", "till", "through")):
+            return False  # "I have the big hospital contract until December": what the client has, for how long
         return _dates(verb)  # "So I check my phone and there's an email sent at half one": a story
-    thing = subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ != "PERSON" or subj.lower_ in ("it", "they")
+    # ("The rate card, for new clients, nine cents, that goes on LinkedIn...": the thing said first, then "that")
+    thing = subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ != "PERSON" or subj.lower_ in ("it", "they") or (
+        subj.lower_ in ("that", "this") and subj.i > 0 and subj.nbor(-1).text == ",")
     # "The form goes in on the 2nd", "It goes to him on Monday morning", "They go in the diary for Monday".
     thing = thing and subj.lower_ not in ROLES
     # ("in" of "The form goes in before Friday" is tagged an adverb there, a particle in "...goes in on the 2nd")
@@ -626,13 +640,20 @@ def _client_among_subjects(verb: Token) -> bool:
     return any(t.lower_ in ("i", "we") for sub in subjects for t in (sub, *sub.conjuncts))
 
 
+def _resumes(tok: Token) -> bool:
+    """"The rate card, for new clients, nine cents, that goes on LinkedIn": "that" takes up the thing said first,
+    as the main clause's subject; no relative clause, no question."""
+    return tok.lower_ == "that" and tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.i > 0 \
+        and tok.nbor(-1).text == ","
+
+
 def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
     governing = verb.head if verb.dep_ == "xcomp" else verb
     if (syntax.negated(verb) or syntax.negated(governing)) and not _a_new_rule(verb):
         return True
     if governing.dep_ in _EMBEDDED and not _fronted(governing):
         return True
-    if any(c.tag_ in ("WP", "WRB", "WDT") for c in (*governing.children, *verb.children)):
+    if any(c.tag_ in ("WP", "WRB", "WDT") and not _resumes(c) for c in (*governing.children, *verb.children)):
         return True  # "not sure what I wanna do": an open question, not a plan
     if governing.tag_ == "VBG" and any(a in ("was", "were") for a in syntax.auxiliaries(governing)):
         return True  # "I was trying to...": the past, not a plan

@@ -132,7 +132,9 @@ def condition(verb: Token) -> str | None:
 
 
 def _marks(tok: Token) -> bool:
-    return tok.dep_ in ("mark", "advmod") and tok.lower_ in CONDITION_MARKS
+    # ("...no stopping even if it cracks": a concession, the plan holds whatever happens)
+    return tok.dep_ in ("mark", "advmod") and tok.lower_ in CONDITION_MARKS and not (
+        tok.lower_ == "if" and any(c.lower_ == "even" for c in tok.head.children if c.i < tok.i))
 
 
 def auxiliaries(verb: Token) -> list[str]:
