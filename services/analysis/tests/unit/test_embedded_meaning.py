@@ -3184,3 +3184,20 @@ def test_a_thing_said_first_or_done_to_is_a_dated_plan_and_what_the_client_has_u
     assert found == ["The rate card, for new clients, nine cents, that goes on LinkedIn before the end of the month.",
                      "the Beethoven gets played with the breath on Sunday, the whole excerpt, no stopping even if it "
                      "cracks."]
+
+
+def test_a_win_told_by_how_rare_it_was_is_quoted_from_the_deed_and_the_set_up_of_a_collapse_is_no_win():
+    assert celebrated(talk(
+        "Coach: Before we get into anything, what's gone well since we last spoke?",
+        "Client: Um. Well. Honestly, I did actually leave at five on Monday. Like, properly left, didn't take the "
+        "laptop home. First time since September.",
+        "Coach: First time since September. What made Monday different?",
+        "Client: I decided the marking wasn't going anywhere.",
+    )) == "Honestly, I did actually leave at five on Monday."
+    assert celebrated(talk(
+        "Coach: What's been happening?",
+        "Client: The Price trial. We had CCTV, we had two witnesses, we had the lot. Eighteen months' work. And on "
+        "day three the defence found a bit of footage nobody had disclosed. Judge stopped it.",
+        "Coach: What was that like?",
+        "Client: Honestly horrible.",
+    )) is None

@@ -84,11 +84,19 @@ _REACTION = re.compile(r"^\W*(?:(?:and|honestly|so|actually),? )?(?:(?:i'm|i am|
                        r"a big deal|a first|a big thing))\b", re.I)
 
 
+# how rare the win was, not what it was: "First time since September.", "First time in two years."
+_WHEN_ONLY = re.compile(r"^\W*(?:(?:the|a|my) )?(?:first (?:time|ever)|for the first time|not since|never before)\b", re.I)
+
+
 def _with_deed(win: Celebration, sentences: list[Sentence]) -> Celebration:
     """A reaction quoted as the win ("I'm quite proud of that") gives way to the deed said just before it in
     the turn ("I actually sent it on Tuesday night"), the reaction kept as evidence."""
     text = win.description.replace("\u2019", "'")
-    if not _REACTION.match(text) or len(text.split()) > 12:
+    # ("First time since September." says when, not what: the deed is said before it)
+    told = next((s for s in sentences if s.turn.is_client and s.text == win.description), None)
+    bare = told is not None and len(text.split()) <= 6 and _WHEN_ONLY.match(text) is not None \
+        and not any(t.pos_ in ("VERB", "AUX") for t in told.doc)
+    if not (_REACTION.match(text) or bare) or len(text.split()) > 12:
         return win
     said = next((s for s in sentences if s.turn.is_client and win.description in s.turn.text[s.span.start:s.span.end]),
                 None)
@@ -96,7 +104,11 @@ def _with_deed(win: Celebration, sentences: list[Sentence]) -> Celebration:
               and not s.is_question]
     if not before or len(before[-1].text.split()) < 3:
         return win
-    deed = quote(before[-1].turn, before[-1].span)
+    # the sentence the client did it in ("I did actually leave at five on Monday."), not the gloss after it
+    # ("Like, properly left, didn't take the laptop home.")
+    done = next((s for s in reversed(before[-3:]) if any(t.dep_ == "nsubj" and t.lower_ in ("i", "we") for t in s.doc)),
+                before[-1])
+    deed = quote(done.turn, done.span)
     return Celebration(description=deed, significance=win.significance,
                        evidence=dedupe([deed, win.description, *win.evidence], limit=3))
 
@@ -119,7 +131,8 @@ def _decided(found: Celebration | None, chosen: list[Sentence], sentences: list[
         return found if any(s.text in found.description or found.description in s.text
                             for s in sentences if id(s) in hailed) else None
     x = chosen[0]
-    if not _the_clients(x) or _AS_IT_WAS.search(x.text.replace("\u2019", "'")) or _went_badly(x.text):
+    if not _the_clients(x) or _AS_IT_WAS.search(x.text.replace("\u2019", "'")) or _went_badly(x.text) \
+            or _undone_after(x, sentences):
         return None
     if found is not None and found.description in x.turn.text:
         return found
@@ -150,6 +163,18 @@ def _went_badly(text: str) -> bool:
     text = text.replace("\u2019", "'")
     m = _WENT_BADLY.search(text)
     return m is not None and not _NONE_OF_IT.search(text[: m.start()])
+
+
+# "We had CCTV, we had two witnesses, we had the lot. ... Judge stopped it.": the set-up of a setback, told in
+# the same breath
+_UNDONE = re.compile(r"\b(?:(?:judge|court|they|he|she|it) (?:stopped|threw out|kicked out) (?:it|the case)|collapsed|"
+                     r"fell through|(?:got|was|were) (?:thrown out|cancelled|canceled|scrapped|pulled)|pulled the plug|"
+                     r"called it off|all (?:fell apart|went wrong)|came to nothing)\b", re.I)
+
+
+def _undone_after(x: Sentence, sentences: list[Sentence]) -> bool:
+    after = [s for s in sentences if s.turn is x.turn and s.span.start > x.span.start][:5]
+    return any(_UNDONE.search(s.text.replace("\u2019", "'")) for s in after)
 
 
 _OWN = frozenset("i i'm i've i'd i'll me my mine myself we we're we've our ours us ourselves".split())
