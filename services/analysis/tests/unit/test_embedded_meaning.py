@@ -3201,3 +3201,13 @@ def test_a_win_told_by_how_rare_it_was_is_quoted_from_the_deed_and_the_set_up_of
         "Coach: What was that like?",
         "Client: Honestly horrible.",
     )) is None
+
+
+def test_an_exclamation_is_no_theme():
+    themes = analyze_transcript(talk(
+        "Coach: What's the most useful thing we could do with them?",
+        "Client: Oh man. Honestly, I'm at the end of my rope. We're down four nurses and I've been filling holes.",
+        "Coach: Filling holes?",
+        "Client: Oh man, the holes. Every night there's a hole in the rota.",
+    )).key_themes
+    assert "oh man" not in themes and "man" not in themes

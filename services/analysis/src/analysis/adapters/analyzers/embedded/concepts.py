@@ -70,6 +70,14 @@ _TOPICS: dict[str, str] = {
     "returning to work": r"back to work|return(?:ing)? to work|career break|going back to (?:work|the office|the job)|"
                          r"phased return|time off (?:work|with)",
     "workload": r"workload|too much on|overloaded|swamped|capacity|too many (?:things|projects|plates)",
+    # handing a business, a farm or a post on: "hand it to Emma", "take over the shop", "who comes after me"
+    "succession": r"succession|successor|(?:hand|handing|pass|passing) (?:it|the \w+|the business|the shop|the farm) "
+                  r"(?:on |over )?to (?:my|our|her|him|them|\w+)|take over (?:the|from me)|taking over (?:the|from me)|"
+                  r"who (?:comes|takes over) after me",
+    # carrying what is not only the client's: "the one who copes", "if I stop, it all stops"
+    "over-responsibility": r"(?:i'm|i am) the one who (?:copes|fixes|holds|sorts|carries|keeps)|if i stop,? (?:it all|"
+                           r"everything) (?:stops|falls apart)|(?:it|everything) (?:all )?(?:falls|lands) on me|"
+                           r"nobody else will|carry(?:ing)? (?:it|everyone|everything) (?:on my own|myself)",
 }
 _NAMES = list(_TOPICS)
 # One pass per sentence: every topic is a named group of a single alternation. Every wording

@@ -219,7 +219,8 @@ def _capitalised(tok) -> bool:
 
 
 def _droppable(tok) -> bool:
-    return (tok.dep_ in _DROP_MODIFIERS or tok.pos_ in ("PRON", "DET", "NUM", "PUNCT", "ADV", "CCONJ", "SCONJ")
+    return (tok.dep_ in _DROP_MODIFIERS or tok.pos_ in ("PRON", "DET", "NUM", "PUNCT", "ADV", "CCONJ", "SCONJ", "INTJ")
+            or tok.lower_ in ("oh", "ah", "god", "gosh", "jeez", "bloody")  # "Oh man.": an exclamation, no topic
             or tok.tag_ in ("JJS", "JJR")
             or tok.lower_ in _WEAK_ADJ or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"))
 
