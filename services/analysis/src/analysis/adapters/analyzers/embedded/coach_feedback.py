@@ -288,8 +288,9 @@ def _leading_quotes(x: Inputs) -> list[str]:
 
 # the coach asking leave to offer an idea: "Can I offer something, and you can take it or leave it?"
 _LEAVE = re.compile(r"\b(?:can|could|may) i (?:offer|share|suggest|make a suggestion|give you|throw (?:in|out))|"
-                    r"\bwould (?:it be )?(?:ok|okay|alright|all right|useful|helpful) (?:if i|for me to) (?:offer|share|suggest)|"
-                    r"\bdo you mind if i (?:offer|share|suggest)|\b(?:want|like) to hear (?:an idea|a thought|what i)", re.I)
+                    r"\bwould (?:it be )?(?:ok|okay|alright|all right|useful|helpful) (?:if i|for me to) "
+                    r"(?:offer|share|suggest)|\bdo you mind if i (?:offer|share|suggest)|"
+                    r"\b(?:want|like) to hear (?:an idea|a thought|what i)", re.I)
 
 
 def _offered_with_leave(session: Session, turn: TurnView) -> bool:
@@ -297,7 +298,8 @@ def _offered_with_leave(session: Session, turn: TurnView) -> bool:
     say no." / "Sure."): shared without attachment (PCC 7.5), no advice pressed on the client."""
     asked = session.previous_turn(session.previous_turn(turn)) if session.previous_turn(turn) is not None else None
     answer = session.previous_turn(turn)
-    return (asked is not None and asked.is_coach and answer.is_client and bool(_LEAVE.search(asked.text.replace("\u2019", "'")))
+    return (asked is not None and asked.is_coach and answer.is_client
+            and bool(_LEAVE.search(asked.text.replace("\u2019", "'")))
             and not _DECLINES.search(answer.text.replace("\u2019", "'")))
 
 
@@ -491,7 +493,8 @@ def _orders(x: Inputs) -> list[str]:
     return [(quote(t, s), t, s.text) for (t, s), doc in zip(said, docs, strict=True) if _imperative(doc)]
 
 
-_DECLINES = re.compile(r"^\W*(?:(?:hmm+|um+|er+|oh|ah|well|mm+)\W+)*(?:no\b|nah\b|not (?:really|that|sure|yet|now)\b|i don't think so|that won't work|i'd rather not|"
+_DECLINES = re.compile(r"^\W*(?:(?:hmm+|um+|er+|oh|ah|well|mm+)\W+)*(?:no\b|nah\b|not (?:really|that|sure|yet|now)\b|"
+                       r"i don't think so|that won't work|i'd rather not|"
                        r"i'll leave (?:it|that|the)|i'm not (?:going to|gonna))|\b(?:won't work|doesn't work for me|"
                        r"don't want to (?:talk|go) (?:about|into)|rather not (?:talk|go))\b", re.I)
 
@@ -534,7 +537,8 @@ _BOUNDARY = re.compile(r"\b(?:don't (?:really )?want to (?:talk|go|get) (?:about
 
 
 # a parting wish, no task: "Enjoy your Sunday dinner, Geoff.", "Have a good weekend."
-_PARTING = re.compile(r"^\W*(?:(?:and|well|right|okay|ok|so),? )?(?:enjoy|have a (?:good|great|nice|lovely|restful))\b", re.I)
+_PARTING = re.compile(r"^\W*(?:(?:and|well|right|okay|ok|so),? )?(?:enjoy|have a (?:good|great|nice|lovely|restful))\b",
+                      re.I)
 
 
 def _imperative(doc) -> bool:

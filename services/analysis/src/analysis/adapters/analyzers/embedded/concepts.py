@@ -18,11 +18,12 @@ _TOPICS: dict[str, str] = {
     "trust in the team": r"trust (?:my|the|her|him|them)|don't trust|underestimat\w* (?:my|the) team",
     "confidence": r"confiden\w*|self-doubt|doubt myself|believe in myself|not good enough",
     # ("fraud" alone is also a crime, "found out" also news: "the fraud squad", "I found out she'd left")
-    "imposter feelings": r"impost[eo]r|(?:like|i'm|i am) (?:a |such a |a bit of a |an absolute )?fraud\b|pretending to be|"
-                         r"(?:be|being|get|getting|been) found out|don't belong|out of my depth",
+    "imposter feelings": r"impost[eo]r|(?:like|i'm|i am) (?:a |such a |a bit of a |an absolute )?fraud\b|"
+                         r"pretending to be|(?:be|being|get|getting|been) found out|don't belong|out of my depth",
     # (not a judge, nor a judgement call)
-    "fear of judgement": r"what (?:people|they|others|everyone) (?:think|will think|would think)|(?:be|being|feel|felt) judged|"
-                         r"judg(?:e|es|ing) me\b|look stupid|look like an idiot|embarrass\w*",
+    "fear of judgement": r"what (?:people|they|others|everyone) (?:think|will think|would think)|"
+                         r"(?:be|being|feel|felt) judged|judg(?:e|es|ing) me\b|look stupid|look like an idiot|"
+                         r"embarrass\w*",
     "boundaries": r"boundar\w*|say(?:ing)? no|said no|protect (?:my|the) time|people-pleas\w*",
     # (a weekend or an evening that dates a plan, "a call before the weekend", "this evening", is no balance)
     "work-life balance": r"work-life|balance|(?<!before the )(?<!by the )(?<!until the )(?<!after the )(?<!this )(?<!next )"

@@ -183,7 +183,8 @@ _SINCE_START = re.compile(r"\b(?:than|as) (?:i did |i was |i felt )?(?:when (?:i
 # set against how they were
 _NOW_COMPARED = re.compile(r"\b(?:i|i'm|i am) (?:feel(?:ing)? )?(?:(?:a )?(?:bit|lot|little|much|way|loads|tons) )?"
                            r"(?:better|worse|lighter|heavier|calmer|clearer) now\b|"
-                           r"\bnow i (?:feel|am|'m) (?:(?:a )?(?:bit|lot|little|much|way) )?(?:better|worse|lighter|heavier|calmer)\b",
+                           r"\bnow i (?:feel|am|'m) (?:(?:a )?(?:bit|lot|little|much|way) )?"
+                           r"(?:better|worse|lighter|heavier|calmer)\b",
                            re.I)
 # "Still tired.", "Is still a cold house, I will not lie to you.": the start's state, kept
 _STILL = re.compile(r"^\W*(?:(?:i'm|i am|it's|it is|is|i feel) )?still\b", re.I)

@@ -85,7 +85,8 @@ _REACTION = re.compile(r"^\W*(?:(?:and|honestly|so|actually),? )?(?:(?:i'm|i am|
 
 
 # how rare the win was, not what it was: "First time since September.", "First time in two years."
-_WHEN_ONLY = re.compile(r"^\W*(?:(?:the|a|my) )?(?:first (?:time|ever)|for the first time|not since|never before)\b", re.I)
+_WHEN_ONLY = re.compile(r"^\W*(?:(?:the|a|my) )?(?:first (?:time|ever)|for the first time|not since|never before)\b",
+                        re.I)
 
 
 def _with_deed(win: Celebration, sentences: list[Sentence]) -> Celebration:
