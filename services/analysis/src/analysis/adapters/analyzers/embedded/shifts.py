@@ -643,6 +643,9 @@ def _pivot(session: Session, curve: list[tuple[Sentence, float]], improved: bool
 
 
 def _answers_set_up(session: Session, s: Sentence) -> bool:
+    """In the session's opening ("How are you feeling about that?" later on may well move the client)."""
     asked = session.previous_of(s.turn, "coach")
-    text = asked.text.replace("\u2019", "'") if asked is not None else ""
+    if asked is None or asked.index >= max(CHECK_IN_TURNS, len(session.turns) * 0.35):
+        return False
+    text = asked.text.replace("\u2019", "'")
     return bool(_HOW_ARE_YOU.search(text) or _SETS_UP.search(text))
