@@ -593,8 +593,8 @@ def _dated_plan(verb: Token, subj: Token | None, timeline: str) -> bool:
             return False  # "I have the big hospital contract until December": what the client has, for how long
         return _dates(verb)  # "So I check my phone and there's an email sent at half one": a story
     # ("The rate card, for new clients, nine cents, that goes on LinkedIn...": the thing said first, then "that")
-    thing = subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ != "PERSON" or subj.lower_ in ("it", "they") or (
-        subj.lower_ in ("that", "this") and subj.i > 0 and subj.nbor(-1).text == ",")
+    thing = subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ != "PERSON" or subj.lower_ in ("it", "they") \
+        or _resumes(subj)
     # "The form goes in on the 2nd", "It goes to him on Monday morning", "They go in the diary for Monday".
     thing = thing and subj.lower_ not in ROLES
     # ("in" of "The form goes in before Friday" is tagged an adverb there, a particle in "...goes in on the 2nd")

@@ -227,7 +227,7 @@ def _how_another_looked(t) -> bool:
     the client."""
     if t.dep_ not in ("acomp", "oprd", "xcomp") or t.head.lower_ not in _APPEARED:
         return False
-    subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _subject_of(t)
     return (subj is not None and subj.lower_ not in ("i", "we", "it", "this", "that", "everything", "things")
             and not any(w.lower_ in _SELF or w.lower_ in ("us", "our") for w in t.head.subtree if w is not subj))
 
@@ -296,7 +296,11 @@ def strong_feeling(s: Sentence) -> bool:
 
 def _someone_elses(t) -> bool:
     """"...what each side was actually scared of": the feeling of someone the client talks about."""
+    subj = _subject_of(t)
+    return subj is not None and (subj.pos_ in ("NOUN", "PROPN") or subj.lower_ in ("he", "she", "they", "you"))
+
+
+def _subject_of(t):
+    """Whom a feeling word describes: the subject of its verb ("a man ... looked horrified": man)."""
     head = t.head if t.dep_ in ("acomp", "attr", "oprd", "xcomp") else t
-    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and subj.pos_ in ("NOUN", "PROPN") or subj is not None and subj.lower_ in (
-        "he", "she", "they", "you")
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
