@@ -86,9 +86,14 @@ def purposes(questions: list[Question]) -> list[Purpose]:
     columns = [semantic.score_matrix(vectors, label) for label in PURPOSES]
     return [
         Purpose(*(float(c[i]) for c in columns), planning_words=bool(_PLANNING.search(_plain(q.text))),
-                agreement_words=bool(_AGREEMENT.search(_plain(q.text))), fact_words=bool(_FACT.search(_plain(q.text))))
+                agreement_words=asks_for_agreement(q.text), fact_words=bool(_FACT.search(_plain(q.text))))
         for i, q in enumerate(questions)
     ]
+
+
+def asks_for_agreement(text: str) -> bool:
+    """Whether a coach's words ask what the client wants from the session, in contracting wording."""
+    return bool(_AGREEMENT.search(_plain(text)))
 
 
 def _plain(text: str) -> str:

@@ -12,6 +12,7 @@ from contracts.insight import EmotionalShift
 from .evidence import dedupe, quote
 from .feelings import felt, label, state, valence
 from .language import Sentence
+from .question_purpose import asks_for_agreement
 from .sentences import Span, words
 from .sentiment import compound
 from .session import Session, TurnView
@@ -620,13 +621,6 @@ def _lowest(text: str) -> float:
     return min([compound(text), *(v for w in words(text) if (v := valence(w)) is not None)])
 
 
-# the questions that set a session up: what the client wants from it ("What would you like to focus on?")
-_SETS_UP = re.compile(r"\bwhat (?:would|do) you (?:like|want) (?:to (?:focus on|work on|talk about|get|take|leave with|"
-                      r"explore|look at|cover|use)|from|out of)\b|"
-                      r"\bwhere (?:would|do) you (?:like|want) to (?:start|begin)\b|"
-                      r"\bwhat(?:'s| is) on your mind\b|\bwhat brings you\b", re.I)
-
-
 def _pivot(session: Session, curve: list[tuple[Sentence, float]], improved: bool) -> Sentence | None:
     """The first sentence of the client turn after which the running state moved most. The check-in and
     the question of what the client wants from the session only set it up: an answer to them is no pivot."""
@@ -647,5 +641,4 @@ def _answers_set_up(session: Session, s: Sentence) -> bool:
     asked = session.previous_of(s.turn, "coach")
     if asked is None or asked.index >= max(CHECK_IN_TURNS, len(session.turns) * 0.35):
         return False
-    text = asked.text.replace("\u2019", "'")
-    return bool(_HOW_ARE_YOU.search(text) or _SETS_UP.search(text))
+    return bool(_HOW_ARE_YOU.search(asked.text.replace("\u2019", "'"))) or asks_for_agreement(asked.text)
