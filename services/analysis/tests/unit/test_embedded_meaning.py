@@ -3,7 +3,7 @@ would catch (reported speech, hypotheticals, "I can't believe", names as themes.
 
 from __future__ import annotations
 
-from analysis.adapters.analyzers.embedded import analyze_transcript, presence, reading
+from analysis.adapters.analyzers.embedded import analyze_transcript, presence, reading, sentence_features
 from analysis.adapters.analyzers.embedded.evidence import quote
 from analysis.adapters.analyzers.embedded.sentences import Span
 from analysis.adapters.analyzers.embedded.session import build
@@ -3211,3 +3211,47 @@ def test_an_exclamation_is_no_theme():
         "Client: Oh man, the holes. Every night there's a hole in the rota.",
     )).key_themes
     assert "oh man" not in themes and "man" not in themes
+
+
+def test_a_view_put_as_a_question_a_saying_handed_down_or_a_reason_told_are_the_clients_own_statements():
+    said = reading.read(talk(
+        "Coach: What gets in the way of raising your rates?",
+        "Client: The thing is, who am I to charge agency rates? Coaches aren't business people, are they? "
+        "My nan used to say you can be polite and still say no. Part of me still thinks four hours is cheating. "
+        "Malcolm always said I was the stubbornest woman in Fife. Is that the sort of thing you mean? "
+        "She told me to leave it with her.",
+        "Coach: What else matters to you here?",
+        "Client: You don't leave an animal in pain because the rota says you're off. And you can't tell a child "
+        "it's their home and then make them knock. You told me to write those down.",
+    ))
+    own = {s.text for s in sentence_features.candidates(said)}
+    assert {"The thing is, who am I to charge agency rates?", "Coaches aren't business people, are they?",
+            "My nan used to say you can be polite and still say no.",
+            "Part of me still thinks four hours is cheating.",
+            "You don't leave an animal in pain because the rota says you're off.",
+            "And you can't tell a child it's their home and then make them knock."} <= own, own
+    # someone's view of the client, a question that asks, and someone else's words stay out
+    assert own.isdisjoint({"Malcolm always said I was the stubbornest woman in Fife.", "Is that the sort of thing you mean?",
+                           "She told me to leave it with her.", "You told me to write those down."}), own
+
+
+def test_the_check_out_asked_in_other_words_is_read_as_the_check_out():
+    for asked, answered, direction in (("How is it sitting with you now?", "Heavier, if I'm honest. Worse.", "declined"),
+                                       ("Where's your head at now?", "Clearer. Honestly, a lot clearer.", "improved")):
+        shifts = analyze_transcript(talk(
+            "Coach: How are you arriving today?",
+            "Client: Bit all over the place. I've had the quarterly figures land on me this week and I haven't stopped.",
+            "Coach: What would you like to get from this hour?",
+            "Client: I want to decide whether I take the regional role or stay where I am.",
+            "Coach: What does the regional role give you that you don't have now?",
+            "Client: A bigger patch, more say in hiring. More travel too, which my partner won't love.",
+            "Coach: And what does staying give you?",
+            "Client: Knowing everybody. Being home for tea. I suppose I've been telling myself the bigger job is the "
+            "grown-up choice.",
+            "Coach: Who says it's the grown-up choice?",
+            "Client: My dad, probably, in my head. I'm going to talk it through with Sam tonight and tell Ruth by Friday.",
+            f"Coach: {asked}",
+            f"Client: {answered}",
+        )).emotional_shifts
+        assert [s.direction for s in shifts] == [direction], (asked, shifts)
+        assert answered.split(".")[0] in shifts[0].evidence[-1], shifts[0].evidence

@@ -184,7 +184,7 @@ def _first_substantive(pool: list[Sentence], turn_index: int) -> Sentence | None
 
 
 def candidate(s: Sentence) -> bool:
-    if not s.turn.is_client or s.is_question or len(s.text.split()) < 4 or s.cut_off:
+    if not s.turn.is_client or s.asks or len(s.text.split()) < 4 or s.cut_off:
         return False
     root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
     if root is None:

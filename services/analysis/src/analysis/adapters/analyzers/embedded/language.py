@@ -26,6 +26,15 @@ from .session import Session, TurnView
 MIN_WORDS = 2
 _DASHES = ("--", "\u2014", "\u2013")
 _CUT_OFF = re.compile(r"[ \t]*(?:--|\u2014|\u2013)")
+# A question that states a view rather than asks for one: a tag question ("Coaches aren't business people, are
+# they?", "I've always been more of a hedge than a rose, you know?") or one that answers itself ("who am I to
+# charge agency rates?", "If I stop, who's holding them?"). On the tuning half 20 of the 36 client questions of
+# these forms are a labelled discovery, value or belief, against 8 of the other 207.
+_TAG = re.compile(r",\s*(?:(?:(?:is|are|was|were|do|does|did|will|would|can|could|should|have|has|had|am|ai)(?:n't)?|"
+                  r"isnae|innit) (?:it|they|i|we|you|he|she|there|that)|innit|you know|eh)\W*$", re.I)
+_SELF_ANSWERING = re.compile(r"\b(?:who am i|what am i|who(?:'s| is) (?:going to|gonna|holding|keeping|minding|looking "
+                             r"after)|who keeps|how am i (?:meant|supposed) to|what(?:'s| is) the point|who (?:wants|would "
+                             r"want|cares))\b", re.I)
 
 
 @dataclass(slots=True)
@@ -47,6 +56,14 @@ class Sentence:
     @property
     def is_question(self) -> bool:
         return self.span.text.rstrip("\"' )\u201d\u2019").endswith("?")
+
+    @property
+    def asks(self) -> bool:
+        """A question that asks, not one that states the client's view (see _TAG, _SELF_ANSWERING)."""
+        if not self.is_question:
+            return False
+        text = self.span.text.replace("\u2019", "'")
+        return not (_TAG.search(text) or _SELF_ANSWERING.search(text))
 
     @property
     def cut_off(self) -> bool:

@@ -166,11 +166,20 @@ def _checked_in(session: Session, sentences: list[Sentence]) -> list[tuple[Sente
     return [(x, v) for x in sentences if x.turn is answer and not x.is_question and felt(x) and (v := state(x)) is not None]
 
 
+# The check-out in the many other ways coaches put it: "Where are you at now?", "How is it sitting with you now?",
+# "What's shifted for you?", "As we close, how are you?", "How are you going away from this?"
+_CHECK_OUT = (r"\bwhere(?:'s| is| are) (?:you|your head)(?: at| with (?:it|this|that|all (?:this|that)))? now\b|"
+              r"\bhow(?: is| are|'s) (?:it|that|this|things|all (?:that|this)|the [a-z-]+(?: (?:in|on) your [a-z]+)?) "
+              r"(?:[a-z]+ing )?(?:with you )?now\b|"
+              r"\bwhat(?:'s| has| is) (?:changed|shifted|moved|different)(?: for you| in you| now| since (?:we|you))|"
+              r"\bwhat are you (?:feeling|noticing) (?:now|as we)\b|\bhow you(?:'re| are)? feel(?:ing)? now\b|"
+              r"\b(?:as we (?:close|finish|wrap up|end)|before we (?:finish|close|go|stop)),? how are you\b|"
+              r"\bhow are you going away\b|\bwhat's your (?:mood|energy|state|head)(?: like)? now\b")
 # A coach asking how the client is now, or how it feels (the check-in and the check-out).
 _FEELING_QUESTION = re.compile(r"\bhow (?:are|do|does|did) (?:you|that|it|this) (?:\w+ )?(?:feel|feeling|arriving|leaving|now)|"
                                r"\bhow are you (?:now|feeling|leaving|doing)|compared (?:with|to) when|where are you now|"
-                               r"\bhow's (?:the|that|it|your) (?:[a-z-]+ ){0,2}now\b|\bwhat's (?:the|that|your) (?:[a-z-]+ ){0,2}like now\b",
-                               re.I)
+                               r"\bhow's (?:the|that|it|your) (?:[a-z-]+ ){0,2}now\b|\bwhat's (?:the|that|your) (?:[a-z-]+ ){0,2}like now\b|"
+                               + _CHECK_OUT, re.I)
 _SAME = re.compile(r"^\W*(?:the )?same(?=\s*(?:$|[,.;!\u2014-]|but\b|really\b|honestly\b))|\b(?:about the same|(?:much |pretty much )?the same as (?:when|before|at the start)|no different|"
                    r"not (?:much|really) different|hasn't (?:really )?changed)\b|^\W*still \w+\W*$", re.I)
 _BETTER = re.compile(r"\b(?:better|lighter|clearer|calmer|freer|relieved|more (?:hopeful|confident|settled|positive|"
@@ -268,7 +277,7 @@ def _checkout(session: Session) -> tuple[_Said | None, float | None]:
 # "How are you leaving, compared with the shaken can?": the check-out proper, not "how does that feel?"
 _LEAVING_QUESTION = re.compile(r"\bcompared (?:with|to)\b|\bhow are you (?:leaving|going out|feeling now)|"
                                r"\bwhere are you now\b|\bwhat's (?:the|that|it|your) (?:[a-z-]+ ){0,2}like now\b|\bwhere's (?:that|it) now\b|"
-                               r"\bhow's (?:the|that|your) (?:[a-z-]+ ){0,2}now\b", re.I)
+                               r"\bhow's (?:the|that|your) (?:[a-z-]+ ){0,2}now\b|" + _CHECK_OUT, re.I)
 _MORE_LESS = re.compile(r"\b(more|less)\s+([a-z-]+)\b", re.I)
 # The image the client arrived with, asked after at the end ("How's the kettle now?", "compared with the pacing
 # cat?"), answered in the image: "Off the boil.", "Less pacing.", "T-shirt's off.", "Door's shut. Light's off."
