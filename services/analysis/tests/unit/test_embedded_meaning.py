@@ -3255,3 +3255,24 @@ def test_the_check_out_asked_in_other_words_is_read_as_the_check_out():
         )).emotional_shifts
         assert [s.direction for s in shifts] == [direction], (asked, shifts)
         assert answered.split(".")[0] in shifts[0].evidence[-1], shifts[0].evidence
+
+
+def test_the_check_in_asked_in_other_words_gives_the_start_of_the_shift():
+    for asked in ("How's things?", "How've you been since we last spoke?", "How did the week go?"):
+        shifts = analyze_transcript(talk(
+            f"Coach: {asked}",
+            "Client: Honestly? Pretty rough. I'm knackered and I'm dreading Monday's board.",
+            "Coach: What would you like to get from this hour?",
+            "Client: I want a way into the board meeting that isn't me apologising for the numbers.",
+            "Coach: What do the numbers actually say?",
+            "Client: That we lost the Harris contract. I'm absolutely furious with myself about it, I should have seen "
+            "it coming.",
+            "Coach: What would you say to a colleague who'd lost it?",
+            "Client: That it happens. That the contract was always shaky. I suppose I'd be kind to them.",
+            "Coach: And to yourself?",
+            "Client: Same, I guess. It was shaky. I'm going to open with the pipeline, not the loss, and I'll send Jo "
+            "the slides tonight.",
+            "Coach: How are you feeling now?",
+            "Client: Calmer. Much calmer than when I came in, actually. I feel ready for it.",
+        )).emotional_shifts
+        assert [(s.direction, s.evidence[0]) for s in shifts] == [("improved", "Pretty rough.")], (asked, shifts)

@@ -152,7 +152,10 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
 _HOW_ARE_YOU = re.compile(r"\bhow (?:are|'re) you(?: doing| feeling| arriving| today| this (?:morning|afternoon|evening))?\b"
                           r"(?! (?:going|gonna|planning|thinking|hoping)\b| \w+ing about)|"
                           r"\bhow(?:'s| has| have) (?:your|the) (?:week|weekend|fortnight|month|day)|\bhow (?:are|have) (?:you|things) been\b|"
-                          r"\bhow are things\b|\bhow are you arriving\b|\bhow(?:'s| is) (?:it|everything|life) going\b", re.I)
+                          r"\bhow are things\b|\bhow are you arriving\b|\bhow(?:'s| is) (?:it|everything|life) going\b|"
+                          r"\bhow(?:'s| is| are) (?:things|life)\b|\bhow(?:'ve| have) you been\b|\bwhere are you at today\b|"
+                          r"\bhow(?:'s| has) it been since\b|\bhow(?: has| did) the (?:past |last )?(?:week|weekend|fortnight|month)\b",
+                          re.I)
 CHECK_IN_TURNS = 6  # the check-in comes at the top of the session
 
 
