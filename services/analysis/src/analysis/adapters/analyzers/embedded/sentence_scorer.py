@@ -259,7 +259,7 @@ def _built(cache: dict, made_from: dict, build):
 # Taken whatever the model says: the answer to "what do you tell yourself?" that the rules read as
 # a limiting belief (10 of the 14 such statements in the tuning half are one; the model, weighing
 # the rules' verdict against everything else, puts some of them just under its threshold).
-SURE = {"limiting_beliefs": ("asked_belief", "rule_limiting")}
+SURE = {"limiting_beliefs": ("asked_belief", "rule_limiting"), "core_values": ("rule_value",)}
 
 
 def pick(section: str, pool: list[Sentence], names: tuple[str, ...], rows: np.ndarray,
