@@ -3276,3 +3276,14 @@ def test_the_check_in_asked_in_other_words_gives_the_start_of_the_shift():
             "Client: Calmer. Much calmer than when I came in, actually. I feel ready for it.",
         )).emotional_shifts
         assert [(s.direction, s.evidence[0]) for s in shifts] == [("improved", "Pretty rough.")], (asked, shifts)
+
+
+def test_a_thing_done_on_a_day_is_no_plan_whatever_the_tagger_makes_of_its_verb():
+    found = analyze_transcript(talk(
+        "Coach: Where are you with it now?",
+        "Client: Well, the good news first. I swam on Sunday. Open water, at the lake, first time since she was born.",
+        "Coach: What will you do next?",
+        "Client: Tonight I'm putting it on the fridge calendar with her.",
+    ))
+    assert [a.action for a in found.action_items] == ["Tonight I'm putting it on the fridge calendar with her."]
+    assert found.intention.behavior_change == "Tonight I'm putting it on the fridge calendar with her."

@@ -144,6 +144,10 @@ def _set_coarse_pos(doc: Doc) -> None:
     """POS from TAG (and the word, for auxiliaries), array to array: no Token objects made."""
     by_tag, aux_words, verb, aux, other = _hashed(doc.vocab.strings)
     tags_lowers = doc.to_array([TAG, LOWER]).tolist()
+    present, vbd, past = _past_forms(doc.vocab.strings)
+    if any(tag in present and lower in past for tag, lower in tags_lowers):
+        tags_lowers = [[vbd if tag in present and lower in past else tag, lower] for tag, lower in tags_lowers]
+        doc.from_array([TAG], np.asarray([tag for tag, _ in tags_lowers], dtype=np.uint64))
     pos = [by_tag.get(tag, other) for tag, _ in tags_lowers]
     for i, (_, lower) in enumerate(tags_lowers):
         if pos[i] == verb and lower in aux_words:
@@ -152,6 +156,29 @@ def _set_coarse_pos(doc: Doc) -> None:
 
 
 _HASHED: tuple | None = None
+
+# Simple pasts that are no present form, which the small model's tagger now and then reads as present ("I swam on
+# Sunday." tagged like "I swim on Sundays", so a thing done read as a plan). spaCy's lemma tables are not installed
+# (the lemmatizer is left out for speed), so the irregular verbs are listed here; a past the same as its present
+# ("read", "put", "cut", "lay") is left to the tagger.
+_IRREGULAR_PAST = frozenset("""
+arose awoke became began bit bled blew broke bred brought built burnt bought caught chose clung came crept dealt dug
+did drew dreamt drank drove ate fell fought fled flung flew forbade forgot forgave froze got gave went grew hung
+heard hid held kept knelt knew leant leapt learnt lent lost made meant met paid rode rang ran said saw sought sold
+sent shook shone shot shrank sang sank sat slept slid slung spoke sped spent spun spat sprang stood stole stuck stung
+stank strode struck swore swept swam swung took taught tore told thought threw trod understood woke wore wove wept
+won wrote""".split())
+_PAST_HASHED: tuple | None = None
+
+
+def _past_forms(strings) -> tuple:
+    """(the present tag's hash, VBD's, the irregular pasts' hashes), built once. (The base form, VB, is left: "I
+    will sent it Friday" is a plan said in a learner's English.)"""
+    global _PAST_HASHED
+    if _PAST_HASHED is None:
+        _PAST_HASHED = ({strings.add("VBP")}, strings.add("VBD"),
+                        {strings.add(w) for w in _IRREGULAR_PAST})
+    return _PAST_HASHED
 
 
 def _hashed(strings) -> tuple:
