@@ -3287,3 +3287,17 @@ def test_a_thing_done_on_a_day_is_no_plan_whatever_the_tagger_makes_of_its_verb(
     ))
     assert [a.action for a in found.action_items] == ["Tonight I'm putting it on the fridge calendar with her."]
     assert found.intention.behavior_change == "Tonight I'm putting it on the fridge calendar with her."
+
+
+def test_an_occasion_the_plan_opens_on_dates_the_plan_and_is_no_plan_itself():
+    found = analyze_transcript(talk(
+        "Coach: What will you do?",
+        "Client: I will talk to Aisha soon. Properly.",
+        "Coach: What does soon look like?",
+        "Client: Ha. Okay. Saturday. We close at one on Saturday. After we close, I will sit down with Aisha in the "
+        "back, no phones, and I ask her straight if she wants to be the manager.",
+    ))
+    assert [(a.action, a.timeline) for a in found.action_items] == [
+        ("I will sit down with Aisha in the back, no phones, and I ask her straight if she wants to be the manager.",
+         "on Saturday")]
+    assert found.intention.behavior_change.startswith("I will sit down with Aisha")

@@ -247,12 +247,21 @@ def _occasions_folded(found: list[Commitment], session) -> list[Commitment]:
     for c in list(out):
         # "We have our one-to-one on Thursday. I will ask him there.": the occasion is the plan's when
         before = [p for p in out if p.turn.index == c.turn.index and p.span.end <= c.span.start]
-        if c.timeline is None and _THERE.search(c.text) and before and before[-1].timeline \
-                and before[-1].verb.lower_ in _HAPPENS:
+        if before and before[-1].timeline and (c.timeline is None and _THERE.search(c.text)
+                                               and before[-1].verb.lower_ in _HAPPENS or _after_it(c, before[-1])):
             occasion = before[-1]
             out[out.index(c)] = replace(c, timeline=occasion.timeline, dated_by=quote(occasion.turn, occasion.span))
             out.remove(occasion)
     return out
+
+
+# "We close at one on Saturday. After we close, I will sit down with Aisha": the plan opens on the occasion's own verb
+_AFTER = re.compile(r"^\W*(?:(?:and|so|then),? )?(?:after|once|when|as soon as|before) (?:\w+ ){1,2}?(\w+)\b", re.I)
+
+
+def _after_it(plan: Commitment, occasion: Commitment) -> bool:
+    m = _AFTER.match(plan.span.text.replace("\u2019", "'"))
+    return m is not None and m.group(1).lower() == occasion.verb.lower_
 
 
 _THERE = re.compile(r"\b(?:there|then|at it|in it|at that)\W*$", re.I)
