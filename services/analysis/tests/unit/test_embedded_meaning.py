@@ -3301,3 +3301,15 @@ def test_an_occasion_the_plan_opens_on_dates_the_plan_and_is_no_plan_itself():
         ("I will sit down with Aisha in the back, no phones, and I ask her straight if she wants to be the manager.",
          "on Saturday")]
     assert found.intention.behavior_change.startswith("I will sit down with Aisha")
+
+
+def test_how_the_client_will_know_the_session_worked_is_no_step():
+    found = analyze_transcript(talk(
+        "Coach: What would you like to get from today?",
+        "Client: I want to work out if I can actually do it.",
+        "Coach: How will you know if we've got there?",
+        "Client: I'll have a plan that doesn't make me want to lie down. That's the test.",
+        "Coach: Tell me about the stall.",
+        "Client: It's been going twelve years. I'm putting ten pieces on Vinted by Sunday night.",
+    ))
+    assert [a.action for a in found.action_items] == ["I'm putting ten pieces on Vinted by Sunday night."]

@@ -96,5 +96,18 @@ def asks_for_agreement(text: str) -> bool:
     return bool(_AGREEMENT.search(_plain(text)))
 
 
+# How the client will know the session did its work ("How will you know if we've got there?", "What would success
+# look like by the end of today?"): contracting, not "How will you know you've done it?" about a step
+_SUCCESS_MEASURE = re.compile(
+    r"\bhow (?:will|would|do|'ll) (?:you|we) know (?:if |when |that )?(?:we(?:'ve| have|'re| are)|this|today|the session|"
+    r"our time|it(?:'s| has| was) been (?:useful|worth|good))|\bwhat would (?:success|a good (?:outcome|result)|good) look "
+    r"like (?:for|by the end of|at the end of|from) (?:today|this|the session|our time|the hour)\b", re.I)
+
+
+def asks_for_success_measure(text: str) -> bool:
+    """Whether a coach's words ask how the client will know the session gave them what they came for."""
+    return bool(_SUCCESS_MEASURE.search(_plain(text)))
+
+
 def _plain(text: str) -> str:
     return text.replace("\u2019", "'")

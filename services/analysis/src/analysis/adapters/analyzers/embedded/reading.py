@@ -71,8 +71,12 @@ def read(transcript: Transcript, written_uncased: bool = False) -> Reading:
     planning_answers = {answer_to(q).index for q, p in zip(asked, purposes, strict=True)
                         if p.is_planning and answer_to(q) is not None}
     found = commitments.find(sentences, bare_plans.planning_turns(s, planning_answers))
-    promised = commitments.sharpened([c for c in found if not (agreed and c.turn.index == agreed.answer.index)],
-                                     s, sentences)
+    # what the client came for, and how they will know they got it ("I'll have a plan that doesn't make me want
+    # to lie down."), are no steps
+    measures = {answer_to(q).index for q in asked if answer_to(q) is not None
+                and question_purpose.asks_for_success_measure(q.text)}
+    promised = commitments.sharpened([c for c in found if not (agreed and c.turn.index == agreed.answer.index)
+                                      and c.turn.index not in measures], s, sentences)
     answers = {answer_to(q).index for q in asked if answer_to(q) is not None}
     asked_for, prompted = beliefs.asked_for(s), beliefs.prompted(s)
     beliefs_found = consistency.values_once(beliefs.values_beliefs(sentences, asked_for, prompted))
