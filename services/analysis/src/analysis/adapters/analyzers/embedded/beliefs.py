@@ -578,9 +578,9 @@ _OWN = frozenset(("i", "me", "my", "myself", "i'm", "i'd", "i've", "i'll", "mine
 def _maxim(verb: Token) -> bool:
     """A saying handed down ("My nan used to say you can be polite and still say no.", "Mam always said the shop
     opens at seven whether you've slept or not."): said again and again, of no one in particular, it is the rule the
-    client grew up with and quotes as theirs. What the speaker said of the client ("My mum used to say I'd be late to
-    my own funeral") stays their view. On the tuning half 34 of the 109 client sentences with such a verb are a
-    labelled value or belief."""
+    client grew up with and quotes as theirs. What the speaker said of the client ("Malcolm always said I was the
+    stubbornest woman in Fife.") stays their view. On the tuning half 34 of the 109 client sentences telling what someone "used to
+    say" or "always said" are a labelled value or belief."""
     habitual = (verb.dep_ == "xcomp" and verb.head.lower_ == "used") or any(
         c.lower_ in ("always", "would", "'d") for c in (*verb.children, *verb.head.children))
     said = [t for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp") for t in c.subtree]
