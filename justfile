@@ -99,6 +99,10 @@ bench-analysis: bootstrap
 bench-quality *ARGS: bootstrap
     uv run --no-sync python bench/analysis_quality.py {{ARGS}}
 
+# the quick tuning loop: four tuning folds scored with scorer weights trained without them (--train first, once)
+bench-quality-folds *ARGS: bootstrap
+    uv run --no-sync python bench/quality_folds.py {{ARGS}}
+
 # retrain the analyzer's sentence scorer (sentence_scorer.json) on the labelled set's tuning half
 train-sentence-scorer: bootstrap
     uv run --no-sync python bench/train_sentence_scorer.py
