@@ -90,7 +90,7 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     picks = sentence_scorer.picks_by_margin((*sentence_scorer.DECIDES, "client_discoveries"), pool, feature_names,
                                             rows, scored)
     for section, kind in sentence_scorer.DECIDES.items():
-        chosen = [x for x in picks[section] if beliefs.held(x, kind)]
+        chosen = [x for x in picks[section] if beliefs.held(x)]
         if kind == "Core Value":
             chosen = [x for x in chosen if x.turn.index not in contracting or beliefs.VALUE.search(x.text)]
         beliefs_found = beliefs.decided(beliefs_found, kind, chosen, pool)

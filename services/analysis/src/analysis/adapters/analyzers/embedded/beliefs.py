@@ -495,8 +495,8 @@ def _negated_value(text: str) -> bool:
 
 
 # Held by nobody: surprise ("I can't believe it's thirty-one years"), a hope ("hopefully Coastline renews, fingers
-# crossed"), a thought cut off ("i can probably do a month and"); and, as a resource, a passing state ("I feel
-# good."). None of the 212 tuning sessions' gold values or beliefs is one.
+# crossed"), a thought cut off ("i can probably do a month and"); and a passing state ("I feel good.": neither a
+# resource nor, however a model weighs its words, a limit). None of the 212 tuning sessions' gold values or beliefs is one.
 _SURPRISE = re.compile(r"^\W*(?:\w+,? )?i (?:can't|cannot|can not) believe\b", re.I)
 _HOPE = re.compile(r"\b(?:hopefully|fingers crossed|touch wood)\b", re.I)
 _TRAILING = re.compile(r"\b(?:and|or|but|so|because|if|whether)\s*$", re.I)
@@ -504,12 +504,12 @@ _STATE = re.compile(r"^\W*(?:(?:and|but|so|like|yeah|honestly|actually),? )*i (?
                     r"(?:good|great|better|lighter|fine|okay|ok|calm|calmer|relieved|happy|excited)\W*$", re.I)
 
 
-def held(s: Sentence, kind: str) -> bool:
-    """Whether `s` can be a value or belief of `kind` at all."""
+def held(s: Sentence) -> bool:
+    """Whether `s` can be a value or belief at all."""
     text = s.text.replace("\u2019", "'")
     if _SURPRISE.search(text) or _HOPE.search(text) or _TRAILING.search(text):
         return False
-    return not (kind == "Empowering Belief" and _STATE.search(text))
+    return not _STATE.search(text)
 
 
 def own_statement(s: Sentence) -> bool:
