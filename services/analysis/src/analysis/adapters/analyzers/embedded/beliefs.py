@@ -496,7 +496,8 @@ def _negated_value(text: str) -> bool:
 
 # Held by nobody: surprise ("I can't believe it's thirty-one years"), a hope ("hopefully Coastline renews, fingers
 # crossed"), a thought cut off ("i can probably do a month and"); and a passing state ("I feel good.": neither a
-# resource nor, however a model weighs its words, a limit). None of the 212 tuning sessions' gold values or beliefs is one.
+# resource nor, however a model weighs its words, a limit). None of the 2,968 labelled values and beliefs of the 377
+# sessions is one.
 _SURPRISE = re.compile(r"^\W*(?:\w+,? )?i (?:can't|cannot|can not) believe\b", re.I)
 _HOPE = re.compile(r"\b(?:hopefully|fingers crossed|touch wood)\b", re.I)
 _TRAILING = re.compile(r"\b(?:and|or|but|so|because|if|whether)\s*$", re.I)
@@ -579,8 +580,8 @@ def _maxim(verb: Token) -> bool:
     """A saying handed down ("My nan used to say you can be polite and still say no.", "Mam always said the shop
     opens at seven whether you've slept or not."): said again and again, of no one in particular, it is the rule the
     client grew up with and quotes as theirs. What the speaker said of the client ("Malcolm always said I was the
-    stubbornest woman in Fife.") stays their view. On the tuning half 34 of the 109 client sentences telling what someone "used to
-    say" or "always said" are a labelled value or belief."""
+    stubbornest woman in Fife.") stays their view. On the tuning half 34 of the 109 client sentences telling what
+    someone "used to say" or "always said" are a labelled value or belief."""
     habitual = (verb.dep_ == "xcomp" and verb.head.lower_ == "used") or any(
         c.lower_ in ("always", "would", "'d") for c in (*verb.children, *verb.head.children))
     said = [t for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp") for t in c.subtree]

@@ -245,14 +245,17 @@ def _occasions_folded(found: list[Commitment], session) -> list[Commitment]:
             out[out.index(plan)] = replace(plan, timeline=c.timeline, dated_by=quote(c.turn, c.span))
             out.remove(c)
     for c in list(out):
-        # "We have our one-to-one on Thursday. I will ask him there.": the occasion is the plan's when
         before = [p for p in out if p.turn.index == c.turn.index and p.span.end <= c.span.start]
-        if before and before[-1].timeline and (c.timeline is None and _THERE.search(c.text)
-                                               and before[-1].verb.lower_ in _HAPPENS or _after_it(c, before[-1])):
-            occasion = before[-1]
+        occasion = before[-1] if before and before[-1].timeline else None
+        if occasion is not None and (_there(c, occasion) or _after_it(c, occasion)):
             out[out.index(c)] = replace(c, timeline=occasion.timeline, dated_by=quote(occasion.turn, occasion.span))
             out.remove(occasion)
     return out
+
+
+def _there(plan: Commitment, occasion: Commitment) -> bool:
+    """"We have our one-to-one on Thursday. I will ask him there.": the undated plan happens at the occasion."""
+    return plan.timeline is None and bool(_THERE.search(plan.text)) and occasion.verb.lower_ in _HAPPENS
 
 
 # "We close at one on Saturday. After we close, I will sit down with Aisha": the plan opens on the occasion's own verb
