@@ -2696,7 +2696,7 @@ def test_a_belief_the_coach_says_was_told_like_a_fact_is_a_limiting_belief():
         "Tomasz: It is a fact. I see it. Twenty years I see it.",
     )).values_beliefs
     assert ("Limiting Belief", "In this country the foreign guy runs the floor and the English guy gets the office.") in {
-        (v.type, v.evidence[0]) for v in found}
+        (v.type, quoted) for v in found for quoted in v.evidence}
 
 
 def test_how_things_were_is_no_win_and_a_person_is_talked_about_not_worked_on():

@@ -89,15 +89,25 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     # one statement, one section: the one whose bar it clears by most
     picks = sentence_scorer.picks_by_margin((*sentence_scorer.DECIDES, "client_discoveries"), pool, feature_names,
                                             rows, scored)
+    # a statement said in two sentences is quoted whole (runs.merged joins them): each pick's companion, kept
+    # where the pick is
+    spoken_for = {x.text for said in picks.values() for x in said} | {c.span.text for c in promised}
+    spoken_for |= set(celebration.evidence) if celebration else set()
+    beside = {}
+    for section in picks:
+        beside[section] = sentence_scorer.companions(section, pool, scored, picks[section], spoken_for)
+        spoken_for |= {x.text for x in beside[section].values()}
     for section, kind in sentence_scorer.DECIDES.items():
-        chosen = [x for x in picks[section] if beliefs.held(x)]
+        chosen = _with_companions([x for x in picks[section] if beliefs.held(x)], beside[section])
+        chosen = [x for x in chosen if beliefs.held(x)]
         if kind == "Core Value":
             chosen = [x for x in chosen if x.turn.index not in contracting or beliefs.VALUE.search(x.text)]
         beliefs_found = beliefs.decided(beliefs_found, kind, chosen, pool)
     taken = {c.span.text for c in promised} | {b.evidence[0] for b in beliefs_found if b.evidence}
     taken |= set(celebration.evidence) if celebration else set()
-    found = discoveries.chosen(picks["client_discoveries"], taken,
-                               agreed.answer.index if agreed else None)
+    goal_turn = agreed.answer.index if agreed else None
+    found = discoveries.chosen(picks["client_discoveries"], taken, goal_turn)
+    found = discoveries.chosen(_with_companions(found, beside["client_discoveries"]), taken, goal_turn)
     feeling_turns = {x.turn.index for x in sentences if x.turn.is_client and feelings.feeling_words(x)}
     # A question whose answer voiced a discovery, a value or a belief moved the client; a turn
     # the discovery rules mark counts even where the scorer reports another sentence, or none.
@@ -179,6 +189,11 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
         analysis_confidence=_confidence(s.word_count, content),
     )
     return InsightContent(session_summary=text, metadata=metadata, **content)
+
+
+def _with_companions(chosen: list, beside: dict) -> list:
+    """`chosen` and, after them, the companion of each (sentence_scorer.companions)."""
+    return chosen + [c for x in chosen if (c := beside.get(id(x))) is not None]
 
 
 def _runs_joined(items: list[ValuesBeliefs], turns: list) -> list[ValuesBeliefs]:

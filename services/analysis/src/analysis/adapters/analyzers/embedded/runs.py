@@ -16,7 +16,7 @@ from .session import TurnView
 
 T = TypeVar("T")
 MOST_WORDS = 60  # a run longer than this is a passage, not a statement: it stays apart
-_GAP_WORDS = 2  # "Oh." or "Yeah, no." between two sentences does not break the thought
+GAP_WORDS = 2  # "Oh." or "Yeah, no." between two sentences does not break the thought
 
 
 def merged(items: Sequence[T], turns: Sequence[TurnView], rebuilt: Callable[[T, str, list[str]], T]) -> list[T]:
@@ -31,7 +31,7 @@ def merged(items: Sequence[T], turns: Sequence[TurnView], rebuilt: Callable[[T, 
             last = located[runs[-1][-1]]
             first = located[runs[-1][0]]
             text = turns[turn].text
-            if (last[0] == turn and last[2] <= start and len(text[last[2]:start].split()) <= _GAP_WORDS
+            if (last[0] == turn and last[2] <= start and len(text[last[2]:start].split()) <= GAP_WORDS
                     and len(text[first[1]:end].split()) <= MOST_WORDS):
                 runs[-1].append(i)
                 continue
