@@ -486,6 +486,20 @@ def test_standards_set_for_a_kind_of_person_limit_and_norms_about_how_things_oug
     assert not any("rota" in text for _, text in found)  # a dated task is no norm
 
 
+def test_a_value_said_in_two_sentences_is_one_item_that_quotes_both():
+    found = analyze_transcript(talk(
+        "Coach: What do you make of the new system?",
+        "Client: Every child in that building should be known by someone. And I mean known by a person who'd notice.",
+        "Coach: What would you like to do about it?",
+        "Client: I will ask the head for one hour a week with the class teachers by Friday.",
+    )).values_beliefs
+    values = [v for v in found if v.type == "Core Value"]
+    assert [v.evidence for v in values] == [["Every child in that building should be known by someone.",
+                                             "I mean known by a person who'd notice."]]
+    assert values[0].description == ("Every child in that building should be known by someone. And I mean known by a "
+                                     "person who'd notice.")
+
+
 def test_suggestions_dressed_as_questions_orders_and_quick_reassurance_are_missed_opportunities():
     result = analyze_transcript(talk(
         "Coach: What's on your mind?",

@@ -332,6 +332,7 @@ def picks_by_margin(sections: tuple[str, ...], pool: list[Sentence], names: tupl
 # belief takes the anecdote after it as readily as its second half. The 32 newest tuning sessions, unseen by
 # the shipped weights, without -> x0.2: .479 -> .541, .404 -> .419, .675 -> .689, .282 -> .317.
 COMPANION = 0.2
+COMPANIONED = ("client_discoveries", "core_values", "limiting_beliefs", "empowering_beliefs")
 
 
 def companions(section: str, pool: list[Sentence], likely: dict[str, np.ndarray], chosen: list[Sentence],
@@ -342,7 +343,7 @@ def companions(section: str, pool: list[Sentence], likely: dict[str, np.ndarray]
     in two sentences, and a coach quotes both (runs.py joins them into one item). A sentence with a date is a
     plan, which says something else ("Teaching doesn't have to be a competition. The rota should be done by
     Friday.")."""
-    if not chosen or section not in likely:
+    if not chosen or section not in COMPANIONED:
         return {}
     p, bar = likely[section], _model()["sections"][section]["threshold"] * COMPANION
     at = {id(x): i for i, x in enumerate(pool)}
@@ -363,6 +364,8 @@ def companions(section: str, pool: list[Sentence], likely: dict[str, np.ndarray]
 
 
 def _touching(a: Sentence, b: Sentence) -> bool:
+    """Said one after the other in one turn, with at most a word or two between ("Oh."), and short enough
+    together to read as one statement (runs.py's bounds)."""
     first, second = sorted((a, b), key=lambda x: x.span.start)
     text = first.turn.text
     return (len(text[first.span.end:second.span.start].split()) <= runs.GAP_WORDS
