@@ -4,7 +4,8 @@
 it" is one realisation; three discoveries, one of them "That's why I hate it.", read as fragments. Where
 the scorer picks neighbouring sentences of one turn for the same section, they become one item: its
 text is the turn's words from the first to the last (verbatim), its evidence each sentence's quote,
-the rest of it the first-listed (surest) item's.
+the rest of it the first-listed (surest) item's. A pick's companion (sentence_scorer.companions: the
+sentence beside it that the section's model finds likely too, if under its bar) is joined the same way.
 """
 
 from __future__ import annotations
