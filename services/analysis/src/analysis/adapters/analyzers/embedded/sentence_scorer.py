@@ -324,13 +324,12 @@ def picks_by_margin(sections: tuple[str, ...], pool: list[Sentence], names: tupl
             for section, said in chosen.items()}
 
 
-
-# how likely, against the section's threshold, a sentence beside a chosen one must be to be quoted with it:
-# four tuning folds (122 sessions, weights trained without them), F1 of discoveries / values / limiting /
-# empowering beliefs at x0.2, 0.4, 0.6 and without: .549/.485/.614/.360, .545/.476/.600/.353,
-# .536/.467/.600/.351, .518/.463/.598/.340; at x0 (any sentence beside) .548/.491/.622/.357, but then a
-# belief takes the anecdote after it as readily as its second half. The 32 newest tuning sessions, unseen by
-# the shipped weights, without -> x0.2: .479 -> .541, .404 -> .419, .675 -> .689, .282 -> .317.
+# how likely, against the section's threshold, a sentence beside a pick must be to be quoted with it. Four
+# tuning folds (122 sessions, weights trained without them), F1 of discoveries / values / limiting /
+# empowering beliefs: without companions .518/.463/.598/.340, at x0.2 .549/.485/.614/.360; the 32 newest
+# tuning sessions, unseen by the shipped weights: .479/.404/.675/.282 -> .546/.419/.689/.317. (A first
+# version, measured on the folds: x0.4 and x0.6 gave less, x0 (any sentence beside) about as much, but then
+# a belief takes the anecdote after it as readily as its second half.)
 COMPANION = 0.2
 COMPANIONED = ("client_discoveries", "core_values", "limiting_beliefs", "empowering_beliefs")
 
