@@ -91,20 +91,18 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
                                             rows, scored)
     # a statement said in two sentences is quoted whole (runs.merged joins them): each pick's companion, kept
     # where the pick is
-    spoken_for = {x.text for said in picks.values() for x in said} | {c.span.text for c in promised}
-    spoken_for |= set(celebration.evidence) if celebration else set()
+    elsewhere = {c.span.text for c in promised} | set(celebration.evidence if celebration else ())
+    spoken_for = {x.text for said in picks.values() for x in said} | elsewhere
     beside = {}
     for section in picks:
         beside[section] = sentence_scorer.companions(section, pool, scored, picks[section], spoken_for)
         spoken_for |= {x.text for x in beside[section].values()}
     for section, kind in sentence_scorer.DECIDES.items():
-        chosen = _with_companions([x for x in picks[section] if beliefs.held(x)], beside[section])
-        chosen = [x for x in chosen if beliefs.held(x)]
+        chosen = _with_companions([x for x in picks[section] if beliefs.held(x)], beside[section], beliefs.held)
         if kind == "Core Value":
             chosen = [x for x in chosen if x.turn.index not in contracting or beliefs.VALUE.search(x.text)]
         beliefs_found = beliefs.decided(beliefs_found, kind, chosen, pool)
-    taken = {c.span.text for c in promised} | {b.evidence[0] for b in beliefs_found if b.evidence}
-    taken |= set(celebration.evidence) if celebration else set()
+    taken = elsewhere | {b.evidence[0] for b in beliefs_found if b.evidence}
     goal_turn = agreed.answer.index if agreed else None
     found = discoveries.chosen(picks["client_discoveries"], taken, goal_turn)
     found = discoveries.chosen(_with_companions(found, beside["client_discoveries"]), taken, goal_turn)
@@ -191,9 +189,9 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     return InsightContent(session_summary=text, metadata=metadata, **content)
 
 
-def _with_companions(chosen: list, beside: dict) -> list:
-    """`chosen` and, after them, the companion of each (sentence_scorer.companions)."""
-    return chosen + [c for x in chosen if (c := beside.get(id(x))) is not None]
+def _with_companions(chosen: list, beside: dict, keep=lambda x: True) -> list:
+    """`chosen` and, after them, the companion of each (sentence_scorer.companions) that `keep` keeps."""
+    return chosen + [c for x in chosen if (c := beside.get(id(x))) is not None and keep(c)]
 
 
 def _runs_joined(items: list[ValuesBeliefs], turns: list) -> list[ValuesBeliefs]:
