@@ -341,3 +341,35 @@ def test_a_sentence_two_sections_pick_stays_in_the_one_whose_bar_it_clears_by_mo
     assert picks["limiting_beliefs"] == [rule]
     assert picks["core_values"] == [animal, important]
     assert picks["client_discoveries"] == [aside]
+
+
+def test_a_realisation_said_across_its_turn_quotes_the_sentences_that_say_it_too(monkeypatch):
+    # the scorer is sure of one sentence and finds two others of the turn likely, one under its bar: the
+    # realisation is one item quoting both, with the aside between left out; a short reply, a dated plan
+    # and a sentence of another turn are no support, however likely
+    transcript = session(
+        ("Coach", "What do you notice when you put the two jobs side by side?"),
+        ("Client", "It's not the size of the grant that scares me. We had the same coffee urn for twelve years, "
+                   "honestly, and nobody minded it at all. It's the distance from the people it's all for. I know it. "
+                   "The rota should be done by Friday."),
+        ("Coach", "What does that distance cost you?"),
+        ("Client", "I would stop seeing who actually eats on a Tuesday night."),
+    )
+    likely_by_text = {"It's not the size of the grant that scares me.": 0.9,
+                      "It's the distance from the people it's all for.": 0.12, "I know it.": 0.15,
+                      "The rota should be done by Friday.": 0.15,
+                      "I would stop seeing who actually eats on a Tuesday night.": 0.15}
+
+    def decided(names, rows, pool, s):
+        p = np.array([likely_by_text.get(x.text, 0.0) for x in pool])
+        return {section: p if section == "client_discoveries" else np.zeros(len(pool))
+                for section in sentence_scorer._model()["sections"]}
+
+    monkeypatch.setattr(sentence_scorer, "decided", decided)
+    model = json.loads(sentence_scorer.WEIGHTS.read_text(encoding="utf-8"))
+    model["sections"]["client_discoveries"]["threshold"] = 0.2
+    with sentence_scorer.using(model):
+        found = analyze_transcript(transcript).client_discoveries
+    assert [d.evidence for d in found] == [["It's not the size of the grant that scares me.",
+                                            "It's the distance from the people it's all for."]]
+    assert found[0].insight == "It's not the size of the grant that scares me."

@@ -40,7 +40,7 @@ from . import session as session_mod
 from .evidence import quote
 
 PROVIDER = "embedded"
-MODEL_VERSION = "embedded-9"  # 9: a sentence two sections pick stays in the one it clears by most (2026-12-05)
+MODEL_VERSION = "embedded-10"  # 10: a value, belief or discovery quotes the sentences of its turn that say it too (2026-12-06)
 _GENERIC_SPEAKERS = {"client", "coachee", "speaker", "participant", "unknown", "interviewee", "patient"}
 
 
@@ -97,6 +97,14 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     for section in picks:
         beside[section] = sentence_scorer.companions(section, pool, scored, picks[section], spoken_for)
         spoken_for |= {x.text for x in beside[section].values()}
+    # and the other sentences of its turn that say the same thing, quoted as its evidence
+    said_too: dict[str, dict[str, list[str]]] = {}
+    for section in picks:
+        held = beliefs.held if section in sentence_scorer.DECIDES else (lambda x: True)
+        backing = sentence_scorer.support(section, pool, scored, picks[section], spoken_for)
+        spoken_for |= {y.text for said in backing.values() for y in said}
+        said_too[section] = {quote(x.turn, x.span): [quote(y.turn, y.span) for y in backing.get(id(x), []) if held(y)]
+                             for x in picks[section] if id(x) in backing}
     for section, kind in sentence_scorer.DECIDES.items():
         chosen = _with_companions([x for x in picks[section] if beliefs.held(x)], beside[section], beliefs.held)
         if kind == "Core Value":
@@ -149,14 +157,15 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     content = dict(
         celebration=celebration,
         intention=intended,
-        client_discoveries=runs.merged(found_items, s.turns, lambda d, text, quotes: msgspec.structs.replace(
-            d, insight=text, evidence=quotes)),
+        client_discoveries=_supported(runs.merged(found_items, s.turns, lambda d, text, quotes: msgspec.structs.replace(
+            d, insight=text, evidence=quotes)), said_too["client_discoveries"]),
         goal_progress=goals.goal_progress(agreed, promised, celebration, sentences, names, s),
         coaching_presence=presence.coaching_presence(s, stats),
         powerful_questions=strong,
         action_items=action_list,
         emotional_shifts=emotional,
-        values_beliefs=_runs_joined(beliefs_found, s.turns),
+        values_beliefs=[_supported([v], said_too.get(_SECTION_OF.get(v.type, ""), {}))[0]
+                        for v in _runs_joined(beliefs_found, s.turns)],
         communication_patterns=patterns.communication_patterns(s, sentences),
         key_themes=found_themes.listed,
         overall_session_quality=rating,
@@ -192,6 +201,18 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
 def _with_companions(chosen: list, beside: dict, keep=lambda x: True) -> list:
     """`chosen` and, after them, the companion of each (sentence_scorer.companions) that `keep` keeps."""
     return chosen + [c for x in chosen if (c := beside.get(id(x))) is not None and keep(c)]
+
+
+_SECTION_OF = {kind: section for section, kind in sentence_scorer.DECIDES.items()}
+
+
+def _supported(items: list, said_too: dict[str, list[str]]) -> list:
+    """`items` with, after their evidence, the quotes that support it (sentence_scorer.support)."""
+    out = []
+    for item in items:
+        extra = [q for e in item.evidence for q in said_too.get(e, ()) if q not in item.evidence]
+        out.append(msgspec.structs.replace(item, evidence=[*item.evidence, *dict.fromkeys(extra)]) if extra else item)
+    return out
 
 
 def _runs_joined(items: list[ValuesBeliefs], turns: list) -> list[ValuesBeliefs]:

@@ -6,6 +6,8 @@ the scorer picks neighbouring sentences of one turn for the same section, they b
 text is the turn's words from the first to the last (verbatim), its evidence each sentence's quote,
 the rest of it the first-listed (surest) item's. A pick's companion (sentence_scorer.companions: the
 sentence beside it that the section's model finds likely too, if under its bar) is joined the same way.
+A sentence further along the turn that says it too (sentence_scorer.support) is not joined: the item quotes
+it as evidence, and its text stays the client's words around the pick.
 """
 
 from __future__ import annotations
