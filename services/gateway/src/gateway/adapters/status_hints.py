@@ -168,7 +168,9 @@ class NatsStatusHints(StatusHints):
                 self._client = None
                 LISTENING.set(0)
                 self._tell_readers(False)
-                with contextlib.suppress(BaseException):
+                # an error closing is no matter, a stop arriving meanwhile is: swallowed, the listener would go on
+                # retrying, and the service's event loop would wait on it at shutdown for ever
+                with contextlib.suppress(Exception):
                     await client.close()
             self.watchers.wake_all()
             await asyncio.sleep(RETRY_SECONDS)
