@@ -366,9 +366,8 @@ def _touching(a: Sentence, b: Sentence) -> bool:
     """Said one after the other in one turn, with at most a word or two between ("Oh."), and short enough
     together to read as one statement (runs.py's bounds)."""
     first, second = sorted((a, b), key=lambda x: x.span.start)
-    text = first.turn.text
-    return (len(text[first.span.end:second.span.start].split()) <= runs.GAP_WORDS
-            and len(text[first.span.start:second.span.end].split()) <= runs.MOST_WORDS)
+    return (len(first.turn.text[first.span.end:second.span.start].split()) <= runs.GAP_WORDS
+            and _passage_words(a, b) <= runs.MOST_WORDS)
 
 
 # how likely, against the section's threshold, another sentence of a pick's turn must be to be quoted as its
@@ -407,5 +406,6 @@ def support(section: str, pool: list[Sentence], likely: dict[str, np.ndarray], c
 
 
 def _passage_words(a: Sentence, b: Sentence) -> int:
+    """How many words the turn says from the first of the two sentences to the end of the second."""
     first, second = sorted((a, b), key=lambda x: x.span.start)
     return len(first.turn.text[first.span.start:second.span.end].split())
