@@ -101,10 +101,12 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     said_too: dict[str, dict[str, list[str]]] = {}
     for section in picks:
         held = beliefs.held if section in sentence_scorer.DECIDES else (lambda x: True)
-        backing = sentence_scorer.support(section, pool, scored, picks[section], spoken_for)
+        # (a sentence the section would not hold, narrated or reported, supports nothing and stays free)
+        backing = {k: [y for y in said if held(y)]
+                   for k, said in sentence_scorer.support(section, pool, scored, picks[section], spoken_for).items()}
         spoken_for |= {y.text for said in backing.values() for y in said}
-        said_too[section] = {quote(x.turn, x.span): [quote(y.turn, y.span) for y in backing.get(id(x), []) if held(y)]
-                             for x in picks[section] if id(x) in backing}
+        said_too[section] = {quote(x.turn, x.span): [quote(y.turn, y.span) for y in backing[id(x)]]
+                             for x in picks[section] if backing.get(id(x))}
     for section, kind in sentence_scorer.DECIDES.items():
         chosen = _with_companions([x for x in picks[section] if beliefs.held(x)], beside[section], beliefs.held)
         if kind == "Core Value":
@@ -157,14 +159,14 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     content = dict(
         celebration=celebration,
         intention=intended,
-        client_discoveries=_supported(runs.merged(found_items, s.turns, lambda d, text, quotes: msgspec.structs.replace(
-            d, insight=text, evidence=quotes)), said_too["client_discoveries"]),
+        client_discoveries=[_supported(d, said_too["client_discoveries"]) for d in runs.merged(
+            found_items, s.turns, lambda d, text, quotes: msgspec.structs.replace(d, insight=text, evidence=quotes))],
         goal_progress=goals.goal_progress(agreed, promised, celebration, sentences, names, s),
         coaching_presence=presence.coaching_presence(s, stats),
         powerful_questions=strong,
         action_items=action_list,
         emotional_shifts=emotional,
-        values_beliefs=[_supported([v], said_too.get(_SECTION_OF.get(v.type, ""), {}))[0]
+        values_beliefs=[_supported(v, said_too.get(_SECTION_OF.get(v.type, ""), {}))
                         for v in _runs_joined(beliefs_found, s.turns)],
         communication_patterns=patterns.communication_patterns(s, sentences),
         key_themes=found_themes.listed,
@@ -206,13 +208,10 @@ def _with_companions(chosen: list, beside: dict, keep=lambda x: True) -> list:
 _SECTION_OF = {kind: section for section, kind in sentence_scorer.DECIDES.items()}
 
 
-def _supported(items: list, said_too: dict[str, list[str]]) -> list:
-    """`items` with, after their evidence, the quotes that support it (sentence_scorer.support)."""
-    out = []
-    for item in items:
-        extra = [q for e in item.evidence for q in said_too.get(e, ()) if q not in item.evidence]
-        out.append(msgspec.structs.replace(item, evidence=[*item.evidence, *dict.fromkeys(extra)]) if extra else item)
-    return out
+def _supported(item, said_too: dict[str, list[str]]):
+    """`item` with, after its evidence, the quotes that support it (sentence_scorer.support)."""
+    extra = [q for e in item.evidence for q in said_too.get(e, ()) if q not in item.evidence]
+    return msgspec.structs.replace(item, evidence=[*item.evidence, *dict.fromkeys(extra)]) if extra else item
 
 
 def _runs_joined(items: list[ValuesBeliefs], turns: list) -> list[ValuesBeliefs]:
