@@ -150,7 +150,7 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
         ),
         draft,
     )
-    feedback = coach_feedback.feedback(inputs, rationale)
+    feedback = msgspec.structs.replace(draft, quality_rationale=rationale)  # the rating reads the feedback it explains
     leading = {e for f in feedback.missed_opportunities if f.pcc_marker.startswith("4.4") for e in f.evidence}
     strong = consistency.not_leading(strong, leading)
     found_items = discoveries.build(found, sentences)
