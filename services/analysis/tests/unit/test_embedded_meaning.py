@@ -3332,3 +3332,19 @@ def test_how_the_client_will_know_the_session_worked_is_no_step():
         "Client: It's been going twelve years. I'm putting ten pieces on Vinted by Sunday night.",
     ))
     assert [a.action for a in found.action_items] == ["I'm putting ten pieces on Vinted by Sunday night."]
+
+
+def test_a_realisation_finished_in_three_words_is_quoted_whole():
+    found = analyze_transcript(talk(
+        "Coach: What would you like from today?",
+        "Client: To work out whether I hand my notice in. I've been at the probation service nine years.",
+        "Coach: What's making you think of leaving?",
+        "Client: I'm tired all the time. Forty-two people on my list and I can't see any of them properly.",
+        "Coach: If you could change one thing about the work, what would it be?",
+        "Client: Fewer people. Time to actually sit with someone. Oh. Actually, it's not the job I want to leave. "
+        "It's the caseload.",
+        "Coach: What does that change?",
+        "Client: It means I ask about the reduced caseload pilot before I decide anything. I'll email my manager on Monday.",
+    )).client_discoveries
+    realisation = next(d for d in found if "not the job I want to leave" in d.insight)
+    assert "It's the caseload." in realisation.evidence
