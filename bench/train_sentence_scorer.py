@@ -46,8 +46,9 @@ QUESTIONS_MOST = {"powerful_questions": 10}  # the question scorer's one section
 # a likelier one it is quoted with it as one belief (sentence_scorer.companions, support) instead of standing alone.
 # F1 of limiting beliefs, tuning folds 0-3 (140 sessions, weights trained without them) at 6, 5, 4, 3: .634, .652,
 # .676 (precision .650 -> .729, recall .618 -> .630), .663; the 32 newest tuning sessions .709, .709, .714, .682.
-# Values too, 6 -> 4: the same folds .515, .516, .532 (precision .494 -> .533, recall .540 -> .530), .517 at 6, 5, 4,
-# 3 (with limiting beliefs at 4); three older folds (92 sessions) .500 -> .501, the 32 newest .541 -> .541.
+# Values too, 6 -> 4: the same folds .515 at 6, .532 at 4 (precision .494 -> .533, recall .540 -> .530; the same
+# with limiting beliefs at 4), .517 at 3; three older folds (92 sessions) at 6, 5, 4: .500, .511, .501, and the 32
+# newest .541, .531, .541.
 THRESHOLD_AT = {"client_discoveries": 8, "limiting_beliefs": 6, "core_values": 6}
 # features a section's model does without (weight 0), each chosen by held-out F1 on the tuning half
 # (7 folds; and trained on sessions 01-97, scored on 98-125): what is said in general or of what the
