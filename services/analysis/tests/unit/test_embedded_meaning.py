@@ -1735,6 +1735,18 @@ def test_what_the_client_is_there_for_is_a_value():
     assert any("the ones I'm actually there for" in d for d in values), typed
 
 
+def test_the_answer_to_what_s_important_is_a_value_and_the_answer_to_what_to_cover_is_not():
+    typed = typed_values(talk(
+        "Coach: What's most important for us to get out of today?",
+        "Client: Working out whether I say yes to the charity job.",
+        "Coach: And what's important to you in all this?",
+        "Client: I believe people can change. I've seen lads everyone wrote off end up coaching the under-elevens.",
+    ))
+    values = {d for t, d in typed if t == "Core Value"}
+    assert "I believe people can change." in values, typed
+    assert not any("charity job" in d for d in values), typed
+
+
 def test_a_quote_never_opens_on_a_transcriber_s_note():
     result = analyze_transcript(talk(
         "Coach: What was going on for you, sitting in the car?",

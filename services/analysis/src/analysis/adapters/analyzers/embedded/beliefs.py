@@ -112,14 +112,17 @@ _CAPACITIES = {
 # A coach question that asks for a value, or for the story the client tells themselves: what
 # the client says back is that value or belief, in whatever words.
 VALUE_QUESTION = re.compile(
-    r"\bwhat (?:really |most )?(?:matters|is important|'s important|do you (?:value|care about|stand for|want to stand for)|"
+    # "What's important to you in all this?"; not what to cover ("What's most important to get out of today?")
+    r"\bwhat(?:'s| is) (?:really |most |so )?important\b(?! (?:(?:for|to) (?:us|you|me) )?to (?:focus|get|work|talk|"
+    r"cover|look|leave|achieve|walk|come|take|explore|discuss|do|start|tackle)\b)(?![^?]{0,40}\b(?:today|session|"
+    r"our time|this hour|the hour|first|next)\b)|"
+    r"\bwhat (?:really |most )?(?:matters|do you (?:value|care about|stand for|want to stand for)|"
     r"would you (?:never|not) (?:compromise|trade|give up))|what's at (?:stake for you|the heart of (?:this|that|it))|"
     r"why (?:does|is) (?:that|this|it) "
     r"(?:matter|so important)|what kind of (?:\w+ )?(?:do|would) you want to be|who do you want to be|"
     r"what (?:do|would) you (?:want|need) to (?:protect|keep|honour|honor)\b|"
     r"what (?:does|would) (?:\w+ ){1,5}(?:mean to you|give you)\b|"
-    r"what would you (?:want|like|hope) (?:\w+ ){1,3}to (?:see|say|feel|know)\b|"
-    r"what(?:'s| is) important (?:to you )?about",
+    r"what would you (?:want|like|hope) (?:\w+ ){1,3}to (?:see|say|feel|know)\b",
     re.I,
 )
 BELIEF_QUESTION = re.compile(
