@@ -3,6 +3,7 @@ would catch (reported speech, hypotheticals, "I can't believe", names as themes.
 
 from __future__ import annotations
 
+import pytest
 from analysis.adapters.analyzers.embedded import analyze_transcript, presence, reading, sentence_features
 from analysis.adapters.analyzers.embedded.evidence import quote
 from analysis.adapters.analyzers.embedded.sentences import Span
@@ -1745,6 +1746,20 @@ def test_the_answer_to_what_s_important_is_a_value_and_the_answer_to_what_to_cov
     values = {d for t, d in typed if t == "Core Value"}
     assert "I believe people can change." in values, typed
     assert not any("charity job" in d for d in values), typed
+
+
+@pytest.mark.parametrize("question", [
+    "Why is that important to you?", "What are you not willing to compromise on?", "What do you care most about here?",
+    "What's the value underneath that?", "What makes that matter so much?", "What sort of manager do you want to be?",
+])
+def test_the_answer_to_a_values_question_in_any_common_wording_is_a_value(question):
+    typed = typed_values(talk(
+        "Coach: What would you like to work on today?",
+        "Client: Whether I take the team lead job.",
+        f"Coach: {question}",
+        "Client: Being in the room before things get decided.",
+    ))
+    assert ("Core Value", "Being in the room before things get decided.") in typed, typed
 
 
 def test_a_quote_never_opens_on_a_transcriber_s_note():

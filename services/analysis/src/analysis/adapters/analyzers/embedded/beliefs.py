@@ -113,13 +113,18 @@ _CAPACITIES = {
 # the client says back is that value or belief, in whatever words.
 VALUE_QUESTION = re.compile(
     # "What's important to you in all this?"; not what to cover ("What's most important to get out of today?")
-    r"\bwhat(?:'s| is) (?:really |most |so )?important\b(?! (?:(?:for|to) (?:us|you|me) )?to (?:focus|get|work|talk|"
+    # ("What's most important?" alone is as often the agenda: "most" needs "to you")
+    r"\bwhat(?:'s| is) (?:really |so |most (?=important to you\b))?important\b(?! (?:(?:for|to) (?:us|you|me) )?to (?:focus|get|work|talk|"
     r"cover|look|leave|achieve|walk|come|take|explore|discuss|do|start|tackle)\b)(?![^?]{0,40}\b(?:today|session|"
     r"our time|this hour|the hour|first|next)\b)|"
     r"\bwhat (?:really |most )?(?:matters|do you (?:value|care about|stand for|want to stand for)|"
     r"would you (?:never|not) (?:compromise|trade|give up))|what's at (?:stake for you|the heart of (?:this|that|it))|"
     r"why (?:does|is) (?:that|this|it) "
-    r"(?:matter|so important)|what kind of (?:\w+ )?(?:do|would) you want to be|who do you want to be|"
+    r"(?:matter|(?:so |really )?important)|what (?:kind|sort|type) of (?:\w+ )?(?:do|would) you want to be|who do you want to be|"
+    r"what do you care (?:most |more )?about|non-negotiable|(?:not willing|unwilling) to (?:compromise|give up)|"
+    r"\byour values\b|\bvalues? (?:underneath|under|behind|(?:is |are )?being (?:stepped on|crossed|honou?red))|"
+    r"what makes (?:that|this|it) (?:matter|so important|important|worth it)|what is it about (?:\w+ ){1,4}that matters|"
+    r"what would honou?ring (?:that|this|it|\w+) look like|what do you love about|what gets you out of bed|"
     r"what (?:do|would) you (?:want|need) to (?:protect|keep|honour|honor)\b|"
     r"what (?:does|would) (?:\w+ ){1,5}(?:mean to you|give you)\b|"
     r"what would you (?:want|like|hope) (?:\w+ ){1,3}to (?:see|say|feel|know)\b",
