@@ -1762,6 +1762,32 @@ def test_the_answer_to_a_values_question_in_any_common_wording_is_a_value(questi
     assert ("Core Value", "Being in the room before things get decided.") in typed, typed
 
 
+@pytest.mark.parametrize("question", [
+    "What are you making that mean?", "What assumptions are you making?", "What does your inner critic say?",
+    "What might stop you?", "What's really stopping you?", "What keeps you from doing it?",
+])
+def test_the_answer_to_a_belief_or_obstacle_question_in_any_common_wording_is_a_limiting_belief(question):
+    typed = typed_values(talk(
+        "Coach: What would you like to work on today?",
+        "Client: Putting my name forward for the regional role.",
+        f"Coach: {question}",
+        "Client: I'm not a finisher.",
+    ))
+    assert ("Limiting Belief", "I'm not a finisher.") in typed, typed
+
+
+@pytest.mark.parametrize("challenge", ["Who told you that?", "What evidence do you have for that?",
+                                       "What if that were not true?"])
+def test_a_statement_the_coach_challenges_in_any_common_wording_is_a_limiting_belief(challenge):
+    typed = typed_values(talk(
+        "Coach: What would you like to work on today?",
+        "Client: Putting my name forward for the regional role. Regional roles go to the ones with degrees.",
+        f"Coach: {challenge}",
+        "Client: Nobody, I suppose. It's just what everyone says.",
+    ))
+    assert ("Limiting Belief", "Regional roles go to the ones with degrees.") in typed, typed
+
+
 def test_a_quote_never_opens_on_a_transcriber_s_note():
     result = analyze_transcript(talk(
         "Coach: What was going on for you, sitting in the car?",

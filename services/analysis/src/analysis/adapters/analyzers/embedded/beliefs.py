@@ -135,13 +135,16 @@ BELIEF_QUESTION = re.compile(
     r"what(?:'s| is) the (?:story|belief|assumption)|what story|what does (?:that|this|it) say about you|"
     r"what (?:would|does) (?:that|it) (?:mean|say) about you|what do you (?:think|believe) (?:it )?(?:says|means) about you|"
     r"what do you keep (?:thinking|telling|saying)|what does (?:that|the|this) (?:part|voice)(?: of you)?(?: \w+){0,3} say|"
-    r"\bbelief (?:sitting|underneath|under)",
+    r"\bbelief (?:sitting|underneath|under)|what (?:assumptions?|beliefs?) (?:are|is|have|do)\b|"
+    r"what does (?:your|the) (?:inner )?(?:critic|voice)(?: in your head)? (?:say|tell)|"
+    r"what (?:do|are) you mak(?:e|ing) (?:that|this|it) mean|what would you have to believe",
     re.I,
 )
 # A question about what holds the client back: the answer may be a belief, or just a fact
 # ("the budget"), so only answers that judge the client or forbid an act count.
 OBSTACLE_QUESTION = re.compile(
-    r"\bwhat(?:'s| is) (?:stopping|holding) you|what (?:stops|holds|held|stopped) you|what(?:'s| is)? (?:getting |gets |might get |"
+    r"\bwhat(?:'s| is) (?:really |actually )?(?:stopping|holding) you|what (?:stops|holds|held|stopped|prevents) you\b|what keeps you (?:from|back)\b|"
+    r"what (?:might|could|would) (?:stop|hold) you|what(?:'s| is| are) (?:the |your )?(?:barriers?|obstacles?)\b|what(?:'s| is)? (?:getting |gets |might get |"
     r"could get |else is )?in (?:the|your) way|what makes (?:it|that|this) (?:so )?(?:hard|difficult)|what(?:'s| is) hard about",
     re.I,
 )
@@ -175,13 +178,13 @@ def asked_for(session) -> dict[int, str]:
 # underneath that for you?", "How does the lab meeting sit against that?"); what the client said
 # just before is the belief or the value, and the coach's echo says which sentence it was.
 CHALLENGE = re.compile(
-    r"\b(?:whose (?:voice|rule|deal|words?|story|belief|idea) (?:is|was) (?:that|it|this)|who (?:wrote|made|decided|says|said) (?:that|this|it|so)\b|"
+    r"\b(?:whose (?:voice|rule|deal|words?|story|belief|idea) (?:is|was) (?:that|it|this)|who (?:wrote|made|decided|says|said|told you) (?:that|this|it|so)\b|"
     r"says who|where (?:does|did) (?:that|it|this)(?: (?:idea|belief|rule|voice))? (?:come from|start)|"
     r"where did you (?:learn|get|pick up|hear) (?:that|this)|is (?:that|it) (?:really |actually |always |still |all )?true|"
     r"how true is (?:that|it)|has (?:that|it) (?:always )?been true|how long have you been (?:telling|saying|believing)|"
     r"that's a (?:strong|big|heavy|harsh|hard) (?:statement|line|belief|thing to say|rule|verdict)|is that (?:all|every) \w+|"
-    r"what do you say back|what(?:'s| is) the evidence|how do you know (?:that|it)(?: for sure)?\?|what makes you so sure|"
-    r"what if (?:that|it) (?:wasn't|weren't|isn't|is not) true|is (?:that|it) a fact|according to whom|"
+    r"what do you say back|what(?:'s| is) the evidence|what evidence (?:do|have) you|how do you know (?:that|it)(?: for sure)?\?|what makes you so sure|"
+    r"what if (?:that|it) (?:wasn't|weren't|isn't|is not|were not|was not) true|is (?:that|it) a fact|according to whom|"
     r"(?:said|say|put) (?:that|it) (?:like|as if) (?:it's|it is|it was) (?:a |the )?(?:fact|given|law|rule|gospel)|"
     r"what would you say to a friend who)|^\W*(?:always|never|everyone|everybody|nobody|no one|all of them)\?",
     re.I,
