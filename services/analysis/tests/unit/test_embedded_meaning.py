@@ -1788,6 +1788,19 @@ def test_a_statement_the_coach_challenges_in_any_common_wording_is_a_limiting_be
     assert ("Limiting Belief", "Regional roles go to the ones with degrees.") in typed, typed
 
 
+def test_not_for_people_like_me_is_a_limiting_belief_and_not_too_late_is_not():
+    typed = typed_values(talk(
+        "Coach: What would you like to work on today?",
+        "Client: Putting my name forward for the regional role.",
+        "Coach: What are you telling yourself?",
+        "Client: It's not for people like me.",
+        "Coach: And what else?",
+        "Client: Maybe it's not too late to change that.",
+    ))
+    assert ("Limiting Belief", "It's not for people like me.") in typed, typed
+    assert not any(t == "Limiting Belief" and "too late" in d for t, d in typed), typed
+
+
 def test_a_quote_never_opens_on_a_transcriber_s_note():
     result = analyze_transcript(talk(
         "Coach: What was going on for you, sitting in the car?",

@@ -276,7 +276,8 @@ def _picked(pool: list[Sentence], tested: dict[int, tuple[str, set[str]]]) -> di
 
 
 
-_DENIED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:\w+\s+){0,2}$", re.I)
+# "not too late to", "never too old to": a limit denied. "not for people like me" is the limit itself.
+_DENIED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?!for\b)(?:\w+\s+){0,2}$", re.I)
 NEGATIVE = caseless(r"n't\b|\b(?:not|never|no|can't|won't|don't|nobody|fail\w*|lazy|fraud|stupid|weak|wrong|rude|needy|"
                        r"selfish|afraid|scared|terrified|hate|worthless|useless|fault)\b", re.I)
 
