@@ -1208,6 +1208,40 @@ def test_a_pressed_vague_promise_gives_way_to_the_act_the_answer_dates():
     assert items == {"I ask her for one hour, only us.": "Tuesday", "I'll raise it then, first item.": None}
 
 
+def test_an_answer_to_by_when_that_points_back_at_the_plan_dates_it_instead_of_standing_as_a_plan():
+    result = analyze_transcript(talk(
+        "Coach: So what will you do before we next meet?",
+        "Client: I'm going to ask Priya to lead the planning meeting.",
+        "Coach: By when?",
+        "Client: I'll do it by Friday.",
+        "Coach: And the budget?",
+        "Client: I'll email Sam the numbers tomorrow morning.",
+        "Coach: When exactly?",
+        "Client: I'll have that done by noon.",
+    ))
+    items = {a.action: a.timeline for a in result.action_items}
+    assert items == {"I'm going to ask Priya to lead the planning meeting.": "by Friday",
+                     "I'll email Sam the numbers tomorrow morning.": "tomorrow morning"}, items
+    assert result.intention.behavior_change == "I'm going to ask Priya to lead the planning meeting."
+
+
+def test_a_plan_the_coach_asked_the_when_of_is_the_intention_with_the_day_the_answer_names():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to leave with today?",
+        "Client: A decision on the warehouse manager job.",
+        "Coach: So where are you with it, yes or no?",
+        "Client: All right. I'll apply for it.",
+        "Coach: When?",
+        "Client: Wednesday night, after tea. I'll have it filled in by then.",
+        "Coach: Anything else?",
+        "Client: I'll get my boots resoled this week, they're letting in water.",
+    ))
+    items = {a.action: a.timeline for a in result.action_items}
+    assert items.get("I'll apply for it.") == "Wednesday night", items
+    assert result.intention.behavior_change == "I'll apply for it.", result.intention
+    assert result.intention.evidence == ["I'll apply for it.", "I'll have it filled in by then."], result.intention
+
+
 def test_a_check_out_that_keeps_the_start_but_turns_on_a_but_is_a_shift_and_a_plain_same_is_none():
     opening = ("Coach: How are you arriving today?",
                "Client: Exhausted, honestly. Like a kettle left on the hob, all the water boiled away, just the metal ticking.",

@@ -140,8 +140,10 @@ def intention(session: Session, commitments: list[Commitment], planning_turns: s
         # mostly hang off it (tune half: 29 -> 38 of 84 intentions right, report half 32 -> 42 of 79,
         # against the later plan preferred before)
         value += 1.5 * (c.timeline is not None) - c.turn.index / last
-        if _follow_up(c):
-            value -= 1.5  # a step hanging off the plan ("I'll message him tonight"), not the plan
+        if _follow_up(c) and c.dated_by is None:
+            # a step hanging off the plan ("I'll message him tonight"), not the plan; one the coach asked the
+            # when of and the client dated ("I'll put in for it." / "When?" / "Wednesday night.") is the plan
+            value -= 1.5
         return value
 
     best = max(commitments, key=lambda c: (worth(c), c.turn.index))
@@ -153,5 +155,5 @@ def intention(session: Session, commitments: list[Commitment], planning_turns: s
         commitment_level=_STRENGTH[best.level],
         timeline=best.timeline,
         support_needed=dedupe(support, limit=2),
-        evidence=[best.text],
+        evidence=[best.text] + ([best.dated_by] if best.dated_by and best.dated_by != best.text else []),
     )

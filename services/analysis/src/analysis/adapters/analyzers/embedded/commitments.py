@@ -236,13 +236,16 @@ def _occasions_folded(found: list[Commitment], session) -> list[Commitment]:
     out = list(found)
     for c in found:
         pressed = session.previous_turn(c.turn)
-        if c.timeline is None or not _THEN.search(c.text) or pressed is None or pressed.is_client \
-                or not _PRESSED.search(pressed.text.replace("\u2019", "'")):
+        if c.timeline is None or not (_THEN.search(c.text) or _points_back(c)) or pressed is None \
+                or pressed.is_client or not _PRESSED.search(pressed.text.replace("\u2019", "'")):
             continue
         before = session.previous_turn(pressed)
         plan = next((p for p in reversed(out) if before is not None and p.turn.index == before.index), None)
         if plan is not None and c in out:  # c may itself have been dated as a plan above: then it stays
-            out[out.index(plan)] = replace(plan, timeline=c.timeline, dated_by=quote(c.turn, c.span))
+            if plan.timeline is None or _THEN.search(c.text):
+                # "Wednesday night, after tea. I'll have it filled in by then.": the when the answer names
+                when = timelines.find(c.turn.text) if _THEN.search(c.timeline) else c.timeline
+                out[out.index(plan)] = replace(plan, timeline=when or c.timeline, dated_by=quote(c.turn, c.span))
             out.remove(c)
     for c in list(out):
         before = [p for p in out if p.turn.index == c.turn.index and p.span.end <= c.span.start]
@@ -251,6 +254,18 @@ def _occasions_folded(found: list[Commitment], session) -> list[Commitment]:
             out[out.index(c)] = replace(c, timeline=occasion.timeline, dated_by=quote(occasion.turn, occasion.span))
             out.remove(occasion)
     return out
+
+
+_IT = frozenset(("it", "that", "this", "them", "those", "all"))
+
+
+def _points_back(c: Commitment) -> bool:
+    """"I'll do it by Friday.", "I'll have that done by the weekend.": every object the act has points
+    back at the plan the coach asked the when of, so the answer is that plan's when, not a plan of its own."""
+    heads = {c.verb} | {t for t in c.verb.children if t.dep_ in ("ccomp", "xcomp", "oprd")}  # "have that done"
+    objects = [t for t in c.verb.subtree if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head in heads
+               and t.lower_ not in ("i", "we")]
+    return bool(objects) and all(t.lower_ in _IT for t in objects)
 
 
 def _there(plan: Commitment, occasion: Commitment) -> bool:

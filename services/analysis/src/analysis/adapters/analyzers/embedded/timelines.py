@@ -51,6 +51,12 @@ _TIMELINE = re.compile(
     # "it's getting dark by five")
     rf"(?:by|before) (?:(?:{_CLOCK}|\d{{1,2}}) ?o'clock|\d{{1,2}}(?::\d\d)? ?[ap]\.?m\b\.?|\d{{1,2}}:\d\d)|"
     rf"{_MONTH} {_ORDINAL}|"
+    # office deadlines ("by close of play", "by EOD", "by the end of Q3") and the year's seasons and holidays
+    rf"(?:by|before) (?:noon|midday|close of (?:play|business)|end of (?:play|business)|cob|eod|eow)|"
+    rf"(?:by|before|in|during|until) (?:the )?(?:end of )?(?:q[1-4]|the (?:first|second|third|fourth|last) quarter)|"
+    rf"(?:by|before|over|until|this side of) (?:the )?(?:(?:summer |christmas |easter )?holidays|summer|spring|autumn|"
+    rf"winter|christmas|easter|new year|half[- ]term)|"
+    rf"in (?:a|one|two|three|four|six|\d+) (?:week|month|year)s?'? time|"
     rf"(?:by |before )?(?:the )?end of (?:the |this |next )?{_UNIT}|"
     rf"(?:this|next|every|each) {_UNIT}|"
     rf"(?:in|within|for) (?:the next )?{_NUM} {_UNIT}|"
