@@ -1242,6 +1242,34 @@ def test_a_plan_the_coach_asked_the_when_of_is_the_intention_with_the_day_the_an
     assert result.intention.evidence == ["I'll apply for it.", "I'll have it filled in by then."], result.intention
 
 
+@pytest.mark.parametrize(("answer", "when"), [
+    ("My plan is to talk to my manager on Monday about the promotion.", "on Monday"),
+    ("The next step is to send the proposal to Dan by close of play.", "by close of play"),
+    ("I commit to going to the gym three times a week.", "three times a week"),
+    ("I'm committed to calling the bank by noon.", "by noon"),
+    ("I'll have the rota sorted by the end of Q3.", "by the end of Q3"),
+    ("I'll clear the garage before the summer holidays.", "before the summer holidays"),
+])
+def test_a_plan_said_as_a_plan_or_a_commitment_is_an_action_item_with_its_when(answer, when):
+    result = analyze_transcript(talk(
+        "Coach: So what will you do before we next meet?",
+        f"Client: {answer}",
+        "Coach: How do you feel now?",
+        "Client: Lighter, actually.",
+    ))
+    assert {a.action: a.timeline for a in result.action_items} == {answer: when}
+
+
+def test_a_plan_that_was_is_a_story_and_a_plan_not_to_is_no_step():
+    result = analyze_transcript(talk(
+        "Coach: What happened with the move?",
+        "Client: The plan was to tell my manager on Monday, but she was off sick.",
+        "Coach: And now?",
+        "Client: I'm not committed to going back to that team next week.",
+    ))
+    assert result.action_items == [], result.action_items
+
+
 def test_a_check_out_that_keeps_the_start_but_turns_on_a_but_is_a_shift_and_a_plain_same_is_none():
     opening = ("Coach: How are you arriving today?",
                "Client: Exhausted, honestly. Like a kettle left on the hob, all the water boiled away, just the metal ticking.",

@@ -399,6 +399,9 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     if _CLEFT.match(syntax.text(verb.doc).replace("\u2019", "'")) and verb.tag_ in ("VB", "VBG") \
             and verb.i > next((t.i for t in verb.doc if t.lower_ in ("is", "'s")), len(verb.doc)):
         return "High", verb.doc[0]  # "What I'm going to do is ring Sheila on Saturday"
+    stated = _plan_stated(verb)
+    if stated is not None:
+        return stated
     time_led = bool(timeline and _present(verb) and _led_by_time(verb, timeline) and _a_date(verb, timeline)
                     and verb.lower_ not in _AS_EVER and not _someone_named(verb, subj))
     if verb.lower_ in _NOT_ACTIONS and not (time_led and verb.lower_ in _MET_OR_SAID) \
@@ -445,6 +448,34 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
         return "High", subj
     if timeline and _thing_gets_done(verb, subj) and _a_date(verb, timeline):
         return "High", subj  # "The Beethoven gets played with the breath on Sunday", "The email gets sent on Monday"
+    return None
+
+
+# "My plan is to ring her", "The next step is to book it"; an aim or a goal is firm less ("My goal is to run it")
+_PLAN_NOUNS = {"plan": "High", "intention": "High", "step": "High", "aim": "Medium", "goal": "Medium",
+               "priority": "Medium", "idea": "Medium"}
+_COMMITS = {"commit", "commits", "committing", "committed"}
+
+
+def _plan_stated(verb: Token) -> tuple[str, Token] | None:
+    """(level, anchor) of an act the client names as their plan, or commits to, in so many words: "My plan is
+    to talk to my manager on Monday", "The plan is to send it by Thursday" (not "The plan was to...": a story),
+    "I commit to going three times a week", "I'm committed to calling her this week"."""
+    if verb.lower_ in _NOT_ACTIONS or syntax.negated(verb):
+        return None
+    head = verb.head
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and head.lower_ in ("is", "'s") and head.tag_ == "VBZ" \
+            and not syntax.negated(head):
+        noun = syntax.subject(head)
+        if noun is not None and noun.lower_ in _PLAN_NOUNS and any(
+                c.dep_ in ("poss", "det") and c.lower_ in ("my", "our", "the") for c in noun.children):
+            return _PLAN_NOUNS[noun.lower_], verb.doc[0]
+        return None
+    committed = _committed_by(verb)
+    if committed is not None:
+        subj = syntax.subject(committed)
+        if syntax.is_first_person(subj) and not syntax.negated(committed) and committed.tag_ != "VBD":
+            return "High", subj
     return None
 
 
@@ -674,8 +705,15 @@ def _resumes(tok: Token) -> bool:
         and tok.nbor(-1).text == ","
 
 
+def _committed_by(verb: Token) -> Token | None:
+    """The verb committing the client to `verb` ("I commit to going", "I'm committed to calling"), if one does."""
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "to" and verb.head.head.lower_ in _COMMITS:
+        return verb.head.head if verb.head.head.pos_ in ("VERB", "AUX") else verb.head.head.head
+    return None
+
+
 def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
-    governing = verb.head if verb.dep_ == "xcomp" else verb
+    governing = verb.head if verb.dep_ == "xcomp" else _committed_by(verb) or verb
     if (syntax.negated(verb) or syntax.negated(governing)) and not _a_new_rule(verb):
         return True
     if governing.dep_ in _EMBEDDED and not _fronted(governing):

@@ -59,6 +59,7 @@ _TIMELINE = re.compile(
     rf"in (?:a|one|two|three|four|six|\d+) (?:week|month|year)s?'? time|"
     rf"(?:by |before )?(?:the )?end of (?:the |this |next )?{_UNIT}|"
     rf"(?:this|next|every|each) {_UNIT}|"
+    rf"(?:once|twice|{_NUM} times) (?:a|per|each) {_UNIT}|"  # "three times a week": as "every" is
     rf"(?:in|within|for) (?:the next )?{_NUM} {_UNIT}|"
     rf"(?:by|before|until) (?:tomorrow|tonight|then|lunch|lunchtime)|"
     rf"tomorrow(?: (?:morning|afternoon|evening|night))?|tonight|today|this (?:afternoon|evening)|"
