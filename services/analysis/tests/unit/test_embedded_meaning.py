@@ -1270,6 +1270,22 @@ def test_a_plan_that_was_is_a_story_and_a_plan_not_to_is_no_step():
     assert result.action_items == [], result.action_items
 
 
+@pytest.mark.parametrize("now", ["Still overwhelmed, to be honest. Nothing's changed.",
+                                 "Honestly? Nothing has really shifted.", "Still stuck, if I'm honest."])
+def test_a_check_out_that_says_nothing_moved_is_no_shift(now):
+    result = analyze_transcript(talk(
+        "Coach: How are you arriving today?",
+        "Client: I'm overwhelmed. There's too much and I'm dreading Monday.",
+        "Coach: What's underneath that?",
+        "Client: I think I'm scared of letting the team down.",
+        "Coach: What would help?",
+        "Client: Maybe talking to Ravi. He's good at this stuff and he's calm.",
+        "Coach: How are you feeling now, compared to when we started?",
+        f"Client: {now}",
+    ))
+    assert result.emotional_shifts == [], result.emotional_shifts
+
+
 def test_a_check_out_that_keeps_the_start_but_turns_on_a_but_is_a_shift_and_a_plain_same_is_none():
     opening = ("Coach: How are you arriving today?",
                "Client: Exhausted, honestly. Like a kettle left on the hob, all the water boiled away, just the metal ticking.",

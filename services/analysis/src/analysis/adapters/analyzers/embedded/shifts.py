@@ -184,7 +184,9 @@ _FEELING_QUESTION = re.compile(r"\bhow (?:are|do|does|did) (?:you|that|it|this) 
                                r"\bhow's (?:the|that|it|your) (?:[a-z-]+ ){0,2}now\b|\bwhat's (?:the|that|your) (?:[a-z-]+ ){0,2}like now\b|"
                                + _CHECK_OUT, re.I)
 _SAME = re.compile(r"^\W*(?:the )?same(?=\s*(?:$|[,.;!\u2014-]|but\b|really\b|honestly\b))|\b(?:about the same|(?:much |pretty much )?the same as (?:when|before|at the start)|no different|"
-                   r"not (?:much|really) different|hasn't (?:really )?changed)\b|^\W*still \w+\W*$", re.I)
+                   r"not (?:much|really) different|hasn't (?:really )?changed|nothing(?:'s| has)(?: really)? (?:changed|shifted|moved)|"
+                   r"nothing's different|no change)\b|"
+                   r"^\W*still \w+(?:,? (?:to be honest|honestly|really|if i'm honest|i think|i guess|i suppose))?\W*$", re.I)
 _BETTER = re.compile(r"\b(?:better|lighter|clearer|calmer|freer|relieved|more (?:hopeful|confident|settled|positive|"
                      r"optimistic|energi[sz]ed|in control)|less (?:anxious|stressed|worried|stuck|scared|overwhelmed|"
                      r"angry|heavy)|less of an? \w+|completely different|a weight off)\b", re.I)
