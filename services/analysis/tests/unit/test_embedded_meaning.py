@@ -1286,6 +1286,18 @@ def test_a_check_out_that_says_nothing_moved_is_no_shift(now):
     assert result.emotional_shifts == [], result.emotional_shifts
 
 
+@pytest.mark.parametrize("news", ["I got the job!", "We got the funding.", "I got a yes from the board."])
+def test_what_the_client_went_for_and_got_is_the_win_and_a_hope_is_not(news):
+    opening = ("Coach: Welcome back. What's been happening since we last met?", f"Client: {news}",
+               "Coach: How does that feel?", "Client: Honestly, pretty good.")
+    result = analyze_transcript(talk(*opening, "Coach: What would you like to focus on today?", "Client: The next step."))
+    assert result.celebration is not None and result.celebration.description == news, result.celebration
+    hoped = analyze_transcript(talk("Coach: Welcome back. What's been happening since we last met?",
+                                    "Client: I'm hoping to get the promotion next month.", "Coach: How does that feel?",
+                                    "Client: Nervous."))
+    assert hoped.celebration is None, hoped.celebration
+
+
 def test_a_check_out_that_keeps_the_start_but_turns_on_a_but_is_a_shift_and_a_plain_same_is_none():
     opening = ("Coach: How are you arriving today?",
                "Client: Exhausted, honestly. Like a kettle left on the hob, all the water boiled away, just the metal ticking.",
