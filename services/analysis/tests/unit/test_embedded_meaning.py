@@ -1249,6 +1249,8 @@ def test_a_plan_the_coach_asked_the_when_of_is_the_intention_with_the_day_the_an
     ("I'm committed to calling the bank by noon.", "by noon"),
     ("I'll have the rota sorted by the end of Q3.", "by the end of Q3"),
     ("I'll clear the garage before the summer holidays.", "before the summer holidays"),
+    ("I'll be speaking to HR on Wednesday.", "on Wednesday"),
+    ("Going to speak to HR on Wednesday.", "on Wednesday"),
 ])
 def test_a_plan_said_as_a_plan_or_a_commitment_is_an_action_item_with_its_when(answer, when):
     result = analyze_transcript(talk(
@@ -1266,6 +1268,8 @@ def test_a_plan_that_was_is_a_story_and_a_plan_not_to_is_no_step():
         "Client: The plan was to tell my manager on Monday, but she was off sick.",
         "Coach: And now?",
         "Client: I'm not committed to going back to that team next week.",
+        "Coach: What will you do this week?",
+        "Client: I'll be working late every night this week. Talk about the budget, probably.",
     ))
     assert result.action_items == [], result.action_items
 

@@ -53,17 +53,19 @@ def candidates(sentences: Iterable[Sentence], planning: set[int]) -> list[Senten
             and len(s.text.split()) >= 3 and not any(t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT" for t in s.doc)]
 
 
-def acts(pool: list[Sentence], not_acts: set[str]) -> list[tuple[Sentence, int, str | None]]:
+def acts(pool: list[Sentence], not_acts: set[str], unless=None) -> list[tuple[Sentence, int, str | None]]:
     """(sentence, offset in the turn where its act starts, its timeline) for each sentence of
-    `pool` that reads as "I will <act>" once its leading time phrase is set aside."""
+    `pool` that reads as "I will <act>" once its leading time phrase is set aside; a verb of
+    `not_acts` counts where `unless(verb, timeline)` says so ("Speak to HR on Wednesday.")."""
     clauses = [_clause(s.text.replace("\u2019", "'")) for s in pool]
-    docs = parse_texts([_AS_MEANT + text[at:at + 1].lower() + text[at + 1:] for text, at in clauses])
+    # "Going to speak to HR on Wednesday.": the future said without its "I'm", read as the act it names
+    docs = parse_texts([_AS_MEANT + (act := text[at + _going(text[at:]):])[:1].lower() + act[1:] for text, at in clauses])
     out = []
     for s, (text, at), doc in zip(pool, clauses, docs, strict=True):
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         subject = syntax.subject(root) if root is not None else None
-        if root is None or root.tag_ != "VB" or subject is None or subject.lower_ != "i" or root.lower_ in not_acts \
-                or syntax.negated(root) or root.idx < len(_AS_MEANT):
+        if root is None or root.tag_ != "VB" or subject is None or subject.lower_ != "i" or root.idx < len(_AS_MEANT) \
+                or root.lower_ in not_acts and not (unless and unless(root, timelines.find(text))) or syntax.negated(root):
             continue
         if any(t.lower_ in ("your", "yours", "yourself", "you") for t in s.doc):
             continue  # "Own your stuff.": a maxim the client holds others to, not their own step
@@ -75,8 +77,19 @@ def acts(pool: list[Sentence], not_acts: set[str]) -> list[tuple[Sentence, int, 
     return out
 
 
+_GOING = re.compile(r"^(?:(?:so|and|then|right|okay|ok),? )?(?:going to|gonna) (?=\w)", re.I)
+
+
+def _going(text: str) -> int:
+    m = _GOING.match(text)
+    return m.end() if m else 0
+
+
 def _said_as_a_verb(s: Sentence) -> bool:
-    """The sentence's own parse opens with a verb in its base form (after "just", "then", "first")."""
+    """The sentence's own parse opens with a verb in its base form (after "just", "then", "first"), or with
+    "going to" and one."""
+    if _going(s.text):
+        return True
     first = next((t for t in s.doc if t.pos_ not in ("ADV", "PUNCT", "INTJ")), None)
     return first is not None and first.tag_ == "VB" and first.dep_ == "ROOT"
 

@@ -157,7 +157,7 @@ def find(sentences: list[Sentence], planning: set[int] = frozenset()) -> list[Co
     pool = [s for s in bare_plans.candidates(sentences, planning) if id(s) not in taken and not _inside_quotes(s)
             and not _UNFINISHED.search(s.text) and not _LOGISTICS.search(s.text.replace("\u2019", "'"))
             and not any(_to_the_coach(v) for v in syntax.verbs(s.doc))]
-    for s, cue, timeline in bare_plans.acts(pool, _NOT_ACTIONS | _AGENDA):
+    for s, cue, timeline in bare_plans.acts(pool, _NOT_ACTIONS | _AGENDA, unless=_with_someone):
         verb = next((t for t in s.doc if s.offset(t) >= cue and t.pos_ in ("VERB", "NOUN")), s.doc[0])
         found.append(Commitment(s, verb, "High" if timeline else "Medium", s.span.start, timeline))
     return sorted((_dated_after(c) for c in found), key=lambda c: (c.turn.index, c.span.start))
@@ -409,6 +409,9 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
         return None
     hedged = any(a in _HEDGES for a in aux) or any(w in _HEDGES for w in syntax.lowered(verb.doc)[: verb.i])
     if any(a in _WILL for a in aux) and "be" in aux and verb.tag_ == "VBG":
+        if syntax.is_first_person(subj) and timeline and _a_date(verb, timeline) and verb.lower_ not in _STATES \
+                and verb.lower_ in _MEETS and not hedged:
+            return "High", subj  # "I'll be speaking to HR on Wednesday": a meeting set for a day
         return None  # "I'll be testing till late every night": what will be happening, not an act to commit to
     if any(a in _WILL for a in aux) and (syntax.is_first_person(subj) or _client_among_subjects(verb)):
         return ("Low" if hedged else "High"), subj
@@ -630,6 +633,9 @@ def _own_clause(tok: Token) -> bool:
 
 # Status quo, not a plan: "I still run the lunch club", "I keep saying no".
 _AS_EVER = {"still", "already", "always", "usually", "normally", "keep", "keeps"}
+# acts a client sets up with someone for a day, said as what will be happening ("I'll be speaking to HR on Wednesday")
+_MEETS = {"speaking", "talking", "meeting", "seeing", "calling", "ringing", "phoning", "emailing", "messaging", "asking",
+          "telling", "raising", "presenting", "pitching", "sending", "submitting", "applying", "booking", "visiting"}
 # What the client will be in, not do: "I'm waiting for him to ring on Monday", "Sunday I'm dreading it".
 _STATES = {"waiting", "thinking", "wondering", "worrying", "dreading", "hoping", "wishing", "feeling", "imagining",
            "expecting", "panicking", "stressing", "missing"}
