@@ -1895,6 +1895,18 @@ def test_not_for_people_like_me_is_a_limiting_belief_and_not_too_late_is_not():
     assert not any(t == "Limiting Belief" and "too late" in d for t, d in typed), typed
 
 
+@pytest.mark.parametrize("tag", ["you know what I mean?", "right?", "if that makes sense?"])
+def test_a_belief_said_with_a_tag_question_on_the_end_is_still_a_belief(tag):
+    said = f"I'm not the kind of person who pushes back, {tag}"
+    typed = typed_values(talk(
+        "Coach: What happens when you think about saying no to him?",
+        f"Client: I freeze. {said}",
+        "Coach: Whose rule is that?",
+        "Client: My dad's, probably.",
+    ))
+    assert ("Limiting Belief", said) in typed, typed
+
+
 def test_a_quote_never_opens_on_a_transcriber_s_note():
     result = analyze_transcript(talk(
         "Coach: What was going on for you, sitting in the car?",
