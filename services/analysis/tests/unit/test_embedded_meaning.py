@@ -1302,6 +1302,20 @@ def test_what_the_client_went_for_and_got_is_the_win_and_a_hope_is_not(news):
     assert hoped.celebration is None, hoped.celebration
 
 
+def test_the_intention_is_the_plan_the_session_built_to_not_a_step_sharing_a_small_word_with_the_goal():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to get out of our time today?",
+        "Client: I want to figure out whether to go back to full-time after my maternity leave.",
+        "Coach: So where does that leave the decision?",
+        "Client: I want to propose four days, with Fridays off.",
+        "Coach: What will you do, and by when?",
+        "Client: I'll draft the proposal this weekend and send it to Karen on Monday.",
+        "Coach: What might get in the way?",
+        "Client: Me chickening out. So I'll tell my husband tonight that I'm doing it, so I can't back out.",
+    ))
+    assert result.intention.behavior_change == "I'll draft the proposal this weekend and send it to Karen on Monday."
+
+
 def test_a_check_out_that_keeps_the_start_but_turns_on_a_but_is_a_shift_and_a_plain_same_is_none():
     opening = ("Coach: How are you arriving today?",
                "Client: Exhausted, honestly. Like a kettle left on the hob, all the water boiled away, just the metal ticking.",

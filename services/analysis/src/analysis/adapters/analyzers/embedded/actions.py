@@ -12,6 +12,7 @@ import re
 
 import msgspec
 from contracts.insight import ActionItem, Intention
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import semantic
 from .agreement import Agreement
@@ -104,7 +105,10 @@ def missing_smart(c: Commitment) -> list[str]:
 
 
 def _shares_words(a: str, b: str) -> bool:
-    return bool(set(re.findall(r"[a-z]{4,}", a.lower())) & set(re.findall(r"[a-z]{4,}", b.lower())))
+    """A word of substance in both ("go back to full-time" and "so I can't back out" share none)."""
+    def said(text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in STOP_WORDS}
+    return bool(said(a) & said(b))
 
 
 _PRONOUNS = {"him", "her", "them", "it", "those", "that", "this", "these", "you"}
