@@ -1859,6 +1859,7 @@ def test_the_answer_to_what_s_important_is_a_value_and_the_answer_to_what_to_cov
 @pytest.mark.parametrize("question", [
     "Why is that important to you?", "What are you not willing to compromise on?", "What do you care most about here?",
     "What's the value underneath that?", "What makes that matter so much?", "What sort of manager do you want to be?",
+    "What do the afternoons give you?", "What would make it worth it?",
 ])
 def test_the_answer_to_a_values_question_in_any_common_wording_is_a_value(question):
     typed = typed_values(talk(

@@ -123,10 +123,10 @@ VALUE_QUESTION = re.compile(
     r"(?:matter|(?:so |really )?important)|what (?:kind|sort|type) of (?:\w+ )?(?:do|would) you want to be|who do you want to be|"
     r"what do you care (?:most |more )?about|non-negotiable|(?:not willing|unwilling) to (?:compromise|give up)|"
     r"\byour values\b|\bvalues? (?:underneath|under|behind|(?:is |are )?being (?:stepped on|crossed|honou?red))|"
-    r"what makes (?:that|this|it) (?:matter|so important|important|worth it)|what is it about (?:\w+ ){1,4}that matters|"
+    r"what (?:makes|would make) (?:that|this|it) (?:matter|so important|important|worth it)|what is it about (?:\w+ ){1,4}that matters|"
     r"what would honou?ring (?:that|this|it|\w+) look like|what do you love about|what gets you out of bed|"
     r"what (?:do|would) you (?:want|need) to (?:protect|keep|honour|honor)\b|"
-    r"what (?:does|would) (?:\w+ ){1,5}(?:mean to you|give you)\b|"
+    r"what (?:does|do|would) (?:\w+ ){1,5}(?:mean to you|give you)\b|"
     r"what would you (?:want|like|hope) (?:\w+ ){1,3}to (?:see|say|feel|know)\b",
     re.I,
 )
