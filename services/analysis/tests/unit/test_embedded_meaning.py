@@ -1922,6 +1922,19 @@ def test_a_belief_said_with_a_tag_question_on_the_end_is_still_a_belief(tag):
     assert ("Limiting Belief", said) in typed, typed
 
 
+def test_a_discovery_says_what_was_found_not_only_that_something_landed():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to work on today?",
+        "Client: Why I dread the Monday meeting.",
+        "Coach: What if the meeting isn't the problem, but what you promise in it?",
+        "Client: Huh. I hadn't really thought of it like that.",
+        "Coach: What do you notice now?",
+        "Client: I keep promising things in that meeting to look useful, and then I spend the week paying for it.",
+    ))
+    insights = [d.insight for d in result.client_discoveries]
+    assert not any(i.startswith(("Huh", "I hadn't")) for i in insights), insights
+
+
 def test_a_quote_never_opens_on_a_transcriber_s_note():
     result = analyze_transcript(talk(
         "Coach: What was going on for you, sitting in the car?",

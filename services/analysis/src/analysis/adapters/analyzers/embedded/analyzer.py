@@ -159,8 +159,9 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     content = dict(
         celebration=celebration,
         intention=intended,
-        client_discoveries=[_supported(d, said_too["client_discoveries"]) for d in runs.merged(
-            found_items, s.turns, lambda d, text, quotes: msgspec.structs.replace(d, insight=text, evidence=quotes))],
+        client_discoveries=[d for d in (_supported(d, said_too["client_discoveries"]) for d in runs.merged(
+            found_items, s.turns, lambda d, text, quotes: msgspec.structs.replace(d, insight=text, evidence=quotes)))
+            if discoveries.says_what(d.evidence)],
         goal_progress=goals.goal_progress(agreed, promised, celebration, sentences, names, s),
         coaching_presence=presence.coaching_presence(s, stats),
         powerful_questions=strong,

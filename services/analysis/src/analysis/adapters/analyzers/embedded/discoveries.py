@@ -125,6 +125,20 @@ def find(sentences: list[Sentence], evoking_answers: set[int], answers: set[int]
     return sorted((found[i] for i in keep), key=lambda s: (s.turn.index, s.span.start))
 
 
+# That something landed, not what: "I hadn't thought of it like that.", "Nobody's asked me that.", "I've never
+# told it that way round before." Said alone, a coach reading the discovery learns nothing from it.
+_ONLY_LANDED = re.compile(
+    r"^\W*(?:(?:oh|huh|wow|god|yeah|hmm*|right|gosh)\W+)*(?:i (?:had|have|did)n't (?:really |ever |actually )?"
+    r"(?:thought|looked at|seen|considered) (?:of |about )?(?:it|that|this)|nobody(?:'s| has) (?:ever )?asked (?:me )?"
+    r"(?:that|this)|(?:i've|i have) never (?:told|said|put) (?:it|that|this)|i didn't think this was what we'd be "
+    r"talking about)(?:\W+\w+){0,4}?\W*$", re.I)
+
+
+def says_what(quotes: list[str]) -> bool:
+    """Whether a discovery's quotes hold what was found, not only that something landed."""
+    return not all(_ONLY_LANDED.match(q.replace("\u2019", "'")) for q in quotes)
+
+
 def chosen(picked: list[Sentence], taken: set[str], goal_turn: int | None = None) -> list[Sentence]:
     """The scorer's discoveries, less what another section already quotes (a commitment, a
     belief) unless the client marks it as a realisation, less what the client came for (the
