@@ -1933,6 +1933,11 @@ def test_a_discovery_says_what_was_found_not_only_that_something_landed():
     ))
     insights = [d.insight for d in result.client_discoveries]
     assert not any(i.startswith(("Huh", "I hadn't")) for i in insights), insights
+    short = analyze_transcript(talk(
+        "Coach: What would you like to work on today?", "Client: Why I dread the Monday meeting.",
+        "Coach: What if the meeting isn't the problem, but what you promise in it?", "Client: Huh. Nobody's asked me that.",
+        "Coach: How are you leaving?", "Client: Fine."))
+    assert "asked me that" not in short.session_summary, short.session_summary
 
 
 def test_a_quote_never_opens_on_a_transcriber_s_note():

@@ -227,7 +227,7 @@ def _strongest(found: list, items: list[ClientDiscovery], pool: list, p) -> Clie
     """The discovery the summary tells: the one the scorer is surest of among those that say what
     was seen ("I never thought of it that way" needs what came before), else the surest of all."""
     sure = {id(s): float(v) for s, v in zip(pool, p, strict=True)}
-    pairs = list(zip(found, items, strict=True))
+    pairs = [fi for fi in zip(found, items, strict=True) if discoveries.says_what([fi[0].text])]
     told = [fi for fi in pairs if not _ANAPHORIC.search(fi[0].text)] or pairs
     return max(told, key=lambda fi: sure.get(id(fi[0]), 0.0))[1] if told else None
 
