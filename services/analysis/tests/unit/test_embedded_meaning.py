@@ -1940,6 +1940,17 @@ def test_a_discovery_says_what_was_found_not_only_that_something_landed():
     assert "asked me that" not in short.session_summary, short.session_summary
 
 
+def test_the_goal_keeps_the_client_s_hyphens():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to get out of our time today?",
+        "Client: I want to figure out whether to go back to full-time after my maternity leave.",
+        "Coach: What's making it a hard call?",
+        "Client: Money, mostly. But I love the afternoons with Noah.",
+    ))
+    assert "full-time" in result.session_summary, result.session_summary
+    assert any("full-time" in g.goal_area for g in result.goal_progress), result.goal_progress
+
+
 def test_a_quote_never_opens_on_a_transcriber_s_note():
     result = analyze_transcript(talk(
         "Coach: What was going on for you, sitting in the car?",

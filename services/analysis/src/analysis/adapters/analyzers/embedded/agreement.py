@@ -385,6 +385,8 @@ def _joined(tokens: list[Token], cased: bool = True) -> str:
         out.append(t.text if cased or t.pos_ == "PROPN" or t.ent_type_ else t.text.lower())
         if nxt is not None and any(w.whitespace_ for w in t.doc[t.i : nxt.i]):
             out.append(" ")
+        elif nxt is not None and any(w.text in ("-", "\u2010", "\u2011") for w in t.doc[t.i + 1 : nxt.i]):
+            out.append("-")  # "full-time", whose hyphen the phrase's tokens leave out ("fulltime" otherwise)
     return "".join(out)
 
 
