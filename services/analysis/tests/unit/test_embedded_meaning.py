@@ -1951,6 +1951,19 @@ def test_the_goal_keeps_the_client_s_hyphens():
     assert any("full-time" in g.goal_area for g in result.goal_progress), result.goal_progress
 
 
+def test_what_the_client_never_thought_is_their_own_view_not_words_reported():
+    result = analyze_transcript(talk(
+        "Coach: What would you like to work on?",
+        "Client: Saying yes to every callout and then working till midnight.",
+        "Coach: What if the two-days rule you wrote for the crew was also for you?",
+        "Client: Huh. I've never thought of a rule as being for me, I always think of them as for everyone else.",
+        "Coach: What do you make of that?",
+        "Client: That I protect everybody's time but mine.",
+    ))
+    insights = " ".join(d.insight for d in result.client_discoveries)
+    assert "never thought of a rule as being for me" in insights, insights
+
+
 def test_a_quote_never_opens_on_a_transcriber_s_note():
     result = analyze_transcript(talk(
         "Coach: What was going on for you, sitting in the car?",

@@ -64,6 +64,7 @@ def reported(verb: Token) -> bool:
     it", "she wants me to present", "my boss thinks I should apply". A speech verb in the past set
     before the clause as an aside reports it too: "I said, I'll do protein for now"."""
     if any(c.dep_ in ("parataxis", "ccomp") and c.lower_ in SPEECH and c.tag_ in ("VBD", "VBN") and c.i < verb.i
+           and not (c.lower_ in _MINDS and is_first_person(subject(c)))
            for c in verb.children):
         return True
     tok = verb
@@ -77,6 +78,11 @@ def reported(verb: Token) -> bool:
                 return True
         tok = head
     return False
+
+
+# what the client thought or felt is their own view, not words reported: "I've never thought of a rule as being for
+# me, I always think of them as for everyone else" (the parser hangs the first clause on the second)
+_MINDS = {"thought", "felt", "believed"}
 
 
 # Words of certainty that, negated, put the clause under them in doubt ("I'm not sure I'll go").
