@@ -1316,6 +1316,18 @@ def test_the_intention_is_the_plan_the_session_built_to_not_a_step_sharing_a_sma
     assert result.intention.behavior_change == "I'll draft the proposal this weekend and send it to Karen on Monday."
 
 
+def test_the_room_s_own_business_is_no_action_item():
+    result = analyze_transcript(talk(
+        "Coach: Hi, come in. How are you?",
+        "Client: Hiya. I'll keep my coat on a minute, I've come straight from the yard. I'll just turn my camera off.",
+        "Coach: What would you like to work on?",
+        "Client: Whether I put in for the office job.",
+        "Coach: What will you do?",
+        "Client: I'll ring Alan in the morning and ask for the form.",
+    ))
+    assert [a.action for a in result.action_items] == ["I'll ring Alan in the morning and ask for the form."]
+
+
 def test_a_check_out_that_keeps_the_start_but_turns_on_a_but_is_a_shift_and_a_plain_same_is_none():
     opening = ("Coach: How are you arriving today?",
                "Client: Exhausted, honestly. Like a kettle left on the hob, all the water boiled away, just the metal ticking.",

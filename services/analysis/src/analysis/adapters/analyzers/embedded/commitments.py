@@ -68,7 +68,9 @@ def _fronted(verb) -> bool:
 _LOGISTICS = caseless(
     r"\b(?:see you|come back|call you|email you|text you|fill (?:it |this |that |the \w+ )?(?:out|in)|sign (?:the|this|that)"
     r" (?:form|paper)|read (?:the|this|that) (?:pamphlet|leaflet|handout|brochure|information)|take (?:the|this|that|a)"
-    r" (?:pamphlet|leaflet|handout|brochure)|think about it|think it over|look (?:at|into) it|have a look)\b",
+    r" (?:pamphlet|leaflet|handout|brochure)|think about it|think it over|look (?:at|into) it|have a look|"
+    # the room's own business: "I'll keep my coat on a minute", "I'll just grab a pen, one sec"
+    r"(?:a|one|half a) (?:minute|min|sec|second|moment|tick|mo)|(?:camera|video|mic|microphone|sound) (?:on|off))\b",
     re.I,
 )
 # Said with no day, not a step: turning it over ("I'll chew on it", "let me sleep on it"), or the
