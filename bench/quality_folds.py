@@ -3,10 +3,10 @@
     uv run --no-sync python bench/quality_folds.py [--train] [-v]
 
 `just bench-quality` retrains the scorer on all seven folds of the tuning half and scores the report half and
-AnnoMI too (about fifty minutes); a rule change is checked faster here: the weights for four of the seven folds
-(train_sentence_scorer.cross_fitted's folds 0-3, 122 sessions) are trained once, with `--train` (about fifteen
-minutes on two cores) and kept in ~/.cache/session-insights/quality-folds, and scoring their sessions takes under
-a minute. Retrain after a change to what the scorer reads (the pool of statements, its features); a change the
+AnnoMI too (close to three hours on two cores); a rule change is checked faster here: the weights for four of the
+seven folds (train_sentence_scorer.cross_fitted's folds 0-3, 140 of the 244 tuning sessions) are trained once, with
+`--train` (about 35 minutes on two cores) and kept in ~/.cache/session-insights/quality-folds, and scoring their
+sessions takes about two minutes. Retrain after a change to what the scorer reads (the pool of statements, its features); a change the
 scorer's inputs do not see needs none. `-v` lists the misses. The report half is never read here.
 """
 
