@@ -1976,6 +1976,20 @@ def test_what_the_client_never_thought_is_their_own_view_not_words_reported():
     assert "never thought of a rule as being for me" in insights, insights
 
 
+def test_a_preference_of_order_or_circumstance_is_no_value_and_one_that_weighs_two_things_is():
+    typed = typed_values(talk(
+        "Coach: Who will you tell first?",
+        "Client: I'd rather talk to Nia first, she knows me better than anyone.",
+        "Coach: And if Dom doesn't want you at the quiz?",
+        "Client: If Dom doesn't want me there I'd rather just stop going.",
+        "Coach: What does that say about you?",
+        "Client: I'd rather be fair than liked, that's always been me.",
+    ))
+    values = {d for t, d in typed if t == "Core Value"}
+    assert "I'd rather be fair than liked, that's always been me." in values, typed
+    assert not any("Nia first" in d or "stop going" in d for d in values), typed
+
+
 def test_a_quote_never_opens_on_a_transcriber_s_note():
     result = analyze_transcript(talk(
         "Coach: What was going on for you, sitting in the car?",

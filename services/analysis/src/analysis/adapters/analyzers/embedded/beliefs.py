@@ -503,7 +503,14 @@ def _cannot(tok: Token) -> bool:
 
 
 def _negated_value(text: str) -> bool:
-    return bool(re.search(r"\b(?:not|n't|never|no longer)\b[^.]{0,15}\b(?:important|matters?|care)\b", text, re.I))
+    return bool(re.search(r"\b(?:not|n't|never|no longer)\b[^.]{0,15}\b(?:important|matters?|care)\b", text, re.I)
+                or _ORDER_PREFERRED.search(text))
+
+
+# A preference of order or of circumstance, not of what matters: "I'd rather talk to Nia first", "If Dom doesn't want
+# me there I'd rather just stop going". ("I'd rather be fair than liked" weighs two things: a value.)
+_ORDER_PREFERRED = re.compile(r"^(?![^.?!]*\brather\b[^.?!,]*\bthan\b)(?:\W*if\b[^.?!]*\bi(?:'d| would) (?:much |just )?rather\b|"
+                              r"[^.?!]*\bi(?:'d| would) (?:much |just )?rather\b[^.?!]*\bfirst\b)", re.I)
 
 
 # Held by nobody: surprise ("I can't believe it's thirty-one years"), a hope ("hopefully Coastline renews, fingers
