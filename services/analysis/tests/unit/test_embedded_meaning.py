@@ -1990,6 +1990,21 @@ def test_a_preference_of_order_or_circumstance_is_no_value_and_one_that_weighs_t
     assert not any("Nia first" in d or "stop going" in d for d in values), typed
 
 
+def test_the_answer_to_who_told_you_that_is_no_belief():
+    typed = typed_values(talk(
+        "Coach: So, um, what would you like to focus on today?",
+        "Client: Yeah, so, um, I think, like, the main thing is my manager. Like, I, I never say no to him, you know?",
+        "Coach: What happens when you think about saying no?",
+        "Client: Um, I guess I, I kind of freeze. Like, I'm not, I'm not the kind of person who, who pushes back, you "
+        "know what I mean?",
+        "Coach: Who told you that?",
+        "Client: Huh. Nobody, I guess. I mean, my dad, maybe. He always said, like, keep your head down.",
+        "Coach: What's important to you here?",
+        "Client: I mean, honestly? Like, being respected. Being, um, treated like an adult, you know?",
+    ))
+    assert not any(d.startswith("Nobody") for _, d in typed), typed
+
+
 def test_a_quote_never_opens_on_a_transcriber_s_note():
     result = analyze_transcript(talk(
         "Coach: What was going on for you, sitting in the car?",

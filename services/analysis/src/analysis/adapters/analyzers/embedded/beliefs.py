@@ -339,7 +339,8 @@ def _kind(s: Sentence, vectors: dict[str, list[float]], i: int) -> str | None:
             re.match(r"^\W*(?:and |but |so )?(?:if|when|once)\b", text, re.I):
         return "Empowering Belief"
     best = max(SIMILAR, key=lambda label: vectors[label][i] - SIMILAR[label])
-    if vectors[best][i] >= SIMILAR[best] and _first_person(s):
+    # (a fragment of three words or fewer, "Nobody, I guess.", comes near anything by chance)
+    if vectors[best][i] >= SIMILAR[best] and _first_person(s) and len(s.text.split()) > 3:
         return {"value": "Core Value", "limiting_belief": "Limiting Belief", "empowering_belief": "Empowering Belief"}[best]
     return None
 
