@@ -1326,6 +1326,9 @@ def test_the_room_s_own_business_is_no_action_item():
         "Client: I'll ring Alan in the morning and ask for the form.",
     ))
     assert [a.action for a in result.action_items] == ["I'll ring Alan in the morning and ask for the form."]
+    daily = analyze_transcript(talk("Coach: So what will you do before we next meet?",
+                                    "Client: I'll spend a minute each morning writing down three things I did well."))
+    assert [a.timeline for a in daily.action_items] == ["each morning"], daily.action_items
 
 
 def test_a_check_out_that_keeps_the_start_but_turns_on_a_but_is_a_shift_and_a_plain_same_is_none():

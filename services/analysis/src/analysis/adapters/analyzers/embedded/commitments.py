@@ -69,10 +69,12 @@ _LOGISTICS = caseless(
     r"\b(?:see you|come back|call you|email you|text you|fill (?:it |this |that |the \w+ )?(?:out|in)|sign (?:the|this|that)"
     r" (?:form|paper)|read (?:the|this|that) (?:pamphlet|leaflet|handout|brochure|information)|take (?:the|this|that|a)"
     r" (?:pamphlet|leaflet|handout|brochure)|think about it|think it over|look (?:at|into) it|have a look|"
-    # the room's own business: "I'll keep my coat on a minute", "I'll just grab a pen, one sec"
-    r"(?:a|one|half a) (?:minute|min|sec|second|moment|tick|mo)|(?:camera|video|mic|microphone|sound) (?:on|off))\b",
+    r"(?:camera|video|mic|microphone|sound) (?:on|off))\b",
     re.I,
 )
+# the room's own business, said with no day: "I'll keep my coat on a minute", "I'll just grab a pen, one sec" (not "I'll
+# spend a minute each morning writing down three things")
+_A_MINUTE = re.compile(r"\b(?:a|one|half a) (?:minute|min|sec|second|moment|tick|mo)\b", re.I)
 # Said with no day, not a step: turning it over ("I'll chew on it", "let me sleep on it"), or the
 # conversation's own order ("Derek again. I'll get to him.", "I'll come back to that").
 _NOT_YET = caseless(
@@ -158,6 +160,7 @@ def find(sentences: list[Sentence], planning: set[int] = frozenset()) -> list[Co
     taken = {id(c.sentence) for c in found}
     pool = [s for s in bare_plans.candidates(sentences, planning) if id(s) not in taken and not _inside_quotes(s)
             and not _UNFINISHED.search(s.text) and not _LOGISTICS.search(s.text.replace("\u2019", "'"))
+            and not (_A_MINUTE.search(s.text) and timelines.find(s.text) is None)
             and not any(_to_the_coach(v) for v in syntax.verbs(s.doc))]
     for s, cue, timeline in bare_plans.acts(pool, _NOT_ACTIONS | _AGENDA, unless=_with_someone):
         verb = next((t for t in s.doc if s.offset(t) >= cue and t.pos_ in ("VERB", "NOUN")), s.doc[0])
@@ -347,7 +350,7 @@ def _commitment(s: Sentence) -> Commitment | None:
     if _BEARS.search(said) or _LIKENED.match(said):
         return None  # a stand ("I'll take the telling off"), or how it feels ("Like I'm going to have to sit on my hands.")
     timeline = timelines.find(s.text)
-    if timeline is None and _NOT_YET.search(said):
+    if timeline is None and (_NOT_YET.search(said) or _A_MINUTE.search(said)):
         return None
     if timeline and _dated_in_the_past(s.doc, timeline):
         return None  # "Hannah rang on Monday, the Messiah still wants me": the day dates what happened
