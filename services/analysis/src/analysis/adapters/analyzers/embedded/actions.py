@@ -106,9 +106,11 @@ def missing_smart(c: Commitment) -> list[str]:
 
 def _shares_words(a: str, b: str) -> bool:
     """A word of substance in both ("go back to full-time" and "so I can't back out" share none)."""
-    def said(text: str) -> set[str]:
-        return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in STOP_WORDS}
-    return bool(said(a) & said(b))
+    return bool(_substance(a) & _substance(b))
+
+
+def _substance(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in STOP_WORDS}
 
 
 _PRONOUNS = {"him", "her", "them", "it", "those", "that", "this", "these", "you"}

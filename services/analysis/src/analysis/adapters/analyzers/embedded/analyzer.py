@@ -156,12 +156,12 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     found_items = discoveries.build(found, sentences)
     emotional = shifts.emotional_shifts(s, sentences)
 
+    told = [_supported(d, said_too["client_discoveries"]) for d in runs.merged(
+        found_items, s.turns, lambda d, text, quotes: msgspec.structs.replace(d, insight=text, evidence=quotes))]
     content = dict(
         celebration=celebration,
         intention=intended,
-        client_discoveries=[d for d in (_supported(d, said_too["client_discoveries"]) for d in runs.merged(
-            found_items, s.turns, lambda d, text, quotes: msgspec.structs.replace(d, insight=text, evidence=quotes)))
-            if discoveries.says_what(d.evidence)],
+        client_discoveries=[d for d in told if discoveries.says_what(d.evidence)],
         goal_progress=goals.goal_progress(agreed, promised, celebration, sentences, names, s),
         coaching_presence=presence.coaching_presence(s, stats),
         powerful_questions=strong,

@@ -58,8 +58,7 @@ def acts(pool: list[Sentence], not_acts: set[str], unless=None) -> list[tuple[Se
     `pool` that reads as "I will <act>" once its leading time phrase is set aside; a verb of
     `not_acts` counts where `unless(verb, timeline)` says so ("Speak to HR on Wednesday.")."""
     clauses = [_clause(s.text.replace("\u2019", "'")) for s in pool]
-    # "Going to speak to HR on Wednesday.": the future said without its "I'm", read as the act it names
-    docs = parse_texts([_AS_MEANT + (act := text[at + _going(text[at:]):])[:1].lower() + act[1:] for text, at in clauses])
+    docs = parse_texts([_as_meant(text[at + _going(text[at:]):]) for text, at in clauses])
     out = []
     for s, (text, at), doc in zip(pool, clauses, docs, strict=True):
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -80,7 +79,14 @@ def acts(pool: list[Sentence], not_acts: set[str], unless=None) -> list[tuple[Se
 _GOING = re.compile(r"^(?:(?:so|and|then|right|okay|ok),? )?(?:going to|gonna) (?=\w)", re.I)
 
 
+def _as_meant(act: str) -> str:
+    """"I will " and the act, its first letter lowered ("Email Dr Osei." -> "I will email Dr Osei.")."""
+    return _AS_MEANT + act[:1].lower() + act[1:]
+
+
 def _going(text: str) -> int:
+    """Where the act starts after a leading "going to" ("Going to speak to HR on Wednesday."): the future
+    said without its "I'm"."""
     m = _GOING.match(text)
     return m.end() if m else 0
 

@@ -330,7 +330,7 @@ def _kind(s: Sentence, vectors: dict[str, list[float]], i: int) -> str | None:
         m = LIMITING.search(text)
         # "It's not too late to change", "not proof that I'm bad at it": a limit denied is a resource.
         return "Empowering Belief" if m and _DENIED.search(text[: m.start()]) else "Limiting Belief"
-    if VALUE.search(text) and not _negated_value(text):
+    if VALUE.search(text) and not _negated_value(text) and not _ORDER_PREFERRED.search(text):
         return "Core Value"
     rule = _rule_about_kind(s) or _standard_or_norm(s)
     if rule:
@@ -504,8 +504,7 @@ def _cannot(tok: Token) -> bool:
 
 
 def _negated_value(text: str) -> bool:
-    return bool(re.search(r"\b(?:not|n't|never|no longer)\b[^.]{0,15}\b(?:important|matters?|care)\b", text, re.I)
-                or _ORDER_PREFERRED.search(text))
+    return bool(re.search(r"\b(?:not|n't|never|no longer)\b[^.]{0,15}\b(?:important|matters?|care)\b", text, re.I))
 
 
 # A preference of order or of circumstance, not of what matters: "I'd rather talk to Nia first", "If Dom doesn't want
