@@ -343,6 +343,30 @@ def test_a_sentence_two_sections_pick_stays_in_the_one_whose_bar_it_clears_by_mo
     assert picks["client_discoveries"] == [aside]
 
 
+def test_a_short_session_reports_only_the_realisations_the_model_is_surest_of_or_the_client_marks():
+    # a check-in of a few hundred words holds few realisations: the model's guess at one and a half times its
+    # bar is reported in an hour's session, not in a 400-word one, unless the client marked a realisation in
+    # that turn ("I never put that together."); the values' bar does not move with the length
+    model = {"sections": {"core_values": {"threshold": 0.2, "most": 4},
+                          "client_discoveries": {"threshold": 0.2, "most": 8}}}
+    guess, plain, said, marker = (SimpleNamespace(text=t, turn=SimpleNamespace(index=n)) for t, n in (
+        ("So the extras are his patients.", 1), ("Family comes first.", 3),
+        ("They're not overflow, they're his.", 5), ("I never put that together.", 5)))
+    pool = [guess, plain, said, marker]
+    names = ("rule_value", "rule_discovery")
+    rows = np.array([[0, 0], [0, 0], [0, 0], [0, 1]], dtype=float)
+    likely = {"core_values": np.array([0.0, 0.3, 0.0, 0.0]), "client_discoveries": np.array([0.3, 0.0, 0.3, 0.1])}
+    sections = ("core_values", "client_discoveries")
+    with sentence_scorer.using(model):
+        hour = sentence_scorer.picks_by_margin(sections, pool, names, rows, likely, session_words=6000)
+        check_in = sentence_scorer.picks_by_margin(sections, pool, names, rows, likely, session_words=400)
+        middling = sentence_scorer.picks_by_margin(sections, pool, names, rows, likely, session_words=800)
+    assert hour["client_discoveries"] == [guess, said]
+    assert check_in["client_discoveries"] == [said]
+    assert middling["client_discoveries"] == [guess, said]  # 1.25 times the bar at 800 words
+    assert hour["core_values"] == check_in["core_values"] == [plain]
+
+
 def test_a_realisation_said_across_its_turn_quotes_the_sentences_that_say_it_too(monkeypatch):
     # the scorer is sure of one sentence and finds two others of the turn likely, one under its bar: the
     # realisation is one item quoting both, with the aside between left out; a short reply, a dated plan

@@ -88,7 +88,7 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
                                sentences, s)
     # one statement, one section: the one whose bar it clears by most
     picks = sentence_scorer.picks_by_margin((*sentence_scorer.DECIDES, "client_discoveries"), pool, feature_names,
-                                            rows, scored)
+                                            rows, scored, s.coach_words + s.client_words)
     # a statement said in two sentences is quoted whole (runs.merged joins them): each pick's companion, kept
     # where the pick is
     elsewhere = {c.span.text for c in promised} | set(celebration.evidence if celebration else ())

@@ -43,7 +43,9 @@ MARKED = caseless(
     r"i guess (?:what|the thing|i(?:'ve| have)|i'm)|i think i(?:'ve| have) (?:been|always|never|built|made|spent)|"
     r"it was never (?:about|the|really|them|him|her)|so it(?:'s| is| was) (?:never|not|really|actually)|"
     r"i(?:'ve| have) been the one|it's not (?:really )?(?:the|my|his|her) \w+ (?:that|i'm)|"
-    r"it's not (?:really )?\w+ i'm (?:irritated|angry|upset|afraid|scared|worried|cross|annoyed))",
+    r"it's not (?:really )?\w+ i'm (?:irritated|angry|upset|afraid|scared|worried|cross|annoyed)|"
+    r"(?:never|hadn't|had not|didn't|did not|just) (?:ever |really |actually )?put (?:that|it|this|those|these|them|"
+    r"the two|two and two) (?:\w+ )?together)",
     re.I,
 )
 # A reframe: the client names the thing in a new way, against the old one ("a preparation
