@@ -3621,3 +3621,22 @@ def test_a_realisation_finished_in_three_words_is_quoted_whole():
     )).client_discoveries
     realisation = next(d for d in found if "not the job I want to leave" in d.insight)
     assert "It's the caseload." in realisation.evidence
+
+
+@pytest.mark.parametrize("said", [
+    "For me, it's all about integrity.", "It's about respect, at the end of the day.", "What drives me is helping people grow.",
+    "Learning keeps me going.", "Creativity is where I come alive.",
+])
+def test_a_value_named_as_what_drives_the_client_is_a_core_value(said):
+    found = typed_values(talk(
+        "Coach: What would you like to explore today?", "Client: Whether to take the regional role they offered me.",
+        "Coach: What's coming up for you as you think about it?", f"Client: Hmm. {said}",
+        "Coach: Say more about that.", "Client: It's hard to put into words, but yes."))
+    assert ("Core Value", said) in found
+
+
+def test_what_someone_keeps_telling_the_client_is_not_the_clients_own_view():
+    found = typed_values(talk(
+        "Coach: What's getting in the way?", "Client: My sister keeps telling me I'm too old to retrain.",
+        "Coach: And what do you tell yourself?", "Client: Some days I believe her."))
+    assert not any(said == "My sister keeps telling me I'm too old to retrain." for _, said in found)
