@@ -3640,3 +3640,20 @@ def test_what_someone_keeps_telling_the_client_is_not_the_clients_own_view():
         "Coach: What's getting in the way?", "Client: My sister keeps telling me I'm too old to retrain.",
         "Coach: And what do you tell yourself?", "Client: Some days I believe her."))
     assert not any(said == "My sister keeps telling me I'm too old to retrain." for _, said in found)
+
+
+def test_a_person_in_the_story_and_a_misparsed_phrase_are_never_themes():
+    themes = analyze_transcript(talk(
+        "Coach: What would you like to look at today?",
+        "Client: The pricing for my pottery classes. I sit at the kitchen table every night doing sums and the pricing never works.",
+        "Coach: What happens at the kitchen table?",
+        "Client: I get the calculator out, the jumble sale woman from next door pops in, and I end up doubting my pricing all over again.",
+        "Coach: What's the doubt about?",
+        "Client: Whether people will pay. The jumble sale woman says nobody round here pays forty pounds. At the kitchen table it feels true.",
+        "Coach: What would a fair price for your pottery classes be?",
+        "Client: Thirty-five. That covers the clay, the kiln and my time. Maybe my self-doubt is the real problem, not the pricing.",
+        "Coach: What will you do?",
+        "Client: I'll put the new prices on the website on Monday, and stop doing sums at the kitchen table.",
+    )).key_themes
+    assert "pricing" in themes
+    assert not any(t.endswith(("woman", "table")) for t in themes)
