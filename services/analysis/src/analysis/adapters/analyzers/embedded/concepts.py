@@ -26,15 +26,21 @@ _TOPICS: dict[str, str] = {
                          r"embarrass\w*",
     "boundaries": r"boundar\w*|say(?:ing)? no|said no|protect (?:my|the) time|people-pleas\w*",
     # (a weekend or an evening that dates a plan, "a call before the weekend", "this evening", is no balance)
+    # ("on Wednesday evening", "Friday evenings" date a plan too)
     "work-life balance": r"work-life|balance|(?<!before the )(?<!by the )(?<!until the )(?<!after the )(?<!this )(?<!next )"
-                         r"(?<!tomorrow )(?:weekends?|evenings?)|home by|family time|working late|until (?:ten|nine|eight|midnight)",
+                         r"(?<!tomorrow )(?<!day )(?<!day's )(?:weekends?|evenings?)|home by|family time|working late|"
+                         r"until (?:ten|nine|eight|midnight)",
     "burnout and energy": r"burn(?:ed|t)? ?out|exhaust\w*|drained|no energy|running on empty|tired all the time",
-    "career change": r"career|promotion|new role|next role|job offer|quit (?:my|the) job|change jobs?|apply for",
+    "career change": r"career|job offer|quit (?:my|the) job|change jobs?|retrain\w*",
+    # (a step up where the client is: a promotion is no career change)
+    "promotion": r"promotion|promoted|new role|next role|step up|apply for",
     "difficult conversations": r"difficult conversation|hard conversation|confront\w*|raise it with|bring it up with|"
                                r"feedback to (?:her|him|them)",
     # (every manager says "my team"; it names who, not this topic)
     "leadership": r"leader\w*|lead the team|managing (?:people|the team)|direct reports?",
-    "procrastination": r"procrastinat\w*|put(?:ting)? (?:it )?off|keep pushing|avoid(?:ing)? (?:it|the)",
+    "procrastination": r"procrastinat\w*|put(?:ting)? (?:it )?off|keep pushing",
+    # (steering round a person or a talk is no task put off)
+    "avoidance": r"avoid(?:ing|ed)? (?:it|the|him|her|them|each other)\b",
     "perfectionism": r"perfect\w*|every mistake|get it right|not good enough yet|high standards",
     # (not "I'll put it in the diary": the calendar is where a plan goes)
     "time management": r"prioriti\w*|too many meetings|no time|time back|block(?:ing)? (?:out )?time",
@@ -58,7 +64,8 @@ _TOPICS: dict[str, str] = {
     "decision making": r"decision-making|(?:make|making|made) (?:a|the|this|that|my|our) decision|can't decide|(?:make|made) up my mind|"
                        r"choose between|torn between|which option|what to decide|undecided",
     "purpose and meaning": r"purpose|meaning\w*|what matters|fulfil\w*|why i do",
-    "visibility": r"visib\w*|speak up|in meetings|be seen|credit for",
+    # (not "the trade-offs visible", nor every "in meetings")
+    "visibility": r"visibility|(?:be|being|more|less|feel|felt) (?:in)?visible|speak up|be seen|credit for",
     "presenting": r"presentation|presenting to|pitch(?:ing)? to|public speaking|on stage|speak(?:ing)? in front",
     "grief and loss": r"grief|griev\w*|passed away|funeral|loss of|died|"
                       r"since (?:he|she|mum|mom|dad) (?:went|passed|died)|"
