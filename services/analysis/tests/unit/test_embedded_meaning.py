@@ -3657,3 +3657,28 @@ def test_a_person_in_the_story_and_a_misparsed_phrase_are_never_themes():
     )).key_themes
     assert "pricing" in themes
     assert not any(t.endswith(("woman", "table")) for t in themes)
+
+
+def test_a_put_down_the_client_has_started_to_believe_is_no_win():
+    opening = [
+        "Coach: Where would you like to start today?",
+        "Client: Why I never stick to anything. I start strong and then it fizzles out.",
+        "Coach: When you say never, what comes to mind?",
+        "Client: My wife said, \"You'll be bored of this by March,\" and she was right. It stung. But I suppose I've "
+        "started to believe it.",
+    ]
+    assert celebrated(talk(*opening)) is None
+    assert celebrated(talk(*opening, "Coach: And since we last met?",
+                           "Client: I've started running again, three mornings this week.")) is not None
+
+
+def test_how_the_client_starts_things_is_not_how_they_feel():
+    from analysis.adapters.analyzers.embedded import feelings
+
+    said = {x.text: x for x in reading.read(talk(
+        "Coach: What's the pattern?",
+        "Client: I start strong and then it fizzles out. I finished strong last year. I feel strong today.",
+    ), False).sentences}
+    assert feelings.state(said["I start strong and then it fizzles out."]) is None
+    assert not feelings.felt(said["I finished strong last year."])
+    assert feelings.state(said["I feel strong today."]) > 0.3

@@ -139,7 +139,7 @@ def state(s: Sentence, start: int = 0, end: int | None = None) -> float | None:
         if value is None:
             continue
         t = s.doc[i]
-        if _wondered(t) or _done_not_felt(t) or _how_another_looked(t):
+        if _wondered(t) or _done_not_felt(t) or _how_another_looked(t) or _how_it_was_done(t):
             continue
         if _negated(words, s.doc, i) or _denied(t):
             value = -0.6 * value
@@ -203,10 +203,21 @@ def _done_not_felt(t) -> bool:
     return t.lower_ in _ALSO_ACTS and t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)
 
 
+# "I start strong and then it fizzles out", "I finished strong": how something is done, not how the client feels
+# (the parse has no lemmas: each verb's forms)
+_PERFORMED = frozenset(f"{verb}{ending}" for verb in ("start", "finish", "end", "play", "perform", "kick", "open")
+                       for ending in ("", "s", "ed", "ing")) | {"begin", "begins", "began", "beginning", "finishes"}
+
+
+def _how_it_was_done(t) -> bool:
+    return t.dep_ in ("acomp", "oprd", "advmod") and t.head.lower_ in _PERFORMED
+
+
 def felt(s: Sentence) -> bool:
     """Whether `s` names a feeling at all (not only hedging or certainty)."""
     words = s.words
-    return any(_word_value(words, i) is not None or w in _FELT_ONLY and _FEEL.intersection(words[max(0, i - 3) : i])
+    return any((_word_value(words, i) is not None and not (i < len(s.doc) and _how_it_was_done(s.doc[i])))
+               or w in _FELT_ONLY and _FEEL.intersection(words[max(0, i - 3) : i])
                for i, w in enumerate(words)) or bool(_IDIOM.search(s.text.replace("\u2019", "'")))
 
 

@@ -34,7 +34,9 @@ WIN = caseless(
     r"i (?:finally|actually) (?!(?:liked|loved|hated|wanted|needed|thought|believed|felt|wondered|worried|preferred|"
     r"enjoyed|used|seemed|looked|sounded|hoped|wished|expected|assumed|noticed|realised|realized)\b)\w+ed\b|"
     r"i(?:'ve| have) (?:already |finally |just )?(?:finished|completed|shipped|launched|been able to|managed to|"
-    r"cut (?:down|back)|stopped|quit|lost|started|stuck to|done it)\b|"
+    # (not "I've started to believe it", "I've started dreading Thursdays": a worry begun is no win)
+    r"cut (?:down|back)|stopped|quit|lost|started(?! (?:to )?(?:believ|think|feel|wonder|worr|doubt|question|dread|hat|"
+    r"resent|panic|avoid|los|slip|struggl|drift|fall|miss|forget|snap|shout|cry|drink)\w*)|stuck to|done it)\b|"
     r"i (?:kept|stuck to|held|did) (?:\w+ ){0,5}?(?:in a row|every \w+ for|for (?:\w+ )?(?:weeks|days|months))|"
     r"i did (?:actually |finally |manage to )?(?:get|finish|do|make|send|have)\b|"
     r"(?:got|shipped|delivered|finished|submitted|handed) .{0,40}\bon time|"
