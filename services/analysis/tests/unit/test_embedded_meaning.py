@@ -3682,3 +3682,18 @@ def test_how_the_client_starts_things_is_not_how_they_feel():
     assert feelings.state(said["I start strong and then it fizzles out."]) is None
     assert not feelings.felt(said["I finished strong last year."])
     assert feelings.state(said["I feel strong today."]) > 0.3
+
+
+def test_what_the_client_will_do_is_a_plan_not_a_discovery():
+    found = analyze_transcript(talk(
+        "Sarah: What do you notice about that?",
+        "James: That I'm the bottleneck. Everyone's waiting on me and I keep saying I'm too busy, but I'm making myself busy.",
+        "Sarah: So what do you want to do?",
+        "James: I'm going to tell Aisha on Monday that the next report is hers, start to finish, and she presents it. "
+        "I'll only review it if she asks me to.",
+        "Sarah: What are you leaving with today?",
+        "James: That doing it myself isn't a strength anymore. It's the thing holding the team back. And me.",
+    )).client_discoveries
+    quoted = {e for d in found for e in d.evidence}
+    assert "That doing it myself isn't a strength anymore." in quoted
+    assert not any(e.startswith(("I'll", "I'm going to")) for e in quoted)
