@@ -3697,3 +3697,14 @@ def test_what_the_client_will_do_is_a_plan_not_a_discovery():
     quoted = {e for d in found for e in d.evidence}
     assert "That doing it myself isn't a strength anymore." in quoted
     assert not any(e.startswith(("I'll", "I'm going to")) for e in quoted)
+
+
+def test_pride_in_what_was_made_is_quoted_by_what_was_made():
+    win = analyze_transcript(talk(
+        "Coach: Did you finish the product photos?",
+        "Client: Some of them. The lavender ones came out really nicely actually. I was quite proud of those.",
+        "Coach: Good. What's next?",
+        "Client: The rest of the range, I suppose.",
+    )).celebration
+    assert win is not None and win.description == "The lavender ones came out really nicely actually."
+    assert "I was quite proud of those." in win.evidence

@@ -85,7 +85,7 @@ def decided(found: Celebration | None, chosen: list[Sentence], sentences: list[S
 
 # "I'm quite proud of that.", "That was huge for me.": how the client took the win, not the win
 _REACTION = re.compile(r"^\W*(?:(?:and|honestly|so|actually),? )?(?:(?:i'm|i am|i was|i felt|i feel) (?:\w+ ){0,2}"
-                       r"(?:proud of|pleased with|happy with|chuffed with|made up with) (?:that|it|this|myself)|"
+                       r"(?:proud of|pleased with|happy with|chuffed with|made up with) (?:that|it|this|those|these|them|myself)|"
                        r"(?:that|it|this) (?:was|felt|is|feels) (?:\w+ ){0,2}(?:huge|big|massive|amazing|brilliant|great|"
                        r"a big deal|a first|a big thing))\b", re.I)
 
