@@ -3708,3 +3708,16 @@ def test_pride_in_what_was_made_is_quoted_by_what_was_made():
     )).celebration
     assert win is not None and win.description == "The lavender ones came out really nicely actually."
     assert "I was quite proud of those." in win.evidence
+
+
+def test_work_the_client_would_be_proud_of_is_a_value_not_a_win():
+    result = analyze_transcript(talk(
+        "Coach: What would you like by the end of our conversation?",
+        "Client: A decision about the agency offer. They want an answer by Friday.",
+        "Coach: What matters most to you in this decision?",
+        "Client: Doing work I'm proud of. And not putting my family at risk. Those two are pulling against each other.",
+        "Coach: How does that land?",
+        "Client: Clearer. It's not a leap in the dark if I've looked first.",
+    ))
+    assert result.celebration is None
+    assert any(v.type == "Core Value" and "Doing work I'm proud of." in v.evidence for v in result.values_beliefs)

@@ -217,12 +217,16 @@ def _focus(s: Sentence, session) -> int | None:
     return s.span.start + m.start() if m else None
 
 
+# "Doing work I'm proud of.", "something I'm proud of": what the client would be proud of (a value), no deed done
+_PROUD_OF_WHAT = re.compile(r"\b(?:i'm|i am|i'd be|i would be|i'll be|i can be) (?:\w+ )?proud of\s*(?:[.,!?;]|$)", re.I)
+
+
 def _win(s: Sentence) -> bool:
     if not s.turn.is_client or s.is_question:
         return False
     text = s.text.replace("\u2019", "'")
     m = WIN.search(text)
-    if not m or NOT_A_WIN.search(text):
+    if not m or NOT_A_WIN.search(text) or _PROUD_OF_WHAT.search(text):
         return False
     if compound(text) <= -0.3:
         return False
