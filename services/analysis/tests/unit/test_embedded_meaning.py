@@ -3721,3 +3721,23 @@ def test_work_the_client_would_be_proud_of_is_a_value_not_a_win():
     ))
     assert result.celebration is None
     assert any(v.type == "Core Value" and "Doing work I'm proud of." in v.evidence for v in result.values_beliefs)
+
+
+def test_a_coach_who_tells_is_not_credited_with_reflections_or_evoking_questions():
+    result = analyze_transcript(talk(
+        "Coach: Last time we talked about your side business. Did you set up the website?",
+        "Client: Not yet. I've been so busy with the kids and work. I did buy the domain name though.",
+        "Coach: You really need to get the website up, you know. Without it you won't get any customers.",
+        "Client: I have looked at Squarespace, yeah.",
+        "Coach: Why don't you just block out Saturday and get it done?",
+        "Client: Maybe. Saturdays are hard though, it's swimming lessons and then my mum comes round. I'm just worried "
+        "I'm not really a business person. My sister's the business brain in the family.",
+        "Coach: Well, you won't know unless you try. And you should post on Instagram every day.",
+        "Client: Okay.",
+    ))
+    fb = result.coach_feedback
+    strengths = {s.pcc_marker.split()[0] for s in fb.strengths}
+    assert "6.7" not in strengths  # "You really need to..." tells; it reflects nothing back
+    assert "7.2" not in strengths and not any(q.question.startswith("Why don't you") for q in result.powerful_questions)
+    advice = next(m for m in fb.missed_opportunities if m.pcc_marker.startswith("7.5"))
+    assert "You really need to get the website up, you know." in advice.evidence

@@ -133,8 +133,8 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     question_names, question_rows = question_features.matrix(r)
     likely = sentence_scorer.question_probabilities(question_names, question_rows, [q.text for q in asked])
     likely = likely * [powerful.evoking(q, p) is not None for q, p in zip(asked, purposes, strict=True)]
-    strong = [pq for i in sentence_scorer.question_picks(likely)
-              if (pq := powerful.described(s, asked[i], purposes[i], moved, feeling_turns, believed)) is not None]
+    strong = [pq for i in sentence_scorer.question_picks(likely) if not coach_feedback.leads(asked[i].text)
+              and (pq := powerful.described(s, asked[i], purposes[i], moved, feeling_turns, believed)) is not None]
     found_themes = themes.key_themes(sentences, names, " ".join(t.text for t in s.coach_turns),
                                      {agreed.answer.index} if agreed else set())
 

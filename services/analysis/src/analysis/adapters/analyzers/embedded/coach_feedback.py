@@ -278,6 +278,13 @@ def _advice_quotes(x: Inputs) -> list[str]:
     return list(dict.fromkeys(asked + [q for q in told if not q.rstrip().endswith("?")]))
 
 
+def leads(question: str) -> bool:
+    """A question that carries the coach's answer in its form ("Why don't you just block out Saturday?", "You know
+    you're undercharging, don't you?"): never a powerful question, however long the answer it draws."""
+    said = question.replace("\u2019", "'")
+    return bool(_LEADING.search(said) or _TAGGED.search(said))
+
+
 def _leading_quotes(x: Inputs) -> list[str]:
     # (an option the client turned down still carried the coach's answer: on the tuning half's folds, leaving
     # those out lost 9 of the 633 missed opportunities the labels name, and 20 items in all)

@@ -71,7 +71,9 @@ MAX_REFLECTION_WORDS = 30
 MAX_REFLECTION_TURN_WORDS = 60
 REFLECTION_WINDOW = 2  # reflections open a coach turn; later "you" sentences are usually input
 ADVICE = caseless(
-    r"\b(?:you (?:should|must(?! be\b| have been\b)|ought to|need to|have to|'ve got to|got to)|"
+    r"\b(?:you (?:really |just |definitely |probably |honestly |seriously |absolutely )?(?:should|must(?! be\b| have been\b)|"
+    r"ought to|need to|have to|'ve got to|got to)|trust me\b|you(?:'ll| will) never know (?:unless|until|if) you|"
+    r"you won't know (?:unless|until|if) you|"
     r"i(?: would|'d)? (?:recommend|suggest|advise)|"
     # "there are loads of free courses online, you could do one of those": a suggestion said as a statement
     r"(?:^|(?<=[,;] )|(?<=\bso )|(?<=\band )|(?<=\bor )|(?<=\bwell )|(?<=\bmaybe )|(?<=\bperhaps )|(?<=\bthen )|(?<=\balso ))"
