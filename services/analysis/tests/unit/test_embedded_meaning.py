@@ -3741,3 +3741,16 @@ def test_a_coach_who_tells_is_not_credited_with_reflections_or_evoking_questions
     assert "7.2" not in strengths and not any(q.question.startswith("Why don't you") for q in result.powerful_questions)
     advice = next(m for m in fb.missed_opportunities if m.pcc_marker.startswith("7.5"))
     assert "You really need to get the website up, you know." in advice.evidence
+
+
+def test_asking_how_it_landed_is_meeting_the_feeling_not_moving_on():
+    fb = analyze_transcript(talk(
+        "Coach: What would be most helpful to look at today?",
+        "Client: Why I never stick to anything. I start strong and then it fizzles out.",
+        "Coach: When you say never, what comes to mind?",
+        "Client: The running club. The diet. My wife jokes that I've got a drawer full of abandoned hobbies, and I feel "
+        "ashamed every time she says it.",
+        "Coach: How did that land for you, when she said it?",
+        "Client: It stung. I suppose I've started to believe her.",
+    )).coach_feedback
+    assert not any(m.pcc_marker.startswith("6.3") for m in fb.missed_opportunities)

@@ -98,7 +98,9 @@ _STEERING = re.compile(r"^(?:(?:so|and|but|okay|well|right),? )*(?:would it help
                        r"would (?:that|this|it) (?:work|be useful|help) for you|would that be useful)\b", re.I)
 EVIDENCE_LIMIT = 6  # quotes per feedback item: enough to show a pattern, few enough to read
 _ACK = re.compile(r"\b(?:sounds|hear|feel|feeling|felt|hard|difficult|tough|understand|that's a lot|makes sense|thank you for|"
-                  r"thanks for|took courage|i appreciate)\b", re.I)
+                  r"thanks for|took courage|i appreciate|"
+                  # asking how it was for the client: "How did that land for you?", "What was that like?"
+                  r"land|landed|what(?:'s| is| was) (?:that|it|this) like|how (?:was|is) (?:that|it|this) for you)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
