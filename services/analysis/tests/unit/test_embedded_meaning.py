@@ -3754,3 +3754,16 @@ def test_asking_how_it_landed_is_meeting_the_feeling_not_moving_on():
         "Client: It stung. I suppose I've started to believe her.",
     )).coach_feedback
     assert not any(m.pcc_marker.startswith("6.3") for m in fb.missed_opportunities)
+
+
+def test_a_step_timed_against_the_plan_before_it_takes_that_plans_day():
+    items = {a.action: a.timeline for a in analyze_transcript(talk(
+        "Coach: What would be a first step?",
+        "Client: I'll pick the Tuesday planning meeting. I'll write down one question beforehand and ask it in the "
+        "first fifteen minutes.",
+        "Coach: And after that?",
+        "Client: I'll call Jamal on Monday. I'll also look at the course list.",
+    )).action_items}
+    assert items["I'll write down one question beforehand and ask it in the first fifteen minutes."] == "Tuesday"
+    assert items["I'll pick the Tuesday planning meeting."] == "Tuesday"  # the occasion stays a plan of its own
+    assert items.get("I'll also look at the course list.", None) is None  # not timed against Monday's call

@@ -258,7 +258,16 @@ def _occasions_folded(found: list[Commitment], session) -> list[Commitment]:
         if occasion is not None and (_there(c, occasion) or _after_it(c, occasion)):
             out[out.index(c)] = replace(c, timeline=occasion.timeline, dated_by=quote(occasion.turn, occasion.span))
             out.remove(occasion)
+        elif occasion is not None and c.timeline is None and _AROUND_IT.search(c.text):
+            # "I'll pick the Tuesday planning meeting. I'll write down one question beforehand and ask it in the first
+            # fifteen minutes.": the plan is timed by the one before it, which stays a plan of its own
+            out[out.index(c)] = replace(c, timeline=occasion.timeline, dated_by=quote(occasion.turn, occasion.span))
     return out
+
+
+# when a plan is timed against the one said just before it
+_AROUND_IT = re.compile(r"\b(?:beforehand|before (?:it|then|that)|afterwards|after (?:it|that)|on the day|"
+                        r"in the first (?:few|\w+) (?:minutes|seconds)|at the (?:start|beginning|end) of it)\b", re.I)
 
 
 _IT = frozenset(("it", "that", "this", "them", "those", "all"))
