@@ -29,13 +29,14 @@ from .themes import ROLES
 PER_TYPE = 6
 SIMILAR = {"value": 0.62, "limiting_belief": 0.66, "empowering_belief": 0.66}
 
-# (?=\w): every wording starts on a word; checked once, it spares the engine trying them all at
-# each word's end (same matches, the search ~1.4x faster).
 # what a person can hold as a value, named as a noun
 _VALUE_NOUNS = ("integrity|respect|honesty|fairness|trust|freedom|loyalty|dignity|kindness|safety|quality|balance|growth|"
                 "learning|justice|truth|courage|independence|autonomy|authenticity|family|community|connection|service|"
                 "excellence|craft|security|purpose|meaning|impact|creativity|curiosity|compassion|responsibility|"
                 "accountability|transparency|equality|belonging|people|relationships|being (?:there|honest|fair|present)")
+
+# (?=\w): every wording starts on a word; checked once, it spares the engine trying them all at
+# each word's end (same matches, the search ~1.4x faster).
 VALUE = caseless(
     r"\b(?=\w)(?:(?:is|are|was|it's|that's|really|so|very|most|more) important to me|what (?:really )?matters(?: most)? to me|"
     r"matters? (?:a lot |most |so much |more |deeply )?to me|means (?:a lot|so much|everything|the world) to me|"
@@ -56,7 +57,7 @@ VALUE = caseless(
     # the money" and "so it's really about control" name a topic or a realisation)
     r"(?:for me,? it's (?:all |really |just )?|it's all )about (?:"+ _VALUE_NOUNS + r")\b|"
     r"it's (?:really )?about (?:" + _VALUE_NOUNS + r"),? (?:at the end of the day|in the end|for me)|"
-    r"that's why i do|i(?:'d| would) never (?:compromise|sacrifice|trade)|"
+    r"i(?:'d| would) never (?:compromise|sacrifice|trade)|"
     r"(?:nobody|no one|everyone|everybody|people|every \w+|no \w+) (?:should|deserves?|ought to)|the whole point (?:is|of)|"
     r"the (?:whole|entire|only) reason (?:i|we) (?:got into|went into|do|did|became|chose|started|stay)|"
     r"(?:the ones?|the people|who|what) (?:i'm|i am|we're|we are) (?:actually |really |only |even )?"

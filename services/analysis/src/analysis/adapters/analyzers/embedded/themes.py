@@ -105,7 +105,8 @@ def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agen
     coach = set(re.findall(r"[a-z][a-z'-]*", coach_text.lower()))
     scored = {p: _score(p, turns, coach, agenda_turns) for p, turns in counts.items()}
     candidates = [p for p, sc in scored.items() if sc >= (2.0 if " " in p or "-" in p else 4.0) and p not in ROLES]
-    rest = sorted((p for p in scored if p not in candidates and len(counts[p]) >= 2), key=lambda p: (p in ROLES, -scored[p], p))
+    rest = sorted((p for p in scored if p not in candidates and len(counts[p]) >= 2),
+                  key=lambda p: (p in ROLES, -scored[p], p))
     objects = set(physical(candidates + rest)) if rest else set()
     topical = [p for p in candidates if p not in objects]
     if len(topical) < MIN_THEMES:
