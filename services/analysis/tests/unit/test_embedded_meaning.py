@@ -3767,3 +3767,14 @@ def test_a_step_timed_against_the_plan_before_it_takes_that_plans_day():
     assert items["I'll write down one question beforehand and ask it in the first fifteen minutes."] == "Tuesday"
     assert items["I'll pick the Tuesday planning meeting."] == "Tuesday"  # the occasion stays a plan of its own
     assert items.get("I'll also look at the course list.", None) is None  # not timed against Monday's call
+
+
+@pytest.mark.parametrize(("said", "is_plan"), [
+    ("I'll draft the whole budget by the 20th, if that's okay?", True),  # a courtesy, not a condition
+    ("I'll send Lou the staff costs on Thursday, is that alright?", True),
+    ("I'll send Lou the staff costs on Thursday if she replies.", False),  # a condition
+    ("Can I send it to you on Thursday, if that's okay?", False),  # a request
+])
+def test_a_plan_that_asks_leave_is_still_a_plan(said, is_plan):
+    found = actions(talk("Coach: How will you know you're on track?", f"Client: {said}", "Coach: Of course.", "Client: Thanks."))
+    assert (said in found) is is_plan

@@ -153,7 +153,8 @@ def find(sentences: list[Sentence], planning: set[int] = frozenset()) -> list[Co
     for steps, where a plan may come without "I" ("Sign up online.", bare_plans.py)."""
     found = []
     for s in sentences:
-        if s.turn.is_client and not s.is_question and not _inside_quotes(s):
+        # (a plan closed by a tag, "I'll text you on the 20th, if that's okay?", is still the client's plan)
+        if s.turn.is_client and not s.asks and not _inside_quotes(s):
             c = _commitment(s)
             if c:
                 found.append(c)

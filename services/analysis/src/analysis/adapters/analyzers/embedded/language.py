@@ -32,7 +32,8 @@ _CUT_OFF = re.compile(r"[ \t]*(?:--|\u2014|\u2013)")
 # these forms are a labelled discovery, value or belief, against 7 of the other 207.
 _TAG = re.compile(r",\s*(?:(?:(?:is|are|was|were|do|does|did|will|would|can|could|should|have|has|had|am|ai)(?:n't)?|"
                   r"isnae|innit) (?:it|they|i|we|you|he|she|there|that)|innit|eh|right|yeah|"
-                  r"(?:d'|do )?(?:you )?know what i mean|you know|(?:if|does) (?:that|it) makes? sense|am i right)\W*$", re.I)
+                  r"(?:d'|do )?(?:you )?know what i mean|you know|(?:if|does) (?:that|it) makes? sense|am i right|"
+                  r"(?:if|is) (?:that's|that is|that|it's|it is|it) (?:ok|okay|alright|all right|fine)(?: with you)?)\W*$", re.I)
 _SELF_ANSWERING = re.compile(r"\b(?:who am i|what am i|who(?:'s| is) (?:going to|gonna|holding|keeping|minding|looking "
                              r"after)|who keeps|how am i (?:meant|supposed) to|what(?:'s| is) the point|who (?:wants|would "
                              r"want|cares))\b", re.I)

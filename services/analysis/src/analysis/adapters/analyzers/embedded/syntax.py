@@ -8,6 +8,8 @@ out" are read for their structure whatever the wording.
 
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import LOWER
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -138,9 +140,21 @@ def condition(verb: Token) -> str | None:
 
 
 def _marks(tok: Token) -> bool:
-    # ("...no stopping even if it cracks": a concession, the plan holds whatever happens)
+    # ("...no stopping even if it cracks": a concession, the plan holds whatever happens; "I'll text you on the 20th,
+    # if that's okay?": a courtesy, the plan is made)
     return tok.dep_ in ("mark", "advmod") and tok.lower_ in CONDITION_MARKS and not (
-        tok.lower_ == "if" and any(c.lower_ == "even" for c in tok.head.children if c.i < tok.i))
+        tok.lower_ == "if" and (any(c.lower_ == "even" for c in tok.head.children if c.i < tok.i) or _courtesy(tok)))
+
+
+_COURTESY = re.compile(r"^if (?:that's|that is|that|it's|it is|it) (?:ok|okay|alright|all right|fine|works|suits)(?: with you)?\W*$|"
+                       r"^if you (?:like|want|prefer|don't mind)\W*$|^if (?:that|it) makes sense\W*$", re.I)
+
+
+def _courtesy(mark: Token) -> bool:
+    """The if-clause asks leave ("if that's okay", "if you like") rather than setting a condition."""
+    clause = list(mark.head.subtree)
+    text = mark.doc[clause[0].i : clause[-1].i + 1].text.replace("\u2019", "'")
+    return clause[0].i == mark.i and bool(_COURTESY.match(text))
 
 
 def auxiliaries(verb: Token) -> list[str]:
