@@ -150,9 +150,16 @@ def chosen(picked: list[Sentence], taken: set[str], goal_turn: int | None = None
     # (another section quotes a sentence without its leading "And"/"So": "And I never put my name to a
     # number I haven't stood behind." is the value's quote "I never put my name...")
     kept = [s for s in picked if candidate(s, SCORED_FEWEST_WORDS) and s.turn.index != goal_turn and not points_back(s.text)
-            and ({s.text, quote(s.turn, s.span)}.isdisjoint(taken) or MARKED.search(s.text.replace("\u2019", "'")))
-            and not (_PLAN.match(s.text.replace("\u2019", "'")) and not MARKED.search(s.text.replace("\u2019", "'")))]
+            and (_marked(s) or {s.text, quote(s.turn, s.span)}.isdisjoint(taken) and not _PLAN.match(_said(s)))]
     return [kept[i] for i in sorted(semantic.dedupe([s.text for s in kept], threshold=0.9))]
+
+
+def _said(s: Sentence) -> str:
+    return s.text.replace("\u2019", "'")
+
+
+def _marked(s: Sentence) -> bool:
+    return bool(MARKED.search(_said(s)))
 
 
 # "I'll only review it if she asks me to.": what the client will do is a plan, however the conversation around it

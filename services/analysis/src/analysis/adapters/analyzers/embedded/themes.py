@@ -107,14 +107,17 @@ def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agen
     candidates = [p for p, sc in scored.items() if sc >= (2.0 if " " in p or "-" in p else 4.0) and p not in ROLES]
     rest = sorted((p for p in scored if p not in candidates and len(counts[p]) >= 2),
                   key=lambda p: (p in ROLES, -scored[p], p))
-    objects = set(physical(candidates + rest)) if rest else set()
+    # (every theme is one of these phrases: which name a thing is read once)
+    objects = set(physical(candidates + rest))
     topical = [p for p in candidates if p not in objects]
     if len(topical) < MIN_THEMES:
         # a short or plainly worded session still has two things it was about: the next most talked-about
         # phrases make up the number (a role only where nothing else is said twice, a thing only where no topic is)
         rest.sort(key=lambda p: (p in ROLES, p in objects, -scored[p], p))
         candidates += rest[:MIN_THEMES - len(topical)]
-    candidates = candidates or sorted(scored, key=lambda p: -scored[p])[:MIN_THEMES]
+    if not candidates:  # nothing said twice: the session's likeliest phrases, things among them
+        candidates = sorted(scored, key=lambda p: -scored[p])[:MIN_THEMES]
+        objects = set(physical(candidates))
     candidates.sort(key=lambda p: (-scored[p], p))
     candidates = candidates[:40]
     themes = []
@@ -124,10 +127,9 @@ def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agen
     themes.sort(key=lambda x: (-x[0], x[1]))
     ranked = [phrase for _, phrase in themes]
     # a physical thing is a theme only where too few others are left to make up the number
-    things = set(physical(ranked))
     out: list[str] = list(leading)
-    for phrase in [p for p in ranked if p not in things] + [p for p in ranked if p in things]:
-        if len(out) >= (MAX_THEMES if phrase not in things else MIN_THEMES):
+    for phrase in [p for p in ranked if p not in objects] + [p for p in ranked if p in objects]:
+        if len(out) >= (MAX_THEMES if phrase not in objects else MIN_THEMES):
             break
         if not any(phrase in t or t in phrase for t in out):
             out.append(phrase)
