@@ -1912,6 +1912,34 @@ def test_a_statement_the_coach_challenges_in_any_common_wording_is_a_limiting_be
     assert ("Limiting Belief", "Regional roles go to the ones with degrees.") in typed, typed
 
 
+@pytest.mark.parametrize("question", ["And what do you say, in your own voice?", "What do you say back to it?",
+                                      "What would you say back to that voice?"])
+def test_what_the_client_says_back_to_their_critic_is_not_the_limiting_belief(question):
+    typed = typed_values(talk(
+        "Coach: What's on your mind today, Omar?",
+        "Client: The offer from the agency. They want an answer by Friday and I'm completely torn.",
+        'Coach: What would you like to have by the end of our conversation?',
+        "Client: A decision. Or at least knowing which way I'm leaning and why.",
+        'Coach: Tell me about the two options.',
+        "Client: Stay at the council, where I've been nine years, safe, pension, I know everyone. Or go to the agency, more money, proper creative work, but it's a startup really, forty people, and they lost a big client last year.",
+        'Coach: When you imagine saying yes to the agency, what happens in your body?',
+        'Client: My chest sort of lifts. Then my stomach drops. Excitement and then fear, straight after each other.',
+        'Coach: And saying no?',
+        "Client: Relief. And then this heavy, flat feeling. Like I've closed a door I'll be looking at for years.",
+        "Coach: What's the fear about?",
+        "Client: Money, mostly. We've got the mortgage and Zara's starting nursery. If the agency folds, we're in trouble. My parents came here with nothing and my dad always told me, never give up a secure job. I can hear him saying it.",
+        f"Coach: {question}",
+        "Client: That I'm not my dad. I've got savings, I've got skills people pay for. If it folded I'd find something else within a couple of months. I actually believe that.",
+        'Coach: What would the flat feeling cost you, if you stayed?',
+        "Client: Honestly, I think I'd stop liking my work. I already dread Mondays a bit. I became a designer because I love making things that people actually notice, and at the council I make forms.",
+        'Coach: What matters most to you in this decision?',
+        "Client: Doing work I'm proud of. And not putting my family at risk. Those two are pulling against each other.",
+        'Coach: Is there a way they could both be true?',
+        "Client: If I negotiated a bit. Ask for a three-month notice clause, or check their finances properly. Talk to Zara's mum about what buffer we'd need. Then it's not reckless, it's a calculated risk.",
+    ))
+    assert not any(t == "Limiting Belief" and "not my dad" in d for t, d in typed), typed
+
+
 def test_not_for_people_like_me_is_a_limiting_belief_and_not_too_late_is_not():
     typed = typed_values(talk(
         "Coach: What would you like to work on today?",

@@ -78,6 +78,8 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     pool = sentence_features.candidates(r)
     feature_names, rows = sentence_features.matrix(r, pool)
     scored = sentence_scorer.decided(feature_names, rows, pool, s)
+    # what the client says back to their critic ("That I'm not my dad.") answers the belief; it is not one
+    scored["limiting_beliefs"] = scored["limiting_beliefs"] * [not beliefs.counters(x, r.asked_for) for x in pool]
     beliefs_found = r.beliefs_found
     # What the client answers a contracting question ("What would you like to be different by the end?" /
     # "I want a way to run without being in my head") is the goal, not a value, unless worded as one.

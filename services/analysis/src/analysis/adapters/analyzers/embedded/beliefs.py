@@ -160,13 +160,24 @@ OBSTACLE_QUESTION = re.compile(
     r"could get |else is )?in (?:the|your) way|what makes (?:it|that|this) (?:so )?(?:hard|difficult)|what(?:'s| is) hard about",
     re.I,
 )
+# A question that asks the client to answer their own critic ("What do you say back to it?", "And what do you
+# say, in your own voice?", "What would you say to a friend who...?"): the answer is the client's own voice
+# against the belief, not the belief ("That I'm not my dad. I've got savings."). In the tuning half 6 such
+# answers are labelled empowering beliefs and 1 a limiting one.
+COUNTER_QUESTION = re.compile(
+    r"\bwhat (?:do|would|could|might) you (?:want to )?say back\b|\bin your own voice\b|"
+    r"\bwhat (?:do|would|could) you say to (?:it|that|that voice|the voice|the critic|your critic|him|her|them)\W*$|"
+    r"\bwhat (?:do|would|could) you (?:say|tell) (?:to )?a (?:friend|colleague|client|pupil|mate)\b|"
+    r"\bwhat(?:'s| is) your (?:answer|reply|response) to (?:that|it|that voice|the voice)\b",
+    re.I,
+)
 PER_ANSWER = 3
 
 
 def asked_for(session) -> dict[int, str]:
-    """Client turns answering a question about values ("value"), self-beliefs ("belief") or what
-    holds them back ("obstacle"). Read from the coach's turns themselves: the parsed sentences
-    are the client's only."""
+    """Client turns answering a question about values ("value"), self-beliefs ("belief"), what
+    holds them back ("obstacle") or what they say back to their critic ("counter"). Read from the
+    coach's turns themselves: the parsed sentences are the client's only."""
     asked: dict[int, str] = {}
     for turn in session.turns:
         if turn.is_client:
@@ -179,10 +190,17 @@ def asked_for(session) -> dict[int, str]:
             if "?" not in text:
                 continue
             kind = ("value" if VALUE_QUESTION.search(text) else "belief" if BELIEF_QUESTION.search(text)
-                    else "obstacle" if OBSTACLE_QUESTION.search(text) else None)
+                    else "obstacle" if OBSTACLE_QUESTION.search(text)
+                    else "counter" if COUNTER_QUESTION.search(text) else None)
             if kind:
                 asked[answer.index] = kind
     return asked
+
+
+def counters(s: Sentence, asked: dict[int, str]) -> bool:
+    """The sentence answers a question asking the client to answer their critic, and does not itself
+    speak as the critic ("Honestly? That I'm useless.")."""
+    return asked.get(s.turn.index) == "counter" and not LIMITING.search(s.text.replace("\u2019", "'"))
 
 
 # How a coach meets a belief or a value, whatever its wording: they test a belief ("Whose voice is
@@ -308,6 +326,8 @@ def _answer_kind(s: Sentence, asked: str, first: bool = True) -> str | None:
     listed = _listed(s)
     if not first and not listed and _told(s):
         return None
+    if asked == "counter":
+        return None  # (the scorer types it; the analyzer keeps it from being read as the belief it answers)
     negative = bool(NEGATIVE.search(text)) or compound(text) < -0.3
     if asked == "value":
         return "Core Value" if (first or listed) and not _told(s) else None
