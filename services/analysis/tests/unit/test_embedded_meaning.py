@@ -1940,6 +1940,25 @@ def test_what_the_client_says_back_to_their_critic_is_not_the_limiting_belief(qu
     assert not any(t == "Limiting Belief" and "not my dad" in d for t, d in typed), typed
 
 
+def test_after_the_client_denies_a_belief_the_coach_tested_their_revised_view_is_not_a_limiting_belief():
+    typed = typed_values(talk(
+        "Sarah: Okay, we're recording. So, James, last time you said you wanted to work on delegation. How's that been going?",
+        "James: Badly, if I'm honest. I tried handing the quarterly report to Aisha and then I rewrote half of it at eleven o'clock at night.",
+        "Sarah: What happened at eleven o'clock?",
+        "James: I looked at her draft and it just wasn't how I'd do it. The structure was different. So I thought, it's quicker if I just fix it.",
+        'Sarah: Was it wrong, or was it different?',
+        "James: Different. It was actually fine. The numbers were right. She'd even caught an error in my forecast from last quarter.",
+        'Sarah: What do you notice about that?',
+        "James: That I'm the bottleneck. Everyone's waiting on me and I keep saying I'm too busy, but I'm making myself busy.",
+        'Sarah: What does rewriting her work give you?',
+        "James: Control, I suppose. If I do it myself, I know it's right. My first boss used to say, if you want something done properly, do it yourself. I've lived by that for twenty years.",
+        'Sarah: And is it still true for you now?',
+        "James: Not at this level. I've got eleven people. I can't do it all myself. And Aisha's going to leave if I keep doing this. She's ambitious. She told me in her review she wants more ownership.",
+    ))
+    assert not any(t == "Limiting Belief" and "all myself" in d for t, d in typed), typed
+    assert any(t == "Limiting Belief" and "I know it's right" in d for t, d in typed), typed
+
+
 def test_not_for_people_like_me_is_a_limiting_belief_and_not_too_late_is_not():
     typed = typed_values(talk(
         "Coach: What would you like to work on today?",

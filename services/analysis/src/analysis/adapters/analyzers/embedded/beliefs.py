@@ -171,13 +171,21 @@ COUNTER_QUESTION = re.compile(
     r"\bwhat(?:'s| is) your (?:answer|reply|response) to (?:that|it|that voice|the voice)\b",
     re.I,
 )
+# An answer that denies the belief the coach has just tested ("And is it still true for you now?" / "Not at
+# this level. I've got eleven people. I can't do it all myself."): what follows is the client's revised view.
+# In the tuning half none of the sentences after such a denial is a labelled limiting belief.
+_DENIAL = re.compile(r"^\W*(?:no\b(?! one\b| longer\b)|nope\b|not (?:really|any ?more|now|at|always|for|since|in|these "
+                     r"days|any longer|true|like that)\b|i don't think so\b|(?:it|that)(?:'s| is)n't\b|(?:it|that)(?:'s| is) not\b)",
+                     re.I)
+_STILL = re.compile(r"^\W*(?:but|still|yet|though|and yet)\b", re.I)
 PER_ANSWER = 3
 
 
 def asked_for(session) -> dict[int, str]:
     """Client turns answering a question about values ("value"), self-beliefs ("belief"), what
-    holds them back ("obstacle") or what they say back to their critic ("counter"). Read from the
-    coach's turns themselves: the parsed sentences are the client's only."""
+    holds them back ("obstacle"), what they say back to their critic ("counter"), or turns that deny a
+    belief the coach has just tested ("disputed"). Read from the coach's turns themselves: the parsed
+    sentences are the client's only."""
     asked: dict[int, str] = {}
     for turn in session.turns:
         if turn.is_client:
@@ -194,13 +202,19 @@ def asked_for(session) -> dict[int, str]:
                     else "counter" if COUNTER_QUESTION.search(text) else None)
             if kind:
                 asked[answer.index] = kind
+        if answer.index not in asked and CHALLENGE.search(turn.text.replace("\u2019", "'")) and _DENIAL.match(answer.text):
+            asked[answer.index] = "disputed"
     return asked
 
 
 def counters(s: Sentence, asked: dict[int, str]) -> bool:
     """The sentence answers a question asking the client to answer their critic, and does not itself
-    speak as the critic ("Honestly? That I'm useless.")."""
-    return asked.get(s.turn.index) == "counter" and not LIMITING.search(s.text.replace("\u2019", "'"))
+    speak as the critic ("Honestly? That I'm useless."); or it follows the client's denial of a belief
+    the coach tested, and does not turn back to it ("But I still feel like a fraud.")."""
+    kind, text = asked.get(s.turn.index), s.text.replace("\u2019", "'")
+    if kind == "counter":
+        return not LIMITING.search(text)
+    return kind == "disputed" and not _STILL.match(text)
 
 
 # How a coach meets a belief or a value, whatever its wording: they test a belief ("Whose voice is
@@ -326,7 +340,7 @@ def _answer_kind(s: Sentence, asked: str, first: bool = True) -> str | None:
     listed = _listed(s)
     if not first and not listed and _told(s):
         return None
-    if asked == "counter":
+    if asked in ("counter", "disputed"):
         return None  # (the scorer types it; the analyzer keeps it from being read as the belief it answers)
     negative = bool(NEGATIVE.search(text)) or compound(text) < -0.3
     if asked == "value":
