@@ -2983,6 +2983,20 @@ def test_a_deadline_in_the_passive_is_a_step_the_agenda_is_not_and_the_report_ba
         'I send you a message Monday after briefing, just "done" or "not done".', None]
 
 
+@pytest.mark.parametrize("report", ["I'll text you on the 20th, if that's okay?", "I'll email you Friday, is that alright?"])
+def test_a_report_back_that_asks_leave_is_still_the_plan_s_accountability(report):
+    found = analyze_transcript(talk(
+        "Coach: What would you like from today?",
+        "Client: A way to get the budget drafted without it eating every evening.",
+        "Coach: What will you do?",
+        "Client: I'll block two mornings next week, Tuesday and Friday, nine till twelve, phone off.",
+        "Coach: How will you know you're on track?",
+        f"Client: If the whole budget's drafted by the 20th, I've got ten days for the narrative. {report}",
+        "Coach: Of course.",
+    )).action_items
+    assert [a.accountability_measure for a in found] == [report], found
+
+
 def test_a_hope_is_no_plan():
     t = talk(
         "Coach: Hi Leah, good to see you. What would you like to focus on today?",

@@ -839,8 +839,8 @@ def report_back(sentences: list[Sentence]) -> Sentence | None:
     has. Not "I've got something to tell you", "I'll tell you about the harbour" or "I'll let you go"."""
     last = max((s.turn.index for s in sentences), default=0)
     for s in sentences:
-        if not s.turn.is_client or s.is_question or s.turn.index < 2 * last / 3 or _inside_quotes(s):
-            continue
+        if not s.turn.is_client or s.asks or s.turn.index < 2 * last / 3 or _inside_quotes(s):
+            continue  # ("I'll text you on the 20th, if that's okay?" asks leave, and still promises)
         text = s.text.replace("\u2019", "'")
         root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
         m = _REPORTS_BACK.search(text)
