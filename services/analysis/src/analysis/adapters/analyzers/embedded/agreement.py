@@ -299,7 +299,9 @@ def _in_order(tok: Token) -> list[Token]:
 
 
 def _trim(tokens: list[Token]) -> str | None:
-    kept = [t for t in tokens if t.pos_ != "PUNCT" and (t.pos_ != "INTJ" or _said(t)) and t.lower_ not in ("just", "really")]
+    kept = [t for t in tokens if t.pos_ != "PUNCT" and (t.pos_ != "INTJ" or _said(t))
+            and t.lower_ not in ("just", "really")]
+    kept = [t for i, t in enumerate(kept) if i == 0 or t.lower_ != kept[i - 1].lower_]  # "the, the hiring thing"
     while kept and (kept[0].lower_ in ("any", "my", "our", "to", "maybe", "perhaps", "probably") or _aside(kept[0])
                     or kept[0].lower_ in ("a", "an") and len(kept) < 3):
         kept = kept[1:]  # "the team offsite" and "a plan to send it" read well in a sentence; "my", "a decision" do not

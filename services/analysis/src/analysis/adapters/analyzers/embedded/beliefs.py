@@ -227,6 +227,7 @@ CHALLENGE = re.compile(
     r"where did you (?:learn|get|pick up|hear) (?:that|this)|is (?:that|it) (?:really |actually |always |still |all )?true|"
     r"how true is (?:that|it)|has (?:that|it) (?:always )?been true|how long have you been (?:telling|saying|believing)|"
     r"that's a (?:strong|big|heavy|harsh|hard) (?:statement|line|belief|thing to say|rule|verdict)|is that (?:all|every) \w+|"
+    r"how sure are you (?:of|about) (?:that|it|this)|how (?:certain|convinced) are you (?:of|about|by) (?:that|it|this)|"
     r"what do you say back|what(?:'s| is) the evidence|what evidence (?:do|have) you|how do you know (?:that|it)(?: for sure)?\?|what makes you so sure|"
     r"what if (?:that|it) (?:wasn't|weren't|isn't|is not|were not|was not) true|is (?:that|it) a fact|according to whom|"
     r"(?:said|say|put) (?:that|it) (?:like|as if) (?:it's|it is|it was) (?:a |the )?(?:fact|given|law|rule|gospel)|"
@@ -570,10 +571,16 @@ _STATE = re.compile(r"^\W*(?:(?:and|but|so|like|yeah|honestly|actually),? )*i (?
                     r"(?:good|great|better|lighter|fine|okay|ok|calm|calmer|relieved|happy|excited)\W*$", re.I)
 
 
+# a yes said with the question's own verb ("Can you do that?" / "Yeah. I can, yeah."): agreement, no belief
+_ECHOED_YES = re.compile(r"^\W*(?:(?:yeah|yes|yep|sure|okay|ok|um|uh|well)\W+)*i (?:can|could|will|would|do|did|am|'m|have|"
+                         r"should|must)(?: do| try)?(?:\W+(?:yeah|yes|sure|though|too|i think|i guess|i suppose|i'll try))*\W*$",
+                         re.I)
+
+
 def held(s: Sentence) -> bool:
     """Whether `s` can be a value or belief at all."""
     text = s.text.replace("\u2019", "'")
-    if _SURPRISE.search(text) or _HOPE.search(text) or _TRAILING.search(text):
+    if _SURPRISE.search(text) or _HOPE.search(text) or _TRAILING.search(text) or _ECHOED_YES.match(text):
         return False
     return not _STATE.search(text)
 

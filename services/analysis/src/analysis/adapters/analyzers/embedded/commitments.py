@@ -166,7 +166,18 @@ def find(sentences: list[Sentence], planning: set[int] = frozenset()) -> list[Co
     for s, cue, timeline in bare_plans.acts(pool, _NOT_ACTIONS | _AGENDA, unless=_with_someone):
         verb = next((t for t in s.doc if s.offset(t) >= cue and t.pos_ in ("VERB", "NOUN")), s.doc[0])
         found.append(Commitment(s, verb, "High" if timeline else "Medium", s.span.start, timeline))
-    return sorted((_dated_after(c) for c in found), key=lambda c: (c.turn.index, c.span.start))
+    return sorted((_dated_after(c) for c in found if not _taken_back(c)), key=lambda c: (c.turn.index, c.span.start))
+
+
+# the client correcting themselves straight after a plan: "I'm going to message Kerry. No, not message. I'll ring her."
+_CORRECTION = re.compile(r"^\W*(?:(?:no|nah)\W+(?:not|wait|actually|scratch that|hang on)\b|(?:scratch that|or rather)\b|"
+                         r"(?:actually|wait|hang on),? no\b)", re.I)
+
+
+def _taken_back(c: Commitment) -> bool:
+    """The plan is withdrawn by the sentence after it ("No, not message."), the corrected one said instead."""
+    after = next((sp for sp in c.turn.spans if sp.start >= c.span.end), None)
+    return after is not None and bool(_CORRECTION.match(after.text))
 
 
 def _dated_after(c: Commitment) -> Commitment:
@@ -233,7 +244,8 @@ def sharpened(found: list[Commitment], session, sentences: list[Sentence] = ()) 
                 out.append(Commitment(x, root, "High", x.offset(subj), dated[1]))
             else:
                 out.append(replace(c, timeline=dated[1], dated_by=quote(answer, dated[0])) if dated else c)
-    return [c for c in _occasions_folded(out, session) if _firm(c)]
+    # (the client's hours, "We close at one on Saturday.", may date the plan after them; they are no plan themselves)
+    return [c for c in _occasions_folded(out, session) if _firm(c) and not _hours(c.verb)]
 
 
 def _occasions_folded(found: list[Commitment], session) -> list[Commitment]:
@@ -683,6 +695,20 @@ def _dated_plan(verb: Token, subj: Token | None, timeline: str) -> bool:
 
 
 _PARTICLES = frozenset("in out off up through".split())
+# the client's hours, not a plan: "On Tuesday, because Tuesday's my short day, I finish at two." ("I start the draft
+# on Tuesday" has something to do; "I finish at two" only says when the day ends)
+_HOURS = frozenset("finish finishes start starts begin leave arrive knock clock close open work get come end".split())
+_CLOCK = re.compile(r"^(?:\d{1,2}(?:[:.]\d\d)?(?:am|pm)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"noon|midday|midnight|half|quarter)$", re.I)
+
+
+def _hours(verb: Token) -> bool:
+    """The verb says when the client's day starts or ends ("I finish at two", "I'm in till six"): no object, and a
+    clock time after "at", "till", "until" or "by"."""
+    if verb.lower_ not in _HOURS or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "till", "until", "til", "by")
+               and any(_CLOCK.match(g.lower_) for g in c.subtree if g is not c) for c in verb.children)
 
 
 _SETS_ASIDE = frozenset("leave skip pass drop park ditch forget shelve".split())

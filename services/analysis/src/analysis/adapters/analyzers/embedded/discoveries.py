@@ -150,6 +150,7 @@ def chosen(picked: list[Sentence], taken: set[str], goal_turn: int | None = None
     # (another section quotes a sentence without its leading "And"/"So": "And I never put my name to a
     # number I haven't stood behind." is the value's quote "I never put my name...")
     kept = [s for s in picked if candidate(s, SCORED_FEWEST_WORDS) and s.turn.index != goal_turn and not points_back(s.text)
+            and not _ABOUT_THE_TALK.match(_said(s))
             and (_marked(s) or {s.text, quote(s.turn, s.span)}.isdisjoint(taken) and not _PLAN.match(_said(s)))]
     return [kept[i] for i in sorted(semantic.dedupe([s.text for s in kept], threshold=0.9))]
 
@@ -163,8 +164,15 @@ def _marked(s: Sentence) -> bool:
 
 
 # "I'll only review it if she asks me to.": what the client will do is a plan, however the conversation around it
-# reads (none of the 318 such sentences of the tuning half is a labelled discovery; 143 are action items)
-_PLAN = re.compile(r"^\W*(?:(?:and|so|but|then),? )?(?:i'll|i will|i'm going to|i am going to|i'm gonna)\b", re.I)
+# reads (none of the 318 such sentences of the tuning half is a labelled discovery; 143 are action items); and
+# what they will not do ("I'm not going to chase him this week, honestly.") a decision (none of 33)
+_PLAN = re.compile(r"^\W*(?:(?:and|so|but|then),? )?(?:i'll|i will|i'm going to|i am going to|i'm gonna|i won't|i will not|"
+                   r"i'm not going to|i am not going to|i'm not gonna)\b", re.I)
+# the conversation's own business ("Sorry, I've gone quiet on you. I'm just thinking.", "Give me a sec."): none
+# of the 22 such sentences of the tuning half is labelled
+_ABOUT_THE_TALK = re.compile(r"^\W*(?:(?:sorry|hang on|hold on|um|oh),? )*(?:i've gone quiet|i'm (?:just )?thinking\W*$|"
+                             r"i'm (?:rambling|waffling)|where was i|i've lost my (?:train of )?thought|bear with me|"
+                             r"give me a (?:second|sec|minute|moment)|let me think)", re.I)
 
 
 # The client naming what they take from the session (PCC 8.2): said in their own words, it is

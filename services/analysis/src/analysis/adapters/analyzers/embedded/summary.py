@@ -64,7 +64,10 @@ def _came_for(agreement: Agreement) -> str:
     the restructure" for a thing."""
     first = agreement.goal.split()[0]
     doc = agreement.sentence.doc if agreement.sentence is not None else ()
-    if any(t.lower_ == first and t.tag_ == "VB" for t in doc):
+    # (an adverb may come first: "came wanting to actually decide", never "came to work on actually decide")
+    verb = agreement.goal.split()[1] if len(agreement.goal.split()) > 1 and any(
+        t.lower_ == first and t.tag_ == "RB" for t in doc) else first
+    if any(t.lower_ == verb and t.tag_ == "VB" for t in doc):
         return f"came wanting to {agreement.goal}"
     if len(agreement.goal.split()) <= 3 and agreement.goal.split()[-1].lower() in ROLES:  # "My son." names who, not what: "came to talk about their son"
         return f"came to talk about {agreement.goal}"
