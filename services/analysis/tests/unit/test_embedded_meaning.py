@@ -4007,3 +4007,79 @@ _NURSE = (
 def test_a_yes_said_with_the_question_s_own_verb_is_no_belief():
     typed = typed_values(talk(*_NURSE))
     assert not any(d.startswith("I can, yeah") for _, d in typed), typed
+
+
+# a COO before a board meeting, with a coach who tests her belief (written for these tests, not from the labelled set)
+_BOARD = (
+    'Daniel: Hi Helen. Can you, yep, there you are. How are you?',
+    "Helen: Hi. Honestly? Not brilliant. I've been awake since about four.",
+    'Daniel: Four.',
+    "Helen: Yeah. Just lying there running the meeting in my head. Over and over. My heart's sort of, going, you know. It's silly.",
+    "Daniel: It doesn't sound silly. What's the meeting?",
+    'Helen: The board. Thursday. Well, it\'s the board, but really it\'s Richard. So, context, the integration, the Halden acquisition, it\'s behind. Properly behind. We told the board in September we\'d have the systems merged and the savings showing by Q1, and we won\'t. Not Q1, probably not Q2. And Richard has been, um, he\'s been presenting it as "slight slippage".',
+    'Daniel: And you see it differently.',
+    "Helen: I see the numbers. I own the numbers. It's not slight. I won't go into the figures but it is not slight.",
+    'Daniel: What would you like to get from our time today?',
+    "Helen: I want to walk in on Thursday and not feel like I'm going to be sick. And I want to know what I'm actually going to say. Because at the moment I've got about four versions and they all contradict each other.",
+    "Daniel: Feeling less sick, and clarity on what you'll say. Where would you like to start?",
+    "Helen: The saying. If I know what I'm saying I'll feel less sick.",
+    "Daniel: Okay. What's making it hard to know what to say?",
+    "Helen: Richard hired me. He, um, he took a chance on me when I'd never been a COO before, and he's backed me through some, some pretty rough stuff, including when my dad was ill. He's been loyal to me. And I feel like if I stand up in front of the board and say, actually, it's not slight slippage, it's six months, then I'm basically saying he's been misleading them. In front of everyone.",
+    "Daniel: So there's loyalty to Richard.",
+    'Helen: Huge loyalty. Yeah.',
+    "Daniel: And what's on the other side of it?",
+    "Helen: Being honest. Just, being honest. I've never been someone who fudges numbers. It's the one thing, my whole career, people know if Helen says it, it's real. And I've been sitting in these pre-meetings nodding along and it's, it's eating me.",
+    'Daniel: Loyalty and honesty, pulling in different directions.',
+    'Helen: Yes. Exactly that. And I keep thinking I have to pick one.',
+    "Daniel: What's it like, holding both?",
+    'Helen: Like, um. You know when you\'re carrying a tray of drinks through a crowded room? And someone\'s jostled you and one of the glasses has tipped and it\'s dripping down your arm, but you\'ve still got to get to the table, so you\'re smiling at everyone going "Fine! All fine!" That\'s what it\'s like.',
+    'Daniel: Dripping down your arm, and smiling.',
+    "Helen: Yeah. And everybody can probably see it's dripping. That's the thing. The board aren't stupid. Margaret, the chair, she's already sent me two quite pointed emails.",
+    'Daniel: What happens to the tray if you keep walking?',
+    "Helen: It gets worse. More spills. And then at some point the whole thing goes, and it's the auditors or the half-year numbers that knock it out of my hands. Not me.",
+    "Daniel: And if it's not them?",
+    "Helen: If it's me, I suppose I'd stop. I'd put the tray down before I get to the table. And say, look, one's gone over, here's how much, here's what we're doing about it. Rather than turning up soaked.",
+    'Daniel: Put the tray down.',
+    "Helen: Yeah. And actually, Richard's holding the tray as well, isn't he. We're both carrying it. It's not me versus him. We've both got a wet arm. Ha. This is getting silly now.",
+    "Daniel: It doesn't sound silly to me. What's it telling you?",
+    "Helen: That maybe I don't put it down in front of the board. Maybe I put it down with Richard first.",
+    'Daniel: Say more about that.',
+    "Helen: Well, my big fear is blindsiding him. In the room. But if I go to him before Thursday and say, I can't present this as slight slippage, here's what I'm going to say, and here's how I think we could say it together, then, then it's not a betrayal, is it. He gets the choice to come with me.",
+    "Daniel: What's stopped you doing that so far?",
+    "Helen: Because if I push back on him he'll see it as disloyal and that's me done. Career over. Here, anyway.",
+    'Daniel: Is that true?',
+    'Helen: Um. I mean. It feels true.',
+    'Daniel: It feels true. Is it true?',
+    "Helen: I don't know that it is, actually. He's never punished anyone for bad news. Not that I've seen. He was furious with Tom in finance last year, but that was because Tom sat on a problem for three months. He was cross about the sitting on it, not the problem.",
+    'Daniel: So what does that tell you?',
+    "Helen: That the thing that would actually damage it with Richard is me staying quiet and him finding out I knew. Not me telling him. God. It's the other way round.",
+    'Daniel: How would you put that belief now?',
+    "Helen: Something like, if I tell Richard early and properly, he might be annoyed, for a bit, but he'll respect it. And if I don't, that's when I lose him.",
+    'Daniel: How does that land?',
+    'Helen: Better. My shoulders have come down about three inches.',
+    'Daniel: And what does that do to loyalty and honesty?',
+    "Helen: They're not really opposites, are they. Being honest with him is the loyal thing. The disloyal thing is letting him walk into that room with a story that's going to fall over.",
+    'Daniel: What do you want to do?',
+    "Helen: Okay. So. First, the revised forecast has to be properly nailed down. Priti's team have most of it. I'll get it finished and signed off by the 14th. Actually, hang on, what's Thursday, the 16th?",
+    'Daniel: I think so, yes.',
+    "Helen: Right, so forecast final by Tuesday the 14th, that works. I'll tell Priti this afternoon. Then I'll book an hour with Richard on Wednesday morning. Before Thursday's meeting, definitely, not on the day. Walk him through it, tell him what I'm going to say, and ask him to present it with me.",
+    'Daniel: And if he says no?',
+    "Helen: Then I'll still say it. I'll just say it kindly. And I'll tell him that on Wednesday as well, so nothing on Thursday is a surprise.",
+    'Daniel: That sounds clear.',
+    "Helen: It does, doesn't it. It's clear. I'll also drop Margaret a short note saying the integration update will be fuller than planned. By Friday this week, so she's not ambushed either.",
+    "Daniel: Let me check what I've heard. Forecast signed off by Tuesday the 14th. An hour with Richard on Wednesday, before Thursday's meeting. A note to Margaret by this Friday.",
+    "Helen: Yes. That's it.",
+    'Daniel: How are you feeling now, compared with when we started?',
+    "Helen: Honestly, weirdly steady. I still don't like it. My stomach's still, you know. But I know what I'm doing. It's not four versions any more, it's one.",
+    'Daniel: What would help you hold onto that between now and Thursday?',
+    "Helen: The tray. Put it down before you get to the table. I'm going to write that on a Post-it and stick it on my monitor. Ha.",
+    'Daniel: Good. Anything else before we finish?',
+    'Helen: No. Thank you. That was, that was really useful. I might actually sleep tonight.',
+)
+
+
+def test_never_being_someone_who_fudges_numbers_is_a_value_and_it_feels_true_no_belief():
+    typed = typed_values(talk(*_BOARD))
+    assert any(t == "Core Value" and "never been someone who fudges numbers" in d for t, d in typed), typed
+    assert not any("fudges numbers" in d for t, d in typed if t != "Core Value"), typed
+    assert not any(d == "It feels true." for _, d in typed), typed

@@ -58,6 +58,10 @@ VALUE = caseless(
     r"(?:for me,? it's (?:all |really |just )?|it's all )about (?:"+ _VALUE_NOUNS + r")\b|"
     r"it's (?:really )?about (?:" + _VALUE_NOUNS + r"),? (?:at the end of the day|in the end|for me)|"
     r"i(?:'d| would) never (?:compromise|sacrifice|trade)|"
+    # an untruth the client says they are not the kind to tell: "I've never been someone who fudges numbers" (honesty)
+    r"i(?:'ve| have)? (?:never been|'m not|am not|was never) (?:someone|somebody|the (?:kind|sort|type) of (?:person|\w+)|a person|one)"
+    r" (?:who|to|that) (?:\w+ ){0,2}(?:lies|lie|cheats?|fudges?|fiddles?|cuts? corners|bluffs?|fakes?|spins?|covers? up|"
+    r"passes? the buck|blames? others|hides? (?:things|the truth|mistakes))\b|"
     r"(?:nobody|no one|everyone|everybody|people|every \w+|no \w+) (?:should|deserves?|ought to)|the whole point (?:is|of)|"
     r"the (?:whole|entire|only) reason (?:i|we) (?:got into|went into|do|did|became|chose|started|stay)|"
     r"(?:the ones?|the people|who|what) (?:i'm|i am|we're|we are) (?:actually |really |only |even )?"

@@ -78,6 +78,9 @@ _ECHO_STOP = {"a", "about", "an", "and", "be", "but", "come", "congratulations",
 _POINTER = re.compile(r"^\W*(?:and |but )?(?:that|this|it)(?:'s| is| was| has been|'s been) (?:\w+ ){0,4}"
                       r"(?:motto|deal|rule|line|saying|thing|story|voice|way|how it works|what)\b"
                       # "When you put it like that.": a reaction to the coach's words, no content of its own
+                      # "It feels true.": the answer to "Is that true?", its content said before
+                      r"|^\W*(?:(?:um|well|i mean|yeah|honestly),? )*(?:it|that|this) (?:feels|seems|sounds|is|'s|was)"
+                      r" (?:really |very |pretty |so |completely |totally )?(?:true|real|accurate)\W*$"
                       r"|^\W*(?:well,? )?(?:when|if|now that|the way) you (?:put|say|said|phrase) it"
                       r"(?: like that| that way)?\W*$|^\W*(?:put|said) like that\W*$", re.I)
 
