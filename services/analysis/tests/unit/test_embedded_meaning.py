@@ -4009,6 +4009,13 @@ def test_a_yes_said_with_the_question_s_own_verb_is_no_belief():
     assert not any(d.startswith("I can, yeah") for _, d in typed), typed
 
 
+def test_praise_an_opinion_and_a_suggestion_are_not_counted_as_reflections():
+    feedback = analyze_transcript(talk(*_NURSE)).coach_feedback
+    reflected = [q for f in feedback.strengths if f.pcc_marker.startswith("6.7") for q in f.evidence]
+    assert not {"See, that sounds amazing.", "Whereas the agency, you'd be taking a step forward."} & set(reflected), reflected
+    assert not any(q.startswith("maybe talk to Dawn") for q in reflected), reflected
+
+
 # a COO before a board meeting, with a coach who tests her belief (written for these tests, not from the labelled set)
 _BOARD = (
     'Daniel: Hi Helen. Can you, yep, there you are. How are you?',

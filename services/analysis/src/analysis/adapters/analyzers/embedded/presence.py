@@ -39,11 +39,11 @@ _STRONG_STEM = re.compile(
 # Warnings, instructions and information dressed as "you" statements are not reflections ("Write
 # down every contact you've had with him", "That's nice, but your wellbeing comes first").
 _NOT_REFLECTION = re.compile(
-    r"^(?:just |then |so |and )?(?:write|tell|send|make|try|get|call|ask|put|go|stop|start|book|email|text|ring|talk|"
+    r"^(?:just |then |so |and |maybe |perhaps )?(?:write|tell|send|make|try|get|call|ask|put|go|stop|start|book|email|text|ring|talk|"
     r"speak|keep|let's|don't|do|give|set|block|find|check|log|pick|bring|read|use|remember|focus|chair|"
     r"delegate|push|trust)\b|^(?!you\b)(?:he|she|they|it|[a-z]+) (?:will|'ll|won't|is going to|'s going to)\b|"
     r"^(?:see you|speak soon|talk soon|take care|bye|good luck|enjoy)\b|^(?:that's |it's )?(?:nice|great|good|fine|lovely|well done|ok|okay)\b[^.]{0,20}\bbut\b|"
-    r"\b(?:you(?:'ll| will| could| might| can| may)|risks?|should|shouldn't|must|needs? to|has to|have to|got to|"
+    r"\b(?:you(?:'ll| will| could| might| can| may)|you(?:'d| would) be|risks?|should|shouldn't|must|needs? to|has to|have to|got to|"
     r"obviously|i(?:'m|'ll|'ve|'d)?(?! hear)|me|my|we|we're|we've|we'll|us|our|they|they're|people|there's|"
     r"what|how|why|where|when)\b",
     re.I,
@@ -66,6 +66,10 @@ _VERDICT = re.compile(
 # greetings and thanks said back are manners, not listening ("Good afternoon.", "Thank you, Tolu.")
 _COURTESY = re.compile(r"^\W*(?:good (?:morning|afternoon|evening)|hi|hello|hey|thanks|thank you|cheers|bye|see you|"
                        r"take care|nice to (?:see|meet) you)\b", re.I)
+# words too common to count as the client's own when said back ("See, that sounds amazing." after "That part sounds
+# good." echoes nothing of what the client said)
+_COMMON = frozenset("that this with have just like really sounds sound about what there they then them been from would "
+                    "could should think know yeah well very more some into your were when will does doing much".split())
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've|yourself)\b", re.I)
 MAX_REFLECTION_WORDS = 30
 MAX_REFLECTION_TURN_WORDS = 60
@@ -183,7 +187,7 @@ def _reflection(session: Session, turn: TurnView) -> str | None:
             return quote(turn, span)
         if _NOT_REFLECTION.search(body) or _VERDICT.search(body) or len(body.split()) > MAX_REFLECTION_WORDS:
             continue
-        echoed = client_words & {w for w in words(body) if len(w) > 3}
+        echoed = client_words & {w for w in words(body) if len(w) > 3} - _COMMON
         if _SECOND_PERSON.search(body) or len(echoed) >= 2:
             return quote(turn, span)
     return None
