@@ -4090,3 +4090,15 @@ def test_never_being_someone_who_fudges_numbers_is_a_value_and_it_feels_true_no_
     assert any(t == "Core Value" and "never been someone who fudges numbers" in d for t, d in typed), typed
     assert not any("fudges numbers" in d for t, d in typed if t != "Core Value"), typed
     assert not any(d == "It feels true." for _, d in typed), typed
+
+
+def test_moving_the_next_session_in_the_diary_is_no_action():
+    found = actions(talk(
+        "Coach: What's the plan for the proposal?",
+        "Client: Tomorrow morning. I'm gonna do the pricing section first thing, and then send a draft to Lena.",
+        "Coach: Okay. And logistics, I'm traveling next Tuesday, so can we move to Wednesday? Same time? Ten?",
+        "Client: Ten's fine. Okay, cool. I'll move it on my calendar.",
+        "Coach: I'll send a new invite anyway.",
+    ))
+    assert not any("calendar" in a for a in found), found
+    assert any(a.startswith("I'm gonna do the pricing section") for a in found), found

@@ -69,7 +69,9 @@ _LOGISTICS = caseless(
     r"\b(?:see you|come back|call you|email you|text you|fill (?:it |this |that |the \w+ )?(?:out|in)|sign (?:the|this|that)"
     r" (?:form|paper)|read (?:the|this|that) (?:pamphlet|leaflet|handout|brochure|information)|take (?:the|this|that|a)"
     r" (?:pamphlet|leaflet|handout|brochure)|think about it|think it over|look (?:at|into) it|have a look|"
-    r"(?:camera|video|mic|microphone|sound) (?:on|off))\b",
+    r"(?:camera|video|mic|microphone|sound) (?:on|off)|"
+    # the next session moved ("Ten's fine. I'll move it on my calendar."): the coaching's own diary, not a step
+    r"move (?:it|that|this|the (?:session|call|meeting)) (?:in|on|to|into|over in) (?:my|the) (?:calendar|diary|schedule))\b",
     re.I,
 )
 # the room's own business, said with no day: "I'll keep my coat on a minute", "I'll just grab a pen, one sec" (not "I'll
