@@ -10,6 +10,7 @@ from analysis.adapters.analyzers.embedded import concepts
 @pytest.mark.parametrize(("said", "topic"), [
     ("I got promoted to head of product three weeks ago.", "promotion"),
     ("I'm thinking of retraining as a nurse.", "career change"),
+    ("I want a career change before I'm fifty.", "career change"),
     ("We've been avoiding each other since the restructure.", "avoidance"),
     ("I keep putting it off.", "procrastination"),
     ("I work every evening and most weekends.", "work-life balance"),
@@ -25,6 +26,8 @@ def test_a_topic_is_named_from_the_clients_words(said, topic):
     ("We're avoiding each other.", "procrastination"),  # a person steered round, no task put off
     ("I made the trade-offs visible to everyone.", "visibility"),
     ("In meetings he challenges everything I say.", "visibility"),
+    ("It's the one thing, my whole career, people know if I say it, it's real.", "career change"),  # a span
+    ("If I push back on him that's me done. Career over.", "career change"),  # a fear
 ])
 def test_a_word_said_in_passing_names_no_topic(said, not_topic):
     assert not_topic not in concepts.topics(said)

@@ -31,7 +31,10 @@ _TOPICS: dict[str, str] = {
                          r"(?<!tomorrow )(?<!day )(?<!day's )(?:weekends?|evenings?)|home by|family time|working late|"
                          r"until (?:ten|nine|eight|midnight)",
     "burnout and energy": r"burn(?:ed|t)? ?out|exhaust\w*|drained|no energy|running on empty|tired all the time",
-    "career change": r"career|job offer|quit (?:my|the) job|change jobs?|retrain\w*",
+    # (not "my whole career", "career over", "career suicide", "a career break": a span, a fear, a gap)
+    "career change": r"career (?:change|move|switch|shift|pivot|path)|chang\w* (?:my )?careers?|new career|second career|"
+                     r"careers? (?:advice|adviser|advisor|service|coach\w*)|job offer|quit (?:my|the) job|change jobs?|"
+                     r"retrain\w*",
     # (a step up where the client is: a promotion is no career change)
     "promotion": r"promotion|promoted|new role|next role|step up|apply for",
     "difficult conversations": r"difficult conversation|hard conversation|confront\w*|raise it with|bring it up with|"
