@@ -3936,6 +3936,12 @@ def test_talk_about_the_talk_and_what_the_client_will_not_do_are_no_discoveries(
     assert any("not really about the money" in d for d in found), found
 
 
+def test_the_news_that_it_is_done_gives_way_to_the_deed_told_after_it():
+    win = analyze_transcript(talk(*_GROOMER)).celebration
+    assert win.description == "I told her.", win
+    assert "actually, I did it." in win.evidence, win
+
+
 def test_a_goal_said_with_an_adverb_before_its_verb_reads_as_a_sentence():
     summary = analyze_transcript(talk(*_GROOMER)).session_summary
     assert "came wanting to actually decide" in summary and "work on actually" not in summary, summary

@@ -95,6 +95,11 @@ _WHEN_ONLY = re.compile(r"^\W*(?:(?:the|a|my) )?(?:first (?:time|ever)|for the f
                         re.I)
 
 
+# the news that it is done, with no deed in it: "I did it.", "Yeah, actually, I did it!", "We've done it."
+_DID_IT = re.compile(r"^\W*(?:(?:oh|yeah|yes|well|so|and|actually|honestly|finally),? )*(?:i|we) (?:actually |finally |really )?"
+                     r"(?:did|have done|'ve done|managed) it\W*$", re.I)
+
+
 def _with_deed(win: Celebration, sentences: list[Sentence]) -> Celebration:
     """A reaction quoted as the win ("I'm quite proud of that") gives way to the deed said just before it in
     the turn ("I actually sent it on Tuesday night"), the reaction kept as evidence."""
@@ -103,10 +108,20 @@ def _with_deed(win: Celebration, sentences: list[Sentence]) -> Celebration:
     told = next((s for s in sentences if s.turn.is_client and s.text == win.description), None)
     bare = told is not None and len(text.split()) <= 6 and _WHEN_ONLY.match(text) is not None \
         and not any(t.pos_ in ("VERB", "AUX") for t in told.doc)
-    if not (_REACTION.match(text) or bare) or len(text.split()) > 12:
-        return win
     said = next((s for s in sentences if s.turn.is_client and win.description in s.turn.text[s.span.start:s.span.end]),
                 None)
+    if _DID_IT.match(text) and said is not None:
+        # "Yeah, actually, I did it. I told her.": the deed is told after the news that it is done
+        after = [s for s in sentences if s.turn is said.turn and s.span.start >= said.span.end and not s.is_question]
+        done = next((s for s in after[:2] if len(s.text.split()) >= 3
+                     and any(t.dep_ == "nsubj" and t.lower_ in ("i", "we") for t in s.doc)), None)
+        if done is not None:
+            deed = quote(done.turn, done.span)
+            return Celebration(description=deed, significance=win.significance,
+                               evidence=dedupe([deed, win.description, *win.evidence], limit=3))
+        return win
+    if not (_REACTION.match(text) or bare) or len(text.split()) > 12:
+        return win
     before = [s for s in sentences if said is not None and s.turn is said.turn and s.span.end <= said.span.start
               and not s.is_question]
     if not before or len(before[-1].text.split()) < 3:
