@@ -4108,3 +4108,38 @@ def test_moving_the_next_session_in_the_diary_is_no_action():
     ))
     assert not any("calendar" in a for a in found), found
     assert any(a.startswith("I'm gonna do the pricing section") for a in found), found
+
+
+def test_a_deed_said_with_fingers_crossed_is_no_win_and_a_sign_off_the_coach_hails_is():
+    win = analyze_transcript(talk(
+        'Coach: Hi, can you hear me?',
+        "Client: Hi! Yeah, I, wait, you're cutting out a little. Can you hear me?",
+        'Coach: I can hear you fine now. You froze for a second there.',
+        "Client: Sorry, my wifi's been terrible all week. The building's doing something with the router. Okay. Hi. Sorry.",
+        "Coach: No worries. I know we've only got fifteen minutes today, so, quick check-in. How's the week been?",
+        'Client: Chaotic. Good chaotic, mostly. So the bakery logo, the Crumb and Co one? They signed off. Finally. Third round and they just said "yep, love it, send the files."',
+        "Coach: Oh, nice. That's the one that's been dragging.",
+        'Client: Since March. Yeah. I sent the invoice yesterday, so, fingers crossed on that.',
+        "Coach: Congrats. That's a real one.",
+        'Client: Thanks. It felt good. I did a little lap around the kitchen.',
+        'Coach: What else is on your plate?',
+        "Client: The podcast cover thing, I haven't started that. And the proposal for the bookstore, which, sorry, hang on, sorry, the dog. Juno, no. No. Sorry. There's a delivery guy. Okay.",
+        "Coach: Ha, that's fine.",
+        "Client: Where was I. The bookstore proposal. So that's due Friday, and I've got the mood boards done, I just need to write the actual, like, the pricing and the timeline part.",
+        "Coach: What's the plan for that?",
+        "Client: Tomorrow morning. Before I open email. I'm gonna do the pricing section first thing, like nine to eleven, and then send a draft to Lena to sanity-check the numbers.",
+        'Coach: Nine to eleven, pricing, then over to Lena.',
+        'Client: Yep.',
+        "Coach: Okay. And logistics, I'm traveling next Tuesday, so can we move to Wednesday?",
+        "Client: Wednesday's, um, what time?",
+        'Coach: Same time? Ten?',
+        "Client: Ten's fine. Wait, you're in Denver next week, right? So is that ten my time or ten your time?",
+        'Coach: Your time. Ten Eastern.',
+        "Client: Okay, cool. I'll move it on my calendar.",
+        "Coach: I'll send a new invite anyway.",
+        'Client: Perfect. Sorry this was so scattered.',
+        'Coach: Not at all. Good luck tomorrow morning.',
+        'Client: Thanks. Bye!',
+    )).celebration
+    assert win is not None and "send the files" in win.description, win
+    assert not any("fingers crossed" in q for q in win.evidence), win

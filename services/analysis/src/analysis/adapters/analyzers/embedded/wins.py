@@ -60,8 +60,8 @@ NOT_A_WIN = caseless(r"\b(?:not proud|never managed|couldn't|didn't|wasn't able|
 def celebration(sentences: list[Sentence], session=None) -> Celebration | None:
     hailed = _hailed(sentences, session) if session is not None else {}
     told = {id(s) for s in sentences if _win(s)}  # said in a win's own words ("we shipped it on time")
-    wins = [s for s in sentences if id(s) in told or _warm_deed(s) or (session is not None and _good_news(s, session))
-            or id(s) in hailed]
+    wins = [s for s in sentences if (id(s) in told or _warm_deed(s) or (session is not None and _good_news(s, session))
+                                     or id(s) in hailed) and not _HOPED.search(s.text)]
     if not wins:
         return None
     # What the coach hailed first (their echo picks the sentence), then a win told as one over a
@@ -144,6 +144,7 @@ def _decided(found: Celebration | None, chosen: list[Sentence], sentences: list[
     rules' quote stands ("We shipped it on time" over "It went well, actually"); and where the scorer
     passes, a win told in a win's own words ("I've done it! The accounts are filed") or one the coach
     hailed ("How was that for you?") stands."""
+    chosen = [x for x in chosen if not _HOPED.search(x.text)]
     if not chosen:
         if found is None:
             return None
@@ -232,6 +233,9 @@ def _focus(s: Sentence, session) -> int | None:
     return s.span.start + m.start() if m else None
 
 
+# a deed said with a hope for what it brings ("I sent the invoice yesterday, so, fingers crossed on that."): the win is
+# still to come (none of the 7 such sentences of the tuning half is a labelled win)
+_HOPED = re.compile(r"\b(?:fingers crossed|touch wood|knock on wood|hopefully)\b", re.I)
 # "Doing work I'm proud of.", "something I'm proud of": what the client would be proud of (a value), no deed done
 _PROUD_OF_WHAT = re.compile(r"\b(?:i'm|i am|i'd be|i would be|i'll be|i can be) (?:\w+ )?proud of\s*(?:[.,!?;]|$)", re.I)
 
@@ -241,7 +245,7 @@ def _win(s: Sentence) -> bool:
         return False
     text = s.text.replace("\u2019", "'")
     m = WIN.search(text)
-    if not m or NOT_A_WIN.search(text) or _PROUD_OF_WHAT.search(text):
+    if not m or NOT_A_WIN.search(text) or _PROUD_OF_WHAT.search(text) or _HOPED.search(text):
         return False
     if compound(text) <= -0.3:
         return False
@@ -312,7 +316,7 @@ def _good_news(s: Sentence, session) -> bool:
 # How a coach meets a win, whatever its wording: they hail it ("Congratulations!", "Well done.",
 # "That's wonderful to hear", even "Great, but that's one deal") or echo it and ask how it was done
 # ("Fourteen months. What did it take?", "A full ninety and a clean sheet. What was that like?").
-_HAIL = re.compile(r"^\W*(?:wow\b|congratulations|congrats|well done|brilliant|fantastic|amazing|excellent|great\b|"
+_HAIL = re.compile(r"^\W*(?:(?:oh|ah|ooh),? (?:nice|lovely|brilliant|great)\b|wow\b|congratulations|congrats|well done|brilliant|fantastic|amazing|excellent|great\b|"
                    r"good for you|nice one|that's (?:(?:really |so |just )?(?:great|brilliant|fantastic|amazing|wonderful|huge|"
                    r"a (?:big|real|huge) (?:deal|change|step|win|achievement)|a win|quite something|something|"
                    r"nice|lovely|good news)|such a (?:win|big step|change)))", re.I)
