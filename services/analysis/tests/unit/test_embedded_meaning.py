@@ -4143,3 +4143,16 @@ def test_a_deed_said_with_fingers_crossed_is_no_win_and_a_sign_off_the_coach_hai
     )).celebration
     assert win is not None and "send the files" in win.description, win
     assert not any("fingers crossed" in q for q in win.evidence), win
+
+
+@pytest.mark.parametrize("routine", [
+    "Wednesday's my worst day, I do the hospital run for my mum on Wednesdays.",
+    "Every other Saturday, there's like four of them.",
+    "God, I wake up at half four.",
+])
+def test_how_the_clients_week_goes_is_no_plan_and_a_plan_for_a_day_still_is(routine):
+    found = actions(talk(
+        "Coach: What will you do this week?",
+        f"Client: {routine} Monday morning I go through next year and block out every other Saturday from June.",
+    ))
+    assert found == ["Monday morning I go through next year and block out every other Saturday from June."], found

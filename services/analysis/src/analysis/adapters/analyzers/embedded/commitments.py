@@ -171,6 +171,25 @@ def find(sentences: list[Sentence], planning: set[int] = frozenset()) -> list[Co
     return sorted((_dated_after(c) for c in found if not _taken_back(c)), key=lambda c: (c.turn.index, c.span.start))
 
 
+# how the client's weeks and days go, said in the present with no future: a day named in the plural ("on Wednesdays"),
+# "every other Saturday", or a clock time alone ("I wake up at half four"); "I'll walk on Mondays" is a plan
+_ROUTINE = re.compile(r"\b(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends)\b|"
+                      r"\bevery (?:other |single )?(?:day|morning|evening|night|week|weekend|monday|tuesday|wednesday|"
+                      r"thursday|friday|saturday|sunday)\b|"
+                      r"^(?:(?!\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                      r"next|this|on the|by the)\b).)*\bat (?:\d{1,2}(?:[:.]\d\d)?(?:am|pm)?|half (?:past )?\w+|"
+                      r"quarter (?:past|to) \w+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                      r"(?: o'clock| thirty| fifteen| forty-five)?)\b(?:(?!\b(?:today|tonight|tomorrow|monday|tuesday|"
+                      r"wednesday|thursday|friday|saturday|sunday|next|this|on the|by the)\b).)*$", re.I)
+# one day named, which dates the act: "Monday morning I go through next year and block out every other Saturday"
+# (not the day the sentence is about: "Wednesday's my worst day")
+_ONE_DAY = re.compile(r"(?<!every )(?<!other )(?<!single )\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|"
+                      r"saturday|sunday)\b(?!'s\b|\u2019s\b| is\b| was\b)", re.I)
+_FUTURE = re.compile(r"\b(?:will|'ll|gonna|going to|plan to|want to|need to|have to|got to|shall|from now on|"
+                     r"(?:starting|from) (?:today|tomorrow|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+                     re.I)
+
+
 # the client correcting themselves straight after a plan: "I'm going to message Kerry. No, not message. I'll ring her."
 _CORRECTION = re.compile(r"^\W*(?:(?:no|nah)\W+(?:not|wait|actually|scratch that|hang on)\b|(?:scratch that|or rather)\b|"
                          r"(?:actually|wait|hang on),? no\b)", re.I)
@@ -786,6 +805,8 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
         return True  # hypothetical or habitual; "when I see her on Monday I'll..." is a plan
     if syntax.habitual(s.doc):
         return True
+    if _ROUTINE.search(s.text) and not _FUTURE.search(s.text.replace("\u2019", "'")) and not _ONE_DAY.search(s.text):
+        return True  # "I do the hospital run for my mum on Wednesdays", "I wake up at half four": how the week goes
     if not timelines.find(s.text) and (len(_WILLS.findall(s.text.replace("\u2019", "'"))) >= 3 or _where_always(verb)):
         return True  # "In the kitchen I'll shout, I'll tell anyone, I'll tell a supplier his fish stinks.": how they are
     if _RETOLD.match(s.text) and any(c.lower_ == "again" for c in verb.children):
