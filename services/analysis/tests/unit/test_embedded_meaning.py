@@ -4156,3 +4156,13 @@ def test_how_the_clients_week_goes_is_no_plan_and_a_plan_for_a_day_still_is(rout
         f"Client: {routine} Monday morning I go through next year and block out every other Saturday from June.",
     ))
     assert found == ["Monday morning I go through next year and block out every other Saturday from June."], found
+
+
+def test_a_meeting_in_the_diary_that_the_coach_greets_is_no_win():
+    win = analyze_transcript(talk(
+        "Coach: So what will you do with that?",
+        "Client: I've got my one-to-one with Helen on the 14th. Thursday the 14th. I'll ask her then.",
+        "Coach: Great. So Thursday the 14th, your one-to-one with Helen, and you'll ask what she'd need to see. Anything else?",
+        "Client: No, that's it.",
+    )).celebration
+    assert win is None or "one-to-one" not in win.description, win

@@ -390,10 +390,16 @@ def _happened(s: Sentence) -> bool:
     """Told as done: a past verb, not negated, hoped, reported or conditional (anyone's: a
     client's win is often their team's or their child's)."""
     text = s.text.replace("\u2019", "'")
-    if NOT_A_WIN.search(text) or compound(text) <= -0.3:
+    if NOT_A_WIN.search(text) or compound(text) <= -0.3 or _BOOKED_FOR.search(text):
         return False
     return any(syntax.past(v) and not syntax.negated(v) and syntax.condition(v) is None and not syntax.reported(v)
                for v in syntax.verbs(s.doc))
+
+
+# what the client has in the diary, not what they did: "I've got my one-to-one with Helen on the 14th."
+_BOOKED_FOR = re.compile(r"\bi(?:'ve| have) got (?:my|a|an|the|our) [^.?!]{0,40}\b(?:on the \d|on (?:monday|tuesday|wednesday|"
+                         r"thursday|friday|saturday|sunday)|tomorrow|tonight|next (?:week|month|monday|tuesday|wednesday|"
+                         r"thursday|friday|saturday|sunday)|this (?:afternoon|evening|week|friday|thursday))", re.I)
 
 
 def _concrete(s: Sentence) -> int:
