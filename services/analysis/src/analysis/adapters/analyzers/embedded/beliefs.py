@@ -575,10 +575,12 @@ _STATE = re.compile(r"^\W*(?:(?:and|but|so|like|yeah|honestly|actually),? )*i (?
                     r"(?:good|great|better|lighter|fine|okay|ok|calm|calmer|relieved|happy|excited)\W*$", re.I)
 
 
-# a yes said with the question's own verb ("Can you do that?" / "Yeah. I can, yeah."): agreement, no belief
-_ECHOED_YES = re.compile(r"^\W*(?:(?:yeah|yes|yep|sure|okay|ok|um|uh|well)\W+)*i (?:can|could|will|would|do|did|am|'m|have|"
-                         r"should|must)(?: do| try)?(?:\W+(?:yeah|yes|sure|though|too|i think|i guess|i suppose|i'll try))*\W*$",
-                         re.I)
+# a yes said with the question's own verb ("Can you do that?" / "Yeah. I can, yeah."), or to a step put to the client
+# ("What about the allotment walk?" / "That I can do."): agreement, no belief
+# ("A personality I can't fix. That I can." is a belief: the bare "That I can" contrasts)
+_ECHOED_YES = re.compile(r"^\W*(?:(?:yeah|yes|yep|sure|okay|ok|um|uh|well)\W+)*(?:(?:that|this|it) i (?:can|could) (?:do|manage)|"
+                         r"i (?:can|could|will|would|do|did|am|'m|have|should|must)(?: do| try| manage)?)"
+                         r"(?:\W+(?:yeah|yes|sure|though|too|i think|i guess|i suppose|i'll try))*\W*$", re.I)
 
 
 def held(s: Sentence) -> bool:
