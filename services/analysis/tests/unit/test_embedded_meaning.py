@@ -4247,3 +4247,13 @@ def test_taking_up_a_step_the_coach_names_is_no_belief():
     assert not any(d == "That I can do." for _, d in typed), typed
     assert ("Limiting Belief", "Because, look, the thing is, and I know how this sounds, men in my family don't make old bones."
             ) in typed, typed
+
+
+def test_a_plan_said_with_a_time_of_day_takes_its_day_from_the_fragment_before_it():
+    found = analyze_transcript(talk(
+        "Coach: What's the plan for the proposal?",
+        "Client: Tomorrow morning. Before I open email. I'm gonna do the pricing section first thing, like nine to "
+        "eleven, and then send a draft to Lena.",
+    )).action_items
+    assert [(a.action[:40], a.timeline) for a in found] == [("I'm gonna do the pricing section first t", "Tomorrow morning")]
+    assert found[0].evidence[-1] == "Tomorrow morning.", found

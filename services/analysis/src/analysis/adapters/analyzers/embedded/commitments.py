@@ -201,9 +201,24 @@ def _taken_back(c: Commitment) -> bool:
     return after is not None and bool(_CORRECTION.match(after.text))
 
 
+# a time of day with no day: "first thing", "in the morning" (the day may be said just before the plan)
+_DAYLESS = re.compile(r"^(?:first thing|(?:in )?the (?:morning|afternoon|evening)|after lunch|at lunch(?:time)?)$", re.I)
+_A_DAY = re.compile(r"\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|"
+                    r"weekend|\d{1,2}(?:st|nd|rd|th))\b", re.I)
+
+
 def _dated_after(c: Commitment) -> Commitment:
     """"Margaret hears it from me first. Properly, not at the bar. After Tuesday's rehearsal.": an undated plan
-    takes its when from a verbless fragment that follows it in the turn (within two), said to date it."""
+    takes its when from a verbless fragment that follows it in the turn (within two), said to date it. A plan with
+    a time of day only takes the day from such a fragment just before it ("Tomorrow morning. Before I open email.
+    I'm gonna do the pricing section first thing")."""
+    if c.timeline is not None and _DAYLESS.match(c.timeline):
+        before = [sp for sp in c.turn.spans if sp.end <= c.span.start][-2:]
+        for sp in reversed(before):
+            when = timelines.find(sp.text)
+            if when and _A_DAY.search(when) and len(sp.text.split()) <= 6 and _VERBLESS.match(sp.text):
+                return replace(c, timeline=when, dated_by=quote(c.turn, sp))
+        return c
     if c.timeline is not None:
         return c
     later = [sp for sp in c.turn.spans if sp.start >= c.span.end][:2]
