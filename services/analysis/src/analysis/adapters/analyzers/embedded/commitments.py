@@ -173,21 +173,20 @@ def find(sentences: list[Sentence], planning: set[int] = frozenset()) -> list[Co
 
 # how the client's weeks and days go, said in the present with no future: a day named in the plural ("on Wednesdays"),
 # "every other Saturday", or a clock time alone ("I wake up at half four"); "I'll walk on Mondays" is a plan
-_ROUTINE = re.compile(r"\b(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends)\b|"
-                      r"\bevery (?:other |single )?(?:day|morning|evening|night|week|weekend|monday|tuesday|wednesday|"
-                      r"thursday|friday|saturday|sunday)\b|"
-                      r"^(?:(?!\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                      r"next|this|on the|by the)\b).)*\bat (?:\d{1,2}(?:[:.]\d\d)?(?:am|pm)?|half (?:past )?\w+|"
-                      r"quarter (?:past|to) \w+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-                      r"(?: o'clock| thirty| fifteen| forty-five)?)\b(?:(?!\b(?:today|tonight|tomorrow|monday|tuesday|"
-                      r"wednesday|thursday|friday|saturday|sunday|next|this|on the|by the)\b).)*$", re.I)
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DATING = rf"(?:today|tonight|tomorrow|{_WEEKDAYS}|next|this|on the|by the)"  # words that date a clock time
+_NOT_DATED = rf"(?:(?!\b{_DATING}\b).)*"
+_ROUTINE = re.compile(rf"\b(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends)\b|"
+                      rf"\bevery (?:other |single )?(?:day|morning|evening|night|week|weekend|{_WEEKDAYS})\b|"
+                      rf"^{_NOT_DATED}\bat (?:\d{{1,2}}(?:[:.]\d\d)?(?:am|pm)?|half (?:past )?\w+|quarter (?:past|to) \w+|"
+                      rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                      rf"(?: o'clock| thirty| fifteen| forty-five)?)\b{_NOT_DATED}$", re.I)
 # one day named, which dates the act: "Monday morning I go through next year and block out every other Saturday"
 # (not the day the sentence is about: "Wednesday's my worst day")
-_ONE_DAY = re.compile(r"(?<!every )(?<!other )(?<!single )\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|"
-                      r"saturday|sunday)\b(?!'s\b|\u2019s\b| is\b| was\b)", re.I)
+_ONE_DAY = re.compile(rf"(?<!every )(?<!other )(?<!single )\b(?:today|tonight|tomorrow|{_WEEKDAYS})\b"
+                      r"(?!'s\b|\u2019s\b| is\b| was\b)", re.I)
 _FUTURE = re.compile(r"\b(?:will|'ll|gonna|going to|plan to|want to|need to|have to|got to|shall|from now on|"
-                     r"(?:starting|from) (?:today|tomorrow|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
-                     re.I)
+                     rf"(?:starting|from) (?:today|tomorrow|next|this|{_WEEKDAYS}))\b", re.I)
 
 
 # the client correcting themselves straight after a plan: "I'm going to message Kerry. No, not message. I'll ring her."
@@ -203,8 +202,7 @@ def _taken_back(c: Commitment) -> bool:
 
 # a time of day with no day: "first thing", "in the morning" (the day may be said just before the plan)
 _DAYLESS = re.compile(r"^(?:first thing|(?:in )?the (?:morning|afternoon|evening)|after lunch|at lunch(?:time)?)$", re.I)
-_A_DAY = re.compile(r"\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|"
-                    r"weekend|\d{1,2}(?:st|nd|rd|th))\b", re.I)
+_A_DAY = re.compile(rf"\b(?:today|tonight|tomorrow|{_WEEKDAYS}|next|weekend|\d{{1,2}}(?:st|nd|rd|th))\b", re.I)
 
 
 def _dated_after(c: Commitment) -> Commitment:
