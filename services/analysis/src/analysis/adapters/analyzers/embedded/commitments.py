@@ -425,15 +425,37 @@ def _commitment(s: Sentence) -> Commitment | None:
     cue = s.offset(anchor)  # the quote starts at the subject (or the time phrase that leads)
     if _inside_quotes(s, cue):
         return None
-    if len(s.turn.text[cue : s.span.end].split()) < 4:
-        return None  # "I will." names no action
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+    if len(s.turn.text[cue : s.span.end].split()) < 4 and not _names_its_object(verb, timeline):
+        return None  # "I will." or "I'll do that." names no action; "Tonight I'm texting Shannon." does
     # "She's got PPA in the afternoon, so I'll take her a coffee at half one": the plan's own when, where a
     # clause before it told another
     said_at = s.turn.text.find(timeline, s.span.start, cue) if timeline else -1
     if said_at >= 0 and _CLAUSE_BEFORE.search(s.turn.text, said_at + len(timeline), cue):
         timeline = timelines.find(s.turn.text[cue:s.span.end]) or timeline
     return Commitment(s, verb, level, cue, timeline)
+
+
+_TOLD_OR_SENT = frozenset("tell ask ring call phone email text message send submit post raise hand give show book apply "
+                          "speak talk".split())
+
+
+def _when_i(verb: Token, subj: Token | None, timeline: str) -> bool:
+    """The day said first, then "is when I" and the act: "Friday after the morning session is when I tell Dave"
+    (not "Sunday is when I rest" nor "Tuesday is when I usually ring Mum", habits, nor "That's when I tell him",
+    undated). Only an act said to someone or sent, the one a "when" is seldom a habit for."""
+    head = verb.head
+    return (verb.tag_ == "VBP" and syntax.is_first_person(subj) and head.dep_ == "ROOT" and head.lower_ in ("is", "'s")
+            and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
+            and verb.lower_ in _TOLD_OR_SENT and not any(c.lower_ in _AS_EVER for c in verb.children)
+            and 0 <= syntax.text(verb.doc).lower().find(timeline.lower()) < head.idx and _a_date(verb, timeline))
+
+
+def _names_its_object(verb: Token, timeline: str | None) -> bool:
+    """The act's object is someone by name ("I'll email Martin."), or a thing where the act is dated ("Tonight I'm
+    calling Mum."): not "it" or "that", nor an undated "I'll find reasons." or "I'll tell ye." (a dialect "you")."""
+    return any(c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" and c.text[:1].isupper() or c.pos_ == "NOUN" and timeline)
+               for c in verb.children)
 
 
 def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
@@ -455,6 +477,8 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     if timeline and _present(verb) and verb.lower_ in _BE and syntax.is_first_person(subj) \
             and _led_by_time(verb, timeline) and _a_date(verb, timeline) and _somewhere(verb):
         return "High", verb.doc[0]  # "Monday morning I'm in the lobby at seven"
+    if timeline and _when_i(verb, subj, timeline):
+        return "High", verb.doc[0]  # "Friday after the morning session is when I tell Dave."
     if (_present(verb) or _gets_done(verb)) and _hears_from_client(verb, subj, timeline):
         return "High", subj  # "Farrell gets an email by Wednesday", "Kasia hears it from me first", "Nia gets told tonight"
     if _CLEFT.match(syntax.text(verb.doc).replace("\u2019", "'")) and verb.tag_ in ("VB", "VBG") \
@@ -797,6 +821,9 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
     governing = verb.head if verb.dep_ == "xcomp" else _committed_by(verb) or verb
     if (syntax.negated(verb) or syntax.negated(governing)) and not _a_new_rule(verb):
         return True
+    dated = timelines.find(s.text)
+    if dated and _when_i(verb, syntax.subject(verb), dated) and not _inside_quotes(s, s.offset(verb)):
+        return False  # the "when" of "Friday is when I tell Dave" dates the act: no question, no condition
     if governing.dep_ in _EMBEDDED and not _fronted(governing):
         return True
     if any(c.tag_ in ("WP", "WRB", "WDT") and not _resumes(c) for c in (*governing.children, *verb.children)):

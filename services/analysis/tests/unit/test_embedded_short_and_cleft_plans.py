@@ -1,0 +1,38 @@
+"""Plans a coach hears as plans though they are short, led by their day, or pinned to an event: "Tonight I'm
+texting Shannon.", "Friday after the morning session is when I tell Dave.", "The props rota goes to Priya before
+the Saturday matinee."; and the near misses that stay out (an act with no object, a habit, a club's name)."""
+
+from __future__ import annotations
+
+import pytest
+from analysis.adapters.analyzers.embedded import analyze_transcript
+from contracts.transcript import Transcript, Turn
+
+
+def plans_after_asking(answer: str) -> dict[str, str | None]:
+    """{action: timeline} of the client's answer to "what's the next step?"."""
+    lines = [("Coach", "Okay. So what's the next step?"), ("Client", answer),
+             ("Coach", "Great. And the rent?"), ("Client", "That's a whole other session.")]
+    result = analyze_transcript(Transcript(turns=[Turn(speaker=w, role=w.lower(), text=t) for w, t in lines]))
+    return {a.action: a.timeline for a in result.action_items}
+
+
+@pytest.mark.parametrize(("answer", "when"), [
+    ("Tonight I'm texting Shannon.", "Tonight"),
+    ("Tomorrow I'm emailing Martin.", "Tomorrow"),
+    ("Friday after the morning session is when I tell Dave.", "Friday"),
+    ("The props rota goes to Priya before the Saturday matinee.", "before the Saturday matinee"),
+])
+def test_a_short_a_cleft_or_an_event_dated_plan_is_an_action_item_with_its_when(answer, when):
+    assert plans_after_asking(answer) == {answer: when}
+
+
+@pytest.mark.parametrize("answer", [
+    "I'll do that.",
+    "I'll tell ye.",
+    "Sunday is when I rest.",
+    "Tuesday is when I usually ring my mum.",
+    "I run the Tuesday lunch club.",
+])
+def test_an_act_without_an_object_a_habit_or_a_club_named_by_its_day_is_no_plan(answer):
+    assert plans_after_asking(answer) == {}
