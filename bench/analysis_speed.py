@@ -84,6 +84,12 @@ def bench_embedded() -> None:
     print(f"embedded_ms_per_1000_words: {long_ms / long_words * 1000:.1f} ms (full {long_words}-word session)")
     print(f"embedded_ms_per_1000_words_leadership: {short_ms / short_words * 1000:.1f} ms "
           f"({short_words}-word session)")
+    # the same session pasted without speaker labels arrives as one turn: no step may grow with the square of a
+    # turn's length (one did, and a 31,000-word turn took 23 s)
+    pasted = Transcript(turns=[Turn(speaker="Unknown", role="client", text=" ".join(t.text for t in long.turns))])
+    pasted_ms = embedded_ms(pasted, 5)
+    print(f"embedded_one_turn_session: {pasted_ms:.0f} ms ({LONG.name} as one turn; {pasted_ms / long_ms:.2f} x "
+          f"the labelled session)")
 
 
 # --- shared helpers -------------------------------------------------------------------------

@@ -12,7 +12,9 @@ habits ("when I go out I'll have a few"), questions, and words inside quotation 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -454,7 +456,8 @@ def _when_i(verb: Token, subj: Token | None, timeline: str) -> bool:
 def _names_its_object(verb: Token, timeline: str | None) -> bool:
     """The act's object is someone by name ("I'll email Martin."), or a thing where the act is dated ("Tonight I'm
     calling Mum."): not "it" or "that", nor an undated "I'll find reasons." or "I'll tell ye." (a dialect "you")."""
-    return any(c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" and c.text[:1].isupper() or c.pos_ == "NOUN" and timeline)
+    return any(c.dep_ in ("dobj", "dative")
+               and (c.pos_ == "PROPN" and c.text[:1].isupper() or c.pos_ == "NOUN" and timeline)
                for c in verb.children)
 
 
@@ -985,12 +988,16 @@ def _inside_quotes(s: Sentence, at: int | None = None) -> bool:
         at = s.span.start + len(s.span.text) - len(s.span.text.lstrip(" \"\u201c'\u2018"))
         if re.search(r"[\"\u201c\u2018'](?:I|i)\b[^\"\u201d]*[\"\u201d]", s.span.text):
             return True
-    return any(a <= at < b for a, b in _quoted(s.turn.text))
+    ranges = _quoted(s.turn.text)
+    i = bisect_right(ranges, (at, len(s.turn.text) + 1)) - 1  # the last stretch opened at or before `at`
+    return i >= 0 and at < ranges[i][1]
 
 
-def _quoted(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)
+def _quoted(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every double-quoted stretch; an unclosed quote runs to the end of the turn.
-    Single quotes are left alone: they double as apostrophes."""
+    Single quotes are left alone: they double as apostrophes. (Read once per turn: asked of each of
+    its sentences, a turn of a whole pasted session made this quadratic.)"""
     ranges, opened = [], None
     for m in re.finditer(r'["\u201c\u201d]', text):
         ch = m.group(0)
@@ -1001,7 +1008,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
             opened = None
     if opened is not None:
         ranges.append((opened, len(text)))
-    return ranges
+    return tuple(ranges)
 
 
 def rank(c: Commitment) -> int:

@@ -199,13 +199,18 @@ def build(found: list[Sentence], sentences: list[Sentence] = ()) -> list[ClientD
     return [_discovery(s, _felt_after(s, sentences)) for s in found]
 
 
+# the sentences read for how a realisation left the client, from it on in its turn and in their next: a turn
+# holding a whole pasted session is not all one reaction (and read in full it made this quadratic)
+FELT_WITHIN = 8
+
+
 def _felt_after(s: Sentence, sentences: list[Sentence]) -> float | None:
     """How the client said the realisation left them, in their own feeling words, in its turn or their next
     ("So the extras are his patients." ... "I feel a bit stupid, actually."): None where they said nothing of it."""
     later = [x for x in sentences if x.turn.is_client and x.turn.index > s.turn.index]
     next_turn = later[0].turn.index if later else None
-    said = [v for x in sentences if x.turn.is_client and (x.turn is s.turn and x.span.start >= s.span.start
-                                                           or x.turn.index == next_turn)
+    rest = [x for x in sentences if x.turn is s.turn and x.span.start >= s.span.start][:FELT_WITHIN]
+    said = [v for x in rest + [x for x in later if x.turn.index == next_turn][:FELT_WITHIN]
             if felt(x) and (v := state(x)) is not None]
     return sum(said) / len(said) if said else None
 
@@ -267,9 +272,21 @@ def _discovery(s: Sentence, felt_after: float | None = None) -> ClientDiscovery:
     return ClientDiscovery(
         insight=text,
         depth_level=_depth(s),
-        emotional_response=_response(compound(s.turn.text) if felt_after is None else felt_after),
+        emotional_response=_response(compound(_its_turn(s)) if felt_after is None else felt_after),
         evidence=[text],
     )
+
+
+TONE_WORDS = 400  # a turn longer than this (a whole session pasted as one) is no one reaction to read the tone of
+
+
+def _its_turn(s: Sentence) -> str:
+    """The turn the realisation was said in, to read its tone; in a turn over TONE_WORDS words, the realisation
+    and the FELT_WITHIN sentences after it (VADER's time grows with the square of the words it reads)."""
+    if s.turn.word_count <= TONE_WORDS:
+        return s.turn.text
+    after = [sp for sp in s.turn.spans if sp.start >= s.span.start][:FELT_WITHIN]
+    return s.turn.text[s.span.start:after[-1].end] if after else s.text
 
 
 def _depth(s: Sentence) -> str:

@@ -115,7 +115,7 @@ def described(session: Session, q: Question, purpose: Purpose, discovery_turns: 
     """The question as a powerful question, told by what its answer did; None when no client answered.
     `believed`: the turns where the client voiced a value or a belief (and not a realisation), by kind."""
     answer = session.next_turn(q.turn)
-    if answer is None or not answer.is_client:
+    if answer is None or not answer.is_client or not answer.spans:
         return None
     typical = median([t.word_count for t in session.client_turns] or [0])
     moved, traits = effect(answer, typical, discovery_turns, feeling_turns)

@@ -394,8 +394,8 @@ def _touching(a: Sentence, b: Sentence) -> bool:
     """Said one after the other in one turn, with at most a word or two between ("Oh."), and short enough
     together to read as one statement (runs.py's bounds)."""
     first, second = sorted((a, b), key=lambda x: x.span.start)
-    return (len(first.turn.text[first.span.end:second.span.start].split()) <= runs.GAP_WORDS
-            and _passage_words(a, b) <= runs.MOST_WORDS)
+    return (len(first.turn.text[first.span.end:second.span.start].split(maxsplit=runs.GAP_WORDS)) <= runs.GAP_WORDS
+            and _one_passage(a, b))
 
 
 # how likely, against the section's threshold, another sentence of a pick's turn must be to be quoted as its
@@ -425,7 +425,7 @@ def support(section: str, pool: list[Sentence], likely: dict[str, np.ndarray], c
     out: dict[int, list[Sentence]] = {}
     for x in sorted(chosen, key=lambda x: -p[at[id(x)]] if id(x) in at else 0.0):
         said = [y for y in pool if y.turn is x.turn and y.text not in taken and p[at[id(y)]] >= bar
-                and len(y.text.split()) >= SUPPORT_WORDS and _passage_words(x, y) <= runs.MOST_WORDS
+                and len(y.text.split()) >= SUPPORT_WORDS and _one_passage(x, y)
                 and not timelines.find(y.text)]
         if said:
             out[id(x)] = said
@@ -433,7 +433,10 @@ def support(section: str, pool: list[Sentence], likely: dict[str, np.ndarray], c
     return out
 
 
-def _passage_words(a: Sentence, b: Sentence) -> int:
-    """How many words the turn says from the first of the two sentences to the end of the second."""
+def _one_passage(a: Sentence, b: Sentence) -> bool:
+    """Whether the turn says at most runs.MOST_WORDS words from the first of the two sentences to the end of
+    the second. (Counting stops past the limit: counted in full, a turn holding a whole pasted session made
+    this quadratic.)"""
     first, second = sorted((a, b), key=lambda x: x.span.start)
-    return len(first.turn.text[first.span.start:second.span.end].split())
+    said = first.turn.text[first.span.start:second.span.end]
+    return len(said.split(maxsplit=runs.MOST_WORDS)) <= runs.MOST_WORDS

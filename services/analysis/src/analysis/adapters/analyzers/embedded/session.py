@@ -6,6 +6,7 @@ word counting happen once.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -13,6 +14,8 @@ from contracts.transcript import Transcript
 
 from . import sentences
 from .sentences import Span
+
+_WORD = re.compile(r"\w")
 
 
 @dataclass(slots=True)
@@ -68,13 +71,15 @@ class Session:
 def build(transcript: Transcript) -> Session:
     roles = resolve_roles(transcript)
     views = []
-    for i, turn in enumerate(transcript.turns):
+    for turn, role in zip(transcript.turns, roles, strict=True):
         text = turn.text or ""
+        if not _WORD.search(text):
+            continue  # an empty or wordless turn ("", "...", "--") says nothing, and answers no question
         views.append(
             TurnView(
-                index=i,
+                index=len(views),
                 speaker=turn.speaker,
-                role=roles[i],
+                role=role,
                 text=text,
                 spans=sentences.split(text),
                 word_count=len(text.split()),

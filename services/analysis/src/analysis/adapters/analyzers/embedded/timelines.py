@@ -32,7 +32,8 @@ _TIMELINE = re.compile(
     rf"next time (?:we (?:meet|speak|talk)|i see you)|"
     rf"(?:before|by the time) (?:we|i) (?:next (?:talk|speak|meet|see you)|(?:talk|speak|meet|see you) (?:again|next))|"
     rf"(?:after|before) (?:this |next )?{_DAY}'s \w+|"  # "after Tuesday's rehearsal"
-    rf"(?:after|before|by) the (?:next )?{_DAY} (?!morning|afternoon|evening|night)[a-z]{{3,}}|"  # "before the Saturday matinee"
+    # "before the Saturday matinee": an event named by its day
+    rf"(?:after|before|by) the (?:next )?{_DAY} (?!morning|afternoon|evening|night)[a-z]{{3,}}|"
     rf"first thing (?:tomorrow|in the morning|on {_DAY}|{_DAY})(?: morning)?|"
     rf"(?:by|before|until|on|this|next|every|starting|from|over the) (?:this |next )?{_DAY}(?: (?:morning|afternoon|evening|night))?{_DAY_DATE}|"
     rf"(?:by|before|until|in|on) (?:the )?(?:end of )?(?:the |this |next )?{_MONTH}(?: {_ORDINAL})?|"
