@@ -70,7 +70,7 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
     intended_action = next((actions.as_action(c) for c in promised
                             if intended and c.text == intended.behavior_change and c.level != "Low"), None)
     action_list = consistency.intention_among_actions(intended, action_list, intended_action)
-    told = commitments.report_back(sentences)
+    told = commitments.report_back(sentences) or commitments.held_to_it(sentences)
     action_list = actions.held_to_account(action_list, quote(told.turn, told.span) if told is not None else None)
 
     # The rules have read the session; the learned scorer weighs their verdicts with the

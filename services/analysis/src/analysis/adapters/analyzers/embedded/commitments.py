@@ -942,6 +942,26 @@ def report_back(sentences: list[Sentence]) -> Sentence | None:
     return None
 
 
+def held_to_it(sentences: list[Sentence]) -> Sentence | None:
+    """The client's word, late in the session, that someone will hold them to the plan ("Kasia will ask me
+    Thursday night, so I can't dodge it.", "I've told the team, so I can't back out."): the plan's
+    accountability, as a promise to report back is. Not "My boss will ask me why" (no plan checked)."""
+    last = max((s.turn.index for s in sentences), default=0)
+    for s in sentences:
+        if s.turn.is_client and not s.asks and s.turn.index >= 2 * last / 3 and not _inside_quotes(s) \
+                and HELD_TO_IT.search(s.text.replace("\u2019", "'")):
+            return s
+    return None
+
+
+# someone checks, or the client has made backing out cost them ("so I can't dodge it")
+HELD_TO_IT = re.compile(r"\bso i can't (?:dodge|duck|back out|get out of|wriggle out|chicken out|bottle)\b|"
+                        r"\b(?:will|'ll|is going to|is gonna) "
+                        r"(?:hold me to|check (?:on|up on) me|chase me|keep me to)\b|"
+                        r"\b(?:will|'ll|is going to|is gonna) ask me (?:tonight|tomorrow|on \w+day|\w+day|"
+                        r"(?:how|whether|if) (?:it|i|i've|i'd)\b)", re.I)
+
+
 _REPORTS_BACK = re.compile(r"\bi(?:'ll| will|'m going to)? (?:send|text|email|message|ping|drop|flick|update) you\b|"
                            r"\bi(?:'ll| will) (?:let you know|report back|check in with you)\b|"
                            r"\bi(?:'ll| will) tell you how (?:it|that|they|he|she|\w+day) (?:went|goes|go|went down)\b", re.I)

@@ -10,7 +10,7 @@ import msgspec
 
 from contracts.insight import Celebration, GoalProgress
 
-from . import concepts, semantic, themes
+from . import commitments, concepts, semantic, themes
 from .agreement import Agreement
 from .beliefs import OBSTACLE_QUESTION
 from .commitments import Commitment
@@ -121,7 +121,10 @@ def _goal(area: str, steps: list[Commitment], celebration: Celebration | None, s
     else:
         level, how = "Minimal", "Explored in the session; no step or change reported yet."
     # (a line the client means to say, in quotation marks, is how they will meet it: "Karen, I can't give you that one")
-    barriers = [quote(s.turn, s.span) for s in mentions if _BARRIER.search(s.text) and s.text.lstrip()[:1] not in "\"\u201c"]
+    # (nor is the client's way of holding themselves to it: "Kasia will ask me Thursday night, so I can't dodge it.")
+    barriers = [quote(s.turn, s.span) for s in mentions if _BARRIER.search(s.text)
+                and s.text.lstrip()[:1] not in "\"\u201c"
+                and not commitments.HELD_TO_IT.search(s.text.replace("\u2019", "'"))]
     quotes = evidence + [c.text for c in steps] + [quote(s.turn, s.span) for s in mentions]
     return GoalProgress(
         goal_area=area,
