@@ -36,3 +36,15 @@ def test_a_short_a_cleft_or_an_event_dated_plan_is_an_action_item_with_its_when(
 ])
 def test_an_act_without_an_object_a_habit_or_a_club_named_by_its_day_is_no_plan(answer):
     assert plans_after_asking(answer) == {}
+
+
+def test_an_answer_to_when_that_opens_with_a_day_dates_the_plan_and_keeps_its_own_step():
+    lines = [("Coach", "What would that look like for the team meetings?"),
+             ("Client", "And I'll start the meeting by asking the quietest person first, not Owen."),
+             ("Coach", "When will you start?"),
+             ("Client", "This Thursday. I'll book the slot with Priya today."),
+             ("Coach", "How are you feeling now?"), ("Client", "Better than when I came in.")]
+    result = analyze_transcript(Transcript(turns=[Turn(speaker=w, role=w.lower(), text=t) for w, t in lines]))
+    assert {a.action: a.timeline for a in result.action_items} == {
+        "I'll start the meeting by asking the quietest person first, not Owen.": "This Thursday",
+        "I'll book the slot with Priya today.": "today"}

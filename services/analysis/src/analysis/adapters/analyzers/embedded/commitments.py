@@ -266,6 +266,10 @@ def sharpened(found: list[Commitment], session, sentences: list[Sentence] = ()) 
             out.append(replace(c, timeline=occasion.timeline, dated_by=quote(answer, occasion.span)))
         elif answer.index in last and when_only:
             out.append(c)
+        elif answer.index in last and not _VAGUE_WHEN.search(c.text) and (opening := _opening_date(answer)):
+            # "This Thursday. I'll book the slot with Priya today.": the answer's first words date the plan asked
+            # about, and the step after them is one more
+            out.append(replace(c, timeline=opening[1], dated_by=quote(answer, opening[0])))
         elif answer.index not in last:
             answer = _dated_answer(session, answer)
             if answer.index in last:
@@ -357,6 +361,13 @@ def _firm(c: Commitment) -> bool:
     some point" (11 of the 12 such the analyzer reported in the 180 tuning sessions are not action
     items in their gold). "As soon as" is a when."""
     return not (c.timeline is None and _VAGUE_WHEN.search(c.text.replace("\u2019", "'").replace("as soon as", "")))
+
+
+def _opening_date(turn) -> tuple | None:
+    """(span, when) where the turn opens with a verbless when ("This Thursday.", "Friday, after lunch.")."""
+    first = turn.spans[0] if turn.spans else None
+    when = timelines.find(first.text) if first is not None else None
+    return (first, when) if when and len(first.text.split()) <= 6 and _VERBLESS.match(first.text) else None
 
 
 def _dated_span(turn) -> tuple | None:

@@ -222,9 +222,18 @@ def clean(chunk: SpacySpan, names: set[str]) -> str | None:
     if len(set(words)) < len(words):  # "drinking binge drinking": words run together where the marks were lost
         return None
     alone = len(words) == 1 and (words[0] in FILLER or words[0] in _VAGUE_ALONE or len(words[0]) < 4)
-    if words[-1] in FILLER or words[-1] in _AMOUNTS or alone:
+    if words[-1] in FILLER and not _named_event(words) or words[-1] in _AMOUNTS or alone:
         return None
     return " ".join(words)
+
+
+# a meeting or a call is filler alone ("I had a call") and a topic when named by what it is for ("the team meeting",
+# "the board meeting", "sales calls")
+_EVENTS = frozenset("meeting call conversation".split())
+
+
+def _named_event(words: list[str]) -> bool:
+    return len(words) == 2 and words[-1] in _EVENTS and words[0] not in FILLER and words[0] not in _WEAK_ADJ
 
 
 def _capitalised(tok) -> bool:
