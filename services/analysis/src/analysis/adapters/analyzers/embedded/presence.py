@@ -75,10 +75,13 @@ MAX_REFLECTION_WORDS = 30
 MAX_REFLECTION_TURN_WORDS = 60
 REFLECTION_WINDOW = 2  # reflections open a coach turn; later "you" sentences are usually input
 ADVICE = caseless(
-    r"\b(?:you (?:really |just |definitely |probably |honestly |seriously |absolutely )?(?:should|must(?! be\b| have been\b)|"
+    # ("You should be really proud of that." celebrates: no advice)
+    r"\b(?:you (?:really |just |definitely |probably |honestly |seriously |absolutely )?"
+    r"(?:should(?! (?:really |so |very )?be (?:really |so |very )?(?:proud|pleased|chuffed|delighted|happy)\b)|"
+    r"must(?! be\b| have been\b)|"
     r"ought to|need to|have to|'ve got to|got to)|trust me\b|you(?:'ll| will) never know (?:unless|until|if) you|"
     r"you won't know (?:unless|until|if) you|"
-    r"i(?: would|'d)? (?:recommend|suggest|advise)|"
+    r"i(?: would|'d)?(?: also| really| just| strongly| definitely)? (?:recommend|suggest|advise)|"
     # "there are loads of free courses online, you could do one of those": a suggestion said as a statement
     r"(?:^|(?<=[,;] )|(?<=\bso )|(?<=\band )|(?<=\bor )|(?<=\bwell )|(?<=\bmaybe )|(?<=\bperhaps )|(?<=\bthen )|(?<=\balso ))"
     r"you could (?:always |just |easily |even )?(?:do|try|use|get|ask|look|update|book|join|ring|"
