@@ -588,7 +588,14 @@ def held(s: Sentence) -> bool:
     text = s.text.replace("\u2019", "'")
     if _SURPRISE.search(text) or _HOPE.search(text) or _TRAILING.search(text) or _ECHOED_YES.match(text):
         return False
-    return not _STATE.search(text)
+    return not _STATE.search(text) and not _condition_only(s)
+
+
+def _condition_only(s: Sentence) -> bool:
+    """A condition said on its own, the rest of the thought before it ("I might go swimming on Saturday. If the
+    kids' football doesn't run over."): no view the client holds."""
+    root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+    return root is not None and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in root.children)
 
 
 def own_statement(s: Sentence) -> bool:

@@ -72,6 +72,9 @@ def _word_value(words: list[str], i: int) -> float | None:
     return _LEXICON.get(words[i])
 
 # Words that are a feeling only when felt ("I feel behind"); otherwise a topic ("we're behind on Q3").
+# How the client rates how it is, a feeling only as the whole of a verbless answer ("How does that feel?" /
+# "Honestly, rubbish.") or after "feel" ("I feel rubbish"); a thing elsewhere ("the rubbish", "a grim report")
+_RATED_ONLY = {"rubbish": -0.7, "crap": -0.7, "grim": -0.7, "rotten": -0.7, "lousy": -0.7, "pants": -0.5}
 _FELT_ONLY = {"behind": -0.7, "small": -0.7, "seen": 0.7, "heard": 0.7, "useful": 0.4,
               # "I feel a bit stupid": said of oneself after "feel", how a realisation landed
               "stupid": -0.6, "silly": -0.4, "daft": -0.4, "foolish": -0.6, "naive": -0.4,
@@ -136,6 +139,8 @@ def state(s: Sentence, start: int = 0, end: int | None = None) -> float | None:
         value = _word_value(words, i)
         if value is None and words[i] in _FELT_ONLY and _FEEL.intersection(words[max(0, i - 3) : i]):
             value = _FELT_ONLY[words[i]]
+        if value is None and words[i] in _RATED_ONLY and (fragment or _FEEL.intersection(words[max(0, i - 3) : i])):
+            value = _RATED_ONLY[words[i]]
         if value is None:
             continue
         t = s.doc[i]
@@ -216,9 +221,13 @@ def _how_it_was_done(t) -> bool:
 def felt(s: Sentence) -> bool:
     """Whether `s` names a feeling at all (not only hedging or certainty)."""
     words = s.words
-    return any((_word_value(words, i) is not None and not (i < len(s.doc) and _how_it_was_done(s.doc[i])))
-               or w in _FELT_ONLY and _FEEL.intersection(words[max(0, i - 3) : i])
-               for i, w in enumerate(words)) or bool(_IDIOM.search(s.text.replace("\u2019", "'")))
+    if any((_word_value(words, i) is not None and not (i < len(s.doc) and _how_it_was_done(s.doc[i])))
+           or w in _FELT_ONLY and _FEEL.intersection(words[max(0, i - 3) : i])
+           for i, w in enumerate(words)) or _IDIOM.search(s.text.replace("\u2019", "'")):
+        return True
+    return not _RATED_ONLY.keys().isdisjoint(words) and (
+        not any(t.pos_ in ("VERB", "AUX") for t in s.doc)
+        or any(w in _RATED_ONLY and _FEEL.intersection(words[max(0, i - 3) : i]) for i, w in enumerate(words)))
 
 
 _CONTRAST = {"but", "though", "although", "yet", "however"}

@@ -176,7 +176,9 @@ _WENT_BADLY = re.compile(r"\b(?:went|go|goes|going|gone) (?:really |so |very )?(
                          r"\b(?:was|were) (?:a (?:disaster|nightmare|mess|car crash)|awful|terrible|horrible|a shambles)\b|"
                          # "I got my results on Tuesday and I didn't pass.", "they had two injuries this year"
                          r"\b(?:didn't|did not|never) (?:pass|get (?:it|in|the)|win|make it|land|hear back|finish)\b|"
-                         r"\bfailed\b|\b(?:injur(?:y|ies)|accidents?|complaints?|redundanc(?:y|ies))\b", re.I)
+                         r"\bfailed\b|\b(?:injur(?:y|ies)|accidents?|complaints?|redundanc(?:y|ies))\b|"
+                         # the attempt ended: "I went on the Tuesday and my knee did the thing again, so I stopped."
+                         r"\b(?:so|and|then) i (?:stopped|gave up|quit|packed (?:it|that) in|pulled out|bailed)\b", re.I)
 # (a bare "No," answers a question: "No, it went badly" is the setback)
 _NONE_OF_IT = re.compile(r"\b(?:nothing|never|nobody|no one|didn't|hasn't|wasn't|not|no(?!\s*[,.;!?])|zero|without)\b[^.]*$",
                          re.I)
