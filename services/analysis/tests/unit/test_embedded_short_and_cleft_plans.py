@@ -48,3 +48,23 @@ def test_an_answer_to_when_that_opens_with_a_day_dates_the_plan_and_keeps_its_ow
     assert {a.action: a.timeline for a in result.action_items} == {
         "I'll start the meeting by asking the quietest person first, not Owen.": "This Thursday",
         "I'll book the slot with Priya today.": "today"}
+
+
+def test_steps_in_a_row_after_the_plan_is_dated_are_action_items_not_how_the_client_is():
+    lines = [("Coach", "So what will you do?"),
+             ("Client", "I'm meeting Joe on Wednesday for his one-to-one. I'll ask him what he wants the next two "
+                        "years to look like, and I'll tell him about the leadership programme, and I'll mean it."),
+             ("Coach", "How will you know it went well?"), ("Client", "If he talks more than I do.")]
+    result = analyze_transcript(Transcript(turns=[Turn(speaker=w, role=w.lower(), text=t) for w, t in lines]))
+    assert [a.action for a in result.action_items] == [
+        "I'm meeting Joe on Wednesday for his one-to-one.",
+        "I'll ask him what he wants the next two years to look like, and I'll tell him about the leadership "
+        "programme, and I'll mean it."]
+
+
+def test_three_wills_with_no_plan_dated_before_them_are_how_the_client_is():
+    lines = [("Coach", "What are you like when you're under pressure?"),
+             ("Client", "In the kitchen I'll shout, I'll tell anyone, I'll tell a supplier his fish stinks."),
+             ("Coach", "And then?"), ("Client", "Then it passes.")]
+    result = analyze_transcript(Transcript(turns=[Turn(speaker=w, role=w.lower(), text=t) for w, t in lines]))
+    assert result.action_items == []

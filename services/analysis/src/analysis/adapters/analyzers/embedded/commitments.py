@@ -861,7 +861,10 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
         return True
     if _ROUTINE.search(s.text) and not _FUTURE.search(s.text.replace("\u2019", "'")) and not _ONE_DAY.search(s.text):
         return True  # "I do the hospital run for my mum on Wednesdays", "I wake up at half four": how the week goes
-    if not timelines.find(s.text) and (len(_WILLS.findall(s.text.replace("\u2019", "'"))) >= 3 or _where_always(verb)):
+    # (unless the turn has just dated the plan they are steps of: "I'm meeting Joe on Wednesday. I'll ask him...,
+    # and I'll tell him..., and I'll mean it.")
+    if not timelines.find(s.text) and (len(_WILLS.findall(s.text.replace("\u2019", "'"))) >= 3
+                                       and not timelines.find(s.turn.text[:s.span.start]) or _where_always(verb)):
         return True  # "In the kitchen I'll shout, I'll tell anyone, I'll tell a supplier his fish stinks.": how they are
     if _RETOLD.match(s.text) and any(c.lower_ == "again" for c in verb.children):
         return True  # "...and then I'm doing the maths again at half three.": the night told, again, not a plan
