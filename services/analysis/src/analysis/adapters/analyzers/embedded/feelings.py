@@ -311,7 +311,16 @@ def strong_feeling(s: Sentence) -> bool:
     """A negative feeling the client names about themselves, which a coach should acknowledge."""
     words = s.words
     return any((_word_value(words, i) or 0) <= -0.7 and _felt_at(words, i) and not _someone_elses(s.doc[i])
-               for i in range(len(words))) and bool(_SELF.intersection(words))
+               and not _done_to_something(s.doc[i]) for i in range(len(words))) and bool(_SELF.intersection(words))
+
+
+def _done_to_something(t) -> bool:
+    """A feeling word that is an act done to someone or something ("If I lost him", "it hurt my back"), not a feeling
+    the client names ("I feel lost"). (Verbs of feeling keep their object: "I'm dreading Mondays".)"""
+    return t.lower_ in _ACTS_AS_WELL and t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)
+
+
+_ACTS_AS_WELL = frozenset("lost lose hurt hurts crushed broke broken".split())
 
 
 def _someone_elses(t) -> bool:
