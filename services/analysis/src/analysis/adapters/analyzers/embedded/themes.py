@@ -39,7 +39,7 @@ FILLER = set(
     head heads mind meeting meetings call calls email emails message messages diary calendar room office desk
     wednesday thursday friday saturday sunday while last next first other same whole kinda sorta afternoon afternoons
     lunchtime fortnight fortnights summer winter autumn weekday weekdays front back bottom top middle edge corner
-    story stories think go look""".split()  # ("I'll have a think", "give it a go", "have a look")
+    story stories think go look o'clock""".split()  # ("I'll have a think", "give it a go", "have a look")
 )
 # People by role: who the session is about, not what it is about.
 ROLES = set(
@@ -71,7 +71,7 @@ _WORD = re.compile(r"^[a-z][a-z'-]*$")
 # Nouns that need a modifier to name a topic: "plan" says nothing, "hiring plan" does.
 _VAGUE_ALONE = set("plan plans list lists step steps option options goal goals work job version piece walk round "
                    "form forms list thing place group stage level area part lack decision decisions half "
-                   "sentence sentences word words".split())
+                   "sentence sentences word words mess".split())
 _PERSON = set("woman women man men lady ladies guy girl boy bloke lad lass person fella chap gentleman".split())
 # "a couple of nights", "a bunch of emails": an amount of something, never a topic of its own
 _AMOUNTS = set("couple bunch load loads lot lots handful pair number amount bit piece kind sort type set".split())
@@ -140,8 +140,10 @@ def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agen
     bare = [p for p in out if p not in named and " " not in p and "-" not in p]
     kept = [p for p in out if p not in bare]
     # (a topic inside a phrase kept, "leadership" of "leadership programme", is said already)
+    # (a topic in what the client came for counts said once: "The promotion. I didn't get it.")
     kept += [t for t in sorted(named, key=lambda t: (-len(named[t]), t))
-             if len({turn for turn, _ in named[t]}) >= 2 and not any(t in k or k in t for k in kept)]
+             if (len({turn for turn, _ in named[t]}) >= 2 or {turn for turn, _ in named[t]} & agenda_turns)
+             and not any(t in k or k in t for k in kept)]
     out = (kept + bare[:max(0, MIN_THEMES - len(kept))])[:MAX_THEMES]
     # "the holding statement" where the client said "a holding statement" once and "holding statements" once
     said = [f"the {p}" if p not in named and 2 * determined[p][0] >= determined[p][1] else p for p in out]
