@@ -22,6 +22,9 @@ from .sentiment import compound
 
 WIN = caseless(
     r"\b(?:i (?:finally |actually |really |just )?(?:managed|did it|made it|succeeded|pulled it off|got through|nailed)|"
+    # the plan from last time done: "I did the thing I said I'd do.", "I kept my word"
+    r"i (?:actually |finally |really )?did (?:the thing|what|everything) i said i'd\b|i (?:kept|stuck to) my word|"
+    r"i followed through\b|"
     r"i(?:'m| am| was| felt| feel) (?:really |so |very |actually |genuinely |quite )?proud|proud of (?:myself|me)|"
     r"i (?:finally |actually |just )?(?:finished|completed|shipped|launched|delivered|won(?!'t)|passed|stopped|quit)\b|"
     # what the client went for and was given: "I got the job!", "I got a yes from the board"
@@ -96,8 +99,8 @@ _WHEN_ONLY = re.compile(r"^\W*(?:(?:the|a|my) )?(?:first (?:time|ever)|for the f
 
 
 # the news that it is done, with no deed in it: "I did it.", "Yeah, actually, I did it!", "We've done it."
-_DID_IT = re.compile(r"^\W*(?:(?:oh|yeah|yes|well|so|and|actually|honestly|finally),? )*(?:i|we) (?:actually |finally |really )?"
-                     r"(?:did|have done|'ve done|managed) it\W*$", re.I)
+_DID_IT = re.compile(r"^\W*(?:(?:oh|yeah|yes|well|so|and|but|actually|honestly|finally),? )*(?:i|we) (?:actually |finally |really )?"
+                     r"(?:(?:did|have done|'ve done|managed) it|did (?:the thing|what) (?:i|we) said (?:i|we)'d do)\W*$", re.I)
 
 
 def _with_deed(win: Celebration, sentences: list[Sentence]) -> Celebration:
