@@ -65,3 +65,39 @@ PROMOTION = [
 def test_what_the_client_came_for_is_a_theme_said_once():
     turns = [Turn(speaker=w, role=w.lower(), text=t) for w, t in PROMOTION]
     assert "promotion" in analyze_transcript(Transcript(turns=turns)).key_themes
+
+
+# a session written to read as a coach would: no phrase comes back, and "fairness" is named once
+RESTRUCTURE = [
+    ('Coach', 'Hello Priyanka. Where are we today?'),
+    ('Client', "Honestly, a bit flat. The restructure was announced on Tuesday and my job's in the pool."),
+    ('Coach', 'In the pool.'),
+    ('Client', 'Eight of us for five roles. Interviews in three weeks.'),
+    ('Coach', 'What would you like from this session?'),
+    ('Client', "To decide whether I even apply. There's a job in Leeds I've "
+     "been looking at. If I got that, I'd move up with the kids."),
+    ('Coach', 'On a scale of one to ten, how much do you want the Leeds job?'),
+    ('Client', 'Six. Maybe five.'),
+    ('Coach', 'And your current job, if you keep it?'),
+    ('Client', 'Seven. I like the team. My manager said "you\'ll be fine, you\'re the '
+     'safest pair of hands we\'ve got", which was kind, but it doesn\'t help.'),
+    ('Coach', 'What does help?'),
+    ('Client', "Knowing what I want. I've spent fifteen years being the safe pair "
+     "of hands. I'm not sure I want to be safe any more."),
+    ('Coach', 'What would you want to be?'),
+    ('Client', 'Trusted with something that matters. Not just the thing nobody else wants to do. Fairness is a '
+     "big thing for me, and it doesn't feel fair that the quiet ones always get the rubbish projects."),
+    ('Coach', 'So what matters in the next role, wherever it is?'),
+    ('Client', "That I'm doing something I chose. Leeds or here."),
+    ('Coach', "What's your next step?"),
+    ('Client', "I'll apply for both. The internal one closes Friday, so I'll do that tomorrow night. "
+     "And I'll ring the Leeds recruiter on Monday to ask what the role actually involves."),
+    ('Coach', 'How are you feeling now?'),
+    ('Client', "Less flat. Like I've got some say in it again."),
+]
+
+
+def test_short_of_two_themes_a_topic_said_once_comes_before_a_bare_noun():
+    turns = [Turn(speaker=w, role=w.lower(), text=t) for w, t in RESTRUCTURE]
+    themes = analyze_transcript(Transcript(turns=turns)).key_themes
+    assert "fairness" in themes and not {"hand", "role"} & set(themes)

@@ -144,6 +144,10 @@ def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agen
     kept += [t for t in sorted(named, key=lambda t: (-len(named[t]), t))
              if (len({turn for turn, _ in named[t]}) >= 2 or {turn for turn, _ in named[t]} & agenda_turns)
              and not any(t in k or k in t for k in kept)]
+    # short of two, a coaching topic said once ("Fairness is a big thing for me") names the session better than a
+    # bare noun ("role", "hand")
+    kept += [t for t in sorted(named, key=lambda t: (min(named[t]), t)) if t not in kept
+             and not any(t in k or k in t for k in kept)][:max(0, MIN_THEMES - len(kept))]
     out = (kept + bare[:max(0, MIN_THEMES - len(kept))])[:MAX_THEMES]
     # "the holding statement" where the client said "a holding statement" once and "holding statements" once
     said = [f"the {p}" if p not in named and 2 * determined[p][0] >= determined[p][1] else p for p in out]
