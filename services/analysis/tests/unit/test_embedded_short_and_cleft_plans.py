@@ -68,3 +68,8 @@ def test_three_wills_with_no_plan_dated_before_them_are_how_the_client_is():
              ("Coach", "And then?"), ("Client", "Then it passes.")]
     result = analyze_transcript(Transcript(turns=[Turn(speaker=w, role=w.lower(), text=t) for w, t in lines]))
     assert result.action_items == []
+
+
+def test_a_plan_to_do_that_is_quoted_with_what_that_is():
+    assert plans_after_asking("The internal one closes Friday, so I'll do that tomorrow night.") == {
+        "The internal one closes Friday, so I'll do that tomorrow night.": "tomorrow night"}

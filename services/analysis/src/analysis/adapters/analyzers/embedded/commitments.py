@@ -446,6 +446,8 @@ def _commitment(s: Sentence) -> Commitment | None:
     said_at = s.turn.text.find(timeline, s.span.start, cue) if timeline else -1
     if said_at >= 0 and _CLAUSE_BEFORE.search(s.turn.text, said_at + len(timeline), cue):
         timeline = timelines.find(s.turn.text[cue:s.span.end]) or timeline
+    if cue > s.span.start and _does_that(verb):
+        cue = s.span.start  # "The internal one closes Friday, so I'll do that tomorrow night.": what "that" is
     return Commitment(s, verb, level, cue, timeline)
 
 
@@ -462,6 +464,12 @@ def _when_i(verb: Token, subj: Token | None, timeline: str) -> bool:
             and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
             and verb.lower_ in _TOLD_OR_SENT and not any(c.lower_ in _AS_EVER for c in verb.children)
             and 0 <= syntax.text(verb.doc).lower().find(timeline.lower()) < head.idx and _a_date(verb, timeline))
+
+
+def _does_that(verb: Token) -> bool:
+    """The act is only "do that" / "do it": what it is was said before it in the sentence."""
+    return verb.lower_ in ("do", "doing") and any(c.dep_ == "dobj" and c.lower_ in ("that", "it", "this")
+                                                  for c in verb.children)
 
 
 def _names_its_object(verb: Token, timeline: str | None) -> bool:
