@@ -31,3 +31,8 @@ def test_a_topic_is_named_from_the_clients_words(said, topic):
 ])
 def test_a_word_said_in_passing_names_no_topic(said, not_topic):
     assert not_topic not in concepts.topics(said)
+
+
+def test_an_idiom_of_a_funeral_is_no_grief():
+    assert "grief and loss" not in concepts.topics("My mum used to say I'd be late for my own funeral.")
+    assert "grief and loss" in concepts.topics("The funeral was on Friday and I haven't stopped since.")

@@ -70,7 +70,8 @@ _TOPICS: dict[str, str] = {
     # (not "the trade-offs visible", nor every "in meetings")
     "visibility": r"visibility|(?:be|being|more|less|feel|felt) (?:in)?visible|speak up|be seen|credit for",
     "presenting": r"presentation|presenting to|pitch(?:ing)? to|public speaking|on stage|speak(?:ing)? in front",
-    "grief and loss": r"grief|griev\w*|passed away|funeral|loss of|died|"
+    # (not the idiom "late for my own funeral", nor "a loss of signal")
+    "grief and loss": r"grief|griev\w*|passed away|(?<!own )funeral|loss of (?!signal|power|data|face)|died|"
                       r"since (?:he|she|mum|mom|dad) (?:went|passed|died)|"
                       r"miss(?:ing)? (?:him|her) |lost my (?:dad|mum|mom|father|mother|husband|wife|son|daughter)",
     "motivation": r"motivat\w*|can't get started|lost interest",
