@@ -588,7 +588,17 @@ def held(s: Sentence) -> bool:
     text = s.text.replace("\u2019", "'")
     if _SURPRISE.search(text) or _HOPE.search(text) or _TRAILING.search(text) or _ECHOED_YES.match(text):
         return False
-    return not _STATE.search(text) and not _condition_only(s)
+    return not _STATE.search(text) and not _condition_only(s) and not _procedure(s)
+
+
+def _procedure(s: Sentence) -> bool:
+    """How a thing is done, step after step, to anyone ("You read the books, note the common mistakes, and go over
+    them in the lesson."): a method described, no view the client holds."""
+    steps = [t for t in s.doc if t.pos_ == "VERB" and t.tag_ in ("VBP", "VB") and t.dep_ in ("ROOT", "conj", "ccomp")]
+    if len(steps) < 3 or any(syntax.auxiliaries(t) or syntax.negated(t) for t in steps):
+        return False
+    subjects = {subj.lower_ for t in steps if (subj := syntax.subject(t)) is not None}
+    return subjects == {"you"}
 
 
 def _condition_only(s: Sentence) -> bool:
