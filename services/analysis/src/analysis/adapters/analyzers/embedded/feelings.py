@@ -132,14 +132,14 @@ def state(s: Sentence, start: int = 0, end: int | None = None) -> float | None:
     words = s.words
     if not _SELF.intersection(words) and _about_someone_else(s):
         return None
-    fragment = not any(t.pos_ in ("VERB", "AUX") for t in s.doc)
+    fragment = _verbless(s)
     turn_ = _contrast_at(s)
     total, hits = 0.0, 0
     for i in range(*slice(start, end).indices(len(words))):
         value = _word_value(words, i)
         if value is None and words[i] in _FELT_ONLY and _FEEL.intersection(words[max(0, i - 3) : i]):
             value = _FELT_ONLY[words[i]]
-        if value is None and words[i] in _RATED_ONLY and (fragment or _FEEL.intersection(words[max(0, i - 3) : i])):
+        if value is None and _rated(words, i, fragment):
             value = _RATED_ONLY[words[i]]
         if value is None:
             continue
@@ -225,9 +225,16 @@ def felt(s: Sentence) -> bool:
            or w in _FELT_ONLY and _FEEL.intersection(words[max(0, i - 3) : i])
            for i, w in enumerate(words)) or _IDIOM.search(s.text.replace("\u2019", "'")):
         return True
-    return not _RATED_ONLY.keys().isdisjoint(words) and (
-        not any(t.pos_ in ("VERB", "AUX") for t in s.doc)
-        or any(w in _RATED_ONLY and _FEEL.intersection(words[max(0, i - 3) : i]) for i, w in enumerate(words)))
+    return not _RATED_ONLY.keys().isdisjoint(words) and any(_rated(words, i, _verbless(s)) for i in range(len(words)))
+
+
+def _verbless(s: Sentence) -> bool:
+    return not any(t.pos_ in ("VERB", "AUX") for t in s.doc)
+
+
+def _rated(words, i: int, verbless: bool) -> bool:
+    """words[i] rates how the client is: in a verbless answer ("Honestly, rubbish.") or after "feel"."""
+    return words[i] in _RATED_ONLY and (verbless or bool(_FEEL.intersection(words[max(0, i - 3) : i])))
 
 
 _CONTRAST = {"but", "though", "although", "yet", "however"}

@@ -142,16 +142,20 @@ def key_themes(sentences: list[Sentence], names: set[str], coach_text: str, agen
     # (a topic inside a phrase kept, "leadership" of "leadership programme", is said already)
     # (a topic in what the client came for counts said once: "The promotion. I didn't get it.")
     kept += [t for t in sorted(named, key=lambda t: (-len(named[t]), t))
-             if (len({turn for turn, _ in named[t]}) >= 2 or {turn for turn, _ in named[t]} & agenda_turns)
-             and not any(t in k or k in t for k in kept)]
+             if (len(spoken := {turn for turn, _ in named[t]}) >= 2 or spoken & agenda_turns) and not _within(t, kept)]
     # short of two, a coaching topic said once ("Fairness is a big thing for me") names the session better than a
     # bare noun ("role", "hand")
-    kept += [t for t in sorted(named, key=lambda t: (min(named[t]), t)) if t not in kept
-             and not any(t in k or k in t for k in kept)][:max(0, MIN_THEMES - len(kept))]
+    kept += [t for t in sorted(named, key=lambda t: (min(named[t]), t))
+             if not _within(t, kept)][:max(0, MIN_THEMES - len(kept))]
     out = (kept + bare[:max(0, MIN_THEMES - len(kept))])[:MAX_THEMES]
     # "the holding statement" where the client said "a holding statement" once and "holding statements" once
     said = [f"the {p}" if p not in named and 2 * determined[p][0] >= determined[p][1] else p for p in out]
     return Themes(out, said)
+
+
+def _within(phrase: str, themes: list[str]) -> bool:
+    """The phrase is one of the themes, or inside one, or holds one ("leadership" / "leadership programme")."""
+    return any(phrase in t or t in phrase for t in themes)
 
 
 # how much nearer the things than the topics (tuning half, 212 sessions, before the rated-thing words were dropped:
