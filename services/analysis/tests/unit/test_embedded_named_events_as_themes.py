@@ -101,3 +101,13 @@ def test_short_of_two_themes_a_topic_said_once_comes_before_a_bare_noun():
     turns = [Turn(speaker=w, role=w.lower(), text=t) for w, t in RESTRUCTURE]
     themes = analyze_transcript(Transcript(turns=turns)).key_themes
     assert "fairness" in themes and not {"hand", "role"} & set(themes)
+
+
+def test_what_the_client_is_likened_to_is_no_theme():
+    themes = themes_of("The twins have gone to university and everyone tells me to get a hobby. "
+                       "A hobby! Like I'm a retired colonel.",
+                       "I've been running round like a headless chicken since they left, tidying their rooms.",
+                       "It feels as if I'm walking into a lion's den when I go into their rooms.",
+                       "Maybe a hobby isn't the worst idea. I used to sing, before the twins.")
+    assert not {"retired colonel", "headless chicken", "lion's den", "den", "chicken", "colonel"} & set(themes)
+    assert "hobby" in themes

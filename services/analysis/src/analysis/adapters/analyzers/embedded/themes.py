@@ -190,7 +190,10 @@ def _score(phrase: str, turns: set[int], coach: set[str], agenda_turns: set[int]
 def _phrases(doc, names: set[str]) -> list[tuple[str, bool]]:
     """The sentence's theme phrases, each with whether it was said with a determiner ("the", "my")."""
     out = []
+    figurative = _compared(doc)
     for chunk in doc.noun_chunks:
+        if chunk.root.i in figurative:
+            continue
         phrase = clean(chunk, names)
         if phrase:
             with_determiner = any(t.lower_ in _DETERMINED for t in chunk)
@@ -202,6 +205,27 @@ def _phrases(doc, names: set[str]) -> list[tuple[str, bool]]:
 
 
 _DETERMINED = {"the", "a", "an", "my", "our", "his", "her", "their", "your", "this", "that", "these", "those"}
+
+
+def _compared(doc) -> set[int]:
+    """The tokens of a figure of speech ("Like I'm a retired colonel.", "running round like a headless chicken",
+    "as if I was walking into a lion's den"): what the client is likened to is no topic. Not "things like the
+    budget review", nor "I feel like I'm failing at the budget", where the client says what is so."""
+    out: set[int] = set()
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        like_a = tok.lower_ == "like" and tok.dep_ == "prep" and nxt.lower_ in ("a", "an")
+        like_i = tok.lower_ == "like" and tok.dep_ in ("mark", "intj") and nxt.lower_ == "i" and _is_a(tok.head)
+        as_if = tok.lower_ == "as" and nxt.lower_ in ("if", "though") and tok.dep_ == "mark"
+        if like_a or like_i or as_if:  # a prepositional simile holds its object; a marker, its clause
+            out |= {t.i for t in (tok if like_a else tok.head).subtree if t.i > tok.i}
+    return out
+
+
+def _is_a(verb) -> bool:
+    """'I'm a retired colonel': the client likened to a kind of person or thing."""
+    return verb.lower_ in ("'m", "am", "was") and any(
+        c.dep_ == "attr" and any(d.lower_ in ("a", "an") for d in c.children) for c in verb.children)
 
 
 def clean(chunk: SpacySpan, names: set[str]) -> str | None:
