@@ -179,6 +179,7 @@ _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _DATING = rf"(?:today|tonight|tomorrow|{_WEEKDAYS}|next|this|on the|by the)"  # words that date a clock time
 _NOT_DATED = rf"(?:(?!\b{_DATING}\b).)*"
 _ROUTINE = re.compile(rf"\b(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends)\b|"
+                      rf"\b(?:{_WEEKDAYS}) (?:mornings|afternoons|evenings|nights|lunchtimes)\b|"  # "Sunday mornings"
                       rf"\bevery (?:other |single )?(?:day|morning|evening|night|week|weekend|{_WEEKDAYS})\b|"
                       rf"^{_NOT_DATED}\bat (?:\d{{1,2}}(?:[:.]\d\d)?(?:am|pm)?|half (?:past )?\w+|quarter (?:past|to) \w+|"
                       rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -186,7 +187,7 @@ _ROUTINE = re.compile(rf"\b(?:mondays|tuesdays|wednesdays|thursdays|fridays|satu
 # one day named, which dates the act: "Monday morning I go through next year and block out every other Saturday"
 # (not the day the sentence is about: "Wednesday's my worst day")
 _ONE_DAY = re.compile(rf"(?<!every )(?<!other )(?<!single )\b(?:today|tonight|tomorrow|{_WEEKDAYS})\b"
-                      r"(?!'s\b|\u2019s\b| is\b| was\b)", re.I)
+                      r"(?!'s\b|\u2019s\b| is\b| was\b| (?:mornings|afternoons|evenings|nights|lunchtimes)\b)", re.I)
 _FUTURE = re.compile(r"\b(?:will|'ll|gonna|going to|plan to|want to|need to|have to|got to|shall|from now on|"
                      rf"(?:starting|from) (?:today|tomorrow|next|this|{_WEEKDAYS}))\b", re.I)
 
@@ -429,7 +430,7 @@ def _commitment(s: Sentence) -> Commitment | None:
         if frame is None:
             continue
         level, anchor = frame
-        if _excluded(s, verb, anchor) or _inside_quotes(s, s.offset(verb)):
+        if _excluded(s, verb, anchor) or _inside_quotes(s, s.offset(verb)) or _thought_back_then(verb):
             continue  # (a verb in quotation marks is someone's words, wherever the parse hangs it)
         options.append((_RANK[level], verb.i, level, anchor))
     if not options:
@@ -466,6 +467,15 @@ def _when_i(verb: Token, subj: Token | None, timeline: str) -> bool:
             and 0 <= syntax.text(verb.doc).lower().find(timeline.lower()) < head.idx and _a_date(verb, timeline))
 
 
+_THOUGHT = frozenset(("thought", "figured", "reckoned"))
+
+
+def _thought_back_then(verb: Token) -> bool:
+    """"And I thought, right, I'll have some me-time.": what the client meant to do once, told as a story."""
+    return any(c.dep_ in ("parataxis", "ccomp") and c.lower_ in _THOUGHT and c.tag_ == "VBD"
+               and syntax.is_first_person(syntax.subject(c)) and c.i < verb.i for c in verb.children)
+
+
 def _does_that(verb: Token) -> bool:
     """The act is only "do that" / "do it": what it is was said before it in the sentence."""
     return verb.lower_ in ("do", "doing") and any(c.dep_ == "dobj" and c.lower_ in ("that", "it", "this")
@@ -496,6 +506,8 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
         return "High", subj  # "The statement is on her desk by the 9th"
     if timeline and _done_by(verb, subj, timeline):
         return "High", verb.doc[0]  # "By the thirtieth the CV is updated, whatever Dave says."
+    if timeline and _done_by_me(verb, subj, timeline):
+        return "High", verb.doc[0]  # "By Friday I've rung her daughter myself."
     if timeline and _present(verb) and verb.lower_ in _BE and syntax.is_first_person(subj) \
             and _led_by_time(verb, timeline) and _a_date(verb, timeline) and _somewhere(verb):
         return "High", verb.doc[0]  # "Monday morning I'm in the lobby at seven"
@@ -509,7 +521,8 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
     stated = _plan_stated(verb)
     if stated is not None:
         return stated
-    time_led = bool(timeline and _present(verb) and _led_by_time(verb, timeline) and _a_date(verb, timeline)
+    time_led = bool(timeline and (_present(verb) or _same_in_the_past(verb, timeline)) and _led_by_time(verb, timeline)
+                    and _a_date(verb, timeline)
                     and verb.lower_ not in _AS_EVER and not _someone_named(verb, subj))
     if verb.lower_ in _NOT_ACTIONS and not (time_led and verb.lower_ in _MET_OR_SAID) \
             or verb.lower_ in _AGENDA and not _with_someone(verb, timeline):
@@ -613,7 +626,8 @@ def _dated_in_the_past(doc, timeline: str) -> bool:
     while tok is not None and tok.dep_ in ("pobj", "prep", "npadvmod", "compound", "nummod", "amod", "det", "dobj") \
             and tok.head is not tok:
         tok = tok.head
-    return tok is not None and tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VBD"
+    return tok is not None and tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VBD" \
+        and not (tok.lower_ in _SAME_IN_THE_PAST and _TO_COME.match(timeline))  # "Tonight I read her the book"
 
 
 def _present(verb: Token) -> bool:
@@ -621,8 +635,10 @@ def _present(verb: Token) -> bool:
     to Tobi") as a base form too, which with a subject is no command."""
     return _main(verb) and (verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and syntax.subject(verb) is not None
                                     and not syntax.auxiliaries(verb)) \
-        and not any(t.tag_ == "VBD" and t.dep_ != "advcl" and not any(c.dep_ == "mark" for c in t.children)
-                    for t in verb.doc[: verb.i])  # "She said ... and then I rewrote it": a story ("before we cast off" is none)
+        and not any(t.tag_ == "VBD" and t.dep_ != "advcl" and not any(c.dep_ == "mark" or c.lower_ in _WHEN
+                                                                      for c in t.children)
+                    for t in verb.doc[: verb.i])  # "She said ... and then I rewrote it": a story ("before we cast off",
+    # "when Mum's put the kettle on, I show Dad" are none)
 
 
 def _done_by(verb: Token, subj: Token | None, timeline: str) -> bool:
@@ -637,11 +653,44 @@ def _done_by(verb: Token, subj: Token | None, timeline: str) -> bool:
     return thing and _a_date(verb, timeline) and not any(t.lower_ in _AS_EVER for t in verb.subtree)
 
 
+_WHEN = frozenset(("when", "once"))
+
+
+# a day or a stretch of the calendar ("by Friday", "by the 14th", "before the end of the month"), not "by then"
+_A_DEADLINE = re.compile(rf"\b(?:tonight|tomorrow|{_WEEKDAYS}|weekend|week|month|term|year|christmas|easter|"
+                         r"\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|tenth|twentieth|thirtieth)\b", re.I)
+
+
+def _done_by_me(verb: Token, subj: Token | None, timeline: str) -> bool:
+    """A deadline the client will have met, said as done: "By the end of the month I've enrolled at the college"
+    (the time said first: "I've rung her by Friday" is not how anyone says a plan; "by then I'd given up" is past)."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "ROOT" and syntax.is_first_person(subj)
+            and any(a.dep_ == "aux" and a.lower_ in ("'ve", "have") for a in verb.children)
+            and timeline.lower().startswith(("by", "before")) and _A_DEADLINE.search(timeline) is not None
+            and _led_by_time(verb, timeline)
+            and _a_date(verb, timeline) and not syntax.negated(verb))
+
+
 def _main(verb: Token) -> bool:
     """The sentence's main verb; or the first clause of "The form goes in on Monday the tenth, so I can't
-    bottle it", which the parser hangs under the "so" clause after it."""
-    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i and any(
-        c.lower_ == "so" and verb.i < c.i for c in verb.head.children))
+    bottle it", or of "Sunday I take Rebin to the food hall, he can see the numbers himself", which the parser
+    hangs under the clause after it (not "I'll sort it, she said": someone's words)."""
+    head = verb.head
+    if verb.dep_ == "ROOT":
+        return True
+    if verb.dep_ != "ccomp" or head.dep_ != "ROOT" or verb.i > head.i:
+        return False
+    spliced = (head.lower_ not in _SAYS and head.pos_ in ("VERB", "AUX")
+               and not syntax.is_first_person(syntax.subject(head))
+               and any(c.dep_ == "punct" and c.text == "," and verb.i < c.i for c in head.children)
+               and _DAY_FIRST.match(syntax.text(verb.doc)) is not None)
+    return spliced or any(c.lower_ == "so" and verb.i < c.i for c in head.children)
+
+
+# a clause that opens on its day ("Sunday I take Rebin..."), the only one a comma splice is read as a plan in
+_DAY_FIRST = re.compile(rf"^\W*(?:(?:and|so|then),? )?(?:tonight|tomorrow|{_WEEKDAYS})\b", re.I)
+# what someone says or thinks, after the words they said: "I'll handle it, he said"
+_SAYS = frozenset("said says say told tells thought thinks think reckons reckoned goes went added asked".split())
 
 
 def _joined_on(verb: Token) -> bool:
@@ -667,7 +716,9 @@ _MESSAGES = {"email", "call", "text", "message", "letter", "note", "reply", "ans
 def _hears_from_client(verb: Token, subj: Token | None, timeline: str | None) -> bool:
     """"Farrell gets an email by Wednesday", "Kasia hears it from me before anyone else does": a
     person named as the one who will receive the client's message."""
-    if verb.lower_ not in _HEARS and not _gets_done(verb) or subj is None \
+    mine = verb.lower_ in ("has", "have") and any(c.dep_ == "dobj" and c.lower_ in _MESSAGES and any(
+        p.dep_ == "poss" and p.lower_ == "my" for p in c.children) for c in verb.children)  # "she has my answer"
+    if verb.lower_ not in _HEARS and not _gets_done(verb) and not mine or subj is None \
             or subj.lower_ in ("i", "we", "you", "it", "that", "this") or syntax.negated(verb):
         return False
     if any(t.lower_ in _AS_EVER or t.lower_ in ("every", "never") for t in verb.subtree):
@@ -695,7 +746,19 @@ _BE = {"is", "are", "am", "'s", "'re", "'m"}
 # Where a deliverable goes ("goes to him", "go in the diary", "is on her desk"), not when ("goes at nine").
 _DESTINATIONS = {"to", "in", "into", "on", "onto", "out", "off", "through", "with", "up"}
 _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon",
-               "evening", "night", "week", "weekend", "month", "day", "today", "tomorrow", "tonight", "time"}
+               "evening", "night", "week", "weekend", "month", "day", "today", "tomorrow", "tonight", "time",
+               "breakfast", "lunch", "lunchtime", "dinner", "tea", "teatime", "supper"}  # "Sunday lunch, I tell her"
+# verbs whose past is spelt as their present: "Tonight I read Amara the book" is tagged as if it had happened
+_SAME_IN_THE_PAST = frozenset("read put set cut let shut hit quit spread split".split())
+# a time still to come, whatever the verb's tag: "Tonight I put...", "By Friday I set..." (a bare "Saturday I put
+# it online" may be a story)
+_TO_COME = re.compile(r"^(?:tonight|tomorrow|this|next|by|before)\b", re.I)
+
+
+def _same_in_the_past(verb: Token, timeline: str) -> bool:
+    """"Tonight I read Amara the dinosaur book": a verb the tagger took for its past, dated to come."""
+    return (verb.tag_ == "VBD" and verb.lower_ in _SAME_IN_THE_PAST and verb.dep_ == "ROOT"
+            and bool(_TO_COME.match(timeline)) and syntax.is_first_person(syntax.subject(verb)))
 
 
 def _a_date(verb: Token, timeline: str) -> bool:
@@ -1013,11 +1076,16 @@ def _with_someone(verb: Token, timeline: str | None) -> bool:
     return bool(people) and (timeline is not None or verb.lower_ in ("talk", "speak"))
 
 
+_OTHERS = frozenset(("he", "she", "they", "you", "it", "that", "this"))
+
+
 def _led_by_time(verb: Token, timeline: str) -> bool:
     """A plan stated as a fact of the future: "Monday morning the email goes out"."""
     subj = syntax.subject(verb)
-    if subj is None or subj.lower_ in ("he", "she", "they", "you", "it", "that", "this") or subj.ent_type_ == "PERSON":
+    if subj is None or subj.lower_ in _OTHERS or subj.ent_type_ == "PERSON":
         return False
+    if any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "they") for c in verb.children):
+        return False  # "Thursday's shop, then a cup of tea, and she tells me about Lagos": her act (two subjects)
     start = syntax.text(verb.doc).lower().find(timeline.lower())
     return 0 <= start < subj.idx
 
