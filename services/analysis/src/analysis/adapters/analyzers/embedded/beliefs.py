@@ -588,7 +588,17 @@ def held(s: Sentence) -> bool:
     text = s.text.replace("\u2019", "'")
     if _SURPRISE.search(text) or _HOPE.search(text) or _TRAILING.search(text) or _ECHOED_YES.match(text):
         return False
-    return not _STATE.search(text) and not _condition_only(s) and not _procedure(s)
+    return not _STATE.search(text) and not _condition_only(s) and not _procedure(s) and not _due(s)
+
+
+# a day a task is due by ("The rota should be done by Friday."): what is to be done, where a value holds whatever the day
+_DUE = re.compile(r"^(?:by|before) (?:the )?(?:end of )?(?:the )?(?:this |next )?(?:tonight|tomorrow|monday|tuesday|wednesday|"
+                  r"thursday|friday|saturday|sunday|weekend|week|month|term|\d{1,2}(?:st|nd|rd|th)?\b)", re.I)
+
+
+def _due(s: Sentence) -> bool:
+    timeline = timelines.find(s.text)
+    return timeline is not None and _DUE.match(timeline) is not None
 
 
 def _procedure(s: Sentence) -> bool:
