@@ -277,7 +277,7 @@ def _object_phrase(verb: Token) -> str | None:
             # "walk out of here knowing what the first month looks like": the knowing ("walk into Tuesday's
             # briefing knowing..." keeps the occasion)
             return _trim(_in_order(took))
-        if child.dep_ in ("xcomp", "ccomp") and child.lower_ in _GOAL_VERBS:
+        if child.dep_ in ("xcomp", "ccomp") and child.lower_ in _GOAL_VERBS and not _phrasal(child):
             inner = _object_phrase(child)  # "want to work on delegation" -> "delegation"
             if inner:
                 return inner
@@ -289,6 +289,13 @@ def _object_phrase(verb: Token) -> str | None:
 
 
 _LEAVING = {"walk", "go", "come", "leave", "get"}
+
+
+def _phrasal(verb: Token) -> bool:
+    """"get a day back", "come round to it": the particle makes the verb part of what is wanted ("how to get a
+    day back", not "day back"); "work out", "figure out", "sort out" still only lead to it."""
+    return any(c.dep_ == "prt" and c.lower_ not in ("out", "through") or c.dep_ == "advmod" and c.lower_ == "back"
+               for c in verb.children)
 
 
 def _in_order(tok: Token) -> list[Token]:
