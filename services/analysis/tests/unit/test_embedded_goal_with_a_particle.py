@@ -9,8 +9,9 @@ from contracts.transcript import Transcript, Turn
 
 def analysed(goal: str):
     lines = [("Coach", "What would you like to get from today?"), ("Client", goal),
-             ("Coach", "What's in the way?"), ("Client", "The grandchildren three days a week, the bowls club accounts, "
-                                                         "the church flowers. Everyone thinks I've got time now."),
+             ("Coach", "What's in the way?"),
+             ("Client", "The grandchildren three days a week, the bowls club accounts, the church flowers. "
+                        "Everyone thinks I've got time now."),
              ("Coach", "What will you do?"), ("Client", "Sunday lunch, I tell my daughter Wednesdays are mine.")]
     return analyze_transcript(Transcript(turns=[Turn(speaker=w, role=w.lower(), text=t) for w, t in lines]))
 
