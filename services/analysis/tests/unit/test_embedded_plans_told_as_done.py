@@ -40,3 +40,15 @@ def test_a_plan_told_in_the_present_or_as_done_by_its_day_is_an_action(answer):
 ])
 def test_a_plan_once_thought_of_someone_elses_habit_and_a_routine_are_no_actions(answer):
     assert not actions(answer), answer
+
+
+def test_the_steps_told_after_a_dated_plan_are_part_of_it():
+    said = actions("Tonight I tell my wife. I tell her about the shaking. And I write to the area manager, Mr Doyle.")
+    assert len(said) == 3
+    assert actions("Sunday, after dinner, I show Dad the plan. And I tell him about the audit.")[1].startswith(
+        "I tell him about the audit")
+
+
+def test_what_happened_next_told_in_the_present_is_no_step():
+    assert actions("Monday I go in. I tell him, and he just laughs.") == ["Monday I go in."]
+    assert actions("Monday I ring her. I always tell her everything anyway.") == ["Monday I ring her."]

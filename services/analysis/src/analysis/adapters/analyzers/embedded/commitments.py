@@ -162,6 +162,7 @@ def find(sentences: list[Sentence], planning: set[int] = frozenset()) -> list[Co
             c = _commitment(s)
             if c:
                 found.append(c)
+    found += _next_steps(found, sentences)
     taken = {id(c.sentence) for c in found}
     pool = [s for s in bare_plans.candidates(sentences, planning) if id(s) not in taken and not _inside_quotes(s)
             and not _UNFINISHED.search(s.text) and not _LOGISTICS.search(s.text.replace("\u2019", "'"))
@@ -171,6 +172,55 @@ def find(sentences: list[Sentence], planning: set[int] = frozenset()) -> list[Co
         verb = next((t for t in s.doc if s.offset(t) >= cue and t.pos_ in ("VERB", "NOUN")), s.doc[0])
         found.append(Commitment(s, verb, "High" if timeline else "Medium", s.span.start, timeline))
     return sorted((_dated_after(c) for c in found if not _taken_back(c)), key=lambda c: (c.turn.index, c.span.start))
+
+
+# the acts a step after a dated plan is told with ("And I tell Marco in person.", "And I write to the area manager.")
+_STEP_VERBS = frozenset("write show take bring print put sit read".split())  # with _TOLD_OR_SENT
+_STEPS_AFTER = 2  # sentences after the dated plan, in the same turn
+_HABIT_WORDS = frozenset(("every", "always", "usually", "normally", "never", "sometimes", "often"))
+
+
+def _next_steps(found: list[Commitment], sentences: list[Sentence]) -> list[Commitment]:
+    """"Sunday, after dinner, I show Dad the plan. And I tell him about the audit.": the present-tense steps that
+    follow a dated plan in the same turn are part of it, and keep its day. Only the client's own act in the
+    present simple, said to someone or put on paper, never a habit or a story."""
+    taken = {id(c.sentence) for c in found}
+    by_turn: dict[int, list[Sentence]] = {}
+    for x in sentences:
+        by_turn.setdefault(x.turn.index, []).append(x)
+    out = []
+    for c in found:
+        if c.timeline is None or not _A_DAY.search(c.timeline):
+            continue
+        said = by_turn.get(c.turn.index, [])
+        at = next((i for i, x in enumerate(said) if x is c.sentence), None)
+        for x in said[at + 1:at + 1 + _STEPS_AFTER] if at is not None else ():
+            if id(x) in taken:
+                continue
+            verb = _present_step(x)
+            if verb is None:
+                break  # the plan's run of steps ends at the first sentence that is not one
+            out.append(Commitment(x, verb, "High", x.span.start, c.timeline, dated_by=c.text))
+            taken.add(id(x))
+    return out
+
+
+def _present_step(x: Sentence) -> Token | None:
+    """The sentence's act when it is "(And|Then) I <act> ..." in the present simple, else None."""
+    said = x.text.replace("\u2019", "'")
+    if x.asks or _UNFINISHED.search(said) or _inside_quotes(x) or not x.words or x.words[0] not in ("i", "and", "then"):
+        return None
+    root = next((t for t in x.doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VBP" or root.lower_ not in _STEP_VERBS | _TOLD_OR_SENT or syntax.negated(root):
+        return None
+    if not syntax.is_first_person(syntax.subject(root)) or syntax.auxiliaries(root):
+        return None
+    if any(t.tag_ == "VBD" for t in x.doc) or not _HABIT_WORDS.isdisjoint(x.words) or timelines.find(x.text):
+        return None  # a story, a habit, or a step with its own day (the rules read that one on its own)
+    if any(t.dep_ == "conj" and t.head.i == root.i and (subj := syntax.subject(t)) is not None
+           and subj.lower_ in ("he", "she", "they") for t in x.doc):
+        return None  # "I tell him, and he just laughs": how it went, told in the present
+    return root
 
 
 # how the client's weeks and days go, said in the present with no future: a day named in the plural ("on Wednesdays"),
