@@ -52,3 +52,8 @@ def test_the_steps_told_after_a_dated_plan_are_part_of_it():
 def test_what_happened_next_told_in_the_present_is_no_step():
     assert actions("Monday I go in. I tell him, and he just laughs.") == ["Monday I go in."]
     assert actions("Monday I ring her. I always tell her everything anyway.") == ["Monday I ring her."]
+
+
+def test_what_is_set_to_happen_months_or_years_away_is_no_action():
+    assert actions("In three years I go back to Nagoya.") == []
+    assert actions("In two weeks I'll have asked her.")

@@ -330,7 +330,7 @@ def _advice(x: Inputs) -> FeedbackItem | None:
 
 
 def _dismissing(x: Inputs) -> FeedbackItem | None:
-    quotes = _coach_sentences(x, _DISMISSING, unless=_declined_before)
+    quotes = [q for q in _coach_sentences(x, _DISMISSING, unless=_declined_before) if not _echoed(x.session, q)]
     if not quotes:
         return None
     return _item("missed_opportunity", "4.3", "Reassured or waved a concern away instead of exploring it.", quotes,
@@ -529,6 +529,16 @@ _RECAP = re.compile(r"^\W*(?:(?:so|ok|okay|right),? )?(?:let's recap|to recap|le
                     r"i(?:'ve)? got|so you're going to|let me play (?:that|it) back)\b", re.I)
 _OPEN_ASK = re.compile(r"^\W*(?:(?:so|and|okay|ok|right),? )*(?:what|how|which|who|where|when)\b", re.I)
 _COMMON = frozenset("that this with will your what when then them they have from just about would could should".split())
+
+
+def _echoed(session: Session, said: str) -> bool:
+    """"It is fine, and a little bit lonely.", said back to a client who said "It is fine." and "A little bit lonely":
+    the client's own words reflected, no reassurance the coach offers."""
+    phrase = _DISMISSING.search(said.replace("\u2019", "'"))
+    turn = next((t for t in session.coach_turns if said in t.text), None)
+    before = session.previous_turn(turn) if turn is not None else None
+    return (phrase is not None and before is not None and before.is_client
+            and phrase.group(0).lower() in before.text.replace("\u2019", "'").lower())
 
 
 def _declined_before(session: Session, turn: TurnView) -> bool:

@@ -615,9 +615,10 @@ def _frame(verb: Token, timeline: str | None) -> tuple[str, Token] | None:
         # for him to ring on Monday" (waiting is a state the client is in, not an act they commit to;
         # so is "Thursday night I'm already thinking about the M1")
         return ("Low" if hedged else "High"), subj
-    if time_led:
+    if time_led and not _set_to_happen(subj, timeline):
         return "High", verb.doc[0]
-    if timeline and (_present(verb) or _joined_on(verb) and verb.lower_ in _DELIVERED) and _dated_plan(verb, subj, timeline):
+    if timeline and (_present(verb) or _joined_on(verb) and verb.lower_ in _DELIVERED) \
+            and _dated_plan(verb, subj, timeline) and not _set_to_happen(subj, timeline):
         return "High", subj
     if timeline and _thing_gets_done(verb, subj) and _a_date(verb, timeline):
         return "High", subj  # "The Beethoven gets played with the breath on Sunday", "The email gets sent on Monday"
@@ -803,6 +804,16 @@ _SAME_IN_THE_PAST = frozenset("read put set cut let shut hit quit spread split".
 # a time still to come, whatever the verb's tag: "Tonight I put...", "By Friday I set..." (a bare "Saturday I put
 # it online" may be a story)
 _TO_COME = re.compile(r"^(?:tonight|tomorrow|this|next|by|before)\b", re.I)
+
+
+# "In three years I go back to Nagoya", "In two weeks I start at the new place": what is set to happen, told in the
+# present, not a step the client commits to ("In two weeks I'll have asked her" is one)
+_IN_A_WHILE = re.compile(r"^in (?:a|an|one|two|three|four|five|six|ten|a few|a couple of|\d+) "
+                         r"(?:weeks?|months?|years?)\b", re.I)
+
+
+def _set_to_happen(subj: Token | None, timeline: str) -> bool:
+    return bool(_IN_A_WHILE.match(timeline)) and syntax.is_first_person(subj)
 
 
 def _same_in_the_past(verb: Token, timeline: str) -> bool:
