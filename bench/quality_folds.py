@@ -4,7 +4,7 @@
 
 `just bench-quality` retrains the scorer on all seven folds of the tuning half and scores the report half and
 AnnoMI too (close to three hours on two cores); a rule change is checked faster here: the weights for four of the
-seven folds (train_sentence_scorer.cross_fitted's folds 0-3, 159 of the 276 tuning sessions) are trained once, with
+seven folds (train_sentence_scorer.cross_fitted's folds 0-3, 176 of the 308 tuning sessions) are trained once, with
 `--train` (about 35 minutes on two cores) and kept in ~/.cache/session-insights/quality-folds, and scoring their
 sessions takes about two minutes. Retrain after a change to what the scorer reads (the pool of statements, its features); a change the
 scorer's inputs do not see needs none. `-v` lists the misses. The report half is never read here.
