@@ -33,10 +33,11 @@ stage's held-out probabilities (180 tuning sessions, held-out folds, F1 at the b
 discoveries 0.468 -> 0.477, values 0.430 -> 0.468, limiting beliefs 0.551 -> 0.581 (raising only what
 the first stage found plausible: `gated`); the win, one a session, does better without it (0.655 -> 0.642).
 
-The shipped weights were last retrained on 2026-12-07, on all 276 tuning sessions (48 new sessions had come in):
-report half (197 sessions), against the weights before, values 0.521 -> 0.549, limiting beliefs 0.635 -> 0.652,
-discoveries 0.572 -> 0.574, powerful questions 0.682 -> 0.684, the win 0.641 -> 0.630, empowering beliefs 0.408 ->
-0.404. Before that they were retrained on 2026-12-05, once the pool of the client's own statements took in
+The shipped weights were last retrained on 2026-12-07, on all 308 tuning sessions (64 new ones had come in). On the
+first 276, the 197-session report half, against the weights before: values 0.521 -> 0.549, limiting beliefs 0.635 ->
+0.652, discoveries 0.572 -> 0.574, powerful questions 0.682 -> 0.684, the win 0.641 -> 0.630, empowering beliefs
+0.408 -> 0.404; the 32 after moved the 213-session report half within noise (values 0.540 -> 0.535, limiting
+beliefs 0.651 -> 0.659). Before that they were retrained on 2026-12-05, once the pool of the client's own statements took in
 questions that state a view and handed-down sayings (which the weights before had never been shown). On the 32
 newest tuning sessions, which neither set of weights was trained on: discoveries 0.467 -> 0.479, values 0.402 ->
 0.404, limiting beliefs 0.611 -> 0.675, empowering beliefs 0.296 -> 0.282, powerful questions 0.736 -> 0.743; on
