@@ -39,10 +39,10 @@ first 276, the 197-session report half, against the weights before: values 0.521
 0.408 -> 0.404; the 32 after moved the 213-session report half within noise (values 0.540 -> 0.535, limiting
 beliefs 0.651 -> 0.659). Before that they were retrained on 2026-12-05, once the pool of the client's own
 statements took in questions that state a view and handed-down sayings (which the weights before had never been
-shown). On the 32 newest tuning sessions, which neither set of weights was trained on: discoveries 0.467 -> 0.479, values 0.402 ->
-0.404, limiting beliefs 0.611 -> 0.675, empowering beliefs 0.296 -> 0.282, powerful questions 0.736 -> 0.743; on
-four tuning folds, each scored by weights trained without it: discoveries 0.525 -> 0.518, values 0.451 -> 0.463,
-limiting beliefs 0.593 -> 0.598, empowering beliefs 0.323 -> 0.340, the win 0.639 -> 0.646.
+shown). On the 32 newest tuning sessions, which neither set of weights was trained on: discoveries 0.467 -> 0.479,
+values 0.402 -> 0.404, limiting beliefs 0.611 -> 0.675, empowering beliefs 0.296 -> 0.282, powerful questions
+0.736 -> 0.743; on four tuning folds, each scored by weights trained without it: discoveries 0.525 -> 0.518, values
+0.451 -> 0.463, limiting beliefs 0.593 -> 0.598, empowering beliefs 0.323 -> 0.340, the win 0.639 -> 0.646.
 """
 
 from __future__ import annotations
