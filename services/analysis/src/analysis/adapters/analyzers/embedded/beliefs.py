@@ -697,7 +697,9 @@ def _maxim(verb: Token) -> bool:
 # and whose it is (group 1)
 _THEIR_POSITION = re.compile(r"^\W*(?:(?:the thing is|and|but|so|well),? )?(.{1,40}?)"
                              r"(?: (?:has|have|had|was|were|is|are) (?:been )?(?:\w+ )?(?:clear|adamant|firm|explicit)"
-                             r" that\b|'s? (?:argument|view|position|line|take|point) is(?: that)?\b)", re.I)
+                             r" that\b|'s? (?:argument|view|position|line|take|point) is(?: that)?\b|"
+                             # "Her exact words were, 'I'd rather have you at tea than have the money.'"
+                             r"(?: exact| very| own| last)? words (?:were|was|are)\b)", re.I)
 
 
 def _reports(verb: Token) -> bool:
