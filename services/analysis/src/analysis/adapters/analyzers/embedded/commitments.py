@@ -174,8 +174,6 @@ def find(sentences: list[Sentence], planning: set[int] = frozenset()) -> list[Co
     return sorted((_dated_after(c) for c in found if not _taken_back(c)), key=lambda c: (c.turn.index, c.span.start))
 
 
-# the acts a step after a dated plan is told with ("And I tell Marco in person.", "And I write to the area manager.")
-_STEP_VERBS = frozenset("write show take bring print put sit read".split())  # with _TOLD_OR_SENT
 _STEPS_AFTER = 2  # sentences after the dated plan, in the same turn
 _HABIT_WORDS = frozenset(("every", "always", "usually", "normally", "never", "sometimes", "often"))
 
@@ -211,7 +209,7 @@ def _present_step(x: Sentence) -> Token | None:
     if x.asks or _UNFINISHED.search(said) or _inside_quotes(x) or not x.words or x.words[0] not in ("i", "and", "then"):
         return None
     root = next((t for t in x.doc if t.dep_ == "ROOT"), None)
-    if root is None or root.tag_ != "VBP" or root.lower_ not in _STEP_VERBS | _TOLD_OR_SENT or syntax.negated(root):
+    if root is None or root.tag_ != "VBP" or root.lower_ not in _STEP_VERBS or syntax.negated(root):
         return None
     if not syntax.is_first_person(syntax.subject(root)) or syntax.auxiliaries(root):
         return None
@@ -504,6 +502,8 @@ def _commitment(s: Sentence) -> Commitment | None:
 
 _TOLD_OR_SENT = frozenset("tell ask ring call phone email text message send submit post raise hand give show book apply "
                           "speak talk".split())
+# the acts a step after a dated plan is told with ("And I tell Marco in person.", "And I write to the area manager.")
+_STEP_VERBS = _TOLD_OR_SENT | frozenset("write show take bring print put sit read".split())
 
 
 def _when_i(verb: Token, subj: Token | None, timeline: str) -> bool:
@@ -678,7 +678,7 @@ def _dated_in_the_past(doc, timeline: str) -> bool:
             and tok.head is not tok:
         tok = tok.head
     return tok is not None and tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VBD" \
-        and not (tok.lower_ in _SAME_IN_THE_PAST and _TO_COME.match(timeline))  # "Tonight I read her the book"
+        and not _spelt_as_past(tok, timeline)  # "Tonight I read her the book"
 
 
 def _present(verb: Token) -> bool:
@@ -818,8 +818,12 @@ def _set_to_happen(subj: Token | None, timeline: str) -> bool:
 
 def _same_in_the_past(verb: Token, timeline: str) -> bool:
     """"Tonight I read Amara the dinosaur book": a verb the tagger took for its past, dated to come."""
-    return (verb.tag_ == "VBD" and verb.lower_ in _SAME_IN_THE_PAST and verb.dep_ == "ROOT"
-            and bool(_TO_COME.match(timeline)) and syntax.is_first_person(syntax.subject(verb)))
+    return (verb.tag_ == "VBD" and _spelt_as_past(verb, timeline) and verb.dep_ == "ROOT"
+            and syntax.is_first_person(syntax.subject(verb)))
+
+
+def _spelt_as_past(verb: Token, timeline: str) -> bool:
+    return verb.lower_ in _SAME_IN_THE_PAST and _TO_COME.match(timeline) is not None
 
 
 def _a_date(verb: Token, timeline: str) -> bool:
