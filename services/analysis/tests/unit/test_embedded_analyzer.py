@@ -323,12 +323,12 @@ def test_a_sentence_two_sections_pick_stays_in_the_one_whose_bar_it_clears_by_mo
                           "core_values": {"threshold": 0.2, "most": 6},
                           "empowering_beliefs": {"threshold": 0.2, "most": 6},
                           "client_discoveries": {"threshold": 0.1, "most": 8}}}
-    animal, rule, important, aside = (SimpleNamespace(text=t) for t in (
+    animal, rule, important, aside = (SimpleNamespace(text=t, turn=SimpleNamespace(index=i)) for i, t in enumerate((
         "You don't leave an animal in pain because the rota says you're off.", "I'm not a numbers person.",
-        "Being seen as a leader is really important to me.", "Which reminds me of the car park."))
+        "Being seen as a leader is really important to me.", "Which reminds me of the car park.")))
     pool = [animal, rule, important, aside]
-    names = ("asked_belief", "rule_limiting", "rule_value", "rule_empowering")
-    rows = np.array([[0, 0, 0, 0], [1, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 0]], dtype=float)
+    names = ("asked_belief", "rule_limiting", "rule_value", "rule_empowering", "rule_discovery")
+    rows = np.array([[0, 0, 0, 0, 0], [1, 1, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 0, 0]], dtype=float)
     likely = {"limiting_beliefs": np.array([0.25, 0.3, 0.0, 0.0]),
               "core_values": np.array([0.7, 0.9, 0.3, 0.0]),
               "empowering_beliefs": np.zeros(4),
@@ -355,7 +355,9 @@ def test_a_short_session_reports_only_the_realisations_the_model_is_surest_of_or
     pool = [guess, plain, said, marker]
     names = ("rule_value", "rule_discovery")
     rows = np.array([[0, 0], [0, 0], [0, 0], [0, 1]], dtype=float)
-    likely = {"core_values": np.array([0.0, 0.3, 0.0, 0.0]), "client_discoveries": np.array([0.3, 0.0, 0.3, 0.1])}
+    unmarked_bar = 0.2 * sentence_scorer.UNMARKED_BAR  # the rules hear no realisation in the guess or `said`
+    likely = {"core_values": np.array([0.0, 0.3, 0.0, 0.0]),
+              "client_discoveries": np.array([1.5 * unmarked_bar, 0.0, 1.5 * unmarked_bar, 0.1])}
     sections = ("core_values", "client_discoveries")
     with sentence_scorer.using(model):
         hour = sentence_scorer.picks_by_margin(sections, pool, names, rows, likely, session_words=6000)
@@ -365,6 +367,24 @@ def test_a_short_session_reports_only_the_realisations_the_model_is_surest_of_or
     assert check_in["client_discoveries"] == [said]
     assert middling["client_discoveries"] == [guess, said]  # 1.25 times the bar at 800 words
     assert hour["core_values"] == check_in["core_values"] == [plain]
+
+
+def test_a_realisation_only_the_model_hears_must_be_likelier_than_one_the_rules_hear_too():
+    # at the same probability, just over the threshold, the sentence the rules read as a realisation ("I never put
+    # that together.") is reported and the model's guess alone is not; the guess is reported once it is as likely
+    # as the unmarked bar asks
+    model = {"sections": {"client_discoveries": {"threshold": 0.2, "most": 8}}}
+    guess, marked = (SimpleNamespace(text=t, turn=SimpleNamespace(index=n)) for t, n in (
+        ("So the extras are his patients.", 1), ("I never put that together.", 3)))
+    names, rows = ("rule_discovery",), np.array([[0], [1]], dtype=float)
+    with sentence_scorer.using(model):
+        near = sentence_scorer.picks_by_margin(("client_discoveries",), [guess, marked], names, rows,
+                                               {"client_discoveries": np.array([0.21, 0.21])}, session_words=6000)
+        sure = sentence_scorer.picks_by_margin(
+            ("client_discoveries",), [guess, marked], names, rows,
+            {"client_discoveries": np.array([0.2 * sentence_scorer.UNMARKED_BAR + 0.01, 0.21])}, session_words=6000)
+    assert near["client_discoveries"] == [marked]
+    assert sure["client_discoveries"] == [guess, marked]
 
 
 def test_a_realisation_said_across_its_turn_quotes_the_sentences_that_say_it_too(monkeypatch):
