@@ -383,7 +383,7 @@ def _kind(s: Sentence, vectors: dict[str, list[float]], i: int) -> str | None:
         return "Empowering Belief" if m and _DENIED.search(text[: m.start()]) else "Limiting Belief"
     if VALUE.search(text) and not _negated_value(text) and not _ORDER_PREFERRED.search(text):
         return "Core Value"
-    rule = _rule_about_kind(s) or _standard_or_norm(s)
+    rule = _rule_about_kind(s) or _standard_or_norm(s) or _house_rule(s)
     if rule:
         return rule
     if EMPOWERING.search(text) and not re.search(r"\b(?:not|n't|never)\b", text[:40], re.I) and not \
@@ -483,6 +483,30 @@ def _standard_or_norm(s: Sentence) -> str | None:
         if ought and bare and subj.lower_ not in ROLES and subj.lower_.removesuffix("s") not in ROLES:
             return "Core Value"
     return None
+
+
+def _house_rule(s: Sentence) -> str | None:
+    """A rule the client keeps where they are in charge: "Nobody leaves my shop feeling like a charity case.",
+    "On my calls nobody gets put on hold without me telling them how long.", "Nobody in our house gets told what
+    to believe." (a value). Nobody as the main verb's subject, in the present, and a place or people that are the
+    client's ("my", "our"). Told as what happened ("Nobody in my family has ever walked away", "Nobody filled it
+    in") it is history. In the tuning half, 44 of the 47 client sentences so worded are labelled values."""
+    root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+    if root is None or not any(t.lower_ in ("my", "our") for t in s.doc):
+        return None
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not (subj.lower_ in ("nobody", "noone") or
+                            subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)):
+        return None
+    aux = syntax.auxiliaries(root)
+    if any(a in _NOT_NOW for a in aux):
+        return None
+    present = root.tag_ in ("VBZ", "VBP") or any(a == "should" for a in aux) or any(
+        c.tag_ == "VBZ" for c in root.children if c.dep_ in ("aux", "auxpass"))
+    return "Core Value" if present else None
+
+
+_NOT_NOW = frozenset(("has", "'s", "had", "did", "was", "were", "'d", "would", "could", "will", "'ll"))
 
 
 # Traits a person puts on themselves that close a door ("I'm lazy", "I'm a chaos person").
@@ -631,7 +655,8 @@ _NOBODY_IN_PARTICULAR = {"it", "that", "this", "nobody", "everybody", "everyone"
 
 def _said_by_other(s: Sentence) -> bool:
     """"He used to say it wasn't for people like us", "She's always told me to do work I care
-    about": someone else's view, quoted by the client."""
+    about": someone else's view, quoted by the client. The client telling ("without me telling them how long")
+    is the client's own."""
     framed = _THEIR_POSITION.search(s.text.replace("\u2019", "'"))
     if framed and not _FIRST_PERSON.intersection(framed.group(1).lower().split()):
         return True
@@ -646,6 +671,7 @@ def _said_by_other(s: Sentence) -> bool:
             subj = syntax.subject(tok)
             anyone = any(c.lower_ in _NOBODY_IN_PARTICULAR for c in tok.children if c.dep_ in syntax.SUBJECTS)
             if subj is not None and not syntax.is_first_person(subj) and subj.lower_ not in _NOBODY_IN_PARTICULAR \
+                    and not (tok.tag_ == "VBG" and subj.lower_ in ("me", "my", "us", "our")) \
                     and not anyone and not _inner_voice(subj) and not _anyone_you(tok, subj):
                 return True
     return False
