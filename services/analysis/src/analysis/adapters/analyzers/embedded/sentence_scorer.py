@@ -285,7 +285,8 @@ UNMARKED_BAR = 1.5
 def raised_bars(section: str, pool: list[Sentence], names: tuple[str, ...], rows: np.ndarray,
                 session_words: int) -> np.ndarray:
     """How many times the section's threshold each sentence of `pool` (`rows`: their features) must reach to
-    be picked in a session of `session_words` words."""
+    be picked in a session of `session_words` words: raised in a short session outside the turns the rules mark,
+    and UNMARKED_BAR times for a sentence the rules do not mark."""
     if section not in RAISED_WHEN_SHORT or not len(rows):
         return np.ones(len(rows))
     raised = min(MOST_RAISED, max(1.0, SHORT_SESSION_WORDS / session_words)) if session_words > 0 else 1.0
