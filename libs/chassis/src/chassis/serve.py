@@ -76,6 +76,13 @@ def worker_app():
     return getattr(importlib.import_module(module), name)()
 
 
+# How long an idle keep-alive connection stays open. Longer than the idle time of the clients and proxies in
+# front (httpx keeps a connection 5 s, browsers and load balancers about 60 s): the side that closes first must
+# be the client, or a request sent as the server closes (uvicorn's default is 5 s, the same as httpx's) meets a
+# dropped connection ("Server disconnected without sending a response"), which a client cannot safely retry.
+KEEP_ALIVE_SECONDS = 75
+
+
 def serve(app, host: str, port: int) -> None:
     """`app` is a Litestar app (one process) or the import string of a factory making one
     ("insights.main:create_app": WEB_CONCURRENCY processes)."""
@@ -87,4 +94,4 @@ def serve(app, host: str, port: int) -> None:
         app = "chassis.serve:worker_app"
     uvicorn.run(app, host=host, port=port, loop="uvloop", http="httptools", log_level="warning",
                 log_config=LOGGING, access_log=False, lifespan="on", workers=workers,
-                factory=isinstance(app, str))
+                timeout_keep_alive=KEEP_ALIVE_SECONDS, factory=isinstance(app, str))
