@@ -488,15 +488,14 @@ def test_standards_set_for_a_kind_of_person_limit_and_norms_about_how_things_oug
 
 
 def test_a_rule_the_client_keeps_where_they_are_in_charge_is_a_value_and_what_nobody_did_is_not():
-    t = talk(
+    found = typed_values(talk(
         "Coach: What would you never give up, whatever the new owners want?",
         "Client: Nobody leaves my shop feeling like a charity case.",
         "Coach: And the phones?",
         "Client: On my calls nobody gets put on hold without me telling them how long.",
         "Coach: How did the last audit go?",
         "Client: Nobody filled the form in.",
-    )
-    found = typed_values(t)
+    ))
     assert ("Core Value", "Nobody leaves my shop feeling like a charity case.") in found
     assert ("Core Value", "On my calls nobody gets put on hold without me telling them how long.") in found
     assert not any("filled" in text for _, text in found)  # what happened once is no rule

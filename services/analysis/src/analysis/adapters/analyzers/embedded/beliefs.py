@@ -498,15 +498,14 @@ def _house_rule(s: Sentence) -> str | None:
     if subj is None or not (subj.lower_ in ("nobody", "noone") or
                             subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)):
         return None
-    aux = syntax.auxiliaries(root)
-    if any(a in _NOT_NOW for a in aux):
-        return None
-    present = root.tag_ in ("VBZ", "VBP") or any(a == "should" for a in aux) or any(
-        c.tag_ == "VBZ" for c in root.children if c.dep_ in ("aux", "auxpass"))
-    return "Core Value" if present else None
+    held_now = _present(root) and not any(a in _NOT_NOW for a in syntax.auxiliaries(root))
+    return "Core Value" if held_now else None
 
 
-_NOT_NOW = frozenset(("has", "'s", "had", "did", "was", "were", "'d", "would", "could", "will", "'ll"))
+# auxiliaries that put a rule out of the present: done ("has walked away"), past, wished or to come; of the
+# modals, only "should" states a rule
+_NOT_NOW = frozenset(("has", "'s", "had", "did", "was", "were", "'d", "would", "could", "will", "'ll", "can", "ca",
+                      "may", "might", "must", "shall"))
 
 
 # Traits a person puts on themselves that close a door ("I'm lazy", "I'm a chaos person").
