@@ -1,6 +1,7 @@
 """How many worker processes a service runs, the metrics directory they share, and how long an idle
 connection stays open."""
 
+import http.client
 import socket
 import subprocess
 import sys
@@ -46,9 +47,10 @@ serve(Litestar([hello]), "127.0.0.1", int(sys.argv[1]))
 """
 
 
-def _get(sock: socket.socket) -> bytes:
-    sock.sendall(b"GET / HTTP/1.1\r\nHost: test\r\n\r\n")
-    return sock.recv(4096)
+def _hello(conn: http.client.HTTPConnection) -> bool:
+    conn.request("GET", "/")
+    answer = conn.getresponse()
+    return (answer.status, answer.read()) == (200, b"hello")
 
 
 def test_a_connection_idle_longer_than_a_clients_own_keep_alive_is_still_served():
@@ -58,19 +60,22 @@ def test_a_connection_idle_longer_than_a_clients_own_keep_alive_is_still_served(
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-c", APP, str(port)])
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
     try:
         deadline = time.monotonic() + 30
         while True:
             try:
-                sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+                conn.connect()
                 break
             except OSError:
                 assert time.monotonic() < deadline, "the server did not start"
                 time.sleep(0.1)
-        with sock:
-            assert _get(sock).startswith(b"HTTP/1.1 200")
-            time.sleep(6)
-            assert _get(sock).startswith(b"HTTP/1.1 200")
+        first = conn.sock
+        assert _hello(conn)
+        time.sleep(6)
+        assert _hello(conn)
+        assert conn.sock is first  # one connection throughout
     finally:
+        conn.close()
         server.terminate()
         server.wait(timeout=10)
