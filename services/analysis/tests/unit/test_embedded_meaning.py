@@ -4271,3 +4271,20 @@ def test_a_plan_said_with_a_time_of_day_takes_its_day_from_the_fragment_before_i
     )).action_items
     assert [(a.action[:40], a.timeline) for a in found] == [("I'm gonna do the pricing section first t", "Tomorrow morning")]
     assert found[0].evidence[-1] == "Tomorrow morning.", found
+
+
+def test_a_session_with_no_agreement_and_the_actions_set_by_the_coach_built_towards_no_intention():
+    middle = ("Client: The caterer let us down again on Saturday and the bride's mother rang me at midnight.",
+              "Coach: You need to drop that caterer. Ring the new one on Monday and get a quote.",
+              "Client: Fine. Monday.",
+              "Coach: And send the mother an apology by Friday.",
+              "Client: I'm ringing the mother myself tomorrow morning, before she rings me.",
+              "Coach: Good. Anything else?",
+              "Client: No, that's it.")
+    told = analyze_transcript(talk("Coach: How was the weekend?", *middle))
+    assert told.intention is None
+    # what the client said they will do is still among the actions
+    assert any("ringing the mother myself tomorrow morning" in a.action for a in told.action_items)
+    agreed = analyze_transcript(talk("Coach: What would you like to leave with today?",
+                                     "Client: A way to stop the weekend calls.", *middle))
+    assert agreed.intention is not None

@@ -153,6 +153,7 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
         draft,
     )
     feedback = msgspec.structs.replace(draft, quality_rationale=rationale)  # the rating reads the feedback it explains
+    intended = consistency.intention_built(intended, feedback)
     leading = {e for f in feedback.missed_opportunities if f.pcc_marker.startswith("4.4") for e in f.evidence}
     strong = consistency.not_leading(strong, leading)
     found_items = discoveries.build(found, sentences)
