@@ -4288,3 +4288,23 @@ def test_a_session_with_no_agreement_and_the_actions_set_by_the_coach_built_towa
     agreed = analyze_transcript(talk("Coach: What would you like to leave with today?",
                                      "Client: A way to stop the weekend calls.", *middle))
     assert agreed.intention is not None
+
+
+def test_the_intention_of_a_session_about_a_choice_is_the_decision_not_the_step_after_it():
+    opening = ("Coach: What would you like to leave with today?",
+               "Client: An answer on the head keeper job. They want to know by the end of the month.",
+               "Coach: What's pulling you each way?",
+               "Client: The money's better, but I'd be off the animals most days.",
+               "Coach: And what matters most to you in it?",
+               "Client: That the keepers get looked after the way I wasn't.",
+               "Coach: So where does that leave you?")
+    decided = analyze_transcript(talk(*opening, "Client: I'm taking it.", "Coach: What's the first step?",
+                                      "Client: Tonight, when the dogs are fed, I tell Morag."))
+    assert decided.intention is not None and decided.intention.behavior_change == "I'm taking it."
+    # the step after it is still an action
+    assert any("I tell Morag" in a.action for a in decided.action_items)
+    # staying with a question decides nothing: the dated step is the intention
+    open_ended = analyze_transcript(talk(*opening, "Client: I'm staying with the question for now.",
+                                         "Coach: What's the first step?",
+                                         "Client: Tonight, when the dogs are fed, I tell Morag."))
+    assert open_ended.intention is not None and "I tell Morag" in open_ended.intention.behavior_change

@@ -1,9 +1,9 @@
 """Action items and the intention, from the client's commitments.
 
 Action items are the firm and considered commitments (High, Medium), each with what SMART
-elements it lacks. The intention is the commitment the session built towards: the firmest,
-preferring an answer to the coach's "what will you do?", one about what the client came for,
-and one made late (sessions close on their plan).
+elements it lacks. The intention is what the session built towards: the decision it came to ("I'm
+taking it.", decisions.py), else the firmest commitment, preferring an answer to the coach's "what will
+you do?", one about what the client came for, and one made late (sessions close on their plan).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import msgspec
 from contracts.insight import ActionItem, Intention
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from . import semantic
+from . import decisions, semantic
 from .agreement import Agreement
 from .caseless import caseless
 from .commitments import Commitment, rank
@@ -128,7 +128,16 @@ def _follow_up(c: Commitment) -> bool:
 
 def intention(session: Session, commitments: list[Commitment], planning_turns: set[int],
               agreement: Agreement | None, sentences: list[Sentence], planning_answers: set[int]) -> Intention | None:
-    """Chosen among the plans (what action_items keeps): a session that ends on a wish has no intention yet."""
+    """The decision the session came to (decisions.py), else chosen among the plans (what action_items keeps):
+    a session that ends on a wish has no intention yet."""
+    support = [quote(s.turn, s.span) for s in sentences
+               if s.turn.is_client and not s.is_question and (m := _SUPPORT.search(t := s.text.replace("\u2019", "'")))
+               and not _NOT_SUPPORT.search(t[: m.start()])]
+    decided = decisions.decision(session, sentences)
+    if decided is not None:
+        said = quote(decided.turn, decided.span)
+        return Intention(behavior_change=said, commitment_level="Strong", timeline=None,
+                         support_needed=dedupe(support, limit=2), evidence=[said])
     commitments = [c for c in commitments if is_plan(c, planning_answers)]
     if not commitments:
         return None
@@ -153,9 +162,6 @@ def intention(session: Session, commitments: list[Commitment], planning_turns: s
         return value
 
     best = max(commitments, key=lambda c: (worth(c), c.turn.index))
-    support = [quote(s.turn, s.span) for s in sentences
-               if s.turn.is_client and not s.is_question and (m := _SUPPORT.search(t := s.text.replace("\u2019", "'")))
-               and not _NOT_SUPPORT.search(t[: m.start()])]
     return Intention(
         behavior_change=best.text,
         commitment_level=_STRENGTH[best.level],
