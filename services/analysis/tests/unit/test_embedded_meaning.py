@@ -4303,6 +4303,10 @@ def test_the_intention_of_a_session_about_a_choice_is_the_decision_not_the_step_
     assert decided.intention is not None and decided.intention.behavior_change == "I'm taking it."
     # the step after it is still an action
     assert any("I tell Morag" in a.action for a in decided.action_items)
+    said_yes = analyze_transcript(talk(*opening, "Client: It's a yes to applying. Not to going, yet.",
+                                       "Coach: What's the first step?",
+                                       "Client: Tonight, when the dogs are fed, I tell Morag."))
+    assert said_yes.intention is not None and said_yes.intention.behavior_change == "It's a yes to applying."
     # staying with a question decides nothing: the dated step is the intention
     open_ended = analyze_transcript(talk(*opening, "Client: I'm staying with the question for now.",
                                          "Coach: What's the first step?",

@@ -1,15 +1,16 @@
 """The decision a session came to: "I'm taking it.", "I'm going for it.", "I'm staying in testing.",
-"I think I say yes to that.".
+"I think I say yes to that.", "It's a yes to applying.".
 
 A session about a choice (a job offer, a promotion, selling up, staying or going) builds towards the
 client's answer, not towards the first step after it. The dated step that follows ("Tonight, when the
 dogs are fed, I tell Morag.") is an action item; the decision is the intention.
 
 Told by its wording: the client's own present-tense answer (what they are doing or say, not what they
-might), said late in the session, the object at most a short phrase. On the 308 tuning sessions, 10 sessions
-hold a sentence so worded and in 9 it is the labelled intention (the analyzer had named a dated step after
-it in each); in the tenth ("And I'm staying.") the labeller chose what the client wants for their work.
-Four tuning folds (176 sessions): intention hits 52 -> 61 of 130.
+might), said late in the session, the object at most a short phrase. On the 308 tuning sessions, 13 sessions
+hold a sentence so worded and in 11 it is the labelled intention (the analyzer had named a dated step after
+it in each); in the other two the labeller chose why ("It's a yes." / "Yes, because I'm good at this, ...")
+or what the client wants for their work ("And I'm staying.").
+Four tuning folds (176 sessions): intention hits 52 -> 63 of 130.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ _DECIDED = re.compile(
     r"|saying yes\b"
     r"|going to (?:say yes|take it|go for it|do it)[.!]?$"
     r")"
-    r"|" + _LEAD + r"i (?:think i )?say yes\b(?: to (?:it|that|this|them|him|her))?[.!]?$",
+    r"|" + _LEAD + r"i (?:think i )?say yes\b(?: to (?:it|that|this|them|him|her))?[.!]?$"
+    r"|" + _LEAD + r"it's a yes\b(?: to \w+ing)?[.!]?$",
     re.I)
 
 
