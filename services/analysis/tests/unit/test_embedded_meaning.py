@@ -501,6 +501,17 @@ def test_a_rule_the_client_keeps_where_they_are_in_charge_is_a_value_and_what_no
     assert not any("filled" in text for _, text in found)  # what happened once is no rule
 
 
+def test_how_the_client_likes_to_be_is_a_value_and_a_task_they_like_is_not():
+    found = typed_values(talk(
+        "Coach: What did you miss about the ward?",
+        "Client: And I like being measured.",
+        "Coach: And the paperwork?",
+        "Client: I like doing the rota on a Sunday, oddly.",
+    ))
+    assert ("Core Value", "I like being measured.") in found
+    assert not any("rota" in text for _, text in found)
+
+
 def test_a_value_said_in_two_sentences_is_one_item_that_quotes_both():
     found = analyze_transcript(talk(
         "Coach: What do you make of the new system?",

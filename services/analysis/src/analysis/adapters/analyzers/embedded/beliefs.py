@@ -47,6 +47,9 @@ VALUE = caseless(
     # not", "I'd rather leave it", "I'd rather you didn't")
     r"i(?:'d| would) (?:much |just )?rather (?!not\b|\w+ it\b|you\b|wait\b|die\b|be\b)\w+ (?:\w+ ){1,}|i (?:like|love) [^.?!,]{3,60}, not (?:to |for |just )?\w+|"
     r"^\W*(?!(?:not|get|got|getting|all|it|just|so|well)\b)\w+(?: \w+)? over \w+\W*$|"
+    # how the client likes to be: "I like being the person people can rely on.", "And I like being measured."
+    # (tuning half: all 6 client statements so worded are labelled values; not "I just liked being asked")
+    r"i (?:really |always )?(?:like|liked|love|loved) being\b|"
     r"i refuse to|i won't compromise|i want to be (?:the kind of|someone who|a (?:good|better|present))|i need to feel|"
     r"what i want most|i stand for|i'm (?:driven|motivated) by|want (?:my|our) \w+ to (?:matter|mean)|to matter to|"
     r"i don't want to (?:be|become) (?:one of those|the kind of|someone who|that (?:person|parent|manager|boss))|"
