@@ -4323,3 +4323,18 @@ def test_the_intention_of_a_session_about_a_choice_is_the_decision_not_the_step_
                                          "Coach: What's the first step?",
                                          "Client: Tonight, when the dogs are fed, I tell Morag."))
     assert open_ended.intention is not None and "I tell Morag" in open_ended.intention.behavior_change
+
+
+def test_a_plan_told_as_the_state_a_thing_is_in_by_a_deadline_is_an_action_item():
+    result = analyze_transcript(talk(
+        "Coach: What will you do before we next speak?",
+        "Client: By Friday the application's in.",
+        "Coach: And the insurance?",
+        "Client: Public liability's sorted by the fifteenth.",
+        "Coach: How are evenings at home?",
+        "Client: The kids are in bed by eight, most nights. The school play's in October.",
+    ))
+    timed = {a.action: a.timeline for a in result.action_items}
+    assert timed.get("By Friday the application's in.") == "By Friday"
+    assert any("Public liability's sorted" in a for a in timed)
+    assert not any("kids" in a or "October" in a for a in timed)  # a routine, and a date that is no deadline

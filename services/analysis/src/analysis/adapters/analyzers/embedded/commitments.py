@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from . import bare_plans, syntax, timelines
+from . import bare_plans, deliverables, syntax, timelines
 from .caseless import caseless
 from .evidence import clause_quote, quote
 from .language import Sentence
@@ -482,7 +482,9 @@ def _commitment(s: Sentence) -> Commitment | None:
             continue  # (a verb in quotation marks is someone's words, wherever the parse hangs it)
         options.append((_RANK[level], verb.i, level, anchor))
     if not options:
-        return None
+        state = deliverables.done_by(s) if timeline else None
+        # "By Friday the application's in.": the thing's state by the deadline
+        return Commitment(s, state, "High", s.span.start, timeline) if state is not None else None
     _, _, level, anchor = min(options)
     cue = s.offset(anchor)  # the quote starts at the subject (or the time phrase that leads)
     if _inside_quotes(s, cue):
