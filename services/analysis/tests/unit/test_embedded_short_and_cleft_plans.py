@@ -21,6 +21,7 @@ def plans_after_asking(answer: str) -> dict[str, str | None]:
     ("Tonight I'm texting Shannon.", "Tonight"),
     ("Tomorrow I'm emailing Martin.", "Tomorrow"),
     ("Friday after the morning session is when I tell Dave.", "Friday"),
+    ("Monday's stand-up is where I say it out loud.", "Monday"),
     ("The props rota goes to Priya before the Saturday matinee.", "before the Saturday matinee"),
 ])
 def test_a_short_a_cleft_or_an_event_dated_plan_is_an_action_item_with_its_when(answer, when):
@@ -32,6 +33,7 @@ def test_a_short_a_cleft_or_an_event_dated_plan_is_an_action_item_with_its_when(
     "I'll tell ye.",
     "Sunday is when I rest.",
     "Tuesday is when I usually ring my mum.",
+    "Sunday's market is where I go.",
     "I run the Tuesday lunch club.",
 ])
 def test_an_act_without_an_object_a_habit_or_a_club_named_by_its_day_is_no_plan(answer):

@@ -509,16 +509,20 @@ _STEP_VERBS = _TOLD_OR_SENT | frozenset("write show take bring print put sit rea
 
 
 def _when_i(verb: Token, subj: Token | None, timeline: str) -> bool:
-    """The day said first, then "is when I" and the act: "Friday after the morning session is when I tell Dave"
-    (not "Sunday is when I rest" nor "Tuesday is when I usually ring Mum", habits, nor "That's when I tell him",
-    undated). Only an act said to someone or sent, the one a "when" is seldom a habit for."""
+    """The day said first, then "is when I" (or the occasion, then "is where I") and the act: "Friday after the
+    morning session is when I tell Dave", "Monday's stand-up is where I say it out loud" (not "Sunday is when I
+    rest" nor "Tuesday is when I usually ring Mum", habits, nor "That's when I tell him", undated). Only an act
+    said to someone or sent, the one a "when" is seldom a habit for."""
     head = verb.head
     return (verb.tag_ == "VBP" and syntax.is_first_person(subj) and head.dep_ == "ROOT" and head.lower_ in ("is", "'s")
-            and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
-            and verb.lower_ in _TOLD_OR_SENT and not any(c.lower_ in _AS_EVER for c in verb.children)
+            and any(c.dep_ == "advmod" and c.lower_ in ("when", "where") for c in verb.children)
+            and verb.lower_ in _SAID_WHEN and not any(c.lower_ in _AS_EVER for c in verb.children)
             and 0 <= syntax.text(verb.doc).lower().find(timeline.lower()) < head.idx and _a_date(verb, timeline))
 
 
+# (tuning half: the four client sentences "<day's occasion> is where I tell / say / bring ..." are labelled action
+# items; the analyzer had none of them)
+_SAID_WHEN = _TOLD_OR_SENT | frozenset(("say", "bring"))
 _THOUGHT = frozenset(("thought", "figured", "reckoned"))
 
 
