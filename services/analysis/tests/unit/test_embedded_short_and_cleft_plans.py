@@ -40,6 +40,21 @@ def test_an_act_without_an_object_a_habit_or_a_club_named_by_its_day_is_no_plan(
     assert plans_after_asking(answer) == {}
 
 
+def test_a_step_said_in_the_progressive_in_answer_to_the_next_step_is_an_action_item():
+    assert plans_after_asking("I'm putting the full report in to the league.") == {
+        "I'm putting the full report in to the league.": None}
+    assert plans_after_asking("And I'm asking Amira to read it first.") == {"I'm asking Amira to read it first.": None}
+
+
+@pytest.mark.parametrize("answer", [
+    "I'm taking it.",  # a decision, not a step
+    "I'm answering messages at midnight.",  # how things are
+    "I'm not asking him again.",
+])
+def test_a_decision_a_state_or_a_refusal_in_the_progressive_is_no_step(answer):
+    assert plans_after_asking(answer) == {}
+
+
 def test_an_answer_to_when_that_opens_with_a_day_dates_the_plan_and_keeps_its_own_step():
     lines = [("Coach", "What would that look like for the team meetings?"),
              ("Client", "And I'll start the meeting by asking the quietest person first, not Owen."),

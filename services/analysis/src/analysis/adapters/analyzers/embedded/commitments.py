@@ -164,6 +164,11 @@ def find(sentences: list[Sentence], planning: set[int] = frozenset()) -> list[Co
                 found.append(c)
     found += _next_steps(found, sentences)
     taken = {id(c.sentence) for c in found}
+    # "What will you do?" / "I'm putting the full report in to the league.": the progressive as the plan
+    for s in sentences:
+        if s.turn.index in planning and id(s) not in taken and (verb := _progressive_step(s)) is not None:
+            found.append(Commitment(s, verb, "High", s.span.start, None))
+            taken.add(id(s))
     pool = [s for s in bare_plans.candidates(sentences, planning) if id(s) not in taken and not _inside_quotes(s)
             and not _UNFINISHED.search(s.text) and not _LOGISTICS.search(s.text.replace("\u2019", "'"))
             and not (_A_MINUTE.search(s.text) and timelines.find(s.text) is None)
@@ -195,7 +200,7 @@ def _next_steps(found: list[Commitment], sentences: list[Sentence]) -> list[Comm
         for x in said[at + 1:at + 1 + _STEPS_AFTER] if at is not None else ():
             if id(x) in taken:
                 continue
-            verb = _present_step(x)
+            verb = _present_step(x) or _progressive_step(x)
             if verb is None:
                 break  # the plan's run of steps ends at the first sentence that is not one
             out.append(Commitment(x, verb, "High", x.span.start, c.timeline, dated_by=c.text))
@@ -218,6 +223,36 @@ def _present_step(x: Sentence) -> Token | None:
     if any(t.dep_ == "conj" and t.head.i == root.i and (subj := syntax.subject(t)) is not None
            and subj.lower_ in ("he", "she", "they") for t in x.doc):
         return None  # "I tell him, and he just laughs": how it went, told in the present
+    return root
+
+
+# the acts a plan is told with in the progressive ("I'm asking Amira to read it"): a step taken, not a state the
+# client is in ("I'm answering messages at midnight", "I'm charging three hundred a day")
+_PROGRESSIVE_STEPS = frozenset("putting asking telling taking changing writing sending emailing ringing calling phoning "
+                               "booking printing bringing posting submitting texting messaging handing giving showing "
+                               "raising moving cancelling blocking".split())
+
+
+def _progressive_step(x: Sentence) -> Token | None:
+    """The sentence's act when it is "(And|Then|So) I'm <act>ing <something> ..." with no time of its own, else
+    None. Tuning half: of the 11 such sentences the analyzer now reports (in answer to the coach's asking for
+    steps, or after a dated plan), 8 are labelled action items ("I'm telling him about the audit first, actually."
+    is not); left out are states and decisions ("I'm answering messages at midnight", "I'm taking it.", "I'm
+    selling."). Four tuning folds: action items F1 .773 -> .779."""
+    said = x.text.replace("\u2019", "'")
+    if x.asks or _UNFINISHED.search(said) or _inside_quotes(x) or not x.words or timelines.find(x.text):
+        return None
+    root = next((t for t in x.doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VBG" or root.lower_ not in _PROGRESSIVE_STEPS or syntax.negated(root):
+        return None
+    if not any(a in ("'m", "am") for a in syntax.auxiliaries(root)) or not syntax.is_first_person(syntax.subject(root)):
+        return None
+    if any(t.tag_ == "VBD" for t in x.doc) or not _HABIT_WORDS.isdisjoint(x.words):
+        return None
+    done_to = [c for c in root.children if c.dep_ in ("dobj", "dative", "prt", "prep", "xcomp", "ccomp")]
+    # something taken somewhere or asked of someone; "I'm taking it." alone is a decision
+    if not done_to or all(c.dep_ == "dobj" and c.lower_ in ("it", "that", "this") for c in done_to):
+        return None
     return root
 
 
