@@ -74,7 +74,8 @@ def main(argv: list[str]) -> int:
     print(f"intention hit {m['intent_ok']}/{m['intent_n']} (named where the gold has none {m['intent_false']}/"
           f"{m['n'] - m['intent_n']}); a win where the gold has none {m['no_win_false']}/{m['no_win_n']}")
     print(f"quality exact {m['q_exact']}/{m['n']}; "
-          f"themes matching gold {m['themes_pred_ok']}/{m['themes_pred']}")
+          f"themes matching gold {m['themes_pred_ok']}/{m['themes_pred']}, gold themes found {m['themes_gold_ok']}/"
+          f"{m['themes_gold']}")
     print(f"feedback missed found {m['fb_missed_ok']}/{m['fb_missed_n']}, strengths {m['fb_strengths_ok']}/"
           f"{m['fb_strengths_n']}, wrong kind {m['fb_crossed']} of {m['fb_pred']}")
     print(f"evidence verbatim {m['verbatim']}/{m['quotes']}")
