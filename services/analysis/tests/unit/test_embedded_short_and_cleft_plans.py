@@ -79,6 +79,15 @@ def test_steps_in_a_row_after_the_plan_is_dated_are_action_items_not_how_the_cli
         "programme, and I'll mean it."]
 
 
+def test_a_step_that_tells_what_happened_is_still_a_step_and_a_story_after_the_plan_is_not():
+    plans = plans_after_asking("This Friday, in the staff training, I put the real rescue in the session. "
+                               "I tell everybody what I felt. And I write to the area manager.")
+    assert list(plans) == ["This Friday, in the staff training, I put the real rescue in the session.",
+                           "I tell everybody what I felt.", "I write to the area manager."]
+    assert plans_after_asking("This Friday I put the rescue in the training. I tell him, and he laughed.") == {
+        "This Friday I put the rescue in the training.": "This Friday"}
+
+
 def test_three_wills_with_no_plan_dated_before_them_are_how_the_client_is():
     lines = [("Coach", "What are you like when you're under pressure?"),
              ("Client", "In the kitchen I'll shout, I'll tell anyone, I'll tell a supplier his fish stinks."),

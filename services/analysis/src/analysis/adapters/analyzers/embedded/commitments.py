@@ -218,12 +218,19 @@ def _present_step(x: Sentence) -> Token | None:
         return None
     if not syntax.is_first_person(syntax.subject(root)) or syntax.auxiliaries(root):
         return None
-    if any(t.tag_ == "VBD" for t in x.doc) or not _HABIT_WORDS.isdisjoint(x.words) or timelines.find(x.text):
+    if _told_as_past(root) or not _HABIT_WORDS.isdisjoint(x.words) or timelines.find(x.text):
         return None  # a story, a habit, or a step with its own day (the rules read that one on its own)
     if any(t.dep_ == "conj" and t.head.i == root.i and (subj := syntax.subject(t)) is not None
            and subj.lower_ in ("he", "she", "they") for t in x.doc):
         return None  # "I tell him, and he just laughs": how it went, told in the present
     return root
+
+
+def _told_as_past(root: Token) -> bool:
+    """A verb in the past in the step's own clause or one joined to it ("I tell him, and he laughed", "I rang her
+    and I tell her"), not in what the step tells ("I tell everybody what I felt", "I say what I found")."""
+    return any(t.tag_ == "VBD" and (t is root or t.head is root and t.dep_ in ("conj", "advcl", "parataxis"))
+               for t in root.doc)
 
 
 # the acts a plan is told with in the progressive ("I'm asking Amira to read it"): a step taken, not a state the
