@@ -4338,3 +4338,34 @@ def test_a_plan_told_as_the_state_a_thing_is_in_by_a_deadline_is_an_action_item(
     assert timed.get("By Friday the application's in.") == "By Friday"
     assert any("Public liability's sorted" in a for a in timed)
     assert not any("kids" in a or "October" in a for a in timed)  # a routine, and a date that is no deadline
+
+
+def test_the_catalyst_of_a_shift_comes_before_the_client_says_how_they_leave():
+    shifts = analyze_transcript(talk(
+        "Coach: What would you like to leave with today?",
+        "Client: A decision on the Leeds job, really. They want an answer by the end of next week and I keep going "
+        "round in circles.",
+        "Coach: What's the circle?",
+        "Client: It's more money and it's the job I've wanted for five years. But my dad's not well.",
+        "Coach: What would you be saying no to, if you turned it down?",
+        "Client: Probably the last chance at it. Nobody gets offered head of service twice in this region.",
+        "Coach: Is that true?",
+        "Client: I don't know. It feels true. Actually, I think that's my mum talking.",
+        "Coach: What do you notice as you say that?",
+        "Client: That I've been deciding with her voice, not mine. Huh. I hadn't put that together.",
+        "Coach: What's the cost of always doing it first?",
+        "Client: I'm exhausted, and I'm a bit angry with him, and he doesn't even know.",
+        "Coach: Where does that leave you?",
+        "Client: I'm taking it.",
+        "Coach: How does that feel to say?",
+        "Client: Terrifying. Good terrifying. Lighter than when I walked in.",
+        "Coach: What's the first step?",
+        "Client: Tonight I ring Callum and ask him to take the Thursday appointments from April.",
+        "Coach: How will you know you've done it?",
+        "Client: I'll message you on Friday, just done or not done.",
+        "Coach: What support do you need?",
+        "Client: Maybe my partner to remind me not to cave when Callum hesitates.",
+    )).emotional_shifts
+    assert shifts and shifts[0].direction == "improved"
+    # the client said how they leave before the coach asked this: it moved nothing
+    assert "How will you know" not in shifts[0].catalyst

@@ -95,8 +95,10 @@ def emotional_shifts(session: Session, sentences: list[Sentence]) -> list[Emotio
     if compared is None and any(label(v) == ("Optimistic" if improved else "Distressed")
                                 for _, v in _checked_in(session, sentences)):
         return []  # "Really good, actually." at the check-in: a client who came in there has not lifted to it
-    # (the answer to the check-out reports the change; the question that asked for it caused none)
-    pivot = _pivot(session, [sv for sv in curve if checkout is None or sv[0].turn is not checkout.turn], improved)
+    # (the answer to the check-out reports the change; the question that asked for it caused none, and nothing
+    # said after it did: "How will you know you've done it?" after "Lighter than when I walked in.")
+    pivot = _pivot(session, [sv for sv in curve if checkout is None or sv[0].turn.index < checkout.turn.index],
+                   improved)
     catalyst_turn = session.previous_of(pivot.turn, "coach") if pivot else None
     start = min(head, key=lambda sv: sv[1]) if improved else max(head, key=lambda sv: sv[1])
     end = max(tail, key=lambda sv: sv[1]) if improved else min(tail, key=lambda sv: sv[1])
