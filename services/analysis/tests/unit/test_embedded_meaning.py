@@ -3110,6 +3110,20 @@ def test_the_summary_says_when_the_only_step_was_set_by_the_coach():
     assert 'a step the coach set rather than one of their own: "Get it out by Friday."' in summary
 
 
+def test_the_summary_of_a_session_the_coach_steered_tells_the_step_the_client_chose_too():
+    summary = analyze_transcript(talk(
+        "Coach: So last time we said prices. Have you put them up yet?",
+        "Client: Erm. No. Not yet, like. A lot of my customers are old dears on a pension.",
+        "Coach: You can't run a business on charity, though.",
+        "Client: Suppose not.",
+        "Coach: Okay, so here's what I think. Write a letter to all your regulars this week saying it's going up to fifty. Get it out by Friday. Yeah?",
+        "Client: Friday. Right. I'm going to ring Mrs Kelly myself though, she deserves to hear it from me.",
+        "Coach: Brilliant. Same time in a fortnight?",
+        "Client: Yeah. Sound.",
+    )).session_summary
+    assert 'a step the coach set, "Get it out by Friday.", and one of their own: "I\'m going to ring Mrs Kelly' in summary
+
+
 def test_a_client_who_answers_in_a_word_or_two_is_not_highly_engaged():
     lines = []
     for i, answer in enumerate(("Yeah.", "It's been a long month with the van and the copper prices and the old dears on Rice Lane "

@@ -190,6 +190,7 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
         coached=bool(s.coach_turns),
         set_by_coach=next((f.evidence[-1] for f in feedback.missed_opportunities if f.pcc_marker.startswith("8.5")
                            and f.evidence), None),
+        own_step=action_list[0].action if action_list else None,
         win_told_early=celebration is None or any(
             t.is_client and celebration.evidence[0] in t.text for t in s.turns[: max(4, len(s.turns) // 4)]),
     )

@@ -15,10 +15,12 @@ from .wording import quoted
 def summarise(*, client: str, agreement: Agreement | None, themes: list[str], celebration: Celebration | None,
               discovery: ClientDiscovery | None, shifts: list[EmotionalShift], intention: Intention | None,
               actions: int, quality: str, coached: bool = True, win_told_early: bool = True,
-              set_by_coach: str | None = None) -> str:
+              set_by_coach: str | None = None, own_step: str | None = None) -> str:
     """`win_told_early`: the client told the win in the session's first quarter (a check-in's news), not
     later on (found when the coach asked what evidence they have). `set_by_coach`: the coach's words that set
-    an action for the client (coach feedback's 8.5), told where the client left with no step of their own."""
+    an action for the client (coach feedback's 8.5), told where the session built towards no intention;
+    `own_step`: the client's first action item, told beside it (a session the coach steered may still end on
+    a step of the client's own: "I'm going to ring Mrs Patel myself though.")."""
     sentences = []
     if agreement is not None and agreement.stated:
         # "came to work on a plan" says nothing of what the plan is for: the session's themes say it
@@ -43,6 +45,9 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
         more = f", with {_count(actions - 1)} more step{'s' if actions - 1 != 1 else ''}" if actions > 1 else ""
         # (a bare quote closes the sentence itself: never 'on Thursday.".')
         sentences.append(f'They leave intending to act: {quoted(intention.behavior_change)}{when}{more}')
+    elif set_by_coach and own_step:
+        sentences.append(f"They leave with a step the coach set, {quoted(set_by_coach)}, and one of their own: "
+                         f"{quoted(own_step)}")
     elif set_by_coach:
         sentences.append(f"They leave with a step the coach set rather than one of their own: {quoted(set_by_coach)}")
     else:
