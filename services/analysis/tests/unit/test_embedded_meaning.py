@@ -4332,6 +4332,11 @@ def test_the_intention_of_a_session_about_a_choice_is_the_decision_not_the_step_
                                        "Coach: What's the first step?",
                                        "Client: Tonight, when the dogs are fed, I tell Morag."))
     assert said_yes.intention is not None and said_yes.intention.behavior_change == "It's a yes to applying."
+    # a stay with a date is a plan, not the decision: the step asked for stays the intention
+    visiting = analyze_transcript(talk(*opening, "Client: I'm staying at my sister's on Friday, so I'll think there.",
+                                       "Coach: What's the first step?",
+                                       "Client: Tonight, when the dogs are fed, I tell Morag."))
+    assert visiting.intention is not None and "staying" not in visiting.intention.behavior_change
     # staying with a question decides nothing: the dated step is the intention
     open_ended = analyze_transcript(talk(*opening, "Client: I'm staying with the question for now.",
                                          "Coach: What's the first step?",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from . import beliefs
+from . import beliefs, timelines
 from .language import Sentence
 from .session import Session
 
@@ -42,6 +42,7 @@ _DECIDED = re.compile(
 def decision(session: Session, sentences: list[Sentence]) -> Sentence | None:
     """The last decision the client voiced late in the session, or None."""
     late = LATE * len(session.turns)
+    # (a decision is undated: "I'm staying at my sister's on Friday" and "I'm selling the car on Saturday" are plans)
     said = [x for x in sentences if x.turn.is_client and x.turn.index >= late and beliefs.own_statement(x)
-            and _DECIDED.search(x.text.replace("\u2019", "'").strip())]
+            and _DECIDED.search(x.text.replace("\u2019", "'").strip()) and timelines.find(x.text) is None]
     return said[-1] if said else None
