@@ -22,6 +22,8 @@ def plans_after_asking(answer: str) -> dict[str, str | None]:
     ("Tomorrow I'm emailing Martin.", "Tomorrow"),
     ("Friday after the morning session is when I tell Dave.", "Friday"),
     ("Monday's stand-up is where I say it out loud.", "Monday"),
+    ("I'll have the rota sorted by the end of Q3.", "by the end of Q3"),
+    ("Before Friday I'll have a coffee with Nadia and ask her what she wants.", "Before Friday"),
     ("The props rota goes to Priya before the Saturday matinee.", "before the Saturday matinee"),
 ])
 def test_a_short_a_cleft_or_an_event_dated_plan_is_an_action_item_with_its_when(answer, when):
@@ -34,6 +36,8 @@ def test_a_short_a_cleft_or_an_event_dated_plan_is_an_action_item_with_its_when(
     "Sunday is when I rest.",
     "Tuesday is when I usually ring my mum.",
     "Sunday's market is where I go.",
+    "I'll have that tea now.",
+    "The kids are in bed by eight, so I'll have the evenings.",
     "I run the Tuesday lunch club.",
 ])
 def test_an_act_without_an_object_a_habit_or_a_club_named_by_its_day_is_no_plan(answer):

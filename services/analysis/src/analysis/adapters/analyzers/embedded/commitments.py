@@ -1066,9 +1066,34 @@ def _excluded(s: Sentence, verb: Token, anchor: Token) -> bool:
         return True  # "I came in here cracking jokes and now I just want to sit in the car": how they leave
     if _wants_to_work_out(verb):
         return True  # "I want to work out what I actually want my job to be": what the session is for
+    if _only_has(verb):
+        return True  # "so I'll have the evenings", "I'll have that tea now": what the client will have, no act
     # "Yeah, I could do that" after a suggestion: nothing of the client's own in it.
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "prep", "xcomp", "ccomp", "advmod", "prt")]
     return bool(objects) and all(c.lower_ in _VAGUE for c in objects) and not timelines.find(s.text)
+
+
+# what "have" names when it is an act: a meeting ("I'll have a coffee with Nadia and ask her...", "We have our
+# one-to-one on Thursday." that dates the step after it), a thing delivered ("I'll have it to finance by Friday
+# noon") or done ("I'll have the rota sorted by the end of Q3"); otherwise it is what the client will have ("I'll
+# have the evenings", "I'll have him there", "I'll have a go at it", "I'll have that tea now"). Tuning half: of
+# the 14 plans the analyzer read with "have" as the act, the 2 labelled action items are so worded and 10 of the
+# 12 others are now left out (the last two are "have to"); four folds, action items precision .778 -> .794.
+_MEETINGS = frozenset("coffee chat word conversation talk meeting call catch-up lunch drink sit-down one-to-one "
+                      "appointment session review interview supervision".split())
+
+
+def _only_has(verb: Token) -> bool:
+    if verb.lower_ != "have" or any(c.dep_ == "xcomp" for c in verb.children):
+        return False  # ("I'll have to talk to his mum" is "have to", read with its verb)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # ("one-to-one" comes in five tokens, its last "one" the object)
+    met = any(o.lower_ in _MEETINGS or "".join(t.lower_ for t in o.subtree).replace("-", "").endswith("onetoone")
+              for o in objects)
+    delivered = any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    near = {verb.i} | {o.i for o in objects}
+    done = any(t.tag_ == "VBN" and t.head.i in near for t in verb.subtree)
+    return not (met or delivered or done)
 
 
 _NOW_AGAINST_START = re.compile(r"\bi (?:came|walked|got) in\b.*\bnow\b", re.I)
