@@ -37,6 +37,9 @@ def test_a_short_a_cleft_or_an_event_dated_plan_is_an_action_item_with_its_when(
     "Tuesday is when I usually ring my mum.",
     "Sunday's market is where I go.",
     "I'll have that tea now.",
+    "Either way I'll look like I'm hiding something.",
+    "I'll find the words.",
+    "I'll give it a go.",
     "The kids are in bed by eight, so I'll have the evenings.",
     "I run the Tuesday lunch club.",
 ])
