@@ -91,8 +91,9 @@ def test_a_step_that_tells_what_happened_is_still_a_step_and_a_story_after_the_p
                                "I tell everybody what I felt. And I write to the area manager.")
     assert list(plans) == ["This Friday, in the staff training, I put the real rescue in the session.",
                            "I tell everybody what I felt.", "I write to the area manager."]
-    assert plans_after_asking("This Friday I put the rescue in the training. I tell him, and he laughed.") == {
-        "This Friday I put the rescue in the training.": "This Friday"}
+    for story in ("I tell him, and he laughed.", "I tell him and I showed her the plan."):
+        assert plans_after_asking(f"This Friday I put the rescue in the training. {story}") == {
+            "This Friday I put the rescue in the training.": "This Friday"}
 
 
 def test_three_wills_with_no_plan_dated_before_them_are_how_the_client_is():

@@ -229,8 +229,8 @@ def _present_step(x: Sentence) -> Token | None:
 def _told_as_past(root: Token) -> bool:
     """A verb in the past in the step's own clause or one joined to it ("I tell him, and he laughed", "I rang her
     and I tell her"), not in what the step tells ("I tell everybody what I felt", "I say what I found")."""
-    return any(t.tag_ == "VBD" and (t is root or t.head is root and t.dep_ in ("conj", "advcl", "parataxis"))
-               for t in root.doc)
+    return any(t.tag_ == "VBD" and (t.i == root.i or t.head.i == root.i and t.dep_ in ("conj", "advcl", "parataxis"))
+               for t in root.doc)  # (indices: spaCy makes a new Token object at each access, so `is` never holds)
 
 
 # the acts a plan is told with in the progressive ("I'm asking Amira to read it"): a step taken, not a state the
