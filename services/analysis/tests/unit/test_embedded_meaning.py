@@ -4326,8 +4326,9 @@ def test_the_intention_of_a_session_about_a_choice_is_the_decision_not_the_step_
     decided = analyze_transcript(talk(*opening, "Client: I'm taking it.", "Coach: What's the first step?",
                                       "Client: Tonight, when the dogs are fed, I tell Morag."))
     assert decided.intention is not None and decided.intention.behavior_change == "I'm taking it."
-    # the step after it is still an action
+    # the step after it is still an action, and the summary counts it beside the decision
     assert any("I tell Morag" in a.action for a in decided.action_items)
+    assert "They leave intending to act: \"I'm taking it.\", with one more step." in decided.session_summary
     said_yes = analyze_transcript(talk(*opening, "Client: It's a yes to applying. Not to going, yet.",
                                        "Coach: What's the first step?",
                                        "Client: Tonight, when the dogs are fed, I tell Morag."))

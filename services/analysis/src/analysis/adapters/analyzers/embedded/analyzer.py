@@ -185,7 +185,7 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
         discovery=_strongest(found, found_items, pool, scored["client_discoveries"]),
         shifts=emotional,
         intention=intended,
-        actions=len(action_list),
+        other_steps=sum(1 for a in action_list if intended is None or a.action != intended.behavior_change),
         quality=rating,
         coached=bool(s.coach_turns),
         set_by_coach=next((f.evidence[-1] for f in feedback.missed_opportunities if f.pcc_marker.startswith("8.5")

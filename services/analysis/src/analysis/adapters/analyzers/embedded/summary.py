@@ -14,9 +14,10 @@ from .wording import quoted
 
 def summarise(*, client: str, agreement: Agreement | None, themes: list[str], celebration: Celebration | None,
               discovery: ClientDiscovery | None, shifts: list[EmotionalShift], intention: Intention | None,
-              actions: int, quality: str, coached: bool = True, win_told_early: bool = True,
+              other_steps: int, quality: str, coached: bool = True, win_told_early: bool = True,
               set_by_coach: str | None = None, own_step: str | None = None) -> str:
-    """`win_told_early`: the client told the win in the session's first quarter (a check-in's news), not
+    """`other_steps`: the action items besides the intention (a decision, "I'm taking it.", is none of them).
+    `win_told_early`: the client told the win in the session's first quarter (a check-in's news), not
     later on (found when the coach asked what evidence they have). `set_by_coach`: the coach's words that set
     an action for the client (coach feedback's 8.5), told where the session built towards no intention;
     `own_step`: the client's first action item, told beside it (a session the coach steered may still end on
@@ -42,7 +43,7 @@ def summarise(*, client: str, agreement: Agreement | None, themes: list[str], ce
         # "(Tomorrow)" after a quote that says "Tomorrow" tells nothing
         told = intention.timeline and intention.timeline.lower() not in intention.behavior_change.lower()
         when = f" ({intention.timeline})" if told else ""
-        more = f", with {_count(actions - 1)} more step{'s' if actions - 1 != 1 else ''}" if actions > 1 else ""
+        more = f", with {_count(other_steps)} more step{'s' if other_steps != 1 else ''}" if other_steps else ""
         # (a bare quote closes the sentence itself: never 'on Thursday.".')
         sentences.append(f'They leave intending to act: {quoted(intention.behavior_change)}{when}{more}')
     elif set_by_coach and own_step:
