@@ -210,19 +210,27 @@ def _next_steps(found: list[Commitment], sentences: list[Sentence]) -> list[Comm
 
 def _present_step(x: Sentence) -> Token | None:
     """The sentence's act when it is "(And|Then) I <act> ..." in the present simple, else None."""
-    said = x.text.replace("\u2019", "'")
-    if x.asks or _UNFINISHED.search(said) or _inside_quotes(x) or not x.words or x.words[0] not in ("i", "and", "then"):
-        return None
-    root = next((t for t in x.doc if t.dep_ == "ROOT"), None)
-    if root is None or root.tag_ != "VBP" or root.lower_ not in _STEP_VERBS or syntax.negated(root):
-        return None
-    if not syntax.is_first_person(syntax.subject(root)) or syntax.auxiliaries(root):
-        return None
-    if _told_as_past(root) or not _HABIT_WORDS.isdisjoint(x.words) or timelines.find(x.text):
-        return None  # a story, a habit, or a step with its own day (the rules read that one on its own)
+    root = _own_act(x, "VBP", _STEP_VERBS)
+    if root is None or x.words[0] not in ("i", "and", "then") or syntax.auxiliaries(root) or _told_as_past(root):
+        return None  # (a story: what happened, told in the past)
     if any(t.dep_ == "conj" and t.head.i == root.i and (subj := syntax.subject(t)) is not None
            and subj.lower_ in ("he", "she", "they") for t in x.doc):
         return None  # "I tell him, and he just laughs": how it went, told in the present
+    return root
+
+
+def _own_act(x: Sentence, tag: str, acts: frozenset[str]) -> Token | None:
+    """The sentence's root when it is the client's own act, one of `acts` tagged `tag`, and the sentence is no
+    question, no unfinished or quoted thought, no habit, and names no time of its own (a step with its own day
+    is read by the rules on its own)."""
+    said = x.text.replace("\u2019", "'")
+    if (x.asks or _UNFINISHED.search(said) or _inside_quotes(x) or not x.words
+            or not _HABIT_WORDS.isdisjoint(x.words) or timelines.find(x.text)):
+        return None
+    root = next((t for t in x.doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != tag or root.lower_ not in acts or syntax.negated(root) \
+            or not syntax.is_first_person(syntax.subject(root)):
+        return None
     return root
 
 
@@ -246,15 +254,9 @@ def _progressive_step(x: Sentence) -> Token | None:
     steps, or after a dated plan), 8 are labelled action items ("I'm telling him about the audit first, actually."
     is not); left out are states and decisions ("I'm answering messages at midnight", "I'm taking it.", "I'm
     selling."). Four tuning folds: action items F1 .773 -> .779."""
-    said = x.text.replace("\u2019", "'")
-    if x.asks or _UNFINISHED.search(said) or _inside_quotes(x) or not x.words or timelines.find(x.text):
-        return None
-    root = next((t for t in x.doc if t.dep_ == "ROOT"), None)
-    if root is None or root.tag_ != "VBG" or root.lower_ not in _PROGRESSIVE_STEPS or syntax.negated(root):
-        return None
-    if not any(a in ("'m", "am") for a in syntax.auxiliaries(root)) or not syntax.is_first_person(syntax.subject(root)):
-        return None
-    if any(t.tag_ == "VBD" for t in x.doc) or not _HABIT_WORDS.isdisjoint(x.words):
+    root = _own_act(x, "VBG", _PROGRESSIVE_STEPS)
+    if root is None or not any(a in ("'m", "am") for a in syntax.auxiliaries(root)) \
+            or any(t.tag_ == "VBD" for t in x.doc):
         return None
     done_to = [c for c in root.children if c.dep_ in ("dobj", "dative", "prt", "prep", "xcomp", "ccomp")]
     # something taken somewhere or asked of someone; "I'm taking it." alone is a decision
@@ -524,7 +526,7 @@ def _commitment(s: Sentence) -> Commitment | None:
             continue  # (a verb in quotation marks is someone's words, wherever the parse hangs it)
         options.append((_RANK[level], verb.i, level, anchor))
     if not options:
-        state = deliverables.done_by(s) if timeline else None
+        state = deliverables.done_by(s) if timeline and _HABIT_WORDS.isdisjoint(s.words) else None
         # "By Friday the application's in.": the thing's state by the deadline
         return Commitment(s, state, "High", s.span.start, timeline) if state is not None else None
     _, _, level, anchor = min(options)

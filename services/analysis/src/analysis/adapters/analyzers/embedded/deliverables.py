@@ -37,14 +37,14 @@ _NOT_A_THING = frozenset(("i", "we", "you", "he", "she", "they", "someone", "som
 # a condition or a reason, not the plan: "If the whole budget's drafted by the 20th, I've got ten days."
 _SUBORDINATE = frozenset(("if", "when", "once", "unless", "until", "because", "as", "whether", "where",
                           "while", "since", "though", "although"))
-_HABIT = frozenset(("every", "always", "usually", "normally", "never", "sometimes", "often"))
 
 
 def done_by(s: Sentence) -> Token | None:
-    """The token naming the state the thing will be in (the commitment's verb), or None."""
+    """The token naming the state the thing will be in (the commitment's verb), or None. (Whether the sentence
+    tells a habit instead, "the bins are out by seven every Monday", is the caller's call.)"""
     said = s.text.replace("\u2019", "'")
     m = _DONE_BY.search(said)
-    if m is None or not _HABIT.isdisjoint(s.words):
+    if m is None:
         return None
     thing = (m.group("a") or m.group("b")).lower().split()
     if thing[-1] in _NOT_A_THING or thing[-1] in ROLES or thing[0] in _NOT_A_THING or thing[0] in _SUBORDINATE:
