@@ -79,6 +79,16 @@ VALUE = caseless(
     r"deserve|come first|matter))",
     re.I,
 )
+# A value declared as one ("Being seen as a leader is really important to me", "Honesty matters more to me than
+# the bonus"): the sentence scorer takes these whatever its model says (sentence_scorer.STATED).
+STATED_VALUE = caseless(
+    r"\b(?=\w)(?:(?:is|are|was|it's|that's|really|so|very|most|more) important to me|what (?:really )?matters(?: most)? to me|"
+    r"matters? (?:a lot |most |so much |more |deeply )?to me|means (?:a lot|so much|everything|the world) to me|"
+    r"i value\b|(?:is|are) everything to me|non-negotiable|i (?:genuinely |really |truly |still )?believe in\b|"
+    r"(?:for me,? it's (?:all |really |just )?|it's all )about (?:" + _VALUE_NOUNS + r")\b|"
+    r"it's (?:really )?about (?:" + _VALUE_NOUNS + r"),? (?:at the end of the day|in the end|for me))",
+    re.I,
+)
 # (?=\w): every wording starts on a word; checked once, it spares the engine trying them all at
 # each word's end (same matches, the search ~1.4x faster).
 LIMITING = caseless(

@@ -55,7 +55,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import runs, timelines
+from . import beliefs, runs, timelines
 from .language import Sentence
 from .models import embed
 from .session import Session
@@ -326,12 +326,25 @@ def _built(cache: dict, made_from: dict, build):
 
 # Taken whatever the model says: the answer to "what do you tell yourself?" that the rules read as
 # a limiting belief (10 of the 14 such statements in the tuning half are one; the model, weighing
-# the rules' verdict against everything else, puts some of them just under its threshold), and a
-# value the rules read in its wording ("Being seen as a leader is really important to me": 124 of the
-# 221 such statements in the tuning half are a labelled value, a precision over the section's F1;
-# four tuning folds, weights trained without them: values 0.450 -> 0.451; a model retrained on
-# 2026-12-05 put that sentence at 0.16 and would have lost it).
-SURE = {"limiting_beliefs": ("asked_belief", "rule_limiting"), "core_values": ("rule_value",)}
+# the rules' verdict against everything else, puts some of them just under its threshold).
+# A value the rules read in its wording was taken so too until 2026-12-07 (124 of the 221 such statements in
+# the tuning half are a labelled value). The model reads that verdict as one of its inputs, and the ones it
+# still put under its bar were mostly not values: four tuning folds (176 sessions, weights trained without
+# them), values F1 .580 -> .592, 23 fewer values reported and 3 fewer of them right (precision .590 -> .618,
+# recall .570 -> .568). The wording rules were written while reading the tuning half, so on sessions they
+# never saw they can only be less sure.
+SURE = {"limiting_beliefs": ("asked_belief", "rule_limiting")}
+STATED = {"core_values": beliefs.STATED_VALUE}
+
+
+def _sure(section: str, pool: list[Sentence], names: tuple[str, ...], rows: np.ndarray) -> np.ndarray:
+    """Which sentences of `pool` the section takes whatever the model says (SURE, STATED)."""
+    sure = np.zeros(len(pool), dtype=bool)
+    if section in SURE and len(rows):
+        sure |= np.all([rows[:, names.index(f)] > 0 for f in SURE[section]], axis=0)
+    if section in STATED:
+        sure |= np.array([bool(STATED[section].search(x.text.replace("\u2019", "'"))) for x in pool], dtype=bool)
+    return sure
 
 
 def pick(section: str, pool: list[Sentence], names: tuple[str, ...], rows: np.ndarray,
@@ -340,9 +353,8 @@ def pick(section: str, pool: list[Sentence], names: tuple[str, ...], rows: np.nd
     threshold (each times its `raised`, from raised_bars; and the SURE ones), the most probable first (at
     most `most`), returned in session order."""
     p = likely[section] if raised is None else likely[section] / raised
-    if section in SURE and len(rows):
-        sure = np.all([rows[:, names.index(f)] > 0 for f in SURE[section]], axis=0)
-        p = np.where(sure, 1.0, p)
+    if len(rows):
+        p = np.where(_sure(section, pool, names, rows), 1.0, p)
     # a sentence the client said twice ("It's about me being scared I'm not needed.") takes one place
     best: dict[str, int] = {}
     for i, x in enumerate(pool):
@@ -369,6 +381,7 @@ def picks_by_margin(sections: tuple[str, ...], pool: list[Sentence], names: tupl
     sessions, weights trained without them: values 0.427 -> 0.441, limiting beliefs 0.578 -> 0.590,
     discoveries 0.512 -> 0.523, empowering beliefs 0.334 -> 0.337)."""
     raised = {section: raised_bars(section, pool, names, rows, session_words) for section in sections}
+    sure = {section: _sure(section, pool, names, rows) for section in sections}
     chosen = {section: pick(section, pool, names, rows, likely, raised[section]) for section in sections}
     # (by its words: a sentence the client said twice is one, whichever copy each section took)
     picked = {section: {_said(x): x for x in said} for section, said in chosen.items()}
@@ -376,7 +389,7 @@ def picks_by_margin(sections: tuple[str, ...], pool: list[Sentence], names: tupl
     bars = {section: bar(section) * raised[section] for section in sections}  # per sentence
 
     def margin(section: str, x: Sentence) -> float:
-        if section in SURE and all(rows[at[id(x)], names.index(f)] > 0 for f in SURE[section]):
+        if sure[section][at[id(x)]]:
             return float("inf")
         if section in WORDED and rows[at[id(x)], names.index(WORDED[section])] > 0:
             return 1e9
