@@ -178,8 +178,16 @@ def search_filters(relationship_id: str | None, section: str | None, since: str 
                    until: str | None) -> SearchFilters:
     if section and section not in SECTIONS:
         raise InvalidSearch(f"section must be one of {', '.join(SECTIONS)}")
+    _no_nul(relationship_id, "relationship_id")
     return SearchFilters(relationship_id=relationship_id or None, section=section or None,
                          since=_moment(since, "since"), until=_moment(until, "until"))
+
+
+def _no_nul(value: str | None, name: str) -> None:
+    """Postgres text cannot hold a NUL character: a search for one is the caller's error, not the store's
+    (found by the API fuzzer: `q=%00` answered 500)."""
+    if value and "\x00" in value:
+        raise InvalidSearch(f"{name} must not contain NUL characters")
 
 
 def _moment(value: str | None, name: str) -> datetime | None:
@@ -201,6 +209,7 @@ async def search(index: SearchIndex, embedder: Embedder, user_id: str, query: st
     """Words first (Postgres full text, best rank first), then entries close in meaning that
     share no searched word (best first); one hit per claim. An empty query lists the claims
     the filters select, newest first ("all action items of this relationship since June")."""
+    _no_nul(query, "q")
     query = query.strip()
     seen: set[tuple[str, str, int]] = set()
     found: list[SearchHit] = []
