@@ -188,7 +188,8 @@ async def test_migration_0004_back_fills_the_search_entries_of_insights_stored_b
 
 @pytest.mark.timeout(120)
 async def test_a_search_holding_a_nul_character_is_the_callers_error(world):
-    # Postgres text cannot hold NUL: the store's error reached the caller as a 500 (the API fuzzer found `q=%00`)
+    # Postgres text cannot hold NUL: the store's error reached the caller as a 500
+    # (the API fuzzer found `q=%00`)
     with pytest.raises(queries.InvalidSearch, match="NUL"):
         await search(world, "client-dan", "budget\x00")
     with pytest.raises(queries.InvalidSearch, match="NUL"):
