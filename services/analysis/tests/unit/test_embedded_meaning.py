@@ -4389,3 +4389,27 @@ def test_the_catalyst_of_a_shift_comes_before_the_client_says_how_they_leave():
     assert shifts and shifts[0].direction == "improved"
     # the client said how they leave before the coach asked this: it moved nothing
     assert "How will you know" not in shifts[0].catalyst
+
+
+@pytest.mark.parametrize(("name", "full"), [
+    ("Fairness.", "I want both teams to walk off thinking they got a fair go, even the ones that lost."),
+    ("Honesty.", "Honesty matters more to me than keeping the peace."),
+])
+def test_a_value_named_in_a_word_before_it_is_said_in_full_is_quoted_by_its_name_first(name, full):
+    # too short to be a statement of its own, the name was dropped, and it is what a coach writes down
+    values = [v for v in analyze_transcript(talk(
+        "Coach: What would you like to explore today?", "Client: Whether to put in for the international panel.",
+        "Coach: What matters to you about refereeing?", f"Client: {name} {full}",
+        "Coach: Say more about that.", "Client: It's just who I am on a pitch.")).values_beliefs
+        if v.type == "Core Value"]
+    value = next(v for v in values if full in v.evidence)
+    assert value.evidence[0] == name and value.description.startswith(f"{name} {full[:20]}")
+
+
+def test_a_word_before_a_value_that_names_no_value_is_not_quoted_with_it():
+    values = analyze_transcript(talk(
+        "Coach: What matters to you about refereeing?",
+        "Client: Yeah. Honesty matters more to me than keeping the peace.",
+        "Coach: Say more about that.", "Client: It's just who I am on a pitch.")).values_beliefs
+    value = next(v for v in values if v.type == "Core Value")
+    assert value.evidence[0] == "Honesty matters more to me than keeping the peace."

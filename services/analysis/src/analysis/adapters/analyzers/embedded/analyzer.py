@@ -170,7 +170,7 @@ def _analyze(transcript: Transcript, written_uncased: bool = False) -> InsightCo
         powerful_questions=strong,
         action_items=action_list,
         emotional_shifts=emotional,
-        values_beliefs=[_supported(v, said_too.get(_SECTION_OF.get(v.type, ""), {}))
+        values_beliefs=[_supported(beliefs.named(v, s.turns), said_too.get(_SECTION_OF.get(v.type, ""), {}))
                         for v in _runs_joined(beliefs_found, s.turns)],
         communication_patterns=patterns.communication_patterns(s, sentences),
         key_themes=found_themes.listed,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+import msgspec
 from contracts.insight import ValuesBeliefs
 from spacy.tokens import Token
 
@@ -761,6 +762,33 @@ _IMPACT = {
     "Limiting Belief": "May hold the client back from acting on their goals; worth exploring and testing.",
     "Empowering Belief": "Supports the client's confidence to follow through.",
 }
+
+
+# a value named in a word or two ("Decency.", "And honesty.", "Being fair.", "Open justice.") and then said in full
+_VALUE_NAME = re.compile(r"^(?:(?:and|but|so)\W+)?(?:being (?:\w+ )?\w+|(?:open |basic |simple |plain |real )?"
+                         r"(?:" + _VALUE_NOUNS + r"|decency|fairness|honesty|dignity|truth|loyalty|respect|family|safety|"
+                         r"kindness|independence)(?: first)?)[.!]$", re.I)
+# the sentence just before a quote in its turn: what follows the end of the one before that
+_SAID_BEFORE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?]{1,40}[.!])\s*$")
+
+
+def named(item: ValuesBeliefs, turns) -> ValuesBeliefs:
+    """A value the client names in a word or two right before saying it in full ("Decency. Science doesn't have to
+    be a cage fight.") is quoted with its name first: the name is what a coach writes down. (Too short to be one of
+    the scorer's statements, the name alone is never a value item.)"""
+    if item.type != "Core Value" or not item.evidence:
+        return item
+    first = item.evidence[0]
+    turn = next((t for t in turns if t.is_client and first in t.text), None)
+    if turn is None:
+        return item
+    at = turn.text.index(first)
+    before = _SAID_BEFORE.search(turn.text[:at])
+    name = before.group(1).strip() if before else ""
+    if not name or len(name.split()) > 2 or not _VALUE_NAME.match(name.replace("\u2019", "'")):
+        return item
+    description = turn.text[before.start(1): at + len(first)] if item.description == first else item.description
+    return msgspec.structs.replace(item, description=description, evidence=[name, *item.evidence])
 
 
 def _item(s: Sentence, kind: str) -> ValuesBeliefs:
