@@ -774,7 +774,7 @@ _SAID_BEFORE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?]{1,40}[.!])\s*$")
 
 def named(item: ValuesBeliefs, turns) -> ValuesBeliefs:
     """A value the client names in a word or two right before saying it in full ("Decency. Science doesn't have to
-    be a cage fight.") is quoted with its name first: the name is what a coach writes down. (Too short to be one of
+    be a cage fight.") is told with its name first, and the name is quoted too: it is what a coach writes down. (Too short to be one of
     the scorer's statements, the name alone is never a value item.)"""
     if item.type != "Core Value" or not item.evidence:
         return item
@@ -788,7 +788,8 @@ def named(item: ValuesBeliefs, turns) -> ValuesBeliefs:
     if not name or len(name.split()) > 2 or not _VALUE_NAME.match(name.replace("\u2019", "'")):
         return item
     description = turn.text[before.start(1): at + len(first)] if item.description == first else item.description
-    return msgspec.structs.replace(item, description=description, evidence=[name, *item.evidence])
+    # (the statement stays the first quote: what the other sections and the grounded mode read as the item)
+    return msgspec.structs.replace(item, description=description, evidence=[first, name, *item.evidence[1:]])
 
 
 def _item(s: Sentence, kind: str) -> ValuesBeliefs:
