@@ -774,8 +774,8 @@ _SAID_BEFORE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?]{1,40}[.!])\s*$")
 
 def named(item: ValuesBeliefs, turns) -> ValuesBeliefs:
     """A value the client names in a word or two right before saying it in full ("Decency. Science doesn't have to
-    be a cage fight.") is told with its name first, and the name is quoted too: it is what a coach writes down. (Too short to be one of
-    the scorer's statements, the name alone is never a value item.)"""
+    be a cage fight.") is told with its name first, and the name is quoted too: it is what a coach writes down.
+    (Too short to be one of the scorer's statements, the name alone is never a value item.)"""
     if item.type != "Core Value" or not item.evidence:
         return item
     first = item.evidence[0]
