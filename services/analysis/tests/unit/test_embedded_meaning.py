@@ -4323,25 +4323,22 @@ def test_the_intention_of_a_session_about_a_choice_is_the_decision_not_the_step_
                "Coach: And what matters most to you in it?",
                "Client: That the keepers get looked after the way I wasn't.",
                "Coach: So where does that leave you?")
-    decided = analyze_transcript(talk(*opening, "Client: I'm taking it.", "Coach: What's the first step?",
-                                      "Client: Tonight, when the dogs are fed, I tell Morag."))
+    def answered(answer: str):
+        return analyze_transcript(talk(*opening, f"Client: {answer}", "Coach: What's the first step?",
+                                       "Client: Tonight, when the dogs are fed, I tell Morag."))
+
+    decided = answered("I'm taking it.")
     assert decided.intention is not None and decided.intention.behavior_change == "I'm taking it."
     # the step after it is still an action, and the summary counts it beside the decision
     assert any("I tell Morag" in a.action for a in decided.action_items)
     assert "They leave intending to act: \"I'm taking it.\", with one more step." in decided.session_summary
-    said_yes = analyze_transcript(talk(*opening, "Client: It's a yes to applying. Not to going, yet.",
-                                       "Coach: What's the first step?",
-                                       "Client: Tonight, when the dogs are fed, I tell Morag."))
+    said_yes = answered("It's a yes to applying. Not to going, yet.")
     assert said_yes.intention is not None and said_yes.intention.behavior_change == "It's a yes to applying."
     # a stay with a date is a plan, not the decision: the step asked for stays the intention
-    visiting = analyze_transcript(talk(*opening, "Client: I'm staying at my sister's on Friday, so I'll think there.",
-                                       "Coach: What's the first step?",
-                                       "Client: Tonight, when the dogs are fed, I tell Morag."))
+    visiting = answered("I'm staying at my sister's on Friday, so I'll think there.")
     assert visiting.intention is not None and "staying" not in visiting.intention.behavior_change
     # staying with a question decides nothing: the dated step is the intention
-    open_ended = analyze_transcript(talk(*opening, "Client: I'm staying with the question for now.",
-                                         "Coach: What's the first step?",
-                                         "Client: Tonight, when the dogs are fed, I tell Morag."))
+    open_ended = answered("I'm staying with the question for now.")
     assert open_ended.intention is not None and "I tell Morag" in open_ended.intention.behavior_change
 
 
