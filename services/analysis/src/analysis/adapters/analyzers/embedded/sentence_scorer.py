@@ -348,13 +348,14 @@ def _sure(section: str, pool: list[Sentence], names: tuple[str, ...], rows: np.n
 
 
 def pick(section: str, pool: list[Sentence], names: tuple[str, ...], rows: np.ndarray,
-         likely: dict[str, np.ndarray], raised: np.ndarray | None = None) -> list[Sentence]:
+         likely: dict[str, np.ndarray], raised: np.ndarray | None = None,
+         sure: np.ndarray | None = None) -> list[Sentence]:
     """The sentences of `pool` the section's model (`likely`: decided's answer) puts at or over its
-    threshold (each times its `raised`, from raised_bars; and the SURE ones), the most probable first (at
-    most `most`), returned in session order."""
+    threshold (each times its `raised`, from raised_bars; and the SURE ones: `sure`, else _sure's), the most
+    probable first (at most `most`), returned in session order."""
     p = likely[section] if raised is None else likely[section] / raised
     if len(rows):
-        p = np.where(_sure(section, pool, names, rows), 1.0, p)
+        p = np.where(_sure(section, pool, names, rows) if sure is None else sure, 1.0, p)
     # a sentence the client said twice ("It's about me being scared I'm not needed.") takes one place
     best: dict[str, int] = {}
     for i, x in enumerate(pool):
@@ -382,7 +383,7 @@ def picks_by_margin(sections: tuple[str, ...], pool: list[Sentence], names: tupl
     discoveries 0.512 -> 0.523, empowering beliefs 0.334 -> 0.337)."""
     raised = {section: raised_bars(section, pool, names, rows, session_words) for section in sections}
     sure = {section: _sure(section, pool, names, rows) for section in sections}
-    chosen = {section: pick(section, pool, names, rows, likely, raised[section]) for section in sections}
+    chosen = {section: pick(section, pool, names, rows, likely, raised[section], sure[section]) for section in sections}
     # (by its words: a sentence the client said twice is one, whichever copy each section took)
     picked = {section: {_said(x): x for x in said} for section, said in chosen.items()}
     at = {id(x): i for i, x in enumerate(pool)}
