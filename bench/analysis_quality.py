@@ -46,7 +46,8 @@ from contracts.transcript import Transcript, Turn
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import annomi  # noqa: E402
 from quality_score import SECTIONS, load_set, score_half  # noqa: E402
-from train_sentence_scorer import cross_fitted  # noqa: E402
+from train_encoder import fold_encoders  # noqa: E402
+from train_sentence_scorer import FOLDS, cross_fitted  # noqa: E402
 
 GAP_FLAG = 0.1
 W = 20  # column width
@@ -179,7 +180,14 @@ def main(argv: list[str]) -> int:
         # the shipped sentence scorer learned from the tuning half: each tuning session is scored
         # with weights trained without its fold, so the tune column is as unseen as the report's
         scorers = cross_fitted(halves[h], sessions) if h == "tune" else None
-        tallies[h] = score_half(halves[h], sessions, verbose=verbose and h == "tune", scorers=scorers)
+        # and so is the fine-tuned encoder (bench/train_encoder.py fits one without each fold)
+        encoders = None
+        if h == "tune":
+            encoders = fold_encoders([halves[h][i::FOLDS] for i in range(FOLDS)], range(FOLDS))
+            if encoders is None:
+                return 2
+        tallies[h] = score_half(halves[h], sessions, verbose=verbose and h == "tune", scorers=scorers,
+                                encoders=encoders)
     annomi_r = run_annomi() if half is None else None
 
     heads = [f"{h} ({len(halves[h])})" for h in names] + ([f"AnnoMI dev ({annomi_r['n']})"] if annomi_r else [])

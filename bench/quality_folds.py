@@ -1,13 +1,15 @@
 """The quick tuning loop: four folds of the tuning half, scored with sentence-scorer weights trained without them.
 
-    uv run --no-sync python bench/quality_folds.py [--train] [-v]
+    uv run --no-sync python bench/quality_folds.py [--train] [-v] [--folds N]
 
 `just bench-quality` retrains the scorer on all seven folds of the tuning half and scores the report half and
 AnnoMI too (close to three hours on two cores); a rule change is checked faster here: the weights for four of the
 seven folds (train_sentence_scorer.cross_fitted's folds 0-3, 176 of the 308 tuning sessions) are trained once, with
 `--train` (about 35 minutes on two cores) and kept in ~/.cache/session-insights/quality-folds, and scoring their
 sessions takes about two minutes. Retrain after a change to what the scorer reads (the pool of statements, its features); a change the
-scorer's inputs do not see needs none. `-v` lists the misses. The report half is never read here.
+scorer's inputs do not see needs none. `-v` lists the misses; `--folds N` scores the first N of the four only. Each
+session is read by an encoder fitted without its fold too (bench/train_encoder.py's held-out probabilities). The
+report half is never read here.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import train_encoder  # noqa: E402
 import train_sentence_scorer as trainer  # noqa: E402
 from quality_score import SECTIONS, load_set, score_half  # noqa: E402
 
@@ -49,8 +52,9 @@ def main(argv: list[str]) -> int:
     stems = halves["tune"]
     if "--train" in argv:
         train(stems, sessions)
+    scored = int(argv[argv.index("--folds") + 1]) if "--folds" in argv else FOLDS_SCORED
     scorers = {}
-    for i, fold in enumerate(folds(stems)):
+    for i, fold in enumerate(folds(stems)[:scored]):
         path = CACHE / f"fold{i}.json"
         if not path.exists():
             print(f"no weights at {path}: run with --train first")
@@ -61,7 +65,10 @@ def main(argv: list[str]) -> int:
             print(f"the weights at {path} were trained on another split of the tuning half: run with --train")
             return 2
         scorers |= {stem: weights for stem in fold}
-    tally = score_half(list(scorers), sessions, verbose="-v" in argv, scorers=scorers)
+    encoders = train_encoder.fold_encoders(folds(stems), range(scored))
+    if encoders is None:
+        return 2
+    tally = score_half(list(scorers), sessions, verbose="-v" in argv, scorers=scorers, encoders=encoders)
     for section in SECTIONS:
         t = tally[section]
         p = t["tp_pred"] / t["pred"] if t["pred"] else 0.0

@@ -15,7 +15,7 @@ import time
 from collections import Counter
 
 import msgspec
-from analysis.adapters.analyzers.embedded import analyze_transcript, sentence_scorer
+from analysis.adapters.analyzers.embedded import analyze_transcript, encoder, sentence_scorer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import annomi  # noqa: E402  (bench/ is not a package; reuse its transcript parser)
@@ -77,8 +77,9 @@ def _score_items(golds: list[str], items: list[list[str]], unit_all: bool) -> tu
 
 
 def score_half(stems: list[str], sessions: dict, verbose: bool = False, scorers: dict | None = None,
-               answers: dict[str, dict] | None = None) -> dict:
+               answers: dict[str, dict] | None = None, encoders: dict | None = None) -> dict:
     """`scorers`: {stem: sentence-scorer weights} to analyze a session with instead of the shipped ones;
+    `encoders`: {stem: the directory of a fine-tuned encoder} likewise (encoder.using);
     `answers`: {stem: content} to score instead of the analyzer's (a second labeller's, say)."""
     tally = _new_tally()
     m = tally["misc"]
@@ -93,7 +94,8 @@ def score_half(stems: list[str], sessions: dict, verbose: bool = False, scorers:
         if answers is not None:
             content = answers[stem]
         else:
-            with sentence_scorer.using(scorers[stem]) if scorers else contextlib.nullcontext():
+            with (sentence_scorer.using(scorers[stem]) if scorers else contextlib.nullcontext(),
+                  encoder.using(encoders[stem]) if encoders else contextlib.nullcontext()):
                 content = msgspec.to_builtins(analyze_transcript(transcript))
         m["ms"] += (time.perf_counter() - started) * 1000
         m["words"] += sum(len(t.split()) for t in turns)

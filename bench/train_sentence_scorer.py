@@ -250,15 +250,19 @@ def f1(keys, p: np.ndarray, threshold: float, section: str, sessions: dict) -> f
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def train(rows: Rows, questions: Rows, sessions: dict, quiet: bool = True) -> dict:
-    """The scorer's weights from these rows (sentence_scorer.json's shape)."""
+def train(rows: Rows, questions: Rows, sessions: dict, quiet: bool = True,
+          held_out: dict[str, np.ndarray] | None = None) -> dict:
+    """The scorer's weights from these rows (sentence_scorer.json's shape); `held_out`, if given, receives each
+    section's held-out probabilities for the statement rows (the first stage's as "first:" + section)."""
     stems = list(dict.fromkeys(k[0] for k in rows.keys))
     return {"trained_on": f"tune half, {len(stems)} sessions, {len(rows.keys)} client statements, "
                           f"{len(questions.keys)} coach questions",
-            **_sections(rows, MOST, sessions, quiet), "questions": _sections(questions, QUESTIONS_MOST, sessions, quiet)}
+            **_sections(rows, MOST, sessions, quiet, held_out),
+            "questions": _sections(questions, QUESTIONS_MOST, sessions, quiet)}
 
 
-def _sections(rows: Rows, most: dict[str, int], sessions: dict, quiet: bool) -> dict:
+def _sections(rows: Rows, most: dict[str, int], sessions: dict, quiet: bool,
+              seen: dict[str, np.ndarray] | None = None) -> dict:
     stems = list(dict.fromkeys(k[0] for k in rows.keys))
     folds = [set(stems[i::FOLDS]) for i in range(FOLDS)]
     tfidf = tfidf_of(rows)
@@ -291,8 +295,10 @@ def _sections(rows: Rows, most: dict[str, int], sessions: dict, quiet: bool) -> 
             out["sections"][section]["trees"] = flattened(fitted.trees)
         if not quiet:
             print(f"{section}: {int(y.sum())} labelled of {len(y)}, threshold {threshold}, held-out F1 {score:.3f}")
+    if seen is not None:
+        seen |= {"first:" + section: p for section, p in held.items()} | held
     if all(section in held for section in sentence_scorer.STACKED_FROM):
-        _stack(rows.keys, held, folds, out["sections"], sessions, quiet)
+        _stack(rows.keys, held, folds, out["sections"], sessions, quiet, seen)
     return out
 
 
@@ -317,7 +323,7 @@ def _threshold(keys, held_out: np.ndarray, section: str, most: int, sessions: di
 
 
 def _stack(keys, held: dict[str, np.ndarray], folds: list[set[str]], sections: dict, sessions: dict,
-           quiet: bool) -> None:
+           quiet: bool, seen: dict[str, np.ndarray] | None = None) -> None:
     """The second stage (sentence_scorer.context) of the STACKED sections, fitted on the first stage's
     held-out probabilities, so it learns how far to trust them on sessions they were not trained on;
     its threshold is chosen on its own held-out folds."""
@@ -334,6 +340,8 @@ def _stack(keys, held: dict[str, np.ndarray], folds: list[set[str]], sections: d
             test = np.isin(stems, list(fold))
             held_out[test] = _Stage2(x[~test], y[~test]).predict(x[test])
         held_out = sentence_scorer.gated(held[section], held_out)
+        if seen is not None:
+            seen[section] = held_out
         most = sections[section]["most"]
         threshold, score = _threshold(keys, held_out, section, most, sessions)
         fitted = _Stage2(x, y)

@@ -95,6 +95,9 @@ _MAX_VECTORS = 8192
 
 
 def warm_up() -> None:
-    """Load both models now (start-up), not inside the first analysis."""
+    """Load both models, and the fine-tuned encoder, now (start-up), not inside the first analysis."""
+    from . import encoder
+
     spacy_pipeline()
     embed(["warm up"])
+    encoder.warm_up()
