@@ -28,7 +28,7 @@ MAX_TOKENS = 80  # sentence and context together; the context is cut first
 # took 570 ms of the 8,594-word sample, in batches of 8 250 ms (4: 240, 1: 270)
 BATCH = 8
 _LOCK = threading.Lock()
-_instead: list[Path] = []
+_instead: list[Path | Mapping] = []  # using(): directories of other encoders, or tables of their probabilities
 
 
 def _base_dir() -> Path:
@@ -72,8 +72,8 @@ def _base_weights() -> dict[str, np.ndarray]:
 
 @lru_cache(maxsize=8)
 def _runner(directory: Path):
-    """An onnxruntime session over the base weights plus `directory`'s fine-tuned change, and the
-    sections its outputs are, in order."""
+    """An onnxruntime session over the base weights plus `directory`'s fine-tuned change, and its encoder.json
+    (the sections its outputs are, in order; their calibration and thresholds)."""
     import onnx
     import onnxruntime as ort
     from onnx import numpy_helper
@@ -172,9 +172,9 @@ def probabilities(sentences: list[str], contexts: list[str]) -> dict[str, np.nda
 def calibrated(section: str, p: np.ndarray) -> np.ndarray:
     """The encoder's probabilities for `section` on the scale of how often it is right (where encoder.json holds a
     calibration: a logistic regression on their log-odds, fitted on held-out folds). Fine-tuning weighted the rare
-    positives up, so its raw probabilities run high (a value at 0.35 is as likely as the scorer's at 0.2); averaged
-    raw, the encoder would outweigh the scorer and move the section's bar away from every bar it is weighed
-    against (picks_by_margin)."""
+    positives up, so its raw probabilities run high; averaged raw, it outweighs the scorer and the best bar for the
+    average moves far from the scorer's (values 0.35 against 0.15 on the held-out folds), away from every bar the
+    section is weighed against (picks_by_margin). Calibrated, it is 0.2."""
     line = _runner(_directory())[1].get("calibration", {}).get(section)
     if line is None or not len(p):
         return p
