@@ -38,7 +38,8 @@ by a fine-tuned transformer too (encoder.py: the statement with what the coach s
 probability averaged with the encoder's, calibrated (`encoded`). Three tuning folds (132 sessions; scorer and encoder
 trained without them, calibration and thresholds chosen on them), F1 at the threshold: values 0.507 -> 0.553,
 limiting beliefs 0.611 -> 0.622; end to end (bench/quality_folds.py --folds 3): values 0.586 -> 0.609, limiting
-beliefs 0.680 -> 0.680, discoveries 0.643 -> 0.642. The 213-session report half, never tuned on: values 0.548 ->
+beliefs 0.680 -> 0.680, discoveries 0.643 -> 0.642; with the fourth fold, fitted after the choice (176 sessions):
+values 0.592 -> 0.618, limiting beliefs 0.672 -> 0.680, discoveries 0.639 -> 0.637. The 213-session report half, never tuned on: values 0.548 ->
 0.630 (precision 0.569 -> 0.659, recall 0.529 -> 0.604), limiting beliefs 0.660 -> 0.687, discoveries 0.588 ->
 0.586. Averaged uncalibrated, the report half gained a little more (values 0.635, limiting beliefs 0.697), but the
 encoder's high-running probabilities set the bars twice as high (values 0.35, not 0.2) and moved nine of the unit
