@@ -79,7 +79,8 @@ def _score_items(golds: list[str], items: list[list[str]], unit_all: bool) -> tu
 def score_half(stems: list[str], sessions: dict, verbose: bool = False, scorers: dict | None = None,
                answers: dict[str, dict] | None = None, encoders: dict | None = None) -> dict:
     """`scorers`: {stem: sentence-scorer weights} to analyze a session with instead of the shipped ones;
-    `encoders`: {stem: the directory of a fine-tuned encoder} likewise (encoder.using);
+    `encoders`: {stem: the held-out encoder probabilities to read it with (train_encoder.fold_encoders' tables), or
+    the directory of another fine-tuned encoder} likewise (encoder.using);
     `answers`: {stem: content} to score instead of the analyzer's (a second labeller's, say)."""
     tally = _new_tally()
     m = tally["misc"]
