@@ -230,7 +230,7 @@ def thresholds() -> None:
     keys = list(zip(d["stems"], d["texts"], strict=True))
     seen = ~np.isnan(encoded[:, 0])
     stems = np.array(d["stems"])
-    strongest = np.max([held["first:" + s] for s in sentence_scorer.ENCODED], axis=0)
+    first = {s: held["first:" + s] for s in sentence_scorer.ENCODED}
     labelled = keys
     keys = [k for k, s in zip(keys, seen, strict=True) if s]
     chosen, calibration = {}, {}
@@ -239,7 +239,7 @@ def thresholds() -> None:
         raw = encoded[:, SECTIONS.index(section)]
         line = calibration[section] = _calibration(raw[seen], trainer.labels(labelled, section, sessions)[seen])
         probability = 1.0 / (1.0 + np.exp(-(line[0] * _log_odds(raw) + line[1])))
-        averaged = averaged_as_analyzed(scorer, strongest, probability, stems)
+        averaged = averaged_as_analyzed(scorer, first, probability, stems, section)
         before = trainer._threshold(keys, scorer[seen], section, trainer.MOST[section], sessions)
         threshold, score = trainer._threshold(keys, averaged[seen], section, trainer.MOST[section], sessions)
         chosen[section] = threshold
@@ -268,16 +268,18 @@ def _calibration(p: np.ndarray, y: np.ndarray) -> list[float]:
     return [round(float(fit.coef_[0][0]), 6), round(float(fit.intercept_[0]), 6)]
 
 
-def averaged_as_analyzed(scorer: np.ndarray, strongest: np.ndarray, encoded: np.ndarray,
-                         stems: np.ndarray) -> np.ndarray:
-    """The scorer's probabilities averaged with the encoder's where sentence_scorer.encoded averages them: each
-    session's SHORTLIST statements with the highest `strongest` (the first stage's values or limiting beliefs)."""
+def averaged_as_analyzed(scorer: np.ndarray, first: dict[str, np.ndarray], encoded: np.ndarray, stems: np.ndarray,
+                         section: str) -> np.ndarray:
+    """The scorer's probabilities for `section` averaged with the encoder's where sentence_scorer.encoded averages
+    them: each session's statements on the section's shortlist (sentence_scorer.shortlisted, from `first`, the first
+    stage's probabilities of every ENCODED section)."""
     from analysis.adapters.analyzers.embedded import sentence_scorer
 
     short = np.zeros(len(stems), bool)
     for stem in dict.fromkeys(stems):
         at = np.where(stems == stem)[0]
-        short[at[np.argsort(-strongest[at], kind="stable")[:sentence_scorer.SHORTLIST]]] = True
+        listed = sentence_scorer.shortlisted({s: p[at] for s, p in first.items()})[section]
+        short[at[sorted(listed)]] = True
     return np.where(short, (scorer + encoded) / 2, scorer)
 
 

@@ -16,7 +16,7 @@ from train_encoder import SECTIONS, averaged_as_analyzed  # noqa: E402
 
 def test_the_trainer_averages_the_statements_the_analyzer_averages_and_as_it_does():
     rng = np.random.default_rng(3)
-    n = sentence_scorer.SHORTLIST + 15  # a session longer than the shortlist: some statements keep the scorer's
+    n = max(sentence_scorer.SHORTLISTS.values()) + 15  # longer than any shortlist: some keep the scorer's
     coach = SimpleNamespace(text="What's important to you here?", index=0)
     pool = [SimpleNamespace(text=f"Statement {i}.", turn=SimpleNamespace(index=i + 1)) for i in range(n)]
     session = SimpleNamespace(previous_of=lambda turn, role: coach)
@@ -30,10 +30,10 @@ def test_the_trainer_averages_the_statements_the_analyzer_averages_and_as_it_doe
         analyzed = sentence_scorer.encoded(likely, first, pool, session)
         scale = {s: 0.2 / encoder.threshold(s) for s in sentence_scorer.ENCODED}
 
-    strongest = np.max([first[s] for s in sentence_scorer.ENCODED], axis=0)
+    size = {s: k for group, k in sentence_scorer.SHORTLISTS.items() for s in group}
     for section in sentence_scorer.ENCODED:
         with encoder.using(table):  # the calibration the analyzer applies (the shipped encoder's)
             calibrated = encoder.calibrated(section, read[:, SECTIONS.index(section)])
-        trained = averaged_as_analyzed(likely[section], strongest, calibrated, np.array(["one session"] * n))
+        trained = averaged_as_analyzed(likely[section], first, calibrated, np.array(["one session"] * n), section)
         np.testing.assert_allclose(analyzed[section], trained * scale[section])
-        assert (~np.isclose(analyzed[section] / scale[section], likely[section])).sum() == sentence_scorer.SHORTLIST
+        assert (~np.isclose(analyzed[section] / scale[section], likely[section])).sum() == size[section]

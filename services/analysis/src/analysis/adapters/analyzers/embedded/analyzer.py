@@ -40,7 +40,9 @@ from . import session as session_mod
 from .evidence import quote
 
 PROVIDER = "embedded"
-MODEL_VERSION = "embedded-10"  # 10: a value, belief or discovery quotes the sentences of its turn that say it too (2026-12-06)
+# 10: a value, belief or discovery quotes the sentences of its turn that say it too (2026-12-06); 11: values, limiting
+# beliefs and discoveries are read by the fine-tuned encoder too (2026-12-07)
+MODEL_VERSION = "embedded-11"
 _GENERIC_SPEAKERS = {"client", "coachee", "speaker", "participant", "unknown", "interviewee", "patient"}
 
 
