@@ -474,11 +474,6 @@ def test_plans_told_as_dated_facts_or_shared_with_someone_are_commitments_and_ti
                      "The statement is on her desk by close of play on the 9th."}
 
 
-# Known miss since the encoder (2026-12-07): the fine-tuned encoder reads "Teaching doesn't have to be a
-# competition." as no value (0.04) and pulls the averaged probability under the bar. On the 213-session report half
-# the encoder took values from
-# 0.548 to 0.630 F1 and limiting beliefs from 0.660 to 0.687; strict, so a fix that makes it pass removes the mark.
-@pytest.mark.xfail(strict=True, reason="the encoder's reading (see the comment above)")
 def test_standards_set_for_a_kind_of_person_limit_and_norms_about_how_things_ought_to_be_are_values():
     found = typed_values(talk(
         "Coach: What's behind the hesitation?",
@@ -3727,12 +3722,6 @@ def test_how_the_client_will_know_the_session_worked_is_no_step():
 
 
 
-# Known miss since the encoder reads discoveries too (2026-12-07): averaged with the encoder's probability, "Actually,
-# it's not the job I want to leave." falls under the bar a 150-word session raises for a realisation the rules do
-# not mark (0.41 against 0.45), and the answer to "What does that change?" clears it. On the 213-session report half
-# the encoder took discoveries from 0.586 to 0.602 F1 (precision 0.584 to 0.641); strict, so a fix that makes it
-# pass removes the mark.
-@pytest.mark.xfail(strict=True, reason="the encoder's reading (see the comment above)")
 def test_a_realisation_finished_in_three_words_is_quoted_whole():
     found = analyze_transcript(talk(
         "Coach: What would you like from today?",
