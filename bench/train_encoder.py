@@ -220,7 +220,7 @@ def thresholds() -> None:
     encoder and a scorer trained without it; written to the shipped encoder's encoder.json and each fold's."""
     sys.path.insert(0, str(HERE))
     import train_sentence_scorer as trainer
-    from analysis.adapters.analyzers.embedded import sentence_scorer
+    from analysis.adapters.analyzers.embedded import encoder, sentence_scorer
     from quality_score import load_set
 
     halves, sessions = load_set()
@@ -238,7 +238,7 @@ def thresholds() -> None:
         scorer = held[section]
         raw = encoded[:, SECTIONS.index(section)]
         line = calibration[section] = _calibration(raw[seen], trainer.labels(labelled, section, sessions)[seen])
-        probability = 1.0 / (1.0 + np.exp(-(line[0] * _log_odds(raw) + line[1])))
+        probability = encoder.on_line(line, raw)
         averaged = averaged_as_analyzed(scorer, first, probability, stems, section)
         before = trainer._threshold(keys, scorer[seen], section, trainer.MOST[section], sessions)
         threshold, score = trainer._threshold(keys, averaged[seen], section, trainer.MOST[section], sessions)

@@ -174,10 +174,13 @@ def calibrated(section: str, p: np.ndarray) -> np.ndarray:
     calibration: a logistic regression on their log-odds, fitted on held-out folds). Fine-tuning weighted the rare
     positives up, so its raw probabilities run high; averaged raw, it outweighs the scorer and the best bar for the
     average moves far from the scorer's (values 0.35 against 0.15 on the held-out folds), away from every bar the
-    section is weighed against (picks_by_margin). Calibrated, it is 0.2."""
+    section is weighed against (picks_by_margin). Calibrated, it is 0.175, the scorer's own."""
     line = _runner(_directory())[1].get("calibration", {}).get(section)
-    if line is None or not len(p):
-        return p
+    return p if line is None or not len(p) else on_line(line, p)
+
+
+def on_line(line: Sequence[float], p: np.ndarray) -> np.ndarray:
+    """Probabilities `p` through a calibration `line` ([slope, intercept] on their log-odds)."""
     q = np.clip(p, 1e-6, 1 - 1e-6)
     return 1.0 / (1.0 + np.exp(-(line[0] * np.log(q / (1 - q)) + line[1])))
 
